@@ -1,0 +1,22 @@
+// The bead text format used in files and tests (../docs/CLI.md, "beads"): per language a
+// comma-separated list of 0-based sentence indices, languages joined by ':'. "0,1:0" = source 0
+// and 1 <-> target 0; "5:" = source 5 unaligned. Also reads the Text+Berg form "[0, 1]:[2]".
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "core/types.h"
+
+namespace tilmash::core {
+
+// Formats the sides of `bead` ("0,1:0"). Confidence is not part of the format.
+std::string format_bead(const Bead& bead);
+
+// Parses one bead line. Returns kBadFormat with the byte offset of the offending character on
+// anything but digits, ',', ':', spaces and the optional brackets; `expected_sides` (if > 0)
+// is enforced.
+Result<Bead> parse_bead(std::string_view line, int expected_sides = 0);
+
+}  // namespace tilmash::core

@@ -1,0 +1,118 @@
+#include "core/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include "core/utf8.h"
+
+namespace tilmash::core {
+namespace {
+
+bool is_space_cp(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == 0x00A0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A)
+         || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+}  // namespace
+
+Result<CleanText> clean_text(std::string_view raw) {
+  CleanText out;
+  std::size_t start = 0;
+  if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') ||
+                          (raw[0] == '\xFE' && raw[1] == '\xFF'))) {
+    return unexpected({ErrorCode::kInvalidUtf8,
+                       "this looks like a UTF-16 file (it starts with a UTF-16 byte order mark); "
+                       "save it as UTF-8",
+                       0});
+  }
+  if (raw.substr(0, 3) == "\xEF\xBB\xBF") {
+    out.had_bom = true;
+    start = 3;
+  }
+  std::string_view body = raw.substr(start);
+  if (auto bad = find_invalid_utf8(body)) {
+    return unexpected({ErrorCode::kInvalidUtf8, "invalid UTF-8 byte sequence", start + *bad});
+  }
+  std::string tmp;
+  tmp.reserve(body.size());
+  std::size_t pos = 0;
+  while (pos < body.size()) {
+    const std::size_t at = pos;
+    char32_t cp = next_code_point(body, pos);
+    if (cp == 0) {
+      return unexpected({ErrorCode::kControlChar,
+                         "NUL byte in text (is this a binary or UTF-16 file?)", start + at});
+    }
+    if (cp == '\r') {
+      tmp += '\n';
+      if (pos < body.size() && body[pos] == '\n') ++pos;
+    } else if (cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+      tmp += '\n';
+    } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+      ++out.removed_controls;
+    } else {
+      tmp.append(body.substr(at, pos - at));
+    }
+  }
+  out.text = to_nfc(tmp);
+  return out;
+}
+
+std::string to_nfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return std::string(text);
+  // Fast path: most input is already NFC, and the quick check avoids a UTF-16 round trip for
+  // pure ASCII as well.
+  bool ascii = true;
+  for (unsigned char c : text) {
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return std::string(text);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return std::string(text);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString n = nfc->normalize(u, status);
+  if (U_FAILURE(status)) return std::string(text);
+  std::string out;
+  n.toUTF8String(out);
+  return out;
+}
+
+std::string collapse_space(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  bool pending_space = false;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    char32_t cp = next_code_point(text, pos);
+    if (is_space_cp(cp) || cp == '\n') {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && !out.empty()) out += ' ';
+    pending_space = false;
+    out.append(text.substr(at, pos - at));
+  }
+  return out;
+}
+
+std::vector<std::string> split_paragraphs(std::string_view clean) {
+  std::vector<std::string> paragraphs;
+  std::size_t line_start = 0;
+  while (line_start <= clean.size()) {
+    std::size_t nl = clean.find('\n', line_start);
+    if (nl == std::string_view::npos) nl = clean.size();
+    std::string p = collapse_space(clean.substr(line_start, nl - line_start));
+    if (!p.empty()) paragraphs.push_back(std::move(p));
+    line_start = nl + 1;
+  }
+  return paragraphs;
+}
+
+}  // namespace tilmash::core

@@ -1,0 +1,25 @@
+// UTF-8 helpers over std::string_view. Byte offsets everywhere; nothing here allocates ICU
+// objects.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace tilmash::core {
+
+// Byte offset of the first ill-formed sequence (overlong forms, surrogates, > U+10FFFF and
+// truncated sequences included), or nullopt when `text` is well-formed UTF-8.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Decodes the code point starting at `pos` of well-formed UTF-8 and advances `pos` past it.
+// Precondition: pos < text.size() and the text is valid (checked with assert).
+char32_t next_code_point(std::string_view text, std::size_t& pos);
+
+// Number of code points in the well-formed UTF-8 `text`.
+std::size_t count_code_points(std::string_view text);
+
+// Appends the UTF-8 encoding of `cp` (must be a scalar value).
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace tilmash::core

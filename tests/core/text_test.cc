@@ -1,0 +1,60 @@
+#include "core/text.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace tilmash::core {
+namespace {
+
+TEST(TextTest, RemovesBomAndNormalizesLineEnds) {
+  auto t = clean_text("\xEF\xBB\xBFone\r\ntwo\rthree\n");
+  ASSERT_TRUE(t);
+  EXPECT_TRUE(t->had_bom);
+  EXPECT_EQ(t->text, "one\ntwo\nthree\n");
+}
+
+TEST(TextTest, ComposesToNfc) {
+  // "й" as и + combining breve, "ё" as е + combining diaeresis.
+  auto t = clean_text("\xD0\xB8\xCC\x86 \xD0\xB5\xCC\x88");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->text, "й ё");
+}
+
+TEST(TextTest, RejectsNulWithOffset) {
+  auto t = clean_text(std::string("ab\0c", 4));
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().code, ErrorCode::kControlChar);
+  EXPECT_EQ(t.error().byte_offset, 2u);
+}
+
+TEST(TextTest, InvalidUtf8OffsetCountsTheBom) {
+  auto t = clean_text("\xEF\xBB\xBF" "ab\xC3");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().code, ErrorCode::kInvalidUtf8);
+  EXPECT_EQ(t.error().byte_offset, 5u);
+}
+
+TEST(TextTest, Utf16GetsAHint) {
+  auto t = clean_text(std::string("\xFF\xFEh\0i\0", 6));
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().message.find("UTF-16"), std::string::npos);
+}
+
+TEST(TextTest, DropsControlsAndBreaksOnFormFeed) {
+  auto t = clean_text("a\x1B[0mb\fc\x7F");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->text, "a[0mb\nc");
+  EXPECT_EQ(t->removed_controls, 2u);
+}
+
+TEST(TextTest, ParagraphsOnePerLineBlankLinesSkipped) {
+  auto p = split_paragraphs("  First\tone.  \n\n\nSecond\u00a0 one.\n   \n");
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0], "First one.");
+  EXPECT_EQ(p[1], "Second one.");
+  EXPECT_TRUE(split_paragraphs("").empty());
+}
+
+}  // namespace
+}  // namespace tilmash::core

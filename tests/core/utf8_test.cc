@@ -1,0 +1,37 @@
+#include "core/utf8.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace tilmash::core {
+namespace {
+
+TEST(Utf8Test, AcceptsKazakhRussianAndAstral) {
+  EXPECT_FALSE(find_invalid_utf8("Қазақстан, Россия, 😀"));
+  EXPECT_FALSE(find_invalid_utf8(""));
+}
+
+TEST(Utf8Test, FindsFirstBadByte) {
+  EXPECT_EQ(find_invalid_utf8("ab\xFF"), 2u);
+  EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0u);           // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);      // UTF-16 surrogate
+  EXPECT_EQ(find_invalid_utf8("Қ\xD2"), 2u);              // truncated at the end
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);   // above U+10FFFF
+}
+
+TEST(Utf8Test, DecodesAndEncodes) {
+  std::string s = "Ғ😀";
+  std::size_t pos = 0;
+  EXPECT_EQ(next_code_point(s, pos), U'Ғ');
+  EXPECT_EQ(next_code_point(s, pos), U'😀');
+  EXPECT_EQ(pos, s.size());
+  std::string out;
+  append_utf8(out, U'Ғ');
+  append_utf8(out, U'😀');
+  EXPECT_EQ(out, s);
+  EXPECT_EQ(count_code_points(s), 2u);
+}
+
+}  // namespace
+}  // namespace tilmash::core
