@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tilmash needs (non-interactive, idempotent: apt-get runs only
+# when something is missing) and builds Release into build/ (binary: build/tilmash).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake ninja-build g++ pkg-config python3
+  libicu-dev            # segmentation, normalization, case folding, transliteration
+  libpugixml-dev        # TMX / TBX
+  libgumbo-dev          # HTML5 parser for .html documents (pugixml cannot read real HTML)
+  libboost-program-options-dev
+  libsqlite3-dev        # translation memory store
+  libstemmer-dev        # Snowball stemmers (en, ru) for term matching
+  googletest libgtest-dev libgmock-dev
+  libbenchmark-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+cmake --preset release >/dev/null
+cmake --build --preset release 2>&1 | tail -n 3
+test -x build/tilmash
+echo "setup: built build/tilmash" >&2

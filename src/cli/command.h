@@ -1,0 +1,57 @@
+// The subcommand registry and the helpers every cmd_<verb>.cc shares. Boost.Program_options is
+// used only in src/cli. A subcommand parses its options, calls the library, writes through io,
+// and returns an exit code; errors travel as exceptions to the single try in main.cc.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+
+#include <boost/program_options.hpp>
+
+namespace tilmash::cli {
+
+namespace po = boost::program_options;
+
+// Exit statuses, as docs/CLI.md lists them.
+enum class Exit : int {
+  kOk = 0,
+  kFindings = 1,   // check commands only
+  kUsage = 2,
+  kBadInput = 3,
+  kIo = 4,
+  kInternal = 70,
+};
+
+// A command line that cannot be run as given ("--langs has 3 languages but 2 files").
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Command {
+  const char* name;     // "segment", or "glossary lookup" for nested verbs
+  const char* summary;  // one line for `tilmash --help`
+  Exit (*run)(std::span<const std::string> args);  // args exclude the command name
+};
+
+// Every subcommand, in the order `tilmash --help` lists them.
+std::span<const Command> commands();
+
+// Parses `args` against `options` (+ positional), adds --help. Returns nullopt after printing
+// "usage + description + options + examples" when --help was given. Throws po::error or
+// UsageError on bad options.
+std::optional<po::variables_map> parse_options(std::span<const std::string> args,
+                                               const po::options_description& options,
+                                               const po::positional_options_description& positional,
+                                               const std::string& usage,
+                                               const std::string& help_text);
+
+// The language tag of option `name`, normalized (core::normalize_lang_tag); UsageError if bad.
+std::string lang_option(const po::variables_map& vm, const char* name);
+
+// Declarations of the subcommand entry points (one cmd_<verb>.cc each).
+Exit run_segment(std::span<const std::string> args);
+
+}  // namespace tilmash::cli

@@ -1,0 +1,150 @@
+// tilmash: the command-line front end. Dispatches git-style subcommands; this file holds the
+// one try/catch that turns exceptions into exit codes and one-line messages (docs/CLI.md).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "core/lang.h"
+#include "io/errors.h"
+
+namespace tilmash::cli {
+namespace {
+
+constexpr Command kCommands[] = {
+    {"segment", "split documents (text or HTML) into sentences, one per line", run_segment},
+};
+
+constexpr const char* kVersion = "tilmash 0.1.0";
+
+void print_main_help(std::ostream& out) {
+  out << "tilmash — translation memory and terminology for English → Kazakh / Russian\n\n"
+         "usage: tilmash <command> [options] [files]\n"
+         "       tilmash <command> --help      options and examples of one command\n\n"
+         "commands:\n";
+  for (const Command& c : commands()) {
+    std::string name = c.name;
+    name.resize(std::max<std::size_t>(name.size() + 2, 18), ' ');
+    out << "  " << name << c.summary << '\n';
+  }
+  out << "\nexit status: 0 ok, 1 findings (check), 2 usage error, 3 bad input "
+         "(path:line:col: error: …), 4 I/O error, 70 internal error\n"
+         "\nexamples:\n"
+         "  tilmash segment --lang kk article.kk.txt\n"
+         "  tilmash segment --lang ru --paragraphs udhr/rus.html\n";
+}
+
+const Command* find_command(const std::vector<std::string>& args, std::size_t& consumed) {
+  // Longest match first, so "glossary lookup" wins over "glossary".
+  const Command* best = nullptr;
+  std::size_t best_words = 0;
+  for (const Command& c : commands()) {
+    std::string_view name = c.name;
+    std::size_t words = 0;
+    std::size_t pos = 0;
+    bool match = true;
+    while (pos <= name.size()) {
+      std::size_t sp = name.find(' ', pos);
+      if (sp == std::string_view::npos) sp = name.size();
+      if (words >= args.size() || args[words] != name.substr(pos, sp - pos)) {
+        match = false;
+        break;
+      }
+      ++words;
+      pos = sp + 1;
+    }
+    if (match && words > best_words) {
+      best = &c;
+      best_words = words;
+    }
+  }
+  consumed = best_words;
+  return best;
+}
+
+int run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    if (args.size() >= 2 && args[0] == "help") {
+      args.erase(args.begin());
+      args.push_back("--help");
+    } else {
+      print_main_help(args.empty() ? std::cerr : std::cout);
+      return static_cast<int>(args.empty() ? Exit::kUsage : Exit::kOk);
+    }
+  }
+  if (args[0] == "--version") {
+    std::cout << kVersion << '\n';
+    return 0;
+  }
+  std::size_t consumed = 0;
+  const Command* cmd = find_command(args, consumed);
+  if (cmd == nullptr) {
+    std::cerr << "tilmash: error: unknown command '" << args[0]
+              << "'; run 'tilmash --help' for the list\n";
+    return static_cast<int>(Exit::kUsage);
+  }
+  const std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(consumed),
+                                      args.end());
+  try {
+    return static_cast<int>(cmd->run(rest));
+  } catch (const po::error& e) {
+    std::cerr << "tilmash " << cmd->name << ": error: " << e.what() << "; see 'tilmash "
+              << cmd->name << " --help'\n";
+    return static_cast<int>(Exit::kUsage);
+  } catch (const UsageError& e) {
+    std::cerr << "tilmash " << cmd->name << ": error: " << e.what() << "; see 'tilmash "
+              << cmd->name << " --help'\n";
+    return static_cast<int>(Exit::kUsage);
+  } catch (const io::InputError& e) {
+    std::cerr << e.what() << '\n';
+    return static_cast<int>(Exit::kBadInput);
+  } catch (const io::IoError& e) {
+    std::cerr << e.what() << '\n';
+    return static_cast<int>(Exit::kIo);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "tilmash " << cmd->name << ": error: out of memory\n";
+    return static_cast<int>(Exit::kIo);
+  } catch (const std::exception& e) {
+    std::cerr << "tilmash " << cmd->name << ": internal error: " << e.what()
+              << ", please report\n";
+    return static_cast<int>(Exit::kInternal);
+  }
+}
+
+}  // namespace
+
+std::span<const Command> commands() { return kCommands; }
+
+std::optional<po::variables_map> parse_options(std::span<const std::string> args,
+                                               const po::options_description& options,
+                                               const po::positional_options_description& positional,
+                                               const std::string& usage,
+                                               const std::string& help_text) {
+  po::options_description all("options");
+  all.add_options()("help,h", "show this help");
+  all.add(options);
+  po::variables_map vm;
+  const std::vector<std::string> argv(args.begin(), args.end());
+  po::store(po::command_line_parser(argv).options(all).positional(positional).run(), vm);
+  if (vm.count("help") != 0u) {
+    std::cout << "usage: " << usage << "\n\n" << help_text << "\n\n" << all << '\n';
+    return std::nullopt;
+  }
+  po::notify(vm);
+  return vm;
+}
+
+std::string lang_option(const po::variables_map& vm, const char* name) {
+  const std::string& raw = vm[name].as<std::string>();
+  auto tag = core::normalize_lang_tag(raw);
+  if (!tag) throw UsageError("--" + std::string(name) + ": " + tag.error().message);
+  return *tag;
+}
+
+}  // namespace tilmash::cli
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  return tilmash::cli::run(argc, argv);
+}

@@ -1,0 +1,89 @@
+#include "io/document.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "core/text.h"
+#include "io/errors.h"
+#include "io/html.h"
+#include "io/location.h"
+
+namespace tilmash::io {
+namespace {
+
+bool has_html_extension(const std::string& path) {
+  auto dot = path.rfind('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == "html" || ext == "htm" || ext == "xhtml";
+}
+
+core::CleanText clean_or_throw(std::string_view bytes, const std::string& path) {
+  auto clean = core::clean_text(bytes);
+  if (!clean) throw input_error(path, bytes, clean.error());
+  return std::move(clean).value();
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    if (std::cin.bad()) throw IoError("<stdin>", "read failed");
+    return ss.str();
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    throw IoError(path, errno == ENOENT ? "no such file" : std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) throw IoError(path, "is a directory, expected a file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path, std::string("cannot open: ") + std::strerror(errno));
+  std::string data;
+  if (S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size));
+  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  if (in.bad()) throw IoError(path, std::string("read failed: ") + std::strerror(errno));
+  return data;
+}
+
+core::Document parse_document(std::string_view bytes, const std::string& path, DocFormat format) {
+  if (format == DocFormat::kAuto) {
+    format = has_html_extension(path) ? DocFormat::kHtml : DocFormat::kText;
+  }
+  core::CleanText clean = clean_or_throw(bytes, path);
+  core::Document doc;
+  doc.paragraphs = format == DocFormat::kHtml ? html_paragraphs(clean.text)
+                                              : core::split_paragraphs(clean.text);
+  return doc;
+}
+
+core::Document read_document(const std::string& path, DocFormat format) {
+  return parse_document(read_file(path), path, format);
+}
+
+std::vector<std::string> read_lines(const std::string& path, bool keep_blank) {
+  const std::string bytes = read_file(path);
+  core::CleanText clean = clean_or_throw(bytes, path);
+  std::vector<std::string> lines;
+  std::string_view text = clean.text;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string line = core::collapse_space(text.substr(start, nl - start));
+    if (!line.empty() || keep_blank) lines.push_back(std::move(line));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+}  // namespace tilmash::io
