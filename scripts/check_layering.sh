@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Enforces the module boundaries of docs/ARCHITECTURE.md that the link graph cannot: system
+# headers are reachable from everywhere, so a stray #include <pugixml.hpp> in an algorithm
+# would compile. Each folder of src/ may include only the third-party headers listed here,
+# and only the project modules below it. Runs as the CTest test `layering`.
+set -uo pipefail
+src=${1:-$(dirname "$0")/../src}
+status=0
+
+# module: allowed third-party include prefixes (regex) | allowed project modules
+declare -A third=(
+  [core]='unicode/'
+  [segment]='unicode/'
+  [align]='unicode/'
+  [term]='unicode/|libstemmer'
+  [tm]='unicode/'
+  [qa]=''
+  [io]='pugixml|gumbo|unicode/|sys/|fcntl|unistd'
+  [store]='sqlite3'
+  [cli]='boost/|unicode/'
+)
+declare -A project=(
+  [core]='core'
+  [segment]='core|segment'
+  [align]='core|align'
+  [term]='core|term'
+  [tm]='core|tm'
+  [qa]='core|term|qa'
+  [io]='core|io'
+  [store]='core|store'
+  [cli]='.*'
+)
+known='unicode/|pugixml|gumbo|boost/|sqlite3|libstemmer|gtest|gmock|benchmark/|sys/|fcntl|unistd'
+
+for dir in "$src"/*/; do
+  mod=$(basename "$dir")
+  [ -n "${project[$mod]+x}" ] || { echo "layering: unknown module src/$mod (add it here)"; status=1; continue; }
+  while IFS= read -r line; do
+    file=${line%%:*}
+    inc=$(sed -E 's/.*#include *[<"]([^>"]+)[>"].*/\1/' <<<"$line")
+    if [[ $line == *'#include "'* ]]; then
+      top=${inc%%/*}
+      if [[ $inc == ../* ]]; then
+        echo "layering: $file: relative include \"$inc\" (root includes at src/)"; status=1
+      elif ! [[ $top =~ ^(${project[$mod]})$ ]]; then
+        echo "layering: $file: src/$mod may not include \"$inc\""; status=1
+      fi
+    elif [[ $inc =~ ^($known) ]]; then
+      allowed=${third[$mod]}
+      if [ -z "$allowed" ] || ! [[ $inc =~ ^($allowed) ]]; then
+        echo "layering: $file: src/$mod may not include <$inc>"; status=1
+      fi
+    fi
+  done < <(grep -rHn '#include' "$dir" --include='*.h' --include='*.cc' | sed -E 's/^([^:]+):[0-9]+:/\1:/')
+done
+[ $status -eq 0 ] && echo "layering: ok"
+exit $status
