@@ -44,4 +44,28 @@ struct AlignedUnit {
   std::string provenance;  // e.g. "tilmash align" or the TMX file it came from
 };
 
+// A TMX <prop type="...">value</prop>.
+struct Prop {
+  std::string type;   // use "x-..." for tilmash's own (OmegaT reserves file, id, prev, next, path)
+  std::string value;
+  bool operator==(const Prop&) const = default;
+};
+
+// One language variant of a translation unit (a TMX <tuv>).
+struct Variant {
+  std::string lang;  // BCP 47 tag as written in the file ("kk", "kk-KZ")
+  std::string text;  // plain UTF-8 text of the <seg>
+  bool operator==(const Variant&) const = default;
+};
+
+// What TMX and the TM store hold: a unit of two or more language variants.
+struct TranslationUnit {
+  std::string id;                  // tuid; no white space
+  std::vector<Variant> variants;   // source first
+  std::vector<Prop> props;
+  std::vector<std::string> notes;
+  std::string creationdate;        // "YYYYMMDDThhmmssZ" or empty
+  bool operator==(const TranslationUnit&) const = default;
+};
+
 }  // namespace tilmash::core
