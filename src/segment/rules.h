@@ -1,0 +1,42 @@
+// The exception rules of the segmenter as data: abbreviation classes, sentence starters and
+// heading words, parsed from the line format documented in rules/common.rules. Parsing only:
+// this module does not look at sentences or call ICU.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/result.h"
+
+namespace tilmash::segment {
+
+// What an abbreviation does to a candidate break right after it.
+enum class AbbrevKind {
+  kNever,    // never ends a sentence: drop the break
+  kAbbrev,   // drop the break unless the next word is a starter
+  kFinal,    // keep ICU's decision
+  kNumeric,  // drop the break when the next word starts with a digit
+};
+
+// Hash that lets the sets below be searched with a std::string_view without a copy.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct RuleSet {
+  std::unordered_map<std::string, AbbrevKind, StringHash, std::equal_to<>> abbreviations;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> starters;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> headings;
+};
+
+// Parses `text` (UTF-8, rules-file syntax) and adds its rules to `rules`; a later line wins for
+// the same abbreviation. On a malformed line (unknown keyword, an abbreviation without a final
+// '.', a starter or heading with a '.', ill-formed UTF-8) returns kBadFormat with the byte
+// offset of the offending token in `text`; `rules` may then hold part of the file.
+core::Result<bool> parse_rules(std::string_view text, RuleSet& rules);
+
+}  // namespace tilmash::segment

@@ -1,0 +1,391 @@
+// Sentence segmentation in two passes over UTF-8 bytes:
+//  1. ICU's sentence BreakIterator proposes candidate breaks. Its rules are the default
+//     sentence boundary rules of UAX #29 (Unicode Standard Annex #29, "Unicode Text
+//     Segmentation", section 5, rules SB1-SB11); ICU has no locale tailoring for en, ru or kk
+//     beyond optional suppression lists, which we do not use, so behaviour stays in our data.
+//  2. Each candidate is kept or dropped by the exception rules (rules.h, rules/*.rules):
+//     abbreviations by class, initials, list and heading labels, lower-case continuation.
+// The text is read through a UText over the UTF-8 bytes (utext_openUTF8), so ICU's indices are
+// our byte offsets and nothing is converted to UTF-16.
+#include "segment/segmenter.h"
+
+#include <climits>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <utility>
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include "core/lang.h"
+#include "core/utf8.h"
+#include "segment/builtin_rules.h"
+#include "segment/rules.h"
+
+namespace tilmash::segment {
+namespace {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes the code point at `pos`; ill-formed bytes decode as U+FFFD of length 1.
+char32_t decode_at(std::string_view s, std::size_t pos, std::size_t* len) {
+  auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  unsigned char lead = byte(pos);
+  *len = 1;
+  if (lead < 0x80) return lead;
+  std::size_t n = lead >= 0xF0 && lead <= 0xF4   ? 4
+                  : lead >= 0xE0 && lead <= 0xEF ? 3
+                  : lead >= 0xC2 && lead <= 0xDF ? 2
+                                                 : 0;
+  if (n == 0 || pos + n > s.size()) return kReplacement;
+  char32_t cp = lead & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(pos + k) & 0xC0) != 0x80) return kReplacement;
+    cp = (cp << 6) | (byte(pos + k) & 0x3F);
+  }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))
+      || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    return kReplacement;
+  }
+  *len = n;
+  return cp;
+}
+
+// Decodes the code point that ends at `pos` (pos > 0) and sets *start to its first byte.
+char32_t decode_before(std::string_view s, std::size_t pos, std::size_t* start) {
+  std::size_t i = pos - 1;
+  while (i > 0 && pos - i < 4 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  std::size_t len = 0;
+  char32_t cp = decode_at(s, i, &len);
+  if (i + len != pos) {
+    *start = pos - 1;
+    return kReplacement;
+  }
+  *start = i;
+  return cp;
+}
+
+UChar32 uc(char32_t cp) { return static_cast<UChar32>(cp); }
+
+bool is_space(char32_t cp) { return u_isUWhiteSpace(uc(cp)) != 0; }
+
+// Punctuation that opens a quotation or bracket, and the ASCII quotes (which can do both).
+bool is_opener(char32_t cp) {
+  int8_t type = u_charType(uc(cp));
+  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION || cp == '"'
+         || cp == '\'';
+}
+
+bool is_upper(char32_t cp) { return u_isupper(uc(cp)) || u_istitle(uc(cp)); }
+
+bool is_ascii_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool is_roman(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (std::string_view("IVXLCDM").find(c) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// "1", "2.3", "12.1.4": a section number.
+bool is_section_number(std::string_view s) {
+  if (s.empty() || s.back() == '.') return false;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t dot = s.find('.', start);
+    if (dot == std::string_view::npos) dot = s.size();
+    if (!is_ascii_digits(s.substr(start, dot - start))) return false;
+    start = dot + 1;
+  }
+  return true;
+}
+
+// Exactly one letter (any script).
+bool is_single_letter(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t len = 0;
+  char32_t cp = decode_at(s, 0, &len);
+  return len == s.size() && u_isalpha(uc(cp));
+}
+
+enum class WordCase { kUpper, kLower, kDigit, kOther, kNone };
+
+struct NextWord {
+  std::string_view word;  // letters, digits, marks and inner hyphens
+  WordCase word_case = WordCase::kNone;
+};
+
+// The first word at or after `pos`, skipping opening quotes and brackets.
+NextWord next_word(std::string_view s, std::size_t pos) {
+  std::size_t len = 0;
+  while (pos < s.size()) {
+    char32_t cp = decode_at(s, pos, &len);
+    if (!is_opener(cp)) break;
+    pos += len;
+  }
+  NextWord out;
+  if (pos == s.size()) return out;
+  char32_t first = decode_at(s, pos, &len);
+  out.word_case = is_upper(first)              ? WordCase::kUpper
+                  : u_islower(uc(first))       ? WordCase::kLower
+                  : u_isdigit(uc(first))       ? WordCase::kDigit
+                                               : WordCase::kOther;
+  std::size_t end = pos;
+  while (end < s.size()) {
+    char32_t cp = decode_at(s, end, &len);
+    if (!(u_isalnum(uc(cp)) || u_getCombiningClass(uc(cp)) != 0
+          || u_charType(uc(cp)) == U_NON_SPACING_MARK || cp == '-')) {
+      break;
+    }
+    end += len;
+  }
+  out.word = s.substr(pos, end - pos);
+  return out;
+}
+
+// An abbreviation looked up as written, then with its first letter in lower case.
+const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token) {
+  if (auto it = rules.abbreviations.find(token); it != rules.abbreviations.end()) {
+    return &it->second;
+  }
+  std::size_t len = 0;
+  char32_t first = decode_at(token, 0, &len);
+  if (!is_upper(first)) return nullptr;
+  std::string lowered;
+  core::append_utf8(lowered, static_cast<char32_t>(u_tolower(uc(first))));
+  lowered.append(token.substr(len));
+  if (auto it = rules.abbreviations.find(lowered); it != rules.abbreviations.end()) {
+    return &it->second;
+  }
+  return nullptr;
+}
+
+// An initial or a chain of them: "S.", "Н.Ә.", "N.W.", "a.m." (each letter followed by '.').
+// A lone lower-case letter is not an initial.
+bool is_initials(std::string_view token) {
+  std::size_t pos = 0;
+  int letters = 0;
+  bool first_upper = false;
+  while (pos < token.size()) {
+    std::size_t len = 0;
+    char32_t cp = decode_at(token, pos, &len);
+    if (!u_isalpha(uc(cp)) || pos + len >= token.size() || token[pos + len] != '.') return false;
+    if (letters == 0) first_upper = is_upper(cp);
+    ++letters;
+    pos += len + 1;
+  }
+  return letters >= 2 || (letters == 1 && first_upper);
+}
+
+}  // namespace
+
+class SegmenterImpl {
+ public:
+  SegmenterImpl(RuleSet rules, std::unique_ptr<icu::BreakIterator> prototype)
+      : rules_(std::move(rules)), prototype_(std::move(prototype)) {}
+
+  std::vector<core::Span> split(std::string_view text) const;
+
+ private:
+  // Break iterators are not thread-safe, and cloning one costs far more than splitting a short
+  // paragraph, so split() borrows a clone from a small pool under a mutex.
+  std::unique_ptr<icu::BreakIterator> acquire() const;
+  void release(std::unique_ptr<icu::BreakIterator> iterator) const;
+
+  // Whether the ICU break at `pos` (start of the next sentence) stands. `start` is where the
+  // current sentence began.
+  bool keep_break(std::string_view s, std::size_t start, std::size_t pos) const;
+  bool is_label(std::string_view sentence) const;
+
+  RuleSet rules_;
+  std::unique_ptr<icu::BreakIterator> prototype_;
+  mutable std::mutex mutex_;
+  mutable std::vector<std::unique_ptr<icu::BreakIterator>> pool_;
+};
+
+std::unique_ptr<icu::BreakIterator> SegmenterImpl::acquire() const {
+  {
+    std::lock_guard lock(mutex_);
+    if (!pool_.empty()) {
+      auto it = std::move(pool_.back());
+      pool_.pop_back();
+      return it;
+    }
+  }
+  return std::unique_ptr<icu::BreakIterator>(prototype_->clone());
+}
+
+void SegmenterImpl::release(std::unique_ptr<icu::BreakIterator> iterator) const {
+  constexpr std::size_t kMaxPooled = 64;
+  std::lock_guard lock(mutex_);
+  if (pool_.size() < kMaxPooled) pool_.push_back(std::move(iterator));
+}
+
+// "1.", "2.3.", "IV.", "a)", "(b)", "Article 5.", "Статья 12", "5-бап.", "1-бап".
+bool SegmenterImpl::is_label(std::string_view s) const {
+  if (s.size() > 48) return false;
+  if (!s.empty() && (s.back() == '.' || s.back() == ')')) s.remove_suffix(1);
+  if (!s.empty() && s.front() == '(') s.remove_prefix(1);
+  if (is_section_number(s) || is_roman(s) || is_single_letter(s)) return true;
+  if (std::size_t space = s.find(' '); space != std::string_view::npos) {
+    std::string_view number = s.substr(space + 1);
+    return rules_.headings.contains(s.substr(0, space))
+           && (is_ascii_digits(number) || is_roman(number));
+  }
+  if (std::size_t dash = s.find('-'); dash != std::string_view::npos) {
+    return is_ascii_digits(s.substr(0, dash)) && rules_.headings.contains(s.substr(dash + 1));
+  }
+  return false;
+}
+
+bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos) const {
+  NextWord next = next_word(s, pos);
+  // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
+  // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
+  if (next.word_case == WordCase::kLower) return false;
+
+  // The end of the current sentence's text, without trailing white space.
+  std::size_t end = pos;
+  std::size_t cp_start = 0;
+  while (end > start && is_space(decode_before(s, end, &cp_start))) end = cp_start;
+  if (end == start) return true;
+  if (is_label(s.substr(start, end - start))) return false;
+
+  // The last token before the break; only a bare token ending with '.' can be an abbreviation.
+  std::size_t token_start = end;
+  while (token_start > start && !is_space(decode_before(s, token_start, &cp_start))) {
+    token_start = cp_start;
+  }
+  std::string_view token = s.substr(token_start, end - token_start);
+  if (token.size() < 2 || token.back() != '.' || token.ends_with("..")) return true;
+  std::size_t len = 0;
+  while (!token.empty() && is_opener(decode_at(token, 0, &len))) token.remove_prefix(len);
+  if (token.size() < 2) return true;
+
+  const AbbrevKind* kind = find_abbreviation(rules_, token);
+  AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;
+  switch (k) {
+    case AbbrevKind::kNever:
+      return false;
+    case AbbrevKind::kAbbrev:
+      return rules_.starters.contains(next.word);
+    case AbbrevKind::kNumeric:
+      return next.word_case != WordCase::kDigit;
+    case AbbrevKind::kFinal:
+      return true;
+  }
+  return true;
+}
+
+std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
+  std::vector<core::Span> out;
+  auto emit = [&](std::size_t begin, std::size_t end) {
+    std::size_t len = 0;
+    std::size_t cp_start = 0;
+    while (begin < end && is_space(decode_at(s, begin, &len))) begin += len;
+    while (end > begin && is_space(decode_before(s, end, &cp_start))) end = cp_start;
+    if (begin < end) out.push_back({begin, end});
+  };
+  // BreakIterator positions are int32_t; a paragraph of 2 GiB or more is kept whole.
+  if (s.size() >= static_cast<std::size_t>(INT32_MAX)) {
+    emit(0, s.size());
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  UText text = UTEXT_INITIALIZER;
+  utext_openUTF8(&text, s.data(), static_cast<int64_t>(s.size()), &status);
+  auto iterator = acquire();
+  iterator->setText(&text, status);
+  if (U_FAILURE(status)) {  // cannot happen for a UTF-8 UText; keep the text whole
+    utext_close(&text);
+    release(std::move(iterator));
+    emit(0, s.size());
+    return out;
+  }
+  std::size_t start = 0;
+  for (int32_t b = iterator->next(); b != icu::BreakIterator::DONE; b = iterator->next()) {
+    auto pos = static_cast<std::size_t>(b);
+    if (pos < s.size() && !keep_break(s, start, pos)) continue;
+    emit(start, pos);
+    start = pos;
+  }
+  emit(start, s.size());
+  utext_close(&text);
+  release(std::move(iterator));
+  return out;
+}
+
+Segmenter::Segmenter(std::unique_ptr<SegmenterImpl> impl) : impl_(std::move(impl)) {}
+Segmenter::Segmenter(Segmenter&&) noexcept = default;
+Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
+Segmenter::~Segmenter() = default;
+
+core::Result<Segmenter> Segmenter::create(std::string_view lang) { return create(lang, {}); }
+
+core::Result<Segmenter> Segmenter::create(std::string_view lang, std::string_view extra_rules) {
+  auto tag = core::normalize_lang_tag(lang);
+  if (!tag) {
+    return core::unexpected(
+        {core::ErrorCode::kUnsupported, "cannot segment language '" + std::string(lang)
+                                            + "': " + tag.error().message,
+         tag.error().byte_offset});
+  }
+  std::string primary(core::primary_language(*tag));
+
+  RuleSet rules;
+  for (std::string_view name : {std::string_view("common"), std::string_view(primary)}) {
+    std::string_view text = builtin_rules(name);
+    if (auto parsed = parse_rules(text, rules); !parsed) {
+      core::Error error = parsed.error();
+      error.message = "built-in " + std::string(name) + ".rules: " + error.message;
+      return core::unexpected(std::move(error));
+    }
+  }
+  if (auto parsed = parse_rules(extra_rules, rules); !parsed) {
+    return core::unexpected(parsed.error());
+  }
+
+  // ICU's sentence rules are the same root rules for every locale; naming en and ru keeps
+  // the door open for ICU tailorings, and everything else (kk included) uses the root.
+  icu::Locale locale = primary == "en"   ? icu::Locale("en")
+                       : primary == "ru" ? icu::Locale("ru")
+                                         : icu::Locale::getRoot();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> iterator(
+      icu::BreakIterator::createSentenceInstance(locale, status));
+  if (U_FAILURE(status) || !iterator) {
+    return core::unexpected({core::ErrorCode::kIcu,
+                             std::string("cannot create ICU sentence break iterator: ")
+                                 + u_errorName(status),
+                             0});
+  }
+  return Segmenter(std::make_unique<SegmenterImpl>(std::move(rules), std::move(iterator)));
+}
+
+std::vector<core::Span> Segmenter::split(std::string_view paragraph) const {
+  return impl_->split(paragraph);
+}
+
+std::vector<core::Segment> segment_document(const Segmenter& segmenter,
+                                            const core::Document& doc) {
+  std::vector<core::Segment> out;
+  for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+    const std::string& text = doc.paragraphs[p];
+    for (core::Span span : segmenter.split(text)) {
+      out.push_back({text.substr(span.begin, span.size()), static_cast<int>(p)});
+    }
+  }
+  return out;
+}
+
+}  // namespace tilmash::segment
