@@ -1,0 +1,307 @@
+#include "segment/segmenter.h"
+
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace tilmash::segment {
+namespace {
+
+using Sentences = std::vector<std::string>;
+
+Sentences sentences(const Segmenter& s, std::string_view text) {
+  Sentences out;
+  for (core::Span span : s.split(text)) out.emplace_back(text.substr(span.begin, span.size()));
+  return out;
+}
+
+Segmenter make(std::string_view lang) {
+  auto s = Segmenter::create(lang);
+  EXPECT_TRUE(s) << s.error().message;
+  return std::move(s).value();
+}
+
+class Langs {
+ public:
+  Segmenter en = make("en");
+  Segmenter kk = make("kk");
+  Segmenter ru = make("ru");
+};
+
+const Langs& langs() {
+  static const Langs l;
+  return l;
+}
+
+TEST(SegmenterTest, EmptyAndWhitespaceOnly) {
+  EXPECT_TRUE(langs().en.split("").empty());
+  EXPECT_TRUE(langs().en.split(" ").empty());
+  EXPECT_TRUE(langs().kk.split(" \t \xC2\xA0 ").empty());
+}
+
+TEST(SegmenterTest, NoFinalPunctuationIsOneSentence) {
+  EXPECT_EQ(sentences(langs().en, "Xinjiang Kazakhs Urge Authorities To Help"),
+            Sentences({"Xinjiang Kazakhs Urge Authorities To Help"}));
+  EXPECT_EQ(sentences(langs().kk, "Бұл бірінші. Бұл екінші"),
+            Sentences({"Бұл бірінші.", "Бұл екінші"}));
+}
+
+TEST(SegmenterTest, SpansAreTrimmedByteOffsets) {
+  // "Сәлем." is 11 bytes (ә and every Cyrillic letter take two).
+  std::string_view text = "  Сәлем.  Қалың қалай?  ";
+  std::vector<core::Span> spans = langs().kk.split(text);
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0], (core::Span{2, 13}));
+  EXPECT_EQ(text.substr(spans[1].begin, spans[1].size()), "Қалың қалай?");
+  EXPECT_EQ(spans[1].end, text.size() - 2);
+}
+
+TEST(SegmenterTest, BreaksBetweenPlainSentences) {
+  EXPECT_EQ(sentences(langs().en, "China denies it. The UN disagrees! Why? Nobody knows."),
+            Sentences({"China denies it.", "The UN disagrees!", "Why?", "Nobody knows."}));
+  EXPECT_EQ(sentences(langs().ru, "Уйгуры живут в Синьцзяне. Ханьцы тоже."),
+            Sentences({"Уйгуры живут в Синьцзяне.", "Ханьцы тоже."}));
+  EXPECT_EQ(sentences(langs().kk, "Қытай мұны жоққа шығарады. Бейжің келіспейді."),
+            Sentences({"Қытай мұны жоққа шығарады.", "Бейжің келіспейді."}));
+}
+
+TEST(SegmenterTest, SemicolonDoesNotBreak) {
+  EXPECT_EQ(sentences(langs().ru, "За ними следуют казахи; в регионе живут киргизы."),
+            Sentences({"За ними следуют казахи; в регионе живут киргизы."}));
+}
+
+TEST(SegmenterTest, EnglishTitlesNeverEndASentence) {
+  EXPECT_EQ(sentences(langs().en, "Mr. Trump and Dr. Smith met Prof. Jones. They talked."),
+            Sentences({"Mr. Trump and Dr. Smith met Prof. Jones.", "They talked."}));
+}
+
+TEST(SegmenterTest, UsBeforeNameContinuesButBeforeStarterBreaks) {
+  EXPECT_EQ(sentences(langs().en, "They urged U.S. President Donald Trump to act."),
+            Sentences({"They urged U.S. President Donald Trump to act."}));
+  EXPECT_EQ(sentences(langs().en, "She moved to the U.S. The next year she returned."),
+            Sentences({"She moved to the U.S.", "The next year she returned."}));
+}
+
+TEST(SegmenterTest, EtcBreaksBeforeCapitalOnly) {
+  EXPECT_EQ(sentences(langs().en, "Apples, pears, etc. are sold here."),
+            Sentences({"Apples, pears, etc. are sold here."}));
+  EXPECT_EQ(sentences(langs().en, "They sold apples, pears, etc. Prices rose."),
+            Sentences({"They sold apples, pears, etc.", "Prices rose."}));
+}
+
+TEST(SegmenterTest, LatinAbbreviationsInMidSentence) {
+  EXPECT_EQ(sentences(langs().en, "Big cities, e.g. Almaty, grew; i.e. Astana grew too."),
+            Sentences({"Big cities, e.g. Almaty, grew; i.e. Astana grew too."}));
+}
+
+TEST(SegmenterTest, MonthAbbreviations) {
+  EXPECT_EQ(sentences(langs().en, "On Jan. 28 they met. It rained in Feb. The rally went on."),
+            Sentences({"On Jan. 28 they met.", "It rained in Feb.", "The rally went on."}));
+}
+
+TEST(SegmenterTest, NumericAbbreviationNeedsADigit) {
+  EXPECT_EQ(sentences(langs().en, "He lives at No. 5 Abai Street."),
+            Sentences({"He lives at No. 5 Abai Street."}));
+  EXPECT_EQ(sentences(langs().en, "See p. 12 of Art. 5 Section 2."),
+            Sentences({"See p. 12 of Art. 5 Section 2."}));
+  EXPECT_EQ(sentences(langs().en, "Did he agree? No. Never."),
+            Sentences({"Did he agree?", "No.", "Never."}));
+}
+
+TEST(SegmenterTest, CompassPointsAndStreetAbbreviations) {
+  EXPECT_EQ(sentences(langs().en, "The office is on Connecticut Ave. N.W. Washington is near."),
+            Sentences({"The office is on Connecticut Ave. N.W. Washington is near."}));
+}
+
+TEST(SegmenterTest, InitialsBeforeSurname) {
+  EXPECT_EQ(sentences(langs().en, "Sairagul S. Sauytbay fled. She testified."),
+            Sentences({"Sairagul S. Sauytbay fled.", "She testified."}));
+  EXPECT_EQ(sentences(langs().ru, "В. Путин и Н. Назарбаев встретились."),
+            Sentences({"В. Путин и Н. Назарбаев встретились."}));
+  EXPECT_EQ(sentences(langs().kk, "Н.Ә. Назарбаев сөз сөйледі. Ол қысқа сөйледі."),
+            Sentences({"Н.Ә. Назарбаев сөз сөйледі.", "Ол қысқа сөйледі."}));
+}
+
+TEST(SegmenterTest, SingleLetterBeforeStarterEndsSentence) {
+  EXPECT_EQ(sentences(langs().en, "He chose plan B. The others agreed."),
+            Sentences({"He chose plan B.", "The others agreed."}));
+  EXPECT_EQ(sentences(langs().ru, "Он выбрал вариант Б. Они согласились."),
+            Sentences({"Он выбрал вариант Б.", "Они согласились."}));
+}
+
+TEST(SegmenterTest, RussianAbbreviations) {
+  EXPECT_EQ(sentences(langs().ru, "Это важно, т.е. Совет должен решить."),
+            Sentences({"Это важно, т.е. Совет должен решить."}));
+  EXPECT_EQ(sentences(langs().ru, "Были казахи, уйгуры и т.д. Затем приехали другие."),
+            Sentences({"Были казахи, уйгуры и т.д.", "Затем приехали другие."}));
+  EXPECT_EQ(sentences(langs().ru, "Были казахи, уйгуры и т.п. Затем приехали другие."),
+            Sentences({"Были казахи, уйгуры и т.п.", "Затем приехали другие."}));
+  EXPECT_EQ(sentences(langs().ru, "В 1991 г. Казахстан обрел независимость."),
+            Sentences({"В 1991 г. Казахстан обрел независимость."}));
+  EXPECT_EQ(sentences(langs().ru, "Это было в 1991 г. Он тогда был молод."),
+            Sentences({"Это было в 1991 г.", "Он тогда был молод."}));
+  EXPECT_EQ(sentences(langs().ru, "В 1990–1991 гг. Казахстан изменился."),
+            Sentences({"В 1990–1991 гг. Казахстан изменился."}));
+  EXPECT_EQ(sentences(langs().ru, "Офис на ул. Абая, музей им. Кастеева и храм св. Николая."),
+            Sentences({"Офис на ул. Абая, музей им. Кастеева и храм св. Николая."}));
+  EXPECT_EQ(sentences(langs().ru, "Собрали 500 тыс. Рублей не хватило. Взяли 3 млн. В итоге хватило."),
+            Sentences({"Собрали 500 тыс. Рублей не хватило.", "Взяли 3 млн.",
+                       "В итоге хватило."}));
+}
+
+TEST(SegmenterTest, KazakhAbbreviations) {
+  EXPECT_EQ(sentences(langs().kk, "Қазақтар, ұйғырлар т.б. Олар Шыңжаңда тұрады."),
+            Sentences({"Қазақтар, ұйғырлар т.б.", "Олар Шыңжаңда тұрады."}));
+  EXPECT_EQ(sentences(langs().kk, "Ағаштар, гүлдер т.с.с. Бәрі жасыл."),
+            Sentences({"Ағаштар, гүлдер т.с.с.", "Бәрі жасыл."}));
+  EXPECT_EQ(sentences(langs().kk, "1991 ж. Қазақстан тәуелсіздік алды."),
+            Sentences({"1991 ж. Қазақстан тәуелсіздік алды."}));
+  EXPECT_EQ(sentences(langs().kk, "1990–1991 жж. Қазақстан өзгерді."),
+            Sentences({"1990–1991 жж. Қазақстан өзгерді."}));
+  EXPECT_EQ(sentences(langs().kk, "Қала б.з.д. V ғасырда салынған."),
+            Sentences({"Қала б.з.д. V ғасырда салынған."}));
+  EXPECT_EQ(sentences(langs().kk, "Халқы 2 млн. Олардың жартысы қазақ."),
+            Sentences({"Халқы 2 млн.", "Олардың жартысы қазақ."}));
+  EXPECT_EQ(sentences(langs().kk, "Аумағы ш. 5 км. Ол кішкентай."),
+            Sentences({"Аумағы ш. 5 км.", "Ол кішкентай."}));
+}
+
+TEST(SegmenterTest, QuotationContinuedBySentence) {
+  EXPECT_EQ(sentences(langs().en, "\"They are held in camps.\" she said. \"Why?\" he asked."),
+            Sentences({"\"They are held in camps.\" she said.", "\"Why?\" he asked."}));
+  EXPECT_EQ(sentences(langs().kk, "«Біз лагерьде отырдық», – деді ол. Бәрі үндемеді."),
+            Sentences({"«Біз лагерьде отырдық», – деді ол.", "Бәрі үндемеді."}));
+  EXPECT_EQ(sentences(langs().ru, "«Мы уходим!» — сказал он. «Куда?» — спросила она."),
+            Sentences({"«Мы уходим!» — сказал он.", "«Куда?» — спросила она."}));
+  EXPECT_EQ(sentences(langs().en, "\"We left.\" Then they came."),
+            Sentences({"\"We left.\"", "Then they came."}));
+  EXPECT_EQ(sentences(langs().en, "for their \"failure to protect Kazakhs in Xinjiang...and "
+                                  "ignoring the invitation.\""),
+            Sentences({"for their \"failure to protect Kazakhs in Xinjiang...and ignoring the "
+                       "invitation.\""}));
+}
+
+TEST(SegmenterTest, ListItemsAndNumberedHeadings) {
+  EXPECT_EQ(sentences(langs().en, "1. Everyone has the right to life. 2. No one shall be held."),
+            Sentences({"1. Everyone has the right to life.", "2. No one shall be held."}));
+  EXPECT_EQ(sentences(langs().en, "Article 5. No one shall be tortured."),
+            Sentences({"Article 5. No one shall be tortured."}));
+  EXPECT_EQ(sentences(langs().en, "IV. Conclusions follow. Then more."),
+            Sentences({"IV. Conclusions follow.", "Then more."}));
+  EXPECT_EQ(sentences(langs().en, "a. The first point."), Sentences({"a. The first point."}));
+  EXPECT_EQ(sentences(langs().en, "2) Every child counts. 3.1. Parents decide."),
+            Sentences({"2) Every child counts.", "3.1. Parents decide."}));
+  EXPECT_EQ(sentences(langs().ru, "Статья 3. Каждый человек имеет право на жизнь."),
+            Sentences({"Статья 3. Каждый человек имеет право на жизнь."}));
+  EXPECT_EQ(sentences(langs().kk, "5-бап. Ешкім де азапталуға тиіс емес."),
+            Sentences({"5-бап. Ешкім де азапталуға тиіс емес."}));
+  // A number that ends a real sentence is not a label.
+  EXPECT_EQ(sentences(langs().en, "The count reached 5. Then it stopped."),
+            Sentences({"The count reached 5.", "Then it stopped."}));
+}
+
+TEST(SegmenterTest, StrayFullStopBeforeLowerCaseWord) {
+  // UDHR (kk) article 2 has "жынысына. тіліне" and "мүліктік. тектік‐топтық" (typos for ',').
+  EXPECT_EQ(sentences(langs().kk, "Әр адам, жынысына. тіліне, мүліктік. тектік‐топтық, тең."),
+            Sentences({"Әр адам, жынысына. тіліне, мүліктік. тектік‐топтық, тең."}));
+  EXPECT_EQ(sentences(langs().ru, "Без различия пола. языка, религии."),
+            Sentences({"Без различия пола. языка, религии."}));
+}
+
+TEST(SegmenterTest, ExtraRulesAddAbbreviations) {
+  EXPECT_EQ(sentences(langs().en, "Ask Insp. Morse."), Sentences({"Ask Insp.", "Morse."}));
+  auto s = Segmenter::create("en", "# inspector\nnever Insp.\n");
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(sentences(*s, "Ask Insp. Morse."), Sentences({"Ask Insp. Morse."}));
+}
+
+TEST(SegmenterTest, InvalidRulesGiveByteOffset) {
+  auto s = Segmenter::create("en", "never Insp.\nabbrev Mr\n");
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, core::ErrorCode::kBadFormat);
+  EXPECT_EQ(s.error().byte_offset, 19u);  // "Mr" on line 2
+  auto t = Segmenter::create("kk", "starter Ол\nnevr т.е.\n");
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().byte_offset, 13u);  // "nevr" after "starter Ол\n" (13 bytes)
+}
+
+TEST(SegmenterTest, BadLanguageTagIsUnsupported) {
+  auto s = Segmenter::create("");
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, core::ErrorCode::kUnsupported);
+  EXPECT_FALSE(Segmenter::create("k k"));
+}
+
+TEST(SegmenterTest, OtherLanguagesUseRootAndCommonRules) {
+  Segmenter de = make("de-DE");
+  EXPECT_EQ(sentences(de, "Das ist gut, z.B. Obst. Wir gehen, vs. Wir bleiben."),
+            Sentences({"Das ist gut, z.B. Obst.", "Wir gehen, vs. Wir bleiben."}));
+  Segmenter kk = make("kk-Cyrl-KZ");
+  EXPECT_EQ(sentences(kk, "Қазақтар т.б. Олар келді."), Sentences({"Қазақтар т.б.", "Олар келді."}));
+}
+
+TEST(SegmenterTest, TenMegabyteParagraph) {
+  std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
+  std::string text;
+  while (text.size() < 10'000'000) text += unit;
+  std::size_t count = text.size() / unit.size();
+  std::vector<core::Span> spans = langs().en.split(text);
+  ASSERT_EQ(spans.size(), count);
+  EXPECT_EQ(spans.back().end, text.size() - 1);
+  // One huge sentence whose every ICU break is suppressed.
+  std::string run;
+  while (run.size() < 10'000'000) run += "Mr. Dr. ";
+  EXPECT_EQ(langs().en.split(run).size(), 1u);
+}
+
+TEST(SegmenterTest, InvalidUtf8DoesNotCrash) {
+  std::string text = "Bad \xC3 byte. Next \xF0\x9F one.\xFF";
+  std::vector<core::Span> spans = langs().en.split(text);
+  ASSERT_FALSE(spans.empty());
+  EXPECT_LE(spans.back().end, text.size());
+}
+
+TEST(SegmenterTest, TwoThreadsSplitAtOnce) {
+  std::string en = "Dr. Smith left. U.S. officials came. They met Mr. Jones. ";
+  std::string kk = "Н.Ә. Назарбаев келді. Ол сөйледі. Қазақтар т.б. Олар тыңдады. ";
+  for (int i = 0; i < 6; ++i) {
+    en += en;
+    kk += kk;
+  }
+  const Segmenter& shared = langs().kk;  // the same object from both threads
+  std::vector<core::Span> want_en = shared.split(en);
+  std::vector<core::Span> want_kk = shared.split(kk);
+  int bad_a = 0;
+  int bad_b = 0;
+  std::thread a([&] {
+    for (int i = 0; i < 200; ++i) bad_a += shared.split(en) != want_en;
+  });
+  std::thread b([&] {
+    for (int i = 0; i < 200; ++i) bad_b += shared.split(kk) != want_kk;
+  });
+  a.join();
+  b.join();
+  EXPECT_EQ(bad_a, 0);
+  EXPECT_EQ(bad_b, 0);
+  EXPECT_EQ(want_kk.size(), 64u * 4);
+}
+
+TEST(SegmenterTest, MovedSegmenterStillWorks) {
+  Segmenter a = make("ru");
+  Segmenter b = std::move(a);
+  EXPECT_EQ(sentences(b, "Раз. Два."), Sentences({"Раз.", "Два."}));
+}
+
+TEST(SegmenterTest, SegmentDocumentKeepsParagraphIndex) {
+  core::Document doc{{"ALMATY -- They met. Mr. Trump spoke.", "", "The end"}};
+  std::vector<core::Segment> got = segment_document(langs().en, doc);
+  std::vector<core::Segment> want = {
+      {"ALMATY -- They met.", 0}, {"Mr. Trump spoke.", 0}, {"The end", 2}};
+  EXPECT_EQ(got, want);
+}
+
+}  // namespace
+}  // namespace tilmash::segment
