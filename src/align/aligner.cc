@@ -1,0 +1,438 @@
+// Sentence alignment by dynamic programming over beads.
+// - Gale, W. A. & Church, K. W. (1993). A program for aligning sentences in bilingual corpora.
+//   Computational Linguistics 19(1): the DP over 1-1/1-0/0-1/2-1/1-2/2-2 beads and the length model.
+// - Simard, M., Foster, G. & Isabelle, P. (1992). Using cognates to align sentences: anchors.
+// - Moore, R. C. (2002). Fast and accurate sentence alignment of bilingual corpora (AMTA): a
+//   length-based first pass in a band, then a lexical (IBM Model 1) second pass near its path.
+// - Varga, D. et al. (2005). Parallel corpora for medium density languages (hunalign): the
+//   dictionary learned from the first pass's confident beads, then realignment.
+// The band around the diagonal doubles whenever the best path runs along its edge.
+// Confidence is the bead's posterior probability (forward–backward over the band).
+#include "align/aligner.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+
+#include "align/dp.h"
+#include "align/features.h"
+#include "align/length_model.h"
+#include "align/model1.h"
+
+namespace tilmash::align {
+namespace {
+
+using detail::Band;
+using detail::BeadType;
+using detail::Corpus;
+using detail::LengthModel;
+using detail::Lexicon;
+using detail::SentFeat;
+using detail::Step;
+
+constexpr BeadType kTypes[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
+constexpr int kNumTypes = 8;
+constexpr std::int64_t kMaxCells = 12'000'000;  // band widening stops here (memory bound)
+
+// Bead-type probabilities. "Real" priors: roughly the symmetrized bead counts of the Text+Berg
+// dev document (many 2-1/1-2, few 1-0/0-1); classic: Gale & Church (1993), table 5.
+constexpr double kRealPriors[kNumTypes] = {0.75, 0.025, 0.025, 0.075, 0.075, 0.02, 0.01, 0.01};
+constexpr double kClassicPriors[kNumTypes] = {0.89,   0.0099 / 2, 0.0099 / 2, 0.089 / 2,
+                                              0.089 / 2, 0.011,   0.001,      0.001};
+
+struct Models {
+  LengthModel length;
+  Lexicon fwd;  // t(target word | source word)
+  Lexicon bwd;  // t(source word | target word)
+  bool lexical = false;
+};
+
+int intersect_count(const std::vector<int>& a, const std::vector<int>& b) {
+  int n = 0;
+  auto x = a.begin(), y = b.begin();
+  while (x != a.end() && y != b.end()) {
+    if (*x < *y) {
+      ++x;
+    } else if (*y < *x) {
+      ++y;
+    } else {
+      ++n;
+      ++x;
+      ++y;
+    }
+  }
+  return n;
+}
+
+// Per-cell Model 1 sums over an extended band: for cell (i, j), A[k] = Σ_{e in src i} t(f_k|e)
+// for each word f_k of target j, and R[k] = Σ_{f in tgt j} t(e_k|f) for each word e_k of source
+// i. Bead scores add these over the bead's cells, so merges cost no extra lookups.
+class LexCache {
+ public:
+  LexCache(const Band& band, int extend, const std::vector<SentFeat>& src,
+           const std::vector<SentFeat>& tgt, const Models& models, int src_vocab, int tgt_vocab) {
+    std::vector<int> lo(band.lo), hi(band.hi);
+    for (std::size_t i = 0; i < lo.size(); ++i) {
+      lo[i] = std::max(0, lo[i] - extend);
+      hi[i] = std::min(band.m, hi[i] + extend);
+    }
+    ext_.n = band.n;
+    ext_.m = band.m;
+    ext_.lo = std::move(lo);
+    ext_.hi = std::move(hi);
+    ext_.off.assign(static_cast<std::size_t>(band.n) + 2, 0);
+    for (std::size_t i = 0; i <= static_cast<std::size_t>(band.n); ++i) {
+      ext_.off[i + 1] = ext_.off[i] + (ext_.hi[i] - ext_.lo[i] + 1);
+    }
+    const auto cells = static_cast<std::size_t>(ext_.size());
+    pool_off_.assign(cells + 1, 0);
+    for (int i = 0; i <= band.n; ++i) {
+      std::size_t si = i < band.n ? src[static_cast<std::size_t>(i)].words.size() : 0;
+      for (int j = ext_.lo[static_cast<std::size_t>(i)]; j <= ext_.hi[static_cast<std::size_t>(i)];
+           ++j) {
+        std::size_t tj = j < band.m ? tgt[static_cast<std::size_t>(j)].words.size() : 0;
+        auto c = static_cast<std::size_t>(ext_.index(i, j));
+        pool_off_[c + 1] = pool_off_[c] + static_cast<std::int64_t>(si + tj);
+      }
+    }
+    pool_.assign(static_cast<std::size_t>(pool_off_.back()), 0.0f);
+    // Rows: scatter the source sentence's translation mass, read it at each target word.
+    std::vector<float> dense(static_cast<std::size_t>(tgt_vocab), 0.0f);
+    std::vector<int> touched;
+    for (int i = 0; i < band.n; ++i) {
+      for (int e : src[static_cast<std::size_t>(i)].words) {
+        for (const Lexicon::Entry& x : models.fwd.translations(e)) {
+          auto f = static_cast<std::size_t>(x.f);
+          if (dense[f] == 0.0f) touched.push_back(x.f);
+          dense[f] += x.prob;
+        }
+      }
+      for (int j = ext_.lo[static_cast<std::size_t>(i)];
+           j <= std::min(ext_.hi[static_cast<std::size_t>(i)], band.m - 1); ++j) {
+        float* a = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))];
+        const auto& w = tgt[static_cast<std::size_t>(j)].words;
+        for (std::size_t k = 0; k < w.size(); ++k) a[k] = dense[static_cast<std::size_t>(w[k])];
+      }
+      for (int f : touched) dense[static_cast<std::size_t>(f)] = 0.0f;
+      touched.clear();
+    }
+    // Columns: the same from the target side.
+    std::vector<float> dense_s(static_cast<std::size_t>(src_vocab), 0.0f);
+    int r0 = 0;
+    for (int j = 0; j < band.m; ++j) {
+      while (r0 <= band.n && ext_.hi[static_cast<std::size_t>(r0)] < j) ++r0;
+      for (int f : tgt[static_cast<std::size_t>(j)].words) {
+        for (const Lexicon::Entry& x : models.bwd.translations(f)) {
+          auto e = static_cast<std::size_t>(x.f);
+          if (dense_s[e] == 0.0f) touched.push_back(x.f);
+          dense_s[e] += x.prob;
+        }
+      }
+      for (int i = r0; i < band.n && ext_.lo[static_cast<std::size_t>(i)] <= j; ++i) {
+        const auto& w = src[static_cast<std::size_t>(i)].words;
+        float* r = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))] +
+                   tgt[static_cast<std::size_t>(j)].words.size();
+        for (std::size_t k = 0; k < w.size(); ++k) r[k] = dense_s[static_cast<std::size_t>(w[k])];
+      }
+      for (int e : touched) dense_s[static_cast<std::size_t>(e)] = 0.0f;
+      touched.clear();
+    }
+  }
+
+  // Target-side sums of cell (i, j), or nullptr outside the cache.
+  const float* target_sums(int i, int j) const {
+    if (!ext_.contains(i, j)) return nullptr;
+    return pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))];
+  }
+  const float* source_sums(int i, int j, std::size_t target_words) const {
+    const float* p = target_sums(i, j);
+    return p == nullptr ? nullptr : p + target_words;
+  }
+
+ private:
+  Band ext_;
+  std::vector<std::int64_t> pool_off_;
+  std::vector<float> pool_;
+};
+
+// Bead cost (nats) for one document pair.
+class Scorer {
+ public:
+  Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
+         const Models& models, const AlignOptions& o, const LexCache* lex)
+      : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex) {
+    const double* p = o.use_priors ? kRealPriors : kClassicPriors;
+    for (int t = 0; t < kNumTypes; ++t) prior_[t] = -std::log(p[t]) * o.prior_weight;
+  }
+
+  double operator()(int type, int i0, int i1, int j0, int j1) const {
+    double c = prior_[type];
+    int ls = 0, lt = 0;
+    for (int i = i0; i < i1; ++i) ls += src_[static_cast<std::size_t>(i)].length;
+    for (int j = j0; j < j1; ++j) lt += tgt_[static_cast<std::size_t>(j)].length;
+    if (o_.use_length) c += o_.length_weight * detail::length_cost(models_.length, ls, lt);
+    if (o_.use_paragraphs) {
+      int cross = 0;
+      for (int i = i0 + 1; i < i1; ++i) {
+        cross += src_[static_cast<std::size_t>(i)].paragraph !=
+                 src_[static_cast<std::size_t>(i - 1)].paragraph;
+      }
+      for (int j = j0 + 1; j < j1; ++j) {
+        cross += tgt_[static_cast<std::size_t>(j)].paragraph !=
+                 tgt_[static_cast<std::size_t>(j - 1)].paragraph;
+      }
+      c += o_.paragraph_penalty * cross;
+    }
+    if (i0 == i1 || j0 == j1) return c;
+    if (o_.use_anchors) {
+      int matched = 0;
+      std::array<int, detail::kPunctCount> ps{}, pt{};
+      for (int i = i0; i < i1; ++i) {
+        const SentFeat& s = src_[static_cast<std::size_t>(i)];
+        for (int k = 0; k < detail::kPunctCount; ++k) ps[static_cast<std::size_t>(k)] += s.punct[static_cast<std::size_t>(k)];
+        for (int j = j0; j < j1; ++j) {
+          matched += intersect_count(s.anchors, tgt_[static_cast<std::size_t>(j)].anchors);
+        }
+      }
+      for (int j = j0; j < j1; ++j) {
+        const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
+        for (int k = 0; k < detail::kPunctCount; ++k) pt[static_cast<std::size_t>(k)] += t.punct[static_cast<std::size_t>(k)];
+      }
+      int pm = 0;
+      for (std::size_t k = 0; k < ps.size(); ++k) pm += std::min(ps[k], pt[k]);
+      c -= o_.anchor_weight * matched + o_.punct_weight * pm;
+    }
+    if (o_.use_cognates) {
+      int matched = 0;
+      for (int i = i0; i < i1; ++i) {
+        for (int j = j0; j < j1; ++j) {
+          matched += intersect_count(src_[static_cast<std::size_t>(i)].cognates,
+                                     tgt_[static_cast<std::size_t>(j)].cognates);
+        }
+      }
+      c -= o_.cognate_weight * matched;
+    }
+    if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
+    return c;
+  }
+
+ private:
+  // log p(T|S)/p(T) + log p(S|T)/p(S) under Model 1 mixed with the unigram model (weight λ).
+  double lexical(int i0, int i1, int j0, int j1) const {
+    const double lam = o_.lexical_floor;
+    std::size_t ns = 0, nt = 0;
+    for (int i = i0; i < i1; ++i) ns += src_[static_cast<std::size_t>(i)].words.size();
+    for (int j = j0; j < j1; ++j) nt += tgt_[static_cast<std::size_t>(j)].words.size();
+    double sum = 0;
+    const double log_lam = std::log(lam);
+    for (int j = j0; j < j1; ++j) {
+      const auto& w = tgt_[static_cast<std::size_t>(j)].words;
+      if (ns == 0) {
+        sum += log_lam * static_cast<double>(w.size());
+        continue;
+      }
+      const float* cells[3] = {nullptr, nullptr, nullptr};
+      for (int i = i0; i < i1; ++i) cells[i - i0] = lex_->target_sums(i, j);
+      for (std::size_t k = 0; k < w.size(); ++k) {
+        float s = 0;
+        for (int q = 0; q < i1 - i0; ++q) {
+          if (cells[q] != nullptr) s += cells[q][k];
+        }
+        double bg = corpus_.tgt_unigram[static_cast<std::size_t>(w[k])];
+        sum += std::log(lam + (1 - lam) * s / (static_cast<double>(ns) * bg));
+      }
+    }
+    for (int i = i0; i < i1; ++i) {
+      const auto& w = src_[static_cast<std::size_t>(i)].words;
+      if (nt == 0) {
+        sum += log_lam * static_cast<double>(w.size());
+        continue;
+      }
+      const float* cells[3] = {nullptr, nullptr, nullptr};
+      for (int j = j0; j < j1; ++j) {
+        cells[j - j0] =
+            lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].words.size());
+      }
+      for (std::size_t k = 0; k < w.size(); ++k) {
+        float s = 0;
+        for (int q = 0; q < j1 - j0; ++q) {
+          if (cells[q] != nullptr) s += cells[q][k];
+        }
+        double bg = corpus_.src_unigram[static_cast<std::size_t>(w[k])];
+        sum += std::log(lam + (1 - lam) * s / (static_cast<double>(nt) * bg));
+      }
+    }
+    return sum;
+  }
+
+  const std::vector<SentFeat>& src_;
+  const std::vector<SentFeat>& tgt_;
+  const Corpus& corpus_;
+  const Models& models_;
+  const AlignOptions& o_;
+  const LexCache* lex_;
+  double prior_[kNumTypes];
+};
+
+std::span<const BeadType> bead_types(const AlignOptions& o) {
+  return std::span<const BeadType>(kTypes, o.max_side >= 3 ? 8 : 6);
+}
+
+// Centre of each row: where the cumulative length fraction of the target matches the source's.
+void length_diagonal(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
+                     std::vector<int>& clo, std::vector<int>& chi) {
+  const std::size_t n = src.size(), m = tgt.size();
+  std::vector<double> cs(n + 1, 0), ct(m + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) cs[i + 1] = cs[i] + src[i].length + 1;
+  for (std::size_t j = 0; j < m; ++j) ct[j + 1] = ct[j] + tgt[j].length + 1;
+  clo.assign(n + 1, 0);
+  std::size_t j = 0;
+  for (std::size_t i = 0; i <= n; ++i) {
+    double x = n == 0 ? 1.0 : cs[i] / cs[n];
+    while (j < m && ct[j + 1] / std::max(ct[m], 1.0) <= x) ++j;
+    clo[i] = static_cast<int>(j);
+  }
+  chi = clo;
+}
+
+// Centre ranges from a previous path: the target positions the path visits at each row.
+void path_centre(const std::vector<Step>& path, int n, std::vector<int>& clo,
+                 std::vector<int>& chi) {
+  clo.assign(static_cast<std::size_t>(n) + 1, std::numeric_limits<int>::max());
+  chi.assign(static_cast<std::size_t>(n) + 1, 0);
+  for (const Step& s : path) {
+    for (int i = s.i0; i <= s.i1; ++i) {
+      auto r = static_cast<std::size_t>(i);
+      clo[r] = std::min(clo[r], s.j0);
+      chi[r] = std::max(chi[r], s.j1);
+    }
+  }
+  for (int& x : clo) {
+    if (x == std::numeric_limits<int>::max()) x = 0;  // only for an empty path (n = m = 0)
+  }
+}
+
+// One DP over a document pair, widening the band until the path stays inside it.
+std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
+                           const Corpus& corpus, const Models& models, const AlignOptions& o,
+                           const std::vector<Step>* guide) {
+  const int n = static_cast<int>(src.size()), m = static_cast<int>(tgt.size());
+  std::vector<int> clo, chi;
+  if (guide != nullptr) {
+    path_centre(*guide, n, clo, chi);
+  } else {
+    length_diagonal(src, tgt, clo, chi);
+  }
+  int width = std::max(1, guide != nullptr ? o.lexical_band : o.band);
+  const bool lexical = models.lexical && o.use_lexical;
+  for (;;) {
+    Band band = Band::around(clo, chi, width, n, m);
+    std::unique_ptr<LexCache> cache;
+    if (lexical) {
+      cache = std::make_unique<LexCache>(band, std::max(2, o.max_side), src, tgt, models,
+                                         corpus.src_vocab.size(), corpus.tgt_vocab.size());
+    }
+    Scorer scorer(src, tgt, corpus, models, o, cache.get());
+    detail::DpResult r = detail::solve(band, bead_types(o), scorer, o.temperature);
+    bool full = width >= std::max(n, m);
+    Band wider = Band::around(clo, chi, width * 2, n, m);
+    if (!r.touched_edge || full || wider.size() > kMaxCells) return std::move(r.path);
+    width *= 2;
+  }
+}
+
+Alignment to_alignment(const std::vector<Step>& path) {
+  Alignment a;
+  a.beads.reserve(path.size());
+  for (const Step& s : path) {
+    core::Bead b;
+    b.sides.resize(2);
+    for (int i = s.i0; i < s.i1; ++i) b.sides[0].push_back(i);
+    for (int j = s.j0; j < s.j1; ++j) b.sides[1].push_back(j);
+    b.confidence = s.posterior;
+    a.beads.push_back(std::move(b));
+  }
+  return a;
+}
+
+}  // namespace
+
+std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOptions& o) {
+  if (!o.joint_training && docs.size() > 1) {
+    std::vector<Alignment> out;
+    for (const DocPair& d : docs) {
+      auto one = align_batch(std::span<const DocPair>(&d, 1), o);
+      out.push_back(std::move(one.front()));
+    }
+    return out;
+  }
+  Corpus corpus = detail::extract(docs, o.use_cognates);
+  Models models;
+  double ls = 0, lt = 0;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    for (const SentFeat& f : corpus.src[d]) ls += f.length;
+    for (const SentFeat& f : corpus.tgt[d]) lt += f.length;
+  }
+  models.length.ratio = detail::estimate_ratio(ls, lt);
+
+  std::vector<std::vector<Step>> first(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    first[d] = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, nullptr);
+  }
+  // Re-estimate the length variance and train Model 1 on the confident 1-1 beads of all docs.
+  std::vector<std::pair<int, int>> lengths;
+  std::vector<detail::TrainingPair> fwd_pairs, bwd_pairs;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    for (const Step& s : first[d]) {
+      if (s.i1 - s.i0 != 1 || s.j1 - s.j0 != 1 || s.posterior < o.train_confidence) continue;
+      const SentFeat& a = corpus.src[d][static_cast<std::size_t>(s.i0)];
+      const SentFeat& b = corpus.tgt[d][static_cast<std::size_t>(s.j0)];
+      lengths.emplace_back(a.length, b.length);
+      fwd_pairs.push_back({a.words, b.words});
+      bwd_pairs.push_back({b.words, a.words});
+    }
+  }
+  if (o.use_length) {
+    models.length.variance = detail::estimate_variance(lengths, models.length.ratio,
+                                                       models.length.variance);
+  }
+  std::vector<std::vector<int>> dict_words;
+  if (o.use_lexical) {
+    // Dictionary pairs whose words occur in the documents become extra training pairs.
+    for (const auto& [s, t] : o.dictionary) {
+      std::vector<int> sw, tw;
+      for (const std::string& w : detail::word_tokens(s)) sw.push_back(corpus.src_vocab.id(w));
+      for (const std::string& w : detail::word_tokens(t)) tw.push_back(corpus.tgt_vocab.id(w));
+      dict_words.push_back(std::move(sw));
+      dict_words.push_back(std::move(tw));
+    }
+    // Unigram tables must cover words the dictionary added.
+    corpus.src_unigram.resize(static_cast<std::size_t>(corpus.src_vocab.size()), 1e-6);
+    corpus.tgt_unigram.resize(static_cast<std::size_t>(corpus.tgt_vocab.size()), 1e-6);
+    for (std::size_t k = 0; k + 1 < dict_words.size(); k += 2) {
+      fwd_pairs.push_back({dict_words[k], dict_words[k + 1]});
+      bwd_pairs.push_back({dict_words[k + 1], dict_words[k]});
+    }
+    models.fwd = Lexicon::train(fwd_pairs, corpus.src_vocab.size(), corpus.tgt_vocab.size());
+    models.bwd = Lexicon::train(bwd_pairs, corpus.tgt_vocab.size(), corpus.src_vocab.size());
+    models.lexical = !models.fwd.empty();
+  }
+  std::vector<Alignment> out;
+  out.reserve(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &first[d]);
+    out.push_back(to_alignment(path));
+  }
+  return out;
+}
+
+Alignment align(std::span<const core::Segment> src, std::span<const core::Segment> tgt,
+                const AlignOptions& options) {
+  DocPair d{src, tgt};
+  return std::move(align_batch(std::span<const DocPair>(&d, 1), options).front());
+}
+
+}  // namespace tilmash::align

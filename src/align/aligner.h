@@ -1,0 +1,87 @@
+// Sentence alignment of a document and its translation(s): which sentences of one language render
+// which sentences of another. Works on already segmented text; never reads files, never segments,
+// never looks at the clock. Start here: align() for one pair, align_batch() for several document
+// pairs that share one model, align3() for English + two translations.
+#pragma once
+
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/types.h"
+
+namespace tilmash::align {
+
+// The one parameter set used everywhere (weights chosen on the Text+Berg dev document only; see
+// scripts/eval.sh). Switches exist for the ablation table; leave them on in production.
+struct AlignOptions {
+  // --- feature switches ---
+  bool use_length = true;       // Gale & Church length model
+  bool use_anchors = true;      // numbers, URLs, identical capitalised tokens, ? ! ( ) quotes
+  bool use_cognates = true;     // words alike after transliteration to Latin (ICU)
+  bool use_lexical = true;      // IBM Model 1 learned from a first pass, then a second pass
+  bool use_priors = true;       // bead-type priors of real translations (off: Gale & Church 1993)
+  bool use_paragraphs = true;   // soft penalty for beads that cross a paragraph boundary
+  bool joint_training = true;   // align_batch: one length/lexical model over all documents
+  int max_side = 3;             // largest side of a bead: 2 = up to 2-2, 3 adds 3-1 and 1-3
+
+  // --- weights (costs are negative log-probabilities, in nats) ---
+  double length_weight = 1.0;     // multiplies the Gale & Church cost
+  double anchor_weight = 1.5;     // reward per anchor (number, URL, name) found on both sides
+  double punct_weight = 0.7;      // reward per ? ! ( ) quote found on both sides
+  double cognate_weight = 1.2;    // reward per cognate word pair
+  double lexical_weight = 0.25;   // multiplies the Model 1 log-likelihood ratio (both directions)
+  double lexical_floor = 0.3;     // Model 1 mixed with the unigram model: λ in λ·p(w)+(1-λ)·t
+  double paragraph_penalty = 1.0; // per paragraph boundary crossed inside one side of a bead
+  double prior_weight = 1.0;      // multiplies -log P(bead type)
+
+  // --- search ---
+  int band = 30;                // initial half width of the search band (sentences)
+  int lexical_band = 10;        // half width around the first pass's path for the second pass
+  double temperature = 1.0;     // posterior (confidence) temperature; 1 = the costs as they are
+  double train_confidence = 0.5;  // first-pass beads at least this confident train Model 1
+
+  // External bilingual dictionary: (source, target) word or phrase pairs, e.g. from a glossary.
+  // Used as extra training pairs of the lexical model. Empty by default.
+  std::vector<std::pair<std::string, std::string>> dictionary;
+};
+
+// The result of aligning two documents. beads[k].sides[0] are source sentence indices,
+// sides[1] target indices (0-based, ascending, contiguous). Every sentence of both sides appears
+// in exactly one bead, and beads are monotone (in order on both sides). confidence is the
+// posterior probability of the bead under the model, in [0, 1].
+struct Alignment {
+  std::vector<core::Bead> beads;
+};
+
+// One document pair. The spans must stay valid during the call only; results hold indices.
+struct DocPair {
+  std::span<const core::Segment> src;
+  std::span<const core::Segment> tgt;
+};
+
+// Aligns source sentences `src` with their translation `tgt`. Total: empty sides give 0-1 / 1-0
+// beads (or no beads when both are empty); never fails.
+Alignment align(std::span<const core::Segment> src, std::span<const core::Segment> tgt,
+                const AlignOptions& options = {});
+
+// Aligns several document pairs of the same language pair. With options.joint_training the length
+// model and the lexical model are estimated over all of them, which is more accurate than one
+// document at a time (short documents give poor estimates). Returns one Alignment per pair, in
+// order.
+std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOptions& options = {});
+
+// Three languages: aligns src<->tgt1 and src<->tgt2, then joins on the source side, merging to
+// the coarser grouping wherever the two alignments group source sentences differently.
+// sides = {src, tgt1, tgt2}; every sentence of every language appears in exactly one bead.
+// confidence = the lowest confidence of the pairwise beads merged into it.
+Alignment align3(std::span<const core::Segment> src, std::span<const core::Segment> tgt1,
+                 std::span<const core::Segment> tgt2, const AlignOptions& options = {});
+
+// The join step of align3 on its own: `a` aligns source with language 1, `b` source with
+// language 2 (both 2-sided, covering `n_src` source sentences exactly once). Precondition
+// (assert): both are valid alignments of the same source.
+Alignment join_on_source(const Alignment& a, const Alignment& b, int n_src);
+
+}  // namespace tilmash::align

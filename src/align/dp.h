@@ -1,0 +1,170 @@
+// Banded dynamic programming over beads, with Viterbi decoding and bead posteriors
+// (forward–backward over the same band). Internal to tilmash::align. Memory is linear in the
+// number of band cells: O((n + m) · band width).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace tilmash::align::detail {
+
+struct BeadType {
+  int di, dj;  // source and target sentences in the bead
+};
+
+// Per source row i (0..n), the inclusive target range [lo[i], hi[i]] searched.
+struct Band {
+  int n = 0, m = 0;
+  std::vector<int> lo, hi;
+  std::vector<std::int64_t> off;  // off[i] = cell index of (i, lo[i]); off[n + 1] = cell count
+
+  bool contains(int i, int j) const {
+    return i >= 0 && i <= n && j >= lo[static_cast<std::size_t>(i)] &&
+           j <= hi[static_cast<std::size_t>(i)];
+  }
+  std::int64_t index(int i, int j) const {
+    return off[static_cast<std::size_t>(i)] + (j - lo[static_cast<std::size_t>(i)]);
+  }
+  std::int64_t size() const { return off.back(); }
+
+  // The rows' centre ranges [clo[i], chi[i]] widened by `width` on both sides and repaired so that
+  // a monotone path from (0, 0) to (n, m) exists: lo and hi non-decreasing, lo[i+1] <= hi[i].
+  static Band around(std::span<const int> clo, std::span<const int> chi, int width, int n, int m) {
+    Band b;
+    b.n = n;
+    b.m = m;
+    auto N = static_cast<std::size_t>(n);
+    b.lo.resize(N + 1);
+    b.hi.resize(N + 1);
+    for (std::size_t i = 0; i <= N; ++i) {
+      b.lo[i] = std::clamp(clo[i] - width, 0, m);
+      b.hi[i] = std::clamp(chi[i] + width, 0, m);
+    }
+    b.lo[0] = 0;
+    b.hi[N] = m;
+    for (std::size_t i = N; i-- > 0;) b.lo[i] = std::min(b.lo[i], b.lo[i + 1]);
+    for (std::size_t i = 1; i <= N; ++i) b.hi[i] = std::max(b.hi[i], b.hi[i - 1]);
+    for (std::size_t i = 0; i < N; ++i) b.hi[i] = std::max(b.hi[i], b.lo[i + 1]);
+    b.off.resize(N + 2);
+    b.off[0] = 0;
+    for (std::size_t i = 0; i <= N; ++i) b.off[i + 1] = b.off[i] + (b.hi[i] - b.lo[i] + 1);
+    return b;
+  }
+};
+
+// One bead of the best path: source [i0, i1), target [j0, j1), type index, posterior in [0, 1].
+struct Step {
+  int i0, j0, i1, j1, type;
+  double posterior;
+};
+
+struct DpResult {
+  std::vector<Step> path;
+  bool touched_edge = false;  // the path runs along a band edge that is not the matrix edge
+};
+
+inline double log_add(double a, double b) {
+  if (a < b) std::swap(a, b);
+  if (b == -std::numeric_limits<double>::infinity()) return a;
+  return a + std::log1p(std::exp(b - a));
+}
+
+// Best path under `cost(type, i0, i1, j0, j1)` (a finite cost in nats for a bead covering source
+// [i0, i1) and target [j0, j1)), with posteriors at `temperature`.
+template <class CostFn>
+DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
+               double temperature) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const auto T = types.size();
+  const auto cells = static_cast<std::size_t>(band.size());
+  std::vector<float> bead_cost(cells * T, std::numeric_limits<float>::infinity());
+  std::vector<double> best(cells, kInf);
+  std::vector<std::int8_t> back(cells, -1);
+  best[0] = 0;
+  for (int i = 0; i <= band.n; ++i) {
+    for (int j = band.lo[static_cast<std::size_t>(i)]; j <= band.hi[static_cast<std::size_t>(i)];
+         ++j) {
+      auto cell = static_cast<std::size_t>(band.index(i, j));
+      if (cell == 0) continue;
+      double b = kInf;
+      int bt = -1;
+      for (std::size_t t = 0; t < T; ++t) {
+        int pi = i - types[t].di, pj = j - types[t].dj;
+        if (pi < 0 || pj < 0 || !band.contains(pi, pj)) continue;
+        double prev = best[static_cast<std::size_t>(band.index(pi, pj))];
+        if (prev == kInf) continue;
+        auto c = static_cast<float>(cost(static_cast<int>(t), pi, i, pj, j));
+        bead_cost[cell * T + t] = c;
+        if (prev + c < b) {
+          b = prev + c;
+          bt = static_cast<int>(t);
+        }
+      }
+      best[cell] = b;
+      back[cell] = static_cast<std::int8_t>(bt);
+    }
+  }
+  // Forward and backward sums (log space) for posteriors.
+  std::vector<double> alpha(cells, -kInf), beta(cells, -kInf);
+  alpha[0] = 0;
+  for (int i = 0; i <= band.n; ++i) {
+    for (int j = band.lo[static_cast<std::size_t>(i)]; j <= band.hi[static_cast<std::size_t>(i)];
+         ++j) {
+      auto cell = static_cast<std::size_t>(band.index(i, j));
+      if (cell == 0) continue;
+      double a = -kInf;
+      for (std::size_t t = 0; t < T; ++t) {
+        float c = bead_cost[cell * T + t];
+        if (c == std::numeric_limits<float>::infinity()) continue;
+        auto prev = static_cast<std::size_t>(band.index(i - types[t].di, j - types[t].dj));
+        a = log_add(a, alpha[prev] - c / temperature);
+      }
+      alpha[cell] = a;
+    }
+  }
+  beta[cells - 1] = 0;
+  for (int i = band.n; i >= 0; --i) {
+    for (int j = band.hi[static_cast<std::size_t>(i)]; j >= band.lo[static_cast<std::size_t>(i)];
+         --j) {
+      auto cell = static_cast<std::size_t>(band.index(i, j));
+      if (beta[cell] == -kInf) continue;
+      for (std::size_t t = 0; t < T; ++t) {
+        float c = bead_cost[cell * T + t];
+        if (c == std::numeric_limits<float>::infinity()) continue;
+        auto prev = static_cast<std::size_t>(band.index(i - types[t].di, j - types[t].dj));
+        beta[prev] = log_add(beta[prev], beta[cell] - c / temperature);
+      }
+    }
+  }
+  const double z = alpha[cells - 1];
+  DpResult out;
+  int i = band.n, j = band.m;
+  while (i > 0 || j > 0) {
+    auto cell = static_cast<std::size_t>(band.index(i, j));
+    int t = back[cell];
+    if (t < 0) break;  // unreachable cell: cannot happen for a repaired band
+    int pi = i - types[static_cast<std::size_t>(t)].di, pj = j - types[static_cast<std::size_t>(t)].dj;
+    auto prev = static_cast<std::size_t>(band.index(pi, pj));
+    double post = std::exp(alpha[prev] - bead_cost[cell * T + static_cast<std::size_t>(t)] / temperature +
+                           beta[cell] - z);
+    out.path.push_back({pi, pj, i, j, t, std::clamp(post, 0.0, 1.0)});
+    i = pi;
+    j = pj;
+  }
+  std::reverse(out.path.begin(), out.path.end());
+  for (const Step& s : out.path) {
+    for (auto [pi, pj] : {std::pair{s.i0, s.j0}, std::pair{s.i1, s.j1}}) {
+      auto r = static_cast<std::size_t>(pi);
+      if ((pj == band.lo[r] && band.lo[r] > 0) || (pj == band.hi[r] && band.hi[r] < band.m)) {
+        out.touched_edge = true;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace tilmash::align::detail

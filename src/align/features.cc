@@ -1,0 +1,272 @@
+// Feature extraction for the aligner. Anchors follow the observation of Simard, Foster & Isabelle
+// (1992, "Using cognates to align sentences in bilingual corpora") that numbers, names and
+// punctuation survive translation; cognates are compared after ICU transliteration to Latin
+// (`Any-Latin; Latin-ASCII`) so that Sauytbay and Сауытбай meet.
+#include "align/features.h"
+
+#include <algorithm>
+#include <memory>
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "core/utf8.h"
+
+namespace tilmash::align::detail {
+namespace {
+
+struct Token {
+  std::string lower;
+  bool capitalised = false;
+  bool has_letter = false;
+  bool all_digits = true;
+};
+
+// Anchor key: a one-byte kind tag, then the text (avoids GCC 12's -Wrestrict false positive on
+// `"x" + std::string`).
+std::string tagged(char kind, std::string_view text) {
+  std::string key;
+  key.reserve(text.size() + 1);
+  key.push_back(kind);
+  key.append(text);
+  return key;
+}
+
+int punct_class(char32_t c) {
+  switch (c) {
+    case U'?': case U'¿': return static_cast<int>(Punct::kQuestion);
+    case U'!': case U'¡': return static_cast<int>(Punct::kExclaim);
+    case U'(': case U'[': return static_cast<int>(Punct::kOpen);
+    case U')': case U']': return static_cast<int>(Punct::kClose);
+    case U'"': case U'«': case U'»': case U'„': case U'“': case U'”': case U'‹': case U'›':
+      return static_cast<int>(Punct::kQuote);
+    default: return -1;
+  }
+}
+
+// Splits into tokens of letters/digits; everything else separates. Also counts punctuation.
+void scan(std::string_view text, std::vector<Token>& tokens,
+          std::array<std::uint8_t, kPunctCount>& punct) {
+  tokens.clear();
+  Token cur;
+  bool in_token = false;
+  auto flush = [&] {
+    if (in_token) tokens.push_back(std::move(cur));
+    cur = Token{};
+    in_token = false;
+  };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t c = core::next_code_point(text, pos);
+    UChar32 u = static_cast<UChar32>(c);
+    if (u_isalnum(u) || (u_getIntPropertyValue(u, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK)) {
+      if (!in_token) {
+        in_token = true;
+        cur.capitalised = u_isupper(u) != 0;
+      }
+      bool digit = u_isdigit(u) != 0;
+      cur.all_digits = cur.all_digits && digit;
+      cur.has_letter = cur.has_letter || !digit;
+      core::append_utf8(cur.lower, static_cast<char32_t>(u_tolower(u)));
+    } else {
+      flush();
+      int p = punct_class(c);
+      if (p >= 0 && punct[static_cast<std::size_t>(p)] < 255) ++punct[static_cast<std::size_t>(p)];
+    }
+  }
+  flush();
+}
+
+// URLs and e-mail-like chunks: whitespace-separated pieces with "://", "www." or '@'.
+void add_urls(std::string_view text, Vocab& anchors, std::vector<int>& out) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ') ++j;
+    std::string_view chunk = text.substr(i, j - i);
+    if (chunk.find("://") != std::string_view::npos || chunk.starts_with("www.") ||
+        (chunk.find('@') != std::string_view::npos && chunk.find('.') != std::string_view::npos)) {
+      while (!chunk.empty() && (chunk.back() == '.' || chunk.back() == ',' ||
+                                chunk.back() == ')' || chunk.back() == ';')) {
+        chunk.remove_suffix(1);
+      }
+      out.push_back(anchors.id(tagged('u', chunk)));
+    }
+    i = j;
+  }
+}
+
+SentFeat features_of(const core::Segment& seg, Vocab& words, Vocab& anchors,
+                     std::vector<Token>& scratch) {
+  SentFeat f;
+  f.paragraph = seg.paragraph;
+  f.length = static_cast<int>(core::count_code_points(seg.text));
+  scan(seg.text, scratch, f.punct);
+  for (std::size_t k = 0; k < scratch.size(); ++k) {
+    const Token& t = scratch[k];
+    if (t.all_digits) {
+      // Digit runs: "1'200", "1 200" and "1,200" all give "1" and "200" on both sides.
+      std::string_view d = t.lower;
+      while (d.size() > 1 && d.front() == '0') d.remove_prefix(1);
+      f.anchors.push_back(anchors.id(tagged('#', d)));
+      continue;
+    }
+    if (!t.has_letter) continue;
+    if (static_cast<int>(f.words.size()) < kMaxWords) f.words.push_back(words.id(t.lower));
+    // Identical capitalised tokens (names, acronyms), not the sentence-initial word.
+    if (k > 0 && t.capitalised && t.lower.size() >= 2) {
+      f.anchors.push_back(anchors.id(tagged('C', t.lower)));
+    }
+  }
+  add_urls(seg.text, anchors, f.anchors);
+  std::sort(f.anchors.begin(), f.anchors.end());
+  return f;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 128; });
+}
+
+// Latin-ASCII form of every word of a vocabulary ("" for words shorter than 4 code points).
+std::vector<std::string> latin_forms(const Vocab& vocab, icu::Transliterator* translit) {
+  std::vector<std::string> out(static_cast<std::size_t>(vocab.size()));
+  for (int w = 0; w < vocab.size(); ++w) {
+    const std::string& word = vocab.word(w);
+    if (core::count_code_points(word) < 4) continue;
+    std::string latin;
+    if (is_ascii(word) || translit == nullptr) {
+      latin = word;
+    } else {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+      translit->transliterate(u);
+      u.toLower();
+      u.toUTF8String(latin);
+    }
+    std::string clean;
+    for (char c : latin) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) clean += c;
+    }
+    if (clean.size() >= 4) out[static_cast<std::size_t>(w)] = std::move(clean);
+  }
+  return out;
+}
+
+// cognates_of[source word] = target words alike after transliteration (bucketed by the first
+// three letters, so the comparison stays near linear in the vocabulary).
+std::vector<std::vector<int>> cognate_table(const Vocab& src, const Vocab& tgt) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> translit(icu::Transliterator::createInstance(
+      icu::UnicodeString::fromUTF8("Any-Latin; Latin-ASCII"), UTRANS_FORWARD, status));
+  if (U_FAILURE(status)) translit.reset();  // no ICU data: only same-script cognates
+  std::vector<std::string> s = latin_forms(src, translit.get());
+  std::vector<std::string> t = latin_forms(tgt, translit.get());
+  std::unordered_map<std::string, std::vector<int>> buckets;
+  for (std::size_t w = 0; w < t.size(); ++w) {
+    if (!t[w].empty()) buckets[t[w].substr(0, 3)].push_back(static_cast<int>(w));
+  }
+  std::vector<std::vector<int>> out(s.size());
+  for (std::size_t w = 0; w < s.size(); ++w) {
+    if (s[w].empty()) continue;
+    auto it = buckets.find(s[w].substr(0, 3));
+    if (it == buckets.end()) continue;
+    for (int v : it->second) {
+      if (cognate_similarity(s[w], t[static_cast<std::size_t>(v)]) >= 0.8) out[w].push_back(v);
+    }
+  }
+  return out;
+}
+
+std::vector<double> unigram(const std::vector<std::vector<SentFeat>>& docs, int vocab_size) {
+  std::vector<double> p(static_cast<std::size_t>(vocab_size), 0.0);
+  double total = 0;
+  for (const auto& doc : docs) {
+    for (const SentFeat& f : doc) {
+      for (int w : f.words) p[static_cast<std::size_t>(w)] += 1;
+      total += static_cast<double>(f.words.size());
+    }
+  }
+  for (double& x : p) x = (x + 0.5) / (total + 0.5 * vocab_size);
+  return p;
+}
+
+}  // namespace
+
+int Vocab::id(std::string_view word) {
+  auto [it, inserted] = ids_.try_emplace(std::string(word), size());
+  if (inserted) words_.emplace_back(word);
+  return it->second;
+}
+
+std::vector<std::string> word_tokens(std::string_view text) {
+  std::vector<Token> tokens;
+  std::array<std::uint8_t, kPunctCount> punct{};
+  scan(text, tokens, punct);
+  std::vector<std::string> out;
+  for (Token& t : tokens) {
+    if (t.has_letter) out.push_back(std::move(t.lower));
+  }
+  return out;
+}
+
+double cognate_similarity(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.empty() || b.size() > 2 * a.size()) return 0.0;
+  b = b.substr(0, a.size());
+  // Levenshtein distance, one row.
+  std::vector<int> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    int diag = row[0];
+    row[0] = static_cast<int>(i);
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      int up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return 1.0 - static_cast<double>(row[b.size()]) / static_cast<double>(a.size());
+}
+
+Corpus extract(std::span<const DocPair> docs, bool cognates) {
+  Corpus c;
+  std::vector<Token> scratch;
+  for (const DocPair& d : docs) {
+    auto& s = c.src.emplace_back();
+    s.reserve(d.src.size());
+    for (const core::Segment& seg : d.src) {
+      s.push_back(features_of(seg, c.src_vocab, c.anchor_vocab, scratch));
+    }
+    auto& t = c.tgt.emplace_back();
+    t.reserve(d.tgt.size());
+    for (const core::Segment& seg : d.tgt) {
+      t.push_back(features_of(seg, c.tgt_vocab, c.anchor_vocab, scratch));
+    }
+  }
+  c.src_unigram = unigram(c.src, c.src_vocab.size());
+  c.tgt_unigram = unigram(c.tgt, c.tgt_vocab.size());
+  if (cognates) {
+    std::vector<std::vector<int>> table = cognate_table(c.src_vocab, c.tgt_vocab);
+    for (auto& doc : c.src) {
+      for (SentFeat& f : doc) {
+        for (int w : f.words) {
+          const auto& list = table[static_cast<std::size_t>(w)];
+          f.cognates.insert(f.cognates.end(), list.begin(), list.end());
+        }
+        std::sort(f.cognates.begin(), f.cognates.end());
+        f.cognates.erase(std::unique(f.cognates.begin(), f.cognates.end()), f.cognates.end());
+      }
+    }
+    for (auto& doc : c.tgt) {
+      for (SentFeat& f : doc) {
+        f.cognates = f.words;
+        std::sort(f.cognates.begin(), f.cognates.end());
+        f.cognates.erase(std::unique(f.cognates.begin(), f.cognates.end()), f.cognates.end());
+      }
+    }
+  }
+  return c;
+}
+
+}  // namespace tilmash::align::detail

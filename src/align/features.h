@@ -1,0 +1,65 @@
+// Per-sentence evidence for the aligner: lengths, word ids, anchors (numbers, URLs, capitalised
+// tokens), punctuation counts and cognate candidates. Internal to tilmash::align; extracted once
+// per run so the dynamic programme only compares small integer vectors.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "align/aligner.h"
+
+namespace tilmash::align::detail {
+
+// Punctuation that translators keep: ? ! ( ) and quotation marks of any style.
+enum class Punct : int { kQuestion, kExclaim, kOpen, kClose, kQuote, kCount };
+inline constexpr int kPunctCount = static_cast<int>(Punct::kCount);
+
+struct SentFeat {
+  int length = 0;                        // code points
+  int paragraph = 0;                     // from core::Segment
+  std::vector<int> words;                // side-vocabulary ids of lower-cased word tokens
+  std::vector<int> anchors;              // sorted ids in the shared anchor vocabulary
+  std::vector<int> cognates;             // source: sorted target word ids cognate with a word here
+                                         // target: sorted unique own word ids
+  std::array<std::uint8_t, kPunctCount> punct{};
+};
+
+// Word <-> id, one per language side of a run.
+class Vocab {
+ public:
+  int id(std::string_view word);  // adds unseen words
+  int size() const { return static_cast<int>(words_.size()); }
+  const std::string& word(int id) const { return words_[static_cast<std::size_t>(id)]; }
+
+ private:
+  std::unordered_map<std::string, int> ids_;
+  std::vector<std::string> words_;
+};
+
+// Everything the aligner knows about the documents of one run.
+struct Corpus {
+  Vocab src_vocab, tgt_vocab, anchor_vocab;
+  std::vector<std::vector<SentFeat>> src, tgt;  // [doc][sentence]
+  std::vector<double> src_unigram, tgt_unigram;  // smoothed word probabilities over the run
+};
+
+// Extracts features of every sentence; cognate lists only when `cognates` is set (it needs ICU
+// transliteration). Word vectors are capped at kMaxWords per sentence.
+inline constexpr int kMaxWords = 200;
+Corpus extract(std::span<const DocPair> docs, bool cognates);
+
+// Words of `text` as lower-cased UTF-8 tokens (letters and digits; a token with no letter is
+// dropped). Exposed for the dictionary option.
+std::vector<std::string> word_tokens(std::string_view text);
+
+// Normalized edit similarity used for cognates: 1 - lev(a, b') / |a| where a is the shorter
+// string and b' the prefix of the longer of the same length (suffixes, i.e. inflection, ignored);
+// 0 when the longer string is more than twice as long. ASCII strings.
+double cognate_similarity(std::string_view a, std::string_view b);
+
+}  // namespace tilmash::align::detail

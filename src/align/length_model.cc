@@ -1,0 +1,44 @@
+// Gale, W. A. & Church, K. W. (1993). A program for aligning sentences in bilingual corpora.
+// Computational Linguistics 19(1), 75–102. Length parameters are estimated from the run's own
+// documents (ratio from totals, variance robustly from a first pass), not fixed constants.
+#include "align/length_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace tilmash::align::detail {
+
+double length_cost(const LengthModel& model, int src_len, int tgt_len) {
+  double l1 = src_len, l2 = tgt_len;
+  double mean = std::max((l1 + l2 / model.ratio) / 2.0, 1.0);
+  double z = std::abs(model.ratio * l1 - l2) / std::sqrt(model.variance * mean * model.ratio);
+  // -log(2·(1 − Φ(z))) = -log erfc(z/√2); asymptotic form where erfc underflows.
+  double x = z / std::sqrt(2.0);
+  if (x < 5.0) return -std::log(std::max(std::erfc(x), 1e-300));
+  return x * x + std::log(x * std::sqrt(M_PI));
+}
+
+double estimate_ratio(double src_total, double tgt_total) {
+  if (src_total <= 0 || tgt_total <= 0) return 1.0;
+  return tgt_total / src_total;
+}
+
+double estimate_variance(std::span<const std::pair<int, int>> pairs, double ratio, double prior,
+                         double prior_weight) {
+  std::vector<double> r;
+  r.reserve(pairs.size());
+  for (auto [l1, l2] : pairs) {
+    double mean = std::max((l1 + l2 / ratio) / 2.0, 1.0);
+    double d = ratio * l1 - l2;
+    r.push_back(d * d / (mean * ratio));
+  }
+  if (r.empty()) return prior;
+  auto mid = r.begin() + static_cast<std::ptrdiff_t>(r.size() / 2);
+  std::nth_element(r.begin(), mid, r.end());
+  double est = std::clamp(*mid / 0.455, 0.5, 100.0);
+  double n = static_cast<double>(r.size());
+  return (n * est + prior_weight * prior) / (n + prior_weight);
+}
+
+}  // namespace tilmash::align::detail

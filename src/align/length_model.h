@@ -1,0 +1,29 @@
+// The Gale & Church (1993) length model: the character length of a translation is roughly
+// proportional to the original's, with a variance that grows with length. Internal to
+// tilmash::align.
+#pragma once
+
+#include <span>
+#include <utility>
+
+namespace tilmash::align::detail {
+
+struct LengthModel {
+  double ratio = 1.0;     // expected target code points per source code point
+  double variance = 6.8;  // s², per code point (Gale & Church's value for English–French/German)
+};
+
+// -log P(|δ|) for a bead of `src_len` and `tgt_len` code points (either may be 0), with
+// δ = (c·l1 − l2) / sqrt(s²·(l1 + l2/c)/2) as in Gale & Church's program. Always finite, ≥ 0.
+double length_cost(const LengthModel& model, int src_len, int tgt_len);
+
+// Ratio of total lengths; 1 when either side is empty.
+double estimate_ratio(double src_total, double tgt_total);
+
+// Robust variance from (l1, l2) pairs of confident 1-1 beads: the median of the squared
+// normalized residuals divided by the median of χ²(1) (0.455), shrunk towards `prior` as if the
+// prior had been seen `prior_weight` times.
+double estimate_variance(std::span<const std::pair<int, int>> pairs, double ratio, double prior,
+                         double prior_weight = 20);
+
+}  // namespace tilmash::align::detail
