@@ -37,9 +37,8 @@ constexpr BeadType kTypes[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {
 constexpr int kNumTypes = 8;
 constexpr std::int64_t kMaxCells = 12'000'000;  // band widening stops here (memory bound)
 
-// Bead-type probabilities. "Real" priors: roughly the symmetrized bead counts of the Text+Berg
-// dev document (many 2-1/1-2, few 1-0/0-1); classic: Gale & Church (1993), table 5.
-constexpr double kRealPriors[kNumTypes] = {0.75, 0.025, 0.025, 0.075, 0.075, 0.02, 0.01, 0.01};
+// Bead-type probabilities without use_priors: Gale & Church (1993), table 5 (their program has no
+// 3-1/1-3; those get a small probability).
 constexpr double kClassicPriors[kNumTypes] = {0.89,   0.0099 / 2, 0.0099 / 2, 0.089 / 2,
                                               0.089 / 2, 0.011,   0.001,      0.001};
 
@@ -164,7 +163,7 @@ class Scorer {
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex) {
-    const double* p = o.use_priors ? kRealPriors : kClassicPriors;
+    const double* p = o.use_priors ? o.priors.data() : kClassicPriors;
     for (int t = 0; t < kNumTypes; ++t) prior_[t] = -std::log(p[t]) * o.prior_weight;
   }
 
@@ -173,7 +172,12 @@ class Scorer {
     int ls = 0, lt = 0;
     for (int i = i0; i < i1; ++i) ls += src_[static_cast<std::size_t>(i)].length;
     for (int j = j0; j < j1; ++j) lt += tgt_[static_cast<std::size_t>(j)].length;
-    if (o_.use_length) c += o_.length_weight * detail::length_cost(models_.length, ls, lt);
+    // Gale & Church also charge 1-0/0-1 beads by length; a sentence with no counterpart has no
+    // length relation to predict, so here only its prior applies (measured: far fewer unaligned
+    // sentences were swallowed into 1-3/3-1 beads).
+    if (o_.use_length && ls > 0 && lt > 0) {
+      c += o_.length_weight * detail::length_cost(models_.length, ls, lt);
+    }
     if (o_.use_paragraphs) {
       int cross = 0;
       for (int i = i0 + 1; i < i1; ++i) {

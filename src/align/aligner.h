@@ -4,6 +4,7 @@
 // pairs that share one model, align3() for English + two translations.
 #pragma once
 
+#include <array>
 #include <span>
 #include <string>
 #include <utility>
@@ -30,11 +31,15 @@ struct AlignOptions {
   double length_weight = 1.0;     // multiplies the Gale & Church cost
   double anchor_weight = 1.5;     // reward per anchor (number, URL, name) found on both sides
   double punct_weight = 0.7;      // reward per ? ! ( ) quote found on both sides
-  double cognate_weight = 1.2;    // reward per cognate word pair
+  double cognate_weight = 0.3;    // reward per cognate word pair
   double lexical_weight = 0.25;   // multiplies the Model 1 log-likelihood ratio (both directions)
-  double lexical_floor = 0.3;     // Model 1 mixed with the unigram model: λ in λ·p(w)+(1-λ)·t
+  double lexical_floor = 0.5;     // Model 1 mixed with the unigram model: λ in λ·p(w)+(1-λ)·t
   double paragraph_penalty = 1.0; // per paragraph boundary crossed inside one side of a bead
   double prior_weight = 1.0;      // multiplies -log P(bead type)
+  // P(bead type) with use_priors, in the order 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3: chosen on
+  // the Text+Berg dev document (coordinate search; without use_priors: Gale & Church's table).
+  // 1-0/0-1 are rare on purpose: their beads pay no length cost.
+  std::array<double, 8> priors = {0.75, 0.003, 0.003, 0.04, 0.04, 0.02, 0.02, 0.02};
 
   // --- search ---
   int band = 30;                // initial half width of the search band (sentences)

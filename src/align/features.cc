@@ -129,6 +129,29 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 128; });
 }
 
+// ICU's Cyrillic-Latin covers Russian letters only (it leaves ә ғ қ ң ө ұ ү һ і as they are), so
+// the Kazakh-specific letters of a lower-cased word are first mapped to their nearest Russian ones.
+std::string kazakh_to_russian_letters(std::string_view word) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t c = core::next_code_point(word, pos);
+    switch (c) {
+      case U'ә': c = U'а'; break;
+      case U'ғ': c = U'г'; break;
+      case U'қ': c = U'к'; break;
+      case U'ң': c = U'н'; break;
+      case U'ө': c = U'о'; break;
+      case U'ұ': case U'ү': c = U'у'; break;
+      case U'һ': c = U'х'; break;
+      case U'і': c = U'и'; break;
+      default: break;
+    }
+    core::append_utf8(out, c);
+  }
+  return out;
+}
+
 // Latin-ASCII form of every word of a vocabulary ("" for words shorter than 4 code points).
 std::vector<std::string> latin_forms(const Vocab& vocab, icu::Transliterator* translit) {
   std::vector<std::string> out(static_cast<std::size_t>(vocab.size()));
@@ -139,7 +162,7 @@ std::vector<std::string> latin_forms(const Vocab& vocab, icu::Transliterator* tr
     if (is_ascii(word) || translit == nullptr) {
       latin = word;
     } else {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(kazakh_to_russian_letters(word));
       translit->transliterate(u);
       u.toLower();
       u.toUTF8String(latin);
@@ -154,7 +177,7 @@ std::vector<std::string> latin_forms(const Vocab& vocab, icu::Transliterator* tr
 }
 
 // cognates_of[source word] = target words alike after transliteration (bucketed by the first
-// three letters, so the comparison stays near linear in the vocabulary).
+// two letters, so the comparison stays near linear in the vocabulary).
 std::vector<std::vector<int>> cognate_table(const Vocab& src, const Vocab& tgt) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> translit(icu::Transliterator::createInstance(
@@ -164,12 +187,12 @@ std::vector<std::vector<int>> cognate_table(const Vocab& src, const Vocab& tgt) 
   std::vector<std::string> t = latin_forms(tgt, translit.get());
   std::unordered_map<std::string, std::vector<int>> buckets;
   for (std::size_t w = 0; w < t.size(); ++w) {
-    if (!t[w].empty()) buckets[t[w].substr(0, 3)].push_back(static_cast<int>(w));
+    if (!t[w].empty()) buckets[t[w].substr(0, 2)].push_back(static_cast<int>(w));
   }
   std::vector<std::vector<int>> out(s.size());
   for (std::size_t w = 0; w < s.size(); ++w) {
     if (s[w].empty()) continue;
-    auto it = buckets.find(s[w].substr(0, 3));
+    auto it = buckets.find(s[w].substr(0, 2));
     if (it == buckets.end()) continue;
     for (int v : it->second) {
       if (cognate_similarity(s[w], t[static_cast<std::size_t>(v)]) >= 0.8) out[w].push_back(v);

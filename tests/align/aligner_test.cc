@@ -1,0 +1,173 @@
+#include "align/aligner.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "align/test_util.h"
+
+namespace tilmash::align {
+namespace {
+
+using testing::bead_strings;
+using testing::covers_exactly_once;
+using testing::segs;
+using Strings = std::vector<std::string>;
+
+const Strings kEn = {
+    "Sairagul Sauytbay fled Xinjiang in April 2018.",
+    "She crossed into Kazakhstan with forged documents.",
+    "In Almaty, the police detained her three months later.",
+    "Her trial began on July 9 in the town of Zharkent.",
+    "The court released her on August 1.",
+    "\"I will not go back to the camps,\" she said.",
+};
+
+TEST(AlignerTest, OneToOneOnly) {
+  const Strings ru = {
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "В Алматы полиция задержала её через три месяца.",
+      "Суд над ней начался 9 июля в городе Жаркент.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  };
+  auto en = segs(kEn), tgt = segs(ru);
+  Alignment a = align(en, tgt);
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2", "3:3", "4:4", "5:5"}));
+}
+
+TEST(AlignerTest, TwoToOneMerge) {
+  const Strings kk = {
+      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
+      "Ол Қазақстанға жалған құжаттармен өтті, ал Алматыда полиция оны үш айдан кейін ұстады.",
+      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
+      "Сот оны 1 тамызда босатты.",
+      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
+  };
+  auto en = segs(kEn), tgt = segs(kk);
+  Alignment a = align(en, tgt);
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1,2:1", "3:2", "4:3", "5:4"}));
+}
+
+TEST(AlignerTest, OneToTwoSplit) {
+  const Strings ru = {
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "В Алматы полиция задержала её через три месяца.",
+      "Суд над ней начался 9 июля.",
+      "Он проходил в городе Жаркент.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  };
+  auto en = segs(kEn), tgt = segs(ru);
+  Alignment a = align(en, tgt);
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2", "3:3,4", "4:5", "5:6"}));
+}
+
+TEST(AlignerTest, OmittedSentence) {
+  const Strings ru = {
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "Суд над ней начался 9 июля в городе Жаркент.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  };
+  auto en = segs(kEn), tgt = segs(ru);
+  Alignment a = align(en, tgt);
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
+}
+
+TEST(AlignerTest, EmptySides) {
+  auto en = segs(kEn);
+  std::vector<core::Segment> none;
+  EXPECT_TRUE(align(none, none).beads.empty());
+  Alignment a = align(en, none);
+  EXPECT_TRUE(covers_exactly_once(a, {6, 0}));
+  EXPECT_EQ(a.beads.size(), 6u);
+  Alignment b = align(none, en);
+  EXPECT_TRUE(covers_exactly_once(b, {0, 6}));
+}
+
+TEST(AlignerTest, SingleSentence) {
+  auto en = segs({"Hello, world."}), kk = segs({"Сәлем, әлем."});
+  Alignment a = align(en, kk);
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0"}));
+  EXPECT_GT(a.beads[0].confidence, 0.5);
+}
+
+TEST(AlignerTest, IdenticalFilesAlignOneToOne) {
+  auto en = segs(kEn);
+  Alignment a = align(en, en);
+  ASSERT_EQ(a.beads.size(), kEn.size());
+  for (std::size_t k = 0; k < a.beads.size(); ++k) {
+    EXPECT_EQ(core::format_bead(a.beads[k]), std::to_string(k) + ":" + std::to_string(k));
+    EXPECT_GT(a.beads[k].confidence, 0.5);
+  }
+}
+
+TEST(AlignerTest, SummaryAgainstLongTranslation) {
+  Strings long_text;
+  for (int k = 0; k < 300; ++k) {
+    long_text.push_back("Предложение номер " + std::to_string(k) + " длинного перевода о горах.");
+  }
+  auto en = segs({"A short summary of 2 lines.", "It mentions nothing in particular."});
+  auto ru = segs(long_text);
+  Alignment a = align(en, ru);
+  EXPECT_TRUE(covers_exactly_once(a, {2, 300}));
+}
+
+TEST(AlignerTest, VeryLongSentences) {
+  std::string big_en, big_ru;
+  for (int k = 0; k < 1200; ++k) big_en += "word" + std::to_string(k % 50) + " ";
+  for (int k = 0; k < 1200; ++k) big_ru += "слово" + std::to_string(k % 50) + " ";
+  auto en = segs({big_en, "Short one.", big_en}), ru = segs({big_ru, "Короткое.", big_ru});
+  Alignment a = align(en, ru);
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2"}));
+}
+
+TEST(AlignerTest, ExactlyOnceOverRandomInputs) {
+  std::mt19937 rng(7);
+  const Strings words = {"гора", "тау", "mountain", "12", "?", "Almaty", "Алматы", "«", "»", "x"};
+  for (int round = 0; round < 60; ++round) {
+    std::vector<int> sizes = {static_cast<int>(rng() % 25), static_cast<int>(rng() % 25)};
+    std::vector<std::vector<core::Segment>> sides(2);
+    for (int s = 0; s < 2; ++s) {
+      for (int k = 0; k < sizes[static_cast<std::size_t>(s)]; ++k) {
+        std::string text;
+        int len = static_cast<int>(rng() % 15);
+        for (int w = 0; w < len; ++w) text += words[rng() % words.size()] + " ";
+        sides[static_cast<std::size_t>(s)].push_back({text, static_cast<int>(rng() % 3)});
+      }
+    }
+    AlignOptions o;
+    o.band = 1 + static_cast<int>(rng() % 4);  // narrow bands force widening
+    Alignment a = align(sides[0], sides[1], o);
+    EXPECT_TRUE(covers_exactly_once(a, sizes)) << "round " << round;
+  }
+}
+
+TEST(AlignerTest, BatchMatchesCoverage) {
+  auto en = segs(kEn);
+  auto ru = segs({"Один.", "Два с числом 2018.", "Три."});
+  std::vector<DocPair> docs = {{en, en}, {en, ru}, {{}, ru}};
+  auto out = align_batch(docs);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_TRUE(covers_exactly_once(out[0], {6, 6}));
+  EXPECT_TRUE(covers_exactly_once(out[1], {6, 3}));
+  EXPECT_TRUE(covers_exactly_once(out[2], {0, 3}));
+}
+
+TEST(AlignerTest, AblationSwitchesStillCover) {
+  auto en = segs(kEn);
+  auto kk = segs({"Бір.", "Екі 2018.", "Үш.", "Төрт?"});
+  AlignOptions o;
+  o.use_length = o.use_anchors = o.use_cognates = o.use_lexical = o.use_priors = false;
+  o.max_side = 2;
+  EXPECT_TRUE(covers_exactly_once(align(en, kk, o), {6, 4}));
+}
+
+}  // namespace
+}  // namespace tilmash::align

@@ -1,0 +1,70 @@
+#include "align/features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "align/length_model.h"
+
+namespace tilmash::align::detail {
+namespace {
+
+TEST(FeaturesTest, WordTokensLowerCaseAllScripts) {
+  EXPECT_EQ(word_tokens("Сауытбай fled Шыңжаң, 2018!"),
+            (std::vector<std::string>{"сауытбай", "fled", "шыңжаң"}));
+  EXPECT_EQ(word_tokens("ЛАГЕРЬ перевоспитания"),
+            (std::vector<std::string>{"лагерь", "перевоспитания"}));
+  EXPECT_TRUE(word_tokens("").empty());
+  EXPECT_TRUE(word_tokens("12 , 34 ?").empty());
+}
+
+TEST(FeaturesTest, CognateSimilarityIgnoresSuffixes) {
+  EXPECT_DOUBLE_EQ(cognate_similarity("almaty", "almaty"), 1.0);
+  EXPECT_GE(cognate_similarity("sauytbay", "sauytbajdyn"), 0.8);  // Сауытбайдың
+  EXPECT_LT(cognate_similarity("glacier", "gletscher"), 0.8);
+  EXPECT_EQ(cognate_similarity("", "abc"), 0.0);
+  EXPECT_EQ(cognate_similarity("abcd", "abcdefghijk"), 0.0);  // more than twice as long
+}
+
+TEST(FeaturesTest, AnchorsAndCognatesAcrossScripts) {
+  std::vector<core::Segment> en = {{"Sairagul Sauytbay left Almaty in 2018 (by car)?", 0}};
+  std::vector<core::Segment> kk = {{"Сайрагүл Сауытбай 2018 жылы Алматыдан кетті (көлікпен)?", 0}};
+  DocPair d{en, kk};
+  Corpus c = extract(std::span<const DocPair>(&d, 1), true);
+  const SentFeat& s = c.src[0][0];
+  const SentFeat& t = c.tgt[0][0];
+  // The number 2018 is one shared anchor.
+  std::vector<int> common;
+  std::set_intersection(s.anchors.begin(), s.anchors.end(), t.anchors.begin(), t.anchors.end(),
+                        std::back_inserter(common));
+  EXPECT_EQ(common.size(), 1u);
+  EXPECT_EQ(s.punct[static_cast<int>(Punct::kQuestion)], 1);
+  EXPECT_EQ(t.punct[static_cast<int>(Punct::kOpen)], 1);
+  // Sairagul, Sauytbay and Almaty find their transliterated counterparts.
+  std::vector<int> cog;
+  std::set_intersection(s.cognates.begin(), s.cognates.end(), t.cognates.begin(),
+                        t.cognates.end(), std::back_inserter(cog));
+  EXPECT_EQ(cog.size(), 3u);
+}
+
+TEST(LengthModelTest, CostGrowsWithMismatchAndStaysFinite) {
+  LengthModel m;
+  EXPECT_NEAR(length_cost(m, 100, 100), 0.0, 1e-9);
+  EXPECT_LT(length_cost(m, 100, 110), length_cost(m, 100, 160));
+  EXPECT_TRUE(std::isfinite(length_cost(m, 10000, 1)));
+  EXPECT_TRUE(std::isfinite(length_cost(m, 0, 0)));
+}
+
+TEST(LengthModelTest, VarianceEstimateShrinksToPrior) {
+  EXPECT_DOUBLE_EQ(estimate_variance({}, 1.0, 6.8), 6.8);
+  std::vector<std::pair<int, int>> exact(200, {100, 100});
+  EXPECT_LT(estimate_variance(exact, 1.0, 6.8), 6.8);
+  EXPECT_DOUBLE_EQ(estimate_ratio(0, 5), 1.0);
+  EXPECT_DOUBLE_EQ(estimate_ratio(100, 120), 1.2);
+}
+
+}  // namespace
+}  // namespace tilmash::align::detail

@@ -1,0 +1,71 @@
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "align/aligner.h"
+#include "align/test_util.h"
+
+namespace tilmash::align {
+namespace {
+
+using testing::bead_strings;
+using testing::covers_exactly_once;
+using Strings = std::vector<std::string>;
+
+Alignment parse(const Strings& beads) {
+  Alignment a;
+  for (const auto& s : beads) {
+    auto b = core::parse_bead(s, 2);
+    EXPECT_TRUE(b.has_value()) << s;
+    a.beads.push_back(*b);
+  }
+  return a;
+}
+
+TEST(TrilingualTest, SameGroupingJoinsBeadForBead) {
+  Alignment kk = parse({"0:0", "1:1,2", "2:3"});
+  Alignment ru = parse({"0:0", "1:1", "2:2"});
+  Alignment j = join_on_source(kk, ru, 3);
+  EXPECT_EQ(bead_strings(j), (Strings{"0:0:0", "1:1,2:1", "2:3:2"}));
+}
+
+TEST(TrilingualTest, DifferentGroupingsAreCoarsened) {
+  // kk merges en 1+2; ru merges en 2+3: the common grouping is en 1..3 together.
+  Alignment kk = parse({"0:0", "1,2:1", "3:2", "4:3"});
+  Alignment ru = parse({"0:0", "1:1", "2,3:2", "4:3"});
+  Alignment j = join_on_source(kk, ru, 5);
+  EXPECT_EQ(bead_strings(j), (Strings{"0:0:0", "1,2,3:1,2:1,2", "4:3:3"}));
+  EXPECT_TRUE(covers_exactly_once(j, {5, 4, 4}));
+}
+
+TEST(TrilingualTest, InsertionsAndOmissionsKept) {
+  // kk inserts a sentence before en 1; ru omits en 2.
+  Alignment kk = parse({"0:0", ":1", "1:2", "2:3"});
+  Alignment ru = parse({"0:0", "1:1", "2:"});
+  Alignment j = join_on_source(kk, ru, 3);
+  EXPECT_EQ(bead_strings(j), (Strings{"0:0:0", ":1:", "1:2:1", "2:3:"}));
+  EXPECT_TRUE(covers_exactly_once(j, {3, 4, 2}));
+}
+
+TEST(TrilingualTest, EmptySource) {
+  Alignment kk = parse({":0", ":1"});
+  Alignment ru = parse({":0"});
+  Alignment j = join_on_source(kk, ru, 0);
+  EXPECT_EQ(bead_strings(j), (Strings{":0,1:0"}));
+}
+
+TEST(TrilingualTest, Align3CoversEverySentenceOnce) {
+  auto en = testing::segs({"Almaty is the largest city of Kazakhstan.", "It had 2 million people in 2021.",
+                           "Nur-Sultan is the capital.", "Is it cold there?"});
+  auto kk = testing::segs({"Алматы — Қазақстанның ең үлкен қаласы.", "2021 жылы онда 2 миллион адам болды, ал астанасы — Нұр-Сұлтан.",
+                           "Онда суық па?"});
+  auto ru = testing::segs({"Алматы — крупнейший город Казахстана.", "В 2021 году там жили 2 миллиона человек.",
+                           "Столица — Нур-Султан.", "Там холодно?"});
+  Alignment j = align3(en, kk, ru);
+  EXPECT_TRUE(covers_exactly_once(j, {4, 3, 4}));
+  EXPECT_EQ(bead_strings(j), (Strings{"0:0:0", "1,2:1:1,2", "3:2:3"}));
+}
+
+}  // namespace
+}  // namespace tilmash::align
