@@ -5,10 +5,13 @@
 //     beyond optional suppression lists, which we do not use, so behaviour stays in our data.
 //  2. Each candidate is kept or dropped by the exception rules (rules.h, rules/*.rules):
 //     abbreviations by class, initials, list and heading labels, lower-case continuation.
-// The text is read through a UText over the UTF-8 bytes (utext_openUTF8), so ICU's indices are
-// our byte offsets and nothing is converted to UTF-16.
+// ICU iterates over UTF-16: each paragraph is converted into a reused buffer and ICU's UTF-16
+// boundaries are mapped back to byte offsets in one forward walk. We measured this against a
+// UText over the UTF-8 bytes (utext_openUTF8, no conversion): ICU's UTF-8 UText access is so
+// much slower that converting first is ~1.7x faster overall (tests/bench/segment_bench.cc).
 #include "segment/segmenter.h"
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <mutex>
@@ -18,7 +21,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include "core/lang.h"
 #include "core/utf8.h"
@@ -197,10 +201,16 @@ class SegmenterImpl {
   std::vector<core::Span> split(std::string_view text) const;
 
  private:
-  // Break iterators are not thread-safe, and cloning one costs far more than splitting a short
-  // paragraph, so split() borrows a clone from a small pool under a mutex.
-  std::unique_ptr<icu::BreakIterator> acquire() const;
-  void release(std::unique_ptr<icu::BreakIterator> iterator) const;
+  // What one split() call needs for itself: a break iterator (not thread-safe) and the UTF-16
+  // buffer. Cloning an iterator costs about as much as splitting a short paragraph, so split()
+  // borrows a Worker from a small pool under a mutex instead.
+  struct Worker {
+    std::unique_ptr<icu::BreakIterator> iterator;
+    std::unique_ptr<UChar[]> utf16;  // not a vector: growing it must not zero-fill
+    std::size_t capacity = 0;        // of utf16, in UTF-16 units
+  };
+  std::unique_ptr<Worker> acquire() const;
+  void release(std::unique_ptr<Worker> worker) const;
 
   // Whether the ICU break at `pos` (start of the next sentence) stands. `start` is where the
   // current sentence began.
@@ -210,25 +220,32 @@ class SegmenterImpl {
   RuleSet rules_;
   std::unique_ptr<icu::BreakIterator> prototype_;
   mutable std::mutex mutex_;
-  mutable std::vector<std::unique_ptr<icu::BreakIterator>> pool_;
+  mutable std::vector<std::unique_ptr<Worker>> pool_;
 };
 
-std::unique_ptr<icu::BreakIterator> SegmenterImpl::acquire() const {
+std::unique_ptr<SegmenterImpl::Worker> SegmenterImpl::acquire() const {
   {
     std::lock_guard lock(mutex_);
     if (!pool_.empty()) {
-      auto it = std::move(pool_.back());
+      auto worker = std::move(pool_.back());
       pool_.pop_back();
-      return it;
+      return worker;
     }
   }
-  return std::unique_ptr<icu::BreakIterator>(prototype_->clone());
+  auto worker = std::make_unique<Worker>();
+  worker->iterator.reset(prototype_->clone());
+  return worker;
 }
 
-void SegmenterImpl::release(std::unique_ptr<icu::BreakIterator> iterator) const {
+void SegmenterImpl::release(std::unique_ptr<Worker> worker) const {
   constexpr std::size_t kMaxPooled = 64;
+  constexpr std::size_t kMaxKeptBuffer = 1 << 20;  // UTF-16 units; don't hoard a 10 MB buffer
+  if (worker->capacity > kMaxKeptBuffer) {
+    worker->utf16.reset();
+    worker->capacity = 0;
+  }
   std::lock_guard lock(mutex_);
-  if (pool_.size() < kMaxPooled) pool_.push_back(std::move(iterator));
+  if (pool_.size() < kMaxPooled) pool_.push_back(std::move(worker));
 }
 
 // "1.", "2.3.", "IV.", "a)", "(b)", "Article 5.", "Статья 12", "5-бап.", "1-бап".
@@ -296,32 +313,69 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
     while (end > begin && is_space(decode_before(s, end, &cp_start))) end = cp_start;
     if (begin < end) out.push_back({begin, end});
   };
-  // BreakIterator positions are int32_t; a paragraph of 2 GiB or more is kept whole.
+  // BreakIterator positions are int32_t (UTF-16 units, never more than bytes); a paragraph of
+  // 2 GiB or more is kept whole.
   if (s.size() >= static_cast<std::size_t>(INT32_MAX)) {
     emit(0, s.size());
     return out;
   }
-  UErrorCode status = U_ZERO_ERROR;
-  UText text = UTEXT_INITIALIZER;
-  utext_openUTF8(&text, s.data(), static_cast<int64_t>(s.size()), &status);
-  auto iterator = acquire();
-  iterator->setText(&text, status);
-  if (U_FAILURE(status)) {  // cannot happen for a UTF-8 UText; keep the text whole
-    utext_close(&text);
-    release(std::move(iterator));
-    emit(0, s.size());
-    return out;
+  auto worker = acquire();
+  // To UTF-16. ICU's converter is the fast path; if it had to substitute anything (ill-formed
+  // input), convert again with the decoder that maps offsets back (one U+FFFD per bad byte),
+  // so the two cannot get out of step.
+  // UTF-16 never has more units than UTF-8 has bytes.
+  if (worker->capacity < s.size()) {
+    worker->capacity = std::max(s.size(), 2 * worker->capacity);
+    worker->utf16.reset(new UChar[worker->capacity]);
   }
+  UChar* u = worker->utf16.get();
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length16 = 0;
+  int32_t substitutions = 0;
+  u_strFromUTF8WithSub(u, static_cast<int32_t>(worker->capacity), &length16, s.data(),
+                       static_cast<int32_t>(s.size()), 0xFFFD, &substitutions, &status);
+  std::size_t len = 0;
+  const bool well_formed = U_SUCCESS(status) && substitutions == 0;
+  if (!well_formed) {
+    length16 = 0;
+    for (std::size_t i = 0; i < s.size(); i += len) {
+      char32_t cp = decode_at(s, i, &len);
+      if (cp < 0x10000) {
+        u[length16++] = static_cast<UChar>(cp);
+      } else {
+        u[length16++] = static_cast<UChar>(0xD7C0 + (cp >> 10));
+        u[length16++] = static_cast<UChar>(0xDC00 | (cp & 0x3FF));
+      }
+    }
+  }
+  // A read-only alias: no copy. The iterator keeps a pointer to it after we return, but every
+  // use of a pooled iterator starts with setText(), and closing it never touches the text.
+  const icu::UnicodeString text(false, u, length16);
+  worker->iterator->setText(text);
   std::size_t start = 0;
-  for (int32_t b = iterator->next(); b != icu::BreakIterator::DONE; b = iterator->next()) {
-    auto pos = static_cast<std::size_t>(b);
+  std::size_t pos = 0;    // byte offset of UTF-16 index `pos16`
+  std::size_t pos16 = 0;
+  icu::BreakIterator& iterator = *worker->iterator;
+  for (int32_t b = iterator.next(); b != icu::BreakIterator::DONE; b = iterator.next()) {
+    if (well_formed) {  // lead bytes alone tell the length: no need to decode
+      while (pos16 < static_cast<std::size_t>(b)) {
+        auto c = static_cast<unsigned char>(s[pos]);
+        pos16 += c >= 0xF0 ? 2 : 1;
+        pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      }
+    } else {
+      while (pos16 < static_cast<std::size_t>(b)) {
+        char32_t cp = decode_at(s, pos, &len);
+        pos += len;
+        pos16 += cp < 0x10000 ? 1 : 2;
+      }
+    }
     if (pos < s.size() && !keep_break(s, start, pos)) continue;
     emit(start, pos);
     start = pos;
   }
   emit(start, s.size());
-  utext_close(&text);
-  release(std::move(iterator));
+  release(std::move(worker));
   return out;
 }
 

@@ -40,7 +40,8 @@ class Segmenter {
   // `paragraph`, in order, each trimmed of white space and never empty. Empty or
   // white-space-only input gives an empty vector; text without final punctuation is one
   // sentence. Linear in the input size. The spans are valid as long as `paragraph` is.
-  // Ill-formed UTF-8 does not crash: ICU reads it as U+FFFD.
+  // Ill-formed UTF-8 does not crash: each bad byte reads as U+FFFD. A paragraph of 2 GiB or
+  // more comes back as one span (ICU's positions are 32-bit).
   std::vector<core::Span> split(std::string_view paragraph) const;
 
  private:
