@@ -51,10 +51,25 @@ struct Prop {
   bool operator==(const Prop&) const = default;
 };
 
+// An XML attribute kept verbatim (name as written, value unescaped UTF-8).
+struct Attr {
+  std::string name;   // "creationid", "usagecount", "o-encoding" …
+  std::string value;
+  bool operator==(const Attr&) const = default;
+};
+
 // One language variant of a translation unit (a TMX <tuv>).
 struct Variant {
-  std::string lang;  // BCP 47 tag as written in the file ("kk", "kk-KZ")
-  std::string text;  // plain UTF-8 text of the <seg>
+  std::string lang;  // BCP 47 tag ("kk", "kk-KZ"); readers normalize case and '_' -> '-'
+  std::string text;  // plain UTF-8 text of the <seg>: inline codes (bpt, ept, it, ph, ut) left
+                     // out, the text of <hi> kept. This is what matching and QA look at.
+  std::string inline_xml;  // the <seg>'s content as XML (escaped, tags included) when it holds
+                           // inline elements; empty for plain text. Writers prefer it to `text`.
+  std::vector<Prop> props;         // <prop>s of the <tuv>
+  std::vector<std::string> notes;  // <note>s of the <tuv>
+  std::string creationdate;        // "YYYYMMDDThhmmssZ" or empty
+  std::string changedate;          // "YYYYMMDDThhmmssZ" or empty
+  std::vector<Attr> attrs;         // other <tuv> attributes (creationid, usagecount …)
   bool operator==(const Variant&) const = default;
 };
 
@@ -65,6 +80,9 @@ struct TranslationUnit {
   std::vector<Prop> props;
   std::vector<std::string> notes;
   std::string creationdate;        // "YYYYMMDDThhmmssZ" or empty
+  std::string changedate;          // "YYYYMMDDThhmmssZ" or empty
+  std::vector<Attr> attrs;         // other <tu> attributes as read (usagecount, lastusagedate,
+                                   // creationid, changeid, srclang, datatype …), in file order
   bool operator==(const TranslationUnit&) const = default;
 };
 
