@@ -1,0 +1,98 @@
+// Internal to tilmash::io (tmx_reader.cc, tmx_validate.cc): a pull scanner that walks a TMX
+// file one <tu> at a time, so memory stays bounded by the largest unit, not the file. It finds
+// element boundaries itself and hands each <header> and <tu> to pugixml as a small document.
+// It must not build core values (tmx_reader does) nor judge TMX rules (tmx_validate does).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "io/location.h"
+
+namespace tilmash::io::detail {
+
+// Reads UTF-8 bytes from a file, transcoding UTF-16 (BOM or "<?xml" sniffed) and any charset
+// named in the XML declaration with ICU first. A UTF-8 BOM is dropped.
+class Utf8Source;
+
+struct TmxScanOptions {
+  // nullptr: a character XML 1.0 forbids (raw or as &#…;), invalid UTF-8, an undefined entity
+  // reference or a bare '&' throws InputError. Otherwise each is reported here (position,
+  // message) and repaired: the character dropped, the '&' escaped.
+  std::function<void(LineCol, const std::string&)> on_bad_char;
+};
+
+class TmxScanner {
+ public:
+  // Opens `path` ("-" = stdin) and reads up to and including <header>. Throws IoError when the
+  // file cannot be read, InputError (path:line:col) when it is not a TMX document.
+  TmxScanner(std::string path, TmxScanOptions options);
+  ~TmxScanner();
+  TmxScanner(const TmxScanner&) = delete;
+  TmxScanner& operator=(const TmxScanner&) = delete;
+
+  // <tmx> (attributes only; its children are not loaded). Valid for the scanner's lifetime.
+  pugi::xml_node root() const { return root_doc_.document_element(); }
+  // <header>. Valid for the scanner's lifetime.
+  pugi::xml_node header() const { return header_doc_.document_element(); }
+  LineCol header_pos() const { return header_pos_; }
+
+  // Parses the next <tu> of <body>. Returns false after </body></tmx> (end of document).
+  // Throws InputError for malformed XML, text or foreign elements in <body>, or a file that
+  // ends early (truncated), naming the unit number.
+  bool next();
+
+  // The current <tu>: valid until the next call to next().
+  pugi::xml_node unit() const { return unit_doc_.document_element(); }
+  // 1-based number of the current <tu> in the file.
+  std::size_t unit_number() const { return unit_number_; }
+  // Where the current <tu> starts ('<' of "<tu").
+  LineCol unit_pos() const { return unit_pos_; }
+  // Where `node` (of the current unit or the header) starts; the unit's start when unknown.
+  LineCol pos_of(pugi::xml_node node) const;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  // Buffer management: bytes [0, buf_.size()) hold the file from absolute offset base_.
+  bool fill();                                   // reads more; false at end of input
+  void compact(std::size_t keep_from);           // drops buf_[0, keep_from), tracking lines
+  LineCol pos_at(std::size_t index) const;       // position of buf_[index]
+  [[noreturn]] void fail(std::size_t index, const std::string& message) const;
+  std::size_t find_in_buffer(std::string_view needle, std::size_t from);  // npos at EOF
+  void skip_misc(bool allow_doctype);            // white space, comments, PIs, DOCTYPE
+  std::size_t tag_end(std::size_t lt);           // index just past the '>' of a tag at `lt`
+  std::size_t element_end(std::size_t lt, std::string_view name);  // past </name>
+  std::string_view name_at(std::size_t lt);      // element name after '<' (or '</')
+  // Checks characters of `chunk` (repairing it when on_bad_char is set), then parses it.
+  void parse_chunk(pugi::xml_document& doc, std::string& chunk, LineCol chunk_pos,
+                   const char* what);
+  void check_chars(std::string& chunk, LineCol chunk_pos);
+
+  std::string path_;
+  TmxScanOptions options_;
+  std::unique_ptr<Utf8Source> source_;
+  std::string buf_;
+  std::size_t pos_ = 0;         // scan position in buf_
+  bool eof_ = false;
+  std::size_t line_at_base_ = 1;
+  std::size_t col_at_base_ = 1;
+  bool in_body_ = false;
+  bool done_ = false;
+  bool has_entity_decls_ = false;  // the DOCTYPE declares entities (never expanded)
+  pugi::xml_document root_doc_;
+  pugi::xml_document header_doc_;
+  pugi::xml_document unit_doc_;
+  std::string header_chunk_;
+  std::string unit_chunk_;
+  LineCol header_pos_;
+  LineCol unit_pos_;
+  std::size_t unit_number_ = 0;
+};
+
+}  // namespace tilmash::io::detail
