@@ -13,6 +13,11 @@ namespace {
 
 constexpr Command kCommands[] = {
     {"segment", "split documents (text or HTML) into sentences, one per line", run_segment},
+    {"tmx validate", "check TMX files against TMX 1.4b and CAT-tool pitfalls", run_tmx_validate},
+    {"tmx stats", "units, languages and pairs of TMX files", run_tmx_stats},
+    {"tmx split", "one bilingual TMX per language pair (--pair en-kk)", run_tmx_split},
+    {"tmx merge", "merge TMX files into one, duplicates dropped", run_tmx_merge},
+    {"translit", "Kazakh Cyrillic -> Latin (2021 alphabet)", run_translit},
 };
 
 constexpr const char* kVersion = "tilmash 0.1.0";

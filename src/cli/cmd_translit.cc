@@ -1,0 +1,53 @@
+// tilmash translit: io::read_file -> core::Transliterator -> the same text in another script.
+#include <iostream>
+
+#include "cli/command.h"
+#include "core/translit.h"
+#include "core/utf8.h"
+#include "io/atomic_file.h"
+#include "io/document.h"
+#include "io/errors.h"
+#include "io/location.h"
+
+namespace tilmash::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "Transliterates Kazakh Cyrillic text to the Kazakh Latin alphabet of 2021 (31 letters:\n"
+    "Ä Ğ I/ı İ/i Ñ Ö Ş Ū Ü …). Letters of Russian loans (Ц Ч Щ Ё Ю Я Ъ Ь Э) follow project\n"
+    "defaults, not an official rule (../shared/terminology/KAZAKH-LATIN-2021.md). Everything\n"
+    "else, line breaks included, passes through unchanged.\n\n"
+    "examples:\n"
+    "  tilmash translit --to kk-Latn article.kk.txt\n"
+    "  echo 'Қазақстан' | tilmash translit --to kk-Latn";
+
+}  // namespace
+
+Exit run_translit(std::span<const std::string> args) {
+  po::options_description options;
+  options.add_options()
+      ("to", po::value<std::string>()->required(), "target script: kk-Latn")
+      ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)")
+      ("file", po::value<std::string>()->default_value("-"), "input file (- = stdin)");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  auto vm = parse_options(args, options, positional,
+                          "tilmash translit --to kk-Latn [FILE|-] [-o OUT]", kHelp);
+  if (!vm) return Exit::kOk;
+  auto translit = core::Transliterator::create((*vm)["to"].as<std::string>());
+  if (!translit) throw UsageError("--to: " + translit.error().message);
+  const std::string path = (*vm)["file"].as<std::string>();
+  std::string text = io::read_file(path);
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  if (const auto bad = core::find_invalid_utf8(text)) {
+    throw io::input_error(path, text,
+                          {core::ErrorCode::kInvalidUtf8, "invalid UTF-8 (the input must be UTF-8)",
+                           *bad});
+  }
+  io::AtomicFile out((*vm)["output"].as<std::string>());
+  out.out() << (*translit)(text);
+  out.commit();
+  return Exit::kOk;
+}
+
+}  // namespace tilmash::cli
