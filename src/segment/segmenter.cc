@@ -289,12 +289,37 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   while (!token.empty() && is_opener(decode_at(token, 0, &len))) token.remove_prefix(len);
   if (token.size() < 2) return true;
 
-  const AbbrevKind* kind = find_abbreviation(rules_, token);
+  // A spaced abbreviation ("т. е.", "и т. д.", "б. з. д.") is looked up without its spaces
+  // when the tokens before this one are single letters with a full stop.
+  const AbbrevKind* kind = nullptr;
+  if (is_single_letter(token.substr(0, token.size() - 1))) {
+    std::string joined(token);
+    std::size_t at = token_start;
+    for (int k = 0; k < 3 && at >= start + 3 && s[at - 1] == ' '; ++k) {
+      std::size_t prev = s.rfind(' ', at - 2);
+      prev = prev == std::string_view::npos || prev < start ? start : prev + 1;
+      std::string_view before = s.substr(prev, at - 1 - prev);
+      if (before.size() < 2 || before.back() != '.'
+          || !is_single_letter(before.substr(0, before.size() - 1))) {
+        break;
+      }
+      joined.insert(0, before);
+      at = prev;
+      if (const AbbrevKind* found = find_abbreviation(rules_, joined)) kind = found;
+    }
+  }
+  if (!kind) kind = find_abbreviation(rules_, token);
   AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;
   switch (k) {
     case AbbrevKind::kNever:
       return false;
     case AbbrevKind::kAbbrev:
+      // Another initial is not a sentence starter even if it spells one ("Н. А. Назарбаев").
+      if (next.word_case == WordCase::kUpper && is_single_letter(next.word)
+          && pos + next.word.size() < s.size()
+          && s[static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size()] == '.') {
+        return false;
+      }
       return rules_.starters.contains(next.word);
     case AbbrevKind::kNumeric:
       return next.word_case != WordCase::kDigit;

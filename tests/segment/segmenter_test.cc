@@ -100,6 +100,11 @@ TEST(SegmenterTest, LatinAbbreviationsInMidSentence) {
 TEST(SegmenterTest, MonthAbbreviations) {
   EXPECT_EQ(sentences(langs().en, "On Jan. 28 they met. It rained in Feb. The rally went on."),
             Sentences({"On Jan. 28 they met.", "It rained in Feb.", "The rally went on."}));
+  // Before a day a month never ends the sentence; before any other capital it does.
+  EXPECT_EQ(sentences(langs().en, "On Sept. 11 American officials met."),
+            Sentences({"On Sept. 11 American officials met."}));
+  EXPECT_EQ(sentences(langs().en, "Prices fell in Dec. Analysts expected more."),
+            Sentences({"Prices fell in Dec.", "Analysts expected more."}));
 }
 
 TEST(SegmenterTest, NumericAbbreviationNeedsADigit) {
@@ -123,6 +128,21 @@ TEST(SegmenterTest, InitialsBeforeSurname) {
             Sentences({"В. Путин и Н. Назарбаев встретились."}));
   EXPECT_EQ(sentences(langs().kk, "Н.Ә. Назарбаев сөз сөйледі. Ол қысқа сөйледі."),
             Sentences({"Н.Ә. Назарбаев сөз сөйледі.", "Ол қысқа сөйледі."}));
+}
+
+TEST(SegmenterTest, InitialThatSpellsAStarterIsStillAnInitial) {
+  // "А" and "В" are Russian sentence starters, but here they are initials.
+  EXPECT_EQ(sentences(langs().ru, "Встреча с Н. А. Назарбаевым прошла. В. В. Путин уехал."),
+            Sentences({"Встреча с Н. А. Назарбаевым прошла.", "В. В. Путин уехал."}));
+}
+
+TEST(SegmenterTest, SpacedAbbreviationsMatchTheirUnspacedForm) {
+  EXPECT_EQ(sentences(langs().ru, "Это важно, т. е. Совет должен решить."),
+            Sentences({"Это важно, т. е. Совет должен решить."}));
+  EXPECT_EQ(sentences(langs().ru, "Обсудили торговлю и т. д. Затем уехали."),
+            Sentences({"Обсудили торговлю и т. д.", "Затем уехали."}));
+  EXPECT_EQ(sentences(langs().kk, "Қала б. з. д. V ғасырда салынған."),
+            Sentences({"Қала б. з. д. V ғасырда салынған."}));
 }
 
 TEST(SegmenterTest, SingleLetterBeforeStarterEndsSentence) {
