@@ -89,10 +89,10 @@ class LexCache {
     const auto cells = static_cast<std::size_t>(ext_.size());
     pool_off_.assign(cells + 1, 0);
     for (int i = 0; i <= band.n; ++i) {
-      std::size_t si = i < band.n ? src[static_cast<std::size_t>(i)].words.size() : 0;
+      std::size_t si = i < band.n ? src[static_cast<std::size_t>(i)].stems.size() : 0;
       for (int j = ext_.lo[static_cast<std::size_t>(i)]; j <= ext_.hi[static_cast<std::size_t>(i)];
            ++j) {
-        std::size_t tj = j < band.m ? tgt[static_cast<std::size_t>(j)].words.size() : 0;
+        std::size_t tj = j < band.m ? tgt[static_cast<std::size_t>(j)].stems.size() : 0;
         auto c = static_cast<std::size_t>(ext_.index(i, j));
         pool_off_[c + 1] = pool_off_[c] + static_cast<std::int64_t>(si + tj);
       }
@@ -102,7 +102,7 @@ class LexCache {
     std::vector<float> dense(static_cast<std::size_t>(tgt_vocab), 0.0f);
     std::vector<int> touched;
     for (int i = 0; i < band.n; ++i) {
-      for (int e : src[static_cast<std::size_t>(i)].words) {
+      for (int e : src[static_cast<std::size_t>(i)].stems) {
         for (const Lexicon::Entry& x : models.fwd.translations(e)) {
           auto f = static_cast<std::size_t>(x.f);
           if (dense[f] == 0.0f) touched.push_back(x.f);
@@ -112,7 +112,7 @@ class LexCache {
       for (int j = ext_.lo[static_cast<std::size_t>(i)];
            j <= std::min(ext_.hi[static_cast<std::size_t>(i)], band.m - 1); ++j) {
         float* a = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))];
-        const auto& w = tgt[static_cast<std::size_t>(j)].words;
+        const auto& w = tgt[static_cast<std::size_t>(j)].stems;
         for (std::size_t k = 0; k < w.size(); ++k) a[k] = dense[static_cast<std::size_t>(w[k])];
       }
       for (int f : touched) dense[static_cast<std::size_t>(f)] = 0.0f;
@@ -123,7 +123,7 @@ class LexCache {
     int r0 = 0;
     for (int j = 0; j < band.m; ++j) {
       while (r0 <= band.n && ext_.hi[static_cast<std::size_t>(r0)] < j) ++r0;
-      for (int f : tgt[static_cast<std::size_t>(j)].words) {
+      for (int f : tgt[static_cast<std::size_t>(j)].stems) {
         for (const Lexicon::Entry& x : models.bwd.translations(f)) {
           auto e = static_cast<std::size_t>(x.f);
           if (dense_s[e] == 0.0f) touched.push_back(x.f);
@@ -131,9 +131,9 @@ class LexCache {
         }
       }
       for (int i = r0; i < band.n && ext_.lo[static_cast<std::size_t>(i)] <= j; ++i) {
-        const auto& w = src[static_cast<std::size_t>(i)].words;
+        const auto& w = src[static_cast<std::size_t>(i)].stems;
         float* r = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))] +
-                   tgt[static_cast<std::size_t>(j)].words.size();
+                   tgt[static_cast<std::size_t>(j)].stems.size();
         for (std::size_t k = 0; k < w.size(); ++k) r[k] = dense_s[static_cast<std::size_t>(w[k])];
       }
       for (int e : touched) dense_s[static_cast<std::size_t>(e)] = 0.0f;
@@ -228,12 +228,12 @@ class Scorer {
   double lexical(int i0, int i1, int j0, int j1) const {
     const double lam = o_.lexical_floor;
     std::size_t ns = 0, nt = 0;
-    for (int i = i0; i < i1; ++i) ns += src_[static_cast<std::size_t>(i)].words.size();
-    for (int j = j0; j < j1; ++j) nt += tgt_[static_cast<std::size_t>(j)].words.size();
+    for (int i = i0; i < i1; ++i) ns += src_[static_cast<std::size_t>(i)].stems.size();
+    for (int j = j0; j < j1; ++j) nt += tgt_[static_cast<std::size_t>(j)].stems.size();
     double sum = 0;
     const double log_lam = std::log(lam);
     for (int j = j0; j < j1; ++j) {
-      const auto& w = tgt_[static_cast<std::size_t>(j)].words;
+      const auto& w = tgt_[static_cast<std::size_t>(j)].stems;
       if (ns == 0) {
         sum += log_lam * static_cast<double>(w.size());
         continue;
@@ -250,7 +250,7 @@ class Scorer {
       }
     }
     for (int i = i0; i < i1; ++i) {
-      const auto& w = src_[static_cast<std::size_t>(i)].words;
+      const auto& w = src_[static_cast<std::size_t>(i)].stems;
       if (nt == 0) {
         sum += log_lam * static_cast<double>(w.size());
         continue;
@@ -258,7 +258,7 @@ class Scorer {
       const float* cells[3] = {nullptr, nullptr, nullptr};
       for (int j = j0; j < j1; ++j) {
         cells[j - j0] =
-            lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].words.size());
+            lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].stems.size());
       }
       for (std::size_t k = 0; k < w.size(); ++k) {
         float s = 0;
@@ -337,7 +337,7 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
     std::unique_ptr<LexCache> cache;
     if (lexical) {
       cache = std::make_unique<LexCache>(band, std::max(2, o.max_side), src, tgt, models,
-                                         corpus.src_vocab.size(), corpus.tgt_vocab.size());
+                                         corpus.src_stems.size(), corpus.tgt_stems.size());
     }
     Scorer scorer(src, tgt, corpus, models, o, cache.get());
     detail::DpResult r = detail::solve(band, bead_types(o), scorer, o.temperature);
@@ -373,7 +373,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     }
     return out;
   }
-  Corpus corpus = detail::extract(docs, o.use_cognates);
+  Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix);
   Models models;
   double ls = 0, lt = 0;
   for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -395,8 +395,8 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
       const SentFeat& a = corpus.src[d][static_cast<std::size_t>(s.i0)];
       const SentFeat& b = corpus.tgt[d][static_cast<std::size_t>(s.j0)];
       lengths.emplace_back(a.length, b.length);
-      fwd_pairs.push_back({a.words, b.words});
-      bwd_pairs.push_back({b.words, a.words});
+      fwd_pairs.push_back({a.stems, b.stems});
+      bwd_pairs.push_back({b.stems, a.stems});
     }
   }
   if (o.use_length) {
@@ -408,20 +408,24 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     // Dictionary pairs whose words occur in the documents become extra training pairs.
     for (const auto& [s, t] : o.dictionary) {
       std::vector<int> sw, tw;
-      for (const std::string& w : detail::word_tokens(s)) sw.push_back(corpus.src_vocab.id(w));
-      for (const std::string& w : detail::word_tokens(t)) tw.push_back(corpus.tgt_vocab.id(w));
+      for (const std::string& w : detail::word_tokens(s)) {
+        sw.push_back(corpus.src_stems.id(detail::truncate(w, o.lexical_prefix)));
+      }
+      for (const std::string& w : detail::word_tokens(t)) {
+        tw.push_back(corpus.tgt_stems.id(detail::truncate(w, o.lexical_prefix)));
+      }
       dict_words.push_back(std::move(sw));
       dict_words.push_back(std::move(tw));
     }
     // Unigram tables must cover words the dictionary added.
-    corpus.src_unigram.resize(static_cast<std::size_t>(corpus.src_vocab.size()), 1e-6);
-    corpus.tgt_unigram.resize(static_cast<std::size_t>(corpus.tgt_vocab.size()), 1e-6);
+    corpus.src_unigram.resize(static_cast<std::size_t>(corpus.src_stems.size()), 1e-6);
+    corpus.tgt_unigram.resize(static_cast<std::size_t>(corpus.tgt_stems.size()), 1e-6);
     for (std::size_t k = 0; k + 1 < dict_words.size(); k += 2) {
       fwd_pairs.push_back({dict_words[k], dict_words[k + 1]});
       bwd_pairs.push_back({dict_words[k + 1], dict_words[k]});
     }
-    models.fwd = Lexicon::train(fwd_pairs, corpus.src_vocab.size(), corpus.tgt_vocab.size());
-    models.bwd = Lexicon::train(bwd_pairs, corpus.tgt_vocab.size(), corpus.src_vocab.size());
+    models.fwd = Lexicon::train(fwd_pairs, corpus.src_stems.size(), corpus.tgt_stems.size());
+    models.bwd = Lexicon::train(bwd_pairs, corpus.tgt_stems.size(), corpus.src_stems.size());
     models.lexical = !models.fwd.empty();
   }
   std::vector<Alignment> out;

@@ -34,6 +34,7 @@ struct AlignOptions {
   double cognate_weight = 0.3;    // reward per cognate word pair
   double lexical_weight = 0.25;   // multiplies the Model 1 log-likelihood ratio (both directions)
   double lexical_floor = 0.5;     // Model 1 mixed with the unigram model: λ in λ·p(w)+(1-λ)·t
+  int lexical_prefix = 6;         // Model 1 sees words cut to this many code points (0: whole)
   double paragraph_penalty = 1.0; // per paragraph boundary crossed inside one side of a bead
   double prior_weight = 1.0;      // multiplies -log P(bead type)
   // P(bead type) with use_priors, in the order 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3: chosen on

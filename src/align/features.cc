@@ -98,8 +98,8 @@ void add_urls(std::string_view text, Vocab& anchors, std::vector<int>& out) {
   }
 }
 
-SentFeat features_of(const core::Segment& seg, Vocab& words, Vocab& anchors,
-                     std::vector<Token>& scratch) {
+SentFeat features_of(const core::Segment& seg, Vocab& words, Vocab& stems, int prefix,
+                     Vocab& anchors, std::vector<Token>& scratch) {
   SentFeat f;
   f.paragraph = seg.paragraph;
   f.length = static_cast<int>(core::count_code_points(seg.text));
@@ -114,7 +114,10 @@ SentFeat features_of(const core::Segment& seg, Vocab& words, Vocab& anchors,
       continue;
     }
     if (!t.has_letter) continue;
-    if (static_cast<int>(f.words.size()) < kMaxWords) f.words.push_back(words.id(t.lower));
+    if (static_cast<int>(f.words.size()) < kMaxWords) {
+      f.words.push_back(words.id(t.lower));
+      f.stems.push_back(stems.id(truncate(t.lower, prefix)));
+    }
     // Identical capitalised tokens (names, acronyms), not the sentence-initial word.
     if (k > 0 && t.capitalised && t.lower.size() >= 2) {
       f.anchors.push_back(anchors.id(tagged('C', t.lower)));
@@ -206,8 +209,8 @@ std::vector<double> unigram(const std::vector<std::vector<SentFeat>>& docs, int 
   double total = 0;
   for (const auto& doc : docs) {
     for (const SentFeat& f : doc) {
-      for (int w : f.words) p[static_cast<std::size_t>(w)] += 1;
-      total += static_cast<double>(f.words.size());
+      for (int w : f.stems) p[static_cast<std::size_t>(w)] += 1;
+      total += static_cast<double>(f.stems.size());
     }
   }
   for (double& x : p) x = (x + 0.5) / (total + 0.5 * vocab_size);
@@ -249,26 +252,37 @@ double cognate_similarity(std::string_view a, std::string_view b) {
       diag = up;
     }
   }
-  return 1.0 - static_cast<double>(row[b.size()]) / static_cast<double>(a.size());
+  double sim = 1.0 - static_cast<double>(row[b.size()]) / static_cast<double>(a.size());
+  // Five shared initial letters mark a shared stem across inflection (intern-ment,
+  // intern-irovannyh): counted as similar enough.
+  if (a.size() >= 5 && a.substr(0, 5) == b.substr(0, 5)) sim = std::max(sim, 0.8);
+  return sim;
 }
 
-Corpus extract(std::span<const DocPair> docs, bool cognates) {
+std::string truncate(std::string_view word, int prefix) {
+  if (prefix <= 0) return std::string(word);
+  std::size_t pos = 0;
+  for (int k = 0; k < prefix && pos < word.size(); ++k) core::next_code_point(word, pos);
+  return std::string(word.substr(0, pos));
+}
+
+Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix) {
   Corpus c;
   std::vector<Token> scratch;
   for (const DocPair& d : docs) {
     auto& s = c.src.emplace_back();
     s.reserve(d.src.size());
     for (const core::Segment& seg : d.src) {
-      s.push_back(features_of(seg, c.src_vocab, c.anchor_vocab, scratch));
+      s.push_back(features_of(seg, c.src_vocab, c.src_stems, stem_prefix, c.anchor_vocab, scratch));
     }
     auto& t = c.tgt.emplace_back();
     t.reserve(d.tgt.size());
     for (const core::Segment& seg : d.tgt) {
-      t.push_back(features_of(seg, c.tgt_vocab, c.anchor_vocab, scratch));
+      t.push_back(features_of(seg, c.tgt_vocab, c.tgt_stems, stem_prefix, c.anchor_vocab, scratch));
     }
   }
-  c.src_unigram = unigram(c.src, c.src_vocab.size());
-  c.tgt_unigram = unigram(c.tgt, c.tgt_vocab.size());
+  c.src_unigram = unigram(c.src, c.src_stems.size());
+  c.tgt_unigram = unigram(c.tgt, c.tgt_stems.size());
   if (cognates) {
     std::vector<std::vector<int>> table = cognate_table(c.src_vocab, c.tgt_vocab);
     for (auto& doc : c.src) {

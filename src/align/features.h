@@ -23,6 +23,7 @@ struct SentFeat {
   int length = 0;                        // code points
   int paragraph = 0;                     // from core::Segment
   std::vector<int> words;                // side-vocabulary ids of lower-cased word tokens
+  std::vector<int> stems;                // the same words cut to a prefix (lexical model)
   std::vector<int> anchors;              // sorted ids in the shared anchor vocabulary
   std::vector<int> cognates;             // source: sorted target word ids cognate with a word here
                                          // target: sorted unique own word ids
@@ -44,14 +45,19 @@ class Vocab {
 // Everything the aligner knows about the documents of one run.
 struct Corpus {
   Vocab src_vocab, tgt_vocab, anchor_vocab;
+  Vocab src_stems, tgt_stems;
   std::vector<std::vector<SentFeat>> src, tgt;  // [doc][sentence]
-  std::vector<double> src_unigram, tgt_unigram;  // smoothed word probabilities over the run
+  std::vector<double> src_unigram, tgt_unigram;  // smoothed stem probabilities over the run
 };
 
 // Extracts features of every sentence; cognate lists only when `cognates` is set (it needs ICU
-// transliteration). Word vectors are capped at kMaxWords per sentence.
+// transliteration). Stems are words cut to `stem_prefix` code points (0: whole words). Word
+// vectors are capped at kMaxWords per sentence.
 inline constexpr int kMaxWords = 200;
-Corpus extract(std::span<const DocPair> docs, bool cognates);
+Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix);
+
+// The first `prefix` code points of `word` (all of it when prefix <= 0).
+std::string truncate(std::string_view word, int prefix);
 
 // Words of `text` as lower-cased UTF-8 tokens (letters and digits; a token with no letter is
 // dropped). Exposed for the dictionary option.
@@ -59,7 +65,8 @@ std::vector<std::string> word_tokens(std::string_view text);
 
 // Normalized edit similarity used for cognates: 1 - lev(a, b') / |a| where a is the shorter
 // string and b' the prefix of the longer of the same length (suffixes, i.e. inflection, ignored);
-// 0 when the longer string is more than twice as long. ASCII strings.
+// 0 when the longer string is more than twice as long; at least 0.8 when both share their first
+// five letters. ASCII strings.
 double cognate_similarity(std::string_view a, std::string_view b);
 
 }  // namespace tilmash::align::detail

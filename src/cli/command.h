@@ -53,6 +53,7 @@ std::string lang_option(const po::variables_map& vm, const char* name);
 
 // Declarations of the subcommand entry points (one cmd_<verb>.cc each).
 Exit run_segment(std::span<const std::string> args);
+Exit run_align(std::span<const std::string> args);         // cmd_align.cc
 Exit run_tmx_validate(std::span<const std::string> args);  // cmd_tmx.cc
 Exit run_tmx_stats(std::span<const std::string> args);
 Exit run_tmx_split(std::span<const std::string> args);

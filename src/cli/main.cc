@@ -13,6 +13,7 @@ namespace {
 
 constexpr Command kCommands[] = {
     {"segment", "split documents (text or HTML) into sentences, one per line", run_segment},
+    {"align", "link the sentences of a document and its translation(s)", run_align},
     {"tmx validate", "check TMX files against TMX 1.4b and CAT-tool pitfalls", run_tmx_validate},
     {"tmx stats", "units, languages and pairs of TMX files", run_tmx_stats},
     {"tmx split", "one bilingual TMX per language pair (--pair en-kk)", run_tmx_split},

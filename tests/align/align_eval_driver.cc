@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
       else if (name == "temp") o.temperature = v;
       else if (name == "train") o.train_confidence = v;
       else if (name.size() == 2 && name[0] == 'p') o.priors[static_cast<std::size_t>(name[1] - '0')] = v;
+      else if (name == "prefix") o.lexical_prefix = static_cast<int>(v);
       else if (name == "band") o.band = static_cast<int>(v);
       else if (name == "lexband") o.lexical_band = static_cast<int>(v);
       else {

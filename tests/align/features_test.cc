@@ -33,7 +33,7 @@ TEST(FeaturesTest, AnchorsAndCognatesAcrossScripts) {
   std::vector<core::Segment> en = {{"Sairagul Sauytbay left Almaty in 2018 (by car)?", 0}};
   std::vector<core::Segment> kk = {{"Сайрагүл Сауытбай 2018 жылы Алматыдан кетті (көлікпен)?", 0}};
   DocPair d{en, kk};
-  Corpus c = extract(std::span<const DocPair>(&d, 1), true);
+  Corpus c = extract(std::span<const DocPair>(&d, 1), true, 6);
   const SentFeat& s = c.src[0][0];
   const SentFeat& t = c.tgt[0][0];
   // The number 2018 is one shared anchor.
