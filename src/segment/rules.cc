@@ -5,7 +5,9 @@
 namespace tilmash::segment {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r';
+}
 
 core::Unexpected bad(std::string message, std::size_t offset) {
   return core::unexpected({core::ErrorCode::kBadFormat, std::move(message), offset});
@@ -20,7 +22,8 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
   std::size_t line_start = 0;
   while (line_start < text.size()) {
     std::size_t line_end = text.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = text.size();
+    if (line_end == std::string_view::npos)
+      line_end = text.size();
     std::string_view line = text.substr(line_start, line_end - line_start);
     if (std::size_t hash = line.find('#'); hash != std::string_view::npos) {
       line = line.substr(0, hash);
@@ -31,17 +34,20 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
     std::size_t count = 0;
     std::size_t i = 0;
     while (i < line.size()) {
-      while (i < line.size() && is_blank(line[i])) ++i;
-      if (i == line.size()) break;
+      while (i < line.size() && is_blank(line[i]))
+        ++i;
+      if (i == line.size())
+        break;
       std::size_t start = i;
-      while (i < line.size() && !is_blank(line[i])) ++i;
+      while (i < line.size() && !is_blank(line[i]))
+        ++i;
       std::string_view token = line.substr(start, i - start);
       std::size_t offset = line_start + start;
       if (count++ == 0) {
         keyword = token;
         keyword_offset = offset;
-        if (keyword != "never" && keyword != "abbrev" && keyword != "final"
-            && keyword != "numeric" && keyword != "starter" && keyword != "heading") {
+        if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
+            && keyword != "starter" && keyword != "heading") {
           return bad("unknown rule keyword '" + std::string(keyword)
                          + "' (expected never, abbrev, final, numeric, starter or heading)",
                      offset);
@@ -60,9 +66,9 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         rules.abbreviations.insert_or_assign(std::string(token), kind);
       } else {
         if (token.find('.') != std::string_view::npos) {
-          return bad(std::string(keyword) + " word '" + std::string(token)
-                         + "' must not contain '.'",
-                     offset);
+          return bad(
+              std::string(keyword) + " word '" + std::string(token) + "' must not contain '.'",
+              offset);
         }
         (keyword == "starter" ? rules.starters : rules.headings).emplace(token);
       }

@@ -7,8 +7,8 @@
 //     abbreviations by class, initials, list and heading labels, lower-case continuation.
 // ICU iterates over UTF-16: each paragraph is converted into a reused buffer and ICU's UTF-16
 // boundaries are mapped back to byte offsets in one forward walk. We measured this against a
-// UText over the UTF-8 bytes (utext_openUTF8, no conversion): ICU's UTF-8 UText access is so
-// much slower that converting first is ~1.7x faster overall (tests/bench/segment_bench.cc).
+// UText over the UTF-8 bytes (utext_openUTF8, no conversion): a bare ICU loop over UTF-16 runs
+// ~1.7x faster, conversion included, than over the UTF-8 UText (tests/bench/segment_bench.cc).
 #include "segment/segmenter.h"
 
 #include <algorithm>
@@ -39,15 +39,18 @@ char32_t decode_at(std::string_view s, std::size_t pos, std::size_t* len) {
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   unsigned char lead = byte(pos);
   *len = 1;
-  if (lead < 0x80) return lead;
+  if (lead < 0x80)
+    return lead;
   std::size_t n = lead >= 0xF0 && lead <= 0xF4   ? 4
                   : lead >= 0xE0 && lead <= 0xEF ? 3
                   : lead >= 0xC2 && lead <= 0xDF ? 2
                                                  : 0;
-  if (n == 0 || pos + n > s.size()) return kReplacement;
+  if (n == 0 || pos + n > s.size())
+    return kReplacement;
   char32_t cp = lead & (0x7F >> n);
   for (std::size_t k = 1; k < n; ++k) {
-    if ((byte(pos + k) & 0xC0) != 0x80) return kReplacement;
+    if ((byte(pos + k) & 0xC0) != 0x80)
+      return kReplacement;
     cp = (cp << 6) | (byte(pos + k) & 0x3F);
   }
   if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))
@@ -61,7 +64,8 @@ char32_t decode_at(std::string_view s, std::size_t pos, std::size_t* len) {
 // Decodes the code point that ends at `pos` (pos > 0) and sets *start to its first byte.
 char32_t decode_before(std::string_view s, std::size_t pos, std::size_t* start) {
   std::size_t i = pos - 1;
-  while (i > 0 && pos - i < 4 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  while (i > 0 && pos - i < 4 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80)
+    --i;
   std::size_t len = 0;
   char32_t cp = decode_at(s, i, &len);
   if (i + len != pos) {
@@ -72,43 +76,55 @@ char32_t decode_before(std::string_view s, std::size_t pos, std::size_t* start) 
   return cp;
 }
 
-UChar32 uc(char32_t cp) { return static_cast<UChar32>(cp); }
+UChar32 uc(char32_t cp) {
+  return static_cast<UChar32>(cp);
+}
 
-bool is_space(char32_t cp) { return u_isUWhiteSpace(uc(cp)) != 0; }
+bool is_space(char32_t cp) {
+  return u_isUWhiteSpace(uc(cp)) != 0;
+}
 
 // Punctuation that opens a quotation or bracket, and the ASCII quotes (which can do both).
 bool is_opener(char32_t cp) {
   int8_t type = u_charType(uc(cp));
-  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION || cp == '"'
-         || cp == '\'';
+  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION || cp == '"' || cp == '\'';
 }
 
-bool is_upper(char32_t cp) { return u_isupper(uc(cp)) || u_istitle(uc(cp)); }
+bool is_upper(char32_t cp) {
+  return u_isupper(uc(cp)) || u_istitle(uc(cp));
+}
 
 bool is_ascii_digits(std::string_view s) {
-  if (s.empty()) return false;
+  if (s.empty())
+    return false;
   for (char c : s) {
-    if (c < '0' || c > '9') return false;
+    if (c < '0' || c > '9')
+      return false;
   }
   return true;
 }
 
 bool is_roman(std::string_view s) {
-  if (s.empty()) return false;
+  if (s.empty())
+    return false;
   for (char c : s) {
-    if (std::string_view("IVXLCDM").find(c) == std::string_view::npos) return false;
+    if (std::string_view("IVXLCDM").find(c) == std::string_view::npos)
+      return false;
   }
   return true;
 }
 
 // "1", "2.3", "12.1.4": a section number.
 bool is_section_number(std::string_view s) {
-  if (s.empty() || s.back() == '.') return false;
+  if (s.empty() || s.back() == '.')
+    return false;
   std::size_t start = 0;
   while (start <= s.size()) {
     std::size_t dot = s.find('.', start);
-    if (dot == std::string_view::npos) dot = s.size();
-    if (!is_ascii_digits(s.substr(start, dot - start))) return false;
+    if (dot == std::string_view::npos)
+      dot = s.size();
+    if (!is_ascii_digits(s.substr(start, dot - start)))
+      return false;
     start = dot + 1;
   }
   return true;
@@ -116,7 +132,8 @@ bool is_section_number(std::string_view s) {
 
 // Exactly one letter (any script).
 bool is_single_letter(std::string_view s) {
-  if (s.empty()) return false;
+  if (s.empty())
+    return false;
   std::size_t len = 0;
   char32_t cp = decode_at(s, 0, &len);
   return len == s.size() && u_isalpha(uc(cp));
@@ -134,16 +151,18 @@ NextWord next_word(std::string_view s, std::size_t pos) {
   std::size_t len = 0;
   while (pos < s.size()) {
     char32_t cp = decode_at(s, pos, &len);
-    if (!is_opener(cp)) break;
+    if (!is_opener(cp))
+      break;
     pos += len;
   }
   NextWord out;
-  if (pos == s.size()) return out;
+  if (pos == s.size())
+    return out;
   char32_t first = decode_at(s, pos, &len);
-  out.word_case = is_upper(first)              ? WordCase::kUpper
-                  : u_islower(uc(first))       ? WordCase::kLower
-                  : u_isdigit(uc(first))       ? WordCase::kDigit
-                                               : WordCase::kOther;
+  out.word_case = is_upper(first)        ? WordCase::kUpper
+                  : u_islower(uc(first)) ? WordCase::kLower
+                  : u_isdigit(uc(first)) ? WordCase::kDigit
+                                         : WordCase::kOther;
   std::size_t end = pos;
   while (end < s.size()) {
     char32_t cp = decode_at(s, end, &len);
@@ -164,7 +183,8 @@ const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token
   }
   std::size_t len = 0;
   char32_t first = decode_at(token, 0, &len);
-  if (!is_upper(first)) return nullptr;
+  if (!is_upper(first))
+    return nullptr;
   std::string lowered;
   core::append_utf8(lowered, static_cast<char32_t>(u_tolower(uc(first))));
   lowered.append(token.substr(len));
@@ -183,8 +203,10 @@ bool is_initials(std::string_view token) {
   while (pos < token.size()) {
     std::size_t len = 0;
     char32_t cp = decode_at(token, pos, &len);
-    if (!u_isalpha(uc(cp)) || pos + len >= token.size() || token[pos + len] != '.') return false;
-    if (letters == 0) first_upper = is_upper(cp);
+    if (!u_isalpha(uc(cp)) || pos + len >= token.size() || token[pos + len] != '.')
+      return false;
+    if (letters == 0)
+      first_upper = is_upper(cp);
     ++letters;
     pos += len + 1;
   }
@@ -245,15 +267,20 @@ void SegmenterImpl::release(std::unique_ptr<Worker> worker) const {
     worker->capacity = 0;
   }
   std::lock_guard lock(mutex_);
-  if (pool_.size() < kMaxPooled) pool_.push_back(std::move(worker));
+  if (pool_.size() < kMaxPooled)
+    pool_.push_back(std::move(worker));
 }
 
 // "1.", "2.3.", "IV.", "a)", "(b)", "Article 5.", "Статья 12", "5-бап.", "1-бап".
 bool SegmenterImpl::is_label(std::string_view s) const {
-  if (s.size() > 48) return false;
-  if (!s.empty() && (s.back() == '.' || s.back() == ')')) s.remove_suffix(1);
-  if (!s.empty() && s.front() == '(') s.remove_prefix(1);
-  if (is_section_number(s) || is_roman(s) || is_single_letter(s)) return true;
+  if (s.size() > 48)
+    return false;
+  if (!s.empty() && (s.back() == '.' || s.back() == ')'))
+    s.remove_suffix(1);
+  if (!s.empty() && s.front() == '(')
+    s.remove_prefix(1);
+  if (is_section_number(s) || is_roman(s) || is_single_letter(s))
+    return true;
   if (std::size_t space = s.find(' '); space != std::string_view::npos) {
     std::string_view number = s.substr(space + 1);
     return rules_.headings.contains(s.substr(0, space))
@@ -269,14 +296,18 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   NextWord next = next_word(s, pos);
   // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
-  if (next.word_case == WordCase::kLower) return false;
+  if (next.word_case == WordCase::kLower)
+    return false;
 
   // The end of the current sentence's text, without trailing white space.
   std::size_t end = pos;
   std::size_t cp_start = 0;
-  while (end > start && is_space(decode_before(s, end, &cp_start))) end = cp_start;
-  if (end == start) return true;
-  if (is_label(s.substr(start, end - start))) return false;
+  while (end > start && is_space(decode_before(s, end, &cp_start)))
+    end = cp_start;
+  if (end == start)
+    return true;
+  if (is_label(s.substr(start, end - start)))
+    return false;
 
   // The last token before the break; only a bare token ending with '.' can be an abbreviation.
   std::size_t token_start = end;
@@ -284,10 +315,13 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     token_start = cp_start;
   }
   std::string_view token = s.substr(token_start, end - token_start);
-  if (token.size() < 2 || token.back() != '.' || token.ends_with("..")) return true;
+  if (token.size() < 2 || token.back() != '.' || token.ends_with(".."))
+    return true;
   std::size_t len = 0;
-  while (!token.empty() && is_opener(decode_at(token, 0, &len))) token.remove_prefix(len);
-  if (token.size() < 2) return true;
+  while (!token.empty() && is_opener(decode_at(token, 0, &len)))
+    token.remove_prefix(len);
+  if (token.size() < 2)
+    return true;
 
   // A spaced abbreviation ("т. е.", "и т. д.", "б. з. д.") is looked up without its spaces
   // when the tokens before this one are single letters with a full stop.
@@ -305,10 +339,12 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       }
       joined.insert(0, before);
       at = prev;
-      if (const AbbrevKind* found = find_abbreviation(rules_, joined)) kind = found;
+      if (const AbbrevKind* found = find_abbreviation(rules_, joined))
+        kind = found;
     }
   }
-  if (!kind) kind = find_abbreviation(rules_, token);
+  if (!kind)
+    kind = find_abbreviation(rules_, token);
   AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;
   switch (k) {
     case AbbrevKind::kNever:
@@ -334,9 +370,12 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   auto emit = [&](std::size_t begin, std::size_t end) {
     std::size_t len = 0;
     std::size_t cp_start = 0;
-    while (begin < end && is_space(decode_at(s, begin, &len))) begin += len;
-    while (end > begin && is_space(decode_before(s, end, &cp_start))) end = cp_start;
-    if (begin < end) out.push_back({begin, end});
+    while (begin < end && is_space(decode_at(s, begin, &len)))
+      begin += len;
+    while (end > begin && is_space(decode_before(s, end, &cp_start)))
+      end = cp_start;
+    if (begin < end)
+      out.push_back({begin, end});
   };
   // BreakIterator positions are int32_t (UTF-16 units, never more than bytes); a paragraph of
   // 2 GiB or more is kept whole.
@@ -378,7 +417,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   const icu::UnicodeString text(false, u, length16);
   worker->iterator->setText(text);
   std::size_t start = 0;
-  std::size_t pos = 0;    // byte offset of UTF-16 index `pos16`
+  std::size_t pos = 0;  // byte offset of UTF-16 index `pos16`
   std::size_t pos16 = 0;
   icu::BreakIterator& iterator = *worker->iterator;
   for (int32_t b = iterator.next(); b != icu::BreakIterator::DONE; b = iterator.next()) {
@@ -395,7 +434,8 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
         pos16 += cp < 0x10000 ? 1 : 2;
       }
     }
-    if (pos < s.size() && !keep_break(s, start, pos)) continue;
+    if (pos < s.size() && !keep_break(s, start, pos))
+      continue;
     emit(start, pos);
     start = pos;
   }
@@ -409,14 +449,16 @@ Segmenter::Segmenter(Segmenter&&) noexcept = default;
 Segmenter& Segmenter::operator=(Segmenter&&) noexcept = default;
 Segmenter::~Segmenter() = default;
 
-core::Result<Segmenter> Segmenter::create(std::string_view lang) { return create(lang, {}); }
+core::Result<Segmenter> Segmenter::create(std::string_view lang) {
+  return create(lang, {});
+}
 
 core::Result<Segmenter> Segmenter::create(std::string_view lang, std::string_view extra_rules) {
   auto tag = core::normalize_lang_tag(lang);
   if (!tag) {
     return core::unexpected(
-        {core::ErrorCode::kUnsupported, "cannot segment language '" + std::string(lang)
-                                            + "': " + tag.error().message,
+        {core::ErrorCode::kUnsupported,
+         "cannot segment language '" + std::string(lang) + "': " + tag.error().message,
          tag.error().byte_offset});
   }
   std::string primary(core::primary_language(*tag));
@@ -443,10 +485,9 @@ core::Result<Segmenter> Segmenter::create(std::string_view lang, std::string_vie
   std::unique_ptr<icu::BreakIterator> iterator(
       icu::BreakIterator::createSentenceInstance(locale, status));
   if (U_FAILURE(status) || !iterator) {
-    return core::unexpected({core::ErrorCode::kIcu,
-                             std::string("cannot create ICU sentence break iterator: ")
-                                 + u_errorName(status),
-                             0});
+    return core::unexpected(
+        {core::ErrorCode::kIcu,
+         std::string("cannot create ICU sentence break iterator: ") + u_errorName(status), 0});
   }
   return Segmenter(std::make_unique<SegmenterImpl>(std::move(rules), std::move(iterator)));
 }
@@ -455,8 +496,7 @@ std::vector<core::Span> Segmenter::split(std::string_view paragraph) const {
   return impl_->split(paragraph);
 }
 
-std::vector<core::Segment> segment_document(const Segmenter& segmenter,
-                                            const core::Document& doc) {
+std::vector<core::Segment> segment_document(const Segmenter& segmenter, const core::Document& doc) {
   std::vector<core::Segment> out;
   for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
     const std::string& text = doc.paragraphs[p];

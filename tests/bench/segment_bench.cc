@@ -6,8 +6,8 @@
 // UText (utext_openUTF8) and reuses one iterator per language: no cloning, no rules, no
 // offsets. Two more lines explain the design: what cloning an iterator per paragraph costs
 // (Segmenter pools them instead), and a bare loop that converts to UTF-16 first (what
-// Segmenter does, because ICU iterates UTF-16 much faster than a UTF-8 UText). Prints MB/s (best of R runs) and the ratio ours/bare; exits 1 when the
-// ratio is below 0.5.
+// Segmenter does, because ICU iterates UTF-16 much faster than a UTF-8 UText). Prints MB/s (best of
+// R runs) and the ratio ours/bare; exits 1 when the ratio is below 0.5.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -34,7 +34,9 @@ struct Corpus {
 };
 
 icu::Locale icu_locale(std::string_view lang) {
-  return lang == "en" ? icu::Locale("en") : lang == "ru" ? icu::Locale("ru") : icu::Locale::getRoot();
+  return lang == "en"   ? icu::Locale("en")
+         : lang == "ru" ? icu::Locale("ru")
+                        : icu::Locale::getRoot();
 }
 
 std::size_t bare_count(icu::BreakIterator& it, std::string_view p, bool clone) {
@@ -49,7 +51,8 @@ std::size_t bare_count(icu::BreakIterator& it, std::string_view p, bool clone) {
   }
   use->setText(&text, status);
   std::size_t n = 0;
-  for (int32_t b = use->next(); b != icu::BreakIterator::DONE; b = use->next()) ++n;
+  for (int32_t b = use->next(); b != icu::BreakIterator::DONE; b = use->next())
+    ++n;
   utext_close(&text);
   return n;
 }
@@ -57,10 +60,12 @@ std::size_t bare_count(icu::BreakIterator& it, std::string_view p, bool clone) {
 // The alternative to a UTF-8 UText: convert each paragraph to UTF-16 and iterate over that
 // (mapping offsets back to bytes would cost extra on top).
 std::size_t utf16_count(icu::BreakIterator& it, std::string_view p) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(p.data(), static_cast<int32_t>(p.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(p.data(), static_cast<int32_t>(p.size())));
   it.setText(u);
   std::size_t n = 0;
-  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next()) ++n;
+  for (int32_t b = it.next(); b != icu::BreakIterator::DONE; b = it.next())
+    ++n;
   return n;
 }
 
@@ -80,16 +85,19 @@ int main(int argc, char** argv) {
       std::string lang = arg.substr(0, colon);
       Corpus* c = nullptr;
       for (auto& existing : corpora) {
-        if (existing.lang == lang) c = &existing;
+        if (existing.lang == lang)
+          c = &existing;
       }
-      if (!c) c = &corpora.emplace_back(Corpus{lang, {}, 0});
+      if (!c)
+        c = &corpora.emplace_back(Corpus{lang, {}, 0});
       std::ifstream in(arg.substr(colon + 1));
       if (!in) {
         std::fprintf(stderr, "segment_bench: cannot read %s\n", arg.c_str() + colon + 1);
         return 2;
       }
       for (std::string line; std::getline(in, line);) {
-        if (!line.empty()) c->paragraphs.push_back(line);
+        if (!line.empty())
+          c->paragraphs.push_back(line);
       }
     } else {
       std::fprintf(stderr, "usage: segment_bench [--mb N] [--reps R] LANG:FILE...\n");
@@ -109,7 +117,8 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::size_t base = c.paragraphs.size();
-    for (std::size_t k = 0; k < base; ++k) c.bytes += c.paragraphs[k].size();
+    for (std::size_t k = 0; k < base; ++k)
+      c.bytes += c.paragraphs[k].size();
     for (std::size_t k = 0; c.bytes < share; ++k) {
       c.paragraphs.push_back(c.paragraphs[k % base]);
       c.bytes += c.paragraphs.back().size();
@@ -138,25 +147,29 @@ int main(int argc, char** argv) {
   auto run_bare = [&] {
     bare_breaks = 0;
     for (std::size_t l = 0; l < corpora.size(); ++l) {
-      for (const auto& p : corpora[l].paragraphs) bare_breaks += bare_count(*bare[l], p, false);
+      for (const auto& p : corpora[l].paragraphs)
+        bare_breaks += bare_count(*bare[l], p, false);
     }
   };
   auto run_ours = [&] {
     ours_sentences = 0;
     for (std::size_t l = 0; l < corpora.size(); ++l) {
-      for (const auto& p : corpora[l].paragraphs) ours_sentences += ours[l].split(p).size();
+      for (const auto& p : corpora[l].paragraphs)
+        ours_sentences += ours[l].split(p).size();
     }
   };
   auto run_clone = [&] {
     clone_breaks = 0;
     for (std::size_t l = 0; l < corpora.size(); ++l) {
-      for (const auto& p : corpora[l].paragraphs) clone_breaks += bare_count(*bare[l], p, true);
+      for (const auto& p : corpora[l].paragraphs)
+        clone_breaks += bare_count(*bare[l], p, true);
     }
   };
   auto run_utf16 = [&] {
     utf16_breaks = 0;
     for (std::size_t l = 0; l < corpora.size(); ++l) {
-      for (const auto& p : corpora[l].paragraphs) utf16_breaks += utf16_count(*bare[l], p);
+      for (const auto& p : corpora[l].paragraphs)
+        utf16_breaks += utf16_count(*bare[l], p);
     }
   };
   auto seconds = [](auto&& body) {
@@ -178,13 +191,14 @@ int main(int argc, char** argv) {
 
   double mb = static_cast<double>(total_bytes) / 1e6;
   std::size_t paragraphs = 0;
-  for (const auto& c : corpora) paragraphs += c.paragraphs.size();
+  for (const auto& c : corpora)
+    paragraphs += c.paragraphs.size();
   std::printf("text: %.1f MB, %zu paragraphs, %zu languages, best of %d runs\n", mb, paragraphs,
               corpora.size(), reps);
   std::printf("%-34s %9.1f MB/s  (%zu breaks)\n", "bare ICU BreakIterator loop", mb / t_bare,
               bare_breaks);
-  std::printf("%-34s %9.1f MB/s  (%zu sentences)\n", "Segmenter::split (ICU + rules)",
-              mb / t_ours, ours_sentences);
+  std::printf("%-34s %9.1f MB/s  (%zu sentences)\n", "Segmenter::split (ICU + rules)", mb / t_ours,
+              ours_sentences);
   std::printf("%-34s %9.1f MB/s  (clone per paragraph)\n", "bare loop + clone() per paragraph",
               mb / t_clone);
   (void)clone_breaks;

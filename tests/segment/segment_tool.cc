@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   std::string rules_path;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
-    if (arg == "segment") continue;
+    if (arg == "segment")
+      continue;
     if (arg == "--lang" && i + 1 < argc) {
       lang = argv[++i];
     } else if (arg == "--rules" && i + 1 < argc) {

@@ -14,7 +14,8 @@ using Sentences = std::vector<std::string>;
 
 Sentences sentences(const Segmenter& s, std::string_view text) {
   Sentences out;
-  for (core::Span span : s.split(text)) out.emplace_back(text.substr(span.begin, span.size()));
+  for (core::Span span : s.split(text))
+    out.emplace_back(text.substr(span.begin, span.size()));
   return out;
 }
 
@@ -167,9 +168,9 @@ TEST(SegmenterTest, RussianAbbreviations) {
             Sentences({"В 1990–1991 гг. Казахстан изменился."}));
   EXPECT_EQ(sentences(langs().ru, "Офис на ул. Абая, музей им. Кастеева и храм св. Николая."),
             Sentences({"Офис на ул. Абая, музей им. Кастеева и храм св. Николая."}));
-  EXPECT_EQ(sentences(langs().ru, "Собрали 500 тыс. Рублей не хватило. Взяли 3 млн. В итоге хватило."),
-            Sentences({"Собрали 500 тыс. Рублей не хватило.", "Взяли 3 млн.",
-                       "В итоге хватило."}));
+  EXPECT_EQ(
+      sentences(langs().ru, "Собрали 500 тыс. Рублей не хватило. Взяли 3 млн. В итоге хватило."),
+      Sentences({"Собрали 500 тыс. Рублей не хватило.", "Взяли 3 млн.", "В итоге хватило."}));
 }
 
 TEST(SegmenterTest, KazakhAbbreviations) {
@@ -198,8 +199,9 @@ TEST(SegmenterTest, QuotationContinuedBySentence) {
             Sentences({"«Мы уходим!» — сказал он.", "«Куда?» — спросила она."}));
   EXPECT_EQ(sentences(langs().en, "\"We left.\" Then they came."),
             Sentences({"\"We left.\"", "Then they came."}));
-  EXPECT_EQ(sentences(langs().en, "for their \"failure to protect Kazakhs in Xinjiang...and "
-                                  "ignoring the invitation.\""),
+  EXPECT_EQ(sentences(langs().en,
+                      "for their \"failure to protect Kazakhs in Xinjiang...and "
+                      "ignoring the invitation.\""),
             Sentences({"for their \"failure to protect Kazakhs in Xinjiang...and ignoring the "
                        "invitation.\""}));
 }
@@ -260,20 +262,23 @@ TEST(SegmenterTest, OtherLanguagesUseRootAndCommonRules) {
   EXPECT_EQ(sentences(de, "Das ist gut, z.B. Obst. Wir gehen, vs. Wir bleiben."),
             Sentences({"Das ist gut, z.B. Obst.", "Wir gehen, vs. Wir bleiben."}));
   Segmenter kk = make("kk-Cyrl-KZ");
-  EXPECT_EQ(sentences(kk, "Қазақтар т.б. Олар келді."), Sentences({"Қазақтар т.б.", "Олар келді."}));
+  EXPECT_EQ(sentences(kk, "Қазақтар т.б. Олар келді."),
+            Sentences({"Қазақтар т.б.", "Олар келді."}));
 }
 
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
-  while (text.size() < 10'000'000) text += unit;
+  while (text.size() < 10'000'000)
+    text += unit;
   std::size_t count = text.size() / unit.size();
   std::vector<core::Span> spans = langs().en.split(text);
   ASSERT_EQ(spans.size(), count);
   EXPECT_EQ(spans.back().end, text.size() - 1);
   // One huge sentence whose every ICU break is suppressed.
   std::string run;
-  while (run.size() < 10'000'000) run += "Mr. Dr. ";
+  while (run.size() < 10'000'000)
+    run += "Mr. Dr. ";
   EXPECT_EQ(langs().en.split(run).size(), 1u);
 }
 
@@ -297,10 +302,12 @@ TEST(SegmenterTest, TwoThreadsSplitAtOnce) {
   int bad_a = 0;
   int bad_b = 0;
   std::thread a([&] {
-    for (int i = 0; i < 200; ++i) bad_a += shared.split(en) != want_en;
+    for (int i = 0; i < 200; ++i)
+      bad_a += shared.split(en) != want_en;
   });
   std::thread b([&] {
-    for (int i = 0; i < 200; ++i) bad_b += shared.split(kk) != want_kk;
+    for (int i = 0; i < 200; ++i)
+      bad_b += shared.split(kk) != want_kk;
   });
   a.join();
   b.join();
