@@ -212,6 +212,7 @@ Exit run_split(const po::variables_map& vm) {
     options.require_all_langs = true;
     io::TmxHeader header = reader.header();
     header.srclang = src;
+    header.creationdate.clear();  // a new file: now, or SOURCE_DATE_EPOCH
     Out o;
     o.file = std::make_unique<io::AtomicFile>(io::tmx_pair_path(prefix, src, tgt));
     o.writer = std::make_unique<io::TmxWriter>(o.file->out(), header, options);

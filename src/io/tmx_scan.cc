@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 #include <unicode/ucnv.h>
@@ -628,7 +629,9 @@ void TmxScanner::check_chars(std::string& chunk, LineCol chunk_pos) {
     unsigned long cp = 0;
     const std::size_t len = utf8_sequence(s + i, n - i, cp);
     if (len == 0) {
-      bad(i, 1, "invalid UTF-8 byte 0x" + hex_cp(c).substr(2), "");
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(c));
+      bad(i, 1, std::string("invalid UTF-8 byte ") + hex, "");
       ++i;
     } else {
       if (cp == 0xFFFE || cp == 0xFFFF) {

@@ -474,6 +474,7 @@ bool TmxWriter::write(const core::TranslationUnit& unit) {
       for (const auto& [tag, v] : candidates) {
         if (!lang_matches(want, tag)) continue;
         if (auto o = render(tag, *v)) {
+          o->tag = want;  // one spelling per language in the file: the listed one
           outs.push_back(std::move(*o));
           found = true;
           break;
@@ -502,6 +503,7 @@ bool TmxWriter::write(const core::TranslationUnit& unit) {
     // Source first.
     for (std::size_t i = 0; i < outs.size(); ++i) {
       if (!source_.empty() && lang_matches(source_, outs[i].tag)) {
+        outs[i].tag = source_;  // header srclang and the source <tuv> agree
         std::rotate(outs.begin(), outs.begin() + static_cast<std::ptrdiff_t>(i),
                     outs.begin() + static_cast<std::ptrdiff_t>(i) + 1);
         break;
