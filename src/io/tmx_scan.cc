@@ -295,39 +295,46 @@ bool TmxScanner::fill() {
 }
 
 void TmxScanner::compact(std::size_t keep_from) {
-  // Advance the line cursor over the dropped bytes.
-  const char* s = buf_.data();
-  std::size_t i = 0;
-  while (i < keep_from) {
-    const void* nl = std::memchr(s + i, '\n', keep_from - i);
-    if (nl == nullptr) break;
-    ++line_at_base_;
-    col_at_base_ = 1;
-    i = static_cast<std::size_t>(static_cast<const char*>(nl) - s) + 1;
-  }
-  for (; i < keep_from; ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++col_at_base_;
+  const LineCol base = count_from_base(keep_from);
+  line_at_base_ = base.line;
+  col_at_base_ = base.column;
+  if (cursor_ >= keep_from) {
+    cursor_ -= keep_from;
+  } else {
+    cursor_ = 0;
+    cursor_pos_ = base;
   }
   buf_.erase(0, keep_from);
   pos_ -= keep_from;
 }
 
-LineCol TmxScanner::pos_at(std::size_t index) const {
-  LineCol p{line_at_base_, col_at_base_};
+LineCol TmxScanner::count_from_base(std::size_t index) const {
+  return advance({line_at_base_, col_at_base_}, 0, std::min(index, buf_.size()));
+}
+
+LineCol TmxScanner::advance(LineCol p, std::size_t from, std::size_t to) const {
   const char* s = buf_.data();
-  index = std::min(index, buf_.size());
-  std::size_t i = 0;
-  while (i < index) {
-    const void* nl = std::memchr(s + i, '\n', index - i);
+  std::size_t i = from;
+  while (i < to) {
+    const void* nl = std::memchr(s + i, '\n', to - i);
     if (nl == nullptr) break;
     ++p.line;
     p.column = 1;
     i = static_cast<std::size_t>(static_cast<const char*>(nl) - s) + 1;
   }
-  for (; i < index; ++i) {
+  for (; i < to; ++i) {
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++p.column;
   }
   return p;
+}
+
+LineCol TmxScanner::pos_at(std::size_t index) const {
+  index = std::min(index, buf_.size());
+  if (index < cursor_) return count_from_base(index);  // rare: errors behind the cursor
+  // Positions are asked for in file order, so a cursor makes this O(1) amortized per byte.
+  cursor_pos_ = advance(cursor_pos_, cursor_, index);
+  cursor_ = index;
+  return cursor_pos_;
 }
 
 LineCol TmxScanner::pos_of(pugi::xml_node node) const {
@@ -443,12 +450,14 @@ std::size_t TmxScanner::tag_end(std::size_t lt) {
 
 std::size_t TmxScanner::element_end(std::size_t lt, std::string_view name) {
   std::size_t p = tag_end(lt);
-  const std::string what = "<" + std::string(name) + ">";
   for (;;) {
     const std::size_t i = find_in_buffer("<", p);
     if (i == std::string_view::npos) {
-      fail(buf_.size(), "file ends inside " + what + " (truncated?); it starts at line "
-                            + std::to_string(pos_at(lt).line));
+      std::string what = "file ends inside <";  // built stepwise: GCC 12 -Wrestrict misfires
+      what.append(name);
+      what += "> (truncated?); it starts at line ";
+      what += std::to_string(pos_at(lt).line);
+      fail(buf_.size(), what);
     }
     while (buf_.size() < i + 12 && fill()) {
     }

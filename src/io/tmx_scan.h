@@ -63,6 +63,8 @@ class TmxScanner {
   bool fill();                                   // reads more; false at end of input
   void compact(std::size_t keep_from);           // drops buf_[0, keep_from), tracking lines
   LineCol pos_at(std::size_t index) const;       // position of buf_[index]
+  LineCol count_from_base(std::size_t index) const;  // same, counted from buf_[0]
+  LineCol advance(LineCol p, std::size_t from, std::size_t to) const;  // p moved over buf_[from, to)
   [[noreturn]] void fail(std::size_t index, const std::string& message) const;
   std::size_t find_in_buffer(std::string_view needle, std::size_t from);  // npos at EOF
   void skip_misc(bool allow_doctype);            // white space, comments, PIs, DOCTYPE
@@ -82,6 +84,8 @@ class TmxScanner {
   bool eof_ = false;
   std::size_t line_at_base_ = 1;
   std::size_t col_at_base_ = 1;
+  mutable std::size_t cursor_ = 0;    // pos_at() cache: buf_[cursor_] is at cursor_pos_
+  mutable LineCol cursor_pos_;
   bool in_body_ = false;
   bool done_ = false;
   bool has_entity_decls_ = false;  // the DOCTYPE declares entities (never expanded)

@@ -17,3 +17,7 @@ add_test(NAME io.tmx_golden
           ${PROJECT_SOURCE_DIR}/tests/golden/tmx ${PROJECT_SOURCE_DIR}/../shared/formats/tmx14.dtd
           "${TILMASH_XMLLINT}")
 set_tests_properties(io.tmx_golden PROPERTIES LABELS golden SKIP_RETURN_CODE 77)
+
+# Benchmark harness for scripts/bench/tmx.sh (not a test).
+add_executable(tmx_bench ${CMAKE_CURRENT_LIST_DIR}/tmx_bench.cc)
+target_link_libraries(tmx_bench PRIVATE tilmash::io pugixml::pugixml tilmash_warnings)
