@@ -11,6 +11,7 @@
 #include "align/aligner.h"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <cstdint>
@@ -35,6 +36,7 @@ using detail::Step;
 
 constexpr BeadType kTypes[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
 constexpr int kNumTypes = 8;
+constexpr std::size_t kMaxTrainingPairs = 5000;  // Model 1 learns enough from this many beads
 constexpr std::int64_t kMaxCells = 12'000'000;  // band widening stops here (memory bound)
 
 // Bead-type probabilities without use_priors: Gale & Church (1993), table 5 (their program has no
@@ -48,6 +50,17 @@ struct Models {
   Lexicon bwd;  // t(source word | target word)
   bool lexical = false;
 };
+
+// ln(x) for x > 0 to about 1e-5 (the lexical score takes millions of logarithms):
+// x = m·2^e, m in [1, 2); ln m = 2·atanh(t), t = (m − 1)/(m + 1) < 1/3, by its series.
+inline float fast_log(float x) {
+  auto bits = std::bit_cast<std::uint32_t>(x);
+  int e = static_cast<int>((bits >> 23) & 0xffu) - 127;
+  float mant = std::bit_cast<float>((bits & 0x7fffffu) | 0x3f800000u);
+  float t = (mant - 1.0f) / (mant + 1.0f), t2 = t * t;
+  float p = t * (2.0f + t2 * (2.0f / 3 + t2 * (2.0f / 5 + t2 * (2.0f / 7))));
+  return static_cast<float>(e) * 0.69314718f + p;
+}
 
 int intersect_count(const std::vector<int>& a, const std::vector<int>& b) {
   int n = 0;
@@ -66,6 +79,42 @@ int intersect_count(const std::vector<int>& a, const std::vector<int>& b) {
   return n;
 }
 
+// The band widened by `extend` columns on both sides: every cell a bead ending in `band` touches.
+Band extend_band(const Band& band, int extend) {
+  Band ext;
+  ext.n = band.n;
+  ext.m = band.m;
+  ext.lo = band.lo;
+  ext.hi = band.hi;
+  for (std::size_t i = 0; i < ext.lo.size(); ++i) {
+    ext.lo[i] = std::max(0, ext.lo[i] - extend);
+    ext.hi[i] = std::min(band.m, ext.hi[i] + extend);
+  }
+  ext.off.assign(static_cast<std::size_t>(band.n) + 2, 0);
+  for (std::size_t i = 0; i <= static_cast<std::size_t>(band.n); ++i) {
+    ext.off[i + 1] = ext.off[i] + (ext.hi[i] - ext.lo[i] + 1);
+  }
+  return ext;
+}
+
+// One float per cell of an extended band, computed on first use (NaN = not yet).
+class CellMemo {
+ public:
+  explicit CellMemo(const Band& ext)
+      : ext_(ext), values_(static_cast<std::size_t>(ext.size()), std::numeric_limits<float>::quiet_NaN()) {}
+  template <class F>
+  float get(int i, int j, F&& compute) {
+    if (!ext_.contains(i, j)) return compute();
+    float& v = values_[static_cast<std::size_t>(ext_.index(i, j))];
+    if (std::isnan(v)) v = compute();
+    return v;
+  }
+
+ private:
+  const Band& ext_;
+  std::vector<float> values_;
+};
+
 // Per-cell Model 1 sums over an extended band: for cell (i, j), A[k] = Σ_{e in src i} t(f_k|e)
 // for each word f_k of target j, and R[k] = Σ_{f in tgt j} t(e_k|f) for each word e_k of source
 // i. Bead scores add these over the bead's cells, so merges cost no extra lookups.
@@ -73,19 +122,7 @@ class LexCache {
  public:
   LexCache(const Band& band, int extend, const std::vector<SentFeat>& src,
            const std::vector<SentFeat>& tgt, const Models& models, int src_vocab, int tgt_vocab) {
-    std::vector<int> lo(band.lo), hi(band.hi);
-    for (std::size_t i = 0; i < lo.size(); ++i) {
-      lo[i] = std::max(0, lo[i] - extend);
-      hi[i] = std::min(band.m, hi[i] + extend);
-    }
-    ext_.n = band.n;
-    ext_.m = band.m;
-    ext_.lo = std::move(lo);
-    ext_.hi = std::move(hi);
-    ext_.off.assign(static_cast<std::size_t>(band.n) + 2, 0);
-    for (std::size_t i = 0; i <= static_cast<std::size_t>(band.n); ++i) {
-      ext_.off[i + 1] = ext_.off[i] + (ext_.hi[i] - ext_.lo[i] + 1);
-    }
+    ext_ = extend_band(band, extend);
     const auto cells = static_cast<std::size_t>(ext_.size());
     pool_off_.assign(cells + 1, 0);
     for (int i = 0; i <= band.n; ++i) {
@@ -98,6 +135,7 @@ class LexCache {
       }
     }
     pool_.assign(static_cast<std::size_t>(pool_off_.back()), 0.0f);
+    memo_.assign(cells * 6, std::numeric_limits<float>::quiet_NaN());
     // Rows: scatter the source sentence's translation mass, read it at each target word.
     std::vector<float> dense(static_cast<std::size_t>(tgt_vocab), 0.0f);
     std::vector<int> touched;
@@ -151,18 +189,31 @@ class LexCache {
     return p == nullptr ? nullptr : p + target_words;
   }
 
+  // Memoized per (kind, ext cell (i, j), group size 1..3): compute() runs once per key; keys
+  // outside the extended band are not stored.
+  template <class F>
+  float memo(int kind, int i, int j, int size, F&& compute) const {
+    if (size < 1 || size > 3 || !ext_.contains(i, j)) return compute();
+    auto key = (static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
+               static_cast<std::size_t>(size - 1);
+    float& slot = memo_[key];
+    if (std::isnan(slot)) slot = compute();
+    return slot;
+  }
+
  private:
   Band ext_;
   std::vector<std::int64_t> pool_off_;
   std::vector<float> pool_;
+  mutable std::vector<float> memo_;  // see memo(); a LexCache serves one DP at a time
 };
 
 // Bead cost (nats) for one document pair.
 class Scorer {
  public:
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
-         const Models& models, const AlignOptions& o, const LexCache* lex)
-      : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex) {
+         const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
+      : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext) {
     const double* p = o.use_priors ? o.priors.data() : kClassicPriors;
     for (int t = 0; t < kNumTypes; ++t) prior_[t] = -std::log(p[t]) * o.prior_weight;
   }
@@ -192,82 +243,90 @@ class Scorer {
     }
     if (i0 == i1 || j0 == j1) return c;
     if (o_.use_anchors) {
-      int matched = 0;
       std::array<int, detail::kPunctCount> ps{}, pt{};
       for (int i = i0; i < i1; ++i) {
         const SentFeat& s = src_[static_cast<std::size_t>(i)];
-        for (int k = 0; k < detail::kPunctCount; ++k) ps[static_cast<std::size_t>(k)] += s.punct[static_cast<std::size_t>(k)];
-        for (int j = j0; j < j1; ++j) {
-          matched += intersect_count(s.anchors, tgt_[static_cast<std::size_t>(j)].anchors);
-        }
+        for (std::size_t k = 0; k < ps.size(); ++k) ps[k] += s.punct[k];
       }
       for (int j = j0; j < j1; ++j) {
         const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
-        for (int k = 0; k < detail::kPunctCount; ++k) pt[static_cast<std::size_t>(k)] += t.punct[static_cast<std::size_t>(k)];
+        for (std::size_t k = 0; k < pt.size(); ++k) pt[k] += t.punct[k];
       }
       int pm = 0;
       for (std::size_t k = 0; k < ps.size(); ++k) pm += std::min(ps[k], pt[k]);
-      c -= o_.anchor_weight * matched + o_.punct_weight * pm;
+      c -= o_.punct_weight * pm;
     }
-    if (o_.use_cognates) {
-      int matched = 0;
+    if (o_.use_anchors || o_.use_cognates) {
+      // Anchors and cognates shared by each pair of sentences of the bead, memoized per cell.
       for (int i = i0; i < i1; ++i) {
-        for (int j = j0; j < j1; ++j) {
-          matched += intersect_count(src_[static_cast<std::size_t>(i)].cognates,
-                                     tgt_[static_cast<std::size_t>(j)].cognates);
-        }
+        for (int j = j0; j < j1; ++j) c -= pairs_.get(i, j, [&] { return pair_reward(i, j); });
       }
-      c -= o_.cognate_weight * matched;
     }
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
     return c;
   }
 
  private:
+  float pair_reward(int i, int j) const {
+    const SentFeat& s = src_[static_cast<std::size_t>(i)];
+    const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
+    double r = 0;
+    if (o_.use_anchors) r += o_.anchor_weight * intersect_count(s.anchors, t.anchors);
+    if (o_.use_cognates) r += o_.cognate_weight * intersect_count(s.cognates, t.cognates);
+    return static_cast<float>(r);
+  }
+
   // log p(T|S)/p(T) + log p(S|T)/p(S) under Model 1 mixed with the unigram model (weight λ).
   double lexical(int i0, int i1, int j0, int j1) const {
-    const double lam = o_.lexical_floor;
-    std::size_t ns = 0, nt = 0;
-    for (int i = i0; i < i1; ++i) ns += src_[static_cast<std::size_t>(i)].stems.size();
-    for (int j = j0; j < j1; ++j) nt += tgt_[static_cast<std::size_t>(j)].stems.size();
     double sum = 0;
-    const double log_lam = std::log(lam);
-    for (int j = j0; j < j1; ++j) {
-      const auto& w = tgt_[static_cast<std::size_t>(j)].stems;
-      if (ns == 0) {
-        sum += log_lam * static_cast<double>(w.size());
-        continue;
+    for (int j = j0; j < j1; ++j) sum += lex_->memo(0, i1, j, i1 - i0, [&] { return target_part(i0, i1, j); });
+    for (int i = i0; i < i1; ++i) sum += lex_->memo(1, i, j1, j1 - j0, [&] { return source_part(i, j0, j1); });
+    return sum;
+  }
+
+  // Σ over the words f of target j of log(λ + (1−λ)·Σ_{e in S} t(f|e) / (|S|·p(f))), S = source
+  // sentences [i0, i1). Depends on (i1, |S|, j) only, so it is memoized per cell.
+  float target_part(int i0, int i1, int j) const {
+    const float lam = static_cast<float>(o_.lexical_floor);
+    std::size_t ns = 0;
+    for (int i = i0; i < i1; ++i) ns += src_[static_cast<std::size_t>(i)].stems.size();
+    const auto& w = tgt_[static_cast<std::size_t>(j)].stems;
+    if (ns == 0) return std::log(lam) * static_cast<float>(w.size());
+    const float* cells[3] = {nullptr, nullptr, nullptr};
+    for (int i = i0; i < i1; ++i) cells[i - i0] = lex_->target_sums(i, j);
+    float sum = 0;
+    const float scale = (1 - lam) / static_cast<float>(ns);
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      float x = 0;
+      for (int q = 0; q < i1 - i0; ++q) {
+        if (cells[q] != nullptr) x += cells[q][k];
       }
-      const float* cells[3] = {nullptr, nullptr, nullptr};
-      for (int i = i0; i < i1; ++i) cells[i - i0] = lex_->target_sums(i, j);
-      for (std::size_t k = 0; k < w.size(); ++k) {
-        float s = 0;
-        for (int q = 0; q < i1 - i0; ++q) {
-          if (cells[q] != nullptr) s += cells[q][k];
-        }
-        double bg = corpus_.tgt_unigram[static_cast<std::size_t>(w[k])];
-        sum += std::log(lam + (1 - lam) * s / (static_cast<double>(ns) * bg));
-      }
+      float bg = static_cast<float>(corpus_.tgt_unigram[static_cast<std::size_t>(w[k])]);
+      sum += fast_log(lam + scale * x / bg);
     }
-    for (int i = i0; i < i1; ++i) {
-      const auto& w = src_[static_cast<std::size_t>(i)].stems;
-      if (nt == 0) {
-        sum += log_lam * static_cast<double>(w.size());
-        continue;
+    return sum;
+  }
+
+  // The same for the words of source i explained by target sentences [j0, j1).
+  float source_part(int i, int j0, int j1) const {
+    const float lam = static_cast<float>(o_.lexical_floor);
+    std::size_t nt = 0;
+    for (int j = j0; j < j1; ++j) nt += tgt_[static_cast<std::size_t>(j)].stems.size();
+    const auto& w = src_[static_cast<std::size_t>(i)].stems;
+    if (nt == 0) return std::log(lam) * static_cast<float>(w.size());
+    const float* cells[3] = {nullptr, nullptr, nullptr};
+    for (int j = j0; j < j1; ++j) {
+      cells[j - j0] = lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].stems.size());
+    }
+    float sum = 0;
+    const float scale = (1 - lam) / static_cast<float>(nt);
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      float x = 0;
+      for (int q = 0; q < j1 - j0; ++q) {
+        if (cells[q] != nullptr) x += cells[q][k];
       }
-      const float* cells[3] = {nullptr, nullptr, nullptr};
-      for (int j = j0; j < j1; ++j) {
-        cells[j - j0] =
-            lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].stems.size());
-      }
-      for (std::size_t k = 0; k < w.size(); ++k) {
-        float s = 0;
-        for (int q = 0; q < j1 - j0; ++q) {
-          if (cells[q] != nullptr) s += cells[q][k];
-        }
-        double bg = corpus_.src_unigram[static_cast<std::size_t>(w[k])];
-        sum += std::log(lam + (1 - lam) * s / (static_cast<double>(nt) * bg));
-      }
+      float bg = static_cast<float>(corpus_.src_unigram[static_cast<std::size_t>(w[k])]);
+      sum += fast_log(lam + scale * x / bg);
     }
     return sum;
   }
@@ -278,6 +337,7 @@ class Scorer {
   const Models& models_;
   const AlignOptions& o_;
   const LexCache* lex_;
+  mutable CellMemo pairs_;
   double prior_[kNumTypes];
 };
 
@@ -332,6 +392,7 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
   }
   int width = std::max(1, guide != nullptr ? o.lexical_band : o.band);
   const bool lexical = models.lexical && o.use_lexical;
+  bool recentred = false;
   for (;;) {
     Band band = Band::around(clo, chi, width, n, m);
     std::unique_ptr<LexCache> cache;
@@ -339,12 +400,23 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
       cache = std::make_unique<LexCache>(band, std::max(2, o.max_side), src, tgt, models,
                                          corpus.src_stems.size(), corpus.tgt_stems.size());
     }
-    Scorer scorer(src, tgt, corpus, models, o, cache.get());
-    detail::DpResult r = detail::solve(band, bead_types(o), scorer, o.temperature);
+    Band ext = extend_band(band, std::max(2, o.max_side));
+    Scorer scorer(src, tgt, corpus, models, o, cache.get(), ext);
+    // The first pass's posteriors select Model 1's training beads: always at temperature 1.
+    detail::DpResult r =
+        detail::solve(band, bead_types(o), scorer, guide != nullptr ? o.temperature : 1.0);
     bool full = width >= std::max(n, m);
-    Band wider = Band::around(clo, chi, width * 2, n, m);
-    if (!r.touched_edge || full || wider.size() > kMaxCells) return std::move(r.path);
+    if (!r.touched_edge || full) return std::move(r.path);
+    if (!recentred) {
+      // First try the same width around the new path (it usually moved only locally), then
+      // double the width.
+      path_centre(r.path, n, clo, chi);
+      recentred = true;
+      continue;
+    }
+    if (Band::around(clo, chi, width * 2, n, m).size() > kMaxCells) return std::move(r.path);
     width *= 2;
+    recentred = false;
   }
 }
 
@@ -391,6 +463,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   std::vector<detail::TrainingPair> fwd_pairs, bwd_pairs;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     for (const Step& s : first[d]) {
+      if (fwd_pairs.size() >= kMaxTrainingPairs) break;
       if (s.i1 - s.i0 != 1 || s.j1 - s.j0 != 1 || s.posterior < o.train_confidence) continue;
       const SentFeat& a = corpus.src[d][static_cast<std::size_t>(s.i0)];
       const SentFeat& b = corpus.tgt[d][static_cast<std::size_t>(s.j0)];

@@ -69,7 +69,7 @@ struct DpResult {
 
 inline double log_add(double a, double b) {
   if (a < b) std::swap(a, b);
-  if (b == -std::numeric_limits<double>::infinity()) return a;
+  if (b - a < -30) return a;  // exp(-30) ≈ 1e-13: below any posterior we report (and -inf)
   return a + std::log1p(std::exp(b - a));
 }
 
