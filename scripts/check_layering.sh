@@ -37,7 +37,8 @@ for dir in "$src"/*/; do
   [ -n "${project[$mod]+x}" ] || { echo "layering: unknown module src/$mod (add it here)"; status=1; continue; }
   while IFS= read -r line; do
     file=${line%%:*}
-    inc=$(sed -E 's/.*#include *[<"]([^>"]+)[>"].*/\1/' <<<"$line")
+    [[ $line =~ \#include\ *[\<\"]([^\>\"]+) ]] || continue
+    inc=${BASH_REMATCH[1]}
     if [[ $line == *'#include "'* ]]; then
       top=${inc%%/*}
       if [[ $inc == ../* ]]; then
