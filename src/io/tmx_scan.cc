@@ -290,7 +290,9 @@ TmxScanner::~TmxScanner() = default;
 
 bool TmxScanner::fill() {
   if (eof_) return false;
-  if (!source_->read(buf_, kReadSize)) eof_ = true;
+  // Small files stay small: reads grow from 16 KiB to kReadSize.
+  if (!source_->read(buf_, read_size_)) eof_ = true;
+  read_size_ = std::min(read_size_ * 2, kReadSize);
   return !eof_;
 }
 

@@ -82,6 +82,7 @@ class TmxScanner {
   std::string buf_;
   std::size_t pos_ = 0;         // scan position in buf_
   bool eof_ = false;
+  std::size_t read_size_ = std::size_t{1} << 14;  // bytes asked for by the next fill()
   std::size_t line_at_base_ = 1;
   std::size_t col_at_base_ = 1;
   mutable std::size_t cursor_ = 0;    // pos_at() cache: buf_[cursor_] is at cursor_pos_
