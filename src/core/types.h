@@ -86,4 +86,35 @@ struct TranslationUnit {
   bool operator==(const TranslationUnit&) const = default;
 };
 
+// Status of a term in a terminology entry (TBX administrativeStatus).
+enum class TermStatus {
+  kPreferred,   // use this rendering
+  kAdmitted,    // acceptable variant (spelling variant, synonym, abbreviation)
+  kDeprecated,  // dated or superseded: keep for old texts and quotations, not for new ones
+  kForbidden,   // wrong: never use (a QA check reports it)
+};
+
+// One term (one designation in one language) of a terminology entry.
+struct Term {
+  std::string text;                 // UTF-8 NFC, citation form ("қайта тәрбиелеу лагері")
+  TermStatus status = TermStatus::kPreferred;
+  std::string part_of_speech;       // noun | verb | adjective | adverb | other | "" (unknown)
+  std::string note;                 // usage note for translators
+  std::string source;               // where the rendering was attested ("[K1]", a URL)
+  std::string valid_from;           // "YYYY-MM-DD" when the term came into use, or empty
+  std::string valid_to;             // "YYYY-MM-DD" when it went out of use, or empty
+  bool unverified = false;          // proposed rendering: needs a native speaker's review
+  bool operator==(const Term&) const = default;
+};
+
+// A terminology entry: one concept with its terms per language (a TBX conceptEntry).
+struct TermEntry {
+  std::string id;          // XML NCName, unique in a glossary ("xinjiang", "c42")
+  std::string subject;     // subject field ("camps and detention"), may be empty
+  std::string definition;  // in English
+  std::string note;        // concept-level note (dates, pitfalls)
+  std::map<std::string, std::vector<Term>> terms;  // language tag -> terms, preferred first
+  bool operator==(const TermEntry&) const = default;
+};
+
 }  // namespace tilmash::core

@@ -1,0 +1,386 @@
+// Term matching. Kazakh follows the generate-and-index approach of MORPHOLOGY.md §7a
+// (paradigms generated per lemma, analysis by synthesis); Russian and English compare Snowball
+// stems by prefix (§7b). Typos use Levenshtein distance (V. I. Levenshtein, "Binary codes
+// capable of correcting deletions, insertions and reversals", 1966).
+#include "term/matcher.h"
+
+#include <algorithm>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/lang.h"
+#include "core/utf8.h"
+#include "term/normalize.h"
+#include "term/snowball.h"
+#include "term/stem_kk.h"
+
+namespace tilmash::term {
+
+std::string_view kind_name(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::kExact: return "exact";
+    case MatchKind::kInflected: return "inflected";
+    case MatchKind::kStem: return "stem";
+    case MatchKind::kContains: return "contains";
+    case MatchKind::kTypo: return "typo";
+    case MatchKind::kPartial: return "partial";
+  }
+  return "exact";
+}
+
+namespace {
+
+enum class Lang { kKazakh, kRussian, kEnglish, kOther };
+
+Lang lang_of(std::string_view tag) {
+  const std::string_view p = core::primary_language(tag);
+  if (p == "kk") return Lang::kKazakh;
+  if (p == "ru") return Lang::kRussian;
+  if (p == "en") return Lang::kEnglish;
+  return Lang::kOther;
+}
+
+int status_rank(core::TermStatus s) {
+  switch (s) {
+    case core::TermStatus::kPreferred: return 0;
+    case core::TermStatus::kAdmitted: return 1;
+    case core::TermStatus::kDeprecated: return 2;
+    case core::TermStatus::kForbidden: return 3;
+  }
+  return 0;
+}
+
+// First `n` code points of `s` (all of it when shorter).
+std::string_view prefix_cp(std::string_view s, std::size_t n) {
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < n && pos < s.size(); ++i) core::next_code_point(s, pos);
+  return s.substr(0, pos);
+}
+
+// Bucket of a term word: its first 4 code points, or the whole word when shorter.
+std::string bucket_of(std::string_view key) { return std::string(prefix_cp(key, 4)); }
+
+// Buckets a word of text can share with a term word: its 4-code-point prefix, and its 2- and
+// 3-code-point prefixes (for short term words, bucketed whole).
+std::vector<std::string> probe_buckets(std::string_view key) {
+  std::vector<std::string> out;
+  for (std::size_t n = 2; n <= 4; ++n) {
+    std::string_view p = prefix_cp(key, n);
+    if (out.empty() || out.back() != p) out.emplace_back(p);
+    if (p.size() == key.size()) break;
+  }
+  return out;
+}
+
+int kind_rank(MatchKind k) { return static_cast<int>(k); }
+
+struct QueryToken {
+  core::Span span;
+  std::string key;     // normalize_word
+  std::string kk_key;  // kazakh_key(key)
+};
+
+std::vector<QueryToken> query_tokens(std::string_view text) {
+  std::vector<QueryToken> out;
+  for (Token& t : tokenize(text)) {
+    std::string kk = kazakh_key(t.key);
+    if (kk.empty()) continue;
+    out.push_back({t.span, std::move(t.key), std::move(kk)});
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Matcher::Impl {
+  struct IndexedTerm {
+    std::uint32_t entry = 0;
+    std::uint32_t term = 0;
+    const std::string* lang = nullptr;  // key of glossary entry's terms map
+    Lang kind = Lang::kOther;
+    int status = 0;
+    std::vector<std::string> keys;      // token keys (Kazakh keys for kk)
+    std::string phrase;                 // keys joined by ' '
+    std::size_t phrase_cps = 0;
+  };
+  struct TokenMatch {
+    MatchKind kind;
+    std::string analysis;
+  };
+
+  Glossary glossary;
+  std::vector<IndexedTerm> terms;
+  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> buckets;
+  std::unique_ptr<SnowballStemmer> ru;
+  std::unique_ptr<SnowballStemmer> en;
+
+  mutable std::mutex mu;
+  mutable std::unordered_map<std::string, std::string> ru_stems;
+  mutable std::unordered_map<std::string, std::string> en_stems;
+  mutable std::unordered_map<std::string, std::unordered_map<std::string, std::string>> kk_paradigms;
+
+  void build() {
+    const auto& entries = glossary.entries();
+    for (std::size_t e = 0; e < entries.size(); ++e) {
+      for (const auto& [lang, list] : entries[e].terms) {
+        const Lang kind = lang_of(lang);
+        for (std::size_t t = 0; t < list.size(); ++t) {
+          IndexedTerm it;
+          it.entry = static_cast<std::uint32_t>(e);
+          it.term = static_cast<std::uint32_t>(t);
+          it.lang = &lang;
+          it.kind = kind;
+          it.status = status_rank(list[t].status);
+          for (Token& tok : tokenize(list[t].text)) {
+            it.keys.push_back(kind == Lang::kKazakh ? kazakh_key(tok.key) : std::move(tok.key));
+            if (it.keys.back().empty()) it.keys.pop_back();
+          }
+          if (it.keys.empty()) continue;
+          for (const std::string& k : it.keys) {
+            if (!it.phrase.empty()) it.phrase += ' ';
+            it.phrase += k;
+          }
+          it.phrase_cps = core::count_code_points(it.phrase);
+          const auto index = static_cast<std::uint32_t>(terms.size());
+          for (std::size_t p = 0; p < it.keys.size(); ++p) {
+            buckets[bucket_of(it.keys[p])].emplace_back(index, static_cast<std::uint32_t>(p));
+          }
+          terms.push_back(std::move(it));
+        }
+      }
+    }
+  }
+
+  const std::string& stem(Lang lang, const std::string& key) const {
+    auto& cache = lang == Lang::kRussian ? ru_stems : en_stems;
+    auto it = cache.find(key);
+    if (it != cache.end()) return it->second;
+    const SnowballStemmer& s = lang == Lang::kRussian ? *ru : *en;
+    return cache.emplace(key, s.stem(key)).first->second;
+  }
+
+  // Generated forms of the Kazakh term word `word` and of its izafet heads: form -> label.
+  const std::unordered_map<std::string, std::string>& paradigm(const std::string& word) const {
+    auto it = kk_paradigms.find(word);
+    if (it != kk_paradigms.end()) return it->second;
+    std::unordered_map<std::string, std::string> forms;
+    for (KazakhForm& f : kazakh_forms(word)) forms.emplace(std::move(f.form), std::move(f.label));
+    for (const std::string& head : kazakh_izafet_heads(word)) {
+      for (KazakhForm& f : kazakh_forms(head)) forms.emplace(std::move(f.form), std::move(f.label));
+    }
+    return kk_paradigms.emplace(word, std::move(forms)).first->second;
+  }
+
+  // How query word `q` matches word `p` of term `t`; `last` when p is the term's last word (the
+  // only one a Kazakh phrase inflects).
+  std::optional<TokenMatch> match_word(const IndexedTerm& t, std::size_t p, const QueryToken& q,
+                                       bool typos) const {
+    const std::string& w = t.keys[p];
+    const bool last = p + 1 == t.keys.size();
+    switch (t.kind) {
+      case Lang::kKazakh: {
+        if (q.kk_key == w) return TokenMatch{MatchKind::kExact, ""};
+        if (last) {
+          const auto& forms = paradigm(w);
+          auto f = forms.find(q.kk_key);
+          if (f != forms.end()) return TokenMatch{MatchKind::kInflected, f->second};
+        }
+        break;
+      }
+      case Lang::kRussian:
+      case Lang::kEnglish: {
+        if (q.key == w) return TokenMatch{MatchKind::kExact, ""};
+        const std::string& a = stem(t.kind, q.key);
+        const std::string& b = stem(t.kind, w);
+        if (a == b) return TokenMatch{MatchKind::kInflected, "stem"};
+        if (stems_compatible(a, b)) return TokenMatch{MatchKind::kStem, "stem prefix"};
+        break;
+      }
+      case Lang::kOther:
+        if (q.key == w) return TokenMatch{MatchKind::kExact, ""};
+        break;
+    }
+    if (typos && t.keys.size() == 1) {
+      const std::string& k = t.kind == Lang::kKazakh ? q.kk_key : q.key;
+      const std::size_t n = core::count_code_points(w);
+      const std::size_t limit = n <= 6 ? 1 : 2;
+      if (n >= 4 && edit_distance(k, w, limit) <= limit) return TokenMatch{MatchKind::kTypo, "typo"};
+    }
+    return std::nullopt;
+  }
+
+  // Matches term `t` from its word `p` against query words [i, i + n); the worst word match.
+  std::optional<TokenMatch> match_run(const IndexedTerm& t, std::size_t p,
+                                      const std::vector<QueryToken>& q, std::size_t i,
+                                      std::size_t n, bool typos) const {
+    if (p + n > t.keys.size() || i + n > q.size()) return std::nullopt;
+    TokenMatch worst{MatchKind::kExact, ""};
+    for (std::size_t k = 0; k < n; ++k) {
+      auto m = match_word(t, p + k, q[i + k], typos && n == 1);
+      if (!m) return std::nullopt;
+      if (kind_rank(m->kind) > kind_rank(worst.kind)) worst = *m;
+      if (worst.analysis.empty()) worst.analysis = m->analysis;
+    }
+    return worst;
+  }
+
+  // Candidate (term, word position) pairs sharing a bucket with query word `q`.
+  template <typename F>
+  void for_candidates(const QueryToken& q, F&& f) const {
+    std::vector<std::string> probes = probe_buckets(q.key);
+    if (q.kk_key != q.key) {
+      for (std::string& b : probe_buckets(q.kk_key)) probes.push_back(std::move(b));
+    }
+    std::sort(probes.begin(), probes.end());
+    probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
+    for (const std::string& b : probes) {
+      auto it = buckets.find(b);
+      if (it == buckets.end()) continue;
+      for (const auto& [term, pos] : it->second) f(terms[term], pos);
+    }
+  }
+
+  std::vector<Occurrence> find(const std::vector<QueryToken>& q, std::string_view lang,
+                               bool typos) const {
+    std::vector<Occurrence> out;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+      for_candidates(q[i], [&](const IndexedTerm& t, std::uint32_t pos) {
+        if (pos != 0) return;
+        if (!lang.empty() && core::primary_language(*t.lang) != core::primary_language(lang)) {
+          return;
+        }
+        auto m = match_run(t, 0, q, i, t.keys.size(), typos);
+        if (!m) return;
+        out.push_back({{q[i].span.begin, q[i + t.keys.size() - 1].span.end},
+                       t.entry, *t.lang, t.term, m->kind, m->analysis});
+      });
+    }
+    std::sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
+      if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+      if (a.span.end != b.span.end) return a.span.end > b.span.end;
+      if (a.entry != b.entry) return a.entry < b.entry;
+      if (a.kind != b.kind) return kind_rank(a.kind) < kind_rank(b.kind);
+      return a.term < b.term;
+    });
+    std::vector<Occurrence> kept;
+    for (Occurrence& o : out) {
+      const bool inside = std::any_of(kept.begin(), kept.end(), [&](const Occurrence& k) {
+        return k.entry == o.entry && k.span.begin <= o.span.begin && o.span.end <= k.span.end;
+      });
+      if (!inside) kept.push_back(std::move(o));
+    }
+    return kept;
+  }
+};
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+core::Result<Matcher> Matcher::create(Glossary glossary) {
+  auto impl = std::make_unique<Impl>();
+  impl->glossary = std::move(glossary);
+  impl->ru = std::make_unique<SnowballStemmer>("ru");
+  impl->en = std::make_unique<SnowballStemmer>("en");
+  impl->build();
+  return Matcher(std::move(impl));
+}
+
+const Glossary& Matcher::glossary() const { return impl_->glossary; }
+
+std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOptions& options) const {
+  const Impl& m = *impl_;
+  std::lock_guard lock(m.mu);
+  const std::vector<QueryToken> q = query_tokens(text);
+  if (q.empty()) return {};
+  auto lang_ok = [&](const Impl::IndexedTerm& t) {
+    return options.lang.empty() ||
+           core::primary_language(*t.lang) == core::primary_language(options.lang);
+  };
+  std::unordered_map<std::size_t, LookupHit> best;  // entry -> best hit
+  std::unordered_map<std::size_t, int> best_status;
+  auto offer = [&](const Impl::IndexedTerm& t, MatchKind kind, double score, std::string analysis) {
+    score -= 0.01 * t.status;
+    auto it = best.find(t.entry);
+    if (it != best.end() && it->second.score >= score) return;
+    best[t.entry] = {t.entry, *t.lang, t.term, kind, score, std::move(analysis)};
+    best_status[t.entry] = t.status;
+  };
+  auto kind_score = [](MatchKind k) {
+    return k == MatchKind::kExact ? 1.0 : k == MatchKind::kInflected ? 0.95 : 0.9;
+  };
+
+  // The query as a whole term, or as part of a longer term.
+  m.for_candidates(q[0], [&](const Impl::IndexedTerm& t, std::uint32_t pos) {
+    if (!lang_ok(t)) return;
+    auto r = m.match_run(t, pos, q, 0, q.size(), false);
+    if (!r) return;
+    if (pos == 0 && q.size() == t.keys.size()) {
+      offer(t, r->kind, kind_score(r->kind), r->analysis);
+    } else {
+      const double coverage = static_cast<double>(q.size()) / static_cast<double>(t.keys.size());
+      offer(t, MatchKind::kPartial, 0.5 + 0.25 * coverage, r->analysis);
+    }
+  });
+  // Terms inside a longer query.
+  if (q.size() > 1) {
+    for (const Occurrence& o : m.find(q, options.lang, false)) {
+      std::size_t words = 0;
+      for (const QueryToken& t : q) words += o.span.begin <= t.span.begin && t.span.end <= o.span.end;
+      if (words == q.size()) continue;  // the whole query: handled above
+      const double coverage = static_cast<double>(words) / static_cast<double>(q.size());
+      for (const Impl::IndexedTerm& t : m.terms) {
+        if (t.entry == o.entry && t.term == o.term && *t.lang == o.lang) {
+          offer(t, MatchKind::kContains, 0.6 + 0.25 * coverage, o.analysis);
+          break;
+        }
+      }
+    }
+  }
+  // Typos, when nothing matched well: the whole query against each whole term.
+  const bool good = std::any_of(best.begin(), best.end(),
+                                [](const auto& b) { return b.second.score >= 0.85; });
+  if (options.typos && !good) {
+    std::string phrase;
+    std::string kk_phrase;
+    for (const QueryToken& t : q) {
+      phrase += (phrase.empty() ? "" : " ") + t.key;
+      kk_phrase += (kk_phrase.empty() ? "" : " ") + t.kk_key;
+    }
+    const std::size_t n = core::count_code_points(phrase);
+    const std::size_t limit = n <= 6 ? 1 : 2;
+    for (const Impl::IndexedTerm& t : m.terms) {
+      if (!lang_ok(t) || t.phrase_cps < 4) continue;
+      if (t.phrase_cps + limit < n || n + limit < t.phrase_cps) continue;
+      const std::string& p = t.kind == Lang::kKazakh ? kk_phrase : phrase;
+      const std::size_t d = edit_distance(p, t.phrase, limit);
+      if (d == 0 || d > limit) continue;
+      offer(t, MatchKind::kTypo, 0.8 - 0.1 * static_cast<double>(d - 1), "edit distance " +
+                                                                           std::to_string(d));
+    }
+  }
+
+  std::vector<LookupHit> hits;
+  hits.reserve(best.size());
+  for (auto& [e, h] : best) hits.push_back(std::move(h));
+  std::sort(hits.begin(), hits.end(), [&](const LookupHit& a, const LookupHit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (best_status[a.entry] != best_status[b.entry]) {
+      return best_status[a.entry] < best_status[b.entry];
+    }
+    return a.entry < b.entry;
+  });
+  if (hits.size() > options.max_hits) hits.resize(options.max_hits);
+  return hits;
+}
+
+std::vector<Occurrence> Matcher::find_in_text(std::string_view sentence, std::string_view lang,
+                                              const FindOptions& options) const {
+  const Impl& m = *impl_;
+  std::lock_guard lock(m.mu);
+  return m.find(query_tokens(sentence), lang, options.typos);
+}
+
+}  // namespace tilmash::term

@@ -1,0 +1,190 @@
+#include "term/normalize.h"
+
+#include <algorithm>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "core/text.h"
+#include "core/utf8.h"
+
+namespace tilmash::term {
+namespace {
+
+bool is_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x052F; }
+
+bool is_hyphen(char32_t c) {
+  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 ||
+         c == 0xFF0D || c == 0x00AD;
+}
+
+bool is_apostrophe(char32_t c) {
+  return c == U'\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02B9 ||
+         c == 0x0060 || c == 0x00B4 || c == 0xFF07;
+}
+
+bool is_word_char(char32_t c) {
+  if (u_isalnum(static_cast<UChar32>(c))) return true;
+  const int8_t type = u_charType(static_cast<UChar32>(c));
+  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+         type == U_ENCLOSING_MARK;
+}
+
+// Latin letters that look like Cyrillic ones, after case folding.
+char32_t cyrillic_lookalike(char32_t c) {
+  switch (c) {
+    case U'a': return U'а';
+    case U'b': return U'в';  // from upper-case B
+    case U'c': return U'с';
+    case U'e': return U'е';
+    case U'h': return U'һ';
+    case U'i': return U'і';
+    case U'k': return U'к';
+    case U'm': return U'м';
+    case U'o': return U'о';
+    case U'p': return U'р';
+    case U't': return U'т';
+    case U'x': return U'х';
+    case U'y': return U'у';
+    default: return c;
+  }
+}
+
+// True when the text needs no NFC pass: no combining marks and no code point from a block
+// where composition happens beyond U+04FF (Cyrillic and Latin-1 precomposed letters are NFC).
+bool trivially_nfc(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = core::next_code_point(text, pos);
+    if (c >= 0x0300 && c < 0x0370) return false;
+    if (c >= 0x0483 && c <= 0x0489) return false;
+    if (c >= 0x0530) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string normalize_word(std::string_view word) {
+  std::string nfc_storage;
+  if (!trivially_nfc(word)) {
+    nfc_storage = core::to_nfc(word);
+    word = nfc_storage;
+  }
+  std::u32string cps;
+  cps.reserve(word.size());
+  std::size_t cyrillic = 0;
+  std::size_t latin = 0;
+  std::size_t pos = 0;
+  while (pos < word.size()) {
+    char32_t c = core::next_code_point(word, pos);
+    if (is_hyphen(c)) continue;
+    if (is_apostrophe(c)) {
+      cps.push_back(U'\'');
+      continue;
+    }
+    if (c == 0x0130 || c == 0x0131) {
+      c = U'i';  // Turkic dotted capital I and dotless i
+    } else {
+      c = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
+    }
+    if (c == U'ё') c = U'е';
+    if (is_cyrillic(c)) ++cyrillic;
+    if (c >= U'a' && c <= U'z') ++latin;
+    cps.push_back(c);
+  }
+  // Drop apostrophes at the ends (quotes that touched the word).
+  while (!cps.empty() && cps.back() == U'\'') cps.pop_back();
+  std::size_t first = 0;
+  while (first < cps.size() && cps[first] == U'\'') ++first;
+  std::string out;
+  out.reserve(word.size());
+  // A Cyrillic word with a few Latin letters typed into it (бiр, Aлматы): map them back.
+  // Latin words with a Cyrillic suffix (WhatsApp-та) stay Latin.
+  const bool map_latin = cyrillic > latin;
+  for (std::size_t i = first; i < cps.size(); ++i) {
+    core::append_utf8(out, map_latin ? cyrillic_lookalike(cps[i]) : cps[i]);
+  }
+  return out;
+}
+
+std::string kazakh_key(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  std::size_t pos = 0;
+  while (pos < key.size()) {
+    const std::size_t start = pos;
+    const char32_t c = core::next_code_point(key, pos);
+    if (c == U'ь' || c == U'ъ') continue;
+    out.append(key.substr(start, pos - start));
+  }
+  return out;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  std::size_t pos = 0;
+  std::size_t begin = std::string_view::npos;  // start of the current word
+  std::size_t last_word_end = 0;                // end of its last word character
+  auto flush = [&]() {
+    if (begin == std::string_view::npos) return;
+    std::string key = normalize_word(text.substr(begin, last_word_end - begin));
+    if (!key.empty()) tokens.push_back({{begin, last_word_end}, std::move(key)});
+    begin = std::string_view::npos;
+  };
+  while (pos < text.size()) {
+    const std::size_t start = pos;
+    const char32_t c = core::next_code_point(text, pos);
+    if (is_word_char(c)) {
+      if (begin == std::string_view::npos) begin = start;
+      last_word_end = pos;
+      continue;
+    }
+    if (begin != std::string_view::npos && last_word_end == start &&
+        (is_hyphen(c) || is_apostrophe(c)) && pos < text.size()) {
+      std::size_t peek = pos;
+      const char32_t next = core::next_code_point(text, peek);
+      if (is_word_char(next)) continue;  // a joiner inside the word
+      // Possessive apostrophe at the end of an English word ("Uyghurs'") is dropped.
+    }
+    flush();
+  }
+  flush();
+  return tokens;
+}
+
+std::string normalize_phrase(std::string_view text) {
+  std::string out;
+  for (const Token& t : tokenize(text)) {
+    if (!out.empty()) out += ' ';
+    out += t.key;
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  std::u32string x;
+  std::u32string y;
+  for (std::size_t p = 0; p < a.size();) x.push_back(core::next_code_point(a, p));
+  for (std::size_t p = 0; p < b.size();) y.push_back(core::next_code_point(b, p));
+  const std::size_t diff = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
+  if (diff > limit) return limit + 1;
+  std::vector<std::size_t> prev(y.size() + 1);
+  std::vector<std::size_t> cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev, cur);
+  }
+  return std::min(prev[y.size()], limit + 1);
+}
+
+}  // namespace tilmash::term

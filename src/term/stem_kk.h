@@ -1,0 +1,33 @@
+// Kazakh noun inflection by generation: every surface form of a lemma (plural, possessive,
+// case, attributive -дағы/-дегі), chosen by vowel harmony and the class of the final sound.
+// Recognition is analysis by synthesis: candidate lemmas are the prefixes of a word, and a
+// word matches when it is one of the candidate's generated forms. No verbs, no copulas.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tilmash::term {
+
+// One generated form of a lemma.
+struct KazakhForm {
+  std::string form;   // Kazakh key (normalize_word + kazakh_key)
+  std::string label;  // analysis: "NOM", "PL+CASE", "POSS+CASE", "PL+POSS+LOC+ATTR" …
+};
+
+// All forms of the noun whose Kazakh key is `lemma` (normalize_word + kazakh_key; Cyrillic),
+// the lemma itself first ("NOM"). Over-generates a little on purpose (both -мен and -бен after
+// nasals, voiced and unvoiced possessive stems). Empty for an empty lemma. About 100-200 forms.
+std::vector<KazakhForm> kazakh_forms(std::string_view lemma);
+
+// Lemmas that may underlie the last word of a multi-word Kazakh term written with the
+// izafet possessive (лагері -> лагер, еріктілері -> ерікті, радиосы -> радио, орталықтары ->
+// орталық, ауданы -> аудан). `word` is a Kazakh key; the word itself is not included.
+std::vector<std::string> kazakh_izafet_heads(std::string_view word);
+
+// The lemma candidates for a word of text: every prefix of at least 2 code points (longest
+// first), plus the unvoiced variant of a prefix ending in ғ/г/б (қазағы -> қазақ).
+std::vector<std::string> kazakh_lemma_candidates(std::string_view word);
+
+}  // namespace tilmash::term
