@@ -187,7 +187,7 @@ TEST_F(MatcherTest, FindInRussianText) {
 }
 
 TEST_F(MatcherTest, FindWithTypos) {
-  const std::string s = "Синьцзяг";
+  const std::string s = "Синьцзэн";
   EXPECT_TRUE(m_.find_in_text(s, "ru").empty());
   FindOptions fo;
   fo.typos = true;
