@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include "core/text.h"
+#include "core/utf8.h"
 
 namespace tilmash::io {
 namespace {
@@ -31,6 +32,28 @@ bool is_block(GumboTag tag) {
     default:
       return false;
   }
+}
+
+// Character references can produce what core::clean_text removes from raw bytes (&#27;, &#x7F;,
+// &#13;, &#x2028;): apply the same policy to the decoded text, with line and page breaks as
+// spaces since they fall inside one paragraph here. `text` is valid UTF-8 (gumbo's output).
+std::string drop_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    const char32_t cp = core::next_code_point(text, pos);
+    if (cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+      out += ' ';
+    } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F
+               || (cp >= 0x80 && cp < 0xA0)) {
+      continue;
+    } else {
+      out.append(text.substr(at, pos - at));
+    }
+  }
+  return out;
 }
 
 class Extractor {
@@ -93,7 +116,7 @@ class Extractor {
   }
 
   void flush() {
-    std::string p = core::to_nfc(core::collapse_space(buffer_));
+    std::string p = core::to_nfc(core::collapse_space(drop_controls(buffer_)));
     buffer_.clear();
     if (!p.empty()) paragraphs_.push_back(std::move(p));
   }

@@ -11,7 +11,9 @@ namespace tilmash::io {
 
 // Text of each block element (p, h1-h6, li, td, th, blockquote, dt, dd, caption, pre …) in
 // document order, entities decoded, white space collapsed, NFC. <script>, <style>, <head>,
-// <template> and <noscript> are skipped; <br> ends a paragraph. `html` must be valid UTF-8.
+// <template> and <noscript> are skipped; <br> ends a paragraph. Control characters, also those
+// from character references (&#27;), are dropped as core::clean_text describes, except that
+// line and page breaks become spaces. `html` must be valid UTF-8.
 // Never fails: the HTML5 algorithm recovers from any markup error.
 std::vector<std::string> html_paragraphs(std::string_view html);
 

@@ -109,6 +109,18 @@ TEST(HtmlTest, TableCells) {
             (Paragraphs{"Термин", "Аударма"}));
 }
 
+TEST(HtmlTest, ControlsFromCharacterReferencesAreDropped) {
+  // As core::clean_text does for raw bytes; breaks become spaces inside a paragraph.
+  EXPECT_EQ(html_paragraphs("<p>Қаз&#27;[1mақ&#x7F;&#1;</p><p>бір&#13;екі&#x2028;үш&#12;төрт</p>"),
+            (Paragraphs{"Қаз[1mақ", "бір екі үш төрт"}));
+  // Raw ones are gone before gumbo sees them (gumbo itself would turn them into U+FFFD).
+  EXPECT_EQ(parse_document("<p>raw\x01\x1B\r\x0B"
+                           "controls</p>",
+                           "a.html")
+                .paragraphs,
+            (Paragraphs{"raw controls"}));
+}
+
 TEST(HtmlTest, ComposesToNfc) {
   EXPECT_EQ(html_paragraphs("<p>и&#x306; е\xCC\x88</p>"), (Paragraphs{"й ё"}));
 }
