@@ -59,5 +59,12 @@ Exit run_tmx_stats(std::span<const std::string> args);
 Exit run_tmx_split(std::span<const std::string> args);
 Exit run_tmx_merge(std::span<const std::string> args);
 Exit run_translit(std::span<const std::string> args);      // cmd_translit.cc
+Exit run_glossary_lookup(std::span<const std::string> args);  // cmd_glossary.cc
+Exit run_glossary_list(std::span<const std::string> args);
+Exit run_glossary_add(std::span<const std::string> args);
+Exit run_glossary_edit(std::span<const std::string> args);
+Exit run_glossary_remove(std::span<const std::string> args);
+Exit run_glossary_import(std::span<const std::string> args);
+Exit run_glossary_export(std::span<const std::string> args);
 
 }  // namespace tilmash::cli

@@ -19,6 +19,15 @@ constexpr Command kCommands[] = {
     {"tmx split", "one bilingual TMX per language pair (--pair en-kk)", run_tmx_split},
     {"tmx merge", "merge TMX files into one, duplicates dropped", run_tmx_merge},
     {"translit", "Kazakh Cyrillic -> Latin (2021 alphabet)", run_translit},
+    {"glossary lookup", "find glossary entries (inflected forms and typos included)",
+     run_glossary_lookup},
+    {"glossary list", "list the glossary's entries", run_glossary_list},
+    {"glossary add", "add an entry (atomic rewrite of the TBX)", run_glossary_add},
+    {"glossary edit", "change an entry's terms, statuses or notes", run_glossary_edit},
+    {"glossary remove", "remove entries by id", run_glossary_remove},
+    {"glossary import", "add entries from TBX, OmegaT TSV or CSV files", run_glossary_import},
+    {"glossary export", "write the glossary as TBX, martif, OmegaT TSV or CSV",
+     run_glossary_export},
 };
 
 constexpr const char* kVersion = "tilmash 0.1.0";

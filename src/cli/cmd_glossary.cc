@@ -1,0 +1,428 @@
+// tilmash glossary lookup|list|add|edit|remove|import|export: io::read_tbx (and TSV/CSV) ->
+// term::Glossary / term::Matcher -> text, JSON or io::write_tbx. The glossary comes from
+// --glossary (repeatable), else $TILMASH_GLOSSARY, else the repository's glossaries/*.tbx.
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/command.h"
+#include "io/atomic_file.h"
+#include "io/document.h"
+#include "io/errors.h"
+#include "io/glossary_tsv.h"
+#include "io/json.h"
+#include "io/tbx_reader.h"
+#include "io/tbx_writer.h"
+#include "term/glossary.h"
+#include "term/matcher.h"
+
+namespace tilmash::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kDescription =
+    "tilmash glossary: English source, Kazakh (Cyrillic) and Russian targets";
+
+void add_glossary_option(po::options_description& o) {
+  o.add_options()("glossary,g", po::value<std::vector<std::string>>(),
+                  "glossary file (.tbx; repeatable). Default: $TILMASH_GLOSSARY, else the "
+                  "repository's glossaries/*.tbx");
+}
+
+// The shipped glossaries/ folder: beside or above the executable, else the source tree.
+fs::path default_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+      if (fs::is_directory(dir / "glossaries", ec)) return dir / "glossaries";
+      if (dir == dir.parent_path()) break;
+    }
+  }
+#ifdef TILMASH_SOURCE_DIR
+  return fs::path(TILMASH_SOURCE_DIR) / "glossaries";
+#else
+  return "glossaries";
+#endif
+}
+
+std::vector<std::string> glossary_paths(const po::variables_map& vm) {
+  if (vm.count("glossary") != 0u) return vm["glossary"].as<std::vector<std::string>>();
+  if (const char* env = std::getenv("TILMASH_GLOSSARY"); env != nullptr && *env != '\0') {
+    return {env};
+  }
+  std::vector<std::string> out;
+  const fs::path dir = default_dir();
+  std::error_code ec;
+  for (const auto& f : fs::directory_iterator(dir, ec)) {
+    if (f.path().extension() == ".tbx") out.push_back(f.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  if (out.empty()) throw UsageError("no glossary: give --glossary FILE or set TILMASH_GLOSSARY");
+  return out;
+}
+
+enum class Format { kTbx, kTsv, kCsv };
+
+Format format_of(const std::string& path, const std::string& given) {
+  std::string f = given;
+  if (f.empty() || f == "auto") {
+    const std::string ext = fs::path(path).extension().string();
+    f = ext == ".csv" ? "csv" : (ext == ".txt" || ext == ".utf8" || ext == ".tab" || ext == ".tsv") ? "tsv" : "tbx";
+  }
+  if (f == "tbx" || f == "martif") return Format::kTbx;
+  if (f == "tsv") return Format::kTsv;
+  if (f == "csv") return Format::kCsv;
+  throw UsageError("--format must be tbx, tsv or csv, not '" + f + "'");
+}
+
+std::vector<core::TermEntry> read_any(const std::string& path, const std::string& format,
+                                      const std::string& src, const std::string& tgt) {
+  switch (format_of(path, format)) {
+    case Format::kTbx: return io::read_tbx(path);
+    case Format::kTsv: return io::parse_omegat_tsv(io::read_file(path), path, src, tgt);
+    case Format::kCsv: return io::parse_csv(io::read_file(path), path, src, tgt);
+  }
+  return {};
+}
+
+// All glossaries merged (later files add entries; an id already seen keeps the first).
+term::Glossary load(const std::vector<std::string>& paths) {
+  term::Glossary g;
+  for (const std::string& p : paths) {
+    auto part = term::Glossary::create(io::read_tbx(p));
+    if (!part) throw io::InputError(p, 0, 0, part.error().message);
+    g.merge(*part, false);
+  }
+  return g;
+}
+
+void save(const std::string& path, const term::Glossary& g) {
+  io::TbxWriteOptions o;
+  o.description = kDescription;
+  io::write_tbx(path, g.entries(), o);
+}
+
+std::string status_json(core::TermStatus s) { return io::json_string(term::status_name(s)); }
+
+std::string terms_json(const core::TermEntry& e) {
+  std::string out = "{";
+  bool first_lang = true;
+  for (const auto& [lang, terms] : e.terms) {
+    out += (first_lang ? "" : ", ") + io::json_string(lang) + ": [";
+    first_lang = false;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      out += (i == 0 ? "{" : ", {") + std::string("\"text\": ") + io::json_string(terms[i].text) +
+             ", \"status\": " + status_json(terms[i].status) + "}";
+    }
+    out += "]";
+  }
+  return out + "}";
+}
+
+std::string terms_text(const core::TermEntry& e) {
+  std::string out;
+  for (const auto& [lang, terms] : e.terms) {
+    out += (out.empty() ? "" : " | ") + lang + ":";
+    for (const core::Term& t : terms) {
+      out += " " + t.text;
+      if (t.status != core::TermStatus::kPreferred) out += " (" + std::string(term::status_name(t.status)) + ")";
+      if (t.unverified) out += " [unverified]";
+      out += ";";
+    }
+    out.pop_back();
+  }
+  return out;
+}
+
+// "LANG=TEXT" -> (lang, text).
+std::pair<std::string, std::string> lang_text(const std::string& arg, const char* option) {
+  const std::size_t eq = arg.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == arg.size()) {
+    throw UsageError(std::string("--") + option + " takes LANG=TEXT, not '" + arg + "'");
+  }
+  return {arg.substr(0, eq), arg.substr(eq + 1)};
+}
+
+void term_options(po::options_description& o) {
+  o.add_options()
+      ("en", po::value<std::string>(), "preferred English term")
+      ("kk", po::value<std::string>(), "preferred Kazakh term")
+      ("ru", po::value<std::string>(), "preferred Russian term")
+      ("admitted", po::value<std::vector<std::string>>(), "LANG=TEXT admitted variant (repeatable)")
+      ("deprecated", po::value<std::vector<std::string>>(), "LANG=TEXT dated term (repeatable)")
+      ("forbidden", po::value<std::vector<std::string>>(), "LANG=TEXT wrong term (repeatable)")
+      ("drop", po::value<std::vector<std::string>>(), "LANG=TEXT term to remove (edit)")
+      ("definition", po::value<std::string>(), "definition (English)")
+      ("note", po::value<std::string>(), "note")
+      ("subject", po::value<std::string>(), "subject field");
+}
+
+// Applies the term options of add/edit to `e`.
+void apply_terms(const po::variables_map& vm, core::TermEntry& e) {
+  for (const char* lang : {"en", "kk", "ru"}) {
+    if (vm.count(lang) == 0u) continue;
+    auto& terms = e.terms[lang];
+    const std::string text = vm[lang].as<std::string>();
+    std::erase_if(terms, [&](const core::Term& t) { return t.text == text; });
+    for (core::Term& t : terms) {
+      if (t.status == core::TermStatus::kPreferred) t.status = core::TermStatus::kAdmitted;
+    }
+    core::Term t;
+    t.text = text;
+    terms.insert(terms.begin(), t);
+  }
+  for (auto [option, status] : {std::pair{"admitted", core::TermStatus::kAdmitted},
+                                std::pair{"deprecated", core::TermStatus::kDeprecated},
+                                std::pair{"forbidden", core::TermStatus::kForbidden}}) {
+    if (vm.count(option) == 0u) continue;
+    for (const std::string& arg : vm[option].as<std::vector<std::string>>()) {
+      auto [lang, text] = lang_text(arg, option);
+      auto& terms = e.terms[lang];
+      auto it = std::find_if(terms.begin(), terms.end(), [&](const core::Term& t) { return t.text == text; });
+      if (it != terms.end()) {
+        it->status = status;
+      } else {
+        core::Term t;
+        t.text = text;
+        t.status = status;
+        terms.push_back(t);
+      }
+    }
+  }
+  if (vm.count("drop") != 0u) {
+    for (const std::string& arg : vm["drop"].as<std::vector<std::string>>()) {
+      auto [lang, text] = lang_text(arg, "drop");
+      auto it = e.terms.find(lang);
+      if (it == e.terms.end()) continue;
+      std::erase_if(it->second, [&](const core::Term& t) { return t.text == text; });
+      if (it->second.empty()) e.terms.erase(it);
+    }
+  }
+  if (vm.count("definition") != 0u) e.definition = vm["definition"].as<std::string>();
+  if (vm.count("note") != 0u) e.note = vm["note"].as<std::string>();
+  if (vm.count("subject") != 0u) e.subject = vm["subject"].as<std::string>();
+}
+
+}  // namespace
+
+Exit run_glossary_lookup(std::span<const std::string> args) {
+  po::options_description o;
+  o.add_options()("text", po::value<std::vector<std::string>>()->required(), "word or phrase")
+      ("lang,l", po::value<std::string>(), "only terms of this language")
+      ("max", po::value<std::size_t>()->default_value(10), "at most this many entries")
+      ("json", po::bool_switch(), "JSON array (docs/CLI.md)");
+  add_glossary_option(o);
+  po::positional_options_description pos;
+  pos.add("text", -1);
+  auto vm = parse_options(args, o, pos, "tilmash glossary lookup TEXT [--lang LANG] [--json]",
+                          "Finds glossary entries whose term in any language matches TEXT:\n"
+                          "inflected forms (kk, ru, en), spelling variants and small typos\n"
+                          "included, best first.\n\nexamples:\n"
+                          "  tilmash glossary lookup лагерлерінде\n"
+                          "  tilmash glossary lookup 'лагерях перевоспитания' --json");
+  if (!vm) return Exit::kOk;
+  std::string text;
+  for (const std::string& w : (*vm)["text"].as<std::vector<std::string>>()) text += (text.empty() ? "" : " ") + w;
+  term::LookupOptions lo;
+  if (vm->count("lang") != 0u) lo.lang = lang_option(*vm, "lang");
+  lo.max_hits = (*vm)["max"].as<std::size_t>();
+  auto matcher = term::Matcher::create(load(glossary_paths(*vm)));
+  if (!matcher) throw std::runtime_error(matcher.error().message);
+  const auto hits = matcher->lookup(text, lo);
+  const auto& entries = matcher->glossary().entries();
+  std::ostream& os = std::cout;
+  if ((*vm)["json"].as<bool>()) {
+    os << "[";
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      const core::TermEntry& e = entries[hits[i].entry];
+      os << (i == 0 ? "\n" : ",\n") << "  {\"id\": " << io::json_string(e.id)
+         << ", \"score\": " << io::json_number(hits[i].score) << ", \"match\": "
+         << io::json_string(term::kind_name(hits[i].kind)) << ", \"matched\": {\"lang\": "
+         << io::json_string(hits[i].lang) << ", \"text\": "
+         << io::json_string(e.terms.at(hits[i].lang)[hits[i].term].text) << "}, \"terms\": "
+         << terms_json(e) << ", \"definition\": " << io::json_string(e.definition)
+         << ", \"note\": " << io::json_string(e.note) << "}";
+    }
+    os << (hits.empty() ? "]\n" : "\n]\n");
+  } else {
+    for (const term::LookupHit& h : hits) {
+      const core::TermEntry& e = entries[h.entry];
+      os << e.id << "\t" << io::json_number(h.score) << "\t" << term::kind_name(h.kind) << " "
+         << h.lang << ":" << e.terms.at(h.lang)[h.term].text << "\t" << terms_text(e) << '\n';
+    }
+  }
+  os.flush();
+  return Exit::kOk;
+}
+
+Exit run_glossary_list(std::span<const std::string> args) {
+  po::options_description o;
+  o.add_options()("json", po::bool_switch(), "JSON array of entries");
+  add_glossary_option(o);
+  auto vm = parse_options(args, o, {}, "tilmash glossary list [--json]",
+                          "Lists every entry: id and terms per language.");
+  if (!vm) return Exit::kOk;
+  const term::Glossary g = load(glossary_paths(*vm));
+  const bool json = (*vm)["json"].as<bool>();
+  if (json) std::cout << "[";
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    const core::TermEntry& e = g.entries()[i];
+    if (json) {
+      std::cout << (i == 0 ? "\n" : ",\n") << "  {\"id\": " << io::json_string(e.id)
+                << ", \"terms\": " << terms_json(e) << ", \"definition\": "
+                << io::json_string(e.definition) << ", \"note\": " << io::json_string(e.note) << "}";
+    } else {
+      std::cout << e.id << '\t' << terms_text(e) << '\n';
+    }
+  }
+  if (json) std::cout << (g.size() == 0 ? "]\n" : "\n]\n");
+  return Exit::kOk;
+}
+
+Exit run_glossary_add(std::span<const std::string> args) {
+  po::options_description o;
+  o.add_options()("id", po::value<std::string>(), "entry id (default: from the English term)");
+  term_options(o);
+  add_glossary_option(o);
+  auto vm = parse_options(args, o, {}, "tilmash glossary add --en TEXT --kk TEXT --ru TEXT [options]",
+                          "Adds an entry to the glossary (the first --glossary file) and rewrites\n"
+                          "it atomically in canonical TBX form.\n\nexample:\n"
+                          "  tilmash glossary add --en kandas --kk қандас --ru кандас --admitted en=qandas");
+  if (!vm) return Exit::kOk;
+  const std::string path = glossary_paths(*vm).front();
+  term::Glossary g = load({path});
+  core::TermEntry e;
+  apply_terms(*vm, e);
+  if (e.terms.empty()) throw UsageError("give at least one term (--en, --kk, --ru, --admitted …)");
+  const std::string seed = vm->count("en") != 0u ? (*vm)["en"].as<std::string>() : e.terms.begin()->second.front().text;
+  e.id = vm->count("id") != 0u ? (*vm)["id"].as<std::string>() : g.new_id(seed);
+  if (!term::is_valid_id(e.id)) throw UsageError("--id '" + e.id + "' is not a valid id (letter first; letters, digits, - _ .)");
+  if (g.find(e.id)) throw UsageError("an entry '" + e.id + "' exists already; use 'glossary edit'");
+  g.add(e);
+  save(path, g);
+  std::cout << e.id << '\n';
+  return Exit::kOk;
+}
+
+Exit run_glossary_edit(std::span<const std::string> args) {
+  po::options_description o;
+  o.add_options()("id", po::value<std::string>()->required(), "entry to change");
+  term_options(o);
+  add_glossary_option(o);
+  po::positional_options_description pos;
+  pos.add("id", 1);
+  auto vm = parse_options(args, o, pos, "tilmash glossary edit ID [options]",
+                          "Changes an entry: --en/--kk/--ru set the preferred term (the old one\n"
+                          "becomes admitted), --admitted/--deprecated/--forbidden LANG=TEXT add a\n"
+                          "term or change its status, --drop LANG=TEXT removes one.\n\nexample:\n"
+                          "  tilmash glossary edit oralman --deprecated en=oralmen");
+  if (!vm) return Exit::kOk;
+  const std::string path = glossary_paths(*vm).front();
+  term::Glossary g = load({path});
+  const std::string id = (*vm)["id"].as<std::string>();
+  auto i = g.find(id);
+  if (!i) throw UsageError("no entry '" + id + "' in " + path);
+  core::TermEntry e = g.entries()[*i];
+  apply_terms(*vm, e);
+  if (e.terms.empty()) throw UsageError("an entry needs at least one term");
+  g.add(e, true);
+  save(path, g);
+  return Exit::kOk;
+}
+
+Exit run_glossary_remove(std::span<const std::string> args) {
+  po::options_description o;
+  o.add_options()("id", po::value<std::vector<std::string>>()->required(), "entries to remove");
+  add_glossary_option(o);
+  po::positional_options_description pos;
+  pos.add("id", -1);
+  auto vm = parse_options(args, o, pos, "tilmash glossary remove ID…", "Removes entries by id.");
+  if (!vm) return Exit::kOk;
+  const std::string path = glossary_paths(*vm).front();
+  term::Glossary g = load({path});
+  for (const std::string& id : (*vm)["id"].as<std::vector<std::string>>()) {
+    if (!g.remove(id)) throw UsageError("no entry '" + id + "' in " + path);
+  }
+  save(path, g);
+  return Exit::kOk;
+}
+
+Exit run_glossary_import(std::span<const std::string> args) {
+  po::options_description o;
+  o.add_options()("file", po::value<std::vector<std::string>>()->required(), "files to import")
+      ("format", po::value<std::string>()->default_value("auto"), "auto | tbx | tsv | csv")
+      ("src", po::value<std::string>()->default_value("en"), "source language of TSV/CSV")
+      ("tgt", po::value<std::string>()->default_value("kk"), "target language of TSV/CSV")
+      ("replace", po::bool_switch(), "imported entries replace entries with the same id");
+  add_glossary_option(o);
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  auto vm = parse_options(args, o, pos, "tilmash glossary import FILE… [--format F] [--src en --tgt kk]",
+                          "Adds the entries of TBX (2019 or v2 martif), OmegaT TSV or CSV files to\n"
+                          "the glossary (the first --glossary file).");
+  if (!vm) return Exit::kOk;
+  const std::string path = glossary_paths(*vm).front();
+  term::Glossary g = load({path});
+  std::size_t n = 0;
+  for (const std::string& f : (*vm)["file"].as<std::vector<std::string>>()) {
+    auto part = term::Glossary::create(read_any(f, (*vm)["format"].as<std::string>(),
+                                                lang_option(*vm, "src"), lang_option(*vm, "tgt")));
+    if (!part) throw io::InputError(f, 0, 0, part.error().message);
+    n += g.merge(*part, (*vm)["replace"].as<bool>());
+  }
+  save(path, g);
+  std::cerr << "imported " << n << " entries into " << path << '\n';
+  return Exit::kOk;
+}
+
+Exit run_glossary_export(std::span<const std::string> args) {
+  po::options_description o;
+  o.add_options()("format", po::value<std::string>()->required(), "tbx | martif | omegat-tbx | tsv | csv")
+      ("src", po::value<std::string>()->default_value("en"), "source language (TSV, TBX root)")
+      ("tgt", po::value<std::string>()->default_value("kk"), "target language (TSV)")
+      ("delimiter", po::value<char>()->default_value(','), "CSV delimiter (';' for ru/kk Excel)")
+      ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)");
+  add_glossary_option(o);
+  auto vm = parse_options(args, o, {}, "tilmash glossary export --format tbx|martif|tsv|csv [-o OUT]",
+                          "Writes the glossary as TBX 2019 (canonical), TBX v2 martif (OmegaT,\n"
+                          "Translate Toolkit; omegat-tbx leaves deprecated and forbidden terms out),\n"
+                          "OmegaT TSV for one direction (deprecated terms never in the target\n"
+                          "column) or CSV for Excel (UTF-8 BOM, quoted, formula cells guarded).\n\n"
+                          "examples:\n  tilmash glossary export --format tsv --tgt ru -o xinjiang.en-ru.utf8\n"
+                          "  tilmash glossary export --format csv --delimiter ';' -o xinjiang.csv");
+  if (!vm) return Exit::kOk;
+  const term::Glossary g = load(glossary_paths(*vm));
+  const std::string format = (*vm)["format"].as<std::string>();
+  const std::string src = lang_option(*vm, "src");
+  std::string out;
+  if (format == "tbx" || format == "martif" || format == "omegat-tbx") {
+    io::TbxWriteOptions to;
+    to.dialect = format == "tbx" ? io::TbxDialect::kTbx2019 : io::TbxDialect::kMartif;
+    to.drop_unusable = format == "omegat-tbx";
+    to.source_lang = src;
+    to.description = kDescription;
+    out = io::tbx_string(g.entries(), to);
+  } else if (format == "tsv") {
+    out = io::omegat_tsv_string(g.entries(), src, lang_option(*vm, "tgt"));
+  } else if (format == "csv") {
+    std::vector<std::string> langs{src};
+    for (const core::TermEntry& e : g.entries()) {
+      for (const auto& [lang, terms] : e.terms) {
+        if (std::find(langs.begin(), langs.end(), lang) == langs.end()) langs.push_back(lang);
+      }
+    }
+    std::sort(langs.begin() + 1, langs.end());
+    io::CsvOptions co;
+    co.delimiter = (*vm)["delimiter"].as<char>();
+    out = io::csv_string(g.entries(), langs, co);
+  } else {
+    throw UsageError("--format must be tbx, martif, omegat-tbx, tsv or csv, not '" + format + "'");
+  }
+  io::write_file_atomic((*vm)["output"].as<std::string>(), out);
+  return Exit::kOk;
+}
+
+}  // namespace tilmash::cli
