@@ -34,6 +34,19 @@ bool is_block(GumboTag tag) {
   }
 }
 
+// Gumbo 0.10 turns an overflowing numeric reference such as "&#x30ffffffffffffffffff" into
+// stray bytes (a lone 0xFA) instead of U+FFFD as HTML5 says; keep its output valid UTF-8.
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string out;
+  while (auto bad = core::find_invalid_utf8(text)) {
+    out.append(text.substr(0, *bad));
+    out += "\xEF\xBF\xBD";  // U+FFFD
+    text.remove_prefix(*bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
 // Character references can produce what core::clean_text removes from raw bytes (&#27;, &#x7F;,
 // &#13;, &#x2028;): apply the same policy to the decoded text, with line and page breaks as
 // spaces since they fall inside one paragraph here. `text` is valid UTF-8 (gumbo's output).
@@ -116,7 +129,8 @@ class Extractor {
   }
 
   void flush() {
-    std::string p = core::to_nfc(core::collapse_space(drop_controls(buffer_)));
+    std::string p =
+        core::to_nfc(core::collapse_space(drop_controls(replace_invalid_utf8(buffer_))));
     buffer_.clear();
     if (!p.empty()) paragraphs_.push_back(std::move(p));
   }

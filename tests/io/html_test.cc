@@ -121,6 +121,12 @@ TEST(HtmlTest, ControlsFromCharacterReferencesAreDropped) {
             (Paragraphs{"raw controls"}));
 }
 
+TEST(HtmlTest, OverflowingReferencesGiveReplacementCharacters) {
+  // HTML5 says U+FFFD; gumbo 0.10 wrote a stray 0xFA byte for the first one (found by fuzzing).
+  EXPECT_EQ(html_paragraphs("<p>Ми&#x30ffffffffffffffffffa</p>"), (Paragraphs{"Ми\uFFFD"}));
+  EXPECT_EQ(html_paragraphs("<p>a&#x110000;b&#xD800;c</p>"), (Paragraphs{"a\uFFFDb\uFFFDc"}));
+}
+
 TEST(HtmlTest, ComposesToNfc) {
   EXPECT_EQ(html_paragraphs("<p>и&#x306; е\xCC\x88</p>"), (Paragraphs{"й ё"}));
 }
