@@ -29,7 +29,7 @@ for r in 1 10 100; do
     for k in 0 1 2 3 4 5 6; do cat "$TB/test$k.de" >> "$work/de"; cat "$TB/test$k.fr" >> "$work/fr"; done
   done
   n=$(( $(wc -l < "$work/de") + $(wc -l < "$work/fr") ))
-  read -r bw bc bm < <(run base "$work/de" "$work/fr" --no-anchors --no-cognates --no-lexical --no-priors --max-side 2)
+  read -r bw bc bm < <(run base "$work/de" "$work/fr" --no-anchors --no-cognates --no-lexical --max-side 2)
   read -r fw fc fm < <(run full "$work/de" "$work/fr")
   awk -v r="$r" -v n="$n" -v fw="$fw" -v fc="$fc" -v fm="$fm" -v bc="$bc" -v bm="$bm" 'BEGIN {
     printf "%-7s %9d %9.2f %9.2f %9d %12.0f %8.1f | %9.2f %8d %8.0f\n", r "x", n, fw, fc, fm,

@@ -33,21 +33,23 @@ using detail::LengthModel;
 using detail::Lexicon;
 using detail::SentFeat;
 using detail::Step;
+using detail::Vocab;
 
 constexpr BeadType kTypes[] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
 constexpr int kNumTypes = 8;
-constexpr std::size_t kMaxTrainingPairs = 5000;  // Model 1 learns enough from this many beads
+// Model 1 learns enough from this many beads (Text+Berg's 7 test documents give ~700); the
+// cross-fitted models cost (folds + 1) EM runs, so more would only cost time on long inputs.
+constexpr std::size_t kMaxTrainingPairs = 2000;
 constexpr std::int64_t kMaxCells = 12'000'000;  // band widening stops here (memory bound)
-
-// Bead-type probabilities without use_priors: Gale & Church (1993), table 5 (their program has no
-// 3-1/1-3; those get a small probability).
-constexpr double kClassicPriors[kNumTypes] = {0.89,   0.0099 / 2, 0.0099 / 2, 0.089 / 2,
-                                              0.089 / 2, 0.011,   0.001,      0.001};
 
 struct Models {
   LengthModel length;
-  Lexicon fwd;  // t(target word | source word)
-  Lexicon bwd;  // t(source word | target word)
+  // Cross-fitted Model 1 (see train_lexicon): fwd[k] = t(target word | source word) trained
+  // without fold k's pairs, bwd[k] = t(source word | target word) likewise. A sentence of fold
+  // k is scored with the models of index k only.
+  std::vector<Lexicon> fwd, bwd;
+  Lexicon fwd_all, bwd_all;  // trained on every pair, own pairing included
+  float self_weight = 0;     // share of fwd_all/bwd_all in the mixture (AlignOptions)
   bool lexical = false;
 };
 
@@ -126,10 +128,10 @@ class LexCache {
     const auto cells = static_cast<std::size_t>(ext_.size());
     pool_off_.assign(cells + 1, 0);
     for (int i = 0; i <= band.n; ++i) {
-      std::size_t si = i < band.n ? src[static_cast<std::size_t>(i)].stems.size() : 0;
+      std::size_t si = i < band.n ? src[static_cast<std::size_t>(i)].lex.size() : 0;
       for (int j = ext_.lo[static_cast<std::size_t>(i)]; j <= ext_.hi[static_cast<std::size_t>(i)];
            ++j) {
-        std::size_t tj = j < band.m ? tgt[static_cast<std::size_t>(j)].stems.size() : 0;
+        std::size_t tj = j < band.m ? tgt[static_cast<std::size_t>(j)].lex.size() : 0;
         auto c = static_cast<std::size_t>(ext_.index(i, j));
         pool_off_[c + 1] = pool_off_[c] + static_cast<std::int64_t>(si + tj);
       }
@@ -140,17 +142,23 @@ class LexCache {
     std::vector<float> dense(static_cast<std::size_t>(tgt_vocab), 0.0f);
     std::vector<int> touched;
     for (int i = 0; i < band.n; ++i) {
-      for (int e : src[static_cast<std::size_t>(i)].stems) {
-        for (const Lexicon::Entry& x : models.fwd.translations(e)) {
+      const Lexicon& fwd = models.fwd[static_cast<std::size_t>(src[static_cast<std::size_t>(i)].fold)];
+      for (int e : src[static_cast<std::size_t>(i)].lex) {
+        for (const Lexicon::Entry& x : fwd.translations(e)) {
           auto f = static_cast<std::size_t>(x.f);
           if (dense[f] == 0.0f) touched.push_back(x.f);
-          dense[f] += x.prob;
+          dense[f] += (1 - models.self_weight) * x.prob;
+        }
+        for (const Lexicon::Entry& x : models.fwd_all.translations(e)) {
+          auto f = static_cast<std::size_t>(x.f);
+          if (dense[f] == 0.0f) touched.push_back(x.f);
+          dense[f] += models.self_weight * x.prob;
         }
       }
       for (int j = ext_.lo[static_cast<std::size_t>(i)];
            j <= std::min(ext_.hi[static_cast<std::size_t>(i)], band.m - 1); ++j) {
         float* a = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))];
-        const auto& w = tgt[static_cast<std::size_t>(j)].stems;
+        const auto& w = tgt[static_cast<std::size_t>(j)].lex;
         for (std::size_t k = 0; k < w.size(); ++k) a[k] = dense[static_cast<std::size_t>(w[k])];
       }
       for (int f : touched) dense[static_cast<std::size_t>(f)] = 0.0f;
@@ -161,17 +169,23 @@ class LexCache {
     int r0 = 0;
     for (int j = 0; j < band.m; ++j) {
       while (r0 <= band.n && ext_.hi[static_cast<std::size_t>(r0)] < j) ++r0;
-      for (int f : tgt[static_cast<std::size_t>(j)].stems) {
-        for (const Lexicon::Entry& x : models.bwd.translations(f)) {
+      const Lexicon& bwd = models.bwd[static_cast<std::size_t>(tgt[static_cast<std::size_t>(j)].fold)];
+      for (int f : tgt[static_cast<std::size_t>(j)].lex) {
+        for (const Lexicon::Entry& x : bwd.translations(f)) {
           auto e = static_cast<std::size_t>(x.f);
           if (dense_s[e] == 0.0f) touched.push_back(x.f);
-          dense_s[e] += x.prob;
+          dense_s[e] += (1 - models.self_weight) * x.prob;
+        }
+        for (const Lexicon::Entry& x : models.bwd_all.translations(f)) {
+          auto e = static_cast<std::size_t>(x.f);
+          if (dense_s[e] == 0.0f) touched.push_back(x.f);
+          dense_s[e] += models.self_weight * x.prob;
         }
       }
       for (int i = r0; i < band.n && ext_.lo[static_cast<std::size_t>(i)] <= j; ++i) {
-        const auto& w = src[static_cast<std::size_t>(i)].stems;
+        const auto& w = src[static_cast<std::size_t>(i)].lex;
         float* r = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))] +
-                   tgt[static_cast<std::size_t>(j)].stems.size();
+                   tgt[static_cast<std::size_t>(j)].lex.size();
         for (std::size_t k = 0; k < w.size(); ++k) r[k] = dense_s[static_cast<std::size_t>(w[k])];
       }
       for (int e : touched) dense_s[static_cast<std::size_t>(e)] = 0.0f;
@@ -214,8 +228,11 @@ class Scorer {
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext) {
-    const double* p = o.use_priors ? o.priors.data() : kClassicPriors;
-    for (int t = 0; t < kNumTypes; ++t) prior_[t] = -std::log(p[t]) * o.prior_weight;
+    // Without use_priors (ablation) every bead type is equally likely.
+    for (int t = 0; t < kNumTypes; ++t) {
+      prior_[t] = o.use_priors ? -std::log(o.priors[static_cast<std::size_t>(t)]) * o.prior_weight
+                               : 0.0;
+    }
   }
 
   double operator()(int type, int i0, int i1, int j0, int j1) const {
@@ -290,7 +307,7 @@ class Scorer {
     const float lam = static_cast<float>(o_.lexical_floor);
     std::size_t ns = 0;
     for (int i = i0; i < i1; ++i) ns += src_[static_cast<std::size_t>(i)].stems.size();
-    const auto& w = tgt_[static_cast<std::size_t>(j)].stems;
+    const auto& w = tgt_[static_cast<std::size_t>(j)].lex;
     if (ns == 0) return std::log(lam) * static_cast<float>(w.size());
     const float* cells[3] = {nullptr, nullptr, nullptr};
     for (int i = i0; i < i1; ++i) cells[i - i0] = lex_->target_sums(i, j);
@@ -312,11 +329,11 @@ class Scorer {
     const float lam = static_cast<float>(o_.lexical_floor);
     std::size_t nt = 0;
     for (int j = j0; j < j1; ++j) nt += tgt_[static_cast<std::size_t>(j)].stems.size();
-    const auto& w = src_[static_cast<std::size_t>(i)].stems;
+    const auto& w = src_[static_cast<std::size_t>(i)].lex;
     if (nt == 0) return std::log(lam) * static_cast<float>(w.size());
     const float* cells[3] = {nullptr, nullptr, nullptr};
     for (int j = j0; j < j1; ++j) {
-      cells[j - j0] = lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].stems.size());
+      cells[j - j0] = lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].lex.size());
     }
     float sum = 0;
     const float scale = (1 - lam) / static_cast<float>(nt);
@@ -434,6 +451,105 @@ Alignment to_alignment(const std::vector<Step>& path) {
   return a;
 }
 
+// Stem ids of `text`'s words (the dictionary option), as the corpus numbers them.
+std::vector<int> dictionary_stems(std::string_view text, Vocab& stems, int prefix) {
+  std::vector<int> out;
+  for (const std::string& w : detail::word_tokens(text)) out.push_back(stems.id(detail::truncate(w, prefix)));
+  return out;
+}
+
+// Model 1 in both directions from the first pass's confident 1-1 beads (`train`) plus the
+// external dictionary. Only stems found in at least kMinPairs training pairs enter the model
+// (Moore 2002 does the same with singletons): a stem seen in one pair only is "translated" by
+// EM into whatever shares that pair, so the second pass would reward exactly the first pass's
+// pairing, right or wrong, and an omitted sentence stays glued to a neighbour's translation.
+// Fills every sentence's `lex` with its model stems; stems outside the model carry no evidence.
+void train_lexicon(Corpus& corpus, const std::vector<std::pair<SentFeat*, SentFeat*>>& train,
+                   const AlignOptions& o, Models& models) {
+  constexpr int kMinPairs = 2;
+  constexpr int kFolds = 5;
+  std::vector<std::pair<std::vector<int>, std::vector<int>>> dict;
+  for (const auto& [s, t] : o.dictionary) {
+    dict.emplace_back(dictionary_stems(s, corpus.src_stems, o.lexical_prefix),
+                      dictionary_stems(t, corpus.tgt_stems, o.lexical_prefix));
+  }
+  // Unigram tables must cover stems the dictionary added.
+  corpus.src_unigram.resize(static_cast<std::size_t>(corpus.src_stems.size()), 1e-6);
+  corpus.tgt_unigram.resize(static_cast<std::size_t>(corpus.tgt_stems.size()), 1e-6);
+  std::vector<int> src_pairs(static_cast<std::size_t>(corpus.src_stems.size()), 0);
+  std::vector<int> tgt_pairs(static_cast<std::size_t>(corpus.tgt_stems.size()), 0);
+  std::vector<int> seen_s(src_pairs.size(), -1), seen_t(tgt_pairs.size(), -1);
+  auto count = [](const std::vector<int>& words, std::vector<int>& pairs, std::vector<int>& seen, int id) {
+    for (int w : words) {
+      auto k = static_cast<std::size_t>(w);
+      if (seen[k] != id) ++pairs[k];
+      seen[k] = id;
+    }
+  };
+  int id = 0;
+  for (const auto& [a, b] : train) {
+    count(a->stems, src_pairs, seen_s, id);
+    count(b->stems, tgt_pairs, seen_t, id++);
+  }
+  for (const auto& [a, b] : dict) {
+    count(a, src_pairs, seen_s, id);
+    count(b, tgt_pairs, seen_t, id++);
+  }
+  auto keep = [](const std::vector<int>& words, const std::vector<int>& pairs) {
+    std::vector<int> out;
+    for (int w : words) {
+      if (pairs[static_cast<std::size_t>(w)] >= kMinPairs) out.push_back(w);
+    }
+    return out;
+  };
+  for (auto& doc : corpus.src) {
+    for (SentFeat& f : doc) f.lex = keep(f.stems, src_pairs);
+  }
+  for (auto& doc : corpus.tgt) {
+    for (SentFeat& f : doc) f.lex = keep(f.stems, tgt_pairs);
+  }
+  for (auto& [a, b] : dict) {
+    a = keep(a, src_pairs);
+    b = keep(b, tgt_pairs);
+  }
+  // Cross-fitting: training pair p is in fold p mod kFolds, with both its sentences; a sentence
+  // outside the training pairs gets its index mod kFolds. Model k is trained on every fold but
+  // k (dictionary pairs always), so no sentence is scored by a model that saw its own pairing.
+  for (auto* side : {&corpus.src, &corpus.tgt}) {
+    for (auto& doc : *side) {
+      for (std::size_t i = 0; i < doc.size(); ++i) doc[i].fold = static_cast<int>(i % kFolds);
+    }
+  }
+  std::vector<int> fold(train.size());
+  for (std::size_t p = 0; p < train.size(); ++p) {
+    fold[p] = static_cast<int>(p % kFolds);
+    train[p].first->fold = fold[p];
+    train[p].second->fold = fold[p];
+  }
+  std::vector<detail::TrainingPair> fwd, bwd;
+  for (std::size_t p = 0; p < train.size(); ++p) {
+    fwd.push_back({train[p].first->lex, train[p].second->lex});
+    bwd.push_back({train[p].second->lex, train[p].first->lex});
+  }
+  for (const auto& [a, b] : dict) {  // in no fold: every model keeps the dictionary
+    fwd.push_back({a, b});
+    bwd.push_back({b, a});
+    fold.push_back(kFolds);
+  }
+  models.fwd = Lexicon::train_cross_fitted(fwd, fold, kFolds, corpus.src_stems.size(),
+                                           corpus.tgt_stems.size());
+  models.bwd = Lexicon::train_cross_fitted(bwd, fold, kFolds, corpus.tgt_stems.size(),
+                                           corpus.src_stems.size());
+  // [0, kFolds) held out, [kFolds] all.
+  models.fwd_all = std::move(models.fwd.back());
+  models.bwd_all = std::move(models.bwd.back());
+  models.fwd.resize(kFolds);
+  models.bwd.resize(kFolds);
+  models.self_weight = static_cast<float>(o.lexical_self_weight);
+  models.lexical = std::any_of(models.fwd.begin(), models.fwd.end(),
+                               [](const Lexicon& l) { return !l.empty(); });
+}
+
 }  // namespace
 
 std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOptions& o) {
@@ -460,47 +576,25 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   }
   // Re-estimate the length variance and train Model 1 on the confident 1-1 beads of all docs.
   std::vector<std::pair<int, int>> lengths;
-  std::vector<detail::TrainingPair> fwd_pairs, bwd_pairs;
+  std::vector<std::pair<SentFeat*, SentFeat*>> train;
   for (std::size_t d = 0; d < docs.size(); ++d) {
     for (const Step& s : first[d]) {
-      if (fwd_pairs.size() >= kMaxTrainingPairs) break;
+      if (train.size() >= kMaxTrainingPairs) break;
       if (s.i1 - s.i0 != 1 || s.j1 - s.j0 != 1 || s.posterior < o.train_confidence) continue;
-      const SentFeat& a = corpus.src[d][static_cast<std::size_t>(s.i0)];
-      const SentFeat& b = corpus.tgt[d][static_cast<std::size_t>(s.j0)];
+      SentFeat& a = corpus.src[d][static_cast<std::size_t>(s.i0)];
+      SentFeat& b = corpus.tgt[d][static_cast<std::size_t>(s.j0)];
       lengths.emplace_back(a.length, b.length);
-      fwd_pairs.push_back({a.stems, b.stems});
-      bwd_pairs.push_back({b.stems, a.stems});
+      train.emplace_back(&a, &b);
     }
   }
   if (o.use_length) {
+    // The ratio of total lengths is biased by omitted and added sentences (in a short document
+    // one omission moves it by 10-20 %); the confident 1-1 beads give an unbiased one.
+    models.length.ratio = detail::estimate_ratio(lengths, models.length.ratio);
     models.length.variance = detail::estimate_variance(lengths, models.length.ratio,
                                                        models.length.variance);
   }
-  std::vector<std::vector<int>> dict_words;
-  if (o.use_lexical) {
-    // Dictionary pairs whose words occur in the documents become extra training pairs.
-    for (const auto& [s, t] : o.dictionary) {
-      std::vector<int> sw, tw;
-      for (const std::string& w : detail::word_tokens(s)) {
-        sw.push_back(corpus.src_stems.id(detail::truncate(w, o.lexical_prefix)));
-      }
-      for (const std::string& w : detail::word_tokens(t)) {
-        tw.push_back(corpus.tgt_stems.id(detail::truncate(w, o.lexical_prefix)));
-      }
-      dict_words.push_back(std::move(sw));
-      dict_words.push_back(std::move(tw));
-    }
-    // Unigram tables must cover words the dictionary added.
-    corpus.src_unigram.resize(static_cast<std::size_t>(corpus.src_stems.size()), 1e-6);
-    corpus.tgt_unigram.resize(static_cast<std::size_t>(corpus.tgt_stems.size()), 1e-6);
-    for (std::size_t k = 0; k + 1 < dict_words.size(); k += 2) {
-      fwd_pairs.push_back({dict_words[k], dict_words[k + 1]});
-      bwd_pairs.push_back({dict_words[k + 1], dict_words[k]});
-    }
-    models.fwd = Lexicon::train(fwd_pairs, corpus.src_stems.size(), corpus.tgt_stems.size());
-    models.bwd = Lexicon::train(bwd_pairs, corpus.tgt_stems.size(), corpus.src_stems.size());
-    models.lexical = !models.fwd.empty();
-  }
+  if (o.use_lexical) train_lexicon(corpus, train, o, models);
   std::vector<Alignment> out;
   out.reserve(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {

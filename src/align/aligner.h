@@ -14,15 +14,16 @@
 
 namespace tilmash::align {
 
-// The one parameter set used everywhere (weights chosen on the Text+Berg dev document only; see
-// scripts/eval.sh). Switches exist for the ablation table; leave them on in production.
+// The one parameter set used everywhere (weights chosen on the Text+Berg dev document only, bead
+// priors from Gale & Church 1993; see scripts/eval.sh). Switches exist for the ablation table;
+// leave them on in production.
 struct AlignOptions {
   // --- feature switches ---
   bool use_length = true;       // Gale & Church length model
   bool use_anchors = true;      // numbers, URLs, identical capitalised tokens, ? ! ( ) quotes
   bool use_cognates = true;     // words alike after transliteration to Latin (ICU)
   bool use_lexical = true;      // IBM Model 1 learned from a first pass, then a second pass
-  bool use_priors = true;       // bead-type priors of real translations (off: Gale & Church 1993)
+  bool use_priors = true;       // bead-type priors `priors` (off: all types equally likely)
   bool use_paragraphs = true;   // soft penalty for beads that cross a paragraph boundary
   bool joint_training = true;   // align_batch: one length/lexical model over all documents
   int max_side = 3;             // largest side of a bead: 2 = up to 2-2, 3 adds 3-1 and 1-3
@@ -34,13 +35,20 @@ struct AlignOptions {
   double cognate_weight = 0.3;    // reward per cognate word pair
   double lexical_weight = 0.25;   // multiplies the Model 1 log-likelihood ratio (both directions)
   double lexical_floor = 0.5;     // Model 1 mixed with the unigram model: λ in λ·p(w)+(1-λ)·t
+  // Model 1 scores a sentence with t = w·t_all + (1 − w)·t_heldout: t_all is trained on all the
+  // first pass's confident pairs, t_heldout without the sentence's own pair (cross-fitting, 5
+  // folds). Held-out models stop the second pass from rewarding the first pass's mistakes (an
+  // omitted sentence stays glued to a neighbour's translation); some t_all keeps the strong
+  // evidence of repeated word pairs. w: the lowest value that costs nothing on the dev document.
+  double lexical_self_weight = 0.25;
   int lexical_prefix = 6;         // Model 1 sees words cut to this many code points (0: whole)
   double paragraph_penalty = 1.0; // per paragraph boundary crossed inside one side of a bead
   double prior_weight = 1.0;      // multiplies -log P(bead type)
-  // P(bead type) with use_priors, in the order 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3: chosen on
-  // the Text+Berg dev document (coordinate search; without use_priors: Gale & Church's table).
-  // 1-0/0-1 are rare on purpose: their beads pay no length cost.
-  std::array<double, 8> priors = {0.75, 0.003, 0.003, 0.04, 0.04, 0.02, 0.02, 0.02};
+  // P(bead type) in the order 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3: Gale & Church (1993),
+  // table 5 (0.89, 0.0099 for 1-0 and 0-1 together, 0.089 for 2-1 and 1-2, 0.011), plus 0.001
+  // each for 3-1/1-3, which their program lacks. Published values, not tuned on any test data.
+  std::array<double, 8> priors = {0.89, 0.0099 / 2, 0.0099 / 2, 0.089 / 2, 0.089 / 2, 0.011,
+                                  0.001, 0.001};
 
   // --- search ---
   int band = 30;                // initial half width of the search band (sentences)

@@ -24,6 +24,9 @@ struct SentFeat {
   int paragraph = 0;                     // from core::Segment
   std::vector<int> words;                // side-vocabulary ids of lower-cased word tokens
   std::vector<int> stems;                // the same words cut to a prefix (lexical model)
+  std::vector<int> lex;                  // the stems the trained lexical model knows (filled
+                                         // after the first pass; empty before)
+  int fold = 0;                          // which cross-fitted lexical model scores it
   std::vector<int> anchors;              // sorted ids in the shared anchor vocabulary
   std::vector<int> cognates;             // source: sorted target word ids cognate with a word here
                                          // target: sorted unique own word ids

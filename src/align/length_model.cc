@@ -24,6 +24,18 @@ double estimate_ratio(double src_total, double tgt_total) {
   return tgt_total / src_total;
 }
 
+double estimate_ratio(std::span<const std::pair<int, int>> pairs, double prior,
+                      double prior_weight) {
+  double l1 = 0, l2 = 0;
+  for (auto [a, b] : pairs) {
+    l1 += a;
+    l2 += b;
+  }
+  if (l1 <= 0 || l2 <= 0) return prior;
+  const double n = static_cast<double>(pairs.size());
+  return (n * (l2 / l1) + prior_weight * prior) / (n + prior_weight);
+}
+
 double estimate_variance(std::span<const std::pair<int, int>> pairs, double ratio, double prior,
                          double prior_weight) {
   std::vector<double> r;

@@ -20,6 +20,12 @@ double length_cost(const LengthModel& model, int src_len, int tgt_len);
 // Ratio of total lengths; 1 when either side is empty.
 double estimate_ratio(double src_total, double tgt_total);
 
+// Ratio of the summed lengths of (l1, l2) pairs of confident 1-1 beads, shrunk towards `prior`
+// (the ratio of document totals) as if the prior had been seen `prior_weight` times; `prior`
+// when there are no pairs.
+double estimate_ratio(std::span<const std::pair<int, int>> pairs, double prior,
+                      double prior_weight = 3);
+
 // Robust variance from (l1, l2) pairs of confident 1-1 beads: the median of the squared
 // normalized residuals divided by the median of χ²(1) (0.455), shrunk towards `prior` as if the
 // prior had been seen `prior_weight` times.

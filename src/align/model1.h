@@ -27,6 +27,13 @@ class Lexicon {
   static Lexicon train(std::span<const TrainingPair> pairs, int src_vocab, int tgt_vocab,
                        int iterations = 5);
 
+  // Cross-fitted training: `fold[p]` is the fold of pairs[p] (a value >= folds puts a pair in
+  // every model). Returns folds + 1 lexicons: [k] trained without fold k's pairs (held out),
+  // [folds] trained on all pairs. The co-occurrence index is built once for all of them.
+  static std::vector<Lexicon> train_cross_fitted(std::span<const TrainingPair> pairs,
+                                                 std::span<const int> fold, int folds,
+                                                 int src_vocab, int tgt_vocab, int iterations = 5);
+
   // Translations of source word e (empty for unknown e).
   std::span<const Entry> translations(int e) const {
     if (e < 0 || e + 1 >= static_cast<int>(start_.size())) return {};
@@ -37,6 +44,10 @@ class Lexicon {
   bool empty() const { return entries_.empty(); }
 
  private:
+  // Pruned CSR lexicon from co-occurrence entries e_of[id] -> f_of[id] with probability t[id].
+  static Lexicon from_entries(std::span<const int> e_of, std::span<const int> f_of,
+                              std::span<const float> t, int null_word, int src_vocab);
+
   std::vector<int> start_;  // CSR offsets, size src_vocab + 1
   std::vector<Entry> entries_;
 };

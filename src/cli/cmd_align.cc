@@ -116,7 +116,8 @@ Exit run_align(std::span<const std::string> args) {
       ("no-anchors", po::bool_switch(), "ablation: no numbers/names/punctuation anchors")
       ("no-cognates", po::bool_switch(), "ablation: no cognates")
       ("no-lexical", po::bool_switch(), "ablation: no IBM Model 1 second pass")
-      ("no-priors", po::bool_switch(), "ablation: Gale & Church's bead priors")
+      ("no-priors", po::bool_switch(), "ablation: all bead types equally likely")
+      ("no-cross-fit", po::bool_switch(), "ablation: Model 1 scores the pairs it was trained on")
       ("no-joint", po::bool_switch(), "with --batch: learn the models per document")
       ("max-side", po::value<int>()->default_value(3), "largest bead side (2: up to 2-2)")
       ("files", po::value<std::vector<std::string>>()->default_value({}, ""), "input files");
@@ -154,6 +155,7 @@ Exit run_align(std::span<const std::string> args) {
   o.use_cognates = !(*vm)["no-cognates"].as<bool>();
   o.use_lexical = !(*vm)["no-lexical"].as<bool>();
   o.use_priors = !(*vm)["no-priors"].as<bool>();
+  if ((*vm)["no-cross-fit"].as<bool>()) o.lexical_self_weight = 1.0;
   o.joint_training = !(*vm)["no-joint"].as<bool>();
   o.max_side = (*vm)["max-side"].as<int>();
   if (o.max_side < 2 || o.max_side > 3) throw UsageError("--max-side must be 2 or 3");

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
       else if (name == "lexical") o.lexical_weight = v;
       else if (name == "floor") o.lexical_floor = v;
       else if (name == "prior") o.prior_weight = v;
+      else if (name == "self") o.lexical_self_weight = v;
       else if (name == "temp") o.temperature = v;
       else if (name == "train") o.train_confidence = v;
       else if (name.size() == 2 && name[0] == 'p') o.priors[static_cast<std::size_t>(name[1] - '0')] = v;
