@@ -26,9 +26,12 @@ bool has_html_extension(const std::string& path) {
   return ext == "html" || ext == "htm" || ext == "xhtml";
 }
 
+// The name messages use for `path`: "-" reads standard input.
+std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
 core::CleanText clean_or_throw(std::string_view bytes, const std::string& path) {
   auto clean = core::clean_text(bytes);
-  if (!clean) throw input_error(path, bytes, clean.error());
+  if (!clean) throw input_error(display_name(path), bytes, clean.error());
   return std::move(clean).value();
 }
 
