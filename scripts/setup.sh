@@ -14,6 +14,7 @@ packages=(
   libstemmer-dev        # Snowball stemmers (en, ru) for term matching
   googletest libgtest-dev libgmock-dev
   libbenchmark-dev
+  libxml2-utils         # xmllint: every TMX the tests write is validated against the DTD
 )
 missing=()
 for p in "${packages[@]}"; do
