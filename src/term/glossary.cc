@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace tilmash::term {
 
@@ -33,12 +34,13 @@ bool is_valid_id(std::string_view id) {
 }
 
 core::Result<Glossary> Glossary::create(std::vector<core::TermEntry> entries) {
-  std::set<std::string_view> ids;
+  std::unordered_map<std::string_view, int> ids;
+  ids.reserve(entries.size());
   for (const core::TermEntry& e : entries) {
     if (!is_valid_id(e.id)) {
       return core::unexpected({core::ErrorCode::kBadFormat, "invalid entry id '" + e.id + "'", 0});
     }
-    if (!ids.insert(e.id).second) {
+    if (!ids.emplace(e.id, 0).second) {
       return core::unexpected({core::ErrorCode::kBadFormat, "duplicate entry id '" + e.id + "'", 0});
     }
     bool any = false;
@@ -49,14 +51,20 @@ core::Result<Glossary> Glossary::create(std::vector<core::TermEntry> entries) {
   }
   Glossary g;
   g.entries_ = std::move(entries);
+  g.reindex();
   return g;
 }
 
+void Glossary::reindex() {
+  index_.clear();
+  index_.reserve(entries_.size());
+  for (std::size_t i = 0; i < entries_.size(); ++i) index_.emplace(entries_[i].id, i);
+}
+
 std::optional<std::size_t> Glossary::find(std::string_view id) const {
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].id == id) return i;
-  }
-  return std::nullopt;
+  auto it = index_.find(std::string(id));
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
 }
 
 bool Glossary::add(core::TermEntry entry, bool replace) {
@@ -66,6 +74,7 @@ bool Glossary::add(core::TermEntry entry, bool replace) {
     entries_[*i] = std::move(entry);
     return true;
   }
+  index_.emplace(entry.id, entries_.size());
   entries_.push_back(std::move(entry));
   return true;
 }
@@ -74,6 +83,7 @@ bool Glossary::remove(std::string_view id) {
   auto i = find(id);
   if (!i) return false;
   entries_.erase(entries_.begin() + static_cast<std::ptrdiff_t>(*i));
+  reindex();
   return true;
 }
 

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
@@ -54,7 +55,9 @@ class Glossary {
   std::string new_id(std::string_view text) const;
 
  private:
+  void reindex();
   std::vector<core::TermEntry> entries_;
+  std::unordered_map<std::string, std::size_t> index_;  // id -> position in entries_
 };
 
 // Problems that keep a glossary from shipping: entries lacking a term in one of `langs`, or a

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Glossary lookup latency from the command line, process start included: a generated 10k-entry
+# TBX glossary (en/kk/ru, 1-3 words per term, Kazakh and Russian letters), 21 runs of
+# `tilmash glossary lookup` on inflected Kazakh, Russian and English queries; prints the median
+# wall time in ms (target < 20 ms). usage: scripts/bench.sh glossary [TILMASH] [ENTRIES]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin=${1:-build/tilmash}
+n=${2:-10000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$n" "$work/gen.tbx" <<'PY'
+import random, sys
+n, out = int(sys.argv[1]), sys.argv[2]
+rnd = random.Random(5)
+kk_c, kk_v = 'бгджзклмнпрстшқғң', 'аоұыәеіөү'
+ru_c, ru_v = 'бвгджзклмнпрстфхцчш', 'аеиоуыя'
+en_c, en_v = 'bcdfghjklmnprstvz', 'aeiou'
+def word(c, v, k):
+    return ''.join(rnd.choice(c) + rnd.choice(v) for _ in range(k)) + rnd.choice(c)
+def phrase(c, v):
+    return ' '.join(word(c, v, rnd.randint(2, 4)) for _ in range(rnd.randint(1, 3)))
+with open(out, 'w', encoding='utf-8') as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tbx type="TBX-Basic" style="dca" xml:lang="en" '
+            'xmlns="urn:iso:std:iso:30042:ed-2"><text><body>\n')
+    for i in range(n):
+        f.write(f'<conceptEntry id="c{i}"><descrip type="definition">generated entry {i}</descrip>')
+        for lang, (c, v) in (('en', (en_c, en_v)), ('kk', (kk_c, kk_v)), ('ru', (ru_c, ru_v))):
+            f.write(f'<langSec xml:lang="{lang}">')
+            for s in ('preferredTerm-admn-sts', 'admittedTerm-admn-sts')[:rnd.randint(1, 2)]:
+                f.write(f'<termSec><term>{phrase(c, v)}</term><termNote type="administrativeStatus">{s}</termNote></termSec>')
+            f.write('</langSec>')
+        f.write('</conceptEntry>\n')
+    f.write('</body></text></tbx>\n')
+PY
+# Append the shipped glossary so the queries have real targets among the 10k.
+queries=("лагерлерінде" "лагерях перевоспитания" "Шыңжаңдағы" "re-education camps" "kairilman")
+measure() {  # median ms of 21 runs of: tilmash glossary lookup "$1"
+  python3 - "$bin" "$work/gen.tbx" "$1" <<'PY'
+import statistics, subprocess, sys, time
+bin_, g, q = sys.argv[1:4]
+cmd = [bin_, 'glossary', 'lookup', q, '-g', g, '-g', 'glossaries/xinjiang.tbx', '--json']
+subprocess.run(cmd, check=True, capture_output=True)  # warm the page cache (and any index)
+ts = []
+for _ in range(21):
+    t = time.perf_counter(); subprocess.run(cmd, check=True, capture_output=True); ts.append((time.perf_counter() - t) * 1000)
+print(f'{statistics.median(ts):.1f}')
+PY
+}
+echo "glossary: $(grep -c '<conceptEntry' "$work/gen.tbx") generated entries + glossaries/xinjiang.tbx ($(du -h "$work/gen.tbx" | cut -f1))"
+all=()
+for q in "${queries[@]}"; do
+  ms=$(measure "$q")
+  all+=("$ms")
+  printf '  %-28s median %6s ms\n' "$q" "$ms"
+done
+base=$(python3 -c 'import statistics,subprocess,time,sys
+ts=[]
+for _ in range(21):
+  t=time.perf_counter(); subprocess.run([sys.argv[1],"--version"],capture_output=True); ts.append((time.perf_counter()-t)*1000)
+print(f"{statistics.median(ts):.1f}")' "$bin")
+echo "  baseline: tilmash --version   median ${base} ms (process start alone)"
+python3 -c 'import statistics,sys; m=statistics.median(map(float,sys.argv[1:])); print(f"glossary lookup median over queries: {m:.1f} ms (target < 20 ms)")' "${all[@]}"
