@@ -227,7 +227,8 @@ class Scorer {
  public:
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
-      : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext) {
+      : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
+        src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)) {
     // Without use_priors (ablation) every bead type is equally likely.
     for (int t = 0; t < kNumTypes; ++t) {
       prior_[t] = o.use_priors ? -std::log(o.priors[static_cast<std::size_t>(t)]) * o.prior_weight
@@ -274,9 +275,16 @@ class Scorer {
       c -= o_.punct_weight * pm;
     }
     if (o_.use_anchors || o_.use_cognates) {
-      // Anchors and cognates shared by each pair of sentences of the bead, memoized per cell.
-      for (int i = i0; i < i1; ++i) {
-        for (int j = j0; j < j1; ++j) c -= pairs_.get(i, j, [&] { return pair_reward(i, j); });
+      // Anchors and cognates the two sides share. Summing the memoized per-pair rewards is exact
+      // unless an anchor or cognate occurs in two sentences of one side; then a 2-2 bead of two
+      // sentences about the same names would count each name twice (and beat two 1-1 beads),
+      // so such beads are counted on the merged sides.
+      if (repeats(src_dup_, i0, i1) || repeats(tgt_dup_, j0, j1)) {
+        c -= merged_reward(i0, i1, j0, j1);
+      } else {
+        for (int i = i0; i < i1; ++i) {
+          for (int j = j0; j < j1; ++j) c -= pairs_.get(i, j, [&] { return pair_reward(i, j); });
+        }
       }
     }
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
@@ -284,6 +292,56 @@ class Scorer {
   }
 
  private:
+  // flags[i] bit d-1 (d = 1, 2): sentences i and i + d share an anchor or a cognate entry.
+  static std::vector<std::uint8_t> repeat_flags(const std::vector<SentFeat>& side) {
+    std::vector<std::uint8_t> flags(side.size(), 0);
+    for (std::size_t i = 0; i < side.size(); ++i) {
+      for (std::size_t d = 1; d <= 2 && i + d < side.size(); ++d) {
+        if (intersect_count(side[i].anchors, side[i + d].anchors) > 0 ||
+            intersect_count(side[i].cognates, side[i + d].cognates) > 0) {
+          flags[i] = static_cast<std::uint8_t>(flags[i] | (1u << (d - 1)));
+        }
+      }
+    }
+    return flags;
+  }
+
+  // Whether two sentences of [a, b) share an anchor or cognate entry (beads have at most 3).
+  static bool repeats(const std::vector<std::uint8_t>& flags, int a, int b) {
+    for (int i = a; i + 1 < b; ++i) {
+      auto f = flags[static_cast<std::size_t>(i)];
+      if ((f & 1u) != 0 || (i + 2 < b && (f & 2u) != 0)) return true;
+    }
+    return false;
+  }
+
+  // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as
+  // multisets (min of the counts), cognates as sets of target words.
+  double merged_reward(int i0, int i1, int j0, int j1) const {
+    auto pool = [](const std::vector<SentFeat>& side, int a, int b, auto member, bool unique,
+                   std::vector<int>& out) {
+      out.clear();
+      for (int i = a; i < b; ++i) {
+        const std::vector<int>& v = side[static_cast<std::size_t>(i)].*member;
+        out.insert(out.end(), v.begin(), v.end());
+      }
+      std::sort(out.begin(), out.end());
+      if (unique) out.erase(std::unique(out.begin(), out.end()), out.end());
+    };
+    double r = 0;
+    if (o_.use_anchors) {
+      pool(src_, i0, i1, &SentFeat::anchors, false, scratch_s_);
+      pool(tgt_, j0, j1, &SentFeat::anchors, false, scratch_t_);
+      r += o_.anchor_weight * intersect_count(scratch_s_, scratch_t_);
+    }
+    if (o_.use_cognates) {
+      pool(src_, i0, i1, &SentFeat::cognates, true, scratch_s_);
+      pool(tgt_, j0, j1, &SentFeat::cognates, true, scratch_t_);
+      r += o_.cognate_weight * intersect_count(scratch_s_, scratch_t_);
+    }
+    return r;
+  }
+
   float pair_reward(int i, int j) const {
     const SentFeat& s = src_[static_cast<std::size_t>(i)];
     const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
@@ -355,6 +413,8 @@ class Scorer {
   const AlignOptions& o_;
   const LexCache* lex_;
   mutable CellMemo pairs_;
+  std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
+  mutable std::vector<int> scratch_s_, scratch_t_;
   double prior_[kNumTypes];
 };
 

@@ -67,10 +67,24 @@ struct DpResult {
   bool touched_edge = false;  // the path runs along a band edge that is not the matrix edge
 };
 
+// log(exp(a) + exp(b)). log1p(exp(-d)) comes from a table over d in [0, 30) with linear
+// interpolation (error < 1e-5 nats, far below what a posterior we report can show); forward–
+// backward takes one per bead and cell, and exp + log1p were a tenth of the run time.
 inline double log_add(double a, double b) {
+  constexpr int kSteps = 64;  // table points per nat
+  constexpr int kSize = 30 * kSteps + 2;
+  static const auto table = [] {
+    std::vector<double> t(kSize);
+    for (int k = 0; k < kSize; ++k) t[static_cast<std::size_t>(k)] = std::log1p(std::exp(-static_cast<double>(k) / kSteps));
+    return t;
+  }();
   if (a < b) std::swap(a, b);
-  if (b - a < -30) return a;  // exp(-30) ≈ 1e-13: below any posterior we report (and -inf)
-  return a + std::log1p(std::exp(b - a));
+  double d = a - b;
+  if (!(d < 30)) return a;  // exp(-30) ≈ 1e-13: below any posterior we report (and -inf)
+  double x = d * kSteps;
+  auto k = static_cast<std::size_t>(x);
+  double frac = x - static_cast<double>(k);
+  return a + table[k] + frac * (table[k + 1] - table[k]);
 }
 
 // Best path under `cost(type, i0, i1, j0, j1)` (a finite cost in nats for a bead covering source

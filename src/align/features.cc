@@ -295,9 +295,18 @@ Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix) {
         f.cognates.erase(std::unique(f.cognates.begin(), f.cognates.end()), f.cognates.end());
       }
     }
+    // Target lists keep only words that are some source word's cognate: nothing else can
+    // match, and shorter lists make the aligner's intersections cheaper.
+    std::vector<char> is_cognate(static_cast<std::size_t>(c.tgt_vocab.size()), 0);
+    for (const auto& list : table) {
+      for (int v : list) is_cognate[static_cast<std::size_t>(v)] = 1;
+    }
     for (auto& doc : c.tgt) {
       for (SentFeat& f : doc) {
-        f.cognates = f.words;
+        f.cognates.clear();
+        for (int w : f.words) {
+          if (is_cognate[static_cast<std::size_t>(w)] != 0) f.cognates.push_back(w);
+        }
         std::sort(f.cognates.begin(), f.cognates.end());
         f.cognates.erase(std::unique(f.cognates.begin(), f.cognates.end()), f.cognates.end());
       }

@@ -29,7 +29,8 @@ struct SentFeat {
   int fold = 0;                          // which cross-fitted lexical model scores it
   std::vector<int> anchors;              // sorted ids in the shared anchor vocabulary
   std::vector<int> cognates;             // source: sorted target word ids cognate with a word here
-                                         // target: sorted unique own word ids
+                                         // target: sorted unique own word ids that are
+                                         // some source word's cognate
   std::array<std::uint8_t, kPunctCount> punct{};
 };
 

@@ -1,15 +1,19 @@
 // tilmash align: read (and segment) each language's document -> align::align / align3 /
-// align_batch -> beads, tsv or json through io::AtomicFile.
+// align_batch -> align::to_units -> beads, tsv, json or io::TmxWriter through io::AtomicFile.
+#include <filesystem>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
 
 #include "align/aligner.h"
+#include "align/units.h"
 #include "cli/command.h"
 #include "core/bead.h"
 #include "core/lang.h"
 #include "io/atomic_file.h"
 #include "io/document.h"
 #include "io/json.h"
+#include "io/tmx_writer.h"
 #include "segment/segmenter.h"
 
 namespace tilmash::cli {
@@ -23,7 +27,9 @@ constexpr const char* kHelp =
     "--batch aligns many document pairs with one model learned from all of them (more accurate\n"
     "than one at a time): LIST has one pair per line, 'SRC_FILE TGT_FILE'; output N (0-based\n"
     "line number) goes to OUT_DIR/N.FORMAT.\n\n"
-    "formats: beads (0,1:0 per line), tsv (confidence, then each side's text), json.\n\n"
+    "formats: beads (0,1:0 per line), tsv (confidence, then each side's text), json, tmx (one\n"
+    "<tu> per bead that has text in every language, prop x-tilmash-confidence; --pairs also\n"
+    "writes OUT-en-kk.tmx etc., one per source-target pair).\n\n"
     "examples:\n"
     "  tilmash align --langs en,kk article.en.txt article.kk.txt\n"
     "  tilmash align --langs en,kk,ru --segmented a.en a.kk a.ru --format beads\n"
@@ -41,37 +47,59 @@ std::vector<core::Segment> read_sentences(const std::string& path, const std::st
   return segment::segment_document(*segmenter, io::read_document(path));
 }
 
-std::string side_text(const std::vector<core::Segment>& doc, const std::vector<int>& idx) {
-  std::string s;
-  for (int i : idx) {
-    if (!s.empty()) s += ' ';
-    s += doc[static_cast<std::size_t>(i)].text;
-  }
-  return s;
-}
-
 std::string confidence_text(double c) {
   std::ostringstream os;
   os << std::fixed << std::setprecision(3) << c;
   return os.str();
 }
 
-void write_alignment(std::ostream& os, const std::string& format,
+// One TMX file: units (from to_units) that have text in every language of `langs`.
+void write_tmx(const std::string& path, const std::vector<std::string>& langs,
+               const std::vector<core::AlignedUnit>& units, const std::string& document) {
+  io::AtomicFile out(path);
+  io::TmxHeader header;
+  header.srclang = langs[0];
+  io::TmxWriteOptions options;
+  options.langs = langs;
+  options.require_all_langs = true;
+  io::TmxWriter writer(out.out(), header, options);
+  for (const core::AlignedUnit& u : units) writer.write(io::tmx_unit(u, "", langs, document));
+  writer.finish();
+  out.commit();
+  const io::TmxWriteStats& st = writer.stats();
+  if (st.units_skipped + st.units_no_source + st.units_duplicate != 0) {
+    std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "
+              << st.units_skipped + st.units_no_source << " beads without text in every language"
+              << " and " << st.units_duplicate << " duplicates\n";
+  }
+}
+
+// Writes alignment `a` of `docs` in `format` to `path` ("-" = stdout); tmx with `pairs` also
+// writes one file per source-target pair.
+void write_alignment(const std::string& path, const std::string& format, bool pairs,
                      const std::vector<std::string>& langs,
-                     const std::vector<std::vector<core::Segment>>& docs,
-                     const align::Alignment& a) {
-  if (format == "beads") {
-    for (const core::Bead& b : a.beads) os << core::format_bead(b) << '\n';
-  } else if (format == "tsv") {
-    for (const core::Bead& b : a.beads) {
-      os << confidence_text(b.confidence);
-      for (std::size_t k = 0; k < docs.size(); ++k) os << '\t' << side_text(docs[k], b.sides[k]);
-      os << '\n';
+                     const std::vector<std::vector<core::Segment>>& docs, const align::Alignment& a,
+                     const std::string& document) {
+  const std::vector<core::AlignedUnit> units = align::to_units(a, docs, langs);
+  if (format == "tmx") {
+    write_tmx(path, langs, units, document);
+    for (std::size_t k = 1; pairs && k < langs.size(); ++k) {
+      write_tmx(io::tmx_pair_path(path, langs[0], langs[k]), {langs[0], langs[k]}, units, document);
     }
-  } else {  // json
-    os << "[";
-    for (std::size_t n = 0; n < a.beads.size(); ++n) {
-      const core::Bead& b = a.beads[n];
+    return;
+  }
+  io::AtomicFile file(path);
+  std::ostream& os = file.out();
+  if (format == "json") os << "[";
+  for (std::size_t n = 0; n < a.beads.size(); ++n) {
+    const core::Bead& b = a.beads[n];
+    if (format == "beads") {
+      os << core::format_bead(b) << '\n';
+    } else if (format == "tsv") {
+      os << confidence_text(b.confidence);
+      for (const std::string& lang : langs) os << '\t' << units[n].text.at(lang);
+      os << '\n';
+    } else {  // json
       os << (n == 0 ? "\n" : ",\n") << "  {\"confidence\": " << confidence_text(b.confidence)
          << ", \"indices\": {";
       for (std::size_t k = 0; k < docs.size(); ++k) {
@@ -82,12 +110,13 @@ void write_alignment(std::ostream& os, const std::string& format,
       os << "}, \"text\": {";
       for (std::size_t k = 0; k < docs.size(); ++k) {
         os << (k ? ", " : "") << io::json_string(langs[k]) << ": "
-           << io::json_string(side_text(docs[k], b.sides[k]));
+           << io::json_string(units[n].text.at(langs[k]));
       }
       os << "}}";
     }
-    os << (a.beads.empty() ? "]\n" : "\n]\n");
   }
+  if (format == "json") os << (a.beads.empty() ? "]\n" : "\n]\n");
+  file.commit();
 }
 
 // Dictionary file: one pair per line, source and target separated by a tab.
@@ -107,7 +136,8 @@ Exit run_align(std::span<const std::string> args) {
   options.add_options()
       ("langs", po::value<std::string>()->required(), "languages in file order: en,kk[,ru]")
       ("segmented", po::bool_switch(), "inputs are one sentence per line already")
-      ("format", po::value<std::string>()->default_value("tsv"), "beads | tsv | json")
+      ("format", po::value<std::string>()->default_value("tsv"), "beads | tsv | json | tmx")
+      ("pairs", po::bool_switch(), "with --format tmx: also OUT-en-kk.tmx … per pair")
       ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)")
       ("batch", po::value<std::string>(), "LIST of 'SRC TGT' file pairs, aligned with one model")
       ("out-dir", po::value<std::string>(), "with --batch: directory for the outputs")
@@ -131,32 +161,30 @@ Exit run_align(std::span<const std::string> args) {
   if (!vm) return Exit::kOk;
 
   std::vector<std::string> langs;
-  {
-    std::stringstream ss((*vm)["langs"].as<std::string>());
-    std::string tag;
-    while (std::getline(ss, tag, ',')) {
-      auto norm = core::normalize_lang_tag(tag);
-      if (!norm) throw UsageError("--langs: " + norm.error().message);
-      langs.push_back(*norm);
-    }
+  std::stringstream lang_list((*vm)["langs"].as<std::string>());
+  for (std::string tag; std::getline(lang_list, tag, ',');) {
+    auto norm = core::normalize_lang_tag(tag);
+    if (!norm) throw UsageError("--langs: " + norm.error().message);
+    langs.push_back(*norm);
   }
   if (langs.size() < 2 || langs.size() > 3) {
     throw UsageError("--langs needs 2 or 3 languages, got " + std::to_string(langs.size()));
   }
   const std::string format = (*vm)["format"].as<std::string>();
-  if (format != "beads" && format != "tsv" && format != "json") {
-    throw UsageError("--format must be beads, tsv or json" +
-                     std::string(format == "tmx" ? " (tmx output is not available yet)" : "") +
-                     ", not '" + format + "'");
+  if (format != "beads" && format != "tsv" && format != "json" && format != "tmx") {
+    throw UsageError("--format must be beads, tsv, json or tmx, not '" + format + "'");
+  }
+  const bool pairs = (*vm)["pairs"].as<bool>();
+  if (pairs && (format != "tmx" || (*vm)["output"].as<std::string>() == "-")) {
+    throw UsageError("--pairs needs --format tmx and -o FILE.tmx (it names OUT-en-kk.tmx after it)");
   }
   align::AlignOptions o;
-  o.use_length = !(*vm)["no-length"].as<bool>();
-  o.use_anchors = !(*vm)["no-anchors"].as<bool>();
-  o.use_cognates = !(*vm)["no-cognates"].as<bool>();
-  o.use_lexical = !(*vm)["no-lexical"].as<bool>();
-  o.use_priors = !(*vm)["no-priors"].as<bool>();
+  for (auto [flag, on] : {std::pair{"no-length", &o.use_length}, {"no-anchors", &o.use_anchors},
+                          {"no-cognates", &o.use_cognates}, {"no-lexical", &o.use_lexical},
+                          {"no-priors", &o.use_priors}, {"no-joint", &o.joint_training}}) {
+    *on = !(*vm)[flag].as<bool>();
+  }
   if ((*vm)["no-cross-fit"].as<bool>()) o.lexical_self_weight = 1.0;
-  o.joint_training = !(*vm)["no-joint"].as<bool>();
   o.max_side = (*vm)["max-side"].as<int>();
   if (o.max_side < 2 || o.max_side > 3) throw UsageError("--max-side must be 2 or 3");
   if (vm->count("dictionary") != 0u) o.dictionary = read_dictionary((*vm)["dictionary"].as<std::string>());
@@ -181,9 +209,8 @@ Exit run_align(std::span<const std::string> args) {
     auto result = align::align_batch(docs, o);
     const std::string dir = (*vm)["out-dir"].as<std::string>();
     for (std::size_t d = 0; d < result.size(); ++d) {
-      io::AtomicFile out(dir + "/" + std::to_string(d) + "." + format);
-      write_alignment(out.out(), format, langs, texts[d], result[d]);
-      out.commit();
+      write_alignment(dir + "/" + std::to_string(d) + "." + format, format, false, langs, texts[d],
+                      result[d], "");
     }
     return Exit::kOk;
   }
@@ -198,9 +225,8 @@ Exit run_align(std::span<const std::string> args) {
   }
   align::Alignment a = docs.size() == 2 ? align::align(docs[0], docs[1], o)
                                         : align::align3(docs[0], docs[1], docs[2], o);
-  io::AtomicFile out((*vm)["output"].as<std::string>());
-  write_alignment(out.out(), format, langs, docs, a);
-  out.commit();
+  write_alignment((*vm)["output"].as<std::string>(), format, pairs, langs, docs, a,
+                  std::filesystem::path(files[0]).filename().string());
   return Exit::kOk;
 }
 
