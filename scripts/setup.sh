@@ -30,6 +30,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cmake --preset release >/dev/null
-cmake --build --preset release 2>&1 | tail -n 3
+cmake --build --preset release
 test -x build/tilmash
 echo "setup: built build/tilmash" >&2
