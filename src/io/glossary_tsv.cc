@@ -338,7 +338,7 @@ std::vector<core::TermEntry> parse_csv(std::string_view bytes, const std::string
       }
     }
     if (e.terms.empty()) continue;
-    if (e.id.empty()) e.id = "c" + std::to_string(r);
+    if (e.id.empty()) e.id = std::string("c").append(std::to_string(r));
     (void)line;
     out.push_back(std::move(e));
   }

@@ -108,7 +108,7 @@ class Reader {
                     (v2 ? "termEntry" : "conceptEntry") + ">)", number);
       }
       core::TermEntry entry = read_entry(e, v2, number);
-      if (entry.id.empty()) entry.id = "c" + std::to_string(number);
+      if (entry.id.empty()) entry.id = std::string("c").append(std::to_string(number));
       if (!ids.insert(entry.id).second) fail(e, "duplicate entry id '" + entry.id + "'", number);
       entries.push_back(std::move(entry));
     }
