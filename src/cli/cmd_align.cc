@@ -10,8 +10,11 @@
 #include "cli/command.h"
 #include "core/bead.h"
 #include "core/lang.h"
+#include "core/utf8.h"
 #include "io/atomic_file.h"
 #include "io/document.h"
+#include "io/errors.h"
+#include "io/location.h"
 #include "io/json.h"
 #include "io/tmx_writer.h"
 #include "segment/segmenter.h"
@@ -119,10 +122,18 @@ void write_alignment(const std::string& path, const std::string& format, bool pa
   file.commit();
 }
 
-// Dictionary file: one pair per line, source and target separated by a tab.
+// Dictionary file: one pair per line, source TAB target (read raw: read_lines would turn the
+// tab into a space). Lines without a tab are skipped.
 std::vector<std::pair<std::string, std::string>> read_dictionary(const std::string& path) {
+  const std::string bytes = io::read_file(path);
+  if (auto bad = core::find_invalid_utf8(bytes)) {
+    io::LineCol at = io::line_col(bytes, *bad);
+    throw io::InputError(path, at.line, at.column, "invalid UTF-8 byte sequence");
+  }
   std::vector<std::pair<std::string, std::string>> out;
-  for (const std::string& line : io::read_lines(path)) {
+  std::istringstream in(bytes);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
     auto tab = line.find('\t');
     if (tab != std::string::npos) out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
   }

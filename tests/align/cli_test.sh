@@ -50,6 +50,9 @@ expect pairs_to_stdout 2 'pairs' -- "$TILMASH" align --langs en,kk --format tmx 
 expect bad_utf8 3 'bad\.txt:1:7: error' -- "$TILMASH" align --langs en,kk bad.txt kk.txt -o bad.tsv
 check bad_utf8_leaves_no_output test ! -e bad.tsv
 expect bad_utf8_segmented 3 'bad\.txt:1' -- "$TILMASH" align --langs en,kk --segmented bad.txt kk.txt
+printf 'china\tҚытай\nbad \377\tx\n' > bad_dict.tsv
+expect bad_utf8_dictionary 3 'bad_dict\.tsv:2:5: error' -- "$TILMASH" align --langs en,kk \
+  --dictionary bad_dict.tsv en.txt kk.txt
 expect missing_file 4 'nope\.txt' -- "$TILMASH" align --langs en,kk nope.txt kk.txt
 
 expect empty_source 0 -- "$TILMASH" align --langs en,kk --format beads empty.txt kk.txt
