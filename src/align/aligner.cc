@@ -6,6 +6,10 @@
 //   length-based first pass in a band, then a lexical (IBM Model 1) second pass near its path.
 // - Varga, D. et al. (2005). Parallel corpora for medium density languages (hunalign): the
 //   dictionary learned from the first pass's confident beads, then realignment.
+// - Moore (2002) also maps words seen once to nothing; here stems found in fewer than two
+//   training pairs carry no lexical evidence.
+// - The lexical model is cross-fitted (K-fold, as in cross-validation): a sentence is scored
+//   by a Model 1 that did not see its own first-pass pairing, mixed with the full model.
 // The band around the diagonal doubles whenever the best path runs along its edge.
 // Confidence is the bead's posterior probability (forward–backward over the band).
 #include "align/aligner.h"
