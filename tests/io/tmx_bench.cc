@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
     tilmash::io::TmxReader reader(path);
     while (auto tu = reader.next()) {
       ++units;
-      for (const auto& v : tu->variants) bytes += v.text.size();
+      for (const auto& v : tu->variants)
+        bytes += v.text.size();
     }
   } else if (mode == "pugixml") {
     pugi::xml_document doc;
@@ -43,8 +44,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "unknown mode %s\n", mode.c_str());
     return 2;
   }
-  const double s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double mb = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
   std::printf("%s units=%zu seconds=%.3f mb_per_s=%.1f text_bytes=%zu\n", mode.c_str(), units, s,
               mb / s, bytes);

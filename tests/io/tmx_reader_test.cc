@@ -22,11 +22,12 @@ std::string temp_file(const std::string& name, const std::string& bytes) {
   return p.string();
 }
 
-std::string tmx(const std::string& body, const std::string& header_attrs =
-                                             "srclang=\"en\" adminlang=\"en\"") {
+std::string tmx(const std::string& body,
+                const std::string& header_attrs = "srclang=\"en\" adminlang=\"en\"") {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n<header "
          "creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" "
-         "datatype=\"plaintext\" " + header_attrs + "/>\n<body>\n" + body + "</body>\n</tmx>\n";
+         "datatype=\"plaintext\" "
+         + header_attrs + "/>\n<body>\n" + body + "</body>\n</tmx>\n";
 }
 
 std::string malformed(const std::string& name) {
@@ -45,15 +46,14 @@ std::string read_error(const std::string& path) {
 
 TEST(TmxReaderTest, ReadsUnitsLanguagesPropsNotesAndDates) {
   const std::string path = temp_file(
-      "basic.tmx",
-      tmx("<tu tuid=\"n1-s1\" creationdate=\"20250101T120000Z\" usagecount=\"4\" "
-          "lastusagedate=\"20250103T000000Z\">\n"
-          "  <note>First &amp; only</note><prop type=\"x-doc\">notice-001</prop>\n"
-          "  <tuv xml:lang=\"en\"><seg>The water level is rising.</seg></tuv>\n"
-          "  <tuv xml:lang=\"KK_kz\" changedate=\"20250102T093000Z\"><prop "
-          "type=\"x-q\">ok</prop><seg>Су деңгейі көтеріліп жатыр.</seg></tuv>\n"
-          "  <tuv lang=\"ru-ru\"><seg>Уровень воды поднимается.</seg></tuv>\n"
-          "</tu>\n"));
+      "basic.tmx", tmx("<tu tuid=\"n1-s1\" creationdate=\"20250101T120000Z\" usagecount=\"4\" "
+                       "lastusagedate=\"20250103T000000Z\">\n"
+                       "  <note>First &amp; only</note><prop type=\"x-doc\">notice-001</prop>\n"
+                       "  <tuv xml:lang=\"en\"><seg>The water level is rising.</seg></tuv>\n"
+                       "  <tuv xml:lang=\"KK_kz\" changedate=\"20250102T093000Z\"><prop "
+                       "type=\"x-q\">ok</prop><seg>Су деңгейі көтеріліп жатыр.</seg></tuv>\n"
+                       "  <tuv lang=\"ru-ru\"><seg>Уровень воды поднимается.</seg></tuv>\n"
+                       "</tu>\n"));
   const TmxDocument doc = read_tmx(path);
   EXPECT_EQ(doc.header.srclang, "en");
   EXPECT_EQ(doc.header.version, "1.4");
@@ -106,9 +106,9 @@ TEST(TmxReaderTest, InlineMarkupKeptBesidePlainText) {
 TEST(TmxReaderTest, StreamsOneUnitAtATimeAndCounts) {
   std::string body;
   for (int i = 0; i < 500; ++i) {
-    body += "<tu tuid=\"u" + std::to_string(i) + "\"><tuv xml:lang=\"en\"><seg>s" +
-            std::to_string(i) + "</seg></tuv><tuv xml:lang=\"ru\"><seg>с" + std::to_string(i) +
-            "</seg></tuv></tu>\n";
+    body += "<tu tuid=\"u" + std::to_string(i) + "\"><tuv xml:lang=\"en\"><seg>s"
+            + std::to_string(i) + "</seg></tuv><tuv xml:lang=\"ru\"><seg>с" + std::to_string(i)
+            + "</seg></tuv></tu>\n";
   }
   TmxReader reader(temp_file("many.tmx", tmx(body)));
   std::size_t n = 0;
@@ -159,9 +159,9 @@ TEST(TmxReaderTest, OldTmx11WithLangAttribute) {
 }
 
 TEST(TmxReaderTest, ErrorsCarryLineColumnAndUnit) {
-  const std::string path = temp_file(
-      "nolang.tmx", tmx("<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>\n"
-                        "<tu>\n  <tuv><seg>b</seg></tuv></tu>\n"));
+  const std::string path =
+      temp_file("nolang.tmx", tmx("<tu><tuv xml:lang=\"en\"><seg>a</seg></tuv></tu>\n"
+                                  "<tu>\n  <tuv><seg>b</seg></tuv></tu>\n"));
   const std::string err = read_error(path);
   EXPECT_NE(err.find("nolang.tmx:7:3: error: <tuv> without xml:lang (TU 2)"), std::string::npos)
       << err;
@@ -182,24 +182,23 @@ TEST_P(TmxMalformedTest, ClearErrorNeverACrash) {
 
 INSTANTIATE_TEST_SUITE_P(
     Corpus, TmxMalformedTest,
-    testing::Values(
-        MalformedCase{"empty.tmx", "empty file"},
-        MalformedCase{"not_xml.tmx", "not an XML file"},
-        MalformedCase{"wrong_root.tmx", "not <tmx>"},
-        MalformedCase{"no_header.tmx", "no <header>"},
-        MalformedCase{"truncated_in_unit.tmx", "truncated"},
-        MalformedCase{"truncated_after_unit.tmx", "truncated"},
-        MalformedCase{"tuv_without_lang.tmx", "<tuv> without xml:lang"},
-        MalformedCase{"missing_seg.tmx", "without <seg>"},
-        MalformedCase{"bad_char_ref.tmx", "U+0001"},
-        MalformedCase{"raw_control_char.tmx", "U+000B"},
-        MalformedCase{"invalid_utf8.tmx", "invalid UTF-8"},
-        MalformedCase{"billion_laughs.tmx", "never expanded"},
-        MalformedCase{"xxe.tmx", "never expanded"},
-        MalformedCase{"mismatched_tags.tmx", "malformed XML in <tu>"},
-        MalformedCase{"text_in_body.tmx", "text directly inside <body>"},
-        MalformedCase{"content_after_root.tmx", "content after </tmx>"},
-        MalformedCase{"bad_lang_code.tmx", "bad language code"}),
+    testing::Values(MalformedCase{"empty.tmx", "empty file"},
+                    MalformedCase{"not_xml.tmx", "not an XML file"},
+                    MalformedCase{"wrong_root.tmx", "not <tmx>"},
+                    MalformedCase{"no_header.tmx", "no <header>"},
+                    MalformedCase{"truncated_in_unit.tmx", "truncated"},
+                    MalformedCase{"truncated_after_unit.tmx", "truncated"},
+                    MalformedCase{"tuv_without_lang.tmx", "<tuv> without xml:lang"},
+                    MalformedCase{"missing_seg.tmx", "without <seg>"},
+                    MalformedCase{"bad_char_ref.tmx", "U+0001"},
+                    MalformedCase{"raw_control_char.tmx", "U+000B"},
+                    MalformedCase{"invalid_utf8.tmx", "invalid UTF-8"},
+                    MalformedCase{"billion_laughs.tmx", "never expanded"},
+                    MalformedCase{"xxe.tmx", "never expanded"},
+                    MalformedCase{"mismatched_tags.tmx", "malformed XML in <tu>"},
+                    MalformedCase{"text_in_body.tmx", "text directly inside <body>"},
+                    MalformedCase{"content_after_root.tmx", "content after </tmx>"},
+                    MalformedCase{"bad_lang_code.tmx", "bad language code"}),
     [](const testing::TestParamInfo<MalformedCase>& param) {
       std::string name = param.param.file;
       return name.substr(0, name.find('.'));
@@ -222,9 +221,9 @@ TEST(TmxReaderTest, DropInvalidCharsRepairsWithWarnings) {
 TEST(TmxReaderTest, HugeSegmentReads) {
   // 12 MB in one <seg>: the buffer grows past its read size; no quadratic rescans.
   std::string big(12u << 20, 'a');
-  const std::string path = temp_file(
-      "huge.tmx", tmx("<tu><tuv xml:lang=\"en\"><seg>" + big +
-                      "</seg></tuv><tuv xml:lang=\"kk\"><seg>б</seg></tuv></tu>\n"));
+  const std::string path =
+      temp_file("huge.tmx", tmx("<tu><tuv xml:lang=\"en\"><seg>" + big
+                                + "</seg></tuv><tuv xml:lang=\"kk\"><seg>б</seg></tuv></tu>\n"));
   const TmxDocument doc = read_tmx(path);
   ASSERT_EQ(doc.units.size(), 1u);
   EXPECT_EQ(doc.units[0].variants[0].text.size(), big.size());

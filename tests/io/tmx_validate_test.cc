@@ -22,38 +22,38 @@ std::string temp_file(const std::string& name, const std::string& bytes) {
 std::string tmx(const std::string& body) {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n<header "
          "creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" "
-         "adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>\n<body>\n" + body +
-         "</body>\n</tmx>\n";
+         "adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>\n<body>\n"
+         + body + "</body>\n</tmx>\n";
 }
 
 std::multiset<std::string> kinds(const std::vector<TmxFinding>& findings) {
   std::multiset<std::string> out;
-  for (const TmxFinding& f : findings) out.insert(f.kind);
+  for (const TmxFinding& f : findings)
+    out.insert(f.kind);
   return out;
 }
 
 TEST(TmxValidateTest, CleanFileHasNoFindings) {
-  const auto f = validate_tmx(temp_file(
-      "ok.tmx", tmx("<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>River.</seg></tuv>"
-                    "<tuv xml:lang=\"kk-KZ\"><seg>Өзен.</seg></tuv></tu>\n")));
+  const auto f = validate_tmx(
+      temp_file("ok.tmx", tmx("<tu tuid=\"1\"><tuv xml:lang=\"en\"><seg>River.</seg></tuv>"
+                              "<tuv xml:lang=\"kk-KZ\"><seg>Өзен.</seg></tuv></tu>\n")));
   EXPECT_TRUE(f.empty()) << format_finding(f[0]);
 }
 
 TEST(TmxValidateTest, WhatXmllintMisses) {
-  const std::string path = temp_file(
-      "bad.tmx",
-      tmx("<tu tuid=\"1\">\n<tuv xml:lang=\"en\"><seg>River.</seg></tuv>\n"
-          "<tuv xml:lang=\"kk_KZ\"><seg>Өзен.</seg></tuv>\n</tu>\n"               
-          "<tu tuid=\"2\">\n<tuv xml:lang=\"eng\"><seg>Lake.</seg></tuv>\n"
-          "<tuv xml:lang=\"kaz\"><seg>Көл.</seg></tuv>\n</tu>\n"
-          "<tu tuid=\"3\">\n<tuv xml:lang=\"en\"><seg>Sea.</seg></tuv>\n"
-          "<tuv xml:lang=\"kk\"><seg> </seg></tuv>\n</tu>\n"
-          "<tu tuid=\"4\">\n<tuv xml:lang=\"en\"><seg>River.</seg></tuv>\n"
-          "<tuv xml:lang=\"kk_KZ\"><seg>Өзен.</seg></tuv>\n</tu>\n"
-          "<tu tuid=\"5\">\n<tuv lang=\"en\"><seg>Hill.</seg></tuv>\n"
-          "<tuv><seg>Төбе.</seg></tuv>\n</tu>\n"
-          "<tu tuid=\"6\">\n<tuv xml:lang=\"kk\"><seg>Тау&#x1;.</seg></tuv>\n"
-          "<tuv xml:lang=\"ru\"><seg>Гора.</seg></tuv>\n</tu>\n"));
+  const std::string path =
+      temp_file("bad.tmx", tmx("<tu tuid=\"1\">\n<tuv xml:lang=\"en\"><seg>River.</seg></tuv>\n"
+                               "<tuv xml:lang=\"kk_KZ\"><seg>Өзен.</seg></tuv>\n</tu>\n"
+                               "<tu tuid=\"2\">\n<tuv xml:lang=\"eng\"><seg>Lake.</seg></tuv>\n"
+                               "<tuv xml:lang=\"kaz\"><seg>Көл.</seg></tuv>\n</tu>\n"
+                               "<tu tuid=\"3\">\n<tuv xml:lang=\"en\"><seg>Sea.</seg></tuv>\n"
+                               "<tuv xml:lang=\"kk\"><seg> </seg></tuv>\n</tu>\n"
+                               "<tu tuid=\"4\">\n<tuv xml:lang=\"en\"><seg>River.</seg></tuv>\n"
+                               "<tuv xml:lang=\"kk_KZ\"><seg>Өзен.</seg></tuv>\n</tu>\n"
+                               "<tu tuid=\"5\">\n<tuv lang=\"en\"><seg>Hill.</seg></tuv>\n"
+                               "<tuv><seg>Төбе.</seg></tuv>\n</tu>\n"
+                               "<tu tuid=\"6\">\n<tuv xml:lang=\"kk\"><seg>Тау&#x1;.</seg></tuv>\n"
+                               "<tuv xml:lang=\"ru\"><seg>Гора.</seg></tuv>\n</tu>\n"));
   const auto f = validate_tmx(path);
   const auto k = kinds(f);
   EXPECT_EQ(k.count("bad-lang-code"), 4u);  // kk_KZ twice, eng, kaz
@@ -64,7 +64,8 @@ TEST(TmxValidateTest, WhatXmllintMisses) {
   EXPECT_EQ(k.count("invalid-char"), 1u);
   EXPECT_GE(k.count("srclang-missing"), 1u);  // TU 2 (eng is not en? it is, primary differs) and 6
   // Every finding has a line; the first one is the kk_KZ of TU 1 on line 7.
-  for (const TmxFinding& x : f) EXPECT_GT(x.line, 0u) << format_finding(x);
+  for (const TmxFinding& x : f)
+    EXPECT_GT(x.line, 0u) << format_finding(x);
   EXPECT_EQ(f[0].line, 7u);
   EXPECT_EQ(f[0].kind, "bad-lang-code");
   EXPECT_NE(format_finding(f[0]).find(":7:1: error: "), std::string::npos) << format_finding(f[0]);
@@ -84,21 +85,21 @@ TEST(TmxValidateTest, StructureAndInlineRules) {
   EXPECT_EQ(k.count("unexpected-element"), 1u);    // <b>
   EXPECT_EQ(k.count("missing-attribute"), 1u);     // <it> without pos
   EXPECT_EQ(k.count("extra-seg"), 1u);
-  EXPECT_EQ(k.count("element-order"), 1u);         // prop after tuv
+  EXPECT_EQ(k.count("element-order"), 1u);  // prop after tuv
   EXPECT_EQ(k.count("single-variant"), 1u);
 }
 
 TEST(TmxValidateTest, MalformedFileIsOneFindingNotAnException) {
-  const auto f = validate_tmx(std::string(TILMASH_SOURCE_DIR) +
-                              "/tests/malformed/tmx/truncated_in_unit.tmx");
+  const auto f =
+      validate_tmx(std::string(TILMASH_SOURCE_DIR) + "/tests/malformed/tmx/truncated_in_unit.tmx");
   ASSERT_FALSE(f.empty());
   EXPECT_EQ(f.back().kind, "not-well-formed");
   EXPECT_GT(f.back().line, 0u);
 }
 
 TEST(TmxValidateTest, HeaderRequiredAttributes) {
-  const auto f = validate_tmx(temp_file(
-      "hdr.tmx", "<tmx version=\"1.4b\"><header srclang=\"en\"/><body></body></tmx>"));
+  const auto f = validate_tmx(
+      temp_file("hdr.tmx", "<tmx version=\"1.4b\"><header srclang=\"en\"/><body></body></tmx>"));
   const auto k = kinds(f);
   EXPECT_EQ(k.count("missing-attribute"), 6u);
   EXPECT_EQ(k.count("old-version"), 1u);

@@ -36,7 +36,8 @@ class TmxWriterTest : public testing::Test {
                     TmxHeader header = {}) {
     std::ostringstream out;
     TmxWriter w(out, std::move(header), std::move(options));
-    for (const auto& u : units) w.write(u);
+    for (const auto& u : units)
+      w.write(u);
     w.finish();
     stats_ = w.stats();
     return out.str();
@@ -56,9 +57,10 @@ class TmxWriterTest : public testing::Test {
 TEST_F(TmxWriterTest, HeaderHasAllRequiredAttributesAndEpochDate) {
   const std::string out = write({});
   EXPECT_NE(out.find("<tmx version=\"1.4\">"), std::string::npos);
-  for (const char* attr : {"creationtool=\"tilmash\"", "creationtoolversion=\"", "segtype=\"sentence\"",
-                           "o-tmf=\"tilmash\"", "adminlang=\"en\"", "srclang=\"en\"",
-                           "datatype=\"plaintext\"", "creationdate=\"20250101T120000Z\""}) {
+  for (const char* attr :
+       {"creationtool=\"tilmash\"", "creationtoolversion=\"", "segtype=\"sentence\"",
+        "o-tmf=\"tilmash\"", "adminlang=\"en\"", "srclang=\"en\"", "datatype=\"plaintext\"",
+        "creationdate=\"20250101T120000Z\""}) {
     EXPECT_NE(out.find(attr), std::string::npos) << attr;
   }
 }
@@ -96,11 +98,11 @@ TEST_F(TmxWriterTest, PairFileHasExactlyTwoTuvsAndSkipsUnitsWithoutTarget) {
   TmxWriteOptions o;
   o.langs = {"en", "kk"};
   o.require_all_langs = true;
-  const std::string out = write(
-      {unit("1", {var("en", "River."), var("kk", "Өзен."), var("ru", "Река.")}),
-       unit("2", {var("en", "Lake."), var("ru", "Озеро.")}),  // no kk: OmegaT would insert ru
-       unit("3", {var("kk", "  "), var("en", "Sea.")})},      // empty kk
-      o);
+  const std::string out =
+      write({unit("1", {var("en", "River."), var("kk", "Өзен."), var("ru", "Река.")}),
+             unit("2", {var("en", "Lake."), var("ru", "Озеро.")}),  // no kk: OmegaT would insert ru
+             unit("3", {var("kk", "  "), var("en", "Sea.")})},      // empty kk
+            o);
   EXPECT_EQ(count(out, "<tu "), 1u);
   EXPECT_EQ(count(out, "<tuv "), 2u);
   EXPECT_EQ(out.find("Река"), std::string::npos);
@@ -118,8 +120,8 @@ TEST_F(TmxWriterTest, KkDoesNotMatchKkLatn) {
 
 TEST_F(TmxWriterTest, SegmentsTrimmedCollapsedNfcAndEscaped) {
   // "й" decomposed (и + U+0306) becomes one code point; tabs, newlines and runs collapse.
-  const std::string out = write(
-      {unit("1", {var("en", "  A <b> & \"c\"\n\tnext  "), var("kk", "қи\xCC\x86ын  ")})});
+  const std::string out =
+      write({unit("1", {var("en", "  A <b> & \"c\"\n\tnext  "), var("kk", "қи\xCC\x86ын  ")})});
   EXPECT_NE(out.find("<seg>A &lt;b&gt; &amp; &quot;c&quot; next</seg>"), std::string::npos) << out;
   EXPECT_NE(out.find("<seg>қйын</seg>"), std::string::npos) << out;
 }
@@ -163,7 +165,8 @@ TEST_F(TmxWriterTest, PropsNotesAndAlignedUnitAdapter) {
 
 TEST_F(TmxWriterTest, InlineMarkupWrittenBackAndBrokenMarkupFallsBack) {
   core::Variant en = var("en", "Press Save now.");
-  en.inline_xml = "Press <bpt i=\"1\">&lt;b&gt;</bpt>Save<ept i=\"1\">&lt;/b&gt;</ept> <ut>x</ut>now.";
+  en.inline_xml =
+      "Press <bpt i=\"1\">&lt;b&gt;</bpt>Save<ept i=\"1\">&lt;/b&gt;</ept> <ut>x</ut>now.";
   core::Variant kk = var("kk", "Сақтау.");
   kk.inline_xml = "<bpt i=\"1\">&lt;b&gt;</bpt>Сақтау.";  // no <ept>: not valid TMX
   const std::string out = write({unit("1", {en, kk})});
