@@ -1,6 +1,11 @@
 #include "io/tbx_reader.h"
 
-#include <set>
+#include <cerrno>
+#include <unordered_set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <pugixml.hpp>
 #include <unicode/ucnv.h>
@@ -15,8 +20,9 @@
 namespace tilmash::io {
 namespace {
 
-// UTF-8 text of the bytes: UTF-8 BOM dropped, UTF-16 (BOM or "<?" sniffed) transcoded.
-std::string to_utf8(std::string_view bytes, const std::string& path) {
+// UTF-8 text of the bytes: UTF-8 BOM dropped, UTF-16 (BOM or "<?" sniffed) transcoded into
+// `storage`. The result points into `bytes` or `storage` (UTF-8 input is not copied).
+std::string_view to_utf8(std::string_view bytes, const std::string& path, std::string& storage) {
   auto b = [&](std::size_t i) {
     return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0x100u;
   };
@@ -30,18 +36,19 @@ std::string to_utf8(std::string_view bytes, const std::string& path) {
   } else if (b(0) == 0 && b(1) == 0x3C && b(2) == 0 && b(3) == 0x3F) {
     charset = "UTF-16BE";
   }
-  std::string out;
-  if (charset == nullptr) {
-    out.assign(bytes);
-  } else {
+  std::string_view out = bytes;
+  if (charset != nullptr) {
+    std::string& converted = storage;
     UErrorCode status = U_ZERO_ERROR;
-    out.resize(bytes.size() * 2 + 16);
-    const int32_t n = ucnv_convert("UTF-8", charset, out.data(), static_cast<int32_t>(out.size()),
+    converted.resize(bytes.size() * 2 + 16);
+    const int32_t n = ucnv_convert("UTF-8", charset, converted.data(),
+                                   static_cast<int32_t>(converted.size()),
                                    bytes.data(), static_cast<int32_t>(bytes.size()), &status);
     if (U_FAILURE(status)) {
       throw InputError(path, 1, 1, std::string("cannot decode the file as ") + charset);
     }
-    out.resize(static_cast<std::size_t>(n));
+    converted.resize(static_cast<std::size_t>(n));
+    out = converted;
   }
   if (auto bad = core::find_invalid_utf8(out)) {
     const LineCol lc = line_col(out, *bad);
@@ -52,10 +59,40 @@ std::string to_utf8(std::string_view bytes, const std::string& path) {
   return out;
 }
 
+// True when `v` is already what collapse_space(to_nfc(v)) returns: no leading, trailing, double
+// or non-' ' white space, and only code points that are NFC whatever follows them (ASCII,
+// Latin-1 to Latin Extended-B and spacing modifiers, Cyrillic without its combining marks).
+// Nearly every <term> qualifies, which spares the ICU UTF-16 round trip per node.
+bool is_clean_nfc(std::string_view v) {
+  if (v.empty() || v.front() == ' ' || v.back() == ' ') return v.empty();
+  bool space = false;
+  for (std::size_t pos = 0; pos < v.size();) {
+    const auto b = static_cast<unsigned char>(v[pos]);
+    if (b < 0x80) {
+      if (b == '\t' || b == '\n' || b == '\r' || (b == ' ' && space)) return false;
+      space = b == ' ';
+      ++pos;
+      continue;
+    }
+    space = false;
+    const char32_t cp = core::next_code_point(v, pos);
+    const bool latin = cp >= 0xC0 && cp < 0x300;
+    const bool cyrillic = cp >= 0x400 && cp < 0x500 && !(cp >= 0x483 && cp <= 0x489);
+    if (!latin && !cyrillic) return false;
+  }
+  return true;
+}
+
 // All text inside `node` (inline elements such as <hi> included), trimmed, spaces collapsed.
 std::string text_of(pugi::xml_node node) {
+  const pugi::xml_node first = node.first_child();
+  if (!first) return {};
+  if (!first.next_sibling() && first.type() == pugi::node_pcdata) {
+    const std::string_view v = first.value();
+    if (is_clean_nfc(v)) return std::string(v);
+  }
   std::string raw;
-  for (pugi::xml_node n = node.first_child(); n; n = n.next_sibling()) {
+  for (pugi::xml_node n = first; n; n = n.next_sibling()) {
     if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
       raw += n.value();
     } else if (n.type() == pugi::node_element) {
@@ -67,7 +104,7 @@ std::string text_of(pugi::xml_node node) {
 
 class Reader {
  public:
-  Reader(const std::string& path, const std::string& text) : path_(path), text_(text) {}
+  Reader(const std::string& path, std::string_view text) : path_(path), text_(text) {}
 
   [[noreturn]] void fail(pugi::xml_node node, const std::string& message,
                          std::size_t entry = 0) const {
@@ -97,14 +134,15 @@ class Reader {
     const pugi::xml_node body = root.child("text").child("body");
     if (!body) fail(root, "no <text><body> in the TBX file");
     std::vector<core::TermEntry> entries;
-    std::set<std::string> ids;
+    std::unordered_set<std::string> ids;
+    ids.reserve(1024);
     std::size_t number = 0;
     for (pugi::xml_node e = body.first_child(); e; e = e.next_sibling()) {
       if (e.type() != pugi::node_element) continue;
       ++number;
-      const std::string name = e.name();
+      const std::string_view name = e.name();
       if (name != (v2 ? "termEntry" : "conceptEntry")) {
-        fail(e, "unexpected <" + name + "> in <body> (expected <" +
+        fail(e, "unexpected <" + std::string(name) + "> in <body> (expected <" +
                     (v2 ? "termEntry" : "conceptEntry") + ">)", number);
       }
       core::TermEntry entry = read_entry(e, v2, number);
@@ -127,8 +165,8 @@ class Reader {
     entry.id = e.attribute("id").value();
     for (pugi::xml_node c = e.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
-      const std::string name = c.name();
-      const std::string type = c.attribute("type").value();
+      const std::string_view name = c.name();
+      const std::string_view type = c.attribute("type").value();
       if (name == "descrip" && type == "subjectField") {
         entry.subject = text_of(c);
       } else if (name == "descrip" && type == "definition") {
@@ -150,8 +188,8 @@ class Reader {
     std::vector<core::Term>& terms = entry.terms[*lang];
     for (pugi::xml_node c = ls.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
-      const std::string name = c.name();
-      const std::string type = c.attribute("type").value();
+      const std::string_view name = c.name();
+      const std::string_view type = c.attribute("type").value();
       if (name == "descrip" && type == "definition") {
         if (entry.definition.empty() || core::primary_language(*lang) == "en") {
           if (core::primary_language(*lang) == "en") entry.definition.clear();
@@ -171,8 +209,9 @@ class Reader {
     if (term.text.empty()) fail(t, "empty <term>", number);
     for (pugi::xml_node c = ts.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
-      const std::string name = c.name();
-      const std::string type = c.attribute("type").value();
+      const std::string_view name = c.name();
+      const std::string_view type = c.attribute("type").value();
+      if (name != "termNote" && name != "admin" && name != "note") continue;
       const std::string value = text_of(c);
       if (name == "termNote" && type == "administrativeStatus") {
         if (value == "preferredTerm-admn-sts" || value == "preferred") {
@@ -209,14 +248,15 @@ class Reader {
   }
 
   const std::string& path_;
-  const std::string& text_;
+  std::string_view text_;
 };
 
 }  // namespace
 
 std::vector<core::TermEntry> parse_tbx(std::string_view bytes, const std::string& path) {
-  const std::string text = to_utf8(bytes, path);
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+  std::string storage;
+  const std::string_view text = to_utf8(bytes, path, storage);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     throw InputError(path, 1, 1, "empty file: a TBX glossary needs at least a root element");
   }
   pugi::xml_document doc;
@@ -233,8 +273,36 @@ std::vector<core::TermEntry> parse_tbx(std::string_view bytes, const std::string
   return Reader(path, text).read(doc);
 }
 
+namespace {
+
+// The bytes of the regular file `path` in one read(2) of its size. io::read_file copies through
+// istreambuf_iterator (about 10 ms per MB); glossaries are read on every lookup. Anything
+// unusual (stdin, not a regular file, a failed call) goes to read_file, which reports it.
+std::string read_bytes(const std::string& path) {
+  if (path == "-") return read_file(path);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return read_file(path);
+  struct stat st {};
+  std::string data;
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (ok) {
+    data.resize(static_cast<std::size_t>(st.st_size));
+    std::size_t got = 0;
+    while (ok && got < data.size()) {
+      const ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      ok = n > 0;
+      if (ok) got += static_cast<std::size_t>(n);
+    }
+  }
+  ::close(fd);
+  return ok ? data : read_file(path);
+}
+
+}  // namespace
+
 std::vector<core::TermEntry> read_tbx(const std::string& path) {
-  return parse_tbx(read_file(path), path);
+  return parse_tbx(read_bytes(path), path);
 }
 
 }  // namespace tilmash::io
