@@ -33,3 +33,24 @@ done
 echo
 echo "Article 2, Kazakh (the stray full stops in 'жынысына. тіліне' do not end sentences):"
 grep -n -m2 'жынысына' "$out/udhr.kk.sent" | cut -c1-160
+
+echo
+echo "== aligning en ↔ kk ↔ ru (one run, joined on English) =="
+# A fixed date keeps the shipped tmx/ files byte-stable between runs.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1735689600}
+mkdir -p tmx
+$tilmash align --langs en,kk,ru "$decl/eng.html" "$decl/kaz.html" "$decl/rus.html" \
+  --format beads -o "$out/udhr.beads"
+$tilmash align --langs en,kk,ru "$decl/eng.html" "$decl/kaz.html" "$decl/rus.html" \
+  --format tsv -o "$out/udhr.tsv"
+$tilmash align --langs en,kk,ru "$decl/eng.html" "$decl/kaz.html" "$decl/rus.html" \
+  --format tmx --pairs -o tmx/udhr.en-kk-ru.tmx
+beads=$(wc -l < "$out/udhr.beads")
+weak=$(awk -F'\t' '$1 < 0.5' "$out/udhr.tsv" | wc -l)
+printf 'beads: %d (%d with confidence < 0.5: review those first)\n' "$beads" "$weak"
+for f in tmx/udhr.en-kk-ru.tmx tmx/udhr.en-kk.tmx tmx/udhr.en-ru.tmx; do
+  [ -f "$f" ] && $tilmash tmx stats "$f" | head -n 3 | sed "s|^|$f: |"
+done
+echo
+echo "The five weakest links (confidence, en | kk | ru):"
+sort -t$'\t' -k1,1g "$out/udhr.tsv" | head -n 5 | cut -c1-200

@@ -316,6 +316,17 @@ std::string tmx_pair_path(std::string_view path, std::string_view source,
                           std::string_view target) {
   std::string stem(path);
   if (stem.size() > 4 && stem.compare(stem.size() - 4, 4, ".tmx") == 0) stem.resize(stem.size() - 4);
+  // "udhr.en-kk-ru" names its languages after the last '.': the pair replaces that list.
+  const std::size_t dot = stem.rfind('.');
+  const std::size_t slash = stem.rfind('/');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+    const std::string langs = stem.substr(dot + 1);
+    const std::string src_prefix = std::string(source) + "-";
+    if (langs.compare(0, src_prefix.size(), src_prefix) == 0
+        && langs.find(std::string("-") + std::string(target)) != std::string::npos) {
+      return stem.substr(0, dot + 1) + std::string(source) + "-" + std::string(target) + ".tmx";
+    }
+  }
   return stem + "-" + std::string(source) + "-" + std::string(target) + ".tmx";
 }
 

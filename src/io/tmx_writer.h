@@ -104,7 +104,8 @@ std::string xml_safe(std::string_view text, std::size_t& removed);
 // not "kk-Latn"; "kk-Latn" matches only kk-Latn…). Both normalized BCP 47 tags.
 bool lang_matches(std::string_view wanted, std::string_view tag);
 
-// "out.tmx" + en + kk -> "out-en-kk.tmx" (the --pairs naming of docs/CLI.md).
+// "out.tmx" + en + kk -> "out-en-kk.tmx" (the --pairs naming of docs/CLI.md); a name that
+// already lists the languages, "udhr.en-kk-ru.tmx", becomes "udhr.en-kk.tmx".
 std::string tmx_pair_path(std::string_view path, std::string_view source, std::string_view target);
 
 // A unit for an aligned bead: variants in `langs` order (empty texts left out), props

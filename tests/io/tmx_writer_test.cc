@@ -219,6 +219,9 @@ TEST_F(TmxWriterTest, DatesNormalizedOrDropped) {
 TEST_F(TmxWriterTest, PairPathNaming) {
   EXPECT_EQ(tmx_pair_path("out.tmx", "en", "kk"), "out-en-kk.tmx");
   EXPECT_EQ(tmx_pair_path("dir/out", "en", "ru"), "dir/out-en-ru.tmx");
+  EXPECT_EQ(tmx_pair_path("tmx/udhr.en-kk-ru.tmx", "en", "kk"), "tmx/udhr.en-kk.tmx");
+  EXPECT_EQ(tmx_pair_path("tmx/udhr.en-kk-ru.tmx", "en", "ru"), "tmx/udhr.en-ru.tmx");
+  EXPECT_EQ(tmx_pair_path("v1.2/out.tmx", "en", "kk"), "v1.2/out-en-kk.tmx");
 }
 
 }  // namespace
