@@ -7,6 +7,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <boost/program_options.hpp>
 
@@ -61,10 +62,25 @@ Exit run_tmx_merge(std::span<const std::string> args);
 Exit run_translit(std::span<const std::string> args);      // cmd_translit.cc
 Exit run_glossary_lookup(std::span<const std::string> args);  // cmd_glossary.cc
 Exit run_glossary_list(std::span<const std::string> args);
-Exit run_glossary_add(std::span<const std::string> args);
+Exit run_glossary_export(std::span<const std::string> args);
+Exit run_glossary_add(std::span<const std::string> args);     // cmd_glossary_edit.cc
 Exit run_glossary_edit(std::span<const std::string> args);
 Exit run_glossary_remove(std::span<const std::string> args);
 Exit run_glossary_import(std::span<const std::string> args);
-Exit run_glossary_export(std::span<const std::string> args);
 
+}  // namespace tilmash::cli
+
+// Shared by the glossary verbs (cmd_glossary.cc): the --glossary option; the files it names,
+// else $TILMASH_GLOSSARY, else glossaries/*.tbx (UsageError when none); their entries merged
+// (the first file's id wins; InputError on an invalid file); the canonical TBX rewrite; and a
+// TBX/TSV/CSV file by --format ("auto" = by extension) for import.
+namespace tilmash::term { class Glossary; }
+namespace tilmash::core { struct TermEntry; }
+namespace tilmash::cli {
+void add_glossary_option(po::options_description& options);
+std::vector<std::string> glossary_paths(const po::variables_map& vm);
+term::Glossary load(const std::vector<std::string>& paths);
+void save(const std::string& path, const term::Glossary& glossary);
+std::vector<core::TermEntry> read_any(const std::string& path, const std::string& format,
+                                      const std::string& src, const std::string& tgt);
 }  // namespace tilmash::cli
