@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -51,10 +52,20 @@ std::string read_file(const std::string& path) {
   if (S_ISDIR(st.st_mode)) throw IoError(path, "is a directory, expected a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path, std::string("cannot open: ") + std::strerror(errno));
+  // Bulk reads (not an istreambuf_iterator, which costs ~10 ms per MB); pipes and special
+  // files report no size, so read in chunks until the end either way.
   std::string data;
-  if (S_ISREG(st.st_mode)) data.reserve(static_cast<std::size_t>(st.st_size));
-  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::size_t used = 0;
+  std::size_t chunk = S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) + 1 : 1 << 16;
+  while (true) {
+    data.resize(used + chunk);
+    in.read(data.data() + used, static_cast<std::streamsize>(chunk));
+    used += static_cast<std::size_t>(in.gcount());
+    if (!in) break;
+    chunk = std::max<std::size_t>(chunk, 1 << 16);
+  }
   if (in.bad()) throw IoError(path, std::string("read failed: ") + std::strerror(errno));
+  data.resize(used);
   return data;
 }
 
