@@ -63,6 +63,7 @@ Exit run_translit(std::span<const std::string> args);      // cmd_translit.cc
 Exit run_glossary_lookup(std::span<const std::string> args);  // cmd_glossary.cc
 Exit run_glossary_list(std::span<const std::string> args);
 Exit run_glossary_export(std::span<const std::string> args);
+Exit run_check(std::span<const std::string> args);         // cmd_check.cc
 Exit run_glossary_add(std::span<const std::string> args);     // cmd_glossary_edit.cc
 Exit run_glossary_edit(std::span<const std::string> args);
 Exit run_glossary_remove(std::span<const std::string> args);
@@ -83,4 +84,16 @@ term::Glossary load(const std::vector<std::string>& paths);
 void save(const std::string& path, const term::Glossary& glossary);
 std::vector<core::TermEntry> read_any(const std::string& path, const std::string& format,
                                       const std::string& src, const std::string& tgt);
+}  // namespace tilmash::cli
+
+// cmd_check.cc, shared with `align --format html`: checks `units` with `matcher` and writes
+// the review page to `path` (atomically; "-" = stdout). Returns the findings.
+namespace tilmash::term { class Matcher; }
+namespace tilmash::core { struct TranslationUnit; }
+namespace tilmash::qa { struct Finding; struct CheckOptions; }
+namespace tilmash::cli {
+std::vector<qa::Finding> write_review(const std::string& path, const std::string& title,
+                                      const std::vector<core::TranslationUnit>& units,
+                                      const term::Matcher& matcher,
+                                      const qa::CheckOptions& options);
 }  // namespace tilmash::cli

@@ -18,6 +18,7 @@ constexpr Command kCommands[] = {
     {"tmx stats", "units, languages and pairs of TMX files", run_tmx_stats},
     {"tmx split", "one bilingual TMX per language pair (--pair en-kk)", run_tmx_split},
     {"tmx merge", "merge TMX files into one, duplicates dropped", run_tmx_merge},
+    {"check", "terminology and number checks of aligned translations (TMX)", run_check},
     {"translit", "Kazakh Cyrillic -> Latin (2021 alphabet)", run_translit},
     {"glossary lookup", "find glossary entries (inflected forms and typos included)",
      run_glossary_lookup},

@@ -1,0 +1,202 @@
+// tilmash check: io::TmxReader -> qa::Checker (term::Matcher over the glossary) -> findings as
+// text grouped by unit, JSON, and/or the review page (io::write_review_html). Also builds the
+// review page for `align --format html`.
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <optional>
+
+#include "cli/command.h"
+#include "io/atomic_file.h"
+#include "io/errors.h"
+#include "io/html_review.h"
+#include "io/json.h"
+#include "io/tmx_reader.h"
+#include "qa/number_check.h"
+#include "qa/term_check.h"
+#include "term/glossary.h"
+#include "term/matcher.h"
+
+namespace tilmash::cli {
+namespace {
+
+constexpr const char* kHelp =
+    "Checks aligned translations against the glossary: for every glossary term of the source\n"
+    "text each target must use a preferred or admitted rendering (inflected forms count).\n"
+    "Findings: missing-term (expected form, and what stands there instead when it can be\n"
+    "found), deprecated-term, dated-term (an approved term outside its valid dates for the\n"
+    "text's date), number-mismatch (numbers and dates; 28 January = 28 қаңтар = 28 января),\n"
+    "variant (the source spells a term in a non-preferred way; reported once per file).\n"
+    "The text's date comes from --date, else from the first full date in the first units of\n"
+    "the source (a byline), else dated-term is not checked.\n"
+    "Exit status: 0 no findings, 1 findings.\n\n"
+    "examples:\n"
+    "  tilmash check tmx/udhr.en-kk-ru.tmx\n"
+    "  tilmash check --glossary my.tbx article.tmx --json\n"
+    "  tilmash check article.tmx --html review.html";
+
+// True when stdout is a terminal that takes colour (no isatty in cli: see /proc).
+bool colour_stdout() {
+  if (const char* nc = std::getenv("NO_COLOR"); nc != nullptr && *nc != '\0') return false;
+  if (const char* t = std::getenv("TERM"); t == nullptr || std::string_view(t) == "dumb") {
+    return false;
+  }
+  std::error_code ec;
+  const std::string target = std::filesystem::read_symlink("/proc/self/fd/1", ec).string();
+  return !ec && (target.starts_with("/dev/pts/") || target.starts_with("/dev/tty"));
+}
+
+std::optional<double> confidence_of(const core::TranslationUnit& u) {
+  for (const core::Prop& p : u.props) {
+    if (p.type == "x-tilmash-confidence") {
+      try {
+        return std::stod(p.value);
+      } catch (const std::exception&) {
+        return std::nullopt;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::string finding_json(const qa::Finding& f) {
+  return "{\"tuid\": " + io::json_string(f.unit) + ", \"lang\": " + io::json_string(f.lang) +
+         ", \"kind\": " + io::json_string(qa::kind_name(f.kind)) +
+         ", \"term\": " + io::json_string(f.term) + ", \"expected\": " +
+         io::json_string(f.expected) + ", \"found\": " + io::json_string(f.found) +
+         ", \"message\": " + io::json_string(f.message) + "}";
+}
+
+}  // namespace
+
+std::vector<qa::Finding> write_review(const std::string& path, const std::string& title,
+                                      const std::vector<core::TranslationUnit>& units,
+                                      const term::Matcher& matcher,
+                                      const qa::CheckOptions& options) {
+  io::ReviewPage page;
+  page.title = title;
+  std::map<std::string, std::size_t> column;
+  for (const core::TranslationUnit& u : units) {
+    for (const core::Variant& v : u.variants) {
+      if (column.emplace(v.lang, 0).second) page.langs.push_back(v.lang);
+    }
+  }
+  std::stable_partition(page.langs.begin(), page.langs.end(), [&](const std::string& l) {
+    return qa::primary_lang(l) == options.source_lang;
+  });
+  for (std::size_t k = 0; k < page.langs.size(); ++k) column[page.langs[k]] = k;
+  qa::Checker checker(matcher, options);
+  std::vector<qa::Finding> all;
+  for (const core::TranslationUnit& u : units) {
+    io::ReviewRow row;
+    row.id = u.id;
+    row.confidence = confidence_of(u);
+    row.texts.resize(page.langs.size());
+    row.marks.resize(page.langs.size());
+    for (const core::Variant& v : u.variants) row.texts[column[v.lang]] = v.text;
+    for (qa::TermMark& m : checker.marks(u)) {
+      row.marks[column[m.lang]].push_back({m.span, false, std::move(m.title)});
+    }
+    for (qa::Finding& f : checker.check(u)) {
+      row.findings.push_back(f.lang + " " + std::string(qa::kind_name(f.kind)) + ": " +
+                             f.message);
+      for (const core::Variant& v : u.variants) {
+        if (qa::primary_lang(v.lang) == f.lang && f.span.size() != 0) {
+          // Problem marks go first so that they win over the term mark of the same words.
+          auto& marks = row.marks[column[v.lang]];
+          marks.insert(marks.begin(), {f.span, true, f.message});
+          break;
+        }
+      }
+      all.push_back(std::move(f));
+    }
+    page.rows.push_back(std::move(row));
+  }
+  io::AtomicFile file(path);
+  io::write_review_html(file.out(), page);
+  file.commit();
+  return all;
+}
+
+Exit run_check(std::span<const std::string> args) {
+  po::options_description options;
+  add_glossary_option(options);
+  options.add_options()
+      ("json", po::bool_switch(), "findings as a JSON array")
+      ("html", po::value<std::string>(), "also write the review page to FILE")
+      ("date", po::value<std::string>(), "the text's date, YYYY-MM-DD (for dated terms)")
+      ("no-numbers", po::bool_switch(), "skip the number and date check")
+      ("no-terms", po::bool_switch(), "skip the terminology checks")
+      ("file", po::value<std::string>()->default_value("-"), "TMX file (- = stdin)");
+  po::positional_options_description positional;
+  positional.add("file", 1);
+  auto vm = parse_options(args, options, positional,
+                          "tilmash check [--glossary G] FILE.tmx [--json] [--html FILE]", kHelp);
+  if (!vm) return Exit::kOk;
+  qa::CheckOptions o;
+  o.numbers = !(*vm)["no-numbers"].as<bool>();
+  o.terms = !(*vm)["no-terms"].as<bool>();
+  if (vm->count("date") != 0u) {
+    o.date = (*vm)["date"].as<std::string>();
+    if (o.date.size() != 10 || o.date[4] != '-' || o.date[7] != '-') {
+      throw UsageError("--date must be YYYY-MM-DD, not '" + o.date + "'");
+    }
+  }
+  auto matcher = term::Matcher::create(load(glossary_paths(*vm)));
+  if (!matcher) throw std::runtime_error(matcher.error().message);
+
+  const std::string path = (*vm)["file"].as<std::string>();
+  io::TmxReader reader(path);
+  if (reader.header().srclang != "*all*") o.source_lang = qa::primary_lang(reader.header().srclang);
+  std::vector<core::TranslationUnit> units;
+  while (auto u = reader.next()) units.push_back(std::move(*u));
+  std::string date_note;
+  for (std::size_t i = 0; o.date.empty() && i < units.size() && i < 3; ++i) {
+    for (const core::Variant& v : units[i].variants) {
+      if (qa::primary_lang(v.lang) != o.source_lang) continue;
+      o.date = qa::find_date(v.text, o.source_lang);
+      if (!o.date.empty()) date_note = " (text dated " + o.date + " by unit " + units[i].id + ")";
+    }
+  }
+
+  std::vector<qa::Finding> findings;
+  if (vm->count("html") != 0u) {
+    findings = write_review((*vm)["html"].as<std::string>(),
+                            std::filesystem::path(path).filename().string(), units, *matcher, o);
+  } else {
+    qa::Checker checker(*matcher, o);
+    for (const core::TranslationUnit& u : units) {
+      for (qa::Finding& f : checker.check(u)) findings.push_back(std::move(f));
+    }
+  }
+
+  if ((*vm)["json"].as<bool>()) {
+    std::cout << "[";
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      std::cout << (i == 0 ? "\n  " : ",\n  ") << finding_json(findings[i]);
+    }
+    std::cout << (findings.empty() ? "]\n" : "\n]\n");
+  } else {
+    const bool colour = colour_stdout();
+    auto paint = [&](const char* code, std::string_view s) {
+      return colour ? "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m"
+                    : std::string(s);
+    };
+    std::string last_unit;
+    for (const qa::Finding& f : findings) {
+      if (&f == findings.data() || f.unit != last_unit) {
+        std::cout << (&f == findings.data() ? "" : "\n") << paint("1", "unit " + f.unit) << '\n';
+        last_unit = f.unit;
+      }
+      const char* c = f.kind == qa::FindingKind::kVariant ? "33" : "31";
+      std::cout << "  " << f.lang << "  " << paint(c, qa::kind_name(f.kind)) << ": " << f.message
+                << '\n';
+    }
+  }
+  std::cout.flush();
+  std::cerr << "tilmash check: " << findings.size() << " findings in " << units.size()
+            << " units" << date_note << '\n';
+  return findings.empty() ? Exit::kOk : Exit::kFindings;
+}
+
+}  // namespace tilmash::cli

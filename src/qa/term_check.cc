@@ -1,0 +1,400 @@
+// Terminology QA in the manner of CAT-tool "term consistency" checks (e.g. Xbench, Verifika):
+// source terms are found with the glossary matcher, and each target must hold an approved
+// rendering of the same entry. What stands there instead is recovered from (1) terms of other
+// entries nested in the source term ("Kazakh repatriates" holds "repatriate"), then (2) the
+// target word sharing the longest stem with a word of the expected term, widened to the
+// term's length over adjacent content words.
+#include "qa/term_check.h"
+
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <utility>
+
+#include "qa/number_check.h"
+#include "term/glossary.h"
+#include "term/normalize.h"
+
+namespace tilmash::qa {
+namespace {
+
+using core::TermStatus;
+
+bool approved(TermStatus s) { return s == TermStatus::kPreferred || s == TermStatus::kAdmitted; }
+
+bool inside(core::Span inner, core::Span outer) {
+  return outer.begin <= inner.begin && inner.end <= outer.end && !(inner == outer);
+}
+
+std::string_view cut(std::string_view text, core::Span s) {
+  return text.substr(s.begin, s.end - s.begin);
+}
+
+const core::Term* preferred_term(const core::TermEntry& e, const std::string& lang) {
+  auto it = e.terms.find(lang);
+  if (it == e.terms.end() || it->second.empty()) return nullptr;
+  for (const core::Term& t : it->second) {
+    if (t.status == TermStatus::kPreferred) return &t;
+  }
+  for (const core::Term& t : it->second) {
+    if (t.status == TermStatus::kAdmitted) return &t;
+  }
+  return nullptr;
+}
+
+// True when `variant` spells the preferred term differently (Atazhurt/Atajurt, Uighur/Uyghur,
+// Barkol-Kazakh/Barkol Kazakh) rather than inflecting it (oralmans, oralmen) or being another
+// designation (Kazakh settler, NGO).
+bool spelling_variant(std::string_view variant, std::string_view preferred) {
+  const std::string a = term::normalize_phrase(variant);
+  const std::string b = term::normalize_phrase(preferred);
+  if (a == b || a.empty() || b.empty()) return false;
+  if (term::edit_distance(a, b, 2) > 2) return false;
+  std::size_t first_diff = 0;
+  while (first_diff < a.size() && first_diff < b.size() && a[first_diff] == b[first_diff]) {
+    ++first_diff;
+  }
+  const std::size_t shorter = std::min(a.size(), b.size());
+  return shorter > 3 && first_diff + 3 < shorter;
+}
+
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  // Back off to a code point boundary.
+  while (n > 0 && n < a.size() && (static_cast<unsigned char>(a[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// What stands in `target` where the expected term should be: the token sharing the longest
+// stem with a word of an approved term of the entry, widened over adjacent content words up to
+// the term's word count. Tokens inside `taken` spans (other terms) are never used.
+std::optional<core::Span> guess_rendering(std::string_view target, const std::string& lang,
+                                          const core::TermEntry& entry,
+                                          const std::vector<core::Span>& taken) {
+  auto it = entry.terms.find(lang);
+  if (it == entry.terms.end()) return std::nullopt;
+  const std::vector<term::Token> tokens = term::tokenize(target);
+  auto key_of = [&](std::string_view k) {
+    return lang == "kk" ? term::kazakh_key(k) : std::string(k);
+  };
+  auto is_taken = [&](core::Span s) {
+    return std::any_of(taken.begin(), taken.end(), [&](core::Span t) {
+      return t.begin <= s.begin && s.end <= t.end;
+    });
+  };
+  std::size_t best_len = 0, best_tok = 0, best_words = 0, best_pos = 0;
+  for (const core::Term& t : it->second) {
+    if (!approved(t.status)) continue;
+    const std::vector<term::Token> words = term::tokenize(t.text);
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      const std::string wk = key_of(words[w].key);
+      for (std::size_t k = 0; k < tokens.size(); ++k) {
+        if (is_taken(tokens[k].span)) continue;
+        const std::string tk = key_of(tokens[k].key);
+        const std::size_t p = code_points(cut(tk, {0, common_prefix(wk, tk)}));
+        const std::size_t shorter = std::min(code_points(wk), code_points(tk));
+        if (p >= 4 && p * 5 >= shorter * 3 && p > best_len) {
+          best_len = p, best_tok = k, best_words = words.size(), best_pos = w;
+        }
+      }
+    }
+  }
+  if (best_len == 0) return std::nullopt;
+  auto content = [&](std::size_t k) {
+    return k < tokens.size() && !is_taken(tokens[k].span) && code_points(tokens[k].key) >= 4;
+  };
+  std::size_t lo = best_tok, hi = best_tok;
+  std::size_t want = best_words - 1;
+  // Modifiers precede the head in Kazakh and (adjectives) in Russian and English; when the
+  // anchor is not the term's first word, look left first, else right.
+  const bool left_first = best_pos > 0 || lang == "kk";
+  for (int pass = 0; pass < 2 && want > 0; ++pass) {
+    const bool left = (pass == 0) == left_first;
+    while (want > 0) {
+      if (left && lo > 0 && content(lo - 1)) {
+        --lo, --want;
+      } else if (!left && content(hi + 1)) {
+        ++hi, --want;
+      } else {
+        break;
+      }
+    }
+  }
+  return core::Span{tokens[lo].span.begin, tokens[hi].span.end};
+}
+
+bool valid_on(const core::Term& t, const std::string& date) {
+  if (date.empty()) return true;
+  if (!t.valid_from.empty() && date < t.valid_from) return false;
+  if (!t.valid_to.empty() && date > t.valid_to) return false;
+  return true;
+}
+
+std::string quote(std::string_view s) { return std::string("'").append(s).append("'"); }
+
+}  // namespace
+
+std::string_view kind_name(FindingKind kind) {
+  switch (kind) {
+    case FindingKind::kMissingTerm: return "missing-term";
+    case FindingKind::kDeprecatedTerm: return "deprecated-term";
+    case FindingKind::kDatedTerm: return "dated-term";
+    case FindingKind::kNumberMismatch: return "number-mismatch";
+    case FindingKind::kVariant: return "variant";
+  }
+  return "unknown";
+}
+
+std::string primary_lang(std::string_view tag) {
+  std::string out(tag.substr(0, tag.find_first_of("-_")));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+namespace {
+
+constexpr std::size_t kStemPoints = 5;   // code points that make a word's stem
+constexpr std::size_t kContentPoints = 4;  // shorter words (для, пен, and) are not content
+
+std::string word_key(std::string_view key, std::string_view lang) {
+  return lang == "kk" ? term::kazakh_key(key) : std::string(key);
+}
+
+std::string stem_of(std::string_view key) {
+  std::size_t points = 0, i = 0;
+  for (; i < key.size(); ++i) {
+    if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80 && points++ == kStemPoints) break;
+  }
+  return std::string(key.substr(0, i));
+}
+
+bool same_stem(std::string_view a, std::string_view b) {
+  const std::size_t p = code_points(a.substr(0, common_prefix(a, b)));
+  const std::size_t shorter = std::min(code_points(a), code_points(b));
+  return p >= kContentPoints && p * 5 >= shorter * 3;
+}
+
+}  // namespace
+
+Checker::Checker(const term::Matcher& matcher, CheckOptions options)
+    : matcher_(&matcher), options_(std::move(options)) {
+  const auto& entries = matcher_->glossary().entries();
+  for (const core::TermEntry& e : entries) {
+    for (const auto& [lang, terms] : e.terms) {
+      std::vector<std::string> stems;
+      for (const core::Term& t : terms) {
+        for (const term::Token& w : term::tokenize(t.text)) stems.push_back(stem_of(word_key(w.key, lang)));
+      }
+      std::sort(stems.begin(), stems.end());
+      stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+      for (const std::string& st : stems) ++stem_entries_[lang][st];
+    }
+  }
+}
+
+bool Checker::loosely_rendered(std::string_view target, const std::string& lang,
+                               std::size_t entry) const {
+  const core::TermEntry& e = matcher_->glossary().entries()[entry];
+  auto it = e.terms.find(lang);
+  if (it == e.terms.end()) return false;
+  std::vector<std::string> keys;
+  for (const term::Token& t : term::tokenize(target)) keys.push_back(word_key(t.key, lang));
+  const auto& counts = stem_entries_.at(lang);
+  for (const core::Term& t : it->second) {
+    if (!approved(t.status) || !valid_on(t, options_.date)) continue;
+    std::size_t content = 0, matched = 0;
+    bool distinctive = false;
+    for (const term::Token& w : term::tokenize(t.text)) {
+      const std::string k = word_key(w.key, lang);
+      if (code_points(k) < kContentPoints) continue;
+      ++content;
+      if (std::none_of(keys.begin(), keys.end(), [&](const std::string& x) { return same_stem(k, x); })) {
+        continue;
+      }
+      ++matched;
+      auto c = counts.find(stem_of(k));
+      distinctive = distinctive || (c != counts.end() && c->second == 1);
+    }
+    if (content > 0 && (matched == content || (distinctive && matched * 2 >= content))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
+  std::vector<Finding> out;
+  const auto src_it = std::find_if(unit.variants.begin(), unit.variants.end(), [&](const auto& v) {
+    return primary_lang(v.lang) == options_.source_lang;
+  });
+  if (src_it == unit.variants.end()) return out;
+  const std::string& src = src_it->text;
+  const std::string& slang = options_.source_lang;
+  const auto& entries = matcher_->glossary().entries();
+
+  // Source terms: exact and inflected matches; a term inside a longer one is kept aside as a
+  // hint for what the translator may have written instead.
+  std::vector<term::Occurrence> all = matcher_->find_in_text(src, slang);
+  std::erase_if(all, [](const term::Occurrence& o) {
+    return o.kind == term::MatchKind::kTypo || o.kind == term::MatchKind::kStem;
+  });
+  std::vector<term::Occurrence> terms, nested;
+  for (const term::Occurrence& o : all) {
+    const bool in_longer = std::any_of(all.begin(), all.end(), [&](const term::Occurrence& p) {
+      return inside(o.span, p.span);
+    });
+    (in_longer ? nested : terms).push_back(o);
+  }
+
+  if (options_.terms) {
+    for (const term::Occurrence& o : terms) {
+      const core::TermEntry& e = entries[o.entry];
+      const core::Term& used = e.terms.at(o.lang)[o.term];
+      const core::Term* pref = preferred_term(e, slang);
+      if (pref == nullptr || used.status == TermStatus::kPreferred) continue;
+      const bool bad = !approved(used.status);
+      if (!bad && !spelling_variant(used.text, pref->text)) continue;
+      const std::string key = e.id + "\t" + used.text;
+      if (options_.variant_once) {
+        if (std::find(variants_seen_.begin(), variants_seen_.end(), key) != variants_seen_.end()) {
+          continue;
+        }
+        variants_seen_.push_back(key);
+      }
+      Finding f{unit.id, slang, FindingKind::kVariant, e.id, std::string(cut(src, o.span)),
+                pref->text, std::string(cut(src, o.span)), o.span, o.span, ""};
+      f.message = "the source writes " + quote(f.term) + ", a " +
+                  std::string(bad ? term::status_name(used.status) : "variant") +
+                  " spelling; the glossary prefers " + quote(pref->text);
+      out.push_back(std::move(f));
+    }
+  }
+
+  for (const core::Variant& v : unit.variants) {
+    const std::string lang = primary_lang(v.lang);
+    if (lang == slang || v.text.empty()) continue;
+    const std::string& tgt = v.text;
+    if (options_.terms) {
+      const std::vector<term::Occurrence> found = matcher_->find_in_text(tgt, lang);
+      std::vector<core::Span> taken;
+      for (const term::Occurrence& t : found) taken.push_back(t.span);
+      std::vector<std::size_t> done;
+      for (const term::Occurrence& o : terms) {
+        const core::TermEntry& e = entries[o.entry];
+        if (std::find(done.begin(), done.end(), o.entry) != done.end()) continue;
+        done.push_back(o.entry);
+        const core::Term* expected = preferred_term(e, lang);
+        if (expected == nullptr) continue;
+        const term::Occurrence* deprecated = nullptr;
+        const term::Occurrence* dated = nullptr;
+        bool ok = false;
+        for (const term::Occurrence& t : found) {
+          if (t.entry != o.entry) continue;
+          const core::Term& used = e.terms.at(t.lang)[t.term];
+          if (!approved(used.status)) {
+            if (deprecated == nullptr) deprecated = &t;
+          } else if (!valid_on(used, options_.date)) {
+            if (dated == nullptr) dated = &t;
+          } else {
+            ok = true;
+          }
+        }
+        if (ok || (deprecated == nullptr && dated == nullptr && loosely_rendered(tgt, lang, o.entry))) {
+          continue;
+        }
+        Finding f{unit.id, lang, FindingKind::kMissingTerm, e.id, std::string(cut(src, o.span)),
+                  expected->text, "", o.span, {}, ""};
+        const std::string head = quote(f.term) + " in " + lang + ": ";
+        if (deprecated != nullptr) {
+          const core::Term& used = e.terms.at(deprecated->lang)[deprecated->term];
+          f.kind = FindingKind::kDeprecatedTerm;
+          f.span = deprecated->span;
+          f.found = std::string(cut(tgt, f.span));
+          f.message = head + quote(f.found) + " is " + std::string(term::status_name(used.status)) +
+                      "; use " + quote(expected->text);
+        } else if (dated != nullptr) {
+          const core::Term& used = e.terms.at(dated->lang)[dated->term];
+          f.kind = FindingKind::kDatedTerm;
+          f.span = dated->span;
+          f.found = std::string(cut(tgt, f.span));
+          f.message = head + quote(f.found) + " (" + used.text + ") is valid " +
+                      (used.valid_from.empty() ? "" : "from " + used.valid_from) +
+                      (used.valid_to.empty() ? "" : " until " + used.valid_to) +
+                      ", the text is dated " + options_.date + "; use " + quote(expected->text);
+        } else {
+          // (1) A nested source term of another entry rendered in the target.
+          for (const term::Occurrence& n : nested) {
+            if (!inside(n.span, o.span) || !f.found.empty()) continue;
+            for (const term::Occurrence& t : found) {
+              if (t.entry == n.entry) {
+                f.span = t.span;
+                f.found = std::string(cut(tgt, t.span));
+                break;
+              }
+            }
+          }
+          // (2) The target words closest to the expected term.
+          if (f.found.empty()) {
+            if (auto g = guess_rendering(tgt, lang, e, taken)) {
+              f.span = *g;
+              f.found = std::string(cut(tgt, *g));
+            }
+          }
+          f.message = head + "expected " + quote(expected->text) +
+                      (f.found.empty() ? ", not found" : ", found " + quote(f.found));
+        }
+        out.push_back(std::move(f));
+      }
+    }
+    if (options_.numbers) {
+      for (const NumberDifference& d : compare_numbers(src, slang, tgt, lang)) {
+        const std::string shown = display_number(d.token.value);
+        Finding f{unit.id, lang, FindingKind::kNumberMismatch, "", "", "", "", {}, {}, ""};
+        if (d.in_source) {
+          f.term = std::string(cut(src, d.token.span));
+          f.expected = shown;
+          f.source_span = d.token.span;
+          f.message = quote(f.term) + " in the source is not in " + lang;
+        } else {
+          f.found = std::string(cut(tgt, d.token.span));
+          f.span = d.token.span;
+          f.message = quote(f.found) + " in " + lang + " is not in the source";
+        }
+        out.push_back(std::move(f));
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<TermMark> Checker::marks(const core::TranslationUnit& unit) const {
+  std::vector<TermMark> out;
+  const auto& entries = matcher_->glossary().entries();
+  for (const core::Variant& v : unit.variants) {
+    const std::string lang = primary_lang(v.lang);
+    for (const term::Occurrence& o : matcher_->find_in_text(v.text, lang)) {
+      if (o.kind == term::MatchKind::kTypo) continue;
+      const core::TermEntry& e = entries[o.entry];
+      const core::Term& used = e.terms.at(o.lang)[o.term];
+      std::string title = e.id + (approved(used.status) ? "" : " (" +
+                                  std::string(term::status_name(used.status)) + " here)");
+      for (const auto& [l, ts] : e.terms) {
+        std::string list;
+        for (const core::Term& t : ts) {
+          if (approved(t.status)) list += (list.empty() ? "" : ", ") + t.text;
+        }
+        if (!list.empty()) title += "\n" + l + ": " + list;
+      }
+      out.push_back({v.lang, o.span, o.entry, std::move(title)});
+    }
+  }
+  return out;
+}
+
+}  // namespace tilmash::qa

@@ -1,0 +1,91 @@
+// Terminology and number checks over aligned units (a TMX unit or an aligned bead): for every
+// glossary term of the source text, each target must use a preferred or admitted rendering.
+// Pure algorithms over term::Matcher and the units' text; no I/O, no clock, no environment.
+// It must not report what it cannot point at: every finding names its unit and language.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+#include "term/matcher.h"
+
+namespace tilmash::qa {
+
+enum class FindingKind {
+  kMissingTerm,     // no approved rendering of a source term in the target
+  kDeprecatedTerm,  // a deprecated or forbidden rendering is used
+  kDatedTerm,       // an approved rendering outside its valid dates for the text's date
+  kNumberMismatch,  // a number or date not carried over (or added)
+  kVariant,         // the source uses a non-preferred spelling of a term
+};
+
+// "missing-term", "deprecated-term", "dated-term", "number-mismatch", "variant".
+std::string_view kind_name(FindingKind kind);
+
+struct Finding {
+  std::string unit;       // the unit's id (tuid)
+  std::string lang;       // language of the text the finding is about (target; source for kVariant)
+  FindingKind kind = FindingKind::kMissingTerm;
+  std::string entry;      // glossary entry id ("" for numbers)
+  std::string term;       // the source term as written (or the number, for numbers)
+  std::string expected;   // the preferred rendering (or the number expected); may be empty
+  std::string found;      // what stands there instead, as written; empty when nothing was found
+  core::Span source_span; // bytes of `term` in the source text (empty when not in the source)
+  core::Span span;        // bytes of `found` in the text of `lang` (empty when not found)
+  std::string message;    // one line for people
+};
+
+struct CheckOptions {
+  std::string source_lang = "en";  // primary subtag of the source variant
+  std::string date;                // "YYYY-MM-DD" the text was written; "" = no date checks
+  bool terms = true;               // missing/deprecated/dated/variant checks
+  bool numbers = true;             // number-mismatch checks
+  bool variant_once = true;        // report a source variant spelling only the first time
+};
+
+// A highlighted glossary term in one text of a unit, for review pages.
+struct TermMark {
+  std::string lang;
+  core::Span span;       // bytes in that language's text
+  std::size_t entry = 0; // index into the matcher's glossary entries
+  std::string title;     // "oralman → kk: оралман; ru: оралман" (approved renderings)
+};
+
+class Checker {
+ public:
+  // A checker over `matcher`, which must outlive it.
+  Checker(const term::Matcher& matcher, CheckOptions options);
+
+  // Findings of one unit, in this order: source variants, then per target language (in the
+  // unit's variant order) terms in source order, then numbers. Variants whose language has
+  // the source language's primary subtag are the source; a unit without one gives nothing.
+  // With options.variant_once, the checker remembers spellings already reported (so it is
+  // stateful across calls: use one Checker per document).
+  std::vector<Finding> check(const core::TranslationUnit& unit);
+
+  // Glossary terms found in every variant of `unit`, with approved renderings in `title`.
+  std::vector<TermMark> marks(const core::TranslationUnit& unit) const;
+
+ private:
+  // True when `target` holds enough of an approved `lang` term of entry `entry`, word by word
+  // (stems by prefix, any order): all its content words, or at least half with a distinctive one
+  // (used by no other entry). Catches renderings the matcher misses (singular for a plural
+  // term, a synonym in a long name) without accepting a generic head alone ("лагерь").
+  bool loosely_rendered(std::string_view target, const std::string& lang,
+                        std::size_t entry) const;
+
+  const term::Matcher* matcher_;
+  CheckOptions options_;
+  std::map<std::string, std::map<std::string, std::size_t>> stem_entries_;  // lang -> stem -> entries
+  std::vector<std::string> variants_seen_;
+};
+
+// The primary language subtag of `tag`, lower case ("kk-KZ" -> "kk").
+std::string primary_lang(std::string_view tag);
+
+}  // namespace tilmash::qa
