@@ -1,0 +1,468 @@
+// tilmash tm import|lookup|concordance|export: the SQLite TM (store::TmStore) with fuzzy keys
+// from tm::Tokenizer, concordance keys from term (Snowball for en/ru, Kazakh keys), fuzzy
+// search by tm::search + tm::rank, TMX in and out through io.
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "cli/command.h"
+#include "core/lang.h"
+#include "core/text.h"
+#include "io/atomic_file.h"
+#include "io/document.h"
+#include "io/errors.h"
+#include "io/json.h"
+#include "io/tmx_reader.h"
+#include "io/tmx_writer.h"
+#include "store/tm_store.h"
+#include "term/normalize.h"
+#include "term/snowball.h"
+#include "term/stem_kk.h"
+#include "tm/fuzzy_match.h"
+
+namespace tilmash::cli {
+namespace {
+
+// StoreError -> the io exceptions main.cc maps to exits 4 and 3.
+template <typename F>
+auto guarded(F&& f) {
+  try {
+    return f();
+  } catch (const store::StoreError& e) {
+    if (e.kind() == store::StoreError::Kind::kBadInput) throw io::InputError("", 0, 0, e.what());
+    throw io::IoError("", e.what());
+  }
+}
+
+tm::Tokenizer make_tokenizer() {
+  auto t = tm::Tokenizer::create();
+  if (!t) throw std::runtime_error(t.error().message);
+  return std::move(*t);
+}
+
+// Inflection-aware concordance keys: Snowball stems for en/ru, Kazakh keys (ь/ъ dropped)
+// for kk, normalised words otherwise.
+class SearchKeys {
+ public:
+  SearchKeys() : en_("en"), ru_("ru") {}
+  std::string key(std::string_view lang, std::string_view word_key) const {
+    const std::string_view p = core::primary_language(lang);
+    if (p == "en") return en_.stem(word_key);
+    if (p == "ru") return ru_.stem(word_key);
+    if (p == "kk") return term::kazakh_key(word_key);
+    return std::string(word_key);
+  }
+  std::string text(std::string_view lang, std::string_view text) const {
+    std::string out;
+    for (const term::Token& t : term::tokenize(text)) {
+      if (!out.empty()) out += ' ';
+      out += key(lang, t.key);
+    }
+    return out;
+  }
+
+ private:
+  term::SnowballStemmer en_;
+  term::SnowballStemmer ru_;
+};
+
+// The FTS5 query for `words` in language `lang`: a phrase of stems; Kazakh words become
+// prefixes of their lemma (лагерлерінде -> лагер*), since suffixes only follow the stem.
+std::string phrase_query(const SearchKeys& keys, std::string_view lang, std::string_view words) {
+  std::string q;
+  for (const term::Token& t : term::tokenize(words)) {
+    std::string k = keys.key(lang, t.key);
+    bool prefix = false;
+    if (core::primary_language(lang) == "kk") {
+      for (const std::string& lemma : term::kazakh_lemma_candidates(k)) {
+        bool found = false;
+        for (const term::KazakhForm& f : term::kazakh_forms(lemma)) found |= f.form == k;
+        if (found) {
+          k = lemma;
+          break;
+        }
+      }
+      prefix = true;
+    }
+    if (!q.empty()) q += " + ";
+    q += store::fts_quote(k) + (prefix ? "*" : "");
+  }
+  return q;
+}
+
+constexpr const char* kImportHelp =
+    "Adds translation units to the TM (created when missing), all files in one transaction:\n"
+    "an interrupted import leaves the TM as it was. Units whose languages and texts (NFC, white\n"
+    "space collapsed) equal a stored unit are merged (earlier creation, later change date).\n"
+    "Inputs: TMX (streamed) or the TSV of 'tilmash align --format tsv' with --langs.\n\n"
+    "examples:\n"
+    "  tilmash tm import --db tm.db tmx/udhr.en-kk-ru.tmx\n"
+    "  tilmash tm import --db tm.db --format tsv --langs en,kk aligned.tsv";
+
+}  // namespace
+
+Exit run_tm_import(std::span<const std::string> args) {
+  po::options_description options;
+  options.add_options()
+      ("db", po::value<std::string>()->required(), "the TM file (SQLite)")
+      ("format", po::value<std::string>()->default_value("tmx"), "tmx | tsv (align output)")
+      ("langs", po::value<std::string>(), "with --format tsv: the languages of the columns")
+      ("origin", po::value<std::string>(), "provenance stored per unit (default: tmx import, "
+                                           "tilmash align for tsv)")
+      ("file", po::value<std::vector<std::string>>()->required(), "input files");
+  po::positional_options_description positional;
+  positional.add("file", -1);
+  auto vm = parse_options(args, options, positional, "tilmash tm import FILE… --db DB", kImportHelp);
+  if (!vm) return Exit::kOk;
+  const std::string format = (*vm)["format"].as<std::string>();
+  if (format != "tmx" && format != "tsv") throw UsageError("--format must be tmx or tsv");
+  std::vector<std::string> langs;
+  if (format == "tsv") {
+    if (vm->count("langs") == 0u) throw UsageError("--format tsv needs --langs en,kk[,ru]");
+    std::string l = (*vm)["langs"].as<std::string>();
+    for (std::size_t p = 0; p <= l.size();) {
+      std::size_t c = std::min(l.find(',', p), l.size());
+      auto tag = core::normalize_lang_tag(l.substr(p, c - p));
+      if (!tag) throw UsageError("--langs: bad language '" + l.substr(p, c - p) + "'");
+      langs.push_back(*tag);
+      p = c + 1;
+    }
+  }
+  const std::string origin = vm->count("origin") != 0u ? (*vm)["origin"].as<std::string>()
+                             : format == "tsv"        ? "tilmash align"
+                                                      : "tmx import";
+  const tm::Tokenizer tokenizer = make_tokenizer();
+  const store::Keyer keyer = [&tokenizer](std::string_view, std::string_view text) {
+    return store::VariantKeys{tokenizer.analyze(text).word_keys()};
+  };
+  const auto started = std::chrono::steady_clock::now();
+  const store::ImportStats stats = guarded([&] {
+    store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadWrite);
+    store::TmStore::Import imp = db.begin_import(keyer, io::tmx_now());
+    for (const std::string& path : (*vm)["file"].as<std::vector<std::string>>()) {
+      const store::Provenance prov{path, origin};
+      if (format == "tmx") {
+        io::TmxReader reader(path);
+        while (auto tu = reader.next()) imp.add(*tu, prov);
+        continue;
+      }
+      std::istringstream in(io::read_file(path));
+      std::string line;
+      std::size_t n = 0;
+      while (std::getline(in, line)) {
+        ++n;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        std::vector<std::string> cols;
+        for (std::size_t p = 0; p <= line.size();) {
+          std::size_t c = std::min(line.find('\t', p), line.size());
+          cols.push_back(line.substr(p, c - p));
+          p = c + 1;
+        }
+        if (cols.size() != langs.size() + 1) {
+          throw io::InputError(path, n, 0, "expected " + std::to_string(langs.size() + 1)
+                                               + " tab-separated columns (confidence, then "
+                                                 "one per --langs), found "
+                                               + std::to_string(cols.size()));
+        }
+        core::TranslationUnit tu;
+        tu.id = "tu" + std::to_string(n);
+        for (std::size_t k = 0; k < langs.size(); ++k) {
+          core::Variant v;
+          v.lang = langs[k];
+          v.text = cols[k + 1];
+          tu.variants.push_back(std::move(v));
+        }
+        char* end = nullptr;
+        const double conf = std::strtod(cols[0].c_str(), &end);
+        imp.add(tu, prov, end != cols[0].c_str() ? std::optional<double>(conf) : std::nullopt);
+      }
+    }
+    return imp.commit();
+  });
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cerr << "tm import: " << stats.units_read << " units read, " << stats.units_added
+            << " added, " << stats.units_merged << " merged as duplicates, "
+            << stats.units_skipped << " skipped (fewer than two variants) in " << secs << " s\n";
+  return Exit::kOk;
+}
+
+namespace {
+
+// store::TmStore::FuzzyIndex as a tm::IndexSource.
+class StoreIndex : public tm::IndexSource {
+ public:
+  explicit StoreIndex(store::TmStore::FuzzyIndex index) : index_(std::move(index)) {}
+  std::uint64_t frequency(std::uint32_t t) const override { return index_.frequency(t); }
+  void postings(std::uint32_t t, std::size_t lo, std::size_t hi,
+                std::vector<std::uint64_t>& out) const override {
+    index_.postings(t, lo, hi, out);
+  }
+  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
+
+ private:
+  store::TmStore::FuzzyIndex index_;
+};
+
+constexpr const char* kLookupHelp =
+    "Fuzzy matches of TEXT in the TM, best first. Score (integer %): word-level edit\n"
+    "similarity over ICU word tokens, floor(100 (L - D) / L) with L the longer word count and\n"
+    "D the word edit distance (case folded, all numbers alike), minus small penalties for\n"
+    "differences only in numbers (2), case (1), punctuation (1 each, 3 at most) and inline\n"
+    "tags (1 each, 3 at most). Candidates come from the persisted index with a count-filter\n"
+    "bound that loses no match at or above --min.\n\n"
+    "examples:\n"
+    "  tilmash tm lookup --db tm.db --src en --tgt kk \"Open the file\"\n"
+    "  tilmash tm lookup --db tm.db --min 80 --max 3 --json \"Save changes?\"\n"
+    "  tilmash tm lookup --db tm.db --queries q.txt --json   (one query per line, JSON lines)";
+
+}  // namespace
+
+Exit run_tm_lookup(std::span<const std::string> args) {
+  po::options_description options;
+  options.add_options()
+      ("db", po::value<std::string>()->required(), "the TM file")
+      ("src", po::value<std::string>()->default_value("en"), "language of TEXT")
+      ("tgt", po::value<std::string>(), "target language (default: every other variant)")
+      ("min", po::value<int>()->default_value(70), "lowest score shown, 1–100")
+      ("max", po::value<int>()->default_value(10), "most matches shown (0 = all)")
+      ("json", po::bool_switch(), "JSON: [{\"score\", \"tuid\", \"source\", \"target\", "
+                                  "\"targets\", \"differs\"}]")
+      ("queries", po::value<std::string>(), "file of queries, one per line (JSON lines out)")
+      ("brute-force", po::bool_switch(), "score every segment (the reference; slow)")
+      ("text", po::value<std::string>(), "the text to look up");
+  po::positional_options_description positional;
+  positional.add("text", 1);
+  auto vm = parse_options(args, options, positional,
+                          "tilmash tm lookup TEXT --db DB [--src en] [--tgt kk] [--min 70] "
+                          "[--max 10] [--json]",
+                          kLookupHelp);
+  if (!vm) return Exit::kOk;
+  const int min = (*vm)["min"].as<int>();
+  const int max = (*vm)["max"].as<int>();
+  if (min < 1 || min > 100) throw UsageError("--min must be 1–100");
+  if (max < 0) throw UsageError("--max must be >= 0");
+  const std::string src = lang_option(*vm, "src");
+  const std::string tgt = vm->count("tgt") != 0u ? lang_option(*vm, "tgt") : "";
+  std::vector<std::string> queries;
+  const bool batch = vm->count("queries") != 0u;
+  if (batch) {
+    std::istringstream in(io::read_file((*vm)["queries"].as<std::string>()));
+    for (std::string line; std::getline(in, line);) queries.push_back(line);
+  } else if (vm->count("text") != 0u) {
+    queries.push_back((*vm)["text"].as<std::string>());
+  } else {
+    throw UsageError("give TEXT or --queries FILE");
+  }
+  const bool json = (*vm)["json"].as<bool>() || batch;
+  return guarded([&] {
+    store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadOnly);
+    const tm::Tokenizer tokenizer = make_tokenizer();
+    const store::TmStore::FuzzyIndex findex = db.fuzzy_index(src);
+    const StoreIndex index(findex);
+    // Brute force: every segment of the language in memory, ids mapped back.
+    std::vector<std::vector<std::uint32_t>> segs;
+    std::vector<std::uint64_t> seg_ids;
+    if ((*vm)["brute-force"].as<bool>()) {
+      findex.for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
+        seg_ids.push_back(id);
+        segs.push_back(std::move(toks));
+      });
+    }
+    std::map<std::uint64_t, store::StoredUnit> units;  // per query
+    const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
+      std::optional<store::StoredUnit> u = db.unit_of_variant(static_cast<std::int64_t>(id));
+      if (!u) return std::nullopt;
+      const core::Variant* self = nullptr;
+      bool has_tgt = tgt.empty();
+      for (std::size_t k = 0; k < u->unit.variants.size(); ++k) {
+        if (u->variant_ids[k] == static_cast<std::int64_t>(id)) self = &u->unit.variants[k];
+        if (!tgt.empty() && io::lang_matches(tgt, u->unit.variants[k].lang)) has_tgt = true;
+      }
+      if (self == nullptr || !has_tgt) return std::nullopt;
+      tm::TokenizedText t = tokenizer.analyze(self->text, self->inline_xml);
+      units[id] = std::move(*u);
+      return t;
+    };
+    std::ostream& os = std::cout;
+    for (const std::string& raw : queries) {
+      units.clear();
+      const tm::TokenizedText q = tokenizer.analyze(core::collapse_space(core::to_nfc(raw)));
+      std::vector<std::uint32_t> ids;
+      for (const std::string& k : q.word_keys()) {
+        ids.push_back(findex.token(k).value_or(tm::kUnknownToken));
+      }
+      std::vector<tm::Candidate> cands;
+      if (segs.empty() && !(*vm)["brute-force"].as<bool>()) {
+        cands = tm::search(index, ids, min);
+      } else {
+        cands = tm::brute_force(segs, ids, min);
+        for (tm::Candidate& c : cands) c.id = seg_ids[c.id];
+        std::stable_sort(cands.begin(), cands.end(), [](const auto& a, const auto& b) {
+          return a.base != b.base ? a.base > b.base : a.id < b.id;
+        });
+      }
+      const std::vector<tm::FuzzyMatch> matches =
+          tm::rank(q, cands, fetch, min, static_cast<std::size_t>(max));
+      if (json) os << "[";
+      for (std::size_t i = 0; i < matches.size(); ++i) {
+        const tm::FuzzyMatch& m = matches[i];
+        const store::StoredUnit& u = units.at(m.id);
+        std::string target;
+        std::string targets;
+        for (std::size_t k = 0; k < u.unit.variants.size(); ++k) {
+          const core::Variant& v = u.unit.variants[k];
+          if (u.variant_ids[k] == static_cast<std::int64_t>(m.id)) continue;
+          if (!tgt.empty() && !io::lang_matches(tgt, v.lang)) continue;
+          if (target.empty()) target = v.text;
+          targets += (targets.empty() ? "" : ", ") + io::json_string(v.lang) + ": "
+                     + io::json_string(v.text);
+        }
+        std::string differs;
+        for (const core::Span& s : m.score.differing) {
+          differs += (differs.empty() ? "" : ", ")
+                     + io::json_string(m.text.text.substr(s.begin, s.size()));
+        }
+        if (json) {
+          os << (i ? ", " : "") << (batch ? "" : "\n  ") << "{\"score\": " << m.score.score
+             << ", \"tuid\": " << io::json_string(u.unit.id)
+             << ", \"source\": " << io::json_string(m.text.text)
+             << ", \"target\": " << io::json_string(target) << ", \"targets\": {" << targets
+             << "}, \"differs\": [" << differs << "]}";
+        } else {
+          os << m.score.score << "%\t" << u.unit.id << "\t" << m.text.text << "\t" << target
+             << '\n';
+        }
+      }
+      if (json) os << (batch || matches.empty() ? "]\n" : "\n]\n");
+    }
+    return Exit::kOk;
+  });
+}
+
+Exit run_tm_concordance(std::span<const std::string> args) {
+  po::options_description options;
+  options.add_options()
+      ("db", po::value<std::string>()->required(), "the TM file")
+      ("lang", po::value<std::string>(), "language of WORDS (default: any)")
+      ("max", po::value<int>()->default_value(50), "most units shown")
+      ("json", po::bool_switch(), "JSON: [{\"tuid\", \"lang\", \"text\", \"variants\"}]")
+      ("words", po::value<std::string>()->required(), "word or phrase");
+  po::positional_options_description positional;
+  positional.add("words", 1);
+  auto vm = parse_options(
+      args, options, positional, "tilmash tm concordance WORDS --db DB [--lang en] [--json]",
+      "Units holding WORDS as a phrase, in any inflected form: Snowball stems for English and\n"
+      "Russian, Kazakh lemma prefixes (лагер* finds лагерлерінде). The index is built on the\n"
+      "first search after an import (that call needs write access).\n\n"
+      "examples:\n  tilmash tm concordance --db tm.db --lang ru \"файл\"\n"
+      "  tilmash tm concordance --db tm.db \"open file\" --json");
+  if (!vm) return Exit::kOk;
+  const std::string lang = vm->count("lang") != 0u ? lang_option(*vm, "lang") : "";
+  const std::string words = core::to_nfc((*vm)["words"].as<std::string>());
+  const SearchKeys keys;
+  return guarded([&] {
+    const std::string path = (*vm)["db"].as<std::string>();
+    {
+      store::TmStore probe(path, store::OpenMode::kReadOnly);
+      if (!probe.concordance_current()) {
+        store::TmStore rw(path, store::OpenMode::kReadWrite);
+        rw.update_concordance(
+            [&](std::string_view l, std::string_view t) { return keys.text(l, t); });
+      }
+    }
+    store::TmStore db(path, store::OpenMode::kReadOnly);
+    std::set<std::string> phrases;
+    for (const char* l : {"en", "ru", "kk"}) {
+      if (lang.empty() || core::primary_language(lang) == l) {
+        const std::string p = phrase_query(keys, lang.empty() ? l : lang, words);
+        if (!p.empty()) phrases.insert("(" + p + ")");
+      }
+    }
+    if (phrases.empty()) throw UsageError("WORDS has no word");
+    std::string query;
+    for (const std::string& p : phrases) query += (query.empty() ? "" : " OR ") + p;
+    const auto hits = db.concordance(query, lang, static_cast<std::size_t>((*vm)["max"].as<int>()));
+    const bool json = (*vm)["json"].as<bool>();
+    std::ostream& os = std::cout;
+    if (json) os << "[";
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      const std::optional<store::StoredUnit> u = db.unit_of_variant(hits[i]);
+      if (!u) continue;
+      std::size_t self = 0;
+      for (std::size_t k = 0; k < u->variant_ids.size(); ++k) {
+        if (u->variant_ids[k] == hits[i]) self = k;
+      }
+      const core::Variant& v = u->unit.variants[self];
+      if (json) {
+        os << (i ? "," : "") << "\n  {\"tuid\": " << io::json_string(u->unit.id)
+           << ", \"lang\": " << io::json_string(v.lang) << ", \"text\": " << io::json_string(v.text)
+           << ", \"variants\": {";
+        for (std::size_t k = 0; k < u->unit.variants.size(); ++k) {
+          os << (k ? ", " : "") << io::json_string(u->unit.variants[k].lang) << ": "
+             << io::json_string(u->unit.variants[k].text);
+        }
+        os << "}}";
+      } else {
+        os << u->unit.id << '\t' << v.lang << '\t' << v.text;
+        for (std::size_t k = 0; k < u->unit.variants.size(); ++k) {
+          if (k != self) os << '\t' << u->unit.variants[k].lang << ": " << u->unit.variants[k].text;
+        }
+        os << '\n';
+      }
+    }
+    if (json) os << (hits.empty() ? "]\n" : "\n]\n");
+    return Exit::kOk;
+  });
+}
+
+Exit run_tm_export(std::span<const std::string> args) {
+  po::options_description options;
+  options.add_options()
+      ("db", po::value<std::string>()->required(), "the TM file")
+      ("output,o", po::value<std::string>()->required(), "TMX file to write (- = stdout)")
+      ("pair", po::value<std::string>(), "write one language pair only, e.g. en-kk");
+  po::positional_options_description positional;
+  auto vm = parse_options(
+      args, options, positional, "tilmash tm export --db DB -o FILE.tmx [--pair en-kk]",
+      "Writes the TM as TMX 1.4b (all languages, or one pair: exactly two <tuv>s per unit,\n"
+      "units without both languages left out). Written atomically.\n\n"
+      "examples:\n  tilmash tm export --db tm.db -o all.tmx\n"
+      "  tilmash tm export --db tm.db --pair en-kk -o en-kk.tmx");
+  if (!vm) return Exit::kOk;
+  io::TmxWriteOptions wopts;
+  io::TmxHeader header;
+  header.srclang = "en";
+  if (vm->count("pair") != 0u) {
+    const std::string pair = (*vm)["pair"].as<std::string>();
+    const std::size_t dash = pair.find('-');
+    auto a = core::normalize_lang_tag(pair.substr(0, dash));
+    auto b = dash == std::string::npos ? a : core::normalize_lang_tag(pair.substr(dash + 1));
+    if (dash == std::string::npos || !a || !b) throw UsageError("--pair must look like en-kk");
+    wopts.langs = {*a, *b};
+    wopts.require_all_langs = true;
+    header.srclang = *a;
+  }
+  wopts.dedupe = false;
+  return guarded([&] {
+    store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadOnly);
+    io::AtomicFile out((*vm)["output"].as<std::string>());
+    io::TmxWriter writer(out.out(), header, wopts);
+    db.for_each_unit([&](const store::StoredUnit& u) {
+      writer.write(u.unit);
+      return true;
+    });
+    writer.finish();
+    out.commit();
+    std::cerr << "tm export: " << writer.stats().units_written << " units written, "
+              << writer.stats().units_skipped + writer.stats().units_no_source
+              << " left out\n";
+    return Exit::kOk;
+  });
+}
+
+}  // namespace tilmash::cli

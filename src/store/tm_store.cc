@@ -1,0 +1,811 @@
+// SQLite TM store. Layout (schema version 1):
+//   meta(key, value)            schema_version, next_batch, conc_upto
+//   units(id, tuid, dedup, created, changed, document, origin, confidence, extra)
+//   variants(id, unit_id, lang, ilang, text, inline_xml, created, changed, extra, toks)
+//   vocab(id, lang, key, df)    fuzzy keys per primary language, df = segments holding it
+//   postings(token, len, batch, ids)  WITHOUT ROWID: variant ids (varint deltas) of segments
+//                               with `len` words holding `token`; each import appends batches
+//   conc                        FTS5, contentless, rowid = variant id (built on demand)
+// `extra` and `toks` are varint-encoded blobs (see put_varint). Every import is one
+// transaction (BEGIN IMMEDIATE … COMMIT) in WAL mode, so a crash leaves the state before it.
+#include "store/tm_store.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include <sqlite3.h>
+
+#include "core/lang.h"
+#include "core/text.h"
+
+namespace tilmash::store {
+
+StoreError::StoreError(Kind kind, const std::string& path, const std::string& message)
+    : std::runtime_error(path + ": error: " + message), kind_(kind) {}
+
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, int rc, const std::string& path, const std::string& doing) {
+  const std::string detail = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      throw StoreError(StoreError::Kind::kIo, path,
+                       doing + ": the TM is locked by another process (an import?); try again");
+    case SQLITE_READONLY:
+      throw StoreError(StoreError::Kind::kIo, path,
+                       doing + ": the TM is read-only (check the permissions of the file and "
+                               "its folder)");
+    case SQLITE_FULL:
+      throw StoreError(StoreError::Kind::kIo, path, doing + ": disk full; nothing was changed");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      throw StoreError(StoreError::Kind::kBadInput, path,
+                       doing + ": not a tilmash TM or a corrupt one (SQLite: " + detail + ")");
+    default:
+      throw StoreError(StoreError::Kind::kIo, path, doing + ": " + detail);
+  }
+}
+
+void put_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+
+bool get_varint(std::string_view& in, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
+    const auto b = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if ((b & 0x80) == 0) return true;
+  }
+  return false;
+}
+
+void put_str(std::string& out, std::string_view s) {
+  put_varint(out, s.size());
+  out.append(s);
+}
+
+std::string get_str(std::string_view& in) {
+  std::uint64_t n = 0;
+  if (!get_varint(in, n) || n > in.size()) {
+    in = {};
+    return {};
+  }
+  std::string s(in.substr(0, n));
+  in.remove_prefix(n);
+  return s;
+}
+
+// props, notes, attrs.
+std::string encode_extra(const std::vector<core::Prop>& props,
+                         const std::vector<std::string>& notes,
+                         const std::vector<core::Attr>& attrs) {
+  std::string out;
+  put_varint(out, props.size());
+  for (const core::Prop& p : props) {
+    put_str(out, p.type);
+    put_str(out, p.value);
+  }
+  put_varint(out, notes.size());
+  for (const std::string& n : notes) put_str(out, n);
+  put_varint(out, attrs.size());
+  for (const core::Attr& a : attrs) {
+    put_str(out, a.name);
+    put_str(out, a.value);
+  }
+  return out;
+}
+
+void decode_extra(std::string_view in, std::vector<core::Prop>& props,
+                  std::vector<std::string>& notes, std::vector<core::Attr>& attrs) {
+  std::uint64_t n = 0;
+  if (!get_varint(in, n)) return;
+  for (std::uint64_t i = 0; i < n && !in.empty(); ++i) {
+    core::Prop p;
+    p.type = get_str(in);
+    p.value = get_str(in);
+    props.push_back(std::move(p));
+  }
+  if (!get_varint(in, n)) return;
+  for (std::uint64_t i = 0; i < n && !in.empty(); ++i) notes.push_back(get_str(in));
+  if (!get_varint(in, n)) return;
+  for (std::uint64_t i = 0; i < n && !in.empty(); ++i) {
+    core::Attr a;
+    a.name = get_str(in);
+    a.value = get_str(in);
+    attrs.push_back(std::move(a));
+  }
+}
+
+std::string_view col_text(sqlite3_stmt* st, int i) {
+  const auto* p = sqlite3_column_text(st, i);
+  return p == nullptr ? std::string_view{}
+                      : std::string_view(reinterpret_cast<const char*>(p),
+                                         static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
+}
+
+std::string_view col_blob(sqlite3_stmt* st, int i) {
+  const void* p = sqlite3_column_blob(st, i);
+  return p == nullptr ? std::string_view{}
+                      : std::string_view(static_cast<const char*>(p),
+                                         static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
+}
+
+void bind_text(sqlite3_stmt* st, int i, std::string_view s) {
+  sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+
+void bind_blob(sqlite3_stmt* st, int i, std::string_view s) {
+  sqlite3_bind_blob(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+
+std::string normalized(std::string_view text) {
+  const bool ascii = std::all_of(text.begin(), text.end(),
+                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return core::collapse_space(ascii ? std::string(text) : core::to_nfc(text));
+}
+
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::string index_lang(std::string_view lang) {
+  std::string p(core::primary_language(lang));
+  for (char& c : p) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return p;
+}
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE units(id INTEGER PRIMARY KEY, tuid TEXT, dedup INTEGER NOT NULL, created TEXT,
+  changed TEXT, document TEXT, origin TEXT, confidence REAL, extra BLOB);
+CREATE INDEX units_dedup ON units(dedup);
+CREATE TABLE variants(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL, lang TEXT NOT NULL,
+  ilang TEXT NOT NULL, text TEXT NOT NULL, inline_xml TEXT, created TEXT, changed TEXT,
+  extra BLOB, toks BLOB);
+CREATE INDEX variants_unit ON variants(unit_id);
+CREATE TABLE vocab(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, key TEXT NOT NULL,
+  df INTEGER NOT NULL, UNIQUE(lang, key));
+CREATE TABLE postings(token INTEGER NOT NULL, len INTEGER NOT NULL, batch INTEGER NOT NULL,
+  ids BLOB NOT NULL, PRIMARY KEY(token, len, batch)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE conc USING fts5(keys, content='', tokenize='unicode61 remove_diacritics 0');
+INSERT INTO meta VALUES('schema_version', '1'), ('next_batch', '1'), ('conc_upto', '0');
+)sql";
+
+}  // namespace
+
+struct TmStore::Cache {
+  std::unordered_map<const char*, sqlite3_stmt*> stmts;
+  ~Cache() {
+    for (auto& [sql, st] : stmts) sqlite3_finalize(st);
+  }
+};
+
+// A statement from the cache, reset and unbound when the scope ends.
+class Stmt {
+ public:
+  Stmt(sqlite3_stmt* st, sqlite3* db, const std::string& path) : st_(st), db_(db), path_(path) {}
+  ~Stmt() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+  sqlite3_stmt* get() const { return st_; }
+  // True for a row, false when done; throws StoreError on failure.
+  bool step(const char* doing) {
+    const int rc = sqlite3_step(st_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    fail(db_, rc, path_, doing);
+  }
+
+ private:
+  sqlite3_stmt* st_;
+  sqlite3* db_;
+  const std::string& path_;
+};
+
+sqlite3_stmt* TmStore::prepare(const char* sql) const {
+  auto it = cache_->stmts.find(sql);
+  if (it != cache_->stmts.end()) return it->second;
+  sqlite3_stmt* st = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+  if (rc != SQLITE_OK) fail(db_, rc, path_, "reading the TM");
+  cache_->stmts.emplace(sql, st);
+  return st;
+}
+
+namespace {
+void exec(sqlite3* db, const std::string& path, const char* sql, const char* doing) {
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) fail(db, rc, path, doing);
+}
+}  // namespace
+
+TmStore::TmStore(std::string path, OpenMode mode, int busy_timeout_ms)
+    : path_(std::move(path)), cache_(std::make_unique<Cache>()) {
+  const int flags = (mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
+                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+                    | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    const std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw StoreError(StoreError::Kind::kIo, path_,
+                     mode == OpenMode::kReadOnly
+                         ? "cannot open the TM (" + msg + "); create it with 'tilmash tm import'"
+                         : "cannot open or create the TM (" + msg + ")");
+  }
+  try {
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    read_only_ = mode == OpenMode::kReadOnly || sqlite3_db_readonly(db_, "main") == 1;
+    if (mode == OpenMode::kReadWrite && read_only_) {
+      fail(db_, SQLITE_READONLY, path_, "opening for import");
+    }
+    // Is it ours? An empty file (just created) gets the schema.
+    sqlite3_stmt* st = nullptr;
+    rc = sqlite3_prepare_v2(db_, "SELECT count(*) FROM sqlite_master", -1, &st, nullptr);
+    if (rc == SQLITE_OK) rc = sqlite3_step(st);
+    const std::int64_t tables = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) fail(db_, rc, path_, "opening the TM");
+    if (tables == 0) {
+      if (read_only_) {
+        throw StoreError(StoreError::Kind::kBadInput, path_, "empty file, not a tilmash TM");
+      }
+      init_schema();
+    }
+    rc = sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st,
+                            nullptr);
+    if (rc != SQLITE_OK) {
+      sqlite3_finalize(st);
+      if ((rc & 0xFF) == SQLITE_ERROR) {
+        throw StoreError(StoreError::Kind::kBadInput, path_,
+                         "an SQLite database but not a tilmash TM (no meta table)");
+      }
+      fail(db_, rc, path_, "opening the TM");
+    }
+    rc = sqlite3_step(st);
+    const int version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) fail(db_, rc, path_, "opening the TM");
+    if (version > kSchemaVersion) {
+      throw StoreError(StoreError::Kind::kBadInput, path_,
+                       "TM schema version " + std::to_string(version)
+                           + " was written by a newer tilmash (this one reads up to "
+                           + std::to_string(kSchemaVersion) + "); upgrade tilmash");
+    }
+    if (version < 1) {
+      throw StoreError(StoreError::Kind::kBadInput, path_, "not a tilmash TM (no schema version)");
+    }
+    exec(db_, path_, "PRAGMA cache_size = -262144; PRAGMA mmap_size = 268435456;", "opening");
+    if (!read_only_) {
+      exec(db_, path_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", "opening");
+    }
+  } catch (...) {
+    cache_.reset();
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+TmStore::~TmStore() {
+  cache_.reset();
+  if (db_ != nullptr) sqlite3_close(db_);
+}
+
+void TmStore::init_schema() {
+  exec(db_, path_, "PRAGMA journal_mode = WAL", "creating the TM");
+  exec(db_, path_, "BEGIN IMMEDIATE", "creating the TM");
+  const int rc = sqlite3_exec(db_, kSchema, nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    fail(db_, rc, path_, "creating the TM");
+  }
+  exec(db_, path_, "COMMIT", "creating the TM");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+namespace {
+struct Posting {
+  std::uint32_t token;
+  std::uint32_t len;
+  std::uint32_t id;
+};
+constexpr std::size_t kFlushPostings = std::size_t{4} << 20;
+}  // namespace
+
+struct TmStore::Import::State {
+  TmStore* store = nullptr;
+  Keyer keyer;
+  std::string now;
+  ImportStats stats;
+  bool open = false;
+  std::unordered_map<std::string, std::uint32_t> vocab;  // ilang + '\x1f' + key -> id
+  std::vector<std::pair<std::string, std::string>> new_keys;  // in id order from first_new
+  std::uint32_t first_new = 1;
+  std::unordered_map<std::uint32_t, std::uint64_t> df_delta;
+  std::vector<Posting> postings;
+  std::int64_t next_batch = 1;
+
+  void flush_postings();
+};
+
+void TmStore::Import::State::flush_postings() {
+  if (postings.empty()) return;
+  std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) {
+    return a.token != b.token ? a.token < b.token : a.len != b.len ? a.len < b.len : a.id < b.id;
+  });
+  Stmt ins(store->prepare("INSERT INTO postings(token, len, batch, ids) VALUES(?, ?, ?, ?)"),
+           store->db_, store->path_);
+  std::string blob;
+  for (std::size_t i = 0; i < postings.size();) {
+    std::size_t j = i;
+    blob.clear();
+    std::uint32_t prev = 0;
+    while (j < postings.size() && postings[j].token == postings[i].token
+           && postings[j].len == postings[i].len) {
+      put_varint(blob, postings[j].id - prev);
+      prev = postings[j].id;
+      ++j;
+    }
+    sqlite3_bind_int64(ins.get(), 1, postings[i].token);
+    sqlite3_bind_int64(ins.get(), 2, postings[i].len);
+    sqlite3_bind_int64(ins.get(), 3, next_batch);
+    bind_blob(ins.get(), 4, blob);
+    ins.step("writing the index");
+    sqlite3_reset(ins.get());
+    i = j;
+  }
+  ++next_batch;
+  postings.clear();
+}
+
+TmStore::Import::Import(std::unique_ptr<State> state) : s_(std::move(state)) {}
+TmStore::Import::Import(Import&&) noexcept = default;
+
+TmStore::Import::~Import() {
+  if (s_ && s_->open) sqlite3_exec(s_->store->db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+const ImportStats& TmStore::Import::stats() const { return s_->stats; }
+
+TmStore::Import TmStore::begin_import(Keyer keyer, std::string now) {
+  if (read_only_) fail(db_, SQLITE_READONLY, path_, "importing");
+  auto s = std::make_unique<Import::State>();
+  s->store = this;
+  s->keyer = std::move(keyer);
+  s->now = std::move(now);
+  exec(db_, path_, "BEGIN IMMEDIATE", "starting the import");
+  s->open = true;
+  Import imp(std::move(s));
+  Import::State& st = *imp.s_;
+  {
+    Stmt q(prepare("SELECT id, lang, key FROM vocab"), db_, path_);
+    std::uint32_t max_id = 0;
+    while (q.step("reading the index")) {
+      const auto id = static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
+      std::string k(col_text(q.get(), 1));
+      k += '\x1f';
+      k += col_text(q.get(), 2);
+      st.vocab.emplace(std::move(k), id);
+      max_id = std::max(max_id, id);
+    }
+    st.first_new = max_id + 1;
+  }
+  {
+    Stmt q(prepare("SELECT value FROM meta WHERE key = 'next_batch'"), db_, path_);
+    if (q.step("reading the TM")) st.next_batch = sqlite3_column_int64(q.get(), 0);
+  }
+  return imp;
+}
+
+void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& provenance,
+                          std::optional<double> confidence) {
+  State& st = *s_;
+  TmStore& db = *st.store;
+  ++st.stats.units_read;
+  struct V {
+    const core::Variant* v;
+    std::string norm;
+  };
+  std::vector<V> vs;
+  for (const core::Variant& v : unit.variants) {
+    std::string n = normalized(v.text);
+    if (!n.empty()) vs.push_back(V{&v, std::move(n)});
+  }
+  if (vs.size() < 2) {
+    ++st.stats.units_skipped;
+    return;
+  }
+  // Dedup key: sorted (lang, normalised text) pairs.
+  std::vector<std::pair<std::string_view, std::string_view>> key;
+  for (const V& v : vs) key.emplace_back(v.v->lang, v.norm);
+  std::sort(key.begin(), key.end());
+  std::uint64_t h = 1469598103934665603ull;
+  for (const auto& [l, t] : key) {
+    h = fnv1a(l, h);
+    h = fnv1a(std::string_view("\x1f", 1), h);
+    h = fnv1a(t, h);
+    h = fnv1a(std::string_view("\x1e", 1), h);
+  }
+  const auto dedup = static_cast<std::int64_t>(h);
+  const std::string created = unit.creationdate.empty() ? st.now : unit.creationdate;
+  const std::string changed = unit.changedate.empty() ? created : unit.changedate;
+  {
+    Stmt find(db.prepare("SELECT id FROM units WHERE dedup = ?"), db.db_, db.path_);
+    sqlite3_bind_int64(find.get(), 1, dedup);
+    while (find.step("looking for duplicates")) {
+      const std::int64_t uid = sqlite3_column_int64(find.get(), 0);
+      Stmt vars(db.prepare("SELECT lang, text FROM variants WHERE unit_id = ?"), db.db_, db.path_);
+      sqlite3_bind_int64(vars.get(), 1, uid);
+      std::vector<std::pair<std::string, std::string>> have;
+      while (vars.step("looking for duplicates")) {
+        have.emplace_back(std::string(col_text(vars.get(), 0)), normalized(col_text(vars.get(), 1)));
+      }
+      std::sort(have.begin(), have.end());
+      bool same = have.size() == key.size();
+      for (std::size_t i = 0; same && i < key.size(); ++i) {
+        same = have[i].first == key[i].first && have[i].second == key[i].second;
+      }
+      if (!same) continue;
+      Stmt upd(db.prepare("UPDATE units SET created = min(coalesce(created, ?1), ?1), "
+                          "changed = max(coalesce(changed, ?2), ?2) WHERE id = ?3"),
+               db.db_, db.path_);
+      bind_text(upd.get(), 1, created);
+      bind_text(upd.get(), 2, changed);
+      sqlite3_bind_int64(upd.get(), 3, uid);
+      upd.step("merging a duplicate");
+      ++st.stats.units_merged;
+      return;
+    }
+  }
+  std::int64_t uid = 0;
+  {
+    Stmt ins(db.prepare("INSERT INTO units(tuid, dedup, created, changed, document, origin, "
+                        "confidence, extra) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"),
+             db.db_, db.path_);
+    if (unit.id.empty()) {
+      sqlite3_bind_null(ins.get(), 1);
+    } else {
+      bind_text(ins.get(), 1, unit.id);
+    }
+    sqlite3_bind_int64(ins.get(), 2, dedup);
+    bind_text(ins.get(), 3, created);
+    bind_text(ins.get(), 4, changed);
+    bind_text(ins.get(), 5, provenance.document);
+    bind_text(ins.get(), 6, provenance.origin);
+    if (confidence) {
+      sqlite3_bind_double(ins.get(), 7, *confidence);
+    } else {
+      sqlite3_bind_null(ins.get(), 7);
+    }
+    bind_blob(ins.get(), 8, encode_extra(unit.props, unit.notes, unit.attrs));
+    ins.step("adding a unit");
+    uid = sqlite3_last_insert_rowid(db.db_);
+  }
+  Stmt ins(db.prepare("INSERT INTO variants(unit_id, lang, ilang, text, inline_xml, created, "
+                      "changed, extra, toks) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+           db.db_, db.path_);
+  std::string toks;
+  std::vector<std::uint32_t> ids;
+  for (const V& v : vs) {
+    const std::string ilang = index_lang(v.v->lang);
+    const VariantKeys keys = st.keyer(v.v->lang, v.v->text);
+    ids.clear();
+    toks.clear();
+    for (const std::string& k : keys.words) {
+      std::string full = ilang;
+      full += '\x1f';
+      full += k;
+      auto [it, added] = st.vocab.emplace(std::move(full), 0);
+      if (added) {
+        it->second = st.first_new + static_cast<std::uint32_t>(st.new_keys.size());
+        st.new_keys.emplace_back(ilang, k);
+      }
+      ids.push_back(it->second);
+      put_varint(toks, it->second);
+    }
+    sqlite3_bind_int64(ins.get(), 1, uid);
+    bind_text(ins.get(), 2, v.v->lang);
+    bind_text(ins.get(), 3, ilang);
+    bind_text(ins.get(), 4, v.v->text);
+    if (v.v->inline_xml.empty()) {
+      sqlite3_bind_null(ins.get(), 5);
+    } else {
+      bind_text(ins.get(), 5, v.v->inline_xml);
+    }
+    bind_text(ins.get(), 6, v.v->creationdate);
+    bind_text(ins.get(), 7, v.v->changedate);
+    bind_blob(ins.get(), 8, encode_extra(v.v->props, v.v->notes, v.v->attrs));
+    bind_blob(ins.get(), 9, toks);
+    ins.step("adding a variant");
+    sqlite3_reset(ins.get());
+    const auto vid = static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db.db_));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const auto len = static_cast<std::uint32_t>(keys.words.size());
+    for (std::uint32_t t : ids) {
+      st.postings.push_back(Posting{t, len, vid});
+      ++st.df_delta[t];
+    }
+  }
+  ++st.stats.units_added;
+  if (st.postings.size() >= kFlushPostings) st.flush_postings();
+}
+
+ImportStats TmStore::Import::commit() {
+  State& st = *s_;
+  TmStore& db = *st.store;
+  st.flush_postings();
+  {
+    Stmt ins(db.prepare("INSERT INTO vocab(id, lang, key, df) VALUES(?, ?, ?, 0)"), db.db_,
+             db.path_);
+    for (std::size_t i = 0; i < st.new_keys.size(); ++i) {
+      sqlite3_bind_int64(ins.get(), 1, st.first_new + static_cast<std::int64_t>(i));
+      bind_text(ins.get(), 2, st.new_keys[i].first);
+      bind_text(ins.get(), 3, st.new_keys[i].second);
+      ins.step("writing the index");
+      sqlite3_reset(ins.get());
+    }
+  }
+  {
+    Stmt upd(db.prepare("UPDATE vocab SET df = df + ? WHERE id = ?"), db.db_, db.path_);
+    for (const auto& [id, d] : st.df_delta) {
+      sqlite3_bind_int64(upd.get(), 1, static_cast<std::int64_t>(d));
+      sqlite3_bind_int64(upd.get(), 2, id);
+      upd.step("writing the index");
+      sqlite3_reset(upd.get());
+    }
+  }
+  {
+    Stmt upd(db.prepare("UPDATE meta SET value = ? WHERE key = 'next_batch'"), db.db_, db.path_);
+    sqlite3_bind_int64(upd.get(), 1, st.next_batch);
+    upd.step("writing the TM");
+  }
+  const int rc = sqlite3_exec(db.db_, "COMMIT", nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) fail(db.db_, rc, db.path_, "committing the import");
+  st.open = false;
+  return st.stats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+std::size_t TmStore::unit_count() const {
+  Stmt q(prepare("SELECT count(*) FROM units"), db_, path_);
+  return q.step("counting units") ? static_cast<std::size_t>(sqlite3_column_int64(q.get(), 0)) : 0;
+}
+
+namespace {
+// Columns: u.id, tuid, u.created, u.changed, document, origin, confidence, u.extra,
+//          v.id, lang, text, inline_xml, v.created, v.changed, v.extra
+constexpr const char* kUnitColumns =
+    "SELECT u.id, u.tuid, u.created, u.changed, u.document, u.origin, u.confidence, u.extra, "
+    "v.id, v.lang, v.text, v.inline_xml, v.created, v.changed, v.extra "
+    "FROM units u JOIN variants v ON v.unit_id = u.id ";
+
+void read_unit_head(sqlite3_stmt* st, StoredUnit& u) {
+  u.id = sqlite3_column_int64(st, 0);
+  u.unit.id = std::string(col_text(st, 1));
+  u.unit.creationdate = std::string(col_text(st, 2));
+  u.unit.changedate = std::string(col_text(st, 3));
+  u.provenance.document = std::string(col_text(st, 4));
+  u.provenance.origin = std::string(col_text(st, 5));
+  if (sqlite3_column_type(st, 6) != SQLITE_NULL) u.confidence = sqlite3_column_double(st, 6);
+  decode_extra(col_blob(st, 7), u.unit.props, u.unit.notes, u.unit.attrs);
+}
+
+void read_variant(sqlite3_stmt* st, StoredUnit& u) {
+  core::Variant v;
+  v.lang = std::string(col_text(st, 9));
+  v.text = std::string(col_text(st, 10));
+  v.inline_xml = std::string(col_text(st, 11));
+  v.creationdate = std::string(col_text(st, 12));
+  v.changedate = std::string(col_text(st, 13));
+  decode_extra(col_blob(st, 14), v.props, v.notes, v.attrs);
+  u.variant_ids.push_back(sqlite3_column_int64(st, 8));
+  u.unit.variants.push_back(std::move(v));
+}
+}  // namespace
+
+void TmStore::for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const {
+  static const std::string sql = std::string(kUnitColumns) + "ORDER BY u.id, v.id";
+  Stmt q(prepare(sql.c_str()), db_, path_);
+  std::optional<StoredUnit> cur;
+  while (q.step("reading units")) {
+    const std::int64_t uid = sqlite3_column_int64(q.get(), 0);
+    if (cur && cur->id != uid) {
+      if (!fn(*cur)) return;
+      cur.reset();
+    }
+    if (!cur) {
+      cur.emplace();
+      read_unit_head(q.get(), *cur);
+    }
+    read_variant(q.get(), *cur);
+  }
+  if (cur) fn(*cur);
+}
+
+std::optional<StoredUnit> TmStore::unit_of_variant(std::int64_t variant_id) const {
+  static const std::string sql = std::string(kUnitColumns)
+                                 + "WHERE u.id = (SELECT unit_id FROM variants WHERE id = ?) "
+                                   "ORDER BY v.id";
+  Stmt q(prepare(sql.c_str()), db_, path_);
+  sqlite3_bind_int64(q.get(), 1, variant_id);
+  std::optional<StoredUnit> u;
+  while (q.step("reading a unit")) {
+    if (!u) {
+      u.emplace();
+      read_unit_head(q.get(), *u);
+    }
+    read_variant(q.get(), *u);
+  }
+  return u;
+}
+
+TmStore::FuzzyIndex TmStore::fuzzy_index(std::string_view lang) const {
+  return FuzzyIndex(this, index_lang(lang));
+}
+
+std::optional<std::uint32_t> TmStore::FuzzyIndex::token(std::string_view key) const {
+  Stmt q(store_->prepare("SELECT id FROM vocab WHERE lang = ? AND key = ?"), store_->db_,
+         store_->path_);
+  bind_text(q.get(), 1, lang_);
+  bind_text(q.get(), 2, key);
+  if (!q.step("reading the index")) return std::nullopt;
+  return static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
+}
+
+std::uint64_t TmStore::FuzzyIndex::frequency(std::uint32_t token) const {
+  Stmt q(store_->prepare("SELECT df FROM vocab WHERE id = ?"), store_->db_, store_->path_);
+  sqlite3_bind_int64(q.get(), 1, token);
+  return q.step("reading the index") ? static_cast<std::uint64_t>(sqlite3_column_int64(q.get(), 0))
+                                     : 0;
+}
+
+void TmStore::FuzzyIndex::postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                                   std::vector<std::uint64_t>& out) const {
+  Stmt q(store_->prepare("SELECT ids FROM postings WHERE token = ? AND len BETWEEN ? AND ?"),
+         store_->db_, store_->path_);
+  sqlite3_bind_int64(q.get(), 1, token);
+  sqlite3_bind_int64(q.get(), 2, static_cast<std::int64_t>(min_len));
+  sqlite3_bind_int64(q.get(), 3, static_cast<std::int64_t>(std::min<std::size_t>(max_len, 1u << 30)));
+  while (q.step("reading the index")) {
+    std::string_view blob = col_blob(q.get(), 0);
+    std::uint64_t id = 0;
+    std::uint64_t d = 0;
+    while (!blob.empty() && get_varint(blob, d)) {
+      id += d;
+      out.push_back(id);
+    }
+  }
+}
+
+namespace {
+std::vector<std::uint32_t> decode_tokens(std::string_view blob) {
+  std::vector<std::uint32_t> out;
+  std::uint64_t v = 0;
+  while (!blob.empty() && get_varint(blob, v)) out.push_back(static_cast<std::uint32_t>(v));
+  return out;
+}
+}  // namespace
+
+std::vector<std::uint32_t> TmStore::FuzzyIndex::tokens(std::uint64_t id) const {
+  Stmt q(store_->prepare("SELECT toks FROM variants WHERE id = ?"), store_->db_, store_->path_);
+  sqlite3_bind_int64(q.get(), 1, static_cast<std::int64_t>(id));
+  if (!q.step("reading the index")) return {};
+  return decode_tokens(col_blob(q.get(), 0));
+}
+
+void TmStore::FuzzyIndex::for_each_segment(
+    const std::function<void(std::uint64_t, std::vector<std::uint32_t>)>& fn) const {
+  Stmt q(store_->prepare("SELECT id, toks FROM variants WHERE ilang = ?"), store_->db_,
+         store_->path_);
+  bind_text(q.get(), 1, lang_);
+  while (q.step("reading the index")) {
+    fn(static_cast<std::uint64_t>(sqlite3_column_int64(q.get(), 0)),
+       decode_tokens(col_blob(q.get(), 1)));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concordance
+
+bool TmStore::concordance_current() const {
+  Stmt q(prepare("SELECT (SELECT coalesce(max(id), 0) FROM variants) <= "
+                 "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'conc_upto')"),
+         db_, path_);
+  return q.step("reading the TM") && sqlite3_column_int(q.get(), 0) == 1;
+}
+
+std::size_t TmStore::update_concordance(const SearchKeyer& keyer) {
+  if (concordance_current()) return 0;
+  if (read_only_) fail(db_, SQLITE_READONLY, path_, "building the concordance index");
+  exec(db_, path_, "BEGIN IMMEDIATE", "building the concordance index");
+  std::size_t n = 0;
+  try {
+    std::int64_t upto = 0;
+    {
+      Stmt q(prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'conc_upto'"), db_,
+             path_);
+      if (q.step("reading the TM")) upto = sqlite3_column_int64(q.get(), 0);
+    }
+    Stmt q(prepare("SELECT id, lang, text FROM variants WHERE id > ? ORDER BY id"), db_, path_);
+    Stmt ins(prepare("INSERT INTO conc(rowid, keys) VALUES(?, ?)"), db_, path_);
+    sqlite3_bind_int64(q.get(), 1, upto);
+    while (q.step("building the concordance index")) {
+      upto = sqlite3_column_int64(q.get(), 0);
+      sqlite3_bind_int64(ins.get(), 1, upto);
+      bind_text(ins.get(), 2, keyer(col_text(q.get(), 1), col_text(q.get(), 2)));
+      ins.step("building the concordance index");
+      sqlite3_reset(ins.get());
+      ++n;
+    }
+    Stmt upd(prepare("UPDATE meta SET value = ? WHERE key = 'conc_upto'"), db_, path_);
+    sqlite3_bind_int64(upd.get(), 1, upto);
+    upd.step("building the concordance index");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  exec(db_, path_, "COMMIT", "building the concordance index");
+  return n;
+}
+
+std::vector<std::int64_t> TmStore::concordance(const std::string& fts_query, std::string_view lang,
+                                               std::size_t limit) const {
+  Stmt q(prepare("SELECT c.rowid FROM conc c JOIN variants v ON v.id = c.rowid "
+                 "WHERE conc MATCH ?1 AND (?2 = '' OR v.ilang = ?2) ORDER BY c.rowid LIMIT ?3"),
+         db_, path_);
+  bind_text(q.get(), 1, fts_query);
+  bind_text(q.get(), 2, lang.empty() ? std::string() : index_lang(lang));
+  sqlite3_bind_int64(q.get(), 3, static_cast<std::int64_t>(std::min<std::size_t>(limit, 1u << 30)));
+  std::vector<std::int64_t> out;
+  while (q.step("searching the concordance")) out.push_back(sqlite3_column_int64(q.get(), 0));
+  return out;
+}
+
+std::string TmStore::integrity_check() const {
+  sqlite3_stmt* st = nullptr;
+  int rc = sqlite3_prepare_v2(db_, "PRAGMA integrity_check", -1, &st, nullptr);
+  std::string out;
+  if (rc == SQLITE_OK) {
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+      if (!out.empty()) out += "; ";
+      out += col_text(st, 0);
+    }
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) fail(db_, rc, path_, "checking the TM");
+  return out;
+}
+
+std::string fts_quote(std::string_view word) {
+  std::string out = "\"";
+  for (char c : word) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+}  // namespace tilmash::store

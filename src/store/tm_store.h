@@ -1,0 +1,175 @@
+// The translation memory on disk: one SQLite file (WAL) holding units, their language
+// variants, props, notes, provenance and dates, plus the persisted fuzzy index (token
+// postings per language) and a concordance index (FTS5). The only place that includes
+// sqlite3.h. Holds no matching logic: the keys to index come from the caller (src/tm,
+// src/term through src/cli), and tm::search runs over TmStore::FuzzyIndex.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/types.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tilmash::store {
+
+// A failure of the TM file, "path: error: message". kIo: cannot open, locked, read-only, disk
+// full (the CLI exits 4); kBadInput: not a tilmash TM, corrupt, newer schema (exit 3).
+class StoreError : public std::runtime_error {
+ public:
+  enum class Kind { kIo, kBadInput };
+  StoreError(Kind kind, const std::string& path, const std::string& message);
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// Schema version this build reads and writes. A file with a newer one is refused.
+inline constexpr int kSchemaVersion = 1;
+
+enum class OpenMode {
+  kReadOnly,   // lookups; the file must exist
+  kReadWrite,  // imports; created (with the schema) when missing
+};
+
+// Where a unit came from (stored per unit).
+struct Provenance {
+  std::string document;       // source file or document ("udhr.kk.txt", "a.tmx")
+  std::string origin;         // "tmx import", "tilmash align" …
+};
+
+// What the index keeps per variant, computed by the caller (the CLI wires tm and term).
+struct VariantKeys {
+  std::vector<std::string> words;   // fuzzy keys (tm::TokenizedText::word_keys())
+};
+using Keyer = std::function<VariantKeys(std::string_view lang, std::string_view text)>;
+
+struct ImportStats {
+  std::size_t units_read = 0;
+  std::size_t units_added = 0;
+  std::size_t units_merged = 0;    // duplicates of a stored unit (dates updated)
+  std::size_t units_skipped = 0;   // fewer than two non-empty variants
+};
+
+struct StoredVariant {
+  std::int64_t id = 0;             // variant id (the fuzzy and concordance indexes' segment id)
+  core::Variant variant;
+};
+
+struct StoredUnit {
+  std::int64_t id = 0;
+  core::TranslationUnit unit;      // as imported (props, notes, attributes, dates)
+  std::vector<std::int64_t> variant_ids;  // parallel to unit.variants
+  Provenance provenance;
+  std::optional<double> confidence;       // alignment confidence, when known
+};
+
+// A SQLite TM. Every failure throws StoreError. Not thread-safe; other processes may read
+// while one imports (WAL).
+class TmStore {
+ public:
+  // Opens (or, in kReadWrite, creates) the TM at `path`. busy_timeout_ms: how long to wait for
+  // a lock held by another process before failing with IoError ("database is locked").
+  TmStore(std::string path, OpenMode mode, int busy_timeout_ms = 5000);
+  ~TmStore();
+  TmStore(const TmStore&) = delete;
+  TmStore& operator=(const TmStore&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // One import, one transaction: nothing is visible to readers (and nothing survives a crash)
+  // before commit(). Destroying an uncommitted Import rolls back.
+  class Import {
+   public:
+    ~Import();
+    Import(Import&&) noexcept;
+    Import& operator=(Import&&) = delete;
+    Import(const Import&) = delete;
+    Import& operator=(const Import&) = delete;
+    // Adds `unit` (variants with empty text dropped; fewer than two left: skipped) or merges it
+    // into a stored unit with the same languages and normalised texts (NFC, white space
+    // collapsed): creationdate becomes the earlier, changedate the later.
+    void add(const core::TranslationUnit& unit, const Provenance& provenance,
+             std::optional<double> confidence = std::nullopt);
+    // Writes the index and commits. Throws IoError (disk full …); then nothing was committed.
+    ImportStats commit();
+    const ImportStats& stats() const;
+
+   private:
+    friend class TmStore;
+    struct State;
+    explicit Import(std::unique_ptr<State> state);
+    std::unique_ptr<State> s_;
+  };
+  // Starts an import; `keyer` gives the fuzzy keys per variant, `now` ("YYYYMMDDThhmmssZ")
+  // stamps units without dates. Throws IoError when the TM is read-only or locked.
+  Import begin_import(Keyer keyer, std::string now);
+
+  std::size_t unit_count() const;
+  // Units in id order; `fn` returns false to stop.
+  void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const;
+  // The unit holding variant `variant_id`, or nullopt.
+  std::optional<StoredUnit> unit_of_variant(std::int64_t variant_id) const;
+
+  // The persisted fuzzy index of one language (primary subtag: "en" covers en-US), a
+  // tm::IndexSource in all but name (store cannot include tm; cli adapts it). Segment ids are
+  // variant ids. Valid while the store lives.
+  class FuzzyIndex {
+   public:
+    // Token id of a fuzzy key in this language, or nullopt.
+    std::optional<std::uint32_t> token(std::string_view key) const;
+    std::uint64_t frequency(std::uint32_t token) const;
+    void postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                  std::vector<std::uint64_t>& out) const;
+    std::vector<std::uint32_t> tokens(std::uint64_t id) const;
+    // Every indexed segment of the language with its tokens (for brute-force comparisons).
+    void for_each_segment(
+        const std::function<void(std::uint64_t, std::vector<std::uint32_t>)>& fn) const;
+
+   private:
+    friend class TmStore;
+    FuzzyIndex(const TmStore* store, std::string lang) : store_(store), lang_(std::move(lang)) {}
+    const TmStore* store_;
+    std::string lang_;
+  };
+  FuzzyIndex fuzzy_index(std::string_view lang) const;
+
+  // Concordance. update_concordance() indexes variants added since the last call (keys: the
+  // caller's inflection-aware search keys, space separated) and needs a writable TM;
+  // concordance() runs an FTS5 query in its syntax (the caller quotes) and returns matching
+  // variant ids, lowest first, at most `limit`.
+  using SearchKeyer = std::function<std::string(std::string_view lang, std::string_view text)>;
+  std::size_t update_concordance(const SearchKeyer& keyer);
+  bool concordance_current() const;
+  // `lang`: a primary subtag to keep only variants of that language, or "" for all.
+  std::vector<std::int64_t> concordance(const std::string& fts_query, std::string_view lang,
+                                        std::size_t limit) const;
+
+  // "ok" or SQLite's list of problems (PRAGMA integrity_check).
+  std::string integrity_check() const;
+
+ private:
+  friend class FuzzyIndex;
+  struct Cache;
+  void init_schema();
+  sqlite3_stmt* prepare(const char* sql) const;  // cached; reset before returning
+  std::string path_;
+  std::unique_ptr<Cache> cache_;
+  sqlite3* db_ = nullptr;
+  bool read_only_ = true;
+};
+
+// Quotes `word` as an FTS5 string ("a""b").
+std::string fts_quote(std::string_view word);
+
+}  // namespace tilmash::store

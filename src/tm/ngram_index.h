@@ -1,0 +1,91 @@
+// Lossless candidate generation for fuzzy lookup: an inverted index of word tokens (q-grams
+// with q = 1 over words) with a count-filter bound. Given a threshold, every segment whose
+// base percentage (match_percent.h) reaches it is found; nothing above the threshold is lost.
+// The index itself is abstract (IndexSource): the TM store persists one in SQLite, and
+// MemoryIndex is a small in-memory one for tests. Pure algorithms; no files.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+namespace tilmash::tm {
+
+// The bound for one query. With m query words, threshold t % (1–100), a segment of n words
+// can reach base >= t only if
+//   min_len <= n <= max_len,  min_len = ceil(t m / 100),  max_len = floor(100 m / t),
+// and it shares at least min_shared = ceil(t m / 100) word tokens with the query (multiset
+// intersection), so it holds one of the `prefix` = m - min_shared + 1 rarest query tokens.
+struct CountFilter {
+  std::size_t min_len = 0;
+  std::size_t max_len = 0;
+  std::size_t min_shared = 0;
+  std::size_t prefix = 0;
+};
+
+// The bound for a query of `m` word tokens (m >= 1) and threshold `min_percent` (clamped
+// to 1–100).
+CountFilter count_filter(std::size_t m, int min_percent);
+
+// The largest word distance D with base_percent(m, n, D) >= min_percent (see match_percent.h).
+std::size_t max_distance(std::size_t m, std::size_t n, int min_percent);
+
+// Read access to an inverted index over segments (token-id sequences).
+class IndexSource {
+ public:
+  virtual ~IndexSource() = default;
+  // Number of segments holding `token`; 0 when the index does not know it.
+  virtual std::uint64_t frequency(std::uint32_t token) const = 0;
+  // Appends the ids of segments with `token` and min_len <= word count <= max_len.
+  virtual void postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                        std::vector<std::uint64_t>& out) const = 0;
+  // The token ids of segment `id`, in order; empty if unknown.
+  virtual std::vector<std::uint32_t> tokens(std::uint64_t id) const = 0;
+};
+
+// Token id for query words the index does not know: it matches nothing.
+inline constexpr std::uint32_t kUnknownToken = 0xFFFFFFFFu;
+
+struct Candidate {
+  std::uint64_t id = 0;       // segment id in the IndexSource
+  int base = 0;               // base percentage (before penalties)
+  std::size_t distance = 0;   // word edit distance to the query
+  bool operator==(const Candidate&) const = default;
+};
+
+struct SearchStats {
+  std::size_t probed_tokens = 0;   // posting lists read (the prefix)
+  std::size_t candidates = 0;      // distinct segments verified
+};
+
+// Segments whose base percentage against `query` is >= min_percent, best first (base
+// descending, then id ascending). Candidates come from the posting lists of the `prefix`
+// rarest query tokens in the length range (count filtering: Jokinen & Ukkonen 1991,
+// "Two algorithms for approximate string matching in static texts"; prefix filtering as in
+// Chaudhuri, Ganti & Kaushik 2006), then are verified with word_distance. Empty query: empty.
+std::vector<Candidate> search(const IndexSource& index, std::span<const std::uint32_t> query,
+                              int min_percent, SearchStats* stats = nullptr);
+
+// The same result by checking every segment (with the length pre-filter): the reference the
+// tests and the benchmark compare search() with. segments[i] has id i.
+std::vector<Candidate> brute_force(std::span<const std::vector<std::uint32_t>> segments,
+                                   std::span<const std::uint32_t> query, int min_percent);
+
+// An in-memory IndexSource over segments given as token-id sequences (id = position).
+class MemoryIndex : public IndexSource {
+ public:
+  explicit MemoryIndex(std::vector<std::vector<std::uint32_t>> segments);
+  std::uint64_t frequency(std::uint32_t token) const override;
+  void postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                std::vector<std::uint64_t>& out) const override;
+  std::vector<std::uint32_t> tokens(std::uint64_t id) const override;
+  const std::vector<std::vector<std::uint32_t>>& segments() const { return segments_; }
+
+ private:
+  std::vector<std::vector<std::uint32_t>> segments_;
+  std::unordered_map<std::uint32_t, std::vector<std::uint64_t>> postings_;  // ids ascending
+};
+
+}  // namespace tilmash::tm

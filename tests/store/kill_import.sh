@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# SIGKILLs `tilmash tm import` at random moments (N times, default 20), each time on a fresh
+# copy of a TM holding BASE units, then checks that SQLite's integrity_check is "ok" and the
+# unit count is BASE or BASE+ADDED (the import is one transaction), never in between.
+# usage: kill_import.sh TILMASH [N]
+set -euo pipefail
+tilmash=$1
+n=${2:-20}
+command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 0; }
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+
+gen() {  # gen FILE FIRST COUNT: a trilingual TMX with distinct units
+  python3 - "$@" <<'PY'
+import sys
+path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+words = "file open close save window page user system network folder print copy".split()
+with open(path, "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+            'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
+            'datatype="plaintext"/><body>\n')
+    for i in range(first, first + count):
+        en = " ".join(words[(i * k) % len(words)] for k in range(1, 8)) + f" {i}"
+        f.write(f'<tu tuid="{i}"><tuv xml:lang="en"><seg>{en}</seg></tuv>'
+                f'<tuv xml:lang="kk"><seg>файл {i} ашу</seg></tuv>'
+                f'<tuv xml:lang="ru"><seg>открыть файл {i}</seg></tuv></tu>\n')
+    f.write('</body></tmx>\n')
+PY
+}
+check() {  # check DB: prints "integrity count"
+  python3 - "$1" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("PRAGMA integrity_check").fetchone()[0], c.execute("SELECT count(*) FROM units").fetchone()[0])
+PY
+}
+
+gen "$dir/base.tmx" 1 200
+gen "$dir/add.tmx" 100000 2500
+"$tilmash" tm import --db "$dir/base.db" "$dir/base.tmx" 2>/dev/null
+base=200
+added=2500
+# How long a whole import takes here, so kills land before, during and after the commit.
+cp "$dir/base.db" "$dir/t.db"
+start=$(date +%s%N)
+"$tilmash" tm import --db "$dir/t.db" "$dir/add.tmx" 2>/dev/null
+full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+read -r ok count < <(check "$dir/t.db")
+[ "$ok" = ok ] && [ "$count" -eq $((base + added)) ] || { echo "uninterrupted import: $ok $count"; exit 1; }
+
+fails=0
+killed_mid=0
+for i in $(seq 1 "$n"); do
+  rm -f "$dir"/w.db*
+  cp "$dir/base.db" "$dir/w.db"
+  delay_ms=$(( RANDOM % (full_ms + full_ms / 5 + 1) ))
+  "$tilmash" tm import --db "$dir/w.db" "$dir/add.tmx" 2>/dev/null &
+  pid=$!
+  sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep 0
+  if kill -9 "$pid" 2>/dev/null; then killed_mid=$((killed_mid + 1)); fi
+  wait "$pid" 2>/dev/null || true
+  read -r ok count < <(check "$dir/w.db")
+  if [ "$ok" != ok ] || { [ "$count" -ne $base ] && [ "$count" -ne $((base + added)) ]; }; then
+    echo "kill $i after ${delay_ms} ms: integrity=$ok units=$count (expected $base or $((base + added)))"
+    fails=$((fails + 1))
+  fi
+done
+echo "kill_import: $n kills (import takes ${full_ms} ms; $killed_mid killed while running), $fails failures"
+[ "$fails" -eq 0 ]

@@ -1,0 +1,233 @@
+#include "store/tm_store.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+namespace tilmash::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+core::TranslationUnit unit(std::string id, std::string en, std::string kk,
+                           std::string date = "20240101T000000Z") {
+  core::TranslationUnit u;
+  u.id = std::move(id);
+  core::Variant a;
+  a.lang = "en";
+  a.text = std::move(en);
+  core::Variant b;
+  b.lang = "kk";
+  b.text = std::move(kk);
+  u.variants = {a, b};
+  u.creationdate = date;
+  u.changedate = date;
+  return u;
+}
+
+// Fuzzy keys: lower-case ASCII words split on spaces (enough for the store's own tests).
+VariantKeys words(std::string_view, std::string_view text) {
+  VariantKeys k;
+  std::string w;
+  for (char c : std::string(text) + " ") {
+    if (c == ' ') {
+      if (!w.empty()) k.words.push_back(w);
+      w.clear();
+    } else {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return k;
+}
+
+class TmStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path()
+           / ("tilmash_store_test_" + std::to_string(::getpid()) + "_"
+              + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    path_ = (dir_ / "tm.db").string();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+  std::string path_;
+};
+
+TEST_F(TmStoreTest, ImportMergesDuplicatesAndRoundTrips) {
+  {
+    TmStore db(path_, OpenMode::kReadWrite);
+    auto imp = db.begin_import(words, "20250101T000000Z");
+    core::TranslationUnit u = unit("1", "Open the file", "Файлды ашу");
+    u.props.push_back({"x-context", "menu"});
+    u.notes.push_back("checked");
+    u.attrs.push_back({"usagecount", "3"});
+    u.variants[1].notes.push_back("kk note");
+    imp.add(u, {"a.tmx", "tmx import"}, 0.9);
+    imp.add(unit("2", "Open  the file", "Файлды ашу", "20240301T000000Z"), {"b.tmx", "x"});
+    imp.add(unit("3", "Close the file", "Файлды жабу"), {"a.tmx", "tmx import"});
+    core::TranslationUnit one = unit("4", "Alone", "");
+    imp.add(one, {"a.tmx", "tmx import"});
+    const ImportStats s = imp.commit();
+    EXPECT_EQ(s.units_read, 4u);
+    EXPECT_EQ(s.units_added, 2u);
+    EXPECT_EQ(s.units_merged, 1u);
+    EXPECT_EQ(s.units_skipped, 1u);
+  }
+  TmStore db(path_, OpenMode::kReadOnly);
+  EXPECT_EQ(db.unit_count(), 2u);
+  std::vector<StoredUnit> all;
+  db.for_each_unit([&](const StoredUnit& u) {
+    all.push_back(u);
+    return true;
+  });
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].unit.id, "1");
+  EXPECT_EQ(all[0].unit.changedate, "20240301T000000Z");  // the later of the merged
+  EXPECT_EQ(all[0].unit.creationdate, "20240101T000000Z");
+  EXPECT_EQ(all[0].unit.props, (std::vector<core::Prop>{{"x-context", "menu"}}));
+  EXPECT_EQ(all[0].unit.notes, std::vector<std::string>{"checked"});
+  EXPECT_EQ(all[0].unit.attrs, (std::vector<core::Attr>{{"usagecount", "3"}}));
+  EXPECT_EQ(all[0].unit.variants[1].text, "Файлды ашу");
+  EXPECT_EQ(all[0].unit.variants[1].notes, std::vector<std::string>{"kk note"});
+  EXPECT_EQ(all[0].provenance.document, "a.tmx");
+  EXPECT_EQ(all[0].confidence, 0.9);
+  EXPECT_EQ(db.integrity_check(), "ok");
+}
+
+TEST_F(TmStoreTest, FuzzyIndexPersists) {
+  {
+    TmStore db(path_, OpenMode::kReadWrite);
+    auto imp = db.begin_import(words, "20250101T000000Z");
+    imp.add(unit("1", "open the file", "файлды ашу"), {});
+    imp.add(unit("2", "close the file now", "файлды жабу"), {});
+    imp.commit();
+  }
+  {  // a second import appends a batch; ids keep growing
+    TmStore db(path_, OpenMode::kReadWrite);
+    auto imp = db.begin_import(words, "20250101T000000Z");
+    imp.add(unit("3", "the file", "файл"), {});
+    imp.commit();
+  }
+  TmStore db(path_, OpenMode::kReadOnly);
+  const TmStore::FuzzyIndex en = db.fuzzy_index("en-US");
+  const auto file = en.token("file");
+  ASSERT_TRUE(file.has_value());
+  EXPECT_FALSE(en.token("файлды").has_value());  // Kazakh keys are another language's
+  EXPECT_EQ(en.frequency(*file), 3u);
+  std::vector<std::uint64_t> ids;
+  en.postings(*file, 2, 3, ids);
+  ASSERT_EQ(ids.size(), 2u);  // "open the file" and "the file", not the 4-word one
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(en.tokens(ids[0]).size(), 3u);
+  const auto u = db.unit_of_variant(static_cast<std::int64_t>(ids[1]));
+  ASSERT_TRUE(u.has_value());
+  EXPECT_EQ(u->unit.id, "3");
+  std::size_t segments = 0;
+  en.for_each_segment([&](std::uint64_t, std::vector<std::uint32_t>) { ++segments; });
+  EXPECT_EQ(segments, 3u);
+}
+
+TEST_F(TmStoreTest, ConcordanceIsBuiltOnDemand) {
+  {
+    TmStore db(path_, OpenMode::kReadWrite);
+    auto imp = db.begin_import(words, "20250101T000000Z");
+    imp.add(unit("1", "Open the file", "Файлды ашу"), {});
+    imp.add(unit("2", "Close it", "Жабу"), {});
+    imp.commit();
+    EXPECT_FALSE(db.concordance_current());
+    const auto lower = [](std::string_view, std::string_view t) {
+      std::string s(t);
+      for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return s;
+    };
+    EXPECT_EQ(db.update_concordance(lower), 4u);
+    EXPECT_TRUE(db.concordance_current());
+    EXPECT_EQ(db.update_concordance(lower), 0u);
+  }
+  TmStore db(path_, OpenMode::kReadOnly);
+  EXPECT_EQ(db.concordance(fts_quote("file"), "", 10).size(), 1u);
+  EXPECT_EQ(db.concordance(fts_quote("open") + " + " + fts_quote("the"), "en", 10).size(), 1u);
+  EXPECT_TRUE(db.concordance(fts_quote("file"), "kk", 10).empty());
+  EXPECT_EQ(db.concordance(fts_quote("жаб") + "*", "kk", 10).size(), 1u);
+  EXPECT_EQ(fts_quote("a\"b"), "\"a\"\"b\"");
+}
+
+TEST_F(TmStoreTest, UncommittedImportLeavesNothing) {
+  {
+    TmStore db(path_, OpenMode::kReadWrite);
+    auto imp = db.begin_import(words, "20250101T000000Z");
+    imp.add(unit("1", "a b", "c d"), {});
+  }  // destroyed without commit
+  TmStore db(path_, OpenMode::kReadOnly);
+  EXPECT_EQ(db.unit_count(), 0u);
+}
+
+TEST_F(TmStoreTest, ClearErrors) {
+  // Missing file, read-only.
+  try {
+    TmStore db((dir_ / "missing.db").string(), OpenMode::kReadOnly);
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kIo);
+  }
+  // Not SQLite.
+  std::ofstream(dir_ / "junk.db") << std::string(5000, 'x');
+  try {
+    TmStore db((dir_ / "junk.db").string(), OpenMode::kReadOnly);
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kBadInput);
+    EXPECT_NE(std::string(e.what()).find("not a tilmash TM"), std::string::npos) << e.what();
+  }
+  // Newer schema.
+  { TmStore db(path_, OpenMode::kReadWrite); }
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  try {
+    TmStore db(path_, OpenMode::kReadOnly);
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kBadInput);
+    EXPECT_NE(std::string(e.what()).find("newer tilmash"), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(TmStoreTest, LockedAndReadOnly) {
+  TmStore writer(path_, OpenMode::kReadWrite);
+  auto imp = writer.begin_import(words, "20250101T000000Z");
+  imp.add(unit("1", "a b", "c d"), {});
+  TmStore other(path_, OpenMode::kReadWrite, /*busy_timeout_ms=*/50);
+  try {
+    auto second = other.begin_import(words, "20250101T000000Z");
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kIo);
+    EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
+  }
+  TmStore reader(path_, OpenMode::kReadOnly);  // readers work during an import (WAL)
+  EXPECT_EQ(reader.unit_count(), 0u);
+  imp.commit();
+  EXPECT_EQ(reader.unit_count(), 1u);
+  try {
+    auto no = reader.begin_import(words, "20250101T000000Z");
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kIo);
+    EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace tilmash::store

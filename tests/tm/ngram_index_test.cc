@@ -1,0 +1,81 @@
+#include "tm/ngram_index.h"
+
+#include <random>
+
+#include <gtest/gtest.h>
+
+#include "tm/match_percent.h"
+
+namespace tilmash::tm {
+namespace {
+
+TEST(NgramIndexTest, CountFilterBound) {
+  const CountFilter f = count_filter(10, 70);
+  EXPECT_EQ(f.min_len, 7u);
+  EXPECT_EQ(f.max_len, 14u);
+  EXPECT_EQ(f.min_shared, 7u);
+  EXPECT_EQ(f.prefix, 4u);
+  EXPECT_EQ(count_filter(1, 70).prefix, 1u);
+  EXPECT_EQ(max_distance(10, 14, 70), 4u);  // 100 * 10 / 14 = 71
+  EXPECT_EQ(base_percent(10, 14, 4), 71);
+  EXPECT_LT(base_percent(10, 15, 5), 70);
+}
+
+TEST(NgramIndexTest, FindsTheObviousOnes) {
+  MemoryIndex index({{1, 2, 3, 4}, {1, 2, 3, 5}, {6, 7}, {1, 2, 3, 4, 8}});
+  const std::vector<std::uint32_t> q{1, 2, 3, 4};
+  const auto r = search(index, q, 70);
+  ASSERT_EQ(r.size(), 3u);
+  EXPECT_EQ(r[0], (Candidate{0, 100, 0}));
+  EXPECT_EQ(r[1], (Candidate{3, 80, 1}));
+  EXPECT_EQ(r[2], (Candidate{1, 75, 1}));
+  EXPECT_TRUE(search(index, std::vector<std::uint32_t>{}, 70).empty());
+  EXPECT_TRUE(search(index, std::vector<std::uint32_t>{kUnknownToken}, 70).empty());
+}
+
+// Zipf-distributed vocabulary, segments of 1–25 words; queries are edited copies of stored
+// segments (so many fall in the 60–100 % band) plus random ones. The index must return exactly
+// what brute force returns at every threshold tried.
+TEST(NgramIndexTest, SameAsBruteForceOnRandomQueries) {
+  std::mt19937 rng(42);
+  const std::size_t vocab = 400;
+  std::vector<double> w(vocab);
+  for (std::size_t i = 0; i < vocab; ++i) w[i] = 1.0 / static_cast<double>(i + 1);
+  std::discrete_distribution<std::uint32_t> word(w.begin(), w.end());
+  std::uniform_int_distribution<int> len(1, 25);
+  std::vector<std::vector<std::uint32_t>> segs(1500);
+  for (auto& s : segs) {
+    s.resize(static_cast<std::size_t>(len(rng)));
+    for (auto& t : s) t = word(rng);
+  }
+  const MemoryIndex index(segs);
+  std::size_t nonempty = 0;
+  for (int qi = 0; qi < 2000; ++qi) {
+    std::vector<std::uint32_t> q;
+    if (qi % 4 == 0) {
+      q.resize(static_cast<std::size_t>(len(rng)));
+      for (auto& t : q) t = word(rng);
+    } else {
+      q = segs[rng() % segs.size()];
+      const int edits = static_cast<int>(rng() % 5);
+      for (int e = 0; e < edits; ++e) {
+        const std::size_t pos = q.empty() ? 0 : rng() % (q.size() + 1);
+        switch (rng() % 3) {
+          case 0: q.insert(q.begin() + static_cast<std::ptrdiff_t>(pos), word(rng)); break;
+          case 1: if (pos < q.size()) q.erase(q.begin() + static_cast<std::ptrdiff_t>(pos)); break;
+          default: if (pos < q.size()) q[pos] = word(rng) + (rng() % 2 ? 0 : 1000); break;
+        }
+      }
+    }
+    for (int t : {60, 70, 90}) {
+      const auto fast = search(index, q, t);
+      const auto ref = brute_force(index.segments(), q, t);
+      ASSERT_EQ(fast, ref) << "query " << qi << " threshold " << t;
+      if (t == 70 && !ref.empty()) ++nonempty;
+    }
+  }
+  EXPECT_GT(nonempty, 1000u);  // the test exercises real matches, not empty sets
+}
+
+}  // namespace
+}  // namespace tilmash::tm
