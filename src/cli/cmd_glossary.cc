@@ -1,20 +1,25 @@
 // tilmash glossary lookup|list|add|edit|remove|import|export: io::read_tbx (and TSV/CSV) ->
 // term::Glossary / term::Matcher -> text, JSON or io::write_tbx. The glossary comes from
 // --glossary (repeatable), else $TILMASH_GLOSSARY, else the repository's glossaries/*.tbx.
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/command.h"
 #include "io/atomic_file.h"
 #include "io/document.h"
 #include "io/errors.h"
+#include "io/glossary_cache.h"
 #include "io/glossary_tsv.h"
 #include "io/json.h"
 #include "io/tbx_reader.h"
 #include "io/tbx_writer.h"
 #include "term/glossary.h"
+#include "term/match_index.h"
 #include "term/matcher.h"
 
 namespace tilmash::cli {
@@ -150,6 +155,90 @@ std::string terms_text(const core::TermEntry& e) {
   return out;
 }
 
+// The lookup cache folder: $XDG_CACHE_HOME/tilmash, else ~/.cache/tilmash; "" when neither
+// is set (no caching then).
+std::string cache_dir() {
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x != nullptr && *x == '/') {
+    return (fs::path(x) / "tilmash").string();
+  }
+  if (const char* h = std::getenv("HOME"); h != nullptr && *h == '/') {
+    return (fs::path(h) / ".cache" / "tilmash").string();
+  }
+  return "";
+}
+
+// Names this build: a cache made by another binary (new matching rules) is not trusted.
+std::string producer() {
+  std::string out = "tilmash match-index " + std::to_string(term::MatchIndex::kFormatVersion);
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  struct stat st {};
+  if (!ec && ::stat(exe.c_str(), &st) == 0) {
+    out += " " + exe.string() + " " + std::to_string(st.st_size) + " " +
+           std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+  }
+  return out;
+}
+
+struct Found {
+  std::vector<term::LookupHit> hits;
+  std::vector<core::TermEntry> entries;  // the entry of each hit
+};
+
+// `text` looked up through the cache file `path`; nullopt when it is missing, stale or damaged
+// in any way (the caller then reads the TBX files).
+std::optional<Found> lookup_cached(const std::string& path,
+                                   std::span<const io::SourceStamp> sources,
+                                   const std::string& text, const term::LookupOptions& lo) {
+  auto cache = io::read_glossary_cache(path, sources, producer());
+  if (!cache) return std::nullopt;
+  auto index = term::MatchIndex::deserialize(cache->index_bytes());
+  if (!index || index->entry_count() != cache->size()) return std::nullopt;
+  auto matcher = term::Matcher::create(std::move(*index));
+  if (!matcher) return std::nullopt;
+  Found f;
+  f.hits = matcher->lookup(text, lo);
+  for (const term::LookupHit& h : f.hits) {
+    auto e = cache->entry(h.entry);
+    if (!e) return std::nullopt;
+    auto terms = e->terms.find(h.lang);
+    if (terms == e->terms.end() || h.term >= terms->second.size()) return std::nullopt;
+    f.entries.push_back(std::move(*e));
+  }
+  return f;
+}
+
+// `text` looked up in the glossaries at `paths`: through the cache when `use_cache` and it is
+// fresh, else from the files (then refreshing the cache; a failed write is ignored).
+Found lookup(const std::vector<std::string>& paths, const std::string& text,
+             const term::LookupOptions& lo, bool use_cache) {
+  std::vector<io::SourceStamp> sources;
+  std::string path;
+  if (use_cache) {
+    const std::string dir = cache_dir();
+    try {
+      if (!dir.empty()) sources = io::stamp_sources(paths);  // before reading: a later edit is seen
+      if (!dir.empty()) path = io::glossary_cache_path(dir, sources);
+    } catch (const io::IoError&) {
+      path.clear();  // a missing file: load() reports it
+    }
+  }
+  if (!path.empty()) {
+    if (auto f = lookup_cached(path, sources, text, lo)) return std::move(*f);
+  }
+  auto matcher = term::Matcher::create(load(paths));
+  if (!matcher) throw std::runtime_error(matcher.error().message);
+  const auto& entries = matcher->glossary().entries();
+  if (!path.empty()) {
+    io::write_glossary_cache(path, io::encode_glossary_cache(sources, producer(), entries,
+                                                             matcher->index().serialize()));
+  }
+  Found f;
+  f.hits = matcher->lookup(text, lo);
+  for (const term::LookupHit& h : f.hits) f.entries.push_back(entries[h.entry]);
+  return f;
+}
+
 }  // namespace
 
 Exit run_glossary_lookup(std::span<const std::string> args) {
@@ -157,11 +246,13 @@ Exit run_glossary_lookup(std::span<const std::string> args) {
   o.add_options()("text", po::value<std::vector<std::string>>()->required(), "word or phrase")
       ("lang,l", po::value<std::string>(), "only terms of this language")
       ("max", po::value<std::size_t>()->default_value(10), "at most this many entries")
-      ("json", po::bool_switch(), "JSON array (docs/CLI.md)");
+      ("json", po::bool_switch(), "JSON array (docs/CLI.md)")
+      ("no-cache", po::bool_switch(), "read the TBX files, bypassing the lookup cache");
   add_glossary_option(o);
   po::positional_options_description pos;
   pos.add("text", -1);
-  auto vm = parse_options(args, o, pos, "tilmash glossary lookup TEXT [--lang LANG] [--json]",
+  auto vm = parse_options(args, o, pos,
+                          "tilmash glossary lookup TEXT [--lang LANG] [--json] [--no-cache]",
                           "Finds glossary entries whose term in any language matches TEXT:\n"
                           "inflected forms (kk, ru, en), spelling variants and small typos\n"
                           "included, best first. No match is not an error: no output ([] with\n"
@@ -174,15 +265,13 @@ Exit run_glossary_lookup(std::span<const std::string> args) {
   term::LookupOptions lo;
   if (vm->count("lang") != 0u) lo.lang = lang_option(*vm, "lang");
   lo.max_hits = (*vm)["max"].as<std::size_t>();
-  auto matcher = term::Matcher::create(load(glossary_paths(*vm)));
-  if (!matcher) throw std::runtime_error(matcher.error().message);
-  const auto hits = matcher->lookup(text, lo);
-  const auto& entries = matcher->glossary().entries();
+  const Found found = lookup(glossary_paths(*vm), text, lo, !(*vm)["no-cache"].as<bool>());
+  const auto& hits = found.hits;
   std::ostream& os = std::cout;
   if ((*vm)["json"].as<bool>()) {
     os << "[";
     for (std::size_t i = 0; i < hits.size(); ++i) {
-      const core::TermEntry& e = entries[hits[i].entry];
+      const core::TermEntry& e = found.entries[i];
       os << (i == 0 ? "\n" : ",\n") << "  {\"id\": " << io::json_string(e.id)
          << ", \"score\": " << io::json_number(hits[i].score) << ", \"match\": "
          << io::json_string(term::kind_name(hits[i].kind)) << ", \"matched\": {\"lang\": "
@@ -193,8 +282,9 @@ Exit run_glossary_lookup(std::span<const std::string> args) {
     }
     os << (hits.empty() ? "]\n" : "\n]\n");
   } else {
-    for (const term::LookupHit& h : hits) {
-      const core::TermEntry& e = entries[h.entry];
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      const term::LookupHit& h = hits[i];
+      const core::TermEntry& e = found.entries[i];
       os << e.id << "\t" << io::json_number(h.score) << "\t" << term::kind_name(h.kind) << " "
          << h.lang << ":" << e.terms.at(h.lang)[h.term].text << "\t" << terms_text(e) << '\n';
     }

@@ -11,6 +11,7 @@
 
 #include "core/lang.h"
 #include "core/utf8.h"
+#include "term/match_index.h"
 #include "term/normalize.h"
 #include "term/snowball.h"
 #include "term/stem_kk.h"
@@ -31,25 +32,7 @@ std::string_view kind_name(MatchKind kind) {
 
 namespace {
 
-enum class Lang { kKazakh, kRussian, kEnglish, kOther };
-
-Lang lang_of(std::string_view tag) {
-  const std::string_view p = core::primary_language(tag);
-  if (p == "kk") return Lang::kKazakh;
-  if (p == "ru") return Lang::kRussian;
-  if (p == "en") return Lang::kEnglish;
-  return Lang::kOther;
-}
-
-int status_rank(core::TermStatus s) {
-  switch (s) {
-    case core::TermStatus::kPreferred: return 0;
-    case core::TermStatus::kAdmitted: return 1;
-    case core::TermStatus::kDeprecated: return 2;
-    case core::TermStatus::kForbidden: return 3;
-  }
-  return 0;
-}
+using Lang = IndexLang;
 
 // First `n` code points of `s` (all of it when shorter).
 std::string_view prefix_cp(std::string_view s, std::size_t n) {
@@ -57,9 +40,6 @@ std::string_view prefix_cp(std::string_view s, std::size_t n) {
   for (std::size_t i = 0; i < n && pos < s.size(); ++i) core::next_code_point(s, pos);
   return s.substr(0, pos);
 }
-
-// Bucket of a term word: its first 4 code points, or the whole word when shorter.
-std::string bucket_of(std::string_view key) { return std::string(prefix_cp(key, 4)); }
 
 // Buckets a word of text can share with a term word: its 4-code-point prefix, and its 2- and
 // 3-code-point prefixes (for short term words, bucketed whole).
@@ -94,74 +74,43 @@ std::vector<QueryToken> query_tokens(std::string_view text) {
 }  // namespace
 
 struct Matcher::Impl {
-  struct IndexedTerm {
-    std::uint32_t entry = 0;
-    std::uint32_t term = 0;
-    const std::string* lang = nullptr;  // key of glossary entry's terms map
-    Lang kind = Lang::kOther;
-    int status = 0;
-    std::vector<std::string> keys;      // token keys (Kazakh keys for kk)
-    std::string phrase;                 // keys joined by ' '
-    std::size_t phrase_cps = 0;
-  };
+  using IndexedTerm = MatchIndex::TermRecord;
   struct TokenMatch {
     MatchKind kind;
     std::string analysis;
   };
+  // Hash and equality that accept std::string_view without building a std::string.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using Cache = std::unordered_map<std::string, V, Hash, std::equal_to<>>;
 
-  Glossary glossary;
-  std::vector<IndexedTerm> terms;
-  std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::uint32_t>>> buckets;
+  Glossary glossary;  // empty for a matcher created from an index alone
+  MatchIndex index;
   std::unique_ptr<SnowballStemmer> ru;
   std::unique_ptr<SnowballStemmer> en;
 
   mutable std::mutex mu;
-  mutable std::unordered_map<std::string, std::string> ru_stems;
-  mutable std::unordered_map<std::string, std::string> en_stems;
-  mutable std::unordered_map<std::string, std::unordered_map<std::string, std::string>> kk_paradigms;
+  mutable Cache<std::string> ru_stems;
+  mutable Cache<std::string> en_stems;
+  mutable Cache<std::unordered_map<std::string, std::string>> kk_paradigms;
 
-  void build() {
-    const auto& entries = glossary.entries();
-    for (std::size_t e = 0; e < entries.size(); ++e) {
-      for (const auto& [lang, list] : entries[e].terms) {
-        const Lang kind = lang_of(lang);
-        for (std::size_t t = 0; t < list.size(); ++t) {
-          IndexedTerm it;
-          it.entry = static_cast<std::uint32_t>(e);
-          it.term = static_cast<std::uint32_t>(t);
-          it.lang = &lang;
-          it.kind = kind;
-          it.status = status_rank(list[t].status);
-          for (Token& tok : tokenize(list[t].text)) {
-            it.keys.push_back(kind == Lang::kKazakh ? kazakh_key(tok.key) : std::move(tok.key));
-            if (it.keys.back().empty()) it.keys.pop_back();
-          }
-          if (it.keys.empty()) continue;
-          for (const std::string& k : it.keys) {
-            if (!it.phrase.empty()) it.phrase += ' ';
-            it.phrase += k;
-          }
-          it.phrase_cps = core::count_code_points(it.phrase);
-          const auto index = static_cast<std::uint32_t>(terms.size());
-          for (std::size_t p = 0; p < it.keys.size(); ++p) {
-            buckets[bucket_of(it.keys[p])].emplace_back(index, static_cast<std::uint32_t>(p));
-          }
-          terms.push_back(std::move(it));
-        }
-      }
-    }
-  }
+  Lang kind(const IndexedTerm& t) const { return static_cast<Lang>(t.kind); }
+  const std::string& lang(const IndexedTerm& t) const { return index.langs()[t.lang]; }
+  std::string_view key(const IndexedTerm& t, std::size_t p) const { return index.key(t, p); }
 
-  const std::string& stem(Lang lang, const std::string& key) const {
+  const std::string& stem(Lang lang, std::string_view key) const {
     auto& cache = lang == Lang::kRussian ? ru_stems : en_stems;
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     const SnowballStemmer& s = lang == Lang::kRussian ? *ru : *en;
-    return cache.emplace(key, s.stem(key)).first->second;
+    return cache.emplace(std::string(key), s.stem(key)).first->second;
   }
 
   // Generated forms of the Kazakh term word `word` and of its izafet heads: form -> label.
-  const std::unordered_map<std::string, std::string>& paradigm(const std::string& word) const {
+  const std::unordered_map<std::string, std::string>& paradigm(std::string_view word) const {
     auto it = kk_paradigms.find(word);
     if (it != kk_paradigms.end()) return it->second;
     std::unordered_map<std::string, std::string> forms;
@@ -169,16 +118,16 @@ struct Matcher::Impl {
     for (const std::string& head : kazakh_izafet_heads(word)) {
       for (KazakhForm& f : kazakh_forms(head)) forms.emplace(std::move(f.form), std::move(f.label));
     }
-    return kk_paradigms.emplace(word, std::move(forms)).first->second;
+    return kk_paradigms.emplace(std::string(word), std::move(forms)).first->second;
   }
 
   // How query word `q` matches word `p` of term `t`; `last` when p is the term's last word (the
   // only one a Kazakh phrase inflects).
   std::optional<TokenMatch> match_word(const IndexedTerm& t, std::size_t p, const QueryToken& q,
                                        bool typos) const {
-    const std::string& w = t.keys[p];
-    const bool last = p + 1 == t.keys.size();
-    switch (t.kind) {
+    const std::string_view w = key(t, p);
+    const bool last = p + 1 == t.key_count;
+    switch (kind(t)) {
       case Lang::kKazakh: {
         if (q.kk_key == w) return TokenMatch{MatchKind::kExact, ""};
         if (last) {
@@ -191,8 +140,8 @@ struct Matcher::Impl {
       case Lang::kRussian:
       case Lang::kEnglish: {
         if (q.key == w) return TokenMatch{MatchKind::kExact, ""};
-        const std::string& a = stem(t.kind, q.key);
-        const std::string& b = stem(t.kind, w);
+        const std::string& a = stem(kind(t), q.key);
+        const std::string& b = stem(kind(t), w);
         if (a == b) return TokenMatch{MatchKind::kInflected, "stem"};
         if (stems_compatible(a, b)) return TokenMatch{MatchKind::kStem, "stem prefix"};
         break;
@@ -201,8 +150,8 @@ struct Matcher::Impl {
         if (q.key == w) return TokenMatch{MatchKind::kExact, ""};
         break;
     }
-    if (typos && t.keys.size() == 1) {
-      const std::string& k = t.kind == Lang::kKazakh ? q.kk_key : q.key;
+    if (typos && t.key_count == 1) {
+      const std::string& k = kind(t) == Lang::kKazakh ? q.kk_key : q.key;
       const std::size_t n = core::count_code_points(w);
       const std::size_t limit = n <= 6 ? 1 : 2;
       if (n >= 4 && edit_distance(k, w, limit) <= limit) return TokenMatch{MatchKind::kTypo, "typo"};
@@ -214,7 +163,7 @@ struct Matcher::Impl {
   std::optional<TokenMatch> match_run(const IndexedTerm& t, std::size_t p,
                                       const std::vector<QueryToken>& q, std::size_t i,
                                       std::size_t n, bool typos) const {
-    if (p + n > t.keys.size() || i + n > q.size()) return std::nullopt;
+    if (p + n > t.key_count || i + n > q.size()) return std::nullopt;
     TokenMatch worst{MatchKind::kExact, ""};
     for (std::size_t k = 0; k < n; ++k) {
       auto m = match_word(t, p + k, q[i + k], typos && n == 1);
@@ -234,10 +183,9 @@ struct Matcher::Impl {
     }
     std::sort(probes.begin(), probes.end());
     probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
+    const auto terms = index.terms();
     for (const std::string& b : probes) {
-      auto it = buckets.find(b);
-      if (it == buckets.end()) continue;
-      for (const auto& [term, pos] : it->second) f(terms[term], pos);
+      for (const MatchIndex::Posting& p : index.bucket(b)) f(terms[p.term], p.pos);
     }
   }
 
@@ -247,13 +195,14 @@ struct Matcher::Impl {
     for (std::size_t i = 0; i < q.size(); ++i) {
       for_candidates(q[i], [&](const IndexedTerm& t, std::uint32_t pos) {
         if (pos != 0) return;
-        if (!lang.empty() && core::primary_language(*t.lang) != core::primary_language(lang)) {
+        if (!lang.empty() &&
+            core::primary_language(this->lang(t)) != core::primary_language(lang)) {
           return;
         }
-        auto m = match_run(t, 0, q, i, t.keys.size(), typos);
+        auto m = match_run(t, 0, q, i, t.key_count, typos);
         if (!m) return;
-        out.push_back({{q[i].span.begin, q[i + t.keys.size() - 1].span.end},
-                       t.entry, *t.lang, t.term, m->kind, m->analysis});
+        out.push_back({{q[i].span.begin, q[i + t.key_count - 1].span.end},
+                       t.entry, this->lang(t), t.term, m->kind, m->analysis});
       });
     }
     std::sort(out.begin(), out.end(), [](const Occurrence& a, const Occurrence& b) {
@@ -281,14 +230,24 @@ Matcher::~Matcher() = default;
 
 core::Result<Matcher> Matcher::create(Glossary glossary) {
   auto impl = std::make_unique<Impl>();
+  impl->index = MatchIndex::build(glossary);
   impl->glossary = std::move(glossary);
   impl->ru = std::make_unique<SnowballStemmer>("ru");
   impl->en = std::make_unique<SnowballStemmer>("en");
-  impl->build();
+  return Matcher(std::move(impl));
+}
+
+core::Result<Matcher> Matcher::create(MatchIndex index) {
+  auto impl = std::make_unique<Impl>();
+  impl->index = std::move(index);
+  impl->ru = std::make_unique<SnowballStemmer>("ru");
+  impl->en = std::make_unique<SnowballStemmer>("en");
   return Matcher(std::move(impl));
 }
 
 const Glossary& Matcher::glossary() const { return impl_->glossary; }
+
+const MatchIndex& Matcher::index() const { return impl_->index; }
 
 std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOptions& options) const {
   const Impl& m = *impl_;
@@ -297,7 +256,7 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
   if (q.empty()) return {};
   auto lang_ok = [&](const Impl::IndexedTerm& t) {
     return options.lang.empty() ||
-           core::primary_language(*t.lang) == core::primary_language(options.lang);
+           core::primary_language(m.lang(t)) == core::primary_language(options.lang);
   };
   std::unordered_map<std::size_t, LookupHit> best;  // entry -> best hit
   std::unordered_map<std::size_t, int> best_status;
@@ -305,7 +264,7 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
     score -= 0.01 * t.status;
     auto it = best.find(t.entry);
     if (it != best.end() && it->second.score >= score) return;
-    best[t.entry] = {t.entry, *t.lang, t.term, kind, score, std::move(analysis)};
+    best[t.entry] = {t.entry, m.lang(t), t.term, kind, score, std::move(analysis)};
     best_status[t.entry] = t.status;
   };
   auto kind_score = [](MatchKind k) {
@@ -317,10 +276,10 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
     if (!lang_ok(t)) return;
     auto r = m.match_run(t, pos, q, 0, q.size(), false);
     if (!r) return;
-    if (pos == 0 && q.size() == t.keys.size()) {
+    if (pos == 0 && q.size() == t.key_count) {
       offer(t, r->kind, kind_score(r->kind), r->analysis);
     } else {
-      const double coverage = static_cast<double>(q.size()) / static_cast<double>(t.keys.size());
+      const double coverage = static_cast<double>(q.size()) / static_cast<double>(t.key_count);
       offer(t, MatchKind::kPartial, 0.5 + 0.25 * coverage, r->analysis);
     }
   });
@@ -331,8 +290,8 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
       for (const QueryToken& t : q) words += o.span.begin <= t.span.begin && t.span.end <= o.span.end;
       if (words == q.size()) continue;  // the whole query: handled above
       const double coverage = static_cast<double>(words) / static_cast<double>(q.size());
-      for (const Impl::IndexedTerm& t : m.terms) {
-        if (t.entry == o.entry && t.term == o.term && *t.lang == o.lang) {
+      for (const Impl::IndexedTerm& t : m.index.terms()) {
+        if (t.entry == o.entry && t.term == o.term && m.lang(t) == o.lang) {
           offer(t, MatchKind::kContains, 0.6 + 0.25 * coverage, o.analysis);
           break;
         }
@@ -351,11 +310,11 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
     }
     const std::size_t n = core::count_code_points(phrase);
     const std::size_t limit = n <= 6 ? 1 : 2;
-    for (const Impl::IndexedTerm& t : m.terms) {
+    for (const Impl::IndexedTerm& t : m.index.terms()) {
       if (!lang_ok(t) || t.phrase_cps < 4) continue;
       if (t.phrase_cps + limit < n || n + limit < t.phrase_cps) continue;
-      const std::string& p = t.kind == Lang::kKazakh ? kk_phrase : phrase;
-      const std::size_t d = edit_distance(p, t.phrase, limit);
+      const std::string& p = m.kind(t) == Lang::kKazakh ? kk_phrase : phrase;
+      const std::size_t d = edit_distance(p, m.index.phrase(t), limit);
       if (d == 0 || d > limit) continue;
       offer(t, MatchKind::kTypo, 0.8 - 0.1 * static_cast<double>(d - 1), "edit distance " +
                                                                            std::to_string(d));

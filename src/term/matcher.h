@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "core/types.h"
 #include "term/glossary.h"
+#include "term/match_index.h"
 
 namespace tilmash::term {
 
@@ -66,11 +67,21 @@ class Matcher {
   // when a Snowball stemmer cannot be created (kUnsupported).
   static core::Result<Matcher> create(Glossary glossary);
 
+  // A matcher over a prebuilt `index` (MatchIndex::build or deserialize) without the glossary
+  // itself: glossary() is then empty, and hits index entries the caller keeps (entry <
+  // index.entry_count()). Results equal those of create() on the glossary the index was built
+  // from. Fails only when a Snowball stemmer cannot be created (kUnsupported).
+  static core::Result<Matcher> create(MatchIndex index);
+
   Matcher(Matcher&&) noexcept;
   Matcher& operator=(Matcher&&) noexcept;
   ~Matcher();
 
+  // The glossary given to create(); empty for a matcher created from an index.
   const Glossary& glossary() const;
+
+  // The lookup index (to serialise it for a later create(MatchIndex)).
+  const MatchIndex& index() const;
 
   // Entries matching `text` (a word, a phrase or a sentence, UTF-8), one hit per entry (its
   // best), best first: by score, then preferred before other statuses, then glossary order.

@@ -4,6 +4,7 @@ tilmash_add_test(io_tbx_test
   SOURCES
     ${CMAKE_CURRENT_LIST_DIR}/tbx_reader_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/tbx_writer_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/glossary_cache_test.cc
   LIBS tilmash::io tilmash::term
   LABELS unit)
 # io.tbx_client: Translate Toolkit reads the martif export; the OmegaT TSV exports follow

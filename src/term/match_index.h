@@ -1,0 +1,103 @@
+// The lookup index of term::Matcher as flat arrays: normalised term keys, one record per term,
+// prefix buckets and their postings. It serialises to bytes and back (bounds-checked), so a
+// caller can keep it between runs; this module never touches files.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "term/glossary.h"
+
+namespace tilmash::term {
+
+// The matching rules a term's language follows.
+enum class IndexLang : std::uint32_t { kKazakh, kRussian, kEnglish, kOther };
+
+class MatchIndex {
+ public:
+  // Bumped whenever the layout or the keys it stores (normalisation, bucketing) change.
+  static constexpr std::uint32_t kFormatVersion = 1;
+
+  // One indexed term: all fields are 32-bit, so the record has no padding bytes.
+  struct TermRecord {
+    std::uint32_t entry = 0;         // index into the glossary's entries
+    std::uint32_t term = 0;          // index into entries[entry].terms.at(lang)
+    std::uint32_t lang = 0;          // index into langs()
+    std::uint32_t kind = 0;          // IndexLang
+    std::uint32_t status = 0;        // 0 preferred, 1 admitted, 2 deprecated, 3 forbidden
+    std::uint32_t first_key = 0;     // keys [first_key, first_key + key_count)
+    std::uint32_t key_count = 0;     // >= 1
+    std::uint32_t phrase_begin = 0;  // bytes of the keys joined by ' ' in the text pool
+    std::uint32_t phrase_size = 0;
+    std::uint32_t phrase_cps = 0;    // code points of the phrase
+    bool operator==(const TermRecord&) const = default;
+  };
+  struct Slice {
+    std::uint32_t begin = 0;  // byte offset in the text pool
+    std::uint32_t size = 0;   // bytes
+    bool operator==(const Slice&) const = default;
+  };
+  struct Bucket {
+    Slice name;                       // the bucket's bytes (a key prefix)
+    std::uint32_t first_posting = 0;  // postings [first_posting, first_posting + posting_count)
+    std::uint32_t posting_count = 0;
+    bool operator==(const Bucket&) const = default;
+  };
+  struct Posting {
+    std::uint32_t term = 0;  // index into terms()
+    std::uint32_t pos = 0;   // word position in the term, < key_count
+    bool operator==(const Posting&) const = default;
+  };
+
+  MatchIndex() = default;
+
+  // Indexes every term of `glossary` (terms without a word are skipped). Terms are numbered
+  // in glossary order (entry, language tag, term); a bucket's postings keep that order.
+  static MatchIndex build(const Glossary& glossary);
+
+  // The index stored in `bytes` (as serialize() wrote them). Fails (kBadFormat, byte_offset
+  // where it stopped) on truncated, inconsistent or out-of-range data; never reads past
+  // `bytes`. The result owns copies; `bytes` may go away.
+  static core::Result<MatchIndex> deserialize(std::string_view bytes);
+
+  // The index as bytes (host byte order, tagged; deserialize rejects another order).
+  std::string serialize() const;
+
+  std::uint32_t entry_count() const { return entry_count_; }
+  const std::vector<std::string>& langs() const { return langs_; }
+  std::span<const TermRecord> terms() const { return terms_; }
+
+  // Word `p` of term `t`, or the whole phrase: views into the index (valid while it lives).
+  std::string_view key(const TermRecord& t, std::size_t p) const {
+    return slice(keys_[t.first_key + p]);
+  }
+  std::string_view phrase(const TermRecord& t) const {
+    return std::string_view(text_).substr(t.phrase_begin, t.phrase_size);
+  }
+
+  // Postings of the bucket named `name` (a key prefix); empty when there is none.
+  std::span<const Posting> bucket(std::string_view name) const;
+
+  bool operator==(const MatchIndex&) const = default;
+
+ private:
+  std::string_view slice(Slice s) const { return std::string_view(text_).substr(s.begin, s.size); }
+
+  std::uint32_t entry_count_ = 0;
+  std::vector<std::string> langs_;  // language tags, sorted
+  std::string text_;                // pool of key, phrase and bucket bytes
+  std::vector<TermRecord> terms_;
+  std::vector<Slice> keys_;
+  std::vector<Bucket> buckets_;     // sorted by name bytes
+  std::vector<Posting> postings_;
+};
+
+// Bucket of a term word: its first 4 code points (the whole word when shorter).
+std::string_view bucket_of(std::string_view key);
+
+}  // namespace tilmash::term
