@@ -337,7 +337,8 @@ struct TmStore::Import::State {
   std::string now;
   ImportStats stats;
   bool open = false;
-  std::unordered_map<std::string, std::uint32_t> vocab;  // ilang + '\x1f' + key -> id
+  // ilang -> key -> id
+  std::unordered_map<std::string, std::unordered_map<std::string, std::uint32_t>> vocab;
   std::vector<std::pair<std::string, std::string>> new_keys;  // in id order from first_new
   std::uint32_t first_new = 1;
   std::unordered_map<std::uint32_t, std::uint64_t> df_delta;
@@ -401,10 +402,7 @@ TmStore::Import TmStore::begin_import(Keyer keyer, std::string now) {
     std::uint32_t max_id = 0;
     while (q.step("reading the index")) {
       const auto id = static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
-      std::string k(col_text(q.get(), 1));
-      k += '\x1f';
-      k += col_text(q.get(), 2);
-      st.vocab.emplace(std::move(k), id);
+      st.vocab[std::string(col_text(q.get(), 1))].emplace(std::string(col_text(q.get(), 2)), id);
       max_id = std::max(max_id, id);
     }
     st.first_new = max_id + 1;
@@ -507,14 +505,16 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
   std::vector<std::uint32_t> ids;
   for (const V& v : vs) {
     const std::string ilang = index_lang(v.v->lang);
-    const VariantKeys keys = st.keyer(v.v->lang, v.v->text);
+    VariantKeys keys = st.keyer(v.v->lang, v.v->text);
+    const auto len = static_cast<std::uint32_t>(keys.words.size());
     ids.clear();
     toks.clear();
-    for (const std::string& k : keys.words) {
-      std::string full = ilang;
-      full += '\x1f';
-      full += k;
-      auto [it, added] = st.vocab.emplace(std::move(full), 0);
+    std::unordered_map<std::string, std::uint32_t>& vocab = st.vocab[ilang];
+    if (vocab.bucket_count() < 4096) vocab.reserve(1 << 16);
+    for (std::string& k : keys.words) {
+      auto it = vocab.find(k);
+      const bool added = it == vocab.end();
+      if (added) it = vocab.emplace(k, 0).first;
       if (added) {
         it->second = st.first_new + static_cast<std::uint32_t>(st.new_keys.size());
         st.new_keys.emplace_back(ilang, k);
@@ -540,7 +540,6 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     const auto vid = static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db.db_));
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    const auto len = static_cast<std::uint32_t>(keys.words.size());
     for (std::uint32_t t : ids) {
       st.postings.push_back(Posting{t, len, vid});
       ++st.df_delta[t];

@@ -46,7 +46,8 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-std::string fold(std::string_view word) {
+std::string fold(std::string_view word, const icu::UnicodeString& whole, int32_t start,
+                 int32_t length) {
   if (is_ascii(word)) {
     std::string out(word);
     for (char& c : out) {
@@ -54,8 +55,7 @@ std::string fold(std::string_view word) {
     }
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString u = whole.tempSubString(start, length);
   u.foldCase();
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x451)),   // ё -> е
                    icu::UnicodeString(static_cast<UChar32>(0x435)));
@@ -106,7 +106,7 @@ TokenizedText Tokenizer::analyze(std::string_view text, std::string_view inline_
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
       out.tokens.push_back(Token{span, TokenKind::kNumber, "#"});
     } else if (status >= UBRK_WORD_LETTER) {
-      out.tokens.push_back(Token{span, TokenKind::kWord, fold(piece)});
+      out.tokens.push_back(Token{span, TokenKind::kWord, fold(piece, u, start, end - start)});
     } else if (!is_space_run(piece)) {
       // Punctuation: one token per code point ("..." is three), spaces inside dropped.
       std::size_t b = span.begin;
