@@ -10,6 +10,7 @@
 #include <fstream>
 #include <random>
 
+#include "io/errors.h"
 #include "io/tbx_reader.h"
 #include "term/glossary.h"
 #include "term/match_index.h"
@@ -56,7 +57,9 @@ std::vector<core::TermEntry> sample_entries() {
   e.terms["ru"] = {t};
   core::TermEntry f;
   f.id = "c2";
-  f.terms["en"] = {core::Term{.text = "camp"}};
+  core::Term camp;
+  camp.text = "camp";
+  f.terms["en"] = {camp};
   return {e, f};
 }
 

@@ -104,7 +104,9 @@ TEST(MatchIndexTest, DamagedBytesNeverCrashALookup) {
     ASSERT_TRUE(m.has_value());
     for (const char* q : {"лагерлерінде", "oralmans", "Синьцзяне", "reeducaton camp", "camp"}) {
       for (const LookupHit& h : m->lookup(q)) EXPECT_LT(h.entry, m->index().entry_count());
-      (void)m->find_in_text(q, "kk", {.typos = true});
+      FindOptions fo;
+      fo.typos = true;
+      (void)m->find_in_text(q, "kk", fo);
     }
   }
   EXPECT_GT(accepted, 0);  // some flips land in key bytes and stay valid
@@ -122,7 +124,9 @@ TEST(MatchIndexTest, MatcherFromIndexEqualsMatcherFromGlossary) {
                         "Шыңжаңдағы", "re-education camps", "oralmen", "қандастар", "Xinjang",
                         "Umerziehungslager", "camp", "оралманов"}) {
     expect_same(direct->lookup(q), cached->lookup(q), q);
-    expect_same(direct->lookup(q, {.lang = "kk"}), cached->lookup(q, {.lang = "kk"}), q);
+    LookupOptions kk;
+    kk.lang = "kk";
+    expect_same(direct->lookup(q, kk), cached->lookup(q, kk), q);
   }
 }
 
