@@ -232,7 +232,8 @@ class Scorer {
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
-        src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)) {
+        src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)),
+        has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))) {
     // Without use_priors (ablation) every bead type is equally likely.
     for (int t = 0; t < kNumTypes; ++t) {
       prior_[t] = o.use_priors ? -std::log(o.priors[static_cast<std::size_t>(t)]) * o.prior_weight
@@ -291,6 +292,7 @@ class Scorer {
         }
       }
     }
+    if (has_terms_) c += term_cost(i0, i1, j0, j1);
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
     return c;
   }
@@ -344,6 +346,30 @@ class Scorer {
       r += o_.cognate_weight * intersect_count(scratch_s_, scratch_t_);
     }
     return r;
+  }
+
+  // Glossary evidence of a bead with text on both sides: each side's entries pooled as a
+  // multiset; -term_weight per entry on both sides, +term_miss_penalty per occurrence on one
+  // side only.
+  double term_cost(int i0, int i1, int j0, int j1) const {
+    auto pool = [](const std::vector<SentFeat>& side, int a, int b, std::vector<int>& out) {
+      out.clear();
+      for (int i = a; i < b; ++i) {
+        const std::vector<int>& v = side[static_cast<std::size_t>(i)].terms;
+        out.insert(out.end(), v.begin(), v.end());
+      }
+      if (b - a > 1) std::sort(out.begin(), out.end());
+    };
+    pool(src_, i0, i1, scratch_s_);
+    pool(tgt_, j0, j1, scratch_t_);
+    if (scratch_s_.empty() && scratch_t_.empty()) return 0;
+    const int both = intersect_count(scratch_s_, scratch_t_);
+    const auto once = static_cast<int>(scratch_s_.size() + scratch_t_.size()) - 2 * both;
+    return -o_.term_weight * both + o_.term_miss_penalty * once;
+  }
+
+  static bool any_terms(const std::vector<SentFeat>& side) {
+    return std::any_of(side.begin(), side.end(), [](const SentFeat& f) { return !f.terms.empty(); });
   }
 
   float pair_reward(int i, int j) const {
@@ -418,6 +444,7 @@ class Scorer {
   const LexCache* lex_;
   mutable CellMemo pairs_;
   std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
+  bool has_terms_;                               // glossary entries on either side
   mutable std::vector<int> scratch_s_, scratch_t_;
   double prior_[kNumTypes];
 };

@@ -26,6 +26,7 @@ struct AlignOptions {
   bool use_priors = true;       // bead-type priors `priors` (off: all types equally likely)
   bool use_paragraphs = true;   // soft penalty for beads that cross a paragraph boundary
   bool joint_training = true;   // align_batch: one length/lexical model over all documents
+  bool use_terms = true;        // glossary entries per sentence (DocPair::src_terms/tgt_terms)
   int max_side = 3;             // largest side of a bead: 2 = up to 2-2, 3 adds 3-1 and 1-3
 
   // --- weights (costs are negative log-probabilities, in nats) ---
@@ -43,6 +44,14 @@ struct AlignOptions {
   double lexical_self_weight = 0.25;
   int lexical_prefix = 6;         // Model 1 sees words cut to this many code points (0: whole)
   double paragraph_penalty = 1.0; // per paragraph boundary crossed inside one side of a bead
+  // Glossary entries (given per sentence by the caller, e.g. found by term::Matcher) in a bead
+  // with text on both sides, counted as multisets over each side's sentences: a reward per
+  // entry on both sides (a glossary term is an anchor, so anchor_weight's value), a penalty per
+  // occurrence without counterpart (a term on one side only makes the bead e times less likely;
+  // set a priori: no en/kk/ru data is used for choosing weights). Beads with an empty side are
+  // not charged: an omitted sentence takes its terms with it.
+  double term_weight = 1.5;
+  double term_miss_penalty = 1.0;
   double prior_weight = 1.0;      // multiplies -log P(bead type)
   // P(bead type) in the order 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3: Gale & Church (1993),
   // table 5 (0.89, 0.0099 for 1-0 and 0-1 together, 0.089 for 2-1 and 1-2, 0.011), plus 0.001
@@ -68,12 +77,30 @@ struct AlignOptions {
 // posterior probability of the bead under the model, in [0, 1].
 struct Alignment {
   std::vector<core::Bead> beads;
+  // align3 / align3_batch only: pairwise[k] = the 2-sided beads of source with language k + 1
+  // that the join merged. Finer than `beads` wherever the two languages group the source
+  // differently: the best alignment of that pair on its own. Empty for two languages.
+  std::vector<std::vector<core::Bead>> pairwise;
 };
 
+// Glossary entries found in each sentence of a document: terms[i] = ids (any non-negative
+// ints that mean the same entry in every language, e.g. indices into a term::Glossary) of the
+// occurrences in sentence i, one per occurrence, ascending. Empty span = no glossary.
+using SentenceTerms = std::span<const std::vector<int>>;
+
 // One document pair. The spans must stay valid during the call only; results hold indices.
+// src_terms/tgt_terms: empty, or one entry per sentence of src/tgt (assert).
 struct DocPair {
   std::span<const core::Segment> src;
   std::span<const core::Segment> tgt;
+  SentenceTerms src_terms = {};
+  SentenceTerms tgt_terms = {};
+};
+
+// One document of a three-language run, with its optional glossary entries (as in DocPair).
+struct Document {
+  std::span<const core::Segment> sentences;
+  SentenceTerms terms = {};
 };
 
 // Aligns source sentences `src` with their translation `tgt`. Total: empty sides give 0-1 / 1-0
@@ -93,6 +120,13 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
 // confidence = the lowest confidence of the pairwise beads merged into it.
 Alignment align3(std::span<const core::Segment> src, std::span<const core::Segment> tgt1,
                  std::span<const core::Segment> tgt2, const AlignOptions& options = {});
+
+// align3 over several document triples {src, tgt1, tgt2} at once: each language pair is
+// aligned with align_batch (one length and lexical model learned from all the triples' pairs,
+// as options.joint_training says), then each triple is joined on its source. Returns one
+// three-sided Alignment per triple, in order.
+std::vector<Alignment> align3_batch(std::span<const std::array<Document, 3>> docs,
+                                    const AlignOptions& options = {});
 
 // The join step of align3 on its own: `a` aligns source with language 1, `b` source with
 // language 2 (both 2-sided, covering `n_src` source sentences exactly once). Precondition

@@ -5,6 +5,7 @@
 #include "align/features.h"
 
 #include <algorithm>
+#include <cassert>
 #include <memory>
 
 #include <unicode/translit.h>
@@ -269,17 +270,27 @@ std::string truncate(std::string_view word, int prefix) {
 Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix) {
   Corpus c;
   std::vector<Token> scratch;
+  // Glossary entries are given by the caller; sorted here so beads can intersect them.
+  auto add_terms = [](std::vector<SentFeat>& side, SentenceTerms terms) {
+    assert(terms.empty() || terms.size() == side.size());
+    for (std::size_t i = 0; i < terms.size() && i < side.size(); ++i) {
+      side[i].terms = terms[i];
+      std::sort(side[i].terms.begin(), side[i].terms.end());
+    }
+  };
   for (const DocPair& d : docs) {
     auto& s = c.src.emplace_back();
     s.reserve(d.src.size());
     for (const core::Segment& seg : d.src) {
       s.push_back(features_of(seg, c.src_vocab, c.src_stems, stem_prefix, c.anchor_vocab, scratch));
     }
+    add_terms(s, d.src_terms);
     auto& t = c.tgt.emplace_back();
     t.reserve(d.tgt.size());
     for (const core::Segment& seg : d.tgt) {
       t.push_back(features_of(seg, c.tgt_vocab, c.tgt_stems, stem_prefix, c.anchor_vocab, scratch));
     }
+    add_terms(t, d.tgt_terms);
   }
   c.src_unigram = unigram(c.src, c.src_stems.size());
   c.tgt_unigram = unigram(c.tgt, c.tgt_stems.size());

@@ -28,6 +28,7 @@ struct SentFeat {
                                          // after the first pass; empty before)
   int fold = 0;                          // which cross-fitted lexical model scores it
   std::vector<int> anchors;              // sorted ids in the shared anchor vocabulary
+  std::vector<int> terms;                // sorted glossary entry ids, one per occurrence
   std::vector<int> cognates;             // source: sorted target word ids cognate with a word here
                                          // target: sorted unique own word ids that are
                                          // some source word's cognate

@@ -2,6 +2,7 @@
 // A cut between source sentences survives only where both alignments cut there, so each unit is
 // the finest grouping consistent with both (the coarser of the two wherever they disagree).
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <map>
 
@@ -82,9 +83,29 @@ Alignment join_on_source(const Alignment& a, const Alignment& b, int n_src) {
 
 Alignment align3(std::span<const core::Segment> src, std::span<const core::Segment> tgt1,
                  std::span<const core::Segment> tgt2, const AlignOptions& options) {
-  Alignment a = align(src, tgt1, options);
-  Alignment b = align(src, tgt2, options);
-  return join_on_source(a, b, static_cast<int>(src.size()));
+  const std::array<Document, 3> triple{Document{src}, Document{tgt1}, Document{tgt2}};
+  return std::move(align3_batch(std::span(&triple, 1), options).front());
+}
+
+std::vector<Alignment> align3_batch(std::span<const std::array<Document, 3>> docs,
+                                    const AlignOptions& options) {
+  // Each language pair learns its models from every triple's documents (align_batch); the
+  // pairs cannot share a lexical model, since their target languages differ.
+  std::vector<Alignment> pairwise[2];
+  for (std::size_t k = 0; k < 2; ++k) {
+    std::vector<DocPair> pairs;
+    for (const auto& d : docs) {
+      pairs.push_back({d[0].sentences, d[k + 1].sentences, d[0].terms, d[k + 1].terms});
+    }
+    pairwise[k] = align_batch(pairs, options);
+  }
+  std::vector<Alignment> out;
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    Alignment& a = out.emplace_back(join_on_source(pairwise[0][d], pairwise[1][d],
+                                                   static_cast<int>(docs[d][0].sentences.size())));
+    a.pairwise = {std::move(pairwise[0][d].beads), std::move(pairwise[1][d].beads)};
+  }
+  return out;
 }
 
 }  // namespace tilmash::align

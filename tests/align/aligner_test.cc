@@ -85,6 +85,29 @@ TEST(AlignerTest, DISABLED_OmittedSentence) {
   EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
 }
 
+// The same omission with glossary entries given per sentence (as the CLI finds them with
+// term::Matcher): en 2 holds Almaty, which no target sentence has, so gluing it to a neighbour
+// costs a term without counterpart, and the 1-0 bead wins.
+TEST(AlignerTest, OmittedSentenceFoundByGlossaryTerms) {
+  const Strings ru = {
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "Суд над ней начался 9 июля в городе Жаркент.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  };
+  enum : int { kSauytbay, kXinjiang, kKazakhstan, kAlmaty };
+  const std::vector<std::vector<int>> en_terms = {{kSauytbay, kXinjiang}, {kKazakhstan}, {kAlmaty}, {}, {}, {}};
+  const std::vector<std::vector<int>> ru_terms = {{kXinjiang, kSauytbay}, {kKazakhstan}, {}, {}, {}};
+  auto en = segs(kEn), tgt = segs(ru);
+  const DocPair doc{en, tgt, en_terms, ru_terms};
+  Alignment a = align_batch(std::span(&doc, 1)).front();
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
+  AlignOptions off;
+  off.use_terms = false;  // the switch restores the known failure above
+  EXPECT_NE(bead_strings(align_batch(std::span(&doc, 1), off).front()), bead_strings(a));
+}
+
 TEST(AlignerTest, EmptySides) {
   auto en = segs(kEn);
   std::vector<core::Segment> none;

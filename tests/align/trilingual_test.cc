@@ -67,5 +67,25 @@ TEST(TrilingualTest, Align3CoversEverySentenceOnce) {
   EXPECT_EQ(bead_strings(j), (Strings{"0:0:0", "1,2:1:1,2", "3:2:3"}));
 }
 
+TEST(TrilingualTest, Align3BatchCoversEveryTripleOnce) {
+  auto en = testing::segs({"Almaty is the largest city of Kazakhstan.", "It had 2 million people in 2021.",
+                           "Nur-Sultan is the capital.", "Is it cold there?"});
+  auto kk = testing::segs({"Алматы — Қазақстанның ең үлкен қаласы.", "2021 жылы онда 2 миллион адам болды, ал астанасы — Нұр-Сұлтан.",
+                           "Онда суық па?"});
+  auto ru = testing::segs({"Алматы — крупнейший город Казахстана.", "В 2021 году там жили 2 миллиона человек.",
+                           "Столица — Нур-Султан.", "Там холодно?"});
+  const std::vector<std::array<Document, 3>> docs = {{Document{en}, Document{kk}, Document{ru}},
+                                                     {Document{en}, Document{ru}, Document{kk}}};
+  std::vector<Alignment> out = align3_batch(docs);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_TRUE(covers_exactly_once(out[0], {4, 3, 4}));
+  EXPECT_TRUE(covers_exactly_once(out[1], {4, 4, 3}));
+  // The pairwise alignments stay available, each covering its pair exactly once.
+  ASSERT_EQ(out[0].pairwise.size(), 2u);
+  EXPECT_TRUE(covers_exactly_once(Alignment{out[0].pairwise[0], {}}, {4, 3}));
+  EXPECT_TRUE(covers_exactly_once(Alignment{out[0].pairwise[1], {}}, {4, 4}));
+  EXPECT_TRUE(align3_batch({}).empty());
+}
+
 }  // namespace
 }  // namespace tilmash::align
