@@ -41,6 +41,8 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/tilmash-e2e-$name.XXXXXX")
 trap 'chmod -R u+w "$scratch" 2>/dev/null; rm -rf "$scratch"' EXIT
 work=$scratch/work
 mkdir "$work"
+# The glossary cache goes to the scratch folder, never the user's ~/.cache.
+export XDG_CACHE_HOME=$scratch/cache
 
 control=" cmd stdin inputs expected_exit expected_stdout stdout_regex stderr_regex expected_files "
 shopt -s nullglob dotglob
