@@ -1,22 +1,19 @@
-// tilmash align: read (and segment) each language's document -> align::align / align3 /
-// align_batch -> align::to_units -> beads, tsv, json or io::TmxWriter through io::AtomicFile.
+// tilmash align: read (and segment) each language's document; glossary entries per sentence
+// (term::Matcher) -> align::align_batch / align3_batch -> align::to_units -> io::write_alignment.
 #include <filesystem>
-#include <iomanip>
 #include <iostream>
 #include <sstream>
 
 #include "align/aligner.h"
 #include "align/units.h"
 #include "cli/command.h"
-#include "core/bead.h"
+#include "cli/glossary_source.h"
 #include "core/lang.h"
 #include "core/utf8.h"
-#include "io/atomic_file.h"
+#include "io/alignment_writer.h"
 #include "io/document.h"
 #include "io/errors.h"
 #include "io/location.h"
-#include "io/json.h"
-#include "io/tmx_writer.h"
 #include "segment/segmenter.h"
 
 namespace tilmash::cli {
@@ -31,8 +28,11 @@ constexpr const char* kHelp =
     "than one at a time): LIST has one pair per line, 'SRC_FILE TGT_FILE'; output N (0-based\n"
     "line number) goes to OUT_DIR/N.FORMAT.\n\n"
     "formats: beads (0,1:0 per line), tsv (confidence, then each side's text), json, tmx (one\n"
-    "<tu> per bead that has text in every language, prop x-tilmash-confidence; --pairs also\n"
-    "writes OUT-en-kk.tmx etc., one per source-target pair).\n\n"
+    "<tu> per bead that has text in every language, prop x-tilmash-confidence). --pairs also\n"
+    "writes OUT-en-kk.FORMAT etc., one per source-target pair, each from that pair's own\n"
+    "alignment (finer than the joined beads where the translations group sentences differently).\n"
+    "Glossary terms found on both sides anchor a bead; a term on one side only counts against\n"
+    "it: --glossary, else $TILMASH_GLOSSARY, else the shipped glossaries (--no-glossary: none).\n\n"
     "examples:\n"
     "  tilmash align --langs en,kk article.en.txt article.kk.txt\n"
     "  tilmash align --langs en,kk,ru --segmented a.en a.kk a.ru --format beads\n"
@@ -50,76 +50,25 @@ std::vector<core::Segment> read_sentences(const std::string& path, const std::st
   return segment::segment_document(*segmenter, io::read_document(path));
 }
 
-std::string confidence_text(double c) {
-  std::ostringstream os;
-  os << std::fixed << std::setprecision(3) << c;
-  return os.str();
-}
-
-// One TMX file: units (from to_units) that have text in every language of `langs`.
-void write_tmx(const std::string& path, const std::vector<std::string>& langs,
-               const std::vector<core::AlignedUnit>& units, const std::string& document) {
-  io::AtomicFile out(path);
-  io::TmxHeader header;
-  header.srclang = langs[0];
-  io::TmxWriteOptions options;
-  options.langs = langs;
-  options.require_all_langs = true;
-  io::TmxWriter writer(out.out(), header, options);
-  for (const core::AlignedUnit& u : units) writer.write(io::tmx_unit(u, "", langs, document));
-  writer.finish();
-  out.commit();
-  const io::TmxWriteStats& st = writer.stats();
+// Writes alignment `a` of `docs` in `format` to `path` ("-" = stdout). With `pairs`, also one
+// file per source-target pair, from the pair's own alignment (a.pairwise: finer than the joined
+// three-language beads wherever the two translations group the source differently).
+void write_alignment(const std::string& path, const std::string& format, bool pairs,
+                     const std::vector<std::string>& langs,
+                     const std::vector<std::vector<core::Segment>>& docs, const align::Alignment& a,
+                     const std::string& document) {
+  for (std::size_t k = 1; pairs && k < langs.size(); ++k) {
+    align::Alignment pair{a.pairwise.size() >= k ? a.pairwise[k - 1] : a.beads, {}};
+    write_alignment(io::alignment_pair_path(path, format, langs[0], langs[k]), format, false,
+                    {langs[0], langs[k]}, {docs[0], docs[k]}, pair, document);
+  }
+  const std::vector<core::AlignedUnit> units = align::to_units(a, docs, langs);
+  const io::TmxWriteStats st = io::write_alignment(path, format, langs, a.beads, units, document);
   if (st.units_skipped + st.units_no_source + st.units_duplicate != 0) {
     std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "
               << st.units_skipped + st.units_no_source << " beads without text in every language"
               << " and " << st.units_duplicate << " duplicates\n";
   }
-}
-
-// Writes alignment `a` of `docs` in `format` to `path` ("-" = stdout); tmx with `pairs` also
-// writes one file per source-target pair.
-void write_alignment(const std::string& path, const std::string& format, bool pairs,
-                     const std::vector<std::string>& langs,
-                     const std::vector<std::vector<core::Segment>>& docs, const align::Alignment& a,
-                     const std::string& document) {
-  const std::vector<core::AlignedUnit> units = align::to_units(a, docs, langs);
-  if (format == "tmx") {
-    write_tmx(path, langs, units, document);
-    for (std::size_t k = 1; pairs && k < langs.size(); ++k) {
-      write_tmx(io::tmx_pair_path(path, langs[0], langs[k]), {langs[0], langs[k]}, units, document);
-    }
-    return;
-  }
-  io::AtomicFile file(path);
-  std::ostream& os = file.out();
-  if (format == "json") os << "[";
-  for (std::size_t n = 0; n < a.beads.size(); ++n) {
-    const core::Bead& b = a.beads[n];
-    if (format == "beads") {
-      os << core::format_bead(b) << '\n';
-    } else if (format == "tsv") {
-      os << confidence_text(b.confidence);
-      for (const std::string& lang : langs) os << '\t' << units[n].text.at(lang);
-      os << '\n';
-    } else {  // json
-      os << (n == 0 ? "\n" : ",\n") << "  {\"confidence\": " << confidence_text(b.confidence)
-         << ", \"indices\": {";
-      for (std::size_t k = 0; k < docs.size(); ++k) {
-        os << (k ? ", " : "") << io::json_string(langs[k]) << ": [";
-        for (std::size_t i = 0; i < b.sides[k].size(); ++i) os << (i ? ", " : "") << b.sides[k][i];
-        os << "]";
-      }
-      os << "}, \"text\": {";
-      for (std::size_t k = 0; k < docs.size(); ++k) {
-        os << (k ? ", " : "") << io::json_string(langs[k]) << ": "
-           << io::json_string(units[n].text.at(langs[k]));
-      }
-      os << "}}";
-    }
-  }
-  if (format == "json") os << (a.beads.empty() ? "]\n" : "\n]\n");
-  file.commit();
 }
 
 // Dictionary file: one pair per line, source TAB target (read raw: read_lines would turn the
@@ -148,11 +97,12 @@ Exit run_align(std::span<const std::string> args) {
       ("langs", po::value<std::string>()->required(), "languages in file order: en,kk[,ru]")
       ("segmented", po::bool_switch(), "inputs are one sentence per line already")
       ("format", po::value<std::string>()->default_value("tsv"), "beads | tsv | json | tmx")
-      ("pairs", po::bool_switch(), "with --format tmx: also OUT-en-kk.tmx … per pair")
+      ("pairs", po::bool_switch(), "also OUT-en-kk.FORMAT … per pair (its own alignment)")
       ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)")
       ("batch", po::value<std::string>(), "LIST of 'SRC TGT' file pairs, aligned with one model")
       ("out-dir", po::value<std::string>(), "with --batch: directory for the outputs")
       ("dictionary", po::value<std::string>(), "TSV of source<TAB>target word/phrase pairs")
+      ("no-glossary", po::bool_switch(), "no glossary anchors (also the ablation switch)")
       ("no-length", po::bool_switch(), "ablation: no length model")
       ("no-anchors", po::bool_switch(), "ablation: no numbers/names/punctuation anchors")
       ("no-cognates", po::bool_switch(), "ablation: no cognates")
@@ -162,6 +112,7 @@ Exit run_align(std::span<const std::string> args) {
       ("no-joint", po::bool_switch(), "with --batch: learn the models per document")
       ("max-side", po::value<int>()->default_value(3), "largest bead side (2: up to 2-2)")
       ("files", po::value<std::vector<std::string>>()->default_value({}, ""), "input files");
+  add_glossary_option(options);
   po::positional_options_description positional;
   positional.add("files", -1);
   auto vm = parse_options(
@@ -186,8 +137,8 @@ Exit run_align(std::span<const std::string> args) {
     throw UsageError("--format must be beads, tsv, json or tmx, not '" + format + "'");
   }
   const bool pairs = (*vm)["pairs"].as<bool>();
-  if (pairs && (format != "tmx" || (*vm)["output"].as<std::string>() == "-")) {
-    throw UsageError("--pairs needs --format tmx and -o FILE.tmx (it names OUT-en-kk.tmx after it)");
+  if (pairs && vm->count("batch") == 0u && (*vm)["output"].as<std::string>() == "-") {
+    throw UsageError("--pairs needs -o FILE or --batch (it names OUT-en-kk.tmx … after it)");
   }
   align::AlignOptions o;
   for (auto [flag, on] : {std::pair{"no-length", &o.use_length}, {"no-anchors", &o.use_anchors},
@@ -196,48 +147,64 @@ Exit run_align(std::span<const std::string> args) {
     *on = !(*vm)[flag].as<bool>();
   }
   if ((*vm)["no-cross-fit"].as<bool>()) o.lexical_self_weight = 1.0;
+  o.use_terms = !(*vm)["no-glossary"].as<bool>();
   o.max_side = (*vm)["max-side"].as<int>();
   if (o.max_side < 2 || o.max_side > 3) throw UsageError("--max-side must be 2 or 3");
   if (vm->count("dictionary") != 0u) o.dictionary = read_dictionary((*vm)["dictionary"].as<std::string>());
   const bool segmented = (*vm)["segmented"].as<bool>();
   const auto& files = (*vm)["files"].as<std::vector<std::string>>();
-
+  // Document groups, one file per language: each line of --batch LIST, else the FILE arguments.
+  std::vector<std::vector<std::string>> groups;
   if (vm->count("batch") != 0u) {
-    if (langs.size() != 2 || !files.empty() || vm->count("out-dir") == 0u) {
-      throw UsageError("--batch takes two --langs, no FILE arguments and --out-dir");
+    if (!files.empty() || vm->count("out-dir") == 0u) {
+      throw UsageError("--batch takes no FILE arguments and needs --out-dir");
     }
-    std::vector<std::vector<std::vector<core::Segment>>> texts;
     for (const std::string& line : io::read_lines((*vm)["batch"].as<std::string>())) {
       std::istringstream ls(line);
-      std::string a, b, extra;
-      if (!(ls >> a >> b) || (ls >> extra)) {
-        throw UsageError("--batch: each line must name two files, got '" + line + "'");
+      auto& g = groups.emplace_back();
+      for (std::string f; ls >> f;) g.push_back(f);
+      if (g.size() != langs.size()) {
+        throw UsageError("--batch: each line must name " + std::to_string(langs.size()) +
+                         " files (one per --langs language), got '" + line + "'");
       }
-      texts.push_back({read_sentences(a, langs[0], segmented), read_sentences(b, langs[1], segmented)});
     }
-    std::vector<align::DocPair> docs;
-    for (const auto& t : texts) docs.push_back({t[0], t[1]});
-    auto result = align::align_batch(docs, o);
-    const std::string dir = (*vm)["out-dir"].as<std::string>();
-    for (std::size_t d = 0; d < result.size(); ++d) {
-      write_alignment(dir + "/" + std::to_string(d) + "." + format, format, false, langs, texts[d],
-                      result[d], "");
-    }
-    return Exit::kOk;
-  }
-
-  if (files.size() != langs.size()) {
+  } else if (files.size() != langs.size()) {
     throw UsageError("--langs lists " + std::to_string(langs.size()) + " languages but " +
                      std::to_string(files.size()) + " files were given");
+  } else {
+    groups.push_back(files);
   }
-  std::vector<std::vector<core::Segment>> docs;
-  for (std::size_t k = 0; k < files.size(); ++k) {
-    docs.push_back(read_sentences(files[k], langs[k], segmented));
+  const std::optional<term::Matcher> matcher = (*vm)["no-glossary"].as<bool>()
+                                                   ? std::nullopt : optional_matcher(*vm, langs);
+  std::vector<std::vector<std::vector<core::Segment>>> texts(groups.size());  // [group][lang]
+  std::vector<std::vector<std::vector<std::vector<int>>>> terms(groups.size());
+  std::vector<std::array<align::Document, 3>> triples;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    for (std::size_t k = 0; k < langs.size(); ++k) {
+      texts[g].push_back(read_sentences(groups[g][k], langs[k], segmented));
+      terms[g].push_back(matcher ? sentence_terms(*matcher, texts[g][k], langs[k])
+                                 : std::vector<std::vector<int>>{});
+    }
+    triples.push_back({});
+    for (std::size_t k = 0; k < langs.size(); ++k) triples.back()[k] = {texts[g][k], terms[g][k]};
   }
-  align::Alignment a = docs.size() == 2 ? align::align(docs[0], docs[1], o)
-                                        : align::align3(docs[0], docs[1], docs[2], o);
-  write_alignment((*vm)["output"].as<std::string>(), format, pairs, langs, docs, a,
-                  std::filesystem::path(files[0]).filename().string());
+  std::vector<align::Alignment> result;
+  if (langs.size() == 3) {
+    result = align::align3_batch(triples, o);
+  } else {
+    std::vector<align::DocPair> docs;
+    for (const auto& t : triples) docs.push_back({t[0].sentences, t[1].sentences, t[0].terms, t[1].terms});
+    result = align::align_batch(docs, o);
+  }
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (vm->count("batch") != 0u) {
+      write_alignment((*vm)["out-dir"].as<std::string>() + "/" + std::to_string(g) + "." + format,
+                      format, pairs, langs, texts[g], result[g], "");
+    } else {
+      write_alignment((*vm)["output"].as<std::string>(), format, pairs, langs, texts[g], result[g],
+                      std::filesystem::path(files[0]).filename().string());
+    }
+  }
   return Exit::kOk;
 }
 

@@ -44,7 +44,6 @@ expect langs_more_than_files 2 'langs.*3 languages.*2 files' -- "$TILMASH" align
 expect files_more_than_langs 2 'langs' -- "$TILMASH" align --langs en,kk en.txt kk.txt ru.txt
 expect one_language 2 'langs' -- "$TILMASH" align --langs en en.txt
 expect unknown_format 2 'format' -- "$TILMASH" align --langs en,kk --format xml en.txt kk.txt
-expect pairs_without_tmx 2 'pairs' -- "$TILMASH" align --langs en,kk --pairs -o x.tmx en.txt kk.txt
 expect pairs_to_stdout 2 'pairs' -- "$TILMASH" align --langs en,kk --format tmx --pairs en.txt kk.txt
 
 expect bad_utf8 3 'bad\.txt:1:7: error' -- "$TILMASH" align --langs en,kk bad.txt kk.txt -o bad.tsv
@@ -81,6 +80,13 @@ check tmx_units_have_every_language test "$(grep -c '<tu ' out.tmx)" = 3 -a \
 check tmx_confidence_prop test "$(grep -c 'x-tilmash-confidence' out.tmx)" = 3
 check tmx_pair_has_two_languages test "$(grep -c '<tuv ' out-en-kk.tmx)" = 6 -a \
   "$(grep -c 'xml:lang="ru"' out-en-kk.tmx)" = 0
+expect beads_pairs 0 -- "$TILMASH" align --langs en,kk,ru --format beads --pairs -o out.beads \
+  en.txt kk.txt ru.txt
+check beads_pair_files test -s out-en-kk.beads -a -s out-en-ru.beads
+check beads_pair_two_sides test "$(grep -c '^[0-9,]*:[0-9,]*$' out-en-kk.beads)" = \
+  "$(wc -l < out-en-kk.beads)"
+expect no_glossary 0 -- "$TILMASH" align --langs en,kk --no-glossary --format beads en.txt kk.txt
+expect missing_glossary 4 'nope\.tbx' -- "$TILMASH" align --langs en,kk --glossary nope.tbx en.txt kk.txt
 if command -v xmllint > /dev/null; then
   check tmx_well_formed xmllint --noout out.tmx out-en-kk.tmx out-en-ru.tmx
 fi

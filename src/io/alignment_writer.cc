@@ -1,0 +1,91 @@
+#include "io/alignment_writer.h"
+
+#include <cassert>
+#include <iomanip>
+#include <sstream>
+
+#include "core/bead.h"
+#include "io/atomic_file.h"
+#include "io/json.h"
+
+namespace tilmash::io {
+namespace {
+
+std::string confidence_text(double c) {
+  std::ostringstream os;
+  os << std::fixed << std::setprecision(3) << c;
+  return os.str();
+}
+
+TmxWriteStats write_tmx(const std::string& path, const std::vector<std::string>& langs,
+                        std::span<const core::AlignedUnit> units, const std::string& document) {
+  AtomicFile out(path);
+  TmxHeader header;
+  header.srclang = langs[0];
+  TmxWriteOptions options;
+  options.langs = langs;
+  options.require_all_langs = true;
+  TmxWriter writer(out.out(), header, options);
+  for (const core::AlignedUnit& u : units)
+    writer.write(tmx_unit(u, "", langs, document));
+  writer.finish();
+  out.commit();
+  return writer.stats();
+}
+
+}  // namespace
+
+TmxWriteStats write_alignment(const std::string& path, const std::string& format,
+                              const std::vector<std::string>& langs,
+                              std::span<const core::Bead> beads,
+                              std::span<const core::AlignedUnit> units,
+                              const std::string& document) {
+  assert(beads.size() == units.size());
+  if (format == "tmx")
+    return write_tmx(path, langs, units, document);
+  AtomicFile file(path);
+  std::ostream& os = file.out();
+  if (format == "json")
+    os << "[";
+  for (std::size_t n = 0; n < beads.size(); ++n) {
+    const core::Bead& b = beads[n];
+    if (format == "beads") {
+      os << core::format_bead(b) << '\n';
+    } else if (format == "tsv") {
+      os << confidence_text(b.confidence);
+      for (const std::string& lang : langs)
+        os << '\t' << units[n].text.at(lang);
+      os << '\n';
+    } else {  // json
+      os << (n == 0 ? "\n" : ",\n") << "  {\"confidence\": " << confidence_text(b.confidence)
+         << ", \"indices\": {";
+      for (std::size_t k = 0; k < langs.size(); ++k) {
+        os << (k ? ", " : "") << json_string(langs[k]) << ": [";
+        for (std::size_t i = 0; i < b.sides[k].size(); ++i)
+          os << (i ? ", " : "") << b.sides[k][i];
+        os << "]";
+      }
+      os << "}, \"text\": {";
+      for (std::size_t k = 0; k < langs.size(); ++k) {
+        os << (k ? ", " : "") << json_string(langs[k]) << ": "
+           << json_string(units[n].text.at(langs[k]));
+      }
+      os << "}}";
+    }
+  }
+  if (format == "json")
+    os << (beads.empty() ? "]\n" : "\n]\n");
+  file.commit();
+  return {};
+}
+
+std::string alignment_pair_path(const std::string& path, const std::string& format,
+                                const std::string& source, const std::string& target) {
+  if (format == "tmx")
+    return tmx_pair_path(path, source, target);
+  const std::string ext = "." + format;
+  const std::string stem = path.ends_with(ext) ? path.substr(0, path.size() - ext.size()) : path;
+  return stem + "-" + source + "-" + target + ext;
+}
+
+}  // namespace tilmash::io
