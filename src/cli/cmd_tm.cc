@@ -198,9 +198,9 @@ class StoreIndex : public tm::IndexSource {
  public:
   explicit StoreIndex(store::TmStore::FuzzyIndex index) : index_(std::move(index)) {}
   std::uint64_t frequency(std::uint32_t t) const override { return index_.frequency(t); }
-  void postings(std::uint32_t t, std::size_t lo, std::size_t hi,
+  void postings(std::uint32_t t, std::size_t length,
                 std::vector<std::uint64_t>& out) const override {
-    index_.postings(t, lo, hi, out);
+    index_.postings(t, length, out);
   }
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
 
@@ -289,6 +289,7 @@ Exit run_tm_lookup(std::span<const std::string> args) {
       return t;
     };
     std::ostream& os = std::cout;
+    const auto started = std::chrono::steady_clock::now();
     for (const std::string& raw : queries) {
       units.clear();
       const tm::TokenizedText q = tokenizer.analyze(core::collapse_space(core::to_nfc(raw)));
@@ -339,6 +340,13 @@ Exit run_tm_lookup(std::span<const std::string> args) {
         }
       }
       if (json) os << (batch || matches.empty() ? "]\n" : "\n]\n");
+    }
+    if (batch) {
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << "tm lookup: " << queries.size() << " queries in " << secs << " s ("
+                << static_cast<double>(queries.size()) / std::max(secs, 1e-9)
+                << " queries/s)\n";
     }
     return Exit::kOk;
   });

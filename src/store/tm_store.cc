@@ -3,7 +3,7 @@
 //   units(id, tuid, dedup, created, changed, document, origin, confidence, extra)
 //   variants(id, unit_id, lang, ilang, text, inline_xml, created, changed, extra, toks)
 //   vocab(id, lang, key, df)    fuzzy keys per primary language, df = segments holding it
-//   postings(token, len, batch, ids)  WITHOUT ROWID: variant ids (varint deltas) of segments
+//   postings(token, len, batch, ids)  WITHOUT ROWID: variant ids (uint32 LE, ascending) of segments
 //                               with `len` words holding `token`; each import appends batches
 //   conc                        FTS5, contentless, rowid = variant id (built on demand)
 // `extra` and `toks` are varint-encoded blobs (see put_varint). Every import is one
@@ -359,11 +359,13 @@ void TmStore::Import::State::flush_postings() {
   for (std::size_t i = 0; i < postings.size();) {
     std::size_t j = i;
     blob.clear();
-    std::uint32_t prev = 0;
     while (j < postings.size() && postings[j].token == postings[i].token
            && postings[j].len == postings[i].len) {
-      put_varint(blob, postings[j].id - prev);
-      prev = postings[j].id;
+      const std::uint32_t id = postings[j].id;  // little-endian, 4 bytes: binary-searchable
+      const char bytes[4] = {static_cast<char>(id & 0xFF), static_cast<char>((id >> 8) & 0xFF),
+                             static_cast<char>((id >> 16) & 0xFF),
+                             static_cast<char>((id >> 24) & 0xFF)};
+      blob.append(bytes, 4);
       ++j;
     }
     sqlite3_bind_int64(ins.get(), 1, postings[i].token);
@@ -680,20 +682,18 @@ std::uint64_t TmStore::FuzzyIndex::frequency(std::uint32_t token) const {
                                      : 0;
 }
 
-void TmStore::FuzzyIndex::postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+void TmStore::FuzzyIndex::postings(std::uint32_t token, std::size_t length,
                                    std::vector<std::uint64_t>& out) const {
-  Stmt q(store_->prepare("SELECT ids FROM postings WHERE token = ? AND len BETWEEN ? AND ?"),
-         store_->db_, store_->path_);
+  Stmt q(store_->prepare("SELECT ids FROM postings WHERE token = ? AND len = ?"), store_->db_,
+         store_->path_);
   sqlite3_bind_int64(q.get(), 1, token);
-  sqlite3_bind_int64(q.get(), 2, static_cast<std::int64_t>(min_len));
-  sqlite3_bind_int64(q.get(), 3, static_cast<std::int64_t>(std::min<std::size_t>(max_len, 1u << 30)));
+  sqlite3_bind_int64(q.get(), 2, static_cast<std::int64_t>(std::min<std::size_t>(length, 1u << 30)));
   while (q.step("reading the index")) {
-    std::string_view blob = col_blob(q.get(), 0);
-    std::uint64_t id = 0;
-    std::uint64_t d = 0;
-    while (!blob.empty() && get_varint(blob, d)) {
-      id += d;
-      out.push_back(id);
+    const std::string_view blob = col_blob(q.get(), 0);
+    const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
+    for (std::size_t i = 0; i + 4 <= blob.size(); i += 4) {
+      out.push_back(std::uint64_t{p[i]} | std::uint64_t{p[i + 1]} << 8
+                    | std::uint64_t{p[i + 2]} << 16 | std::uint64_t{p[i + 3]} << 24);
     }
   }
 }

@@ -129,8 +129,8 @@ class TmStore {
     // Token id of a fuzzy key in this language, or nullopt.
     std::optional<std::uint32_t> token(std::string_view key) const;
     std::uint64_t frequency(std::uint32_t token) const;
-    void postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
-                  std::vector<std::uint64_t>& out) const;
+    // Appends the ids of segments of `length` words holding `token`.
+    void postings(std::uint32_t token, std::size_t length, std::vector<std::uint64_t>& out) const;
     std::vector<std::uint32_t> tokens(std::uint64_t id) const;
     // Every indexed segment of the language with its tokens (for brute-force comparisons).
     void for_each_segment(

@@ -61,32 +61,72 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
                               int min_percent, SearchStats* stats) {
   std::vector<Candidate> out;
   if (query.empty()) return out;
-  const CountFilter f = count_filter(query.size(), min_percent);
-  // Occurrences ordered by frequency (rarest first); unknown tokens (frequency 0) never match.
+  const std::size_t m = query.size();
+  const CountFilter f = count_filter(m, min_percent);
+  const std::size_t t = static_cast<std::size_t>(std::clamp(min_percent, 1, 100));
+  // Distinct query tokens with their multiplicity (the weight a present token adds to the
+  // shared count: sum over present tokens of cq >= |q ∩ c|), rarest first.
+  struct Tok {
+    std::uint64_t freq;
+    std::uint32_t id;
+    std::uint32_t weight;
+    bool prefix;
+  };
   std::vector<std::pair<std::uint64_t, std::uint32_t>> occ;
-  occ.reserve(query.size());
   for (std::uint32_t tok : query) {
     occ.emplace_back(tok == kUnknownToken ? 0 : index.frequency(tok), tok);
   }
   std::sort(occ.begin(), occ.end());
-  std::vector<std::uint64_t> ids;
-  std::vector<std::uint32_t> probed;
-  for (std::size_t i = 0; i < f.prefix && i < occ.size(); ++i) {
-    const auto [freq, tok] = occ[i];
-    if (freq == 0 || std::find(probed.begin(), probed.end(), tok) != probed.end()) continue;
-    probed.push_back(tok);
-    index.postings(tok, f.min_len, f.max_len, ids);
+  std::vector<Tok> toks;
+  for (std::size_t i = 0; i < occ.size(); ++i) {
+    auto it = std::find_if(toks.begin(), toks.end(),
+                           [&](const Tok& x) { return x.id == occ[i].second; });
+    if (it == toks.end()) {
+      toks.push_back(Tok{occ[i].first, occ[i].second, 0, i < f.prefix});
+      it = toks.end() - 1;
+    }
+    ++it->weight;
   }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  if (stats != nullptr) {
-    stats->probed_tokens = probed.size();
-    stats->candidates = ids.size();
+  std::vector<std::uint64_t> list;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> cands;  // id, shared-count bound
+  std::vector<std::uint64_t> verified;
+  for (std::size_t n = f.min_len; n <= f.max_len; ++n) {
+    const std::size_t need = ceil_div(t * std::max(m, n), 100);
+    cands.clear();
+    for (const Tok& k : toks) {
+      if (!k.prefix || k.freq == 0) continue;
+      list.clear();
+      index.postings(k.id, n, list);
+      for (std::uint64_t id : list) cands.emplace_back(id, k.weight);
+    }
+    if (cands.empty()) continue;
+    std::sort(cands.begin(), cands.end());
+    std::size_t w = 0;  // merge duplicates, summing weights
+    for (std::size_t i = 0; i < cands.size(); ++i) {
+      if (w > 0 && cands[w - 1].first == cands[i].first) {
+        cands[w - 1].second += cands[i].second;
+      } else {
+        cands[w++] = cands[i];
+      }
+    }
+    cands.resize(w);
+    if (stats != nullptr) stats->candidates += cands.size();
+    for (const Tok& k : toks) {
+      if (k.prefix || k.freq == 0) continue;
+      list.clear();
+      index.postings(k.id, n, list);
+      std::sort(list.begin(), list.end());
+      for (auto& [id, count] : cands) {
+        if (std::binary_search(list.begin(), list.end(), id)) count += k.weight;
+      }
+    }
+    for (const auto& [id, count] : cands) {
+      if (count < need) continue;
+      if (stats != nullptr) ++stats->verified;
+      verify(query, id, index.tokens(id), min_percent, out);
+    }
   }
-  for (std::uint64_t id : ids) {
-    const std::vector<std::uint32_t> seg = index.tokens(id);
-    verify(query, id, seg, min_percent, out);
-  }
+  if (stats != nullptr) stats->probed_tokens = toks.size();
   sort_best_first(out);
   return out;
 }
@@ -108,26 +148,29 @@ std::vector<Candidate> brute_force(std::span<const std::vector<std::uint32_t>> s
 MemoryIndex::MemoryIndex(std::vector<std::vector<std::uint32_t>> segments)
     : segments_(std::move(segments)) {
   for (std::size_t i = 0; i < segments_.size(); ++i) {
+    const std::uint64_t n = segments_[i].size();
     for (std::uint32_t tok : segments_[i]) {
-      std::vector<std::uint64_t>& list = postings_[tok];
+      std::vector<std::uint64_t>& list = postings_[(std::uint64_t{tok} << 32) | n];
       if (list.empty() || list.back() != i) list.push_back(i);
+      std::uint64_t& df = frequency_[tok];
+      if (last_[tok] != i + 1) {
+        ++df;
+        last_[tok] = i + 1;
+      }
     }
   }
+  last_.clear();
 }
 
 std::uint64_t MemoryIndex::frequency(std::uint32_t token) const {
-  const auto it = postings_.find(token);
-  return it == postings_.end() ? 0 : it->second.size();
+  const auto it = frequency_.find(token);
+  return it == frequency_.end() ? 0 : it->second;
 }
 
-void MemoryIndex::postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+void MemoryIndex::postings(std::uint32_t token, std::size_t length,
                            std::vector<std::uint64_t>& out) const {
-  const auto it = postings_.find(token);
-  if (it == postings_.end()) return;
-  for (std::uint64_t id : it->second) {
-    const std::size_t n = segments_[id].size();
-    if (n >= min_len && n <= max_len) out.push_back(id);
-  }
+  const auto it = postings_.find((std::uint64_t{token} << 32) | length);
+  if (it != postings_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
 }
 
 std::vector<std::uint32_t> MemoryIndex::tokens(std::uint64_t id) const {

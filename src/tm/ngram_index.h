@@ -38,8 +38,8 @@ class IndexSource {
   virtual ~IndexSource() = default;
   // Number of segments holding `token`; 0 when the index does not know it.
   virtual std::uint64_t frequency(std::uint32_t token) const = 0;
-  // Appends the ids of segments with `token` and min_len <= word count <= max_len.
-  virtual void postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+  // Appends the ids of segments of exactly `length` words holding `token` (any order).
+  virtual void postings(std::uint32_t token, std::size_t length,
                         std::vector<std::uint64_t>& out) const = 0;
   // The token ids of segment `id`, in order; empty if unknown.
   virtual std::vector<std::uint32_t> tokens(std::uint64_t id) const = 0;
@@ -57,14 +57,16 @@ struct Candidate {
 
 struct SearchStats {
   std::size_t probed_tokens = 0;   // posting lists read (the prefix)
-  std::size_t candidates = 0;      // distinct segments verified
+  std::size_t candidates = 0;      // segments found in the prefix lists
+  std::size_t verified = 0;        // segments that passed the count filter
 };
 
 // Segments whose base percentage against `query` is >= min_percent, best first (base
-// descending, then id ascending). Candidates come from the posting lists of the `prefix`
-// rarest query tokens in the length range (count filtering: Jokinen & Ukkonen 1991,
-// "Two algorithms for approximate string matching in static texts"; prefix filtering as in
-// Chaudhuri, Ganti & Kaushik 2006), then are verified with word_distance. Empty query: empty.
+// descending, then id ascending). Per candidate length n in the length range: candidates come
+// from the posting lists of the `prefix` rarest query tokens (prefix filtering: Chaudhuri,
+// Ganti & Kaushik 2006), their shared-token count is completed from the other lists by binary
+// search and those below ceil(t max(m, n) / 100) are dropped (count filtering: Jokinen &
+// Ukkonen 1991), the rest verified with word_distance. Empty query: empty.
 std::vector<Candidate> search(const IndexSource& index, std::span<const std::uint32_t> query,
                               int min_percent, SearchStats* stats = nullptr);
 
@@ -78,14 +80,16 @@ class MemoryIndex : public IndexSource {
  public:
   explicit MemoryIndex(std::vector<std::vector<std::uint32_t>> segments);
   std::uint64_t frequency(std::uint32_t token) const override;
-  void postings(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+  void postings(std::uint32_t token, std::size_t length,
                 std::vector<std::uint64_t>& out) const override;
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override;
   const std::vector<std::vector<std::uint32_t>>& segments() const { return segments_; }
 
  private:
   std::vector<std::vector<std::uint32_t>> segments_;
-  std::unordered_map<std::uint32_t, std::vector<std::uint64_t>> postings_;  // ids ascending
+  std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> postings_;  // (token, length)
+  std::unordered_map<std::uint32_t, std::uint64_t> frequency_;
+  std::unordered_map<std::uint32_t, std::uint64_t> last_;  // build only
 };
 
 }  // namespace tilmash::tm
