@@ -7,7 +7,7 @@
 #    speed-up, and whether the result sets (all matches >= 70 %) are identical;
 #  - a cold `tilmash tm lookup` (new process; page cache dropped when permitted) on each TM.
 # Queries: stored English segments with one word dropped or replaced (so most have matches).
-#   scripts/bench.sh tm        BUILD=build QUERIES=200 BRUTE=40 SKIP_1M=1 scripts/bench/tm.sh
+#   scripts/bench.sh tm        BUILD=build QUERIES=200 BRUTE=40 SKIP_1M=1 REUSE=1 scripts/bench/tm.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${BUILD:-build}
@@ -59,8 +59,11 @@ for entry in $sets; do
   name=${entry%%:*}
   tmx=${entry#*:}
   db=$cache/tm-$name.db
-  rm -f "$db" "$db-wal" "$db-shm"
-  /usr/bin/time -f '%e %M' -o "$cache/tm-$name.time" "$tilmash" tm import --db "$db" "$tmx" 2>"$cache/tm-$name.import.log"
+  if [ "${REUSE:-0}" != 1 ] || [ ! -s "$db" ]; then  # REUSE=1: keep a TM from an earlier run
+    rm -f "$db" "$db-wal" "$db-shm"
+    /usr/bin/time -f '%e %M' -o "$cache/tm-$name.time" "$tilmash" tm import --db "$db" "$tmx" \
+      2>"$cache/tm-$name.import.log"
+  fi
   read -r import_s rss_kb < "$cache/tm-$name.time"
   units=$(grep -oE '[0-9]+ added' "$cache/tm-$name.import.log" | cut -d' ' -f1)
   queries "$db" "$nq" 1 > "$cache/tm-$name.q"
@@ -69,7 +72,7 @@ for entry in $sets; do
     > "$cache/tm-$name.index.out" 2> "$cache/tm-$name.index.log"
   "$tilmash" tm lookup --db "$db" --src en --min 70 --max 0 --queries "$cache/tm-$name.qb" \
     --brute-force > "$cache/tm-$name.brute.out" 2> "$cache/tm-$name.brute.log"
-  qps() { grep -oE '\(([0-9.e+]+) queries/s' "$1" | grep -oE '[0-9.e+]+'; }
+  qps() { sed -nE 's/.*\(([0-9.e+-]+) queries\/s\).*/\1/p' "$1"; }
   iq=$(qps "$cache/tm-$name.index.log")
   bq=$(qps "$cache/tm-$name.brute.log")
   same=no
