@@ -32,8 +32,10 @@ auto guarded(F&& f) {
   try {
     return f();
   } catch (const store::StoreError& e) {
-    if (e.kind() == store::StoreError::Kind::kBadInput) throw io::InputError("", 0, 0, e.what());
-    throw io::IoError("", e.what());
+    if (e.kind() == store::StoreError::Kind::kBadInput) {
+      throw io::InputError(e.path(), 0, 0, e.message());
+    }
+    throw io::IoError(e.path(), e.message());
   }
 }
 
@@ -291,6 +293,7 @@ Exit run_tm_lookup(std::span<const std::string> args) {
     std::ostream& os = std::cout;
     const auto started = std::chrono::steady_clock::now();
     for (const std::string& raw : queries) {
+      const store::TmStore::ReadScope snapshot(db);
       units.clear();
       const tm::TokenizedText q = tokenizer.analyze(core::collapse_space(core::to_nfc(raw)));
       std::vector<std::uint32_t> ids;
@@ -460,6 +463,7 @@ Exit run_tm_export(std::span<const std::string> args) {
     store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadOnly);
     io::AtomicFile out((*vm)["output"].as<std::string>());
     io::TmxWriter writer(out.out(), header, wopts);
+    const store::TmStore::ReadScope snapshot(db);
     db.for_each_unit([&](const store::StoredUnit& u) {
       writer.write(u.unit);
       return true;

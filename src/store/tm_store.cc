@@ -22,7 +22,10 @@
 namespace tilmash::store {
 
 StoreError::StoreError(Kind kind, const std::string& path, const std::string& message)
-    : std::runtime_error(path + ": error: " + message), kind_(kind) {}
+    : std::runtime_error(path + ": error: " + message),
+      kind_(kind),
+      path_(path),
+      message_(message) {}
 
 namespace {
 
@@ -780,6 +783,14 @@ std::vector<std::int64_t> TmStore::concordance(const std::string& fts_query, std
   std::vector<std::int64_t> out;
   while (q.step("searching the concordance")) out.push_back(sqlite3_column_int64(q.get(), 0));
   return out;
+}
+
+TmStore::ReadScope::ReadScope(const TmStore& store) : store_(store) {
+  exec(store_.db_, store_.path_, "BEGIN", "reading the TM");
+}
+
+TmStore::ReadScope::~ReadScope() {
+  sqlite3_exec(store_.db_, "COMMIT", nullptr, nullptr, nullptr);
 }
 
 std::string TmStore::integrity_check() const {

@@ -29,9 +29,13 @@ class StoreError : public std::runtime_error {
   enum class Kind { kIo, kBadInput };
   StoreError(Kind kind, const std::string& path, const std::string& message);
   Kind kind() const { return kind_; }
+  const std::string& path() const { return path_; }
+  const std::string& message() const { return message_; }  // without "path: error: "
 
  private:
   Kind kind_;
+  std::string path_;
+  std::string message_;
 };
 
 // Schema version this build reads and writes. A file with a newer one is refused.
@@ -154,6 +158,19 @@ class TmStore {
   // `lang`: a primary subtag to keep only variants of that language, or "" for all.
   std::vector<std::int64_t> concordance(const std::string& fts_query, std::string_view lang,
                                         std::size_t limit) const;
+
+  // One read transaction for as long as it lives: a consistent snapshot, and one lock for
+  // many statements instead of one each (lookups run hundreds). Not during an import.
+  class ReadScope {
+   public:
+    explicit ReadScope(const TmStore& store);
+    ~ReadScope();
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+
+   private:
+    const TmStore& store_;
+  };
 
   // "ok" or SQLite's list of problems (PRAGMA integrity_check).
   std::string integrity_check() const;

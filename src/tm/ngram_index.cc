@@ -111,14 +111,31 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
     }
     cands.resize(w);
     if (stats != nullptr) stats->candidates += cands.size();
+    // The other lists, rarest first. `remaining` is what a candidate could still gain: drop
+    // those that cannot reach `need`, and stop reading lists once every candidate left is
+    // already sure to be verified.
+    std::uint32_t remaining = 0;
+    for (const Tok& k : toks) {
+      if (!k.prefix && k.freq != 0) remaining += k.weight;
+    }
     for (const Tok& k : toks) {
       if (k.prefix || k.freq == 0) continue;
+      std::size_t keep = 0;
+      bool undecided = false;
+      for (const auto& c : cands) {
+        if (c.second + remaining < need) continue;
+        undecided |= c.second < need;
+        cands[keep++] = c;
+      }
+      cands.resize(keep);
+      if (!undecided) break;
       list.clear();
       index.postings(k.id, n, list);
-      std::sort(list.begin(), list.end());
+      if (!std::is_sorted(list.begin(), list.end())) std::sort(list.begin(), list.end());
       for (auto& [id, count] : cands) {
-        if (std::binary_search(list.begin(), list.end(), id)) count += k.weight;
+        if (count < need && std::binary_search(list.begin(), list.end(), id)) count += k.weight;
       }
+      remaining -= k.weight;
     }
     for (const auto& [id, count] : cands) {
       if (count < need) continue;
