@@ -294,7 +294,7 @@ TmStore::TmStore(std::string path, OpenMode mode, int busy_timeout_ms)
     if (version < 1) {
       throw StoreError(StoreError::Kind::kBadInput, path_, "not a tilmash TM (no schema version)");
     }
-    exec(db_, path_, "PRAGMA cache_size = -262144; PRAGMA mmap_size = 268435456;", "opening");
+    exec(db_, path_, "PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296;", "opening");
     if (!read_only_) {
       exec(db_, path_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", "opening");
     }
@@ -312,6 +312,8 @@ TmStore::~TmStore() {
 }
 
 void TmStore::init_schema() {
+  // 16 KiB pages: long posting lists span 4x fewer overflow pages than with the default 4 KiB.
+  exec(db_, path_, "PRAGMA page_size = 16384", "creating the TM");
   exec(db_, path_, "PRAGMA journal_mode = WAL", "creating the TM");
   exec(db_, path_, "BEGIN IMMEDIATE", "creating the TM");
   const int rc = sqlite3_exec(db_, kSchema, nullptr, nullptr, nullptr);
