@@ -46,6 +46,9 @@ namespace {
     case SQLITE_NOTADB:
       throw StoreError(StoreError::Kind::kBadInput, path,
                        doing + ": not a tilmash TM or a corrupt one (SQLite: " + detail + ")");
+    case SQLITE_IOERR:
+      throw StoreError(StoreError::Kind::kIo, path,
+                       doing + ": " + detail + " (disk full, or over a file size limit?)");
     default:
       throw StoreError(StoreError::Kind::kIo, path, doing + ": " + detail);
   }

@@ -65,5 +65,18 @@ for i in $(seq 1 "$n"); do
     fails=$((fails + 1))
   fi
 done
+# A full disk, simulated with a file size limit (writes fail with EFBIG): exit 4, TM intact.
+rm -f "$dir"/w.db*
+cp "$dir/base.db" "$dir/w.db"
+set +e
+(trap '' XFSZ; ulimit -f $(( $(stat -c %s "$dir/base.db") / 1024 + 64 )); \
+  "$tilmash" tm import --db "$dir/w.db" "$dir/add.tmx" 2>"$dir/full.err")
+rc=$?
+set -e
+read -r ok count < <(check "$dir/w.db")
+if [ $rc -ne 4 ] || [ "$ok" != ok ] || [ "$count" -ne $base ]; then
+  echo "full disk: exit $rc ($(cat "$dir/full.err")), integrity=$ok units=$count"
+  fails=$((fails + 1))
+fi
 echo "kill_import: $n kills (import takes ${full_ms} ms; $killed_mid killed while running), $fails failures"
 [ "$fails" -eq 0 ]
