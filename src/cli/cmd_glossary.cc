@@ -1,7 +1,6 @@
 // tilmash glossary lookup|list|add|edit|remove|import|export: io::read_tbx (and TSV/CSV) ->
 // term::Glossary / term::Matcher -> text, JSON or io::write_tbx. The glossary comes from
 // --glossary (repeatable), else $TILMASH_GLOSSARY, else the repository's glossaries/*.tbx.
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -172,10 +171,14 @@ std::string producer() {
   std::string out = "tilmash match-index " + std::to_string(term::MatchIndex::kFormatVersion);
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  struct stat st {};
-  if (!ec && ::stat(exe.c_str(), &st) == 0) {
-    out += " " + exe.string() + " " + std::to_string(st.st_size) + " " +
-           std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+  if (ec) return out;
+  try {
+    const std::vector<std::string> paths{exe.string()};
+    const io::SourceStamp stamp = io::stamp_sources(paths).at(0);
+    out += " " + stamp.path + " " + std::to_string(stamp.size) + " " +
+           std::to_string(stamp.mtime_ns);
+  } catch (const io::IoError&) {
+    // An unreadable binary path: the format version alone names the producer.
   }
   return out;
 }
