@@ -54,7 +54,7 @@ print("\n".join(out))
 PY
 }
 
-printf '%-11s %9s %9s %10s %10s %9s %9s %8s %s\n' set units import_s rss_MB index_q/s brute_q/s speedup cold_ms same>=70%
+printf '%-11s %9s %9s %10s %10s %9s %9s %8s %s\n' set units import_s rss_MB index_q/s brute_q/s speedup cold_ms 'same>=70%'
 for entry in $sets; do
   name=${entry%%:*}
   tmx=${entry#*:}

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <sqlite3.h>
 
@@ -352,6 +353,7 @@ struct TmStore::Import::State {
   std::unordered_map<std::uint32_t, std::uint64_t> df_delta;
   std::vector<Posting> postings;
   std::int64_t next_batch = 1;
+  std::unordered_set<std::int64_t> dedups;  // every unit's dedup hash: most units need no query
 
   void flush_postings();
 };
@@ -418,6 +420,10 @@ TmStore::Import TmStore::begin_import(Keyer keyer, std::string now) {
     st.first_new = max_id + 1;
   }
   {
+    Stmt q(prepare("SELECT dedup FROM units"), db_, path_);
+    while (q.step("reading the TM")) st.dedups.insert(sqlite3_column_int64(q.get(), 0));
+  }
+  {
     Stmt q(prepare("SELECT value FROM meta WHERE key = 'next_batch'"), db_, path_);
     if (q.step("reading the TM")) st.next_batch = sqlite3_column_int64(q.get(), 0);
   }
@@ -456,7 +462,7 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
   const auto dedup = static_cast<std::int64_t>(h);
   const std::string created = unit.creationdate.empty() ? st.now : unit.creationdate;
   const std::string changed = unit.changedate.empty() ? created : unit.changedate;
-  {
+  if (!st.dedups.insert(dedup).second) {
     Stmt find(db.prepare("SELECT id FROM units WHERE dedup = ?"), db.db_, db.path_);
     sqlite3_bind_int64(find.get(), 1, dedup);
     while (find.step("looking for duplicates")) {
