@@ -115,4 +115,19 @@ std::vector<std::string> split_paragraphs(std::string_view clean) {
   return paragraphs;
 }
 
+std::string ascii_slug(std::string_view text) {
+  std::string slug;
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      slug += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      slug += static_cast<char>(c - 'A' + 'a');
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug += '-';
+    }
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug;
+}
+
 }  // namespace tilmash::core

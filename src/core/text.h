@@ -39,4 +39,9 @@ std::vector<std::string> split_paragraphs(std::string_view clean);
 // Collapses white space as split_paragraphs does, for one paragraph of text.
 std::string collapse_space(std::string_view text);
 
+// An identifier made from the ASCII letters and digits of `text`: lower case, other runs of
+// characters turned into one '-', no '-' at either end ("Xinjiang's camps" -> "xinjiang-s-camps").
+// Empty when `text` has no ASCII letter or digit.
+std::string ascii_slug(std::string_view text);
+
 }  // namespace tilmash::core

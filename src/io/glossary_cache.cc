@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/bytes.h"
 #include "io/atomic_file.h"
 #include "io/errors.h"
 
@@ -27,49 +28,16 @@ constexpr std::uint32_t kVersion = 1;
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
 
-void put_raw(std::string& out, const void* p, std::size_t n) {
-  out.append(static_cast<const char*>(p), n);
-}
-void put_u8(std::string& out, std::uint8_t v) { put_raw(out, &v, 1); }
-void put_u32(std::string& out, std::uint32_t v) { put_raw(out, &v, sizeof v); }
-void put_u64(std::string& out, std::uint64_t v) { put_raw(out, &v, sizeof v); }
+using core::ByteReader;
+using core::put_raw;
+using core::put_u32;
+using core::put_u64;
+using core::put_u8;
+
 void put_str(std::string& out, std::string_view s) {
   put_u32(out, static_cast<std::uint32_t>(s.size()));
   out += s;
 }
-
-// Bounds-checked reads from a byte string.
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-  bool raw(void* p, std::size_t n) {
-    if (n > bytes_.size() - pos_) return false;
-    if (n != 0) std::memcpy(p, bytes_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  bool u8(std::uint8_t& v) { return raw(&v, 1); }
-  bool u32(std::uint32_t& v) { return raw(&v, sizeof v); }
-  bool u64(std::uint64_t& v) { return raw(&v, sizeof v); }
-  bool str(std::string& s) {
-    std::uint32_t n = 0;
-    if (!u32(n) || n > bytes_.size() - pos_) return false;
-    s.assign(bytes_.substr(pos_, n));
-    pos_ += n;
-    return true;
-  }
-  bool skip(std::uint64_t n) {
-    if (n > bytes_.size() - pos_) return false;
-    pos_ += static_cast<std::size_t>(n);
-    return true;
-  }
-  std::size_t pos() const { return pos_; }
-  std::size_t left() const { return bytes_.size() - pos_; }
-
- private:
-  std::string_view bytes_;
-  std::size_t pos_ = 0;
-};
 
 void put_entry(std::string& out, const core::TermEntry& e) {
   put_str(out, e.id);
@@ -94,7 +62,7 @@ void put_entry(std::string& out, const core::TermEntry& e) {
 }
 
 std::optional<core::TermEntry> get_entry(std::string_view bytes) {
-  Reader r(bytes);
+  ByteReader r(bytes);
   core::TermEntry e;
   std::uint32_t langs = 0;
   if (!r.str(e.id) || !r.str(e.subject) || !r.str(e.definition) || !r.str(e.note) ||
@@ -220,7 +188,7 @@ std::string encode_glossary_cache(std::span<const SourceStamp> sources, std::str
 std::optional<GlossaryCache> GlossaryCache::parse(std::string bytes,
                                                   std::span<const SourceStamp> sources,
                                                   std::string_view producer) {
-  Reader r(bytes);
+  ByteReader r(bytes);
   char magic[sizeof kMagic] = {};
   std::uint32_t version = 0;
   std::uint32_t bom = 0;

@@ -65,17 +65,7 @@ std::vector<core::TermEntry> entries_from_rows(
     auto it = by_source.find(src);
     if (it == by_source.end()) {
       core::TermEntry e;
-      std::string base;
-      for (char c : src) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-          base += c;
-        } else if (c >= 'A' && c <= 'Z') {
-          base += static_cast<char>(c - 'A' + 'a');
-        } else if (!base.empty() && base.back() != '-') {
-          base += '-';
-        }
-      }
-      while (!base.empty() && base.back() == '-') base.pop_back();
+      std::string base = core::ascii_slug(src);
       if (base.empty() || !((base[0] >= 'a' && base[0] <= 'z'))) base = "c" + base;
       const int n = ++id_uses[base];
       e.id = n == 1 ? base : base + "-" + std::to_string(n);

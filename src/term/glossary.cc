@@ -4,6 +4,8 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/text.h"
+
 namespace tilmash::term {
 
 std::string_view status_name(core::TermStatus status) {
@@ -97,17 +99,7 @@ std::size_t Glossary::merge(const Glossary& other, bool replace) {
 }
 
 std::string Glossary::new_id(std::string_view text) const {
-  std::string base;
-  for (char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      base += c;
-    } else if (c >= 'A' && c <= 'Z') {
-      base += static_cast<char>(c - 'A' + 'a');
-    } else if (!base.empty() && base.back() != '-') {
-      base += '-';
-    }
-  }
-  while (!base.empty() && base.back() == '-') base.pop_back();
+  std::string base = core::ascii_slug(text);
   if (!is_valid_id(base)) base.clear();
   if (!base.empty() && !find(base)) return base;
   for (std::size_t n = base.empty() ? entries_.size() + 1 : 2;; ++n) {

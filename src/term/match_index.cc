@@ -10,6 +10,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "core/bytes.h"
 #include "core/lang.h"
 #include "core/utf8.h"
 #include "term/normalize.h"
@@ -44,50 +45,11 @@ std::uint32_t u32(std::size_t n) {
   return static_cast<std::uint32_t>(n);
 }
 
-void put_raw(std::string& out, const void* p, std::size_t n) {
-  out.append(static_cast<const char*>(p), n);
-}
-void put_u32(std::string& out, std::uint32_t v) { put_raw(out, &v, sizeof v); }
-void put_u64(std::string& out, std::uint64_t v) { put_raw(out, &v, sizeof v); }
-template <typename T>
-void put_array(std::string& out, const std::vector<T>& v) {
-  static_assert(std::is_trivially_copyable_v<T> && sizeof(T) % 4 == 0);
-  put_u64(out, v.size());
-  if (!v.empty()) put_raw(out, v.data(), v.size() * sizeof(T));
-}
-
-// Bounds-checked reads from a byte string; every read fails once one has failed.
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
-  bool raw(void* p, std::size_t n) {
-    if (n > bytes_.size() - pos_) return false;
-    if (n != 0) std::memcpy(p, bytes_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  bool u32(std::uint32_t& v) { return raw(&v, sizeof v); }
-  bool u64(std::uint64_t& v) { return raw(&v, sizeof v); }
-  bool string(std::string& s, std::size_t n) {
-    if (n > bytes_.size() - pos_) return false;
-    s.assign(bytes_.substr(pos_, n));
-    pos_ += n;
-    return true;
-  }
-  template <typename T>
-  bool array(std::vector<T>& v) {
-    std::uint64_t n = 0;
-    if (!u64(n) || n > (bytes_.size() - pos_) / sizeof(T)) return false;
-    v.resize(static_cast<std::size_t>(n));
-    return raw(v.data(), v.size() * sizeof(T));
-  }
-  std::size_t pos() const { return pos_; }
-  bool at_end() const { return pos_ == bytes_.size(); }
-
- private:
-  std::string_view bytes_;
-  std::size_t pos_ = 0;
-};
+using core::ByteReader;
+using core::put_array;
+using core::put_raw;
+using core::put_u32;
+using core::put_u64;
 
 bool in_range(std::uint64_t begin, std::uint64_t size, std::uint64_t limit) {
   return begin <= limit && size <= limit - begin;
@@ -210,7 +172,7 @@ std::string MatchIndex::serialize() const {
 }
 
 core::Result<MatchIndex> MatchIndex::deserialize(std::string_view bytes) {
-  Reader r(bytes);
+  ByteReader r(bytes);
   MatchIndex ix;
   char magic[4] = {};
   std::uint32_t version = 0;

@@ -58,3 +58,16 @@ TEST(TextTest, ParagraphsOnePerLineBlankLinesSkipped) {
 
 }  // namespace
 }  // namespace tilmash::core
+
+namespace tilmash::core {
+namespace {
+
+TEST(TextTest, AsciiSlugKeepsLettersAndDigits) {
+  EXPECT_EQ(ascii_slug("Xinjiang's camps"), "xinjiang-s-camps");
+  EXPECT_EQ(ascii_slug("  RFE/RL  2019 "), "rfe-rl-2019");
+  EXPECT_EQ(ascii_slug("Шыңжаң"), "");
+  EXPECT_EQ(ascii_slug("Atajurt — Атажұрт"), "atajurt");
+}
+
+}  // namespace
+}  // namespace tilmash::core
