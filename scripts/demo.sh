@@ -32,7 +32,8 @@ for pair in en:eng kk:kaz ru:rus; do
 done
 echo
 echo "Article 2, Kazakh (the stray full stops in 'жынысына. тіліне' do not end sentences):"
-grep -n -m2 'жынысына' "$out/udhr.kk.sent" | cut -c1-160
+grep -n -m2 'жынысына' "$out/udhr.kk.sent" \
+  | python3 -c 'import sys; [print(l.rstrip("\n")[:160]) for l in sys.stdin]'
 
 echo
 echo "== aligning en ↔ kk ↔ ru (one run, joined on English) =="
@@ -49,8 +50,10 @@ beads=$(wc -l < "$out/udhr.beads")
 weak=$(awk -F'\t' '$1 < 0.5' "$out/udhr.tsv" | wc -l)
 printf 'beads: %d (%d with confidence < 0.5: review those first)\n' "$beads" "$weak"
 for f in tmx/udhr.en-kk-ru.tmx tmx/udhr.en-kk.tmx tmx/udhr.en-ru.tmx; do
-  [ -f "$f" ] && $tilmash tmx stats "$f" | head -n 3 | sed "s|^|$f: |"
+  [ -f "$f" ] && $tilmash tmx stats "$f" | head -n 3
 done
 echo
 echo "The five weakest links (confidence, en | kk | ru):"
-sort -t$'\t' -k1,1g "$out/udhr.tsv" | head -n 5 | cut -c1-200
+# (cut -c counts bytes in GNU coreutils and would split Cyrillic letters)
+sort -t$'\t' -k1,1g "$out/udhr.tsv" | head -n 5 \
+  | python3 -c 'import sys; [print(l.rstrip("\n")[:160]) for l in sys.stdin]'
