@@ -69,53 +69,63 @@ std::string finding_json(const qa::Finding& f) {
 
 }  // namespace
 
-std::vector<qa::Finding> write_review(const std::string& path, const std::string& title,
-                                      const std::vector<core::TranslationUnit>& units,
-                                      const term::Matcher& matcher,
-                                      const qa::CheckOptions& options) {
-  io::ReviewPage page;
-  page.title = title;
-  std::map<std::string, std::size_t> column;
-  for (const core::TranslationUnit& u : units) {
-    for (const core::Variant& v : u.variants) {
-      if (column.emplace(v.lang, 0).second) page.langs.push_back(v.lang);
-    }
+std::string file_names(const std::vector<std::string>& paths) {
+  std::string out;
+  for (const std::string& p : paths) {
+    out.append(out.empty() ? "" : ", ").append(std::filesystem::path(p).filename().string());
   }
-  std::stable_partition(page.langs.begin(), page.langs.end(), [&](const std::string& l) {
-    return qa::primary_lang(l) == options.source_lang;
-  });
-  for (std::size_t k = 0; k < page.langs.size(); ++k) column[page.langs[k]] = k;
+  return out;
+}
+
+io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
+                           std::vector<std::string> langs, const term::Matcher& matcher,
+                           const qa::CheckOptions& options, std::vector<qa::Finding>& findings) {
+  io::ReviewPage page;
+  std::map<std::string, std::size_t> column;
+  if (langs.empty()) {
+    for (const core::TranslationUnit& u : units) {
+      for (const core::Variant& v : u.variants) {
+        if (column.emplace(v.lang, 0).second) langs.push_back(v.lang);
+      }
+    }
+    std::stable_partition(langs.begin(), langs.end(), [&](const std::string& l) {
+      return qa::primary_lang(l) == options.source_lang;
+    });
+  }
+  page.langs = std::move(langs);
+  column.clear();
+  for (std::size_t k = 0; k < page.langs.size(); ++k) column.emplace(page.langs[k], k);
   qa::Checker checker(matcher, options);
-  std::vector<qa::Finding> all;
   for (const core::TranslationUnit& u : units) {
     io::ReviewRow row;
     row.id = u.id;
     row.confidence = confidence_of(u);
     row.texts.resize(page.langs.size());
     row.marks.resize(page.langs.size());
-    for (const core::Variant& v : u.variants) row.texts[column[v.lang]] = v.text;
+    for (const core::Variant& v : u.variants) {
+      if (auto c = column.find(v.lang); c != column.end()) row.texts[c->second] = v.text;
+    }
     for (qa::TermMark& m : checker.marks(u)) {
-      row.marks[column[m.lang]].push_back({m.span, false, std::move(m.title)});
+      if (auto c = column.find(m.lang); c != column.end()) {
+        row.marks[c->second].push_back({m.span, false, std::move(m.title)});
+      }
     }
     for (qa::Finding& f : checker.check(u)) {
-      row.findings.push_back(f.lang + " " + std::string(qa::kind_name(f.kind)) + ": " +
-                             f.message);
+      row.findings.push_back({f.lang, std::string(qa::kind_name(f.kind)), f.message});
       for (const core::Variant& v : u.variants) {
-        if (qa::primary_lang(v.lang) == f.lang && f.span.size() != 0) {
+        auto c = column.find(v.lang);
+        if (c != column.end() && qa::primary_lang(v.lang) == f.lang && f.span.size() != 0) {
           // Problem marks go first so that they win over the term mark of the same words.
-          auto& marks = row.marks[column[v.lang]];
+          auto& marks = row.marks[c->second];
           marks.insert(marks.begin(), {f.span, true, f.message});
           break;
         }
       }
-      all.push_back(std::move(f));
+      findings.push_back(std::move(f));
     }
     page.rows.push_back(std::move(row));
   }
-  io::AtomicFile file(path);
-  io::write_review_html(file.out(), page);
-  file.commit();
-  return all;
+  return page;
 }
 
 Exit run_check(std::span<const std::string> args) {
@@ -161,8 +171,13 @@ Exit run_check(std::span<const std::string> args) {
 
   std::vector<qa::Finding> findings;
   if (vm->count("html") != 0u) {
-    findings = write_review((*vm)["html"].as<std::string>(),
-                            std::filesystem::path(path).filename().string(), units, *matcher, o);
+    io::ReviewPage page = review_page(units, {}, *matcher, o, findings);
+    page.title = std::filesystem::path(path).filename().string();
+    page.subtitle = "tilmash check: terminology and numbers; glossary " +
+                    file_names(glossary_paths(*vm)) + date_note;
+    io::AtomicFile file((*vm)["html"].as<std::string>());
+    io::write_review_html(file.out(), page);
+    file.commit();
   } else {
     qa::Checker checker(*matcher, o);
     for (const core::TranslationUnit& u : units) {

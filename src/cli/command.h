@@ -90,14 +90,18 @@ std::vector<core::TermEntry> read_any(const std::string& path, const std::string
                                       const std::string& src, const std::string& tgt);
 }  // namespace tilmash::cli
 
-// cmd_check.cc, shared with `align --format html`: checks `units` with `matcher` and writes
-// the review page to `path` (atomically; "-" = stdout). Returns the findings.
+// cmd_check.cc, shared with `align --format html`: the review page of `units` checked with
+// `matcher` (glossary terms marked with their approved renderings, findings inline and marked),
+// title and subtitle left empty. Columns: `langs`, else every variant language in order of
+// appearance with the source first; variants in no column are left out. Appends the findings to
+// `findings`. And the file names of `paths` ("a.tbx, b.tbx"), for page subtitles.
 namespace tilmash::term { class Matcher; }
 namespace tilmash::core { struct TranslationUnit; }
 namespace tilmash::qa { struct Finding; struct CheckOptions; }
+namespace tilmash::io { struct ReviewPage; }
 namespace tilmash::cli {
-std::vector<qa::Finding> write_review(const std::string& path, const std::string& title,
-                                      const std::vector<core::TranslationUnit>& units,
-                                      const term::Matcher& matcher,
-                                      const qa::CheckOptions& options);
+io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
+                           std::vector<std::string> langs, const term::Matcher& matcher,
+                           const qa::CheckOptions& options, std::vector<qa::Finding>& findings);
+std::string file_names(const std::vector<std::string>& paths);
 }  // namespace tilmash::cli

@@ -16,33 +16,50 @@ namespace tilmash::io {
 
 // A highlighted stretch of one text.
 struct ReviewMark {
-  core::Span span;     // bytes in the text (must lie on UTF-8 boundaries inside it)
+  core::Span span;       // bytes in the text (must lie on UTF-8 boundaries inside it)
   bool problem = false;  // true: a finding points here; false: a glossary term
-  std::string title;   // shown on hover (approved renderings, the finding); plain text
+  std::string title;     // shown on hover and focus (approved renderings, the finding); plain
+                         // text, line breaks kept
+};
+
+// One finding about a unit, shown in the column of its language and in the summary.
+struct ReviewFinding {
+  std::string lang;     // language tag; shown under the column whose tag (or primary subtag)
+                        // matches, else under the first column
+  std::string kind;     // "missing-term", "number-mismatch" …; plain text
+  std::string message;  // one line; plain text
 };
 
 // One aligned unit (a bead or a TMX <tu>).
 struct ReviewRow {
   std::string id;                              // tuid or bead number; plain text
+  std::string detail;                          // small print under the id ("en 3-4 · kk 3");
+                                               // plain text, may be empty
   std::vector<std::string> texts;              // one per ReviewPage::langs; "" = no text
   std::vector<std::vector<ReviewMark>> marks;  // one list per language (may be shorter: none)
   std::optional<double> confidence;            // alignment confidence in [0, 1], if known
-  std::vector<std::string> findings;           // one line each; plain text
+  std::vector<ReviewFinding> findings;
 };
 
 struct ReviewPage {
   std::string title;                // plain text
+  std::string subtitle;             // one line under the title (inputs, glossary); may be empty
   std::vector<std::string> langs;   // column order, source first
   std::vector<ReviewRow> rows;      // document order
   double weak_below = 0.5;          // a row with confidence below this is highlighted as weak
   std::size_t weakest_listed = 10;  // how many of the weakest rows the summary lists
 };
 
-// `text` with & < > " ' as character references (valid UTF-8 in, valid UTF-8 out).
+// `text` with & < > " ' as character references (valid UTF-8 in, valid UTF-8 out). Safe in
+// element content and in double- or single-quoted attribute values.
 std::string html_escape(std::string_view text);
 
-// Writes `page` as one HTML5 document to `out`. Overlapping marks: the earlier (then longer)
-// one wins. Keyboard: n / p jump to the next / previous weak row, f to the next finding.
+// Writes `page` as one HTML5 document to `out`: the same bytes for the same page (no clock).
+// Overlapping marks: the earlier (then longer) one wins; marks outside their text are dropped.
+// Weak rows carry a "weak" label besides their colour. The page works without JS (summary
+// links are anchors); the script adds keys (j or n / k or p: next / previous weak row, f / F:
+// next / previous finding, ?: help) and shows the focused term's renderings in a status line.
+// Once it has run, <html> has data-review="ready" (tests look for it).
 void write_review_html(std::ostream& out, const ReviewPage& page);
 
 }  // namespace tilmash::io

@@ -13,26 +13,70 @@ std::string page_of(const ReviewPage& p) {
   return os.str();
 }
 
+std::size_t count(const std::string& hay, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+TEST(HtmlReviewTest, EscapeCoversAttributeQuotes) {
+  EXPECT_EQ(html_escape("a<b>&\"c\"'d'"), "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;");
+  EXPECT_EQ(html_escape("Шыңжаң"), "Шыңжаң");
+  EXPECT_EQ(html_escape(""), "");
+}
+
+// Every string of the page model carries a payload; none may come out as markup.
 TEST(HtmlReviewTest, EveryTextIsEscaped) {
   ReviewPage p;
   p.title = "<b>t</b>";
-  p.langs = {"en", "kk"};
+  p.subtitle = "</title><script>alert(0)</script>";
+  p.langs = {"en", "kk\" onmouseover=\"alert(5)"};
   ReviewRow r;
-  r.id = "\"id\"";
+  r.id = "\" onmouseover=\"alert(6)";
+  r.detail = "<script>alert(7)</script>";
   r.texts = {"a <script>alert(1)</script> b", "x\" onmouseover=\"alert(2)"};
   r.marks = {{{{2, 10}, false, "\" onmouseover=\"alert(3)"}}, {}};
   r.confidence = 0.2;
-  r.findings = {"<img src=x onerror=alert(4)>"};
+  r.findings = {{"en", "<i>kind</i>", "<img src=x onerror=alert(4)>"},
+                {"kk'", "k' onfocus='alert(8)", "m"}};
   p.rows.push_back(r);
   const std::string html = page_of(p);
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);
   EXPECT_EQ(html.find("\" onmouseover="), std::string::npos);
+  EXPECT_EQ(html.find("' onfocus="), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("<i>"), std::string::npos);
+  EXPECT_EQ(html.find("<b>t"), std::string::npos);
   EXPECT_NE(html.find("alert(1)&lt;/script&gt; b"), std::string::npos);
   EXPECT_NE(html.find("x&quot; onmouseover=&quot;alert(2)"), std::string::npos);
   EXPECT_NE(html.find("title=\"&quot; onmouseover=&quot;alert(3)\""), std::string::npos);
-  // Exactly one script element: ours.
-  EXPECT_EQ(html.find("<script>"), html.rfind("<script>"));
+  EXPECT_NE(html.find("data-label=\"unit &quot; onmouseover=&quot;alert(6), confidence 0.20"),
+            std::string::npos);
+  EXPECT_NE(html.find("lang=\"kk&quot; onmouseover=&quot;alert(5)\""), std::string::npos);
+  // Exactly one script element (ours) and one title element.
+  EXPECT_EQ(count(html, "<script"), 1u);
+  EXPECT_EQ(count(html, "</script>"), 1u);
+  EXPECT_EQ(count(html, "<title>"), 1u);
+  EXPECT_EQ(count(html, "</title>"), 1u);
+}
+
+// Self-contained: nothing is fetched, and a CSP forbids anything but the inline style and script.
+TEST(HtmlReviewTest, NoNetwork) {
+  ReviewPage p;
+  p.langs = {"en", "kk", "ru"};
+  ReviewRow r;
+  r.id = "1";
+  r.texts = {"See https://example.org", "", "x"};
+  p.rows.push_back(r);
+  const std::string html = page_of(p);
+  EXPECT_NE(html.find("content=\"default-src 'none';"), std::string::npos);
+  for (const char* s : {"<link", "src=", "@import", "url(", "<iframe", "<img", "<object"}) {
+    EXPECT_EQ(html.find(s), std::string::npos) << s;
+  }
+  EXPECT_EQ(count(html, "https://"), 1u);  // the text itself, as text
+  EXPECT_NE(html.find("<span class=\"none\">(no text)</span>"), std::string::npos);
 }
 
 TEST(HtmlReviewTest, WeakRowsAndSummary) {
@@ -40,14 +84,64 @@ TEST(HtmlReviewTest, WeakRowsAndSummary) {
   p.langs = {"en", "ru"};
   p.weak_below = 0.5;
   ReviewRow a;
-  a.id = "0", a.texts = {"Almaty", "Алматы"}, a.confidence = 0.9;
+  a.id = "1", a.texts = {"Almaty", "Алматы"}, a.confidence = 0.9;
   ReviewRow b;
-  b.id = "1", b.texts = {"x", "y"}, b.confidence = 0.1;
-  p.rows = {a, b};
+  b.id = "2", b.texts = {"x", "y"}, b.confidence = 0.1;
+  ReviewRow c;
+  c.id = "3", c.texts = {"z", "w"};  // no confidence: never weak, not listed
+  p.rows = {a, b, c};
   const std::string html = page_of(p);
-  EXPECT_NE(html.find("<tr id=\"u1\" class=\"unit weak\""), std::string::npos);
-  EXPECT_NE(html.find("<tr id=\"u0\" class=\"unit\""), std::string::npos);
+  EXPECT_NE(html.find("<section id=\"u1\" class=\"unit weak\""), std::string::npos);
+  EXPECT_NE(html.find("<section id=\"u0\" class=\"unit\""), std::string::npos);
+  EXPECT_NE(html.find("<section id=\"u2\" class=\"unit\""), std::string::npos);
   EXPECT_LT(html.find("href=\"#u1\""), html.find("href=\"#u0\""));  // weakest first
+  EXPECT_EQ(html.find("href=\"#u2\""), std::string::npos);
+  // Weak is said in words too, not only in colour.
+  EXPECT_EQ(count(html, "<span class=\"flag weak\">weak link</span>"), 1u);
+  EXPECT_NE(html.find("1 weak (confidence below 0.50)"), std::string::npos);
+  EXPECT_NE(html.find("<span style=\"width:10%\">"), std::string::npos);
+}
+
+TEST(HtmlReviewTest, WeakestListIsBounded) {
+  ReviewPage p;
+  p.langs = {"en"};
+  p.weakest_listed = 3;
+  for (int i = 0; i < 10; ++i) {
+    ReviewRow r;
+    r.id = std::to_string(i);
+    r.texts = {"s"};
+    r.confidence = 0.05 * i;
+    p.rows.push_back(r);
+  }
+  const std::string html = page_of(p);
+  const std::size_t nav = html.find("<nav"), end = html.find("</nav>");
+  ASSERT_NE(nav, std::string::npos);
+  EXPECT_EQ(count(html.substr(nav, end - nav), "<a "), 3u);
+}
+
+TEST(HtmlReviewTest, FindingsGoUnderTheirLanguage) {
+  ReviewPage p;
+  p.langs = {"en", "kk-KZ", "ru"};
+  ReviewRow r;
+  r.id = "000-3";
+  r.texts = {"Xinjiang", "Шыңжаң", "Синьцзян"};
+  r.findings = {{"kk", "missing-term", "expected Шыңжаң"}, {"ru", "number-mismatch", "12"}};
+  p.rows.push_back(r);
+  const std::string html = page_of(p);
+  const std::size_t kk = html.find("<div lang=\"kk-KZ\">"), ru = html.find("<div lang=\"ru\">");
+  const std::size_t main = html.find("<main>");  // the summary above lists them too
+  const std::size_t f1 = html.find("missing-term</span>: expected Шыңжаң</li>", main);
+  const std::size_t f2 = html.find("number-mismatch</span>: 12</li>", main);
+  ASSERT_NE(f1, std::string::npos);
+  ASSERT_NE(f2, std::string::npos);
+  EXPECT_LT(main, kk);
+  EXPECT_LT(kk, f1);
+  EXPECT_LT(f1, ru);
+  EXPECT_LT(ru, f2);
+  EXPECT_NE(html.find("class=\"unit has-findings\""), std::string::npos);
+  EXPECT_NE(html.find("<summary>Findings (2)</summary>"), std::string::npos);
+  EXPECT_NE(html.find("2 findings in 1 unit"), std::string::npos);
+  EXPECT_NE(html.find("<div>Қазақша · kk-KZ</div>"), std::string::npos);
 }
 
 TEST(HtmlReviewTest, MarksKeepUtf8AndSkipOverlaps) {
@@ -56,12 +150,25 @@ TEST(HtmlReviewTest, MarksKeepUtf8AndSkipOverlaps) {
   ReviewRow r;
   r.id = "0";
   r.texts = {"Шыңжаңдағы лагерь"};  // Шыңжаңдағы = 20 bytes
-  r.marks = {{{{0, 20}, false, "xinjiang"}, {{4, 12}, true, "overlap"}}};
+  r.marks = {{{{0, 20}, false, "xinjiang"}, {{4, 12}, true, "overlap"}, {{30, 99}, true, "out"}}};
   p.rows.push_back(r);
   const std::string html = page_of(p);
-  EXPECT_NE(html.find("<mark class=\"term\" title=\"xinjiang\">Шыңжаңдағы</mark> лагерь"),
+  EXPECT_NE(html.find("<mark tabindex=\"0\" class=\"term\" title=\"xinjiang\">Шыңжаңдағы</mark> "
+                      "лагерь"),
             std::string::npos);
   EXPECT_EQ(html.find("overlap"), std::string::npos);
+  EXPECT_EQ(html.find("title=\"out\""), std::string::npos);
+}
+
+TEST(HtmlReviewTest, SamePageSameBytes) {
+  ReviewPage p;
+  p.title = "udhr";
+  p.langs = {"en", "kk"};
+  ReviewRow r;
+  r.id = "1", r.texts = {"a", "b"}, r.confidence = 0.42;
+  p.rows = {r, r};
+  EXPECT_EQ(page_of(p), page_of(p));
+  EXPECT_NE(page_of(p).find("data-review"), std::string::npos);  // the script's ready marker
 }
 
 }  // namespace
