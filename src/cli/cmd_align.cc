@@ -11,10 +11,14 @@
 #include "core/lang.h"
 #include "core/utf8.h"
 #include "io/alignment_writer.h"
+#include "io/atomic_file.h"
 #include "io/document.h"
 #include "io/errors.h"
+#include "io/html_review.h"
 #include "io/location.h"
+#include "qa/term_check.h"
 #include "segment/segmenter.h"
+#include "term/glossary.h"
 
 namespace tilmash::cli {
 namespace {
@@ -28,14 +32,18 @@ constexpr const char* kHelp =
     "than one at a time): LIST has one pair per line, 'SRC_FILE TGT_FILE'; output N (0-based\n"
     "line number) goes to OUT_DIR/N.FORMAT.\n\n"
     "formats: beads (0,1:0 per line), tsv (confidence, then each side's text), json, tmx (one\n"
-    "<tu> per bead that has text in every language, prop x-tilmash-confidence). --pairs also\n"
-    "writes OUT-en-kk.FORMAT etc., one per source-target pair, each from that pair's own\n"
-    "alignment (finer than the joined beads where the translations group sentences differently).\n"
+    "<tu> per bead that has text in every language, prop x-tilmash-confidence), html (a review\n"
+    "page: languages side by side, weakest beads listed on top and highlighted, glossary terms\n"
+    "with their approved renderings, check's findings; keys j/k next/previous weak bead).\n"
+    "--pairs also writes OUT-en-kk.FORMAT etc., one per source-target pair, each from that\n"
+    "pair's own alignment (finer than the joined beads where the translations group sentences\n"
+    "differently).\n"
     "Glossary terms found on both sides anchor a bead; a term on one side only counts against\n"
     "it: --glossary, else $TILMASH_GLOSSARY, else the shipped glossaries (--no-glossary: none).\n\n"
     "examples:\n"
     "  tilmash align --langs en,kk article.en.txt article.kk.txt\n"
     "  tilmash align --langs en,kk,ru --segmented a.en a.kk a.ru --format beads\n"
+    "  tilmash align --langs en,kk,ru a.en.txt a.kk.txt a.ru.txt --format html -o review.html\n"
     "  tilmash align --langs de,fr --segmented --batch pairs.txt --out-dir out --format beads";
 
 std::vector<core::Segment> read_sentences(const std::string& path, const std::string& lang,
@@ -50,19 +58,63 @@ std::vector<core::Segment> read_sentences(const std::string& path, const std::st
   return segment::segment_document(*segmenter, io::read_document(path));
 }
 
+// " 3-4" for sentences {2, 3}: 1-based, as the lines of the sentence files.
+std::string sentence_numbers(const std::vector<int>& side) {
+  if (side.empty()) return " -";
+  std::string out = std::string(" ").append(std::to_string(side.front() + 1));
+  if (side.size() > 1) out.append("-").append(std::to_string(side.back() + 1));
+  return out;
+}
+
+// The review page (check's review_page over one unit per bead, empty sides left out): bead N is
+// line N of --format beads; terms and findings from `matcher`.
+void write_html(const std::string& path, const std::vector<std::string>& langs,
+                const align::Alignment& a, const std::vector<core::AlignedUnit>& units,
+                const term::Matcher& matcher, const std::string& title) {
+  std::vector<core::TranslationUnit> tus(units.size());
+  for (std::size_t n = 0; n < units.size(); ++n) {
+    tus[n].id = std::to_string(n + 1);
+    for (const std::string& l : langs) {
+      if (units[n].text.at(l).empty()) continue;
+      tus[n].variants.emplace_back().lang = l;
+      tus[n].variants.back().text = units[n].text.at(l);
+    }
+    tus[n].props.push_back({"x-tilmash-confidence", std::to_string(units[n].confidence)});
+  }
+  qa::CheckOptions options;
+  options.source_lang = qa::primary_lang(langs[0]);
+  std::vector<qa::Finding> findings;
+  io::ReviewPage page = review_page(tus, langs, matcher, options, findings);
+  page.title = title;
+  for (std::size_t k = 0; k < langs.size(); ++k) page.subtitle += (k ? " · " : "") + langs[k];
+  page.subtitle = "tilmash align " + page.subtitle + ": bead N is line N of --format beads";
+  for (std::size_t n = 0; n < page.rows.size(); ++n) {
+    for (std::size_t k = 0; k < langs.size(); ++k) {
+      page.rows[n].detail += (k ? " · " : "") + langs[k] + sentence_numbers(a.beads[n].sides[k]);
+    }
+  }
+  io::AtomicFile file(path);
+  io::write_review_html(file.out(), page);
+  file.commit();
+}
+
 // Writes alignment `a` of `docs` in `format` to `path` ("-" = stdout). With `pairs`, also one
 // file per source-target pair, from the pair's own alignment (a.pairwise: finer than the joined
 // three-language beads wherever the two translations group the source differently).
 void write_alignment(const std::string& path, const std::string& format, bool pairs,
                      const std::vector<std::string>& langs,
                      const std::vector<std::vector<core::Segment>>& docs, const align::Alignment& a,
-                     const std::string& document) {
+                     const std::string& document, const term::Matcher& matcher) {
   for (std::size_t k = 1; pairs && k < langs.size(); ++k) {
     align::Alignment pair{a.pairwise.size() >= k ? a.pairwise[k - 1] : a.beads, {}};
     write_alignment(io::alignment_pair_path(path, format, langs[0], langs[k]), format, false,
-                    {langs[0], langs[k]}, {docs[0], docs[k]}, pair, document);
+                    {langs[0], langs[k]}, {docs[0], docs[k]}, pair, document, matcher);
   }
   const std::vector<core::AlignedUnit> units = align::to_units(a, docs, langs);
+  if (format == "html") {
+    write_html(path, langs, a, units, matcher, document);
+    return;
+  }
   const io::TmxWriteStats st = io::write_alignment(path, format, langs, a.beads, units, document);
   if (st.units_skipped + st.units_no_source + st.units_duplicate != 0) {
     std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "
@@ -96,7 +148,7 @@ Exit run_align(std::span<const std::string> args) {
   options.add_options()
       ("langs", po::value<std::string>()->required(), "languages in file order: en,kk[,ru]")
       ("segmented", po::bool_switch(), "inputs are one sentence per line already")
-      ("format", po::value<std::string>()->default_value("tsv"), "beads | tsv | json | tmx")
+      ("format", po::value<std::string>()->default_value("tsv"), "beads | tsv | json | tmx | html")
       ("pairs", po::bool_switch(), "also OUT-en-kk.FORMAT … per pair (its own alignment)")
       ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)")
       ("batch", po::value<std::string>(), "LIST of 'SRC TGT' file pairs, aligned with one model")
@@ -133,8 +185,9 @@ Exit run_align(std::span<const std::string> args) {
     throw UsageError("--langs needs 2 or 3 languages, got " + std::to_string(langs.size()));
   }
   const std::string format = (*vm)["format"].as<std::string>();
-  if (format != "beads" && format != "tsv" && format != "json" && format != "tmx") {
-    throw UsageError("--format must be beads, tsv, json or tmx, not '" + format + "'");
+  if (format != "beads" && format != "tsv" && format != "json" && format != "tmx" &&
+      format != "html") {
+    throw UsageError("--format must be beads, tsv, json, tmx or html, not '" + format + "'");
   }
   const bool pairs = (*vm)["pairs"].as<bool>();
   if (pairs && vm->count("batch") == 0u && (*vm)["output"].as<std::string>() == "-") {
@@ -176,6 +229,14 @@ Exit run_align(std::span<const std::string> args) {
   }
   const std::optional<term::Matcher> matcher = (*vm)["no-glossary"].as<bool>()
                                                    ? std::nullopt : optional_matcher(*vm, langs);
+  // The review page marks terms with the same matcher (an empty one without a glossary).
+  std::optional<term::Matcher> empty;
+  if (!matcher) {
+    auto m = term::Matcher::create(term::Glossary{});
+    if (!m) throw std::runtime_error(m.error().message);
+    empty = std::move(*m);
+  }
+  const term::Matcher* page_matcher = matcher ? &*matcher : &*empty;
   std::vector<std::vector<std::vector<core::Segment>>> texts(groups.size());  // [group][lang]
   std::vector<std::vector<std::vector<std::vector<int>>>> terms(groups.size());
   std::vector<std::array<align::Document, 3>> triples;
@@ -199,10 +260,12 @@ Exit run_align(std::span<const std::string> args) {
   for (std::size_t g = 0; g < groups.size(); ++g) {
     if (vm->count("batch") != 0u) {
       write_alignment((*vm)["out-dir"].as<std::string>() + "/" + std::to_string(g) + "." + format,
-                      format, pairs, langs, texts[g], result[g], "");
+                      format, pairs, langs, texts[g], result[g],
+                      std::string("document ").append(std::to_string(g)),
+                      *page_matcher);
     } else {
       write_alignment((*vm)["output"].as<std::string>(), format, pairs, langs, texts[g], result[g],
-                      std::filesystem::path(files[0]).filename().string());
+                      std::filesystem::path(files[0]).filename().string(), *page_matcher);
     }
   }
   return Exit::kOk;
