@@ -15,6 +15,7 @@ packages=(
   googletest libgtest-dev libgmock-dev
   libbenchmark-dev
   libxml2-utils         # xmllint: every TMX the tests write is validated against the DTD
+  chromium              # headless browser test of the HTML review page (e2e.review_chromium)
 )
 missing=()
 for p in "${packages[@]}"; do
