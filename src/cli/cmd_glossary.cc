@@ -195,7 +195,7 @@ std::optional<Found> lookup_cached(const std::string& path,
                                    const std::string& text, const term::LookupOptions& lo) {
   auto cache = io::read_glossary_cache(path, sources, producer());
   if (!cache) return std::nullopt;
-  auto index = term::MatchIndex::deserialize(cache->index_bytes());
+  auto index = term::MatchIndex::view(cache->index_bytes(), cache->storage());
   if (!index || index->entry_count() != cache->size()) return std::nullopt;
   auto matcher = term::Matcher::create(std::move(*index));
   if (!matcher) return std::nullopt;

@@ -1,6 +1,8 @@
 #include "core/utf8.h"
 
 #include <cassert>
+#include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace tilmash::core {
@@ -13,9 +15,22 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    // Fast paths: eight ASCII bytes at once, and the two-byte sequences of Cyrillic text.
+    if (i + 8 <= n) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, s + i, sizeof w);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n && is_cont(s[i + 1])) {
+      i += 2;
       continue;
     }
     std::size_t len = 0;

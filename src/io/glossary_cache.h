@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -51,26 +52,38 @@ class GlossaryCache {
   static std::optional<GlossaryCache> parse(std::string bytes, std::span<const SourceStamp> sources,
                                             std::string_view producer);
 
+  // As parse, over `bytes` owned elsewhere and kept alive by `keep` (e.g. a mapped file).
+  static std::optional<GlossaryCache> parse_view(std::string_view bytes,
+                                                 std::shared_ptr<const void> keep,
+                                                 std::span<const SourceStamp> sources,
+                                                 std::string_view producer);
+
   // Number of entries.
   std::size_t size() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
 
   // Entry `i` (< size()), or nullopt when its bytes do not decode.
   std::optional<core::TermEntry> entry(std::size_t i) const;
 
-  // The serialised match index (a view into this object; check it with MatchIndex::deserialize).
+  // The serialised match index (a view into this object's bytes, which start on an 8-byte
+  // boundary, so term::MatchIndex::view can use them in place while storage() is held).
   std::string_view index_bytes() const;
+
+  // Keeps the bytes behind index_bytes() (a mapped file or a string) alive.
+  std::shared_ptr<const void> storage() const { return keep_; }
 
  private:
   GlossaryCache() = default;
-  std::string bytes_;
+  std::shared_ptr<const void> keep_;
+  std::string_view bytes_;
   std::size_t entries_begin_ = 0;       // byte offset of the entry blob in bytes_
   std::vector<std::uint64_t> offsets_;  // entry i = blob [offsets_[i], offsets_[i + 1])
   std::size_t index_begin_ = 0;
   std::size_t index_size_ = 0;
 };
 
-// The cache at `path` (GlossaryCache::parse of its bytes), or nullopt when it is missing,
-// unreadable or invalid. Never throws.
+// The cache at `path` (GlossaryCache::parse of its bytes, mapped into memory rather than read,
+// so only the pages a lookup touches are loaded), or nullopt when it is missing, unreadable or
+// invalid. Never throws.
 std::optional<GlossaryCache> read_glossary_cache(const std::string& path,
                                                  std::span<const SourceStamp> sources,
                                                  std::string_view producer);

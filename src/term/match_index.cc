@@ -46,21 +46,12 @@ std::uint32_t u32(std::size_t n) {
 }
 
 using core::ByteReader;
-using core::put_array;
 using core::put_raw;
 using core::put_u32;
 using core::put_u64;
 
 bool in_range(std::uint64_t begin, std::uint64_t size, std::uint64_t limit) {
   return begin <= limit && size <= limit - begin;
-}
-
-// True when [begin, begin + size) of valid UTF-8 `text` starts and ends on code point bounds.
-bool on_bounds(std::string_view text, std::uint64_t begin, std::uint64_t size) {
-  auto boundary = [&](std::uint64_t at) {
-    return at >= text.size() || (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;
-  };
-  return in_range(begin, size, text.size()) && boundary(begin) && boundary(begin + size);
 }
 
 core::Unexpected bad(std::string message, std::size_t offset) {
@@ -75,8 +66,17 @@ std::string_view bucket_of(std::string_view key) {
   return key.substr(0, pos);
 }
 
+struct MatchIndex::Owned {
+  std::string text;
+  std::vector<TermRecord> terms;
+  std::vector<Slice> keys;
+  std::vector<Bucket> buckets;
+  std::vector<Posting> postings;
+};
+
 MatchIndex MatchIndex::build(const Glossary& glossary) {
   MatchIndex ix;
+  auto o = std::make_shared<Owned>();
   const auto& entries = glossary.entries();
   ix.entry_count_ = u32(entries.size());
   for (const core::TermEntry& e : entries) {
@@ -109,50 +109,99 @@ MatchIndex MatchIndex::build(const Glossary& glossary) {
         r.lang = u32(lang_index);
         r.kind = static_cast<std::uint32_t>(kind);
         r.status = status_rank(list[t].status);
-        r.first_key = u32(ix.keys_.size());
+        r.first_key = u32(o->keys.size());
         r.key_count = u32(keys.size());
-        r.phrase_begin = u32(ix.text_.size());
-        const auto index = u32(ix.terms_.size());
+        r.phrase_begin = u32(o->text.size());
+        const auto index = u32(o->terms.size());
         for (std::size_t p = 0; p < keys.size(); ++p) {
-          if (p != 0) ix.text_ += ' ';
-          const Slice key{u32(ix.text_.size()), u32(keys[p].size())};
-          ix.text_ += keys[p];
-          ix.keys_.push_back(key);
+          if (p != 0) o->text += ' ';
+          const Slice key{u32(o->text.size()), u32(keys[p].size())};
+          o->text += keys[p];
+          o->keys.push_back(key);
           pending.push_back({{key.begin, u32(bucket_of(keys[p]).size())}, {index, u32(p)}});
         }
-        r.phrase_size = u32(ix.text_.size() - r.phrase_begin);
-        r.phrase_cps = u32(core::count_code_points(ix.phrase(r)));
-        ix.terms_.push_back(r);
+        r.phrase_size = u32(o->text.size() - r.phrase_begin);
+        r.phrase_cps = u32(core::count_code_points(
+            std::string_view(o->text).substr(r.phrase_begin, r.phrase_size)));
+        o->terms.push_back(r);
       }
     }
   }
+  const auto name = [&](Slice s) { return std::string_view(o->text).substr(s.begin, s.size); };
   // Group postings by bucket bytes; stable, so each bucket lists its postings in term order.
   std::stable_sort(pending.begin(), pending.end(), [&](const Pending& a, const Pending& b) {
-    return ix.slice(a.bucket) < ix.slice(b.bucket);
+    return name(a.bucket) < name(b.bucket);
   });
-  ix.postings_.reserve(pending.size());
+  o->postings.reserve(pending.size());
   for (const Pending& p : pending) {
-    if (ix.buckets_.empty() || ix.slice(ix.buckets_.back().name) != ix.slice(p.bucket)) {
-      ix.buckets_.push_back({p.bucket, u32(ix.postings_.size()), 0});
+    if (o->buckets.empty() || name(o->buckets.back().name) != name(p.bucket)) {
+      o->buckets.push_back({p.bucket, u32(o->postings.size()), 0});
     }
-    ++ix.buckets_.back().posting_count;
-    ix.postings_.push_back(p.posting);
+    ++o->buckets.back().posting_count;
+    o->postings.push_back(p.posting);
   }
+  ix.text_ = o->text;
+  ix.terms_ = o->terms;
+  ix.keys_ = o->keys;
+  ix.buckets_ = o->buckets;
+  ix.postings_ = o->postings;
+  ix.keep_ = std::move(o);
   return ix;
+}
+
+bool MatchIndex::operator==(const MatchIndex& o) const {
+  return entry_count_ == o.entry_count_ && langs_ == o.langs_ && text_ == o.text_ &&
+         std::ranges::equal(terms_, o.terms_) && std::ranges::equal(keys_, o.keys_) &&
+         std::ranges::equal(buckets_, o.buckets_) && std::ranges::equal(postings_, o.postings_);
 }
 
 std::span<const MatchIndex::Posting> MatchIndex::bucket(std::string_view name) const {
   auto it = std::lower_bound(buckets_.begin(), buckets_.end(), name,
                              [&](const Bucket& b, std::string_view n) { return slice(b.name) < n; });
   if (it == buckets_.end() || slice(it->name) != name) return {};
-  return std::span<const Posting>(postings_).subspan(it->first_posting, it->posting_count);
+  return postings_.subspan(it->first_posting, it->posting_count);
 }
+
+namespace {
+
+// Zero bytes up to the next kAlignment boundary of `out` (counted from its start).
+void pad(std::string& out) {
+  while (out.size() % MatchIndex::kAlignment != 0) out += '\0';
+}
+
+template <typename T>
+void put_span(std::string& out, std::span<const T> v) {
+  static_assert(std::is_trivially_copyable_v<T> && sizeof(T) % MatchIndex::kAlignment == 0);
+  put_u64(out, v.size());
+  if (!v.empty()) put_raw(out, v.data(), v.size_bytes());
+}
+
+// Reads what pad() wrote: the bytes up to the next boundary, which must be zero.
+bool skip_pad(ByteReader& r, std::string_view bytes) {
+  while (r.pos() % MatchIndex::kAlignment != 0) {
+    std::uint8_t z = 1;
+    if (!r.u8(z) || z != 0) return false;
+  }
+  return bytes.size() >= r.pos();
+}
+
+// A u64 count, then that many T in place: a view into `bytes` (aligned by the writer's pad).
+template <typename T>
+bool view_array(ByteReader& r, std::string_view bytes, std::span<const T>& out) {
+  std::uint64_t n = 0;
+  if (!r.u64(n) || n > r.left() / sizeof(T)) return false;
+  const char* p = bytes.data() + r.pos();
+  if (reinterpret_cast<std::uintptr_t>(p) % alignof(T) != 0) return false;
+  out = std::span<const T>(reinterpret_cast<const T*>(p), static_cast<std::size_t>(n));
+  return r.skip(n * sizeof(T));
+}
+
+}  // namespace
 
 std::string MatchIndex::serialize() const {
   std::string out;
-  out.reserve(64 + text_.size() + terms_.size() * sizeof(TermRecord) +
-              keys_.size() * sizeof(Slice) + buckets_.size() * sizeof(Bucket) +
-              postings_.size() * sizeof(Posting));
+  out.reserve(96 + text_.size() + terms_.size_bytes() + keys_.size_bytes() +
+              buckets_.size_bytes() + postings_.size_bytes());
   put_raw(out, kMagic, sizeof kMagic);
   put_u32(out, kFormatVersion);
   put_u32(out, kByteOrderMark);
@@ -162,16 +211,33 @@ std::string MatchIndex::serialize() const {
     put_u32(out, u32(l.size()));
     out += l;
   }
+  pad(out);
   put_u64(out, text_.size());
   out += text_;
-  put_array(out, terms_);
-  put_array(out, keys_);
-  put_array(out, buckets_);
-  put_array(out, postings_);
+  pad(out);
+  put_span(out, terms_);
+  put_span(out, keys_);
+  put_span(out, buckets_);
+  put_span(out, postings_);
   return out;
 }
 
 core::Result<MatchIndex> MatchIndex::deserialize(std::string_view bytes) {
+  // An aligned private copy, then the same checks as view().
+  auto buffer = std::make_shared<std::vector<std::uint64_t>>((bytes.size() + 7) / 8);
+  if (!bytes.empty()) std::memcpy(buffer->data(), bytes.data(), bytes.size());
+  const std::string_view copy(reinterpret_cast<const char*>(buffer->data()), bytes.size());
+  return parse(copy, std::move(buffer));
+}
+
+core::Result<MatchIndex> MatchIndex::view(std::string_view bytes, std::shared_ptr<const void> keep) {
+  if (reinterpret_cast<std::uintptr_t>(bytes.data()) % kAlignment != 0) {
+    return bad("match index bytes are not aligned", 0);
+  }
+  return parse(bytes, std::move(keep));
+}
+
+core::Result<MatchIndex> MatchIndex::parse(std::string_view bytes, std::shared_ptr<const void> keep) {
   ByteReader r(bytes);
   MatchIndex ix;
   char magic[4] = {};
@@ -191,35 +257,42 @@ core::Result<MatchIndex> MatchIndex::deserialize(std::string_view bytes) {
     ix.langs_.push_back(std::move(l));
   }
   std::uint64_t text_size = 0;
-  if (!r.u64(text_size) || text_size > std::numeric_limits<std::uint32_t>::max() ||
-      !r.string(ix.text_, static_cast<std::size_t>(text_size))) {
+  if (!skip_pad(r, bytes) || !r.u64(text_size) ||
+      text_size > std::numeric_limits<std::uint32_t>::max() || text_size > r.left()) {
     return bad("truncated text pool", r.pos());
   }
-  if (!r.array(ix.terms_) || !r.array(ix.keys_) || !r.array(ix.buckets_) ||
-      !r.array(ix.postings_)) {
+  ix.text_ = bytes.substr(r.pos(), static_cast<std::size_t>(text_size));
+  r.skip(text_size);
+  if (!skip_pad(r, bytes) || !view_array(r, bytes, ix.terms_) || !view_array(r, bytes, ix.keys_) ||
+      !view_array(r, bytes, ix.buckets_) || !view_array(r, bytes, ix.postings_)) {
     return bad("truncated arrays", r.pos());
   }
   if (!r.at_end()) return bad("trailing bytes after the index", r.pos());
 
-  // Keys reach ICU and Snowball, which expect valid UTF-8.
-  if (auto at = core::find_invalid_utf8(ix.text_)) return bad("invalid UTF-8 in the text pool", *at);
-  const std::string_view text = ix.text_;
+  // The text pool is not checked for valid UTF-8 here (that would read all of it on every
+  // start): the Matcher checks each key before it reaches ICU or Snowball, and everything else
+  // reads code points with bounds checks.
+  // Only what keeps every access in bounds is checked here, in one pass per array (this runs
+  // on each start of a cached lookup): slices inside the text pool, references inside their
+  // arrays. A bucket table out of order would only make lookups miss, never read outside.
+  const std::uint64_t text_size_32 = ix.text_.size();
   for (const Slice& k : ix.keys_) {
-    if (!on_bounds(text, k.begin, k.size)) return bad("key outside the text pool", r.pos());
+    if (!in_range(k.begin, k.size, text_size_32)) return bad("key outside the text pool", r.pos());
   }
+  const std::uint64_t key_count = ix.keys_.size();
+  const std::uint64_t langs = ix.langs_.size();
   for (const TermRecord& t : ix.terms_) {
-    if (t.entry >= ix.entry_count_ || t.lang >= ix.langs_.size() ||
+    if (t.entry >= ix.entry_count_ || t.lang >= langs ||
         t.kind > static_cast<std::uint32_t>(IndexLang::kOther) || t.status > 3 ||
-        t.key_count == 0 || !in_range(t.first_key, t.key_count, ix.keys_.size()) ||
-        !on_bounds(text, t.phrase_begin, t.phrase_size) || t.phrase_cps > t.phrase_size) {
+        t.key_count == 0 || !in_range(t.first_key, t.key_count, key_count) ||
+        !in_range(t.phrase_begin, t.phrase_size, text_size_32) || t.phrase_cps > t.phrase_size) {
       return bad("inconsistent term record", r.pos());
     }
   }
-  for (std::size_t b = 0; b < ix.buckets_.size(); ++b) {
-    const Bucket& k = ix.buckets_[b];
-    if (!on_bounds(text, k.name.begin, k.name.size) ||
-        !in_range(k.first_posting, k.posting_count, ix.postings_.size()) ||
-        (b != 0 && !(ix.slice(ix.buckets_[b - 1].name) < ix.slice(k.name)))) {
+  const std::uint64_t posting_count = ix.postings_.size();
+  for (const Bucket& k : ix.buckets_) {
+    if (!in_range(k.name.begin, k.name.size, text_size_32) ||
+        !in_range(k.first_posting, k.posting_count, posting_count)) {
       return bad("inconsistent bucket", r.pos());
     }
   }
@@ -228,6 +301,7 @@ core::Result<MatchIndex> MatchIndex::deserialize(std::string_view bytes) {
       return bad("posting outside the term table", r.pos());
     }
   }
+  ix.keep_ = std::move(keep);
   return ix;
 }
 

@@ -1,10 +1,13 @@
 // The lookup index of term::Matcher as flat arrays: normalised term keys, one record per term,
 // prefix buckets and their postings. It serialises to bytes and back (bounds-checked), so a
-// caller can keep it between runs; this module never touches files.
+// caller can keep it between runs; this module never touches files. The arrays are views: into
+// storage the index owns (build, deserialize) or into bytes the caller keeps alive and hands
+// over (view: a memory-mapped cache file is used in place, nothing is copied).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -21,7 +24,9 @@ enum class IndexLang : std::uint32_t { kKazakh, kRussian, kEnglish, kOther };
 class MatchIndex {
  public:
   // Bumped whenever the layout or the keys it stores (normalisation, bucketing) change.
-  static constexpr std::uint32_t kFormatVersion = 1;
+  static constexpr std::uint32_t kFormatVersion = 2;
+  // view() needs its bytes aligned to this (serialize() pads every array to it).
+  static constexpr std::size_t kAlignment = 8;
 
   // One indexed term: all fields are 32-bit, so the record has no padding bytes.
   struct TermRecord {
@@ -65,36 +70,47 @@ class MatchIndex {
   // `bytes`. The result owns copies; `bytes` may go away.
   static core::Result<MatchIndex> deserialize(std::string_view bytes);
 
+  // As deserialize, but the index points into `bytes` instead of copying them: `bytes` must
+  // start at a kAlignment boundary (else kBadFormat) and stay valid while the index or a copy of
+  // it lives; `keep` is held by the index (and its copies) for that purpose (may be null when
+  // the caller guarantees the lifetime otherwise). Same checks as deserialize.
+  static core::Result<MatchIndex> view(std::string_view bytes, std::shared_ptr<const void> keep);
+
   // The index as bytes (host byte order, tagged; deserialize rejects another order).
   std::string serialize() const;
 
   std::uint32_t entry_count() const { return entry_count_; }
   const std::vector<std::string>& langs() const { return langs_; }
   std::span<const TermRecord> terms() const { return terms_; }
+  std::size_t text_bytes() const { return text_.size(); }
 
   // Word `p` of term `t`, or the whole phrase: views into the index (valid while it lives).
   std::string_view key(const TermRecord& t, std::size_t p) const {
     return slice(keys_[t.first_key + p]);
   }
   std::string_view phrase(const TermRecord& t) const {
-    return std::string_view(text_).substr(t.phrase_begin, t.phrase_size);
+    return text_.substr(t.phrase_begin, t.phrase_size);
   }
 
   // Postings of the bucket named `name` (a key prefix); empty when there is none.
   std::span<const Posting> bucket(std::string_view name) const;
 
-  bool operator==(const MatchIndex&) const = default;
+  // Equal contents (wherever they are stored).
+  bool operator==(const MatchIndex& o) const;
 
  private:
-  std::string_view slice(Slice s) const { return std::string_view(text_).substr(s.begin, s.size); }
+  struct Owned;  // the arrays of a built or copied index
+  std::string_view slice(Slice s) const { return text_.substr(s.begin, s.size); }
+  static core::Result<MatchIndex> parse(std::string_view bytes, std::shared_ptr<const void> keep);
 
+  std::shared_ptr<const void> keep_;  // keeps the bytes the views below point into
   std::uint32_t entry_count_ = 0;
-  std::vector<std::string> langs_;  // language tags, sorted
-  std::string text_;                // pool of key, phrase and bucket bytes
-  std::vector<TermRecord> terms_;
-  std::vector<Slice> keys_;
-  std::vector<Bucket> buckets_;     // sorted by name bytes
-  std::vector<Posting> postings_;
+  std::vector<std::string> langs_;    // language tags, sorted
+  std::string_view text_;             // pool of key, phrase and bucket bytes
+  std::span<const TermRecord> terms_;
+  std::span<const Slice> keys_;
+  std::span<const Bucket> buckets_;   // sorted by name bytes
+  std::span<const Posting> postings_;
 };
 
 // Bucket of a term word: its first 4 code points (the whole word when shorter).

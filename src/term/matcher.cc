@@ -106,6 +106,9 @@ struct Matcher::Impl {
     auto it = cache.find(key);
     if (it != cache.end()) return it->second;
     const SnowballStemmer& s = lang == Lang::kRussian ? *ru : *en;
+    // Index keys may come from a cache file: only valid UTF-8 reaches Snowball. An invalid key
+    // gets a stem no valid word has (a lone 0xFF byte), so it matches nothing.
+    if (core::find_invalid_utf8(key)) return cache.emplace(std::string(key), "\xFF").first->second;
     return cache.emplace(std::string(key), s.stem(key)).first->second;
   }
 
@@ -114,6 +117,9 @@ struct Matcher::Impl {
     auto it = kk_paradigms.find(word);
     if (it != kk_paradigms.end()) return it->second;
     std::unordered_map<std::string, std::string> forms;
+    if (core::find_invalid_utf8(word)) {  // as in stem(): only valid UTF-8 reaches ICU
+      return kk_paradigms.emplace(std::string(word), std::move(forms)).first->second;
+    }
     for (KazakhForm& f : kazakh_forms(word)) forms.emplace(std::move(f.form), std::move(f.label));
     for (const std::string& head : kazakh_izafet_heads(word)) {
       for (KazakhForm& f : kazakh_forms(head)) forms.emplace(std::move(f.form), std::move(f.label));
@@ -308,13 +314,19 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
       phrase += (phrase.empty() ? "" : " ") + t.key;
       kk_phrase += (kk_phrase.empty() ? "" : " ") + t.kk_key;
     }
-    const std::size_t n = core::count_code_points(phrase);
+    std::u32string cps;
+    std::u32string kk_cps;
+    std::u32string term_cps;
+    decode_utf8(phrase, cps);
+    decode_utf8(kk_phrase, kk_cps);
+    const std::size_t n = cps.size();
     const std::size_t limit = n <= 6 ? 1 : 2;
     for (const Impl::IndexedTerm& t : m.index.terms()) {
-      if (!lang_ok(t) || t.phrase_cps < 4) continue;
-      if (t.phrase_cps + limit < n || n + limit < t.phrase_cps) continue;
-      const std::string& p = m.kind(t) == Lang::kKazakh ? kk_phrase : phrase;
-      const std::size_t d = edit_distance(p, m.index.phrase(t), limit);
+      if (t.phrase_cps < 4 || t.phrase_cps + limit < n || n + limit < t.phrase_cps) continue;
+      if (!lang_ok(t)) continue;
+      decode_utf8(m.index.phrase(t), term_cps);
+      const std::u32string_view p = m.kind(t) == Lang::kKazakh ? kk_cps : cps;
+      const std::size_t d = edit_distance(p, std::u32string_view(term_cps), limit);
       if (d == 0 || d > limit) continue;
       offer(t, MatchKind::kTypo, 0.8 - 0.1 * static_cast<double>(d - 1), "edit distance " +
                                                                            std::to_string(d));

@@ -163,28 +163,54 @@ std::string normalize_phrase(std::string_view text) {
   return out;
 }
 
+void decode_utf8(std::string_view text, std::u32string& out) {
+  out.clear();
+  for (std::size_t p = 0; p < text.size();) out.push_back(core::next_code_point(text, p));
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   std::u32string x;
   std::u32string y;
-  for (std::size_t p = 0; p < a.size();) x.push_back(core::next_code_point(a, p));
-  for (std::size_t p = 0; p < b.size();) y.push_back(core::next_code_point(b, p));
-  const std::size_t diff = x.size() > y.size() ? x.size() - y.size() : y.size() - x.size();
-  if (diff > limit) return limit + 1;
-  std::vector<std::size_t> prev(y.size() + 1);
-  std::vector<std::size_t> cur(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= y.size(); ++j) {
+  decode_utf8(a, x);
+  decode_utf8(b, y);
+  return edit_distance(std::u32string_view(x), std::u32string_view(y), limit);
+}
+
+// Only the diagonal band |i - j| <= limit of the dynamic programme can hold a value <= limit,
+// so only it is computed (E. Ukkonen, "Algorithms for approximate string matching",
+// Information and Control 64, 1985); cells outside hold limit + 1.
+std::size_t edit_distance(std::u32string_view x, std::u32string_view y, std::size_t limit) {
+  if (x.size() > y.size()) std::swap(x, y);
+  const std::size_t n = x.size();
+  const std::size_t m = y.size();
+  const std::size_t big = limit + 1;
+  if (m - n > limit) return big;
+  constexpr std::size_t kStack = 64;
+  std::size_t stack_rows[2][kStack + 2];
+  std::vector<std::size_t> heap;
+  std::size_t* prev = stack_rows[0];
+  std::size_t* cur = stack_rows[1];
+  if (m + 2 > kStack + 2) {
+    heap.assign(2 * (m + 2), big);
+    prev = heap.data();
+    cur = heap.data() + m + 2;
+  }
+  for (std::size_t j = 0; j <= m + 1; ++j) prev[j] = j <= limit && j <= m ? j : big;
+  for (std::size_t i = 1; i <= n; ++i) {
+    const std::size_t lo = i > limit ? i - limit : 1;
+    const std::size_t hi = std::min(m, i + limit);
+    cur[lo - 1] = lo == 1 && i <= limit ? i : big;
+    std::size_t row_min = cur[lo - 1];
+    for (std::size_t j = lo; j <= hi; ++j) {
       const std::size_t sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub, big});
       row_min = std::min(row_min, cur[j]);
     }
-    if (row_min > limit) return limit + 1;
+    if (hi + 1 <= m) cur[hi + 1] = big;
+    if (row_min > limit) return big;
     std::swap(prev, cur);
   }
-  return std::min(prev[y.size()], limit + 1);
+  return std::min(prev[m], big);
 }
 
 }  // namespace tilmash::term

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <memory>
 #include <random>
 
 #include "term/matcher.h"
@@ -76,6 +78,52 @@ TEST(MatchIndexTest, RoundTripsThroughBytes) {
   auto empty = MatchIndex::deserialize(MatchIndex().serialize());
   ASSERT_TRUE(empty.has_value());
   EXPECT_EQ(empty->terms().size(), 0u);
+}
+
+TEST(MatchIndexTest, ViewUsesAlignedBytesInPlace) {
+  const MatchIndex ix = MatchIndex::build(sample());
+  const std::string bytes = ix.serialize();
+  // An 8-byte aligned copy held only by the view's keeper.
+  auto words = std::make_shared<std::vector<std::uint64_t>>(bytes.size() / 8 + 2);
+  std::memcpy(words->data(), bytes.data(), bytes.size());
+  const std::string_view aligned(reinterpret_cast<const char*>(words->data()), bytes.size());
+  auto view = MatchIndex::view(aligned, words);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  EXPECT_TRUE(*view == ix);
+  EXPECT_GE(view->phrase(view->terms()[0]).data(), aligned.data());  // points into the bytes
+  EXPECT_LT(view->phrase(view->terms()[0]).data(), aligned.data() + aligned.size());
+  words.reset();  // the view keeps the bytes alive
+  auto m = Matcher::create(std::move(*view));
+  ASSERT_TRUE(m.has_value());
+  ASSERT_FALSE(m->lookup("лагерях перевоспитания").empty());
+  EXPECT_EQ(m->lookup("лагерях перевоспитания")[0].entry, 0u);
+  // Misaligned bytes are refused (a caller then falls back to deserialize, which copies).
+  std::string shifted = " " + bytes;
+  const std::string_view odd = std::string_view(shifted).substr(1);
+  if (reinterpret_cast<std::uintptr_t>(odd.data()) % MatchIndex::kAlignment != 0) {
+    EXPECT_FALSE(MatchIndex::view(odd, nullptr).has_value());
+  }
+  EXPECT_TRUE(MatchIndex::deserialize(odd).has_value());
+}
+
+TEST(MatchIndexTest, InvalidUtf8KeyIsAcceptedButMatchesNothing) {
+  const MatchIndex ix = MatchIndex::build(sample());
+  std::string bytes = ix.serialize();
+  // Damage the Russian term "лагерь перевоспитания" in the text pool: its first byte becomes
+  // 0xFF, which is never valid UTF-8. The index stays structurally sound.
+  const std::string word = "лагерь";
+  const std::size_t at = bytes.find(word);
+  ASSERT_NE(at, std::string::npos);
+  bytes[at] = '\xFF';
+  auto damaged = MatchIndex::deserialize(bytes);
+  ASSERT_TRUE(damaged.has_value()) << damaged.error().message;
+  auto m = Matcher::create(std::move(*damaged));
+  ASSERT_TRUE(m.has_value());
+  // Snowball and ICU never see the damaged key, and it matches no query.
+  for (const LookupHit& h : m->lookup("лагерях перевоспитания")) {
+    EXPECT_FALSE(h.entry == 0 && h.lang == "ru" && h.kind != MatchKind::kPartial) << h.term;
+  }
+  EXPECT_TRUE(m->find_in_text("в лагере перевоспитания", "ru").empty());
 }
 
 TEST(MatchIndexTest, RejectsEveryTruncation) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+#include <vector>
+
 namespace tilmash::term {
 namespace {
 
@@ -76,6 +80,44 @@ TEST(EditDistanceTest, CodePoints) {
   EXPECT_EQ(edit_distance("Шыңжаң", "Шынжаң", 1), 1u);
   EXPECT_EQ(edit_distance("abc", "abcdef", 2), 3u);  // stops early: limit + 1
   EXPECT_EQ(edit_distance("", "", 1), 0u);
+}
+
+// The full Wagner-Fischer table, as the reference for the banded computation.
+std::size_t full_levenshtein(std::u32string_view x, std::u32string_view y) {
+  std::vector<std::vector<std::size_t>> d(x.size() + 1, std::vector<std::size_t>(y.size() + 1));
+  for (std::size_t i = 0; i <= x.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= y.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+    }
+  }
+  return d[x.size()][y.size()];
+}
+
+TEST(EditDistanceTest, BandedEqualsFullTableCappedAtLimitPlusOne) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 20000; ++round) {
+    // Short words over a 3-letter alphabet (many near misses), some past the 64-cell stack rows.
+    const std::size_t long_words = round % 50 == 0 ? 70 : 0;
+    std::u32string x;
+    std::u32string y;
+    for (std::size_t i = rng() % 9 + long_words; i > 0; --i) x.push_back(U'а' + rng() % 3);
+    y = x;
+    for (int e = static_cast<int>(rng() % 4); e > 0; --e) {
+      const std::size_t at = y.empty() ? 0 : rng() % (y.size() + 1);
+      switch (rng() % 3) {
+        case 0: y.insert(y.begin() + static_cast<std::ptrdiff_t>(at), U'а' + rng() % 3); break;
+        case 1: if (at < y.size()) y.erase(at, 1); break;
+        default: if (at < y.size()) y[at] = U'а' + rng() % 3; break;
+      }
+    }
+    const std::size_t limit = rng() % 4;
+    const std::size_t want = std::min(full_levenshtein(x, y), limit + 1);
+    ASSERT_EQ(edit_distance(std::u32string_view(x), std::u32string_view(y), limit), want)
+        << round << " limit " << limit;
+  }
 }
 
 }  // namespace
