@@ -130,9 +130,9 @@ struct Matcher::Impl {
   // How query word `q` matches word `p` of term `t`; `last` when p is the term's last word (the
   // only one a Kazakh phrase inflects).
   std::optional<TokenMatch> match_word(const IndexedTerm& t, std::size_t p, const QueryToken& q,
-                                       bool typos) const {
+                                       bool typos, bool inflects = false) const {
     const std::string_view w = key(t, p);
-    const bool last = p + 1 == t.key_count;
+    const bool last = inflects || p + 1 == t.key_count;
     switch (kind(t)) {
       case Lang::kKazakh: {
         if (q.kk_key == w) return TokenMatch{MatchKind::kExact, ""};
@@ -166,13 +166,16 @@ struct Matcher::Impl {
   }
 
   // Matches term `t` from its word `p` against query words [i, i + n); the worst word match.
+  // A Kazakh phrase inflects on its last word only; when the query ends inside the term (a
+  // partial lookup such as Баркөлде for Баркөл Қазақ автономиялық ауданы), the query's last
+  // word may inflect too.
   std::optional<TokenMatch> match_run(const IndexedTerm& t, std::size_t p,
                                       const std::vector<QueryToken>& q, std::size_t i,
                                       std::size_t n, bool typos) const {
     if (p + n > t.key_count || i + n > q.size()) return std::nullopt;
     TokenMatch worst{MatchKind::kExact, ""};
     for (std::size_t k = 0; k < n; ++k) {
-      auto m = match_word(t, p + k, q[i + k], typos && n == 1);
+      auto m = match_word(t, p + k, q[i + k], typos && n == 1, i + k + 1 == q.size());
       if (!m) return std::nullopt;
       if (kind_rank(m->kind) > kind_rank(worst.kind)) worst = *m;
       if (worst.analysis.empty()) worst.analysis = m->analysis;
@@ -286,7 +289,9 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
       offer(t, r->kind, kind_score(r->kind), r->analysis);
     } else {
       const double coverage = static_cast<double>(q.size()) / static_cast<double>(t.key_count);
-      offer(t, MatchKind::kPartial, 0.5 + 0.25 * coverage, r->analysis);
+      // Every query word is explained by the term (exactly or by inflection): stronger
+      // evidence than a two-edit typo (0.7) when it covers half the term or more.
+      offer(t, MatchKind::kPartial, 0.6 + 0.25 * coverage, r->analysis);
     }
   });
   // Terms inside a longer query.

@@ -94,6 +94,26 @@ TEST_F(MatcherTest, KazakhInflection) {
   EXPECT_EQ(hits[0].kind, MatchKind::kPartial);
 }
 
+TEST_F(MatcherTest, KazakhPartialQueryInflectsOnItsLastWord) {
+  // The first words of a phrase, inflected: the query ends inside the term.
+  auto hits = m_.lookup("қайта тәрбиелеуде", opts("kk"));
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(m_.glossary().entries()[hits[0].entry].id, "reeducation-camp");
+  EXPECT_EQ(hits[0].kind, MatchKind::kPartial);
+  EXPECT_EQ(first("Атажұрттың"), "atajurt");
+  // Inside a sentence a phrase still inflects on its own last word only.
+  EXPECT_TRUE(m_.find_in_text("қайта тәрбиелеуде лагері", "kk").empty());
+}
+
+TEST_F(MatcherTest, WholeWordPartialOutranksTwoEditTypo) {
+  // One inflected word of the two-word "Атажұрт еріктілері": half the term, every letter
+  // explained by morphology.
+  auto hits = m_.lookup("еріктілерінің", opts("kk"));
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].kind, MatchKind::kPartial);
+  EXPECT_GT(hits[0].score, 0.7);  // above every two-edit typo (0.7)
+}
+
 TEST_F(MatcherTest, RussianInflection) {
   EXPECT_EQ(first("лагерях перевоспитания"), "reeducation-camp");
   EXPECT_EQ(first("лагерей перевоспитания"), "reeducation-camp");
