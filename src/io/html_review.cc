@@ -111,25 +111,25 @@ constexpr const char* kScript = R"js(
     r.focus({preventScroll:true});
     say(what+' \u2014 '+r.getAttribute('data-label'));
   }
-  function step(cls,dir,name){
+  function step(cls,dir,one,many){
     var list=rows.filter(function(r){return r.classList.contains(cls);});
-    if(!list.length){say('No '+name+'s on this page.');return;}
+    if(!list.length){say('No '+many+' on this page.');return;}
     for(var i=cur+dir;i>=0&&i<rows.length;i+=dir){
       if(rows[i].classList.contains(cls)){
-        go(i,name+' '+(list.indexOf(rows[i])+1)+' of '+list.length);return;
+        go(i,one+' '+(list.indexOf(rows[i])+1)+' of '+list.length);return;
       }
     }
-    say('No further '+name+(dir>0?' below.':' above.'));
+    say('No further '+one+(dir>0?' below.':' above.'));
   }
   document.addEventListener('keydown',function(e){
     if(e.ctrlKey||e.metaKey||e.altKey)return;
     var t=e.target;
     if(t&&(t.isContentEditable||/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))return;
     var k=e.key;
-    if(k==='j'||k==='n')step('weak',1,'weak link');
-    else if(k==='k'||k==='p')step('weak',-1,'weak link');
-    else if(k==='f')step('has-findings',1,'unit with findings');
-    else if(k==='F')step('has-findings',-1,'unit with findings');
+    if(k==='j'||k==='n')step('weak',1,'weak link','weak links');
+    else if(k==='k'||k==='p')step('weak',-1,'weak link','weak links');
+    else if(k==='f')step('has-findings',1,'unit with findings','units with findings');
+    else if(k==='F')step('has-findings',-1,'unit with findings','units with findings');
     else if(k==='Escape')say('');
     else if(k==='?')say(document.querySelector('.keys').textContent);
     else return;
