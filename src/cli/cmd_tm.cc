@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "cli/command.h"
 #include "core/lang.h"
@@ -195,19 +196,49 @@ Exit run_tm_import(std::span<const std::string> args) {
 
 namespace {
 
-// store::TmStore::FuzzyIndex as a tm::IndexSource.
+// store::TmStore::FuzzyIndex as a tm::IndexSource. Frequencies come with the token ids
+// (ids() looks both up at once) and known keys are remembered for the next queries of a
+// batch: a token id never changes, and a frequency that grows under a concurrent import only
+// changes which lists search() reads first, never its result. Unknown keys are asked again.
 class StoreIndex : public tm::IndexSource {
  public:
   explicit StoreIndex(store::TmStore::FuzzyIndex index) : index_(std::move(index)) {}
-  std::uint64_t frequency(std::uint32_t t) const override { return index_.frequency(t); }
+  // Token ids of the query's keys (kUnknownToken for unknown ones).
+  std::vector<std::uint32_t> ids(const std::vector<std::string>& keys) {
+    std::vector<std::uint32_t> out;
+    for (const std::string& k : keys) {
+      auto it = known_.find(k);
+      if (it == known_.end()) {
+        const auto e = index_.entry(k);
+        if (!e) {
+          out.push_back(tm::kUnknownToken);
+          continue;
+        }
+        it = known_.emplace(k, e->token).first;
+        freq_[e->token] = e->frequency;
+      }
+      out.push_back(it->second);
+    }
+    return out;
+  }
+  std::uint64_t frequency(std::uint32_t t) const override {
+    const auto it = freq_.find(t);
+    return it != freq_.end() ? it->second : index_.frequency(t);
+  }
   void postings(std::uint32_t t, std::size_t length,
                 std::vector<std::uint64_t>& out) const override {
     index_.postings(t, length, out);
+  }
+  void postings_range(std::uint32_t t, std::size_t min_len, std::size_t max_len,
+                      std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const override {
+    index_.postings_range(t, min_len, max_len, out);
   }
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
 
  private:
   store::TmStore::FuzzyIndex index_;
+  std::unordered_map<std::string, std::uint32_t> known_;
+  std::unordered_map<std::uint32_t, std::uint64_t> freq_;
 };
 
 constexpr const char* kLookupHelp =
@@ -265,7 +296,7 @@ Exit run_tm_lookup(std::span<const std::string> args) {
     store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadOnly);
     const tm::Tokenizer tokenizer = make_tokenizer();
     const store::TmStore::FuzzyIndex findex = db.fuzzy_index(src);
-    const StoreIndex index(findex);
+    StoreIndex index(findex);
     // Brute force: every segment of the language in memory, ids mapped back.
     std::vector<std::vector<std::uint32_t>> segs;
     std::vector<std::uint64_t> seg_ids;
@@ -296,10 +327,7 @@ Exit run_tm_lookup(std::span<const std::string> args) {
       const store::TmStore::ReadScope snapshot(db);
       units.clear();
       const tm::TokenizedText q = tokenizer.analyze(core::collapse_space(core::to_nfc(raw)));
-      std::vector<std::uint32_t> ids;
-      for (const std::string& k : q.word_keys()) {
-        ids.push_back(findex.token(k).value_or(tm::kUnknownToken));
-      }
+      const std::vector<std::uint32_t> ids = index.ids(q.word_keys());
       std::vector<tm::Candidate> cands;
       if (segs.empty() && !(*vm)["brute-force"].as<bool>()) {
         cands = tm::search(index, ids, min);

@@ -298,7 +298,15 @@ TmStore::TmStore(std::string path, OpenMode mode, int busy_timeout_ms)
     if (version < 1) {
       throw StoreError(StoreError::Kind::kBadInput, path_, "not a tilmash TM (no schema version)");
     }
-    exec(db_, path_, "PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296;", "opening");
+    // Lookups read a few dozen scattered pages each. Measured on the 2-core VM this runs on, a
+    // page fault costs ~48 us for a file mapping and ~21 us per fresh 4 KiB of heap, a 16 KiB
+    // pread ~8 us: so no memory map, and a small page cache that is recycled rather than grown
+    // (200 lookups on the synthetic 1M TM: 2.4x faster than with a 4 GiB map and 256 MiB cache).
+    // Imports write every page once and keep the large cache.
+    exec(db_, path_,
+         read_only_ ? "PRAGMA cache_size = -4096; PRAGMA mmap_size = 0;"
+                    : "PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296;",
+         "opening");
     if (!read_only_) {
       exec(db_, path_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", "opening");
     }
@@ -689,6 +697,16 @@ std::optional<std::uint32_t> TmStore::FuzzyIndex::token(std::string_view key) co
   return static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
 }
 
+std::optional<TmStore::FuzzyIndex::Entry> TmStore::FuzzyIndex::entry(std::string_view key) const {
+  Stmt q(store_->prepare("SELECT id, df FROM vocab WHERE lang = ? AND key = ?"), store_->db_,
+         store_->path_);
+  bind_text(q.get(), 1, lang_);
+  bind_text(q.get(), 2, key);
+  if (!q.step("reading the index")) return std::nullopt;
+  return Entry{static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0)),
+               static_cast<std::uint64_t>(sqlite3_column_int64(q.get(), 1))};
+}
+
 std::uint64_t TmStore::FuzzyIndex::frequency(std::uint32_t token) const {
   Stmt q(store_->prepare("SELECT df FROM vocab WHERE id = ?"), store_->db_, store_->path_);
   sqlite3_bind_int64(q.get(), 1, token);
@@ -708,6 +726,25 @@ void TmStore::FuzzyIndex::postings(std::uint32_t token, std::size_t length,
     for (std::size_t i = 0; i + 4 <= blob.size(); i += 4) {
       out.push_back(std::uint64_t{p[i]} | std::uint64_t{p[i + 1]} << 8
                     | std::uint64_t{p[i + 2]} << 16 | std::uint64_t{p[i + 3]} << 24);
+    }
+  }
+}
+
+void TmStore::FuzzyIndex::postings_range(
+    std::uint32_t token, std::size_t min_len, std::size_t max_len,
+    std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const {
+  Stmt q(store_->prepare("SELECT len, ids FROM postings WHERE token = ? AND len BETWEEN ? AND ?"),
+         store_->db_, store_->path_);
+  sqlite3_bind_int64(q.get(), 1, token);
+  sqlite3_bind_int64(q.get(), 2, static_cast<std::int64_t>(std::min<std::size_t>(min_len, 1u << 30)));
+  sqlite3_bind_int64(q.get(), 3, static_cast<std::int64_t>(std::min<std::size_t>(max_len, 1u << 30)));
+  while (q.step("reading the index")) {
+    const auto len = static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
+    const std::string_view blob = col_blob(q.get(), 1);
+    const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
+    for (std::size_t i = 0; i + 4 <= blob.size(); i += 4) {
+      out.emplace_back(len, std::uint64_t{p[i]} | std::uint64_t{p[i + 1]} << 8
+                                | std::uint64_t{p[i + 2]} << 16 | std::uint64_t{p[i + 3]} << 24);
     }
   }
 }

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/types.h"
@@ -132,9 +133,19 @@ class TmStore {
    public:
     // Token id of a fuzzy key in this language, or nullopt.
     std::optional<std::uint32_t> token(std::string_view key) const;
+    // Token id and frequency (segments holding it) in one lookup, or nullopt.
+    struct Entry {
+      std::uint32_t token = 0;
+      std::uint64_t frequency = 0;
+    };
+    std::optional<Entry> entry(std::string_view key) const;
     std::uint64_t frequency(std::uint32_t token) const;
     // Appends the ids of segments of `length` words holding `token`.
     void postings(std::uint32_t token, std::size_t length, std::vector<std::uint64_t>& out) const;
+    // Appends (length, id) for segments of min_len..max_len words holding `token`: one range
+    // scan, the lists of a token being stored next to each other.
+    void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                        std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const;
     std::vector<std::uint32_t> tokens(std::uint64_t id) const;
     // Every indexed segment of the language with its tokens (for brute-force comparisons).
     void for_each_segment(

@@ -57,6 +57,51 @@ void sort_best_first(std::vector<Candidate>& v) {
 
 }  // namespace
 
+void IndexSource::postings_range(
+    std::uint32_t token, std::size_t min_len, std::size_t max_len,
+    std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const {
+  std::vector<std::uint64_t> list;
+  for (std::size_t n = min_len; n <= max_len; ++n) {
+    list.clear();
+    postings(token, n, list);
+    for (std::uint64_t id : list) out.emplace_back(static_cast<std::uint32_t>(n), id);
+  }
+}
+
+namespace {
+
+// See search(): undecided candidates of one length at or below this many are verified
+// directly instead of reading more posting lists.
+constexpr std::size_t kVerifyDirectly = 1;
+
+// Adds `weight` to the count of every candidate (sorted by id) whose id is in `list` (sorted),
+// skipping those already at `need`. Galloping search (Bentley & Yao 1976) from the last
+// position: O(|cands| log(|list| / |cands|)) when the list is much longer, as frequent
+// tokens' lists are.
+void add_shared(std::vector<std::pair<std::uint64_t, std::uint32_t>>& cands,
+                std::span<const std::uint64_t> list, std::uint32_t weight, std::size_t need) {
+  std::size_t lo = 0;
+  for (auto& [id, count] : cands) {
+    if (lo >= list.size()) break;
+    if (list[lo] < id) {
+      std::size_t step = 1;
+      std::size_t hi = lo + 1;
+      while (hi < list.size() && list[hi] < id) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+      }
+      lo = static_cast<std::size_t>(
+          std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(lo),
+                           list.begin() + static_cast<std::ptrdiff_t>(std::min(hi, list.size())), id)
+          - list.begin());
+    }
+    if (lo < list.size() && list[lo] == id && count < need) count += weight;
+  }
+}
+
+}  // namespace
+
 std::vector<Candidate> search(const IndexSource& index, std::span<const std::uint32_t> query,
                               int min_percent, SearchStats* stats) {
   std::vector<Candidate> out;
@@ -65,12 +110,18 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
   const CountFilter f = count_filter(m, min_percent);
   const std::size_t t = static_cast<std::size_t>(std::clamp(min_percent, 1, 100));
   // Distinct query tokens with their multiplicity (the weight a present token adds to the
-  // shared count: sum over present tokens of cq >= |q ∩ c|), rarest first.
+  // shared count: sum over present tokens of cq >= |q ∩ c|), rarest first. `last_len`: the
+  // longest segment length for which the token is in the prefix. A segment of n words must
+  // share need(n) = ceil(t max(m, n) / 100) tokens, so the prefix for length n is the first
+  // m - need(n) + 1 occurrences: all f.prefix up to n = m, fewer for longer segments (the
+  // length-aware prefix of Xiao, Wang, Lin & Yu 2008, "Efficient similarity joins for near
+  // duplicate detection"). The occurrence at rarity rank i is in it while need(n) <= m - i,
+  // i.e. n <= floor(100 (m - i) / t).
   struct Tok {
     std::uint64_t freq;
     std::uint32_t id;
     std::uint32_t weight;
-    bool prefix;
+    std::size_t last_len;  // 0: never in the prefix
   };
   std::vector<std::pair<std::uint64_t, std::uint32_t>> occ;
   for (std::uint32_t tok : query) {
@@ -82,24 +133,39 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
     auto it = std::find_if(toks.begin(), toks.end(),
                            [&](const Tok& x) { return x.id == occ[i].second; });
     if (it == toks.end()) {
-      toks.push_back(Tok{occ[i].first, occ[i].second, 0, i < f.prefix});
+      const std::size_t last = i < f.prefix ? std::min(f.max_len, 100 * (m - i) / t) : 0;
+      toks.push_back(Tok{occ[i].first, occ[i].second, 0, last});
       it = toks.end() - 1;
     }
     ++it->weight;
   }
-  std::vector<std::uint64_t> list;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> cands;  // id, shared-count bound
-  std::vector<std::uint64_t> verified;
-  for (std::size_t n = f.min_len; n <= f.max_len; ++n) {
-    const std::size_t need = ceil_div(t * std::max(m, n), 100);
-    cands.clear();
-    for (const Tok& k : toks) {
-      if (!k.prefix || k.freq == 0) continue;
-      list.clear();
-      index.postings(k.id, n, list);
-      for (std::uint64_t id : list) cands.emplace_back(id, k.weight);
+  // The prefix lists over their length ranges, one read per token, bucketed by length.
+  const std::size_t lengths = f.max_len - f.min_len + 1;
+  struct Bucket {
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> cands;  // id, shared-count bound
+    std::size_t need = 0;
+    std::uint32_t remaining = 0;  // weight of the tokens whose lists were not read for it
+  };
+  std::vector<Bucket> by_len(lengths);
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> range;
+  for (const Tok& k : toks) {
+    if (k.last_len < f.min_len || k.freq == 0) continue;
+    range.clear();
+    index.postings_range(k.id, f.min_len, k.last_len, range);
+    if (stats != nullptr) ++stats->lists_read;
+    for (const auto& [len, id] : range) {
+      if (len >= f.min_len && len <= k.last_len) {
+        by_len[len - f.min_len].cands.emplace_back(id, k.weight);
+      }
     }
-    if (cands.empty()) continue;
+  }
+  for (std::size_t n = f.min_len; n <= f.max_len; ++n) {
+    Bucket& b = by_len[n - f.min_len];
+    b.need = ceil_div(t * std::max(m, n), 100);
+    for (const Tok& k : toks) {
+      if (k.last_len < n && k.freq != 0) b.remaining += k.weight;
+    }
+    std::vector<std::pair<std::uint64_t, std::uint32_t>>& cands = b.cands;
     std::sort(cands.begin(), cands.end());
     std::size_t w = 0;  // merge duplicates, summing weights
     for (std::size_t i = 0; i < cands.size(); ++i) {
@@ -111,34 +177,54 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
     }
     cands.resize(w);
     if (stats != nullptr) stats->candidates += cands.size();
-    // The other lists, rarest first. `remaining` is what a candidate could still gain: drop
-    // those that cannot reach `need`, and stop reading lists once every candidate left is
-    // already sure to be verified.
-    std::uint32_t remaining = 0;
-    for (const Tok& k : toks) {
-      if (!k.prefix && k.freq != 0) remaining += k.weight;
+  }
+  // The other lists, rarest first, each read once over the lengths that still need it.
+  // `remaining` is what a candidate could still gain: drop those that cannot reach `need`;
+  // a length needs no more lists once at most kVerifyDirectly of its candidates are undecided
+  // (verifying those is cheaper than reading lists, and exact).
+  auto undecided = [](Bucket& b) {
+    std::size_t keep = 0;
+    std::size_t open = 0;
+    for (const auto& c : b.cands) {
+      if (c.second + b.remaining < b.need) continue;
+      open += c.second < b.need ? 1 : 0;
+      b.cands[keep++] = c;
     }
-    for (const Tok& k : toks) {
-      if (k.prefix || k.freq == 0) continue;
-      std::size_t keep = 0;
-      bool undecided = false;
-      for (const auto& c : cands) {
-        if (c.second + remaining < need) continue;
-        undecided |= c.second < need;
-        cands[keep++] = c;
+    b.cands.resize(keep);
+    return open;
+  };
+  std::vector<std::uint64_t> list;
+  for (const Tok& k : toks) {
+    if (k.freq == 0) continue;
+    std::size_t lo = 0;
+    std::size_t hi = 0;
+    for (std::size_t n = std::max(f.min_len, k.last_len + 1); n <= f.max_len; ++n) {
+      if (undecided(by_len[n - f.min_len]) > kVerifyDirectly) {
+        if (lo == 0) lo = n;
+        hi = n;
       }
-      cands.resize(keep);
-      if (!undecided) break;
+    }
+    if (lo == 0) continue;
+    range.clear();
+    index.postings_range(k.id, lo, hi, range);
+    if (stats != nullptr) ++stats->lists_read;
+    // Rows come by length, then batch (ascending ids): each length's ids are a sorted run.
+    std::size_t i = 0;
+    for (std::size_t n = lo; n <= hi; ++n) {
       list.clear();
-      index.postings(k.id, n, list);
+      while (i < range.size() && range[i].first < n) ++i;
+      while (i < range.size() && range[i].first == n) list.push_back(range[i++].second);
+      Bucket& b = by_len[n - f.min_len];
+      if (b.cands.empty() || b.remaining < k.weight) continue;
       if (!std::is_sorted(list.begin(), list.end())) std::sort(list.begin(), list.end());
-      for (auto& [id, count] : cands) {
-        if (count < need && std::binary_search(list.begin(), list.end(), id)) count += k.weight;
-      }
-      remaining -= k.weight;
+      add_shared(b.cands, list, k.weight, b.need);
+      b.remaining -= k.weight;
     }
-    for (const auto& [id, count] : cands) {
-      if (count < need) continue;
+  }
+  // Everything that can still reach `need`.
+  for (const Bucket& b : by_len) {
+    for (const auto& [id, count] : b.cands) {
+      if (count + b.remaining < b.need) continue;
       if (stats != nullptr) ++stats->verified;
       verify(query, id, index.tokens(id), min_percent, out);
     }

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <span>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tilmash::tm {
@@ -43,6 +44,11 @@ class IndexSource {
                         std::vector<std::uint64_t>& out) const = 0;
   // The token ids of segment `id`, in order; empty if unknown.
   virtual std::vector<std::uint32_t> tokens(std::uint64_t id) const = 0;
+  // Appends (length, id) for the segments of min_len..max_len words holding `token`, in any
+  // order. One read instead of one per length where the index keeps lists of a token together
+  // (the default asks postings() for each length).
+  virtual void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                              std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const;
 };
 
 // Token id for query words the index does not know: it matches nothing.
@@ -56,9 +62,10 @@ struct Candidate {
 };
 
 struct SearchStats {
-  std::size_t probed_tokens = 0;   // posting lists read (the prefix)
+  std::size_t probed_tokens = 0;   // distinct query tokens
   std::size_t candidates = 0;      // segments found in the prefix lists
-  std::size_t verified = 0;        // segments that passed the count filter
+  std::size_t lists_read = 0;      // posting-list reads (prefix ranges, then per length)
+  std::size_t verified = 0;        // segments whose distance was computed
 };
 
 // Segments whose base percentage against `query` is >= min_percent, best first (base
@@ -66,7 +73,9 @@ struct SearchStats {
 // from the posting lists of the `prefix` rarest query tokens (prefix filtering: Chaudhuri,
 // Ganti & Kaushik 2006), their shared-token count is completed from the other lists by binary
 // search and those below ceil(t max(m, n) / 100) are dropped (count filtering: Jokinen &
-// Ukkonen 1991), the rest verified with word_distance. Empty query: empty.
+// Ukkonen 1991), the rest verified with word_distance. When only a few candidates of a length
+// are undecided, they are verified directly instead of reading more lists (verification is
+// exact, so this changes the work, never the result). Empty query: empty.
 std::vector<Candidate> search(const IndexSource& index, std::span<const std::uint32_t> query,
                               int min_percent, SearchStats* stats = nullptr);
 

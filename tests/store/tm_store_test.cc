@@ -127,6 +127,20 @@ TEST_F(TmStoreTest, FuzzyIndexPersists) {
   en.postings(*file, 3, ids);
   ASSERT_EQ(ids.size(), 2u);  // "open the file" and "the file", not the 4-word one
   std::sort(ids.begin(), ids.end());
+  // One range scan gives the same lists, tagged with their length.
+  std::vector<std::pair<std::uint32_t, std::uint64_t>> range;
+  en.postings_range(*file, 2, 3, range);
+  std::sort(range.begin(), range.end());
+  ASSERT_EQ(range.size(), 2u);
+  EXPECT_EQ(range[0].first, 2u);
+  EXPECT_EQ(range[1].first, 3u);
+  EXPECT_EQ(std::min(range[0].second, range[1].second), ids[0]);
+  EXPECT_EQ(std::max(range[0].second, range[1].second), ids[1]);
+  const auto entry = en.entry("file");
+  ASSERT_TRUE(entry.has_value());
+  EXPECT_EQ(entry->token, *file);
+  EXPECT_EQ(entry->frequency, 3u);
+  EXPECT_FALSE(en.entry("nothing").has_value());
   EXPECT_EQ(en.tokens(ids[0]).size(), 3u);
   const auto u = db.unit_of_variant(static_cast<std::int64_t>(ids[1]));
   ASSERT_TRUE(u.has_value());
