@@ -209,8 +209,9 @@ Exit run_check(std::span<const std::string> args) {
     }
   }
   std::cout.flush();
-  std::cerr << "tilmash check: " << findings.size() << " findings in " << units.size()
-            << " units" << date_note << '\n';
+  std::cerr << "tilmash check: " << findings.size() << (findings.size() == 1 ? " finding" : " findings")
+            << " in " << units.size() << (units.size() == 1 ? " unit" : " units") << date_note
+            << '\n';
   return findings.empty() ? Exit::kOk : Exit::kFindings;
 }
 
