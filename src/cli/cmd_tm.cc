@@ -139,7 +139,7 @@ Exit run_tm_import(std::span<const std::string> args) {
                                                       : "tmx import";
   const tm::Tokenizer tokenizer = make_tokenizer();
   const store::Keyer keyer = [&tokenizer](std::string_view, std::string_view text) {
-    return store::VariantKeys{tokenizer.analyze(text).word_keys()};
+    return store::VariantKeys{tokenizer.word_keys(text)};
   };
   const auto started = std::chrono::steady_clock::now();
   const store::ImportStats stats = guarded([&] {

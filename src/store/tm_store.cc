@@ -4,7 +4,7 @@
 //   variants(id, unit_id, lang, ilang, text, inline_xml, created, changed, extra, toks)
 //   vocab(id, lang, key, df)    fuzzy keys per primary language, df = segments holding it
 //   postings(token, len, batch, ids)  WITHOUT ROWID: variant ids (uint32 LE, ascending) of segments
-//                               with `len` words holding `token`; each import appends batches
+//                               with `len` words holding `token`; each import appends a batch
 //   conc                        FTS5, contentless, rowid = variant id (built on demand)
 // `extra` and `toks` are varint-encoded blobs (see put_varint). Every import is one
 // transaction (BEGIN IMMEDIATE … COMMIT) in WAL mode, so a crash leaves the state before it.
@@ -153,10 +153,34 @@ void bind_blob(sqlite3_stmt* st, int i, std::string_view s) {
   sqlite3_bind_blob(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
 
+// True when core::collapse_space would leave `text` as it is: no space but single U+0020
+// between other characters, so none of the white space it collapses (\t \n U+00A0 U+1680
+// U+2000–U+200A U+202F U+205F U+3000). Most segments are; the check is one pass over bytes.
+bool collapsed(std::string_view t) {
+  if (t.empty()) return true;
+  if (t.front() == ' ' || t.back() == ' ') return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) {
+      if (c == '\t' || c == '\n' || (c == ' ' && t[i + 1] == ' ')) return false;
+      continue;
+    }
+    const auto c1 = i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0;
+    const auto c2 = i + 2 < t.size() ? static_cast<unsigned char>(t[i + 2]) : 0;
+    if (c == 0xC2 && c1 == 0xA0) return false;                                   // U+00A0
+    if (c == 0xE1 && c1 == 0x9A && c2 == 0x80) return false;                     // U+1680
+    if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) return false;     // U+2000…
+    if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return false;                     // U+205F
+    if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return false;                     // U+3000
+  }
+  return true;
+}
+
 std::string normalized(std::string_view text) {
   const bool ascii = std::all_of(text.begin(), text.end(),
                                  [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  return core::collapse_space(ascii ? std::string(text) : core::to_nfc(text));
+  std::string nfc = ascii ? std::string(text) : core::to_nfc(text);
+  return collapsed(nfc) ? nfc : core::collapse_space(nfc);
 }
 
 std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
@@ -302,10 +326,12 @@ TmStore::TmStore(std::string path, OpenMode mode, int busy_timeout_ms)
     // page fault costs ~48 us for a file mapping and ~21 us per fresh 4 KiB of heap, a 16 KiB
     // pread ~8 us: so no memory map, and a small page cache that is recycled rather than grown
     // (200 lookups on the synthetic 1M TM: 2.4x faster than with a 4 GiB map and 256 MiB cache).
-    // Imports write every page once and keep the large cache.
+    // Imports append to the tables in key order except for the dedup index, which 32 MiB
+    // holds at 1M units; a larger cache only costs page faults as it grows (1M units:
+    // 256 MiB = ~65k faults, ~1.4 s).
     exec(db_, path_,
          read_only_ ? "PRAGMA cache_size = -4096; PRAGMA mmap_size = 0;"
-                    : "PRAGMA cache_size = -262144; PRAGMA mmap_size = 4294967296;",
+                    : "PRAGMA cache_size = -32768; PRAGMA mmap_size = 0;",
          "opening");
     if (!read_only_) {
       exec(db_, path_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", "opening");
@@ -339,15 +365,6 @@ void TmStore::init_schema() {
 // ---------------------------------------------------------------------------------------------
 // Import
 
-namespace {
-struct Posting {
-  std::uint32_t token;
-  std::uint32_t len;
-  std::uint32_t id;
-};
-constexpr std::size_t kFlushPostings = std::size_t{4} << 20;
-}  // namespace
-
 struct TmStore::Import::State {
   TmStore* store = nullptr;
   Keyer keyer;
@@ -358,44 +375,80 @@ struct TmStore::Import::State {
   std::unordered_map<std::string, std::unordered_map<std::string, std::uint32_t>> vocab;
   std::vector<std::pair<std::string, std::string>> new_keys;  // in id order from first_new
   std::uint32_t first_new = 1;
-  std::unordered_map<std::uint32_t, std::uint64_t> df_delta;
-  std::vector<Posting> postings;
+  // Per token id: this import's postings as varint pairs (length, id - previous id), ids
+  // ascending since variants are added in id order (~3 bytes a posting: the 1M-unit import
+  // holds its ~50M postings in ~150 MB), and how many segments gained the token. Written once
+  // at commit, one batch per (token, length): lookups read one row per list, not one per
+  // flush, and nothing needs sorting.
+  std::vector<std::string> postings;
+  std::vector<std::uint32_t> last_id;
+  std::vector<std::uint64_t> df_delta;
   std::int64_t next_batch = 1;
   std::unordered_set<std::int64_t> dedups;  // every unit's dedup hash: most units need no query
 
-  void flush_postings();
+  void add_posting(std::uint32_t token, std::uint32_t len, std::uint32_t id) {
+    if (token >= postings.size()) {
+      const std::size_t n = std::max<std::size_t>(token + 1, postings.size() * 2);
+      postings.resize(n);
+      last_id.resize(n, 0);
+      df_delta.resize(n, 0);
+    }
+    put_varint(postings[token], len);
+    put_varint(postings[token], id - last_id[token]);
+    last_id[token] = id;
+    ++df_delta[token];
+  }
+  void write_postings();
 };
 
-void TmStore::Import::State::flush_postings() {
-  if (postings.empty()) return;
-  std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) {
-    return a.token != b.token ? a.token < b.token : a.len != b.len ? a.len < b.len : a.id < b.id;
-  });
+void TmStore::Import::State::write_postings() {
   Stmt ins(store->prepare("INSERT INTO postings(token, len, batch, ids) VALUES(?, ?, ?, ?)"),
            store->db_, store->path_);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // length, id
+  std::vector<std::uint32_t> ids;
+  std::vector<std::size_t> start;
   std::string blob;
-  for (std::size_t i = 0; i < postings.size();) {
-    std::size_t j = i;
-    blob.clear();
-    while (j < postings.size() && postings[j].token == postings[i].token
-           && postings[j].len == postings[i].len) {
-      const std::uint32_t id = postings[j].id;  // little-endian, 4 bytes: binary-searchable
-      const char bytes[4] = {static_cast<char>(id & 0xFF), static_cast<char>((id >> 8) & 0xFF),
-                             static_cast<char>((id >> 16) & 0xFF),
-                             static_cast<char>((id >> 24) & 0xFF)};
-      blob.append(bytes, 4);
-      ++j;
+  for (std::size_t token = 0; token < postings.size(); ++token) {
+    if (postings[token].empty()) continue;
+    pairs.clear();
+    std::string_view in = postings[token];
+    std::uint32_t id = 0;
+    std::uint32_t max_len = 0;
+    for (std::uint64_t len = 0, delta = 0; get_varint(in, len) && get_varint(in, delta);) {
+      id += static_cast<std::uint32_t>(delta);
+      pairs.emplace_back(static_cast<std::uint32_t>(len), id);
+      max_len = std::max(max_len, static_cast<std::uint32_t>(len));
     }
-    sqlite3_bind_int64(ins.get(), 1, postings[i].token);
-    sqlite3_bind_int64(ins.get(), 2, postings[i].len);
-    sqlite3_bind_int64(ins.get(), 3, next_batch);
-    bind_blob(ins.get(), 4, blob);
-    ins.step("writing the index");
-    sqlite3_reset(ins.get());
-    i = j;
+    std::string().swap(postings[token]);
+    // Counting sort by length: stable, so each length's ids stay ascending.
+    start.assign(max_len + 2, 0);
+    for (const auto& pr : pairs) ++start[pr.first + 1];
+    for (std::size_t l = 1; l < start.size(); ++l) start[l] += start[l - 1];
+    ids.resize(pairs.size());
+    for (const auto& pr : pairs) ids[start[pr.first]++] = pr.second;
+    // start[l] is now the end of length l's run.
+    std::size_t from = 0;
+    for (std::uint32_t len = 0; len <= max_len; ++len) {
+      const std::size_t to = start[len];
+      if (to == from) continue;
+      blob.clear();
+      for (std::size_t i = from; i < to; ++i) {  // little-endian, 4 bytes: binary-searchable
+        const std::uint32_t v = ids[i];
+        const char bytes[4] = {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF),
+                               static_cast<char>((v >> 16) & 0xFF),
+                               static_cast<char>((v >> 24) & 0xFF)};
+        blob.append(bytes, 4);
+      }
+      sqlite3_bind_int64(ins.get(), 1, static_cast<std::int64_t>(token));
+      sqlite3_bind_int64(ins.get(), 2, len);
+      sqlite3_bind_int64(ins.get(), 3, next_batch);
+      bind_blob(ins.get(), 4, blob);
+      ins.step("writing the index");
+      sqlite3_reset(ins.get());
+      from = to;
+    }
   }
   ++next_batch;
-  postings.clear();
 }
 
 TmStore::Import::Import(std::unique_ptr<State> state) : s_(std::move(state)) {}
@@ -564,19 +617,15 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     const auto vid = static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db.db_));
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (std::uint32_t t : ids) {
-      st.postings.push_back(Posting{t, len, vid});
-      ++st.df_delta[t];
-    }
+    for (std::uint32_t t : ids) st.add_posting(t, len, vid);
   }
   ++st.stats.units_added;
-  if (st.postings.size() >= kFlushPostings) st.flush_postings();
 }
 
 ImportStats TmStore::Import::commit() {
   State& st = *s_;
   TmStore& db = *st.store;
-  st.flush_postings();
+  st.write_postings();
   {
     Stmt ins(db.prepare("INSERT INTO vocab(id, lang, key, df) VALUES(?, ?, ?, 0)"), db.db_,
              db.path_);
@@ -590,9 +639,11 @@ ImportStats TmStore::Import::commit() {
   }
   {
     Stmt upd(db.prepare("UPDATE vocab SET df = df + ? WHERE id = ?"), db.db_, db.path_);
-    for (const auto& [id, d] : st.df_delta) {
+    for (std::size_t id = 0; id < st.df_delta.size(); ++id) {
+      const std::uint64_t d = st.df_delta[id];
+      if (d == 0) continue;
       sqlite3_bind_int64(upd.get(), 1, static_cast<std::int64_t>(d));
-      sqlite3_bind_int64(upd.get(), 2, id);
+      sqlite3_bind_int64(upd.get(), 2, static_cast<std::int64_t>(id));
       upd.step("writing the index");
       sqlite3_reset(upd.get());
     }

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include <unicode/brkiter.h>
+#include <unicode/ustring.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -123,6 +124,60 @@ TokenizedText Tokenizer::analyze(std::string_view text, std::string_view inline_
     }
   }
   return out;
+}
+
+std::vector<std::string> Tokenizer::word_keys(std::string_view text) const {
+  std::vector<std::string> keys;
+  if (text.empty()) return keys;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const UChar* units = u.getBuffer();
+  icu::BreakIterator& bi = *impl_->words;
+  bi.setText(u);
+  UChar folded[128];
+  int32_t start = bi.first();
+  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
+    const int32_t status = bi.getRuleStatus();
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
+      keys.emplace_back("#");
+      continue;
+    }
+    if (status < UBRK_WORD_LETTER) continue;  // spaces and punctuation
+    const int32_t len = end - start;
+    bool ascii = true;
+    for (int32_t i = start; i < end && ascii; ++i) ascii = units[i] < 0x80;
+    std::string& key = keys.emplace_back();
+    if (ascii) {  // as fold(): ASCII letters lowered, nothing else changes
+      key.resize(static_cast<std::size_t>(len));
+      for (int32_t i = 0; i < len; ++i) {
+        const auto c = static_cast<char>(units[start + i]);
+        key[static_cast<std::size_t>(i)] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+      continue;
+    }
+    // Full case folding (as UnicodeString::foldCase) into a stack buffer when it fits, then
+    // ё -> е and UTF-8: the same key fold() gives.
+    UErrorCode status2 = U_ZERO_ERROR;
+    const int32_t n = u_strFoldCase(folded, 128, units + start, len, U_FOLD_CASE_DEFAULT, &status2);
+    if (U_FAILURE(status2) || n > 128) {
+      icu::UnicodeString w = u.tempSubString(start, len);
+      w.foldCase();
+      w.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x451)),
+                       icu::UnicodeString(static_cast<UChar32>(0x435)));
+      w.toUTF8String(key);
+      continue;
+    }
+    for (int32_t i = 0; i < n; ++i) {
+      if (folded[i] == 0x451) folded[i] = 0x435;
+    }
+    int32_t bytes = 0;
+    status2 = U_ZERO_ERROR;
+    u_strToUTF8(nullptr, 0, &bytes, folded, n, &status2);
+    key.resize(static_cast<std::size_t>(bytes));
+    status2 = U_ZERO_ERROR;
+    u_strToUTF8(key.data(), bytes, &bytes, folded, n, &status2);
+  }
+  return keys;
 }
 
 std::vector<std::string> TokenizedText::word_keys() const {

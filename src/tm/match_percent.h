@@ -66,6 +66,10 @@ class Tokenizer {
   // tags. Empty text gives no tokens.
   TokenizedText analyze(std::string_view text, std::string_view inline_xml = {}) const;
 
+  // analyze(text).word_keys() without building tokens, spans or punctuation: what an import
+  // indexes for every segment, so it folds straight from ICU's UTF-16.
+  std::vector<std::string> word_keys(std::string_view text) const;
+
  private:
   struct Impl;
   explicit Tokenizer(std::unique_ptr<Impl> impl);

@@ -102,6 +102,25 @@ TEST_F(TmStoreTest, ImportMergesDuplicatesAndRoundTrips) {
   EXPECT_EQ(db.integrity_check(), "ok");
 }
 
+// Duplicates are found through white space of every kind and through NFC (the dedup key's
+// fast path must not change which units merge).
+TEST_F(TmStoreTest, MergesAcrossWhiteSpaceAndNormalization) {
+  TmStore db(path_, OpenMode::kReadWrite);
+  auto imp = db.begin_import(words, "20250101T000000Z");
+  imp.add(unit("1", "Open the file", "Файлды ашу"), {});
+  for (const char* en : {" Open the file", "Open the file ", "Open\tthe file", "Open\nthe file",
+                         "Open\u00a0the file", "Open\u2009the\u3000file", "Open\u202fthe  file"}) {
+    imp.add(unit("d", en, "Файлды ашу"), {});
+  }
+  imp.add(unit("2", "Open the file", "Файлды\u00a0ашу"), {});
+  imp.add(unit("3", "Open the file", "Фаи\u0306л"), {});  // NFD й
+  imp.add(unit("4", "Open the file", "Фай\u043B"), {});     // NFC й: the same unit
+  imp.add(unit("5", "Open the\u00adfile", "Файлды ашу"), {});  // soft hyphen: not a space
+  const ImportStats s = imp.commit();
+  EXPECT_EQ(s.units_added, 3u);
+  EXPECT_EQ(s.units_merged, 9u);
+}
+
 TEST_F(TmStoreTest, FuzzyIndexPersists) {
   {
     TmStore db(path_, OpenMode::kReadWrite);

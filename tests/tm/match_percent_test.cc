@@ -1,5 +1,7 @@
 #include "tm/match_percent.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 namespace tilmash::tm {
@@ -20,6 +22,40 @@ TEST_F(MatchPercentTest, TokensAreFoldedAndNumbersAlike) {
   EXPECT_EQ(keys("Ёлка 2,5 кг"), (std::vector<std::string>{"елка", "#", "кг"}));
   EXPECT_TRUE(keys("").empty());
   EXPECT_TRUE(keys(" ... !").empty());
+}
+
+// The import's fast path must index exactly the keys lookups compute: same folding (full
+// case folding, ё = е, ß -> ss, final sigma), numbers, scripts, punctuation and white space,
+// including words longer than its stack buffer.
+TEST_F(MatchPercentTest, FastWordKeysEqualAnalyze) {
+  std::vector<std::string> texts{
+      "Open 3 Files.", "Файлды АШУ", "Ёлка 2,5 кг, ЁЖ", "Straße STRASSE ΣΊΣΥΦΟΣ", "İstanbul ǅemal",
+      "Қазақ тілі: Әлем, Ғалым, Үкімет, Өмір, Ұлт, Һ, І", "mp3 x86_64 e-mail foo@bar.org 1,000.5",
+      "日本語のテキスト 中文 한국어", "emoji 😀 test", "\u00a0nbsp\u2009thin", "a\tb\nc",
+      "Ünïcödé ÀÉÎÕÜ ǈ ﬁle", std::string(300, 'A') + " " + "Ж" + std::string(200, 'x'),
+      ""};
+  std::string longword;
+  for (int i = 0; i < 150; ++i) longword += "Ё";
+  texts.push_back(longword + " " + longword + "ß");
+  // Random mixtures of the pieces above, cut at code point boundaries.
+  const auto cut = [](const std::string& x, std::size_t n) {
+    n = std::min(n, x.size());
+    while (n > 0 && n < x.size() && (static_cast<unsigned char>(x[n]) & 0xC0) == 0x80) --n;
+    return x.substr(0, n);
+  };
+  std::uint32_t seed = 7;
+  for (int i = 0; i < 300; ++i) {
+    std::string t;
+    for (int k = 0; k < 6; ++k) {
+      seed = seed * 1664525u + 1013904223u;
+      t += cut(texts[(seed >> 8) % 14], (seed >> 4) % 48);
+      t += (seed & 1) != 0u ? " " : "";
+    }
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    EXPECT_EQ(tok_.word_keys(t), keys(t)) << t;
+  }
 }
 
 TEST_F(MatchPercentTest, ExactIsHundred) {
