@@ -13,6 +13,7 @@
 #include "core/lang.h"
 #include "core/text.h"
 #include "io/atomic_file.h"
+#include "io/alignment_reader.h"
 #include "io/document.h"
 #include "io/errors.h"
 #include "io/json.h"
@@ -100,10 +101,31 @@ constexpr const char* kImportHelp =
     "Adds translation units to the TM (created when missing), all files in one transaction:\n"
     "an interrupted import leaves the TM as it was. Units whose languages and texts (NFC, white\n"
     "space collapsed) equal a stored unit are merged (earlier creation, later change date).\n"
-    "Inputs: TMX (streamed) or the TSV of 'tilmash align --format tsv' with --langs.\n\n"
+    "Inputs: TMX (streamed; 'tilmash align --format tmx' props x-document, x-origin and\n"
+    "x-tilmash-confidence become the unit's provenance), or the output of 'tilmash align\n"
+    "--format json' (languages from the file) or '--format tsv' (with --langs). Aligned beads\n"
+    "keep their confidence; the file is their source document.\n\n"
     "examples:\n"
     "  tilmash tm import --db tm.db tmx/udhr.en-kk-ru.tmx\n"
+    "  tilmash tm import --db tm.db --format json aligned.json\n"
     "  tilmash tm import --db tm.db --format tsv --langs en,kk aligned.tsv";
+
+// Provenance of a TMX unit: the file, unless `tilmash align` recorded the document, origin
+// and bead confidence as props.
+void tmx_provenance(const core::TranslationUnit& tu, store::Provenance& prov,
+                    std::optional<double>& confidence, bool origin_given) {
+  for (const core::Prop& p : tu.props) {
+    if (p.type == "x-document" && !p.value.empty()) {
+      prov.document = p.value;
+    } else if (p.type == "x-origin" && !p.value.empty() && !origin_given) {
+      prov.origin = p.value;
+    } else if (p.type == "x-tilmash-confidence") {
+      char* end = nullptr;
+      const double c = std::strtod(p.value.c_str(), &end);
+      if (end != p.value.c_str() && c >= 0 && c <= 1) confidence = c;
+    }
+  }
+}
 
 }  // namespace
 
@@ -111,17 +133,20 @@ Exit run_tm_import(std::span<const std::string> args) {
   po::options_description options;
   options.add_options()
       ("db", po::value<std::string>()->required(), "the TM file (SQLite)")
-      ("format", po::value<std::string>()->default_value("tmx"), "tmx | tsv (align output)")
+      ("format", po::value<std::string>()->default_value("tmx"),
+       "tmx | json | tsv (json, tsv: 'tilmash align' output)")
       ("langs", po::value<std::string>(), "with --format tsv: the languages of the columns")
       ("origin", po::value<std::string>(), "provenance stored per unit (default: tmx import, "
-                                           "tilmash align for tsv)")
+                                           "tilmash align for json and tsv)")
       ("file", po::value<std::vector<std::string>>()->required(), "input files");
   po::positional_options_description positional;
   positional.add("file", -1);
   auto vm = parse_options(args, options, positional, "tilmash tm import FILE… --db DB", kImportHelp);
   if (!vm) return Exit::kOk;
   const std::string format = (*vm)["format"].as<std::string>();
-  if (format != "tmx" && format != "tsv") throw UsageError("--format must be tmx or tsv");
+  if (format != "tmx" && format != "tsv" && format != "json") {
+    throw UsageError("--format must be tmx, json or tsv");
+  }
   std::vector<std::string> langs;
   if (format == "tsv") {
     if (vm->count("langs") == 0u) throw UsageError("--format tsv needs --langs en,kk[,ru]");
@@ -134,9 +159,10 @@ Exit run_tm_import(std::span<const std::string> args) {
       p = c + 1;
     }
   }
-  const std::string origin = vm->count("origin") != 0u ? (*vm)["origin"].as<std::string>()
-                             : format == "tsv"        ? "tilmash align"
-                                                      : "tmx import";
+  const bool origin_given = vm->count("origin") != 0u;
+  const std::string origin = origin_given       ? (*vm)["origin"].as<std::string>()
+                             : format == "tmx" ? "tmx import"
+                                               : "tilmash align";
   const tm::Tokenizer tokenizer = make_tokenizer();
   const store::Keyer keyer = [&tokenizer](std::string_view, std::string_view text) {
     return store::VariantKeys{tokenizer.word_keys(text)};
@@ -146,42 +172,31 @@ Exit run_tm_import(std::span<const std::string> args) {
     store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadWrite);
     store::TmStore::Import imp = db.begin_import(keyer, io::tmx_now());
     for (const std::string& path : (*vm)["file"].as<std::vector<std::string>>()) {
-      const store::Provenance prov{path, origin};
       if (format == "tmx") {
         io::TmxReader reader(path);
-        while (auto tu = reader.next()) imp.add(*tu, prov);
+        while (auto tu = reader.next()) {
+          store::Provenance prov{path, origin};
+          std::optional<double> confidence;
+          tmx_provenance(*tu, prov, confidence, origin_given);
+          imp.add(*tu, prov, confidence);
+        }
         continue;
       }
-      std::istringstream in(io::read_file(path));
-      std::string line;
-      std::size_t n = 0;
-      while (std::getline(in, line)) {
-        ++n;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty()) continue;
-        std::vector<std::string> cols;
-        for (std::size_t p = 0; p <= line.size();) {
-          std::size_t c = std::min(line.find('\t', p), line.size());
-          cols.push_back(line.substr(p, c - p));
-          p = c + 1;
-        }
-        if (cols.size() != langs.size() + 1) {
-          throw io::InputError(path, n, 0, "expected " + std::to_string(langs.size() + 1)
-                                               + " tab-separated columns (confidence, then "
-                                                 "one per --langs), found "
-                                               + std::to_string(cols.size()));
-        }
+      const io::AlignmentFile file =
+          format == "json" ? io::read_alignment_json(path) : io::read_alignment_tsv(path, langs);
+      const store::Provenance prov{path, origin};
+      for (std::size_t i = 0; i < file.units.size(); ++i) {
         core::TranslationUnit tu;
-        tu.id = "tu" + std::to_string(n);
-        for (std::size_t k = 0; k < langs.size(); ++k) {
+        // Bead number (json) or line (tsv): stable names within the document.
+        tu.id = std::string("tu").append(std::to_string(format == "json" ? i + 1 : file.lines[i]));
+        for (const std::string& lang : file.langs) {
+          const auto it = file.units[i].text.find(lang);
           core::Variant v;
-          v.lang = langs[k];
-          v.text = cols[k + 1];
+          v.lang = lang;
+          v.text = it != file.units[i].text.end() ? it->second : std::string();
           tu.variants.push_back(std::move(v));
         }
-        char* end = nullptr;
-        const double conf = std::strtod(cols[0].c_str(), &end);
-        imp.add(tu, prov, end != cols[0].c_str() ? std::optional<double>(conf) : std::nullopt);
+        imp.add(tu, prov, file.units[i].confidence);
       }
     }
     return imp.commit();

@@ -1,0 +1,294 @@
+#include "io/alignment_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "core/lang.h"
+#include "core/utf8.h"
+#include "io/document.h"
+#include "io/errors.h"
+#include "io/location.h"
+
+namespace tilmash::io {
+namespace {
+
+[[noreturn]] void fail_at(const std::string& path, std::string_view text, std::size_t at,
+                          const std::string& message) {
+  const LineCol lc = line_col(text, at);
+  throw InputError(path, lc.line, lc.column, message);
+}
+
+std::string checked_text(const std::string& path) {
+  std::string text = read_file(path);
+  if (const auto bad = core::find_invalid_utf8(text)) {
+    fail_at(path, text, *bad, "invalid UTF-8");
+  }
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  return text;
+}
+
+// A recursive-descent reader for the JSON (RFC 8259) that alignment_writer produces, strict
+// about syntax so a damaged file is reported where it breaks.
+class Json {
+ public:
+  Json(const std::string& path, std::string_view s) : path_(path), s_(s) {}
+
+  [[noreturn]] void fail(const std::string& message) const { fail_at(path_, s_, pos_, message); }
+  std::size_t pos() const { return pos_; }
+  void ws() {
+    while (pos_ < s_.size()
+           && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+  bool peek(char c) {
+    ws();
+    return pos_ < s_.size() && s_[pos_] == c;
+  }
+  void expect(char c, const char* what = nullptr) {
+    if (!peek(c)) {
+      const std::string want = what != nullptr ? what : std::string("'") + c + "'";
+      fail(pos_ < s_.size() ? "expected " + want : "unexpected end of file, expected " + want);
+    }
+    ++pos_;
+  }
+  // Calls item() for each element of an array (after its '[' and between commas).
+  template <typename F>
+  void array(F&& item) {
+    expect('[');
+    if (peek(']')) {
+      ++pos_;
+      return;
+    }
+    for (;;) {
+      item();
+      if (peek(',')) {
+        ++pos_;
+        continue;
+      }
+      expect(']', "',' or ']'");
+      return;
+    }
+  }
+  // Calls member(key) for each member of an object, positioned at its value.
+  template <typename F>
+  void object(F&& member) {
+    expect('{');
+    if (peek('}')) {
+      ++pos_;
+      return;
+    }
+    for (;;) {
+      ws();
+      const std::string key = string();
+      expect(':');
+      ws();
+      member(key);
+      if (peek(',')) {
+        ++pos_;
+        continue;
+      }
+      expect('}', "',' or '}'");
+      return;
+    }
+  }
+  std::string string() {
+    ws();
+    if (pos_ >= s_.size() || s_[pos_] != '"') fail("expected a string");
+    ++pos_;
+    std::string out;
+    for (;;) {
+      if (pos_ >= s_.size()) fail("unterminated string");
+      const char c = s_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return out;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) fail("control character in a string");
+      if (c != '\\') {
+        out += c;
+        ++pos_;
+        continue;
+      }
+      if (pos_ + 1 >= s_.size()) fail("unterminated string");
+      const char e = s_[pos_ + 1];
+      pos_ += 2;
+      switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          char32_t cp = hex4();
+          if (cp >= 0xD800 && cp <= 0xDBFF) {  // a surrogate pair
+            if (s_.substr(pos_, 2) != "\\u") fail("unpaired surrogate in \\u escape");
+            pos_ += 2;
+            const char32_t lo = hex4();
+            if (lo < 0xDC00 || lo > 0xDFFF) fail("unpaired surrogate in \\u escape");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            fail("unpaired surrogate in \\u escape");
+          }
+          core::append_utf8(out, cp);
+          break;
+        }
+        default:
+          pos_ -= 1;
+          fail(std::string("bad escape '\\") + e + "'");
+      }
+    }
+  }
+  double number() {
+    ws();
+    const std::size_t start = pos_;
+    if (pos_ < s_.size() && s_[pos_] == '-') ++pos_;
+    while (pos_ < s_.size()
+           && (std::isdigit(static_cast<unsigned char>(s_[pos_])) != 0 || s_[pos_] == '.'
+               || s_[pos_] == 'e' || s_[pos_] == 'E' || s_[pos_] == '+' || s_[pos_] == '-')) {
+      ++pos_;
+    }
+    const std::string text(s_.substr(start, pos_ - start));
+    char* end = nullptr;
+    const double v = text.empty() ? 0 : std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size()) {
+      pos_ = start;
+      fail("expected a number");
+    }
+    return v;
+  }
+  void skip_value() {
+    ws();
+    if (pos_ >= s_.size()) fail("unexpected end of file, expected a value");
+    const char c = s_[pos_];
+    if (c == '{') {
+      object([&](const std::string&) { skip_value(); });
+    } else if (c == '[') {
+      array([&] { skip_value(); });
+    } else if (c == '"') {
+      string();
+    } else if (c == 't' || c == 'f' || c == 'n') {
+      for (std::string_view word : {"true", "false", "null"}) {
+        if (s_.substr(pos_, word.size()) == word) {
+          pos_ += word.size();
+          return;
+        }
+      }
+      fail("expected a value");
+    } else {
+      number();
+    }
+  }
+  void end() {
+    ws();
+    if (pos_ != s_.size()) fail("unexpected text after the JSON value");
+  }
+
+ private:
+  char32_t hex4() {
+    if (pos_ + 4 > s_.size()) fail("bad \\u escape");
+    std::uint32_t v = 0;
+    const auto r = std::from_chars(s_.data() + pos_, s_.data() + pos_ + 4, v, 16);
+    if (r.ec != std::errc() || r.ptr != s_.data() + pos_ + 4) fail("bad \\u escape");
+    pos_ += 4;
+    return static_cast<char32_t>(v);
+  }
+  const std::string& path_;
+  std::string_view s_;
+  std::size_t pos_ = 0;
+};
+
+std::string lang_tag(std::string_view tag, const std::string& path, std::string_view text,
+                     std::size_t at) {
+  auto norm = core::normalize_lang_tag(tag);
+  if (!norm) fail_at(path, text, at, "bad language tag '" + std::string(tag) + "'");
+  return *norm;
+}
+
+}  // namespace
+
+AlignmentFile read_alignment_json(const std::string& path) {
+  const std::string text = checked_text(path);
+  Json j(path, text);
+  AlignmentFile out;
+  j.array([&] {
+    j.ws();
+    const std::size_t bead_at = j.pos();
+    core::AlignedUnit unit;
+    bool has_text = false;
+    j.object([&](const std::string& key) {
+      if (key == "confidence") {
+        const std::size_t at = j.pos();
+        unit.confidence = j.number();
+        if (!(unit.confidence >= 0 && unit.confidence <= 1)) {
+          fail_at(path, text, at, "confidence must be a number in 0–1");
+        }
+      } else if (key == "text") {
+        has_text = true;
+        j.object([&](const std::string& lang) {
+          const std::string tag = lang_tag(lang, path, text, j.pos());
+          if (std::find(out.langs.begin(), out.langs.end(), tag) == out.langs.end()) {
+            out.langs.push_back(tag);
+          }
+          unit.text[tag] = j.string();
+        });
+      } else {
+        j.skip_value();
+      }
+    });
+    if (!has_text) fail_at(path, text, bead_at, "a bead without \"text\"");
+    out.lines.push_back(line_col(text, bead_at).line);
+    out.units.push_back(std::move(unit));
+  });
+  j.end();
+  return out;
+}
+
+AlignmentFile read_alignment_tsv(const std::string& path, const std::vector<std::string>& langs) {
+  const std::string text = checked_text(path);
+  AlignmentFile out;
+  out.langs = langs;
+  std::size_t line_no = 0;
+  for (std::size_t p = 0; p < text.size();) {
+    const std::size_t nl = std::min(text.find('\n', p), text.size());
+    std::string_view line(text.data() + p, nl - p);
+    ++line_no;
+    const std::size_t line_at = p;
+    p = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty()) continue;
+    std::vector<std::string_view> cols;
+    for (std::size_t c = 0; c <= line.size();) {
+      const std::size_t tab = std::min(line.find('\t', c), line.size());
+      cols.push_back(line.substr(c, tab - c));
+      c = tab + 1;
+    }
+    if (cols.size() != langs.size() + 1) {
+      throw InputError(path, line_no, 0,
+                       "expected " + std::to_string(langs.size() + 1)
+                           + " tab-separated columns (confidence, then one per --langs), found "
+                           + std::to_string(cols.size()));
+    }
+    core::AlignedUnit unit;
+    const std::string conf(cols[0]);
+    char* end = nullptr;
+    unit.confidence = std::strtod(conf.c_str(), &end);
+    if (conf.empty() || end != conf.c_str() + conf.size()
+        || !(unit.confidence >= 0 && unit.confidence <= 1)) {
+      fail_at(path, text, line_at, "the first column must be a confidence in 0–1");
+    }
+    for (std::size_t k = 0; k < langs.size(); ++k) unit.text[langs[k]] = std::string(cols[k + 1]);
+    out.lines.push_back(line_no);
+    out.units.push_back(std::move(unit));
+  }
+  return out;
+}
+
+}  // namespace tilmash::io
