@@ -71,16 +71,7 @@ std::string sentence_numbers(const std::vector<int>& side) {
 void write_html(const std::string& path, const std::vector<std::string>& langs,
                 const align::Alignment& a, const std::vector<core::AlignedUnit>& units,
                 const term::Matcher& matcher, const std::string& title) {
-  std::vector<core::TranslationUnit> tus(units.size());
-  for (std::size_t n = 0; n < units.size(); ++n) {
-    tus[n].id = std::to_string(n + 1);
-    for (const std::string& l : langs) {
-      if (units[n].text.at(l).empty()) continue;
-      tus[n].variants.emplace_back().lang = l;
-      tus[n].variants.back().text = units[n].text.at(l);
-    }
-    tus[n].props.push_back({"x-tilmash-confidence", std::to_string(units[n].confidence)});
-  }
+  const std::vector<core::TranslationUnit> tus = bead_units(units, langs);
   qa::CheckOptions options;
   options.source_lang = qa::primary_lang(langs[0]);
   std::vector<qa::Finding> findings;

@@ -1,12 +1,15 @@
-// tilmash check: io::TmxReader -> qa::Checker (term::Matcher over the glossary) -> findings as
+// tilmash check: io::TmxReader (or io::read_alignment_json for align output) -> qa::Checker (term::Matcher over the glossary) -> findings as
 // text grouped by unit, JSON, and/or the review page (io::write_review_html). Also builds the
 // review page for `align --format html`.
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
 
 #include "cli/command.h"
+#include "core/types.h"
+#include "io/alignment_reader.h"
 #include "io/atomic_file.h"
 #include "io/errors.h"
 #include "io/html_review.h"
@@ -33,7 +36,8 @@ constexpr const char* kHelp =
     "examples:\n"
     "  tilmash check tmx/udhr.en-kk-ru.tmx\n"
     "  tilmash check --glossary my.tbx article.tmx --json\n"
-    "  tilmash check article.tmx --html review.html";
+    "  tilmash check article.tmx --html review.html\n"
+    "  tilmash align --langs en,kk,ru a.en a.kk a.ru --format json -o a.json && tilmash check a.json";
 
 // True when stdout is a terminal that takes colour (no isatty in cli: see /proc).
 bool colour_stdout() {
@@ -75,6 +79,22 @@ std::string file_names(const std::vector<std::string>& paths) {
     out.append(out.empty() ? "" : ", ").append(std::filesystem::path(p).filename().string());
   }
   return out;
+}
+
+std::vector<core::TranslationUnit> bead_units(const std::vector<core::AlignedUnit>& beads,
+                                              const std::vector<std::string>& langs) {
+  std::vector<core::TranslationUnit> tus(beads.size());
+  for (std::size_t n = 0; n < beads.size(); ++n) {
+    tus[n].id = std::to_string(n + 1);
+    for (const std::string& l : langs) {
+      auto it = beads[n].text.find(l);
+      if (it == beads[n].text.end() || it->second.empty()) continue;
+      tus[n].variants.emplace_back().lang = l;
+      tus[n].variants.back().text = it->second;
+    }
+    tus[n].props.push_back({"x-tilmash-confidence", std::to_string(beads[n].confidence)});
+  }
+  return tus;
 }
 
 io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
@@ -137,11 +157,13 @@ Exit run_check(std::span<const std::string> args) {
       ("date", po::value<std::string>(), "the text's date, YYYY-MM-DD (for dated terms)")
       ("no-numbers", po::bool_switch(), "skip the number and date check")
       ("no-terms", po::bool_switch(), "skip the terminology checks")
-      ("file", po::value<std::string>()->default_value("-"), "TMX file (- = stdin)");
+      ("from", po::value<std::string>()->default_value("auto"),
+       "input: tmx, json (align --format json) or auto (json when FILE ends in .json)")
+      ("file", po::value<std::string>()->default_value("-"), "TMX or align JSON file (- = stdin TMX)");
   po::positional_options_description positional;
   positional.add("file", 1);
   auto vm = parse_options(args, options, positional,
-                          "tilmash check [--glossary G] FILE.tmx [--json] [--html FILE]", kHelp);
+                          "tilmash check [--glossary G] FILE.tmx|FILE.json [--json] [--html FILE]", kHelp);
   if (!vm) return Exit::kOk;
   qa::CheckOptions o;
   o.numbers = !(*vm)["no-numbers"].as<bool>();
@@ -156,10 +178,23 @@ Exit run_check(std::span<const std::string> args) {
   if (!matcher) throw std::runtime_error(matcher.error().message);
 
   const std::string path = (*vm)["file"].as<std::string>();
-  io::TmxReader reader(path);
-  if (reader.header().srclang != "*all*") o.source_lang = qa::primary_lang(reader.header().srclang);
+  std::string from = (*vm)["from"].as<std::string>();
+  if (from == "auto") from = path.ends_with(".json") ? "json" : "tmx";
   std::vector<core::TranslationUnit> units;
-  while (auto u = reader.next()) units.push_back(std::move(*u));
+  if (from == "json") {
+    // align's JSON: the first language of the beads is the source (align's pivot).
+    io::AlignmentFile a = io::read_alignment_json(path);
+    if (!a.langs.empty()) o.source_lang = qa::primary_lang(a.langs.front());
+    units = bead_units(a.units, a.langs);
+  } else if (from == "tmx") {
+    io::TmxReader reader(path);
+    if (reader.header().srclang != "*all*") {
+      o.source_lang = qa::primary_lang(reader.header().srclang);
+    }
+    while (auto u = reader.next()) units.push_back(std::move(*u));
+  } else {
+    throw UsageError("--from must be tmx, json or auto, not '" + from + "'");
+  }
   std::string date_note;
   for (std::size_t i = 0; o.date.empty() && i < units.size() && i < 3; ++i) {
     for (const core::Variant& v : units[i].variants) {
@@ -197,10 +232,22 @@ Exit run_check(std::span<const std::string> args) {
       return colour ? "\x1b[" + std::string(code) + "m" + std::string(s) + "\x1b[0m"
                     : std::string(s);
     };
+    // Units aligned with low confidence: a finding there may be the alignment's, not the
+    // translator's (the review page marks the same units as weak links).
+    std::map<std::string, double> weak;
+    for (const core::TranslationUnit& u : units) {
+      if (auto c = confidence_of(u); c && *c < 0.5) weak[u.id] = *c;
+    }
     std::string last_unit;
     for (const qa::Finding& f : findings) {
       if (&f == findings.data() || f.unit != last_unit) {
-        std::cout << (&f == findings.data() ? "" : "\n") << paint("1", "unit " + f.unit) << '\n';
+        std::string head = "unit " + f.unit;
+        if (auto w = weak.find(f.unit); w != weak.end()) {
+          char conf[16];
+          std::snprintf(conf, sizeof conf, "%.2f", w->second);
+          head.append(" (weak link, confidence ").append(conf).append(": check the alignment first)");
+        }
+        std::cout << (&f == findings.data() ? "" : "\n") << paint("1", head) << '\n';
         last_unit = f.unit;
       }
       const char* c = f.kind == qa::FindingKind::kVariant ? "33" : "31";
@@ -209,9 +256,9 @@ Exit run_check(std::span<const std::string> args) {
     }
   }
   std::cout.flush();
-  std::cerr << "tilmash check: " << findings.size() << (findings.size() == 1 ? " finding" : " findings")
-            << " in " << units.size() << (units.size() == 1 ? " unit" : " units") << date_note
-            << '\n';
+  std::cerr << "tilmash check: " << findings.size()
+            << (findings.size() == 1 ? " finding" : " findings") << " in " << units.size()
+            << (units.size() == 1 ? " unit" : " units") << date_note << '\n';
   return findings.empty() ? Exit::kOk : Exit::kFindings;
 }
 

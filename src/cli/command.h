@@ -94,9 +94,11 @@ std::vector<core::TermEntry> read_any(const std::string& path, const std::string
 // `matcher` (glossary terms marked with their approved renderings, findings inline and marked),
 // title and subtitle left empty. Columns: `langs`, else every variant language in order of
 // appearance with the source first; variants in no column are left out. Appends the findings to
-// `findings`. And the file names of `paths` ("a.tbx, b.tbx"), for page subtitles.
+// `findings`. And the file names of `paths` ("a.tbx, b.tbx"), for page subtitles. And the
+// translation units of aligned beads (tuid = bead number from 1, one variant per language of
+// `langs` with text, the confidence as the x-tilmash-confidence prop), as align's TMX has them.
 namespace tilmash::term { class Matcher; }
-namespace tilmash::core { struct TranslationUnit; }
+namespace tilmash::core { struct TranslationUnit; struct AlignedUnit; }
 namespace tilmash::qa { struct Finding; struct CheckOptions; }
 namespace tilmash::io { struct ReviewPage; }
 namespace tilmash::cli {
@@ -104,4 +106,6 @@ io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
                            std::vector<std::string> langs, const term::Matcher& matcher,
                            const qa::CheckOptions& options, std::vector<qa::Finding>& findings);
 std::string file_names(const std::vector<std::string>& paths);
+std::vector<core::TranslationUnit> bead_units(const std::vector<core::AlignedUnit>& beads,
+                                              const std::vector<std::string>& langs);
 }  // namespace tilmash::cli
