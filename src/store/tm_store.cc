@@ -149,8 +149,13 @@ void bind_text(sqlite3_stmt* st, int i, std::string_view s) {
   sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
 
-void bind_blob(sqlite3_stmt* st, int i, std::string_view s) {
-  sqlite3_bind_blob(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+// Without a copy: for the import's inserts, whose values outlive the statement's step.
+void bind_text_ref(sqlite3_stmt* st, int i, std::string_view s) {
+  sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+}
+
+void bind_blob_ref(sqlite3_stmt* st, int i, std::string_view s) {
+  sqlite3_bind_blob(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
 }
 
 // True when core::collapse_space would leave `text` as it is: no space but single U+0020
@@ -159,19 +164,30 @@ void bind_blob(sqlite3_stmt* st, int i, std::string_view s) {
 bool collapsed(std::string_view t) {
   if (t.empty()) return true;
   if (t.front() == ' ' || t.back() == ' ') return false;
-  for (std::size_t i = 0; i < t.size(); ++i) {
+  const auto at = [&](std::size_t i) {
+    return i < t.size() ? static_cast<unsigned char>(t[i]) : 0;
+  };
+  for (std::size_t i = 0; i < t.size();) {
     const auto c = static_cast<unsigned char>(t[i]);
     if (c < 0x80) {
       if (c == '\t' || c == '\n' || (c == ' ' && t[i + 1] == ' ')) return false;
-      continue;
+      ++i;
+    } else if (c < 0xE0) {  // two bytes (Cyrillic, Latin-1 …): only U+00A0
+      if (c == 0xC2 && at(i + 1) == 0xA0) return false;
+      i += 2;
+    } else if (c < 0xF0) {  // three bytes
+      const auto c1 = at(i + 1);
+      const auto c2 = at(i + 2);
+      if ((c == 0xE1 && c1 == 0x9A && c2 == 0x80)                      // U+1680
+          || (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF))   // U+2000…, U+202F
+          || (c == 0xE2 && c1 == 0x81 && c2 == 0x9F)                   // U+205F
+          || (c == 0xE3 && c1 == 0x80 && c2 == 0x80)) {                // U+3000
+        return false;
+      }
+      i += 3;
+    } else {
+      i += 4;
     }
-    const auto c1 = i + 1 < t.size() ? static_cast<unsigned char>(t[i + 1]) : 0;
-    const auto c2 = i + 2 < t.size() ? static_cast<unsigned char>(t[i + 2]) : 0;
-    if (c == 0xC2 && c1 == 0xA0) return false;                                   // U+00A0
-    if (c == 0xE1 && c1 == 0x9A && c2 == 0x80) return false;                     // U+1680
-    if (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF)) return false;     // U+2000…
-    if (c == 0xE2 && c1 == 0x81 && c2 == 0x9F) return false;                     // U+205F
-    if (c == 0xE3 && c1 == 0x80 && c2 == 0x80) return false;                     // U+3000
   }
   return true;
 }
@@ -442,7 +458,7 @@ void TmStore::Import::State::write_postings() {
       sqlite3_bind_int64(ins.get(), 1, static_cast<std::int64_t>(token));
       sqlite3_bind_int64(ins.get(), 2, len);
       sqlite3_bind_int64(ins.get(), 3, next_batch);
-      bind_blob(ins.get(), 4, blob);
+      bind_blob_ref(ins.get(), 4, blob);
       ins.step("writing the index");
       sqlite3_reset(ins.get());
       from = to;
@@ -562,16 +578,17 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
       bind_text(ins.get(), 1, unit.id);
     }
     sqlite3_bind_int64(ins.get(), 2, dedup);
-    bind_text(ins.get(), 3, created);
-    bind_text(ins.get(), 4, changed);
-    bind_text(ins.get(), 5, provenance.document);
-    bind_text(ins.get(), 6, provenance.origin);
+    bind_text_ref(ins.get(), 3, created);
+    bind_text_ref(ins.get(), 4, changed);
+    bind_text_ref(ins.get(), 5, provenance.document);
+    bind_text_ref(ins.get(), 6, provenance.origin);
     if (confidence) {
       sqlite3_bind_double(ins.get(), 7, *confidence);
     } else {
       sqlite3_bind_null(ins.get(), 7);
     }
-    bind_blob(ins.get(), 8, encode_extra(unit.props, unit.notes, unit.attrs));
+    const std::string extra = encode_extra(unit.props, unit.notes, unit.attrs);
+    bind_blob_ref(ins.get(), 8, extra);
     ins.step("adding a unit");
     uid = sqlite3_last_insert_rowid(db.db_);
   }
@@ -600,18 +617,19 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
       put_varint(toks, it->second);
     }
     sqlite3_bind_int64(ins.get(), 1, uid);
-    bind_text(ins.get(), 2, v.v->lang);
-    bind_text(ins.get(), 3, ilang);
-    bind_text(ins.get(), 4, v.v->text);
+    bind_text_ref(ins.get(), 2, v.v->lang);
+    bind_text_ref(ins.get(), 3, ilang);
+    bind_text_ref(ins.get(), 4, v.v->text);
     if (v.v->inline_xml.empty()) {
       sqlite3_bind_null(ins.get(), 5);
     } else {
-      bind_text(ins.get(), 5, v.v->inline_xml);
+      bind_text_ref(ins.get(), 5, v.v->inline_xml);
     }
-    bind_text(ins.get(), 6, v.v->creationdate);
-    bind_text(ins.get(), 7, v.v->changedate);
-    bind_blob(ins.get(), 8, encode_extra(v.v->props, v.v->notes, v.v->attrs));
-    bind_blob(ins.get(), 9, toks);
+    bind_text_ref(ins.get(), 6, v.v->creationdate);
+    bind_text_ref(ins.get(), 7, v.v->changedate);
+    const std::string extra = encode_extra(v.v->props, v.v->notes, v.v->attrs);
+    bind_blob_ref(ins.get(), 8, extra);
+    bind_blob_ref(ins.get(), 9, toks);
     ins.step("adding a variant");
     sqlite3_reset(ins.get());
     const auto vid = static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db.db_));
@@ -890,6 +908,11 @@ TmStore::ReadScope::ReadScope(const TmStore& store) : store_(store) {
 
 TmStore::ReadScope::~ReadScope() {
   sqlite3_exec(store_.db_, "COMMIT", nullptr, nullptr, nullptr);
+}
+
+std::int64_t TmStore::data_version() const {
+  Stmt q(prepare("PRAGMA data_version"), db_, path_);
+  return q.step("reading the TM") ? sqlite3_column_int64(q.get(), 0) : 0;
 }
 
 std::string TmStore::integrity_check() const {

@@ -183,6 +183,10 @@ class TmStore {
     const TmStore& store_;
   };
 
+  // Changes whenever another connection commits to the TM (PRAGMA data_version): callers
+  // that keep what they read across snapshots drop it when this moves.
+  std::int64_t data_version() const;
+
   // "ok" or SQLite's list of problems (PRAGMA integrity_check).
   std::string integrity_check() const;
 
