@@ -902,12 +902,22 @@ std::vector<std::int64_t> TmStore::concordance(const std::string& fts_query, std
   return out;
 }
 
+// Prepared once: a --queries batch opens one scope per query.
 TmStore::ReadScope::ReadScope(const TmStore& store) : store_(store) {
-  exec(store_.db_, store_.path_, "BEGIN", "reading the TM");
+  Stmt begin(store_.prepare("BEGIN"), store_.db_, store_.path_);
+  begin.step("reading the TM");
 }
 
 TmStore::ReadScope::~ReadScope() {
-  sqlite3_exec(store_.db_, "COMMIT", nullptr, nullptr, nullptr);
+  sqlite3_stmt* commit = nullptr;
+  try {
+    commit = store_.prepare("COMMIT");
+  } catch (const StoreError&) {
+    sqlite3_exec(store_.db_, "COMMIT", nullptr, nullptr, nullptr);
+    return;
+  }
+  sqlite3_step(commit);
+  sqlite3_reset(commit);
 }
 
 std::int64_t TmStore::data_version() const {
