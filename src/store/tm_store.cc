@@ -812,6 +812,9 @@ void TmStore::FuzzyIndex::postings_range(
     const auto len = static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
     const std::string_view blob = col_blob(q.get(), 1);
     const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
+    if (out.capacity() < out.size() + blob.size() / 4) {
+      out.reserve(std::max(out.size() + blob.size() / 4, 2 * out.capacity()));
+    }
     for (std::size_t i = 0; i + 4 <= blob.size(); i += 4) {
       out.emplace_back(len, std::uint64_t{p[i]} | std::uint64_t{p[i + 1]} << 8
                                 | std::uint64_t{p[i + 2]} << 16 | std::uint64_t{p[i + 3]} << 24);

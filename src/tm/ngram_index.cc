@@ -74,29 +74,32 @@ namespace {
 // directly instead of reading more posting lists.
 constexpr std::size_t kVerifyDirectly = 1;
 
-// Adds `weight` to the count of every candidate (sorted by id) whose id is in `list` (sorted),
-// skipping those already at `need`. Galloping search (Bentley & Yao 1976) from the last
-// position: O(|cands| log(|list| / |cands|)) when the list is much longer, as frequent
-// tokens' lists are.
-void add_shared(std::vector<std::pair<std::uint64_t, std::uint32_t>>& cands,
-                std::span<const std::uint64_t> list, std::uint32_t weight, std::size_t need) {
+// Adds `weight` to the count of every candidate (sorted by id) whose id is in `list` (sorted
+// by id(element)), skipping those already at `need`. Galloping search (Bentley & Yao 1976)
+// from the last position: O(|cands| log(|list| / |cands|)) when the list is much longer, as
+// frequent tokens' lists are.
+template <typename T, typename Id>
+void add_shared(std::vector<std::pair<std::uint64_t, std::uint32_t>>& cands, std::span<const T> list,
+                Id id_of, std::uint32_t weight, std::size_t need) {
   std::size_t lo = 0;
+  const auto less = [&](const T& x, std::uint64_t id) { return id_of(x) < id; };
   for (auto& [id, count] : cands) {
     if (lo >= list.size()) break;
-    if (list[lo] < id) {
+    if (id_of(list[lo]) < id) {
       std::size_t step = 1;
       std::size_t hi = lo + 1;
-      while (hi < list.size() && list[hi] < id) {
+      while (hi < list.size() && id_of(list[hi]) < id) {
         lo = hi;
         step *= 2;
         hi = lo + step;
       }
       lo = static_cast<std::size_t>(
           std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(lo),
-                           list.begin() + static_cast<std::ptrdiff_t>(std::min(hi, list.size())), id)
+                           list.begin() + static_cast<std::ptrdiff_t>(std::min(hi, list.size())),
+                           id, less)
           - list.begin());
     }
-    if (lo < list.size() && list[lo] == id && count < need) count += weight;
+    if (lo < list.size() && id_of(list[lo]) == id && count < need) count += weight;
   }
 }
 
@@ -208,16 +211,31 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
     range.clear();
     index.postings_range(k.id, lo, hi, range);
     if (stats != nullptr) ++stats->lists_read;
-    // Rows come by length, then batch (ascending ids): each length's ids are a sorted run.
+    // The store gives rows by length, then batch (ascending ids): each length's ids are a
+    // sorted run, searched where they lie. Other sources may give any order.
+    using Posting = std::pair<std::uint32_t, std::uint64_t>;
+    if (!std::is_sorted(range.begin(), range.end(),
+                        [](const Posting& a, const Posting& b) { return a.first < b.first; })) {
+      std::sort(range.begin(), range.end());
+    }
     std::size_t i = 0;
     for (std::size_t n = lo; n <= hi; ++n) {
-      list.clear();
       while (i < range.size() && range[i].first < n) ++i;
-      while (i < range.size() && range[i].first == n) list.push_back(range[i++].second);
+      const std::size_t from = i;
+      while (i < range.size() && range[i].first == n) ++i;
       Bucket& b = by_len[n - f.min_len];
       if (b.cands.empty() || b.remaining < k.weight) continue;
-      if (!std::is_sorted(list.begin(), list.end())) std::sort(list.begin(), list.end());
-      add_shared(b.cands, list, k.weight, b.need);
+      const std::span<const Posting> run(range.data() + from, i - from);
+      if (std::is_sorted(run.begin(), run.end(),
+                         [](const Posting& a, const Posting& c) { return a.second < c.second; })) {
+        add_shared(b.cands, run, [](const Posting& p) { return p.second; }, k.weight, b.need);
+      } else {
+        list.clear();
+        for (const Posting& p : run) list.push_back(p.second);
+        std::sort(list.begin(), list.end());
+        add_shared(b.cands, std::span<const std::uint64_t>(list),
+                   [](std::uint64_t x) { return x; }, k.weight, b.need);
+      }
       b.remaining -= k.weight;
     }
   }

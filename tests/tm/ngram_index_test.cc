@@ -1,5 +1,6 @@
 #include "tm/ngram_index.h"
 
+#include <algorithm>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -75,6 +76,51 @@ TEST(NgramIndexTest, SameAsBruteForceOnRandomQueries) {
     }
   }
   EXPECT_GT(nonempty, 1000u);  // the test exercises real matches, not empty sets
+}
+
+// search() may not rely on the order a source gives its lists in: one that returns every
+// list shuffled (lengths mixed, ids out of order) must give the brute-force result too.
+class ShuffledIndex : public IndexSource {
+ public:
+  explicit ShuffledIndex(const MemoryIndex& inner) : inner_(inner) {}
+  std::uint64_t frequency(std::uint32_t t) const override { return inner_.frequency(t); }
+  void postings(std::uint32_t t, std::size_t n, std::vector<std::uint64_t>& out) const override {
+    const std::size_t from = out.size();
+    inner_.postings(t, n, out);
+    std::shuffle(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), rng_);
+  }
+  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
+                      std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const override {
+    const std::size_t from = out.size();
+    IndexSource::postings_range(t, lo, hi, out);
+    std::shuffle(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), rng_);
+  }
+  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return inner_.tokens(id); }
+
+ private:
+  const MemoryIndex& inner_;
+  mutable std::mt19937 rng_{3};
+};
+
+TEST(NgramIndexTest, AnyListOrderGivesTheSameResult) {
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<std::uint32_t> word(0, 40);
+  std::uniform_int_distribution<int> len(1, 20);
+  std::vector<std::vector<std::uint32_t>> segs(800);
+  for (auto& s : segs) {
+    s.resize(static_cast<std::size_t>(len(rng)));
+    for (auto& t : s) t = word(rng) % (1 + word(rng));  // skewed: small ids frequent
+  }
+  const MemoryIndex index(segs);
+  const ShuffledIndex shuffled(index);
+  for (int qi = 0; qi < 500; ++qi) {
+    std::vector<std::uint32_t> q = segs[rng() % segs.size()];
+    if (!q.empty() && qi % 2 == 0) q[rng() % q.size()] = word(rng);
+    if (qi % 3 == 0) q.push_back(word(rng));
+    for (int t : {50, 70, 85}) {
+      ASSERT_EQ(search(shuffled, q, t), brute_force(index.segments(), q, t)) << qi << " " << t;
+    }
+  }
 }
 
 }  // namespace
