@@ -1,9 +1,14 @@
 // The glossary cache file. Layout (host byte order, tagged so another order is rejected):
-//   header  "tilmGC\r\n", u32 version, u32 byte-order mark, u64 payload size, u64 checksum
+//   header  "tilmGC\r\n", u32 version, u32 byte-order mark, u64 payload size, u64 checksum of
+//           the payload up to the entry blob (producer, sources, offsets)
 //   payload producer, sources (path, size, mtime), entry count, entry offset table (count + 1
 //           u64), entry blob, index size, zero padding to an 8-byte file offset, index bytes
 //           (aligned, so the match index can be used in place from a memory-mapped file)
 // Strings are u32 length + bytes. Every length is checked against the bytes left before use.
+// The entry blob and the index (most of the file) are not checksummed: reading them all on each
+// lookup would cost more than the lookup (page-cache reads of several MB). They are checked
+// where they are read instead: entry() decodes with bounds checks and fails on damage, and
+// term::MatchIndex checks each record it uses, so damage is contained, never followed.
 #include "io/glossary_cache.h"
 
 #include <fcntl.h>
@@ -26,7 +31,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'t', 'i', 'l', 'm', 'G', 'C', '\r', '\n'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::size_t kIndexAlignment = 8;
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
@@ -184,6 +189,7 @@ std::string encode_glossary_cache(std::span<const SourceStamp> sources, std::str
   }
   put_u64(payload, entries.size());
   put_raw(payload, offsets.data(), offsets.size() * sizeof(std::uint64_t));
+  const std::uint64_t checksum = cache_checksum(payload);
   payload += blob;
   put_u64(payload, index_bytes.size());
   while ((kHeaderSize + payload.size()) % kIndexAlignment != 0) payload += '\0';
@@ -195,7 +201,7 @@ std::string encode_glossary_cache(std::span<const SourceStamp> sources, std::str
   put_u32(out, kVersion);
   put_u32(out, kByteOrderMark);
   put_u64(out, payload.size());
-  put_u64(out, cache_checksum(payload));
+  put_u64(out, checksum);
   return out + payload;
 }
 
@@ -219,8 +225,7 @@ std::optional<GlossaryCache> GlossaryCache::parse_view(std::string_view bytes,
   std::uint64_t checksum = 0;
   if (!r.raw(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof kMagic) != 0 ||
       !r.u32(version) || version != kVersion || !r.u32(bom) || bom != kByteOrderMark ||
-      !r.u64(payload_size) || !r.u64(checksum) || payload_size != r.left() ||
-      cache_checksum(bytes.substr(kHeaderSize)) != checksum) {
+      !r.u64(payload_size) || !r.u64(checksum) || payload_size != r.left()) {
     return std::nullopt;
   }
   std::string s;
@@ -243,6 +248,9 @@ std::optional<GlossaryCache> GlossaryCache::parse_view(std::string_view bytes,
     if (c.offsets_[i] < c.offsets_[i - 1]) return std::nullopt;
   }
   c.entries_begin_ = r.pos();
+  if (cache_checksum(bytes.substr(kHeaderSize, c.entries_begin_ - kHeaderSize)) != checksum) {
+    return std::nullopt;
+  }
   std::uint64_t index_size = 0;
   if (!r.skip(c.offsets_.back()) || !r.u64(index_size)) return std::nullopt;
   while (r.pos() % kIndexAlignment != 0) {

@@ -1,7 +1,9 @@
 // An on-disk cache of merged glossaries for fast lookups: the entries (each decodable alone,
 // through an offset table) and the serialised term::MatchIndex, tagged with the source files'
-// path, size and mtime and with a checksum. It is only ever a copy: any mismatch or damage
-// reads as "no cache" and the caller rebuilds from the TBX files. No matching logic here.
+// path, size and mtime and with a checksum of that table. It is only ever a copy: a mismatch, or
+// damage found (header, table, an entry that does not decode), reads as "no cache" and the
+// caller rebuilds from the TBX files; damage in the index is contained by term::MatchIndex's
+// checks on use. No matching logic here.
 #pragma once
 
 #include <cstddef>
@@ -47,8 +49,9 @@ std::string encode_glossary_cache(std::span<const SourceStamp> sources, std::str
 class GlossaryCache {
  public:
   // The cache in `bytes`, or nullopt when they are truncated or damaged (bad magic, version,
-  // checksum, offsets) or were made for other `sources` or another `producer`. Never throws
-  // on bad bytes, never reads past them.
+  // sizes, checksum of the table up to the entries, offsets) or were made for other `sources`
+  // or another `producer`. Never throws on bad bytes, never reads past them; the entry blob and
+  // the index are checked where they are read (entry(), term::MatchIndex).
   static std::optional<GlossaryCache> parse(std::string bytes, std::span<const SourceStamp> sources,
                                             std::string_view producer);
 
@@ -67,6 +70,10 @@ class GlossaryCache {
   // The serialised match index (a view into this object's bytes, which start on an 8-byte
   // boundary, so term::MatchIndex::view can use them in place while storage() is held).
   std::string_view index_bytes() const;
+
+  // Byte offsets of the entry blob and of the index in the file (for tests and diagnostics).
+  std::size_t entries_offset() const { return entries_begin_; }
+  std::size_t index_offset() const { return index_begin_; }
 
   // Keeps the bytes behind index_bytes() (a mapped file or a string) alive.
   std::shared_ptr<const void> storage() const { return keep_; }

@@ -156,10 +156,32 @@ bool MatchIndex::operator==(const MatchIndex& o) const {
 }
 
 std::span<const MatchIndex::Posting> MatchIndex::bucket(std::string_view name) const {
+  // A damaged bucket table (out of order, names outside the pool) can only make this miss.
   auto it = std::lower_bound(buckets_.begin(), buckets_.end(), name,
                              [&](const Bucket& b, std::string_view n) { return slice(b.name) < n; });
   if (it == buckets_.end() || slice(it->name) != name) return {};
+  if (!in_range(it->first_posting, it->posting_count, postings_.size())) return {};
   return postings_.subspan(it->first_posting, it->posting_count);
+}
+
+bool MatchIndex::valid(const TermRecord& t) const {
+  if (t.entry >= entry_count_ || t.lang >= langs_.size() ||
+      t.kind > static_cast<std::uint32_t>(IndexLang::kOther) || t.status > 3 ||
+      t.key_count == 0 || !in_range(t.first_key, t.key_count, keys_.size()) ||
+      !in_range(t.phrase_begin, t.phrase_size, text_.size()) || t.phrase_cps > t.phrase_size) {
+    return false;
+  }
+  for (std::uint32_t p = 0; p < t.key_count; ++p) {
+    const Slice k = keys_[t.first_key + p];
+    if (!in_range(k.begin, k.size, text_.size())) return false;
+  }
+  return true;
+}
+
+const MatchIndex::TermRecord* MatchIndex::term_at(const Posting& p) const {
+  if (p.term >= terms_.size()) return nullptr;
+  const TermRecord& t = terms_[p.term];
+  return p.pos < t.key_count && valid(t) ? &t : nullptr;
 }
 
 namespace {
@@ -269,38 +291,9 @@ core::Result<MatchIndex> MatchIndex::parse(std::string_view bytes, std::shared_p
   }
   if (!r.at_end()) return bad("trailing bytes after the index", r.pos());
 
-  // The text pool is not checked for valid UTF-8 here (that would read all of it on every
-  // start): the Matcher checks each key before it reaches ICU or Snowball, and everything else
-  // reads code points with bounds checks.
-  // Only what keeps every access in bounds is checked here, in one pass per array (this runs
-  // on each start of a cached lookup): slices inside the text pool, references inside their
-  // arrays. A bucket table out of order would only make lookups miss, never read outside.
-  const std::uint64_t text_size_32 = ix.text_.size();
-  for (const Slice& k : ix.keys_) {
-    if (!in_range(k.begin, k.size, text_size_32)) return bad("key outside the text pool", r.pos());
-  }
-  const std::uint64_t key_count = ix.keys_.size();
-  const std::uint64_t langs = ix.langs_.size();
-  for (const TermRecord& t : ix.terms_) {
-    if (t.entry >= ix.entry_count_ || t.lang >= langs ||
-        t.kind > static_cast<std::uint32_t>(IndexLang::kOther) || t.status > 3 ||
-        t.key_count == 0 || !in_range(t.first_key, t.key_count, key_count) ||
-        !in_range(t.phrase_begin, t.phrase_size, text_size_32) || t.phrase_cps > t.phrase_size) {
-      return bad("inconsistent term record", r.pos());
-    }
-  }
-  const std::uint64_t posting_count = ix.postings_.size();
-  for (const Bucket& k : ix.buckets_) {
-    if (!in_range(k.name.begin, k.name.size, text_size_32) ||
-        !in_range(k.first_posting, k.posting_count, posting_count)) {
-      return bad("inconsistent bucket", r.pos());
-    }
-  }
-  for (const Posting& p : ix.postings_) {
-    if (p.term >= ix.terms_.size() || p.pos >= ix.terms_[p.term].key_count) {
-      return bad("posting outside the term table", r.pos());
-    }
-  }
+  // Records are not checked here (see view() in the header): the matcher uses them through
+  // valid(), term_at() and bucket(), which check each one it touches. Keys are not checked for
+  // valid UTF-8 either: the matcher checks a key before it reaches ICU or Snowball.
   ix.keep_ = std::move(keep);
   return ix;
 }

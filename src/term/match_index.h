@@ -73,7 +73,14 @@ class MatchIndex {
   // As deserialize, but the index points into `bytes` instead of copying them: `bytes` must
   // start at a kAlignment boundary (else kBadFormat) and stay valid while the index or a copy of
   // it lives; `keep` is held by the index (and its copies) for that purpose (may be null when
-  // the caller guarantees the lifetime otherwise). Same checks as deserialize.
+  // the caller guarantees the lifetime otherwise).
+  //
+  // Checking: deserialize and view check the header and every array's length against the
+  // bytes, but not the records themselves (that would read all of a large index on each start
+  // of a command). Records are checked where they are used: bucket() returns only postings
+  // inside the posting table, term_at() only valid terms, and valid() tells whether a record
+  // may be used; key() and phrase() never read outside the text pool. A damaged record is
+  // skipped, never followed.
   static core::Result<MatchIndex> view(std::string_view bytes, std::shared_ptr<const void> keep);
 
   // The index as bytes (host byte order, tagged; deserialize rejects another order).
@@ -84,15 +91,23 @@ class MatchIndex {
   std::span<const TermRecord> terms() const { return terms_; }
   std::size_t text_bytes() const { return text_.size(); }
 
-  // Word `p` of term `t`, or the whole phrase: views into the index (valid while it lives).
+  // True when every reference of `t` stays inside the index (always, for a built index).
+  bool valid(const TermRecord& t) const;
+
+  // The term a posting names, or nullptr when the posting or that term is damaged.
+  const TermRecord* term_at(const Posting& p) const;
+
+  // Word `p` of term `t` (`t` valid, p < key_count), or the whole phrase: views into the index
+  // (valid while it lives); empty for a slice outside the text pool.
   std::string_view key(const TermRecord& t, std::size_t p) const {
     return slice(keys_[t.first_key + p]);
   }
   std::string_view phrase(const TermRecord& t) const {
-    return text_.substr(t.phrase_begin, t.phrase_size);
+    return slice(Slice{t.phrase_begin, t.phrase_size});
   }
 
-  // Postings of the bucket named `name` (a key prefix); empty when there is none.
+  // Postings of the bucket named `name` (a key prefix); empty when there is none or when its
+  // posting range is damaged.
   std::span<const Posting> bucket(std::string_view name) const;
 
   // Equal contents (wherever they are stored).
@@ -100,7 +115,11 @@ class MatchIndex {
 
  private:
   struct Owned;  // the arrays of a built or copied index
-  std::string_view slice(Slice s) const { return text_.substr(s.begin, s.size); }
+  std::string_view slice(Slice s) const {
+    return s.begin <= text_.size() && s.size <= text_.size() - s.begin
+               ? text_.substr(s.begin, s.size)
+               : std::string_view();
+  }
   static core::Result<MatchIndex> parse(std::string_view bytes, std::shared_ptr<const void> keep);
 
   std::shared_ptr<const void> keep_;  // keeps the bytes the views below point into

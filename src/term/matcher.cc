@@ -192,9 +192,10 @@ struct Matcher::Impl {
     }
     std::sort(probes.begin(), probes.end());
     probes.erase(std::unique(probes.begin(), probes.end()), probes.end());
-    const auto terms = index.terms();
     for (const std::string& b : probes) {
-      for (const MatchIndex::Posting& p : index.bucket(b)) f(terms[p.term], p.pos);
+      for (const MatchIndex::Posting& p : index.bucket(b)) {
+        if (const IndexedTerm* t = index.term_at(p)) f(*t, p.pos);
+      }
     }
   }
 
@@ -302,7 +303,7 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
       if (words == q.size()) continue;  // the whole query: handled above
       const double coverage = static_cast<double>(words) / static_cast<double>(q.size());
       for (const Impl::IndexedTerm& t : m.index.terms()) {
-        if (t.entry == o.entry && t.term == o.term && m.lang(t) == o.lang) {
+        if (t.entry == o.entry && t.term == o.term && m.index.valid(t) && m.lang(t) == o.lang) {
           offer(t, MatchKind::kContains, 0.6 + 0.25 * coverage, o.analysis);
           break;
         }
@@ -328,7 +329,7 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
     const std::size_t limit = n <= 6 ? 1 : 2;
     for (const Impl::IndexedTerm& t : m.index.terms()) {
       if (t.phrase_cps < 4 || t.phrase_cps + limit < n || n + limit < t.phrase_cps) continue;
-      if (!lang_ok(t)) continue;
+      if (!m.index.valid(t) || !lang_ok(t)) continue;
       decode_utf8(m.index.phrase(t), term_cps);
       const std::u32string_view p = m.kind(t) == Lang::kKazakh ? kk_cps : cps;
       const std::size_t d = edit_distance(p, std::u32string_view(term_cps), limit);
