@@ -192,10 +192,43 @@ bool collapsed(std::string_view t) {
   return true;
 }
 
+// True when every code point of valid UTF-8 `t` is in ranges where no character decomposes
+// or combines under NFC: U+0000–U+02FF (Latin up to the spacing modifiers, before the
+// combining diacritics), Cyrillic U+0400–U+0482 and U+048A–U+04FF (without the combining
+// titlo marks), punctuation U+2010–U+2027 and U+2030–U+205E, currency U+20A0–U+20BF. Such
+// a text is already NFC (Unicode Standard Annex #15: only characters with a canonical
+// decomposition or a non-zero combining class can change), so most English, Kazakh and
+// Russian segments skip ICU's normaliser. The store test checks the ranges against it.
+bool nfc_by_ranges(std::string_view t) {
+  for (std::size_t i = 0; i < t.size();) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    if (c < 0xE0) {
+      if (i + 1 >= t.size()) return false;
+      cp = (char32_t{c} & 0x1F) << 6 | (static_cast<unsigned char>(t[i + 1]) & 0x3F);
+      i += 2;
+    } else if (c < 0xF0) {
+      if (i + 2 >= t.size()) return false;
+      cp = (char32_t{c} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(t[i + 1])} & 0x3F) << 6
+           | (static_cast<unsigned char>(t[i + 2]) & 0x3F);
+      i += 3;
+    } else {
+      return false;
+    }
+    const bool ok = cp < 0x300 || (cp >= 0x400 && cp <= 0x482) || (cp >= 0x48A && cp <= 0x4FF)
+                    || (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E)
+                    || (cp >= 0x20A0 && cp <= 0x20BF);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 std::string normalized(std::string_view text) {
-  const bool ascii = std::all_of(text.begin(), text.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  std::string nfc = ascii ? std::string(text) : core::to_nfc(text);
+  std::string nfc = nfc_by_ranges(text) ? std::string(text) : core::to_nfc(text);
   return collapsed(nfc) ? nfc : core::collapse_space(nfc);
 }
 

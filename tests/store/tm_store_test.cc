@@ -10,6 +10,9 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "core/text.h"
+#include "core/utf8.h"
+
 namespace tilmash::store {
 namespace {
 
@@ -119,6 +122,26 @@ TEST_F(TmStoreTest, MergesAcrossWhiteSpaceAndNormalization) {
   const ImportStats s = imp.commit();
   EXPECT_EQ(s.units_added, 3u);
   EXPECT_EQ(s.units_merged, 9u);
+}
+
+// The dedup key skips ICU's normaliser for text made only of these ranges (tm_store.cc,
+// nfc_by_ranges): each code point in them must be NFC by itself and next to letters.
+TEST(NfcRangesTest, RangesTheStoreTrustsAreNfc) {
+  const std::pair<char32_t, char32_t> ranges[] = {{0x80, 0x2FF},   {0x400, 0x482},
+                                                  {0x48A, 0x4FF},  {0x2010, 0x2027},
+                                                  {0x2030, 0x205E}, {0x20A0, 0x20BF}};
+  std::size_t checked = 0;
+  for (const auto& [lo, hi] : ranges) {
+    for (char32_t cp = lo; cp <= hi; ++cp) {
+      std::string one;
+      core::append_utf8(one, cp);
+      for (const std::string& text : {one, "a" + one, one + "a", "\u0438" + one + "\u0439"}) {
+        ASSERT_EQ(core::to_nfc(text), text) << "U+" << std::hex << static_cast<std::uint32_t>(cp);
+      }
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 992u);
 }
 
 TEST_F(TmStoreTest, FuzzyIndexPersists) {
