@@ -108,9 +108,11 @@ void write_alignment(const std::string& path, const std::string& format, bool pa
   }
   const io::TmxWriteStats st = io::write_alignment(path, format, langs, a.beads, units, document);
   if (st.units_skipped + st.units_no_source + st.units_duplicate != 0) {
+    const std::size_t empty = st.units_skipped + st.units_no_source;
     std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "
-              << st.units_skipped + st.units_no_source << " beads without text in every language"
-              << " and " << st.units_duplicate << " duplicates\n";
+              << empty << (empty == 1 ? " bead" : " beads") << " without text in every language"
+              << " and " << st.units_duplicate
+              << (st.units_duplicate == 1 ? " duplicate\n" : " duplicates\n");
   }
 }
 
