@@ -22,8 +22,7 @@ namespace {
   throw InputError(path, lc.line, lc.column, message);
 }
 
-std::string checked_text(const std::string& path) {
-  std::string text = read_file(path);
+std::string checked(std::string text, const std::string& path) {
   if (const auto bad = core::find_invalid_utf8(text)) {
     fail_at(path, text, *bad, "invalid UTF-8");
   }
@@ -168,10 +167,16 @@ class Json {
     ws();
     if (pos_ >= s_.size()) fail("unexpected end of file, expected a value");
     const char c = s_[pos_];
-    if (c == '{') {
-      object([&](const std::string&) { skip_value(); });
-    } else if (c == '[') {
-      array([&] { skip_value(); });
+    if (c == '{' || c == '[') {
+      // Unknown members are skipped recursively: bound the nesting so hostile input cannot
+      // exhaust the stack (align never writes more than three levels).
+      if (++depth_ > kMaxDepth) fail("JSON nested more than 64 levels deep");
+      if (c == '{') {
+        object([&](const std::string&) { skip_value(); });
+      } else {
+        array([&] { skip_value(); });
+      }
+      --depth_;
     } else if (c == '"') {
       string();
     } else if (c == 't' || c == 'f' || c == 'n') {
@@ -203,6 +208,8 @@ class Json {
   const std::string& path_;
   std::string_view s_;
   std::size_t pos_ = 0;
+  static constexpr int kMaxDepth = 64;
+  int depth_ = 0;
 };
 
 std::string lang_tag(std::string_view tag, const std::string& path, std::string_view text,
@@ -215,7 +222,11 @@ std::string lang_tag(std::string_view tag, const std::string& path, std::string_
 }  // namespace
 
 AlignmentFile read_alignment_json(const std::string& path) {
-  const std::string text = checked_text(path);
+  return parse_alignment_json(read_file(path), path);
+}
+
+AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& path) {
+  const std::string text = checked(std::string(bytes), path);
   Json j(path, text);
   AlignmentFile out;
   j.array([&] {
@@ -252,7 +263,7 @@ AlignmentFile read_alignment_json(const std::string& path) {
 }
 
 AlignmentFile read_alignment_tsv(const std::string& path, const std::vector<std::string>& langs) {
-  const std::string text = checked_text(path);
+  const std::string text = checked(read_file(path), path);
   AlignmentFile out;
   out.langs = langs;
   std::size_t line_no = 0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/types.h"
@@ -22,6 +23,10 @@ struct AlignmentFile {
 // when present (absent: 1). Throws IoError when the file cannot be read and InputError
 // ("path:line:col: error: …") for invalid UTF-8 or JSON, or a bead without "text".
 AlignmentFile read_alignment_json(const std::string& path);
+
+// The same over `bytes` already in memory; `path` names them in errors. Values nested more than
+// 64 levels deep are an InputError (unknown members are skipped recursively).
+AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& path);
 
 // `align --format tsv` output with the columns' languages: confidence, then one text per
 // language; blank lines skipped, CRLF accepted. InputError for a line with another number of

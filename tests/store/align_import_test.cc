@@ -89,6 +89,15 @@ TEST_F(AlignImportTest, JsonErrorsSayWhere) {
             std::string::npos);
   EXPECT_NE(json_error("[{\"text\": {\"en\": \"a\"}}").find("unexpected end of file"),
             std::string::npos);
+  // Unknown members are skipped recursively: deep nesting is an error, not a stack overflow.
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  EXPECT_NE(json_error("[{\"x\": " + deep + ", \"text\": {\"en\": \"a\"}}]")
+                .find("nested more than 64 levels"),
+            std::string::npos);
+  const std::string ok = std::string(60, '[') + std::string(60, ']');
+  EXPECT_EQ(json_error("[{\"x\": " + ok + ", \"text\": {\"en\": \"a\"}}]"), "");
+  // BOM and CRLF are accepted.
+  EXPECT_EQ(json_error("\xEF\xBB\xBF[\r\n{\"text\": {\"en\": \"a\"}}\r\n]\r\n"), "");
 }
 
 TEST_F(AlignImportTest, ReadsAlignTsv) {
