@@ -70,12 +70,17 @@ variants = [('Atajurt', 'atajurt'), ('Atazhurt', 'atajurt'), ('kairilman', 'kair
             ('kairlymans', 'kairylman'), ('re-education camps', 'reeducation-camp'),
             ('Uighurs', 'uyghur'), ('Sairagul Sauytbay', 'sauytbay'), ('Serikjan Bilash', 'bilash'),
             ('oralmen', 'oralman'), ('reeducation camp', 'reeducation-camp')]
-ok_var = 0
-for text, want in variants:
-    got = first_id(text)
-    ok_var += got == want
-    if got != want:
-        misses.append(f'variant {text!r}: want {want}, got {got}')
+def count_first(pairs, label):
+    """How many (text, entry id) pairs have that entry first; misses are noted."""
+    ok = 0
+    for text, want in pairs:
+        got = first_id(text)
+        ok += got == want
+        if got != want:
+            misses.append(f'{label} {text!r}: want {want}, got {got}')
+    return ok
+
+ok_var = count_first(variants, 'variant')
 
 # Held-out real forms (TERMS.md grammar notes, not in terms.tsv; never used for tuning).
 held = []
@@ -84,12 +89,7 @@ with open('tests/term/data/heldout_forms.tsv', encoding='utf-8') as fh:
         if line.startswith('#') or not line.strip(): continue
         form, want = line.rstrip('\n').split('\t')
         held.append((form, want))
-ok_held = 0
-for form, want in held:
-    got = first_id(form)
-    ok_held += got == want
-    if got != want:
-        misses.append(f'held-out {form!r}: want {want}, got {got}')
+ok_held = count_first(held, 'held-out')
 
 bar = 98.0
 fail = False
