@@ -81,6 +81,11 @@ char32_t next_code_point(std::string_view text, std::size_t& pos) {
   return cp;
 }
 
+void decode_utf8(std::string_view text, std::u32string& out) {
+  out.clear();
+  for (std::size_t p = 0; p < text.size();) out.push_back(next_code_point(text, p));
+}
+
 std::size_t count_code_points(std::string_view text) {
   std::size_t n = 0;
   for (unsigned char c : text) {

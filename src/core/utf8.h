@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace tilmash::core {
@@ -21,5 +22,9 @@ std::size_t count_code_points(std::string_view text);
 
 // Appends the UTF-8 encoding of `cp` (must be a scalar value).
 void append_utf8(std::string& out, char32_t cp);
+
+// The code points of `text` into `out` (cleared first; callers decoding many strings reuse it).
+// Reads with bounds checks, so invalid input gives wrong code points, never an overread.
+void decode_utf8(std::string_view text, std::u32string& out);
 
 }  // namespace tilmash::core

@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "core/hash.h"
 #include "core/lang.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -60,13 +61,7 @@ void append_plain(pugi::xml_node node, std::string& out) {
   }
 }
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
+using core::fnv1a;
 
 class Validator {
  public:
@@ -413,7 +408,7 @@ class Validator {
     }
     if (tuvs >= 2) {
       std::sort(key.begin(), key.end());
-      std::uint64_t h = 0xcbf29ce484222325ULL;
+      std::uint64_t h = core::kFnv1aOffset;
       for (const auto& [l, t] : key) {
         h = fnv1a(l, h);
         h = fnv1a(std::string_view("\0", 1), h);

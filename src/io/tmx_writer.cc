@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "core/hash.h"
 #include "core/lang.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -84,13 +85,7 @@ std::string_view default_script(std::string_view primary) {
   return {};
 }
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
+using core::fnv1a;
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -538,7 +533,7 @@ bool TmxWriter::write(const core::TranslationUnit& unit) {
     }
   }
   if (options_.dedupe) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
+    std::uint64_t h = core::kFnv1aOffset;
     for (const Out& o : outs) {
       h = fnv1a(code_for(o.tag), h);
       h = fnv1a(std::string_view("\0", 1), h);

@@ -17,6 +17,7 @@
 
 #include <sqlite3.h>
 
+#include "core/hash.h"
 #include "core/lang.h"
 #include "core/text.h"
 
@@ -232,13 +233,7 @@ std::string normalized(std::string_view text) {
   return collapsed(nfc) ? nfc : core::collapse_space(nfc);
 }
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+using core::fnv1a;
 
 std::string index_lang(std::string_view lang) {
   std::string p(core::primary_language(lang));
@@ -563,7 +558,7 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
   std::vector<std::pair<std::string_view, std::string_view>> key;
   for (const V& v : vs) key.emplace_back(v.v->lang, v.norm);
   std::sort(key.begin(), key.end());
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = core::kFnv1aOffset;
   for (const auto& [l, t] : key) {
     h = fnv1a(l, h);
     h = fnv1a(std::string_view("\x1f", 1), h);

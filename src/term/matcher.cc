@@ -323,14 +323,14 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
     std::u32string cps;
     std::u32string kk_cps;
     std::u32string term_cps;
-    decode_utf8(phrase, cps);
-    decode_utf8(kk_phrase, kk_cps);
+    core::decode_utf8(phrase, cps);
+    core::decode_utf8(kk_phrase, kk_cps);
     const std::size_t n = cps.size();
     const std::size_t limit = n <= 6 ? 1 : 2;
     for (const Impl::IndexedTerm& t : m.index.terms()) {
       if (t.phrase_cps < 4 || t.phrase_cps + limit < n || n + limit < t.phrase_cps) continue;
       if (!m.index.valid(t) || !lang_ok(t)) continue;
-      decode_utf8(m.index.phrase(t), term_cps);
+      core::decode_utf8(m.index.phrase(t), term_cps);
       const std::u32string_view p = m.kind(t) == Lang::kKazakh ? kk_cps : cps;
       const std::size_t d = edit_distance(p, std::u32string_view(term_cps), limit);
       if (d == 0 || d > limit) continue;

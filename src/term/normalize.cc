@@ -163,16 +163,11 @@ std::string normalize_phrase(std::string_view text) {
   return out;
 }
 
-void decode_utf8(std::string_view text, std::u32string& out) {
-  out.clear();
-  for (std::size_t p = 0; p < text.size();) out.push_back(core::next_code_point(text, p));
-}
-
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   std::u32string x;
   std::u32string y;
-  decode_utf8(a, x);
-  decode_utf8(b, y);
+  core::decode_utf8(a, x);
+  core::decode_utf8(b, y);
   return edit_distance(std::u32string_view(x), std::u32string_view(y), limit);
 }
 

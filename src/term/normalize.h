@@ -43,7 +43,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // The same over code point sequences (callers comparing one query with many terms decode once).
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit);
 
-// Appends the code points of the UTF-8 `text` to `out` (cleared first).
-void decode_utf8(std::string_view text, std::u32string& out);
-
 }  // namespace tilmash::term

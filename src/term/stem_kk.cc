@@ -15,7 +15,7 @@ namespace {
 
 std::u32string decode(std::string_view s) {
   std::u32string out;
-  for (std::size_t p = 0; p < s.size();) out.push_back(core::next_code_point(s, p));
+  core::decode_utf8(s, out);
   return out;
 }
 
