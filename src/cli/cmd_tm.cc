@@ -251,12 +251,8 @@ class StoreIndex : public tm::IndexSource {
     const auto it = freq_.find(t);
     return it != freq_.end() ? it->second : index_.frequency(t);
   }
-  void postings(std::uint32_t t, std::size_t length,
-                std::vector<std::uint64_t>& out) const override {
-    index_.postings(t, length, out);
-  }
   void postings_range(std::uint32_t t, std::size_t min_len, std::size_t max_len,
-                      std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const override {
+                      std::vector<core::Posting>& out) const override {
     index_.postings_range(t, min_len, max_len, out);
   }
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }

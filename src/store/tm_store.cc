@@ -1,10 +1,14 @@
-// SQLite TM store. Layout (schema version 1):
+// SQLite TM store. Layout (schema version 2):
 //   meta(key, value)            schema_version, next_batch, conc_upto
 //   units(id, tuid, dedup, created, changed, document, origin, confidence, extra)
 //   variants(id, unit_id, lang, ilang, text, inline_xml, created, changed, extra, toks)
 //   vocab(id, lang, key, df)    fuzzy keys per primary language, df = segments holding it
-//   postings(token, len, batch, ids)  WITHOUT ROWID: variant ids (uint32 LE, ascending) of segments
-//                               with `len` words holding `token`; each import appends a batch
+//   postings(token, len, batch, ids)  WITHOUT ROWID: the segments with `len` words holding
+//                               `token`, k of them: their variant ids (k uint32 LE, ascending),
+//                               then their signatures (k uint64 LE, core/posting.h); each
+//                               import appends a batch. Version 1 had the ids alone: opening a
+//                               version-1 TM for writing upgrades it (migrate_v1()), and
+//                               lookups on one read kAllBits signatures.
 //   conc                        FTS5, contentless, rowid = variant id (built on demand)
 // `extra` and `toks` are varint-encoded blobs (see put_varint). Every import is one
 // transaction (BEGIN IMMEDIATE … COMMIT) in WAL mode, so a crash leaves the state before it.
@@ -12,6 +16,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -73,6 +79,34 @@ bool get_varint(std::string_view& in, std::uint64_t& v) {
     if ((b & 0x80) == 0) return true;
   }
   return false;
+}
+
+std::vector<std::uint32_t> decode_tokens(std::string_view blob) {
+  std::vector<std::uint32_t> out;
+  std::uint64_t v = 0;
+  while (!blob.empty() && get_varint(blob, v)) out.push_back(static_cast<std::uint32_t>(v));
+  return out;
+}
+
+// A postings row's blob (schema 2): the ids as uint32 LE, then their signatures as uint64 LE.
+void encode_postings(std::span<const std::uint32_t> ids,
+                     const std::function<std::uint64_t(std::uint32_t)>& signature_of,
+                     std::string& blob) {
+  blob.clear();
+  blob.reserve(ids.size() * 12);
+  for (const std::uint32_t v : ids) {
+    for (int b = 0; b < 4; ++b) blob.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
+  }
+  for (const std::uint32_t v : ids) {
+    const std::uint64_t sig = signature_of(v);
+    for (int b = 0; b < 8; ++b) blob.push_back(static_cast<char>((sig >> (8 * b)) & 0xFF));
+  }
+}
+
+std::uint64_t load_le(const unsigned char* p, int bytes) {
+  std::uint64_t v = 0;
+  for (int b = bytes - 1; b >= 0; --b) v = (v << 8) | p[b];
+  return v;
 }
 
 void put_str(std::string& out, std::string_view s) {
@@ -255,7 +289,7 @@ CREATE TABLE vocab(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, key TEXT NOT NULL
 CREATE TABLE postings(token INTEGER NOT NULL, len INTEGER NOT NULL, batch INTEGER NOT NULL,
   ids BLOB NOT NULL, PRIMARY KEY(token, len, batch)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE conc USING fts5(keys, content='', tokenize='unicode61 remove_diacritics 0');
-INSERT INTO meta VALUES('schema_version', '1'), ('next_batch', '1'), ('conc_upto', '0');
+INSERT INTO meta VALUES('schema_version', '2'), ('next_batch', '1'), ('conc_upto', '0');
 )sql";
 
 }  // namespace
@@ -366,6 +400,7 @@ TmStore::TmStore(std::string path, OpenMode mode, int busy_timeout_ms)
     if (version < 1) {
       throw StoreError(StoreError::Kind::kBadInput, path_, "not a tilmash TM (no schema version)");
     }
+    schema_version_ = version;
     // Lookups read a few dozen scattered pages each. Measured on the 2-core VM this runs on, a
     // page fault costs ~48 us for a file mapping and ~21 us per fresh 4 KiB of heap, a 16 KiB
     // pread ~8 us: so no memory map, and a small page cache that is recycled rather than grown
@@ -380,6 +415,7 @@ TmStore::TmStore(std::string path, OpenMode mode, int busy_timeout_ms)
          "opening");
     if (!read_only_) {
       exec(db_, path_, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", "opening");
+      if (schema_version_ < kSchemaVersion) migrate_v1();
     }
   } catch (...) {
     cache_.reset();
@@ -407,6 +443,69 @@ void TmStore::init_schema() {
   exec(db_, path_, "COMMIT", "creating the TM");
 }
 
+// Schema 1 -> 2: the postings gain their segments' signatures, computed from variants.toks.
+// One transaction: a crash leaves the version-1 file, which reads as before.
+void TmStore::migrate_v1() {
+  exec(db_, path_, "BEGIN IMMEDIATE", "upgrading the TM to schema 2");
+  try {
+    {
+      Stmt q(prepare("SELECT value FROM meta WHERE key = 'schema_version'"), db_, path_);
+      if (q.step("upgrading the TM") && sqlite3_column_int(q.get(), 0) >= 2) {
+        exec(db_, path_, "COMMIT", "upgrading the TM");  // another process did it meanwhile
+        schema_version_ = 2;
+        return;
+      }
+    }
+    std::vector<std::uint64_t> sigs;  // by variant id
+    {
+      Stmt q(prepare("SELECT id, toks FROM variants"), db_, path_);
+      while (q.step("upgrading the TM")) {
+        const auto id = static_cast<std::size_t>(sqlite3_column_int64(q.get(), 0));
+        if (id >= sigs.size()) sigs.resize(std::max(id + 1, 2 * sigs.size()), 0);
+        std::vector<std::uint32_t> toks = decode_tokens(col_blob(q.get(), 1));
+        sigs[id] = core::signature(toks);
+      }
+    }
+    exec(db_, path_,
+         "CREATE TABLE postings2(token INTEGER NOT NULL, len INTEGER NOT NULL, "
+         "batch INTEGER NOT NULL, ids BLOB NOT NULL, PRIMARY KEY(token, len, batch)) "
+         "WITHOUT ROWID",
+         "upgrading the TM");
+    {
+      Stmt q(prepare("SELECT token, len, batch, ids FROM postings"), db_, path_);
+      Stmt ins(prepare("INSERT INTO postings2(token, len, batch, ids) VALUES(?, ?, ?, ?)"), db_,
+               path_);
+      std::vector<std::uint32_t> ids;
+      std::string blob;
+      const auto signature_of = [&sigs](std::uint32_t id) {
+        return id < sigs.size() ? sigs[id] : core::kAllBits;
+      };
+      while (q.step("upgrading the TM")) {
+        const std::string_view old = col_blob(q.get(), 3);
+        const auto* p = reinterpret_cast<const unsigned char*>(old.data());
+        ids.clear();
+        for (std::size_t i = 0; i + 4 <= old.size(); i += 4) {
+          ids.push_back(static_cast<std::uint32_t>(load_le(p + i, 4)));
+        }
+        encode_postings(ids, signature_of, blob);
+        for (int c = 1; c <= 3; ++c) sqlite3_bind_int64(ins.get(), c, sqlite3_column_int64(q.get(), c - 1));
+        bind_blob_ref(ins.get(), 4, blob);
+        ins.step("upgrading the TM");
+        sqlite3_reset(ins.get());
+      }
+    }
+    exec(db_, path_,
+         "DROP TABLE postings; ALTER TABLE postings2 RENAME TO postings; "
+         "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+         "upgrading the TM");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  exec(db_, path_, "COMMIT", "upgrading the TM");
+  schema_version_ = 2;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Import
 
@@ -426,6 +525,9 @@ struct TmStore::Import::State {
   // at commit, one batch per (token, length): lookups read one row per list, not one per
   // flush, and nothing needs sorting.
   std::vector<std::string> postings;
+  // The signature of each variant this import adds (ids from sig_base, ascending).
+  std::vector<std::uint64_t> sigs;
+  std::uint32_t sig_base = 0;
   std::vector<std::uint32_t> last_id;
   std::vector<std::uint64_t> df_delta;
   std::int64_t next_batch = 1;
@@ -453,6 +555,7 @@ void TmStore::Import::State::write_postings() {
   std::vector<std::uint32_t> ids;
   std::vector<std::size_t> start;
   std::string blob;
+  const auto signature_of = [this](std::uint32_t id) { return sigs[id - sig_base]; };
   for (std::size_t token = 0; token < postings.size(); ++token) {
     if (postings[token].empty()) continue;
     pairs.clear();
@@ -476,14 +579,8 @@ void TmStore::Import::State::write_postings() {
     for (std::uint32_t len = 0; len <= max_len; ++len) {
       const std::size_t to = start[len];
       if (to == from) continue;
-      blob.clear();
-      for (std::size_t i = from; i < to; ++i) {  // little-endian, 4 bytes: binary-searchable
-        const std::uint32_t v = ids[i];
-        const char bytes[4] = {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF),
-                               static_cast<char>((v >> 16) & 0xFF),
-                               static_cast<char>((v >> 24) & 0xFF)};
-        blob.append(bytes, 4);
-      }
+      encode_postings(std::span<const std::uint32_t>(ids).subspan(from, to - from), signature_of,
+                      blob);
       sqlite3_bind_int64(ins.get(), 1, static_cast<std::int64_t>(token));
       sqlite3_bind_int64(ins.get(), 2, len);
       sqlite3_bind_int64(ins.get(), 3, next_batch);
@@ -664,6 +761,9 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     const auto vid = static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db.db_));
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (st.sigs.empty()) st.sig_base = vid;
+    st.sigs.resize(std::max<std::size_t>(st.sigs.size(), vid - st.sig_base + 1), 0);
+    st.sigs[vid - st.sig_base] = core::signature(ids);
     for (std::uint32_t t : ids) st.add_posting(t, len, vid);
   }
   ++st.stats.units_added;
@@ -812,52 +912,29 @@ std::uint64_t TmStore::FuzzyIndex::frequency(std::uint32_t token) const {
                                      : 0;
 }
 
-void TmStore::FuzzyIndex::postings(std::uint32_t token, std::size_t length,
-                                   std::vector<std::uint64_t>& out) const {
-  Stmt q(store_->prepare("SELECT ids FROM postings WHERE token = ? AND len = ?"), store_->db_,
-         store_->path_);
-  sqlite3_bind_int64(q.get(), 1, token);
-  sqlite3_bind_int64(q.get(), 2, static_cast<std::int64_t>(std::min<std::size_t>(length, 1u << 30)));
-  while (q.step("reading the index")) {
-    const std::string_view blob = col_blob(q.get(), 0);
-    const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
-    for (std::size_t i = 0; i + 4 <= blob.size(); i += 4) {
-      out.push_back(std::uint64_t{p[i]} | std::uint64_t{p[i + 1]} << 8
-                    | std::uint64_t{p[i + 2]} << 16 | std::uint64_t{p[i + 3]} << 24);
-    }
-  }
-}
-
-void TmStore::FuzzyIndex::postings_range(
-    std::uint32_t token, std::size_t min_len, std::size_t max_len,
-    std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const {
+void TmStore::FuzzyIndex::postings_range(std::uint32_t token, std::size_t min_len,
+                                         std::size_t max_len,
+                                         std::vector<core::Posting>& out) const {
   Stmt q(store_->prepare("SELECT len, ids FROM postings WHERE token = ? AND len BETWEEN ? AND ?"),
          store_->db_, store_->path_);
   sqlite3_bind_int64(q.get(), 1, token);
   sqlite3_bind_int64(q.get(), 2, static_cast<std::int64_t>(std::min<std::size_t>(min_len, 1u << 30)));
   sqlite3_bind_int64(q.get(), 3, static_cast<std::int64_t>(std::min<std::size_t>(max_len, 1u << 30)));
+  const bool signed_rows = store_->schema_version_ >= 2;
+  const std::size_t width = signed_rows ? 12 : 4;
   while (q.step("reading the index")) {
     const auto len = static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
     const std::string_view blob = col_blob(q.get(), 1);
     const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
-    if (out.capacity() < out.size() + blob.size() / 4) {
-      out.reserve(std::max(out.size() + blob.size() / 4, 2 * out.capacity()));
-    }
-    for (std::size_t i = 0; i + 4 <= blob.size(); i += 4) {
-      out.emplace_back(len, std::uint64_t{p[i]} | std::uint64_t{p[i + 1]} << 8
-                                | std::uint64_t{p[i + 2]} << 16 | std::uint64_t{p[i + 3]} << 24);
+    const std::size_t k = blob.size() / width;  // a damaged length reads what fits
+    if (out.capacity() < out.size() + k) out.reserve(std::max(out.size() + k, 2 * out.capacity()));
+    for (std::size_t i = 0; i < k; ++i) {
+      out.push_back(core::Posting{load_le(p + 4 * i, 4),
+                                  signed_rows ? load_le(p + 4 * k + 8 * i, 8) : core::kAllBits,
+                                  len});
     }
   }
 }
-
-namespace {
-std::vector<std::uint32_t> decode_tokens(std::string_view blob) {
-  std::vector<std::uint32_t> out;
-  std::uint64_t v = 0;
-  while (!blob.empty() && get_varint(blob, v)) out.push_back(static_cast<std::uint32_t>(v));
-  return out;
-}
-}  // namespace
 
 std::vector<std::uint32_t> TmStore::FuzzyIndex::tokens(std::uint64_t id) const {
   Stmt q(store_->prepare("SELECT toks FROM variants WHERE id = ?"), store_->db_, store_->path_);

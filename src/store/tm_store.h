@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/posting.h"
 #include "core/types.h"
 
 struct sqlite3;
@@ -39,8 +40,9 @@ class StoreError : public std::runtime_error {
   std::string message_;
 };
 
-// Schema version this build reads and writes. A file with a newer one is refused.
-inline constexpr int kSchemaVersion = 1;
+// Schema version this build writes. A file with a newer one is refused; an older one is read
+// as it is, and upgraded when opened for writing.
+inline constexpr int kSchemaVersion = 2;
 
 enum class OpenMode {
   kReadOnly,   // lookups; the file must exist
@@ -140,12 +142,11 @@ class TmStore {
     };
     std::optional<Entry> entry(std::string_view key) const;
     std::uint64_t frequency(std::uint32_t token) const;
-    // Appends the ids of segments of `length` words holding `token`.
-    void postings(std::uint32_t token, std::size_t length, std::vector<std::uint64_t>& out) const;
-    // Appends (length, id) for segments of min_len..max_len words holding `token`: one range
-    // scan, the lists of a token being stored next to each other.
+    // Appends the postings (id, signature, length) of the segments of min_len..max_len words
+    // holding `token`: one range scan, the lists of a token being stored next to each other;
+    // by length, then id. Signatures are core::kAllBits in a version-1 TM.
     void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
-                        std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const;
+                        std::vector<core::Posting>& out) const;
     std::vector<std::uint32_t> tokens(std::uint64_t id) const;
     // Every indexed segment of the language with its tokens (for brute-force comparisons).
     void for_each_segment(
@@ -194,11 +195,13 @@ class TmStore {
   friend class FuzzyIndex;
   struct Cache;
   void init_schema();
+  void migrate_v1();
   sqlite3_stmt* prepare(const char* sql) const;  // cached; reset before returning
   std::string path_;
   std::unique_ptr<Cache> cache_;
   sqlite3* db_ = nullptr;
   bool read_only_ = true;
+  int schema_version_ = kSchemaVersion;
 };
 
 // Quotes `word` as an FTS5 string ("a""b").

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/posting.h"
+
 namespace tilmash::tm {
 
 // The bound for one query. With m query words, threshold t % (1–100), a segment of n words
@@ -39,16 +41,12 @@ class IndexSource {
   virtual ~IndexSource() = default;
   // Number of segments holding `token`; 0 when the index does not know it.
   virtual std::uint64_t frequency(std::uint32_t token) const = 0;
-  // Appends the ids of segments of exactly `length` words holding `token` (any order).
-  virtual void postings(std::uint32_t token, std::size_t length,
-                        std::vector<std::uint64_t>& out) const = 0;
+  // Appends a posting for every segment of min_len..max_len words holding `token`, in any
+  // order, with the segment's signature (core/posting.h) or core::kAllBits.
+  virtual void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                              std::vector<core::Posting>& out) const = 0;
   // The token ids of segment `id`, in order; empty if unknown.
   virtual std::vector<std::uint32_t> tokens(std::uint64_t id) const = 0;
-  // Appends (length, id) for the segments of min_len..max_len words holding `token`, in any
-  // order. One read instead of one per length where the index keeps lists of a token together
-  // (the default asks postings() for each length).
-  virtual void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
-                              std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const;
 };
 
 // Token id for query words the index does not know: it matches nothing.
@@ -64,6 +62,7 @@ struct Candidate {
 struct SearchStats {
   std::size_t probed_tokens = 0;   // distinct query tokens
   std::size_t candidates = 0;      // segments found in the prefix lists
+  std::size_t signature_pruned = 0;  // prefix postings whose signature ruled them out
   std::size_t lists_read = 0;      // posting-list reads (prefix ranges, then per length)
   std::size_t verified = 0;        // segments whose distance was computed
 };
@@ -71,9 +70,10 @@ struct SearchStats {
 // Segments whose base percentage against `query` is >= min_percent, best first (base
 // descending, then id ascending). Per candidate length n in the length range: candidates come
 // from the posting lists of the `prefix` rarest query tokens (prefix filtering: Chaudhuri,
-// Ganti & Kaushik 2006), their shared-token count is completed from the other lists by binary
-// search and those below ceil(t max(m, n) / 100) are dropped (count filtering: Jokinen &
-// Ukkonen 1991), the rest verified with word_distance. When only a few candidates of a length
+// Ganti & Kaushik 2006); a prefix posting whose signature shows it cannot share
+// ceil(t max(m, n) / 100) query tokens is dropped unread; the survivors' shared-token count is
+// completed from the other lists by binary search and those below that need are dropped (count
+// filtering: Jokinen & Ukkonen 1991), the rest verified with word_distance. When only a few candidates of a length
 // are undecided, they are verified directly instead of reading more lists (verification is
 // exact, so this changes the work, never the result). Empty query: empty.
 std::vector<Candidate> search(const IndexSource& index, std::span<const std::uint32_t> query,
@@ -89,14 +89,15 @@ class MemoryIndex : public IndexSource {
  public:
   explicit MemoryIndex(std::vector<std::vector<std::uint32_t>> segments);
   std::uint64_t frequency(std::uint32_t token) const override;
-  void postings(std::uint32_t token, std::size_t length,
-                std::vector<std::uint64_t>& out) const override;
+  void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                      std::vector<core::Posting>& out) const override;
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override;
   const std::vector<std::vector<std::uint32_t>>& segments() const { return segments_; }
 
  private:
   std::vector<std::vector<std::uint32_t>> segments_;
   std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> postings_;  // (token, length)
+  std::vector<std::uint64_t> signatures_;
   std::unordered_map<std::uint32_t, std::uint64_t> frequency_;
   std::unordered_map<std::uint32_t, std::uint64_t> last_;  // build only
 };

@@ -164,20 +164,18 @@ TEST_F(TmStoreTest, FuzzyIndexPersists) {
   ASSERT_TRUE(file.has_value());
   EXPECT_FALSE(en.token("файлды").has_value());  // Kazakh keys are another language's
   EXPECT_EQ(en.frequency(*file), 3u);
-  std::vector<std::uint64_t> ids;
-  en.postings(*file, 2, ids);
-  en.postings(*file, 3, ids);
-  ASSERT_EQ(ids.size(), 2u);  // "open the file" and "the file", not the 4-word one
-  std::sort(ids.begin(), ids.end());
-  // One range scan gives the same lists, tagged with their length.
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> range;
+  // One range scan gives the lists of lengths 2..3, by length, with their signatures.
+  std::vector<core::Posting> range;
   en.postings_range(*file, 2, 3, range);
-  std::sort(range.begin(), range.end());
-  ASSERT_EQ(range.size(), 2u);
-  EXPECT_EQ(range[0].first, 2u);
-  EXPECT_EQ(range[1].first, 3u);
-  EXPECT_EQ(std::min(range[0].second, range[1].second), ids[0]);
-  EXPECT_EQ(std::max(range[0].second, range[1].second), ids[1]);
+  ASSERT_EQ(range.size(), 2u);  // "open the file" and "the file", not the 4-word one
+  EXPECT_EQ(range[0].length, 2u);
+  EXPECT_EQ(range[1].length, 3u);
+  EXPECT_GT(range[0].id, range[1].id);  // "the file" came in the second import
+  const std::vector<std::uint64_t> ids{range[1].id, range[0].id};
+  for (const core::Posting& p : range) {
+    EXPECT_EQ(p.signature, core::signature(en.tokens(p.id)));
+    EXPECT_NE(p.signature & core::signature_bit(*file), 0u);
+  }
   const auto entry = en.entry("file");
   ASSERT_TRUE(entry.has_value());
   EXPECT_EQ(entry->token, *file);
@@ -259,6 +257,61 @@ TEST_F(TmStoreTest, ClearErrors) {
     EXPECT_EQ(e.kind(), StoreError::Kind::kBadInput);
     EXPECT_NE(std::string(e.what()).find("newer tilmash"), std::string::npos) << e.what();
   }
+}
+
+// A version-1 TM (postings without signatures) is read as it is, and upgraded to version 2 in
+// place when opened for writing, keeping every posting.
+TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
+  {
+    TmStore db(path_, OpenMode::kReadWrite);
+    auto imp = db.begin_import(words, "20250101T000000Z");
+    imp.add(unit("1", "open the file", "файлды ашу"), {});
+    imp.add(unit("2", "close the file", "файлды жабу"), {});
+    imp.add(unit("3", "the file", "файл"), {});
+    imp.commit();
+  }
+  std::vector<core::Posting> before;
+  std::uint32_t file = 0;
+  {
+    TmStore db(path_, OpenMode::kReadOnly);
+    file = *db.fuzzy_index("en").token("file");
+    db.fuzzy_index("en").postings_range(file, 1, 10, before);
+  }
+  ASSERT_EQ(before.size(), 3u);
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw,
+                         "UPDATE postings SET ids = substr(ids, 1, length(ids) / 3); "
+                         "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(raw);
+  {
+    TmStore db(path_, OpenMode::kReadOnly);
+    std::vector<core::Posting> v1;
+    db.fuzzy_index("en").postings_range(file, 1, 10, v1);
+    ASSERT_EQ(v1.size(), before.size());
+    for (std::size_t i = 0; i < v1.size(); ++i) {
+      EXPECT_EQ(v1[i].id, before[i].id);
+      EXPECT_EQ(v1[i].length, before[i].length);
+      EXPECT_EQ(v1[i].signature, core::kAllBits);  // unknown: rules nothing out
+    }
+  }
+  { TmStore db(path_, OpenMode::kReadWrite); }  // upgrades
+  TmStore db(path_, OpenMode::kReadOnly);
+  std::vector<core::Posting> v2;
+  db.fuzzy_index("en").postings_range(file, 1, 10, v2);
+  EXPECT_EQ(v2, before);
+  EXPECT_EQ(db.integrity_check(), "ok");
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "SELECT value FROM meta WHERE key = 'schema_version'", -1,
+                               &st, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), kSchemaVersion);
+  sqlite3_finalize(st);
+  sqlite3_close(raw);
 }
 
 TEST_F(TmStoreTest, LockedAndReadOnly) {

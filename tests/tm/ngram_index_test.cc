@@ -1,6 +1,7 @@
 #include "tm/ngram_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <random>
 
 #include <gtest/gtest.h>
@@ -79,26 +80,27 @@ TEST(NgramIndexTest, SameAsBruteForceOnRandomQueries) {
 }
 
 // search() may not rely on the order a source gives its lists in: one that returns every
-// list shuffled (lengths mixed, ids out of order) must give the brute-force result too.
+// list shuffled (lengths mixed, ids out of order) must give the brute-force result too. With
+// `signatures` false it also drops the signatures (core::kAllBits), as an index that keeps none.
 class ShuffledIndex : public IndexSource {
  public:
-  explicit ShuffledIndex(const MemoryIndex& inner) : inner_(inner) {}
+  ShuffledIndex(const MemoryIndex& inner, bool signatures)
+      : inner_(inner), signatures_(signatures) {}
   std::uint64_t frequency(std::uint32_t t) const override { return inner_.frequency(t); }
-  void postings(std::uint32_t t, std::size_t n, std::vector<std::uint64_t>& out) const override {
-    const std::size_t from = out.size();
-    inner_.postings(t, n, out);
-    std::shuffle(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), rng_);
-  }
   void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
-                      std::vector<std::pair<std::uint32_t, std::uint64_t>>& out) const override {
+                      std::vector<core::Posting>& out) const override {
     const std::size_t from = out.size();
-    IndexSource::postings_range(t, lo, hi, out);
+    inner_.postings_range(t, lo, hi, out);
     std::shuffle(out.begin() + static_cast<std::ptrdiff_t>(from), out.end(), rng_);
+    if (!signatures_) {
+      for (std::size_t i = from; i < out.size(); ++i) out[i].signature = core::kAllBits;
+    }
   }
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return inner_.tokens(id); }
 
  private:
   const MemoryIndex& inner_;
+  bool signatures_;
   mutable std::mt19937 rng_{3};
 };
 
@@ -112,15 +114,58 @@ TEST(NgramIndexTest, AnyListOrderGivesTheSameResult) {
     for (auto& t : s) t = word(rng) % (1 + word(rng));  // skewed: small ids frequent
   }
   const MemoryIndex index(segs);
-  const ShuffledIndex shuffled(index);
+  const ShuffledIndex shuffled(index, true);
+  const ShuffledIndex unsigned_(index, false);
   for (int qi = 0; qi < 500; ++qi) {
     std::vector<std::uint32_t> q = segs[rng() % segs.size()];
     if (!q.empty() && qi % 2 == 0) q[rng() % q.size()] = word(rng);
     if (qi % 3 == 0) q.push_back(word(rng));
     for (int t : {50, 70, 85}) {
-      ASSERT_EQ(search(shuffled, q, t), brute_force(index.segments(), q, t)) << qi << " " << t;
+      const auto ref = brute_force(index.segments(), q, t);
+      ASSERT_EQ(search(shuffled, q, t), ref) << qi << " " << t;
+      ASSERT_EQ(search(unsigned_, q, t), ref) << qi << " " << t;
     }
   }
+}
+
+// The signature bound is what makes lookups cheap: over a vocabulary much larger than its 64
+// bits it rules out most prefix candidates unread, and the result stays the brute-force one.
+TEST(NgramIndexTest, SignaturesRuleOutMostPrefixCandidates) {
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<std::uint32_t> rare(100, 5000);
+  std::uniform_int_distribution<std::uint32_t> common(0, 20);
+  std::vector<std::vector<std::uint32_t>> segs(3000);
+  for (auto& s : segs) {
+    s.resize(12);
+    for (std::size_t i = 0; i < s.size(); ++i) s[i] = i % 2 ? common(rng) : rare(rng);
+  }
+  const MemoryIndex index(segs);
+  const ShuffledIndex unsigned_(index, false);
+  SearchStats with{};
+  SearchStats without{};
+  for (int qi = 0; qi < 200; ++qi) {
+    std::vector<std::uint32_t> q = segs[rng() % segs.size()];
+    q[rng() % q.size()] = rare(rng);
+    const auto ref = brute_force(index.segments(), q, 70);
+    ASSERT_FALSE(ref.empty());
+    ASSERT_EQ(search(index, q, 70, &with), ref) << qi;
+    ASSERT_EQ(search(unsigned_, q, 70, &without), ref) << qi;
+  }
+  EXPECT_EQ(without.signature_pruned, 0u);
+  EXPECT_GT(with.signature_pruned, 0u);
+  EXPECT_LT(with.candidates * 4, without.candidates);
+  EXPECT_LT(with.verified, without.verified + 1);
+}
+
+TEST(NgramIndexTest, SignatureHasTheBitsOfItsTokens) {
+  const std::vector<std::uint32_t> toks{7, 7, 123456, 0};
+  const std::uint64_t sig = core::signature(toks);
+  for (std::uint32_t t : toks) EXPECT_NE(sig & core::signature_bit(t), 0u) << t;
+  EXPECT_LE(std::popcount(sig), 3);
+  EXPECT_EQ(core::signature({}), 0u);
+  // Stored in TM files: the bit of a token never changes.
+  EXPECT_EQ(core::signature_bit(0), 1u);
+  EXPECT_EQ(core::signature_bit(1), std::uint64_t{1} << 39);
 }
 
 }  // namespace
