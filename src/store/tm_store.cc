@@ -3,12 +3,18 @@
 //   units(id, tuid, dedup, created, changed, document, origin, confidence, extra)
 //   variants(id, unit_id, lang, ilang, text, inline_xml, created, changed, extra, toks)
 //   vocab(id, lang, key, df)    fuzzy keys per primary language, df = segments holding it
-//   postings(token, len, batch, ids)  WITHOUT ROWID: the segments with `len` words holding
-//                               `token`, k of them: their variant ids (k uint32 LE, ascending),
-//                               then their signatures (k uint64 LE, core/posting.h); each
-//                               import appends a batch. Version 1 had the ids alone: opening a
-//                               version-1 TM for writing upgrades it (migrate_v1()), and
-//                               lookups on one read kAllBits signatures.
+//   postings(key, ids)          one row per (token, length, batch): key = token * 2^35
+//                               + min(length, 65535) * 2^19 + batch, so a token's lists lie
+//                               together, by length, and the b-tree's interior pages hold bare
+//                               integers (a WITHOUT ROWID table keeps whole rows, blobs
+//                               included, in them: version 1's had 420 interior pages for 7,233
+//                               leaves). ids: the k segments' variant ids (uint32 LE,
+//                               ascending), their signatures (k uint64 LE, core/posting.h), and
+//                               in the row of length 65535, which holds every longer segment,
+//                               their lengths (k uint32 LE). Each import appends a batch.
+//                               Version 1 had (token, len, batch, ids) WITHOUT ROWID and ids
+//                               alone: lookups read such a TM with kAllBits signatures, and
+//                               opening it for writing upgrades it (migrate_v1()).
 //   conc                        FTS5, contentless, rowid = variant id (built on demand)
 // `extra` and `toks` are varint-encoded blobs (see put_varint). Every import is one
 // transaction (BEGIN IMMEDIATE … COMMIT) in WAL mode, so a crash leaves the state before it.
@@ -17,6 +23,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
@@ -88,19 +95,33 @@ std::vector<std::uint32_t> decode_tokens(std::string_view blob) {
   return out;
 }
 
-// A postings row's blob (schema 2): the ids as uint32 LE, then their signatures as uint64 LE.
-void encode_postings(std::span<const std::uint32_t> ids,
-                     const std::function<std::uint64_t(std::uint32_t)>& signature_of,
-                     std::string& blob) {
+// Postings row keys (schema 2). Tokens and batches beyond the limits are refused with a
+// clear error rather than wrapped.
+constexpr int kBatchBits = 19;
+constexpr int kLenShift = kBatchBits;
+constexpr int kTokenShift = kBatchBits + 16;
+constexpr std::uint64_t kLongLen = 0xFFFF;  // this length and longer share one row per batch
+constexpr std::uint64_t kMaxToken = (std::uint64_t{1} << 28) - 1;
+constexpr std::int64_t kMaxBatch = (std::int64_t{1} << kBatchBits) - 1;
+
+std::int64_t postings_key(std::uint64_t token, std::uint64_t len, std::int64_t batch) {
+  return static_cast<std::int64_t>((token << kTokenShift) | (std::min(len, kLongLen) << kLenShift))
+         | batch;
+}
+
+void append_le(std::string& out, std::uint64_t v, int bytes) {
+  for (int b = 0; b < bytes; ++b) out.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
+}
+
+// A postings row's blob: the ids, their signatures, and (the long row only) their lengths.
+template <typename SignatureOf>
+void encode_postings(std::span<const std::uint32_t> ids, const SignatureOf& signature_of,
+                     std::span<const std::uint32_t> lengths, std::string& blob) {
   blob.clear();
-  blob.reserve(ids.size() * 12);
-  for (const std::uint32_t v : ids) {
-    for (int b = 0; b < 4; ++b) blob.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
-  }
-  for (const std::uint32_t v : ids) {
-    const std::uint64_t sig = signature_of(v);
-    for (int b = 0; b < 8; ++b) blob.push_back(static_cast<char>((sig >> (8 * b)) & 0xFF));
-  }
+  blob.reserve(ids.size() * (12 + (lengths.empty() ? 0 : 4)));
+  for (const std::uint32_t v : ids) append_le(blob, v, 4);
+  for (const std::uint32_t v : ids) append_le(blob, signature_of(v), 8);
+  for (const std::uint32_t n : lengths) append_le(blob, n, 4);
 }
 
 std::uint64_t load_le(const unsigned char* p, int bytes) {
@@ -286,8 +307,7 @@ CREATE TABLE variants(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL, lang TEX
 CREATE INDEX variants_unit ON variants(unit_id);
 CREATE TABLE vocab(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, key TEXT NOT NULL,
   df INTEGER NOT NULL, UNIQUE(lang, key));
-CREATE TABLE postings(token INTEGER NOT NULL, len INTEGER NOT NULL, batch INTEGER NOT NULL,
-  ids BLOB NOT NULL, PRIMARY KEY(token, len, batch)) WITHOUT ROWID;
+CREATE TABLE postings(key INTEGER PRIMARY KEY, ids BLOB NOT NULL);
 CREATE VIRTUAL TABLE conc USING fts5(keys, content='', tokenize='unicode61 remove_diacritics 0');
 INSERT INTO meta VALUES('schema_version', '2'), ('next_batch', '1'), ('conc_upto', '0');
 )sql";
@@ -443,8 +463,9 @@ void TmStore::init_schema() {
   exec(db_, path_, "COMMIT", "creating the TM");
 }
 
-// Schema 1 -> 2: the postings gain their segments' signatures, computed from variants.toks.
-// One transaction: a crash leaves the version-1 file, which reads as before.
+// Schema 1 -> 2: the postings move to integer keys and gain their segments' signatures,
+// computed from variants.toks. One transaction: a crash leaves the version-1 file, which reads
+// as before.
 void TmStore::migrate_v1() {
   exec(db_, path_, "BEGIN IMMEDIATE", "upgrading the TM to schema 2");
   try {
@@ -462,36 +483,61 @@ void TmStore::migrate_v1() {
       while (q.step("upgrading the TM")) {
         const auto id = static_cast<std::size_t>(sqlite3_column_int64(q.get(), 0));
         if (id >= sigs.size()) sigs.resize(std::max(id + 1, 2 * sigs.size()), 0);
-        std::vector<std::uint32_t> toks = decode_tokens(col_blob(q.get(), 1));
-        sigs[id] = core::signature(toks);
+        sigs[id] = core::signature(decode_tokens(col_blob(q.get(), 1)));
       }
     }
-    exec(db_, path_,
-         "CREATE TABLE postings2(token INTEGER NOT NULL, len INTEGER NOT NULL, "
-         "batch INTEGER NOT NULL, ids BLOB NOT NULL, PRIMARY KEY(token, len, batch)) "
-         "WITHOUT ROWID",
+    const auto signature_of = [&sigs](std::uint32_t id) {
+      return id < sigs.size() ? sigs[id] : core::kAllBits;
+    };
+    exec(db_, path_, "CREATE TABLE postings2(key INTEGER PRIMARY KEY, ids BLOB NOT NULL)",
          "upgrading the TM");
     {
       Stmt q(prepare("SELECT token, len, batch, ids FROM postings"), db_, path_);
-      Stmt ins(prepare("INSERT INTO postings2(token, len, batch, ids) VALUES(?, ?, ?, ?)"), db_,
-               path_);
+      Stmt ins(prepare("INSERT INTO postings2(key, ids) VALUES(?, ?)"), db_, path_);
+      // Rows of kLongLen words or more merge into one per (token, batch): written last.
+      std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::pair<std::uint32_t, std::uint32_t>>> long_rows;
       std::vector<std::uint32_t> ids;
+      std::vector<std::uint32_t> lens;
       std::string blob;
-      const auto signature_of = [&sigs](std::uint32_t id) {
-        return id < sigs.size() ? sigs[id] : core::kAllBits;
+      const auto write = [&](std::int64_t key) {
+        encode_postings(ids, signature_of, lens, blob);
+        sqlite3_bind_int64(ins.get(), 1, key);
+        bind_blob_ref(ins.get(), 2, blob);
+        ins.step("upgrading the TM");
+        sqlite3_reset(ins.get());
       };
       while (q.step("upgrading the TM")) {
+        const std::int64_t token = sqlite3_column_int64(q.get(), 0);
+        const std::int64_t len = sqlite3_column_int64(q.get(), 1);
+        const std::int64_t batch = sqlite3_column_int64(q.get(), 2);
+        if (token < 0 || static_cast<std::uint64_t>(token) > kMaxToken || len < 0 || batch < 0
+            || batch > kMaxBatch) {
+          throw StoreError(StoreError::Kind::kBadInput, path_,
+                           "upgrading the TM: an index row out of range (a corrupt TM?)");
+        }
         const std::string_view old = col_blob(q.get(), 3);
         const auto* p = reinterpret_cast<const unsigned char*>(old.data());
         ids.clear();
         for (std::size_t i = 0; i + 4 <= old.size(); i += 4) {
           ids.push_back(static_cast<std::uint32_t>(load_le(p + i, 4)));
         }
-        encode_postings(ids, signature_of, blob);
-        for (int c = 1; c <= 3; ++c) sqlite3_bind_int64(ins.get(), c, sqlite3_column_int64(q.get(), c - 1));
-        bind_blob_ref(ins.get(), 4, blob);
-        ins.step("upgrading the TM");
-        sqlite3_reset(ins.get());
+        if (static_cast<std::uint64_t>(len) >= kLongLen) {
+          auto& row = long_rows[{token, batch}];
+          for (std::uint32_t id : ids) row.emplace_back(id, static_cast<std::uint32_t>(len));
+          continue;
+        }
+        lens.clear();
+        write(postings_key(static_cast<std::uint64_t>(token), static_cast<std::uint64_t>(len), batch));
+      }
+      for (auto& [tb, row] : long_rows) {
+        std::sort(row.begin(), row.end());
+        ids.clear();
+        lens.clear();
+        for (const auto& [id, len] : row) {
+          ids.push_back(id);
+          lens.push_back(len);
+        }
+        write(postings_key(static_cast<std::uint64_t>(tb.first), kLongLen, tb.second));
       }
     }
     exec(db_, path_,
@@ -549,10 +595,11 @@ struct TmStore::Import::State {
 };
 
 void TmStore::Import::State::write_postings() {
-  Stmt ins(store->prepare("INSERT INTO postings(token, len, batch, ids) VALUES(?, ?, ?, ?)"),
-           store->db_, store->path_);
+  Stmt ins(store->prepare("INSERT INTO postings(key, ids) VALUES(?, ?)"), store->db_,
+           store->path_);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // length, id
   std::vector<std::uint32_t> ids;
+  std::vector<std::uint32_t> lens;
   std::vector<std::size_t> start;
   std::string blob;
   const auto signature_of = [this](std::uint32_t id) { return sigs[id - sig_base]; };
@@ -561,30 +608,40 @@ void TmStore::Import::State::write_postings() {
     pairs.clear();
     std::string_view in = postings[token];
     std::uint32_t id = 0;
-    std::uint32_t max_len = 0;
+    std::size_t max_row = 0;
     for (std::uint64_t len = 0, delta = 0; get_varint(in, len) && get_varint(in, delta);) {
       id += static_cast<std::uint32_t>(delta);
       pairs.emplace_back(static_cast<std::uint32_t>(len), id);
-      max_len = std::max(max_len, static_cast<std::uint32_t>(len));
+      max_row = std::max<std::size_t>(max_row, std::min<std::uint64_t>(len, kLongLen));
     }
     std::string().swap(postings[token]);
-    // Counting sort by length: stable, so each length's ids stay ascending.
-    start.assign(max_len + 2, 0);
-    for (const auto& pr : pairs) ++start[pr.first + 1];
+    // Counting sort by row (the length, up to kLongLen): stable, so each row's ids stay
+    // ascending.
+    const auto row_of = [](std::uint32_t len) {
+      return static_cast<std::size_t>(std::min<std::uint64_t>(len, kLongLen));
+    };
+    start.assign(max_row + 2, 0);
+    for (const auto& pr : pairs) ++start[row_of(pr.first) + 1];
     for (std::size_t l = 1; l < start.size(); ++l) start[l] += start[l - 1];
     ids.resize(pairs.size());
-    for (const auto& pr : pairs) ids[start[pr.first]++] = pr.second;
-    // start[l] is now the end of length l's run.
+    lens.resize(pairs.size());
+    for (const auto& pr : pairs) {
+      const std::size_t at = start[row_of(pr.first)]++;
+      ids[at] = pr.second;
+      lens[at] = pr.first;
+    }
+    // start[r] is now the end of row r's run.
     std::size_t from = 0;
-    for (std::uint32_t len = 0; len <= max_len; ++len) {
-      const std::size_t to = start[len];
+    for (std::size_t row = 0; row <= max_row; ++row) {
+      const std::size_t to = start[row];
       if (to == from) continue;
-      encode_postings(std::span<const std::uint32_t>(ids).subspan(from, to - from), signature_of,
+      const std::span<const std::uint32_t> run = std::span<const std::uint32_t>(ids).subspan(from, to - from);
+      encode_postings(run, signature_of,
+                      row == kLongLen ? std::span<const std::uint32_t>(lens).subspan(from, to - from)
+                                      : std::span<const std::uint32_t>(),
                       blob);
-      sqlite3_bind_int64(ins.get(), 1, static_cast<std::int64_t>(token));
-      sqlite3_bind_int64(ins.get(), 2, len);
-      sqlite3_bind_int64(ins.get(), 3, next_batch);
-      bind_blob_ref(ins.get(), 4, blob);
+      sqlite3_bind_int64(ins.get(), 1, postings_key(token, row, next_batch));
+      bind_blob_ref(ins.get(), 2, blob);
       ins.step("writing the index");
       sqlite3_reset(ins.get());
       from = to;
@@ -629,6 +686,12 @@ TmStore::Import TmStore::begin_import(Keyer keyer, std::string now) {
   {
     Stmt q(prepare("SELECT value FROM meta WHERE key = 'next_batch'"), db_, path_);
     if (q.step("reading the TM")) st.next_batch = sqlite3_column_int64(q.get(), 0);
+  }
+  if (st.next_batch > kMaxBatch) {
+    throw StoreError(StoreError::Kind::kBadInput, path_,
+                     "this TM has had " + std::to_string(kMaxBatch)
+                         + " imports, the most its index can tell apart; export it ('tilmash "
+                           "tm export') and import that file into a new TM");
   }
   return imp;
 }
@@ -736,6 +799,11 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
       const bool added = it == vocab.end();
       if (added) it = vocab.emplace(k, 0).first;
       if (added) {
+        if (st.first_new + st.new_keys.size() > kMaxToken) {
+          throw StoreError(StoreError::Kind::kBadInput, db.path_,
+                           "the TM's index is full (" + std::to_string(kMaxToken)
+                               + " distinct words); split the TM");
+        }
         it->second = st.first_new + static_cast<std::uint32_t>(st.new_keys.size());
         st.new_keys.emplace_back(ilang, k);
       }
@@ -915,23 +983,42 @@ std::uint64_t TmStore::FuzzyIndex::frequency(std::uint32_t token) const {
 void TmStore::FuzzyIndex::postings_range(std::uint32_t token, std::size_t min_len,
                                          std::size_t max_len,
                                          std::vector<core::Posting>& out) const {
-  Stmt q(store_->prepare("SELECT len, ids FROM postings WHERE token = ? AND len BETWEEN ? AND ?"),
-         store_->db_, store_->path_);
-  sqlite3_bind_int64(q.get(), 1, token);
-  sqlite3_bind_int64(q.get(), 2, static_cast<std::int64_t>(std::min<std::size_t>(min_len, 1u << 30)));
-  sqlite3_bind_int64(q.get(), 3, static_cast<std::int64_t>(std::min<std::size_t>(max_len, 1u << 30)));
-  const bool signed_rows = store_->schema_version_ >= 2;
-  const std::size_t width = signed_rows ? 12 : 4;
+  const auto clamp = [](std::size_t n) {
+    return static_cast<std::int64_t>(std::min<std::size_t>(n, 1u << 30));
+  };
+  if (store_->schema_version_ < 2) {  // (token, len, batch, ids): ids alone
+    Stmt q(store_->prepare("SELECT len, ids FROM postings WHERE token = ? AND len BETWEEN ? AND ?"),
+           store_->db_, store_->path_);
+    sqlite3_bind_int64(q.get(), 1, token);
+    sqlite3_bind_int64(q.get(), 2, clamp(min_len));
+    sqlite3_bind_int64(q.get(), 3, clamp(max_len));
+    while (q.step("reading the index")) {
+      const auto len = static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
+      const std::string_view blob = col_blob(q.get(), 1);
+      const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
+      for (std::size_t i = 0; i + 4 <= blob.size(); i += 4) {
+        out.push_back(core::Posting{load_le(p + i, 4), core::kAllBits, len});
+      }
+    }
+    return;
+  }
+  if (min_len > max_len || token > kMaxToken) return;
+  Stmt q(store_->prepare("SELECT key, ids FROM postings WHERE key BETWEEN ? AND ?"), store_->db_,
+         store_->path_);
+  sqlite3_bind_int64(q.get(), 1, postings_key(token, min_len, 0));
+  sqlite3_bind_int64(q.get(), 2, postings_key(token, max_len, kMaxBatch));
   while (q.step("reading the index")) {
-    const auto len = static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
+    const auto row = static_cast<std::uint32_t>(
+        (static_cast<std::uint64_t>(sqlite3_column_int64(q.get(), 0)) >> kLenShift) & kLongLen);
+    const bool long_row = row == kLongLen;
     const std::string_view blob = col_blob(q.get(), 1);
     const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
-    const std::size_t k = blob.size() / width;  // a damaged length reads what fits
+    const std::size_t k = blob.size() / (long_row ? 16 : 12);  // a damaged length reads what fits
     if (out.capacity() < out.size() + k) out.reserve(std::max(out.size() + k, 2 * out.capacity()));
     for (std::size_t i = 0; i < k; ++i) {
-      out.push_back(core::Posting{load_le(p + 4 * i, 4),
-                                  signed_rows ? load_le(p + 4 * k + 8 * i, 8) : core::kAllBits,
-                                  len});
+      const auto len = long_row ? static_cast<std::uint32_t>(load_le(p + 12 * k + 4 * i, 4)) : row;
+      if (long_row && (len < min_len || len > max_len)) continue;
+      out.push_back(core::Posting{load_le(p + 4 * i, 4), load_le(p + 4 * k + 8 * i, 8), len});
     }
   }
 }

@@ -120,5 +120,66 @@ TEST(IndexSearchTest, PersistedIndexGivesTheBruteForceResult) {
   fs::remove_all(dir);
 }
 
+// Segments of 65,535 words and more share one index row per token and import, which records
+// their lengths: they are found like any other.
+TEST(IndexSearchTest, VeryLongSegmentsAreFound) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("tilmash_index_long_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string path = (dir / "tm.db").string();
+  const auto text = [](std::size_t n, std::size_t skip_every) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (skip_every != 0 && i % skip_every == 0) continue;
+      out += "x" + std::to_string(i % 1000) + " ";
+    }
+    return out;
+  };
+  {
+    store::TmStore db(path, store::OpenMode::kReadWrite);
+    auto imp = db.begin_import(split, "20250101T000000Z");
+    std::size_t id = 0;
+    for (std::size_t n : {65534u, 65535u, 70000u, 90000u}) {
+      core::TranslationUnit u;
+      u.id = std::to_string(++id);
+      u.variants = {core::Variant{}, core::Variant{}};
+      u.variants[0].lang = "en";
+      u.variants[0].text = text(n, 0);
+      u.variants[1].lang = "kk";
+      u.variants[1].text = "k" + std::to_string(n);
+      imp.add(u, {});
+    }
+    imp.commit();
+  }
+  store::TmStore db(path, store::OpenMode::kReadOnly);
+  const store::TmStore::FuzzyIndex en = db.fuzzy_index("en");
+  const Source source(en);
+  std::vector<std::vector<std::uint32_t>> segs;
+  std::vector<std::uint64_t> ids;
+  en.for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
+    ids.push_back(id);
+    segs.push_back(std::move(toks));
+  });
+  ASSERT_EQ(segs.size(), 4u);
+  std::vector<core::Posting> range;
+  en.postings_range(*en.token("x7"), 65535, 80000, range);
+  ASSERT_EQ(range.size(), 2u);  // 65,535 and 70,000 words; not 65,534 or 90,000
+  EXPECT_EQ(range[0].length + range[1].length, 65535u + 70000u);
+  // 99 %: the verification of 70,000-word candidates stays quick (word_distance is banded).
+  for (std::size_t n : {65600u, 70000u}) {
+    const std::vector<std::string> words = split("", text(n, 250)).words;
+    std::vector<std::uint32_t> query;
+    for (const std::string& w : words) query.push_back(en.token(w).value_or(tm::kUnknownToken));
+    for (int t : {99}) {
+      std::vector<tm::Candidate> ref = tm::brute_force(segs, query, t);
+      for (tm::Candidate& c : ref) c.id = ids[c.id];
+      ASSERT_FALSE(ref.empty()) << n << " " << t;
+      EXPECT_EQ(tm::search(source, query, t), ref) << n << " " << t;
+    }
+  }
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace tilmash

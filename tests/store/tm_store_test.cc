@@ -280,8 +280,14 @@ TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
   ASSERT_EQ(before.size(), 3u);
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  // Version 1's layout: (token, len, batch) keys, ids without signatures.
   ASSERT_EQ(sqlite3_exec(raw,
-                         "UPDATE postings SET ids = substr(ids, 1, length(ids) / 3); "
+                         "CREATE TABLE p1(token INTEGER NOT NULL, len INTEGER NOT NULL, "
+                         "batch INTEGER NOT NULL, ids BLOB NOT NULL, "
+                         "PRIMARY KEY(token, len, batch)) WITHOUT ROWID; "
+                         "INSERT INTO p1 SELECT key >> 35, (key >> 19) & 65535, key & 524287, "
+                         "substr(ids, 1, length(ids) / 3) FROM postings; "
+                         "DROP TABLE postings; ALTER TABLE p1 RENAME TO postings; "
                          "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
