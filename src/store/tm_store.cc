@@ -2,7 +2,9 @@
 //   meta(key, value)            schema_version, next_batch, conc_upto
 //   units(id, tuid, dedup, created, changed, document, origin, confidence, extra)
 //   variants(id, unit_id, lang, ilang, text, inline_xml, created, changed, extra, toks)
-//   vocab(id, lang, key, df)    fuzzy keys per primary language, df = segments holding it
+//   vocab(lang, key, id, df)    WITHOUT ROWID, fuzzy keys per primary language, df = segments
+//                               holding it; one b-tree search per key (version 1 had a rowid
+//                               table and a UNIQUE index: two)
 //   postings(key, ids)          one row per (token, length, batch): key = token * 2^35
 //                               + min(length, 65535) * 2^19 + batch, so a token's lists lie
 //                               together, by length, and the b-tree's interior pages hold bare
@@ -305,8 +307,9 @@ CREATE TABLE variants(id INTEGER PRIMARY KEY, unit_id INTEGER NOT NULL, lang TEX
   ilang TEXT NOT NULL, text TEXT NOT NULL, inline_xml TEXT, created TEXT, changed TEXT,
   extra BLOB, toks BLOB);
 CREATE INDEX variants_unit ON variants(unit_id);
-CREATE TABLE vocab(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, key TEXT NOT NULL,
-  df INTEGER NOT NULL, UNIQUE(lang, key));
+CREATE TABLE vocab(lang TEXT NOT NULL, key TEXT NOT NULL, id INTEGER NOT NULL,
+  df INTEGER NOT NULL, PRIMARY KEY(lang, key)) WITHOUT ROWID;
+CREATE UNIQUE INDEX vocab_id ON vocab(id);
 CREATE TABLE postings(key INTEGER PRIMARY KEY, ids BLOB NOT NULL);
 CREATE VIRTUAL TABLE conc USING fts5(keys, content='', tokenize='unicode61 remove_diacritics 0');
 INSERT INTO meta VALUES('schema_version', '2'), ('next_batch', '1'), ('conc_upto', '0');
@@ -542,6 +545,11 @@ void TmStore::migrate_v1() {
     }
     exec(db_, path_,
          "DROP TABLE postings; ALTER TABLE postings2 RENAME TO postings; "
+         "CREATE TABLE vocab2(lang TEXT NOT NULL, key TEXT NOT NULL, id INTEGER NOT NULL, "
+         "df INTEGER NOT NULL, PRIMARY KEY(lang, key)) WITHOUT ROWID; "
+         "INSERT INTO vocab2(lang, key, id, df) SELECT lang, key, id, df FROM vocab; "
+         "DROP TABLE vocab; ALTER TABLE vocab2 RENAME TO vocab; "
+         "CREATE UNIQUE INDEX vocab_id ON vocab(id); "
          "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
          "upgrading the TM");
   } catch (...) {
@@ -842,12 +850,16 @@ ImportStats TmStore::Import::commit() {
   TmStore& db = *st.store;
   st.write_postings();
   {
-    Stmt ins(db.prepare("INSERT INTO vocab(id, lang, key, df) VALUES(?, ?, ?, 0)"), db.db_,
+    Stmt ins(db.prepare("INSERT INTO vocab(id, lang, key, df) VALUES(?, ?, ?, ?)"), db.db_,
              db.path_);
     for (std::size_t i = 0; i < st.new_keys.size(); ++i) {
-      sqlite3_bind_int64(ins.get(), 1, st.first_new + static_cast<std::int64_t>(i));
+      const std::size_t id = st.first_new + i;
+      std::uint64_t df = 0;
+      if (id < st.df_delta.size()) std::swap(df, st.df_delta[id]);  // no UPDATE for new keys
+      sqlite3_bind_int64(ins.get(), 1, static_cast<std::int64_t>(id));
       bind_text(ins.get(), 2, st.new_keys[i].first);
       bind_text(ins.get(), 3, st.new_keys[i].second);
+      sqlite3_bind_int64(ins.get(), 4, static_cast<std::int64_t>(df));
       ins.step("writing the index");
       sqlite3_reset(ins.get());
     }

@@ -288,6 +288,10 @@ TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
                          "INSERT INTO p1 SELECT key >> 35, (key >> 19) & 65535, key & 524287, "
                          "substr(ids, 1, length(ids) / 3) FROM postings; "
                          "DROP TABLE postings; ALTER TABLE p1 RENAME TO postings; "
+                         "CREATE TABLE v1(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, "
+                         "key TEXT NOT NULL, df INTEGER NOT NULL, UNIQUE(lang, key)); "
+                         "INSERT INTO v1 SELECT id, lang, key, df FROM vocab; "
+                         "DROP TABLE vocab; ALTER TABLE v1 RENAME TO vocab; "
                          "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
@@ -305,6 +309,8 @@ TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
   }
   { TmStore db(path_, OpenMode::kReadWrite); }  // upgrades
   TmStore db(path_, OpenMode::kReadOnly);
+  EXPECT_EQ(db.fuzzy_index("en").token("file"), file);
+  EXPECT_EQ(db.fuzzy_index("en").entry("file")->frequency, 3u);
   std::vector<core::Posting> v2;
   db.fuzzy_index("en").postings_range(file, 1, 10, v2);
   EXPECT_EQ(v2, before);
