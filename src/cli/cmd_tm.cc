@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "cli/command.h"
+#include "cli/unit_pipeline.h"
 #include "core/lang.h"
 #include "core/text.h"
 #include "io/atomic_file.h"
@@ -167,24 +168,32 @@ Exit run_tm_import(std::span<const std::string> args) {
   const store::Keyer keyer = [&tokenizer](std::string_view, std::string_view text) {
     return store::VariantKeys{tokenizer.word_keys(text)};
   };
-  const auto started = std::chrono::steady_clock::now();
-  const store::ImportStats stats = guarded([&] {
-    store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadWrite);
-    store::TmStore::Import imp = db.begin_import(keyer, io::tmx_now());
-    for (const std::string& path : (*vm)["file"].as<std::vector<std::string>>()) {
+  const std::vector<std::string> files = (*vm)["file"].as<std::vector<std::string>>();
+  // Runs on the pipeline's worker thread, with its own tokenizer (ICU break iterators are not
+  // shared between threads): reads every file and keys every variant.
+  const auto produce = [&](const UnitPipeline::Emit& emit) {
+    const tm::Tokenizer worker_tokenizer = make_tokenizer();
+    const auto prepare = [&](core::TranslationUnit tu, store::Provenance prov,
+                             std::optional<double> confidence) {
+      PreparedUnit p{std::move(tu), std::move(prov), confidence, {}};
+      for (const core::Variant& v : p.unit.variants) {
+        p.keys.push_back(store::VariantKeys{worker_tokenizer.word_keys(v.text)});
+      }
+      emit(std::move(p));
+    };
+    for (const std::string& path : files) {
       if (format == "tmx") {
         io::TmxReader reader(path);
         while (auto tu = reader.next()) {
           store::Provenance prov{path, origin};
           std::optional<double> confidence;
           tmx_provenance(*tu, prov, confidence, origin_given);
-          imp.add(*tu, prov, confidence);
+          prepare(std::move(*tu), std::move(prov), confidence);
         }
         continue;
       }
       const io::AlignmentFile file =
           format == "json" ? io::read_alignment_json(path) : io::read_alignment_tsv(path, langs);
-      const store::Provenance prov{path, origin};
       for (std::size_t i = 0; i < file.units.size(); ++i) {
         core::TranslationUnit tu;
         // Bead number (json) or line (tsv): stable names within the document.
@@ -196,8 +205,17 @@ Exit run_tm_import(std::span<const std::string> args) {
           v.text = it != file.units[i].text.end() ? it->second : std::string();
           tu.variants.push_back(std::move(v));
         }
-        imp.add(tu, prov, file.units[i].confidence);
+        prepare(std::move(tu), store::Provenance{path, origin}, file.units[i].confidence);
       }
+    }
+  };
+  const auto started = std::chrono::steady_clock::now();
+  const store::ImportStats stats = guarded([&] {
+    store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadWrite);
+    store::TmStore::Import imp = db.begin_import(keyer, io::tmx_now());
+    UnitPipeline units(produce);
+    while (const PreparedUnit* u = units.next()) {
+      imp.add(u->unit, u->provenance, u->confidence, &u->keys);
     }
     return imp.commit();
   });

@@ -763,7 +763,8 @@ TmStore::Import TmStore::begin_import(Keyer keyer, std::string now) {
 }
 
 void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& provenance,
-                          std::optional<double> confidence) {
+                          std::optional<double> confidence,
+                          const std::vector<VariantKeys>* given) {
   State& st = *s_;
   TmStore& db = *st.store;
   ++st.stats.units_read;
@@ -854,7 +855,10 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
   std::vector<std::uint32_t> ids;
   for (const V& v : vs) {
     const std::string ilang = index_lang(v.v->lang);
-    VariantKeys keys = st.keyer(v.v->lang, v.v->text);
+    const auto at = static_cast<std::size_t>(v.v - unit.variants.data());
+    VariantKeys computed;
+    if (given == nullptr || at >= given->size()) computed = st.keyer(v.v->lang, v.v->text);
+    const VariantKeys& keys = given != nullptr && at < given->size() ? (*given)[at] : computed;
     const auto len = static_cast<std::uint32_t>(keys.words.size());
     ids.clear();
     toks.clear();

@@ -105,9 +105,12 @@ class TmStore {
     Import& operator=(const Import&) = delete;
     // Adds `unit` (variants with empty text dropped; fewer than two left: skipped) or merges it
     // into a stored unit with the same languages and normalised texts (NFC, white space
-    // collapsed): creationdate becomes the earlier, changedate the later.
+    // collapsed): creationdate becomes the earlier, changedate the later. `keys`, when given,
+    // holds the fuzzy keys of unit.variants[i] at [i], computed by the caller (on another
+    // thread, say) with the same function as the import's keyer; otherwise the keyer runs here.
     void add(const core::TranslationUnit& unit, const Provenance& provenance,
-             std::optional<double> confidence = std::nullopt);
+             std::optional<double> confidence = std::nullopt,
+             const std::vector<VariantKeys>* keys = nullptr);
     // Writes the index and commits. Throws IoError (disk full …); then nothing was committed.
     ImportStats commit();
     const ImportStats& stats() const;
