@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <random>
+#include <span>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -43,6 +44,38 @@ store::VariantKeys split(std::string_view, std::string_view text) {
   return k;
 }
 
+core::TranslationUnit en_kk(std::string id, std::string en, std::string kk) {
+  core::TranslationUnit u;
+  u.id = std::move(id);
+  u.variants = {core::Variant{}, core::Variant{}};
+  u.variants[0].lang = "en";
+  u.variants[0].text = std::move(en);
+  u.variants[1].lang = "kk";
+  u.variants[1].text = std::move(kk);
+  return u;
+}
+
+// Every stored segment of the index, for brute force (which numbers them from 0).
+struct Segments {
+  explicit Segments(const store::TmStore::FuzzyIndex& index) {
+    index.for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
+      ids.push_back(id);
+      tokens.push_back(std::move(toks));
+    });
+  }
+  // brute_force's result with the store's segment ids, in search()'s order.
+  std::vector<tm::Candidate> reference(std::span<const std::uint32_t> query, int t) const {
+    std::vector<tm::Candidate> ref = tm::brute_force(tokens, query, t);
+    for (tm::Candidate& c : ref) c.id = ids[c.id];
+    std::stable_sort(ref.begin(), ref.end(), [](const auto& a, const auto& b) {
+      return a.base != b.base ? a.base > b.base : a.id < b.id;
+    });
+    return ref;
+  }
+  std::vector<std::vector<std::uint32_t>> tokens;
+  std::vector<std::uint64_t> ids;
+};
+
 TEST(IndexSearchTest, PersistedIndexGivesTheBruteForceResult) {
   const fs::path dir =
       fs::temp_directory_path() / ("tilmash_index_search_" + std::to_string(::getpid()));
@@ -69,27 +102,15 @@ TEST(IndexSearchTest, PersistedIndexGivesTheBruteForceResult) {
     store::TmStore db(path, store::OpenMode::kReadWrite);
     auto imp = db.begin_import(split, "20250101T000000Z");
     for (std::size_t i = part; i < sentences.size(); i += 2) {
-      core::TranslationUnit u;
-      u.id = std::to_string(i);
-      u.variants = {core::Variant{}, core::Variant{}};
-      u.variants[0].lang = "en";
-      u.variants[0].text = join(sentences[i]);
-      u.variants[1].lang = "kk";
-      u.variants[1].text = "k" + std::to_string(i);
-      imp.add(u, {});
+      imp.add(en_kk(std::to_string(i), join(sentences[i]), std::string("k").append(std::to_string(i))), {});
     }
     imp.commit();
   }
   store::TmStore db(path, store::OpenMode::kReadOnly);
   const store::TmStore::FuzzyIndex en = db.fuzzy_index("en");
   const Source source(en);
-  std::vector<std::vector<std::uint32_t>> segs;
-  std::vector<std::uint64_t> ids;
-  en.for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
-    ids.push_back(id);
-    segs.push_back(std::move(toks));
-  });
-  ASSERT_GT(segs.size(), 2900u);  // a few repeat and merge
+  const Segments segs(en);
+  ASSERT_GT(segs.ids.size(), 2900u);  // a few repeat and merge
   std::size_t nonempty = 0;
   tm::SearchStats stats{};
   for (int qi = 0; qi < 1500; ++qi) {
@@ -106,11 +127,7 @@ TEST(IndexSearchTest, PersistedIndexGivesTheBruteForceResult) {
     std::vector<std::uint32_t> query;
     for (const std::string& x : q) query.push_back(en.token(x).value_or(tm::kUnknownToken));
     for (int t : {60, 70, 90}) {
-      std::vector<tm::Candidate> ref = tm::brute_force(segs, query, t);
-      for (tm::Candidate& c : ref) c.id = ids[c.id];
-      std::stable_sort(ref.begin(), ref.end(), [](const auto& a, const auto& b) {
-        return a.base != b.base ? a.base > b.base : a.id < b.id;
-      });
+      const std::vector<tm::Candidate> ref = segs.reference(query, t);
       ASSERT_EQ(tm::search(source, query, t, &stats), ref) << "query " << qi << " at " << t;
       nonempty += ref.empty() ? 0 : 1;
     }
@@ -132,7 +149,7 @@ TEST(IndexSearchTest, VeryLongSegmentsAreFound) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) {
       if (skip_every != 0 && i % skip_every == 0) continue;
-      out += "x" + std::to_string(i % 1000) + " ";
+      out.append("x").append(std::to_string(i % 1000)).append(" ");
     }
     return out;
   };
@@ -141,27 +158,15 @@ TEST(IndexSearchTest, VeryLongSegmentsAreFound) {
     auto imp = db.begin_import(split, "20250101T000000Z");
     std::size_t id = 0;
     for (std::size_t n : {65534u, 65535u, 70000u, 90000u}) {
-      core::TranslationUnit u;
-      u.id = std::to_string(++id);
-      u.variants = {core::Variant{}, core::Variant{}};
-      u.variants[0].lang = "en";
-      u.variants[0].text = text(n, 0);
-      u.variants[1].lang = "kk";
-      u.variants[1].text = "k" + std::to_string(n);
-      imp.add(u, {});
+      imp.add(en_kk(std::to_string(++id), text(n, 0), std::string("k").append(std::to_string(n))), {});
     }
     imp.commit();
   }
   store::TmStore db(path, store::OpenMode::kReadOnly);
   const store::TmStore::FuzzyIndex en = db.fuzzy_index("en");
   const Source source(en);
-  std::vector<std::vector<std::uint32_t>> segs;
-  std::vector<std::uint64_t> ids;
-  en.for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
-    ids.push_back(id);
-    segs.push_back(std::move(toks));
-  });
-  ASSERT_EQ(segs.size(), 4u);
+  const Segments segs(en);
+  ASSERT_EQ(segs.ids.size(), 4u);
   std::vector<core::Posting> range;
   en.postings_range(*en.token("x7"), 65535, 80000, range);
   ASSERT_EQ(range.size(), 2u);  // 65,535 and 70,000 words; not 65,534 or 90,000
@@ -172,8 +177,7 @@ TEST(IndexSearchTest, VeryLongSegmentsAreFound) {
     std::vector<std::uint32_t> query;
     for (const std::string& w : words) query.push_back(en.token(w).value_or(tm::kUnknownToken));
     for (int t : {99}) {
-      std::vector<tm::Candidate> ref = tm::brute_force(segs, query, t);
-      for (tm::Candidate& c : ref) c.id = ids[c.id];
+      const std::vector<tm::Candidate> ref = segs.reference(query, t);
       ASSERT_FALSE(ref.empty()) << n << " " << t;
       EXPECT_EQ(tm::search(source, query, t), ref) << n << " " << t;
     }
