@@ -80,8 +80,26 @@ if [ -s "$out/udhr.check.txt" ]; then
 fi
 
 echo
+echo "== translation memory (SQLite): import, fuzzy lookup, concordance =="
+rm -f "$out/udhr.tm.db" "$out/udhr.tm.db-wal" "$out/udhr.tm.db-shm"
+$tilmash tm import --db "$out/udhr.tm.db" tmx/udhr.en-kk-ru.tmx
+echo 'tm lookup "Everyone has the right to free education." (score, tuid, source, target):'
+$tilmash tm lookup --db "$out/udhr.tm.db" --tgt kk "Everyone has the right to free education."
+$tilmash tm lookup --db "$out/udhr.tm.db" --tgt ru --max 1 "Everyone has the right to free education."
+echo 'tm concordance --lang kk "бостандық": the units holding it, in the forms they use:'
+$tilmash tm concordance --db "$out/udhr.tm.db" --lang kk "бостандық" | python3 -c '
+import collections, re, sys
+forms = collections.Counter()
+units = 0
+for line in sys.stdin:
+    units += 1
+    forms.update(w.lower() for w in re.findall(r"\bбостанд\w*", line.split("\t")[2], re.I))
+print(f"  {units} units:", ", ".join(f"{w} ×{n}" for w, n in forms.most_common()))'
+
+echo
 echo "== outputs =="
-echo "translation memories: tmx/udhr.en-kk-ru.tmx tmx/udhr.en-kk.tmx tmx/udhr.en-ru.tmx"
+echo "translation memories: tmx/udhr.en-kk-ru.tmx tmx/udhr.en-kk.tmx tmx/udhr.en-ru.tmx,"
+echo "                      $out/udhr.tm.db (tilmash tm lookup|concordance|export --db …)"
 echo "findings:             $out/udhr.check.txt"
 echo "review page:          $out/udhr.review.html (open it in a browser; keys j/k: next/previous"
 echo "                      weak link, f/F: next/previous finding)"
