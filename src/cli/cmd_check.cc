@@ -39,15 +39,13 @@ constexpr const char* kHelp =
     "  tilmash check article.tmx --html review.html\n"
     "  tilmash align --langs en,kk,ru a.en a.kk a.ru --format json -o a.json && tilmash check a.json";
 
-// True when stdout is a terminal that takes colour (no isatty in cli: see /proc).
+// True when stdout is a terminal that takes colour.
 bool colour_stdout() {
   if (const char* nc = std::getenv("NO_COLOR"); nc != nullptr && *nc != '\0') return false;
   if (const char* t = std::getenv("TERM"); t == nullptr || std::string_view(t) == "dumb") {
     return false;
   }
-  std::error_code ec;
-  const std::string target = std::filesystem::read_symlink("/proc/self/fd/1", ec).string();
-  return !ec && (target.starts_with("/dev/pts/") || target.starts_with("/dev/tty"));
+  return is_terminal(1);
 }
 
 std::optional<double> confidence_of(const core::TranslationUnit& u) {

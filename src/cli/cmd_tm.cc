@@ -128,6 +128,41 @@ void tmx_provenance(const core::TranslationUnit& tu, store::Provenance& prov,
   }
 }
 
+// Units read so far, on stderr: rewritten in place on a terminal, a line each time otherwise
+// (--progress into a log). Checks the clock once every 1,024 units.
+class ImportProgress {
+ public:
+  explicit ImportProgress(bool forced)
+      : terminal_(is_terminal(2)), on_(forced || terminal_),
+        started_(std::chrono::steady_clock::now()), last_(started_) {}
+  void tick() {
+    if (!on_ || (++units_ & 1023u) != 0) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < (terminal_ ? std::chrono::milliseconds(500) : std::chrono::seconds(5))) {
+      return;
+    }
+    last_ = now;
+    const double secs = std::chrono::duration<double>(now - started_).count();
+    std::cerr << (terminal_ ? "\r" : "") << "tm import: " << units_ << " units read ("
+              << static_cast<long long>(static_cast<double>(units_) / secs) << "/s)"
+              << (terminal_ ? "" : "\n") << std::flush;
+    shown_ = true;
+  }
+  void finish(const char* next_step) {
+    if (!shown_) return;
+    std::cerr << (terminal_ ? "\r" : "") << "tm import: " << units_ << " units read; "
+              << next_step << "\n" << std::flush;
+  }
+
+ private:
+  bool terminal_;
+  bool on_;
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point last_;
+  std::size_t units_ = 0;
+  bool shown_ = false;
+};
+
 }  // namespace
 
 Exit run_tm_import(std::span<const std::string> args) {
@@ -139,6 +174,8 @@ Exit run_tm_import(std::span<const std::string> args) {
       ("langs", po::value<std::string>(), "with --format tsv: the languages of the columns")
       ("origin", po::value<std::string>(), "provenance stored per unit (default: tmx import, "
                                            "tilmash align for json and tsv)")
+      ("progress", po::bool_switch(), "report units read every few seconds on stderr (on by "
+                                      "default when stderr is a terminal)")
       ("file", po::value<std::vector<std::string>>()->required(), "input files");
   po::positional_options_description positional;
   positional.add("file", -1);
@@ -214,9 +251,12 @@ Exit run_tm_import(std::span<const std::string> args) {
     store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadWrite);
     store::TmStore::Import imp = db.begin_import(keyer, io::tmx_now());
     UnitPipeline units(produce);
+    ImportProgress progress((*vm)["progress"].as<bool>());
     while (const PreparedUnit* u = units.next()) {
       imp.add(u->unit, u->provenance, u->confidence, &u->keys);
+      progress.tick();
     }
+    progress.finish("writing the index");
     return imp.commit();
   });
   const double secs =

@@ -52,6 +52,10 @@ std::optional<po::variables_map> parse_options(std::span<const std::string> args
 // The language tag of option `name`, normalized (core::normalize_lang_tag); UsageError if bad.
 std::string lang_option(const po::variables_map& vm, const char* name);
 
+// True when file descriptor `fd` (1 stdout, 2 stderr) is a terminal (read from /proc: cli
+// includes no POSIX headers).
+bool is_terminal(int fd);
+
 // Declarations of the subcommand entry points (one cmd_<verb>.cc each).
 Exit run_segment(std::span<const std::string> args);
 Exit run_align(std::span<const std::string> args);         // cmd_align.cc

@@ -1,5 +1,6 @@
 // tilmash: the command-line front end. Dispatches git-style subcommands; this file holds the
 // one try/catch that turns exceptions into exit codes and one-line messages (docs/CLI.md).
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -161,6 +162,13 @@ std::string lang_option(const po::variables_map& vm, const char* name) {
   auto tag = core::normalize_lang_tag(raw);
   if (!tag) throw UsageError("--" + std::string(name) + ": " + tag.error().message);
   return *tag;
+}
+
+bool is_terminal(int fd) {
+  std::error_code ec;
+  const std::string target =
+      std::filesystem::read_symlink("/proc/self/fd/" + std::to_string(fd), ec).string();
+  return !ec && (target.starts_with("/dev/pts/") || target.starts_with("/dev/tty"));
 }
 
 }  // namespace tilmash::cli
