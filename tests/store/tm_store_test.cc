@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
+#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -261,32 +263,50 @@ TEST_F(TmStoreTest, ClearErrors) {
 
 // A version-1 TM (postings without signatures) is read as it is, and upgraded to version 2 in
 // place when opened for writing, keeping every posting.
-TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
-  {
-    TmStore db(path_, OpenMode::kReadWrite);
-    auto imp = db.begin_import(words, "20250101T000000Z");
-    imp.add(unit("1", "open the file", "файлды ашу"), {});
-    imp.add(unit("2", "close the file", "файлды жабу"), {});
-    imp.add(unit("3", "the file", "файл"), {});
-    imp.commit();
-  }
-  std::vector<core::Posting> before;
-  std::uint32_t file = 0;
-  {
-    TmStore db(path_, OpenMode::kReadOnly);
-    file = *db.fuzzy_index("en").token("file");
-    db.fuzzy_index("en").postings_range(file, 1, 10, before);
-  }
-  ASSERT_EQ(before.size(), 3u);
-  sqlite3* raw = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
-  // Version 1's layout: (token, len, batch) keys, ids without signatures.
+// Rewrites a schema-2 TM in version 1's layout: postings keyed (token, len, batch) WITHOUT
+// ROWID with ids alone, one row per length also for segments over 65,534 words; vocab a rowid
+// table with a UNIQUE index.
+void downgrade_to_v1(sqlite3* raw) {
   ASSERT_EQ(sqlite3_exec(raw,
                          "CREATE TABLE p1(token INTEGER NOT NULL, len INTEGER NOT NULL, "
                          "batch INTEGER NOT NULL, ids BLOB NOT NULL, "
                          "PRIMARY KEY(token, len, batch)) WITHOUT ROWID; "
                          "INSERT INTO p1 SELECT key >> 35, (key >> 19) & 65535, key & 524287, "
-                         "substr(ids, 1, length(ids) / 3) FROM postings; "
+                         "substr(ids, 1, length(ids) / 3) FROM postings "
+                         "WHERE (key >> 19) & 65535 < 65535",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  // The long rows: ids, signatures, lengths (4 + 8 + 4 bytes a segment) -> a row per length.
+  sqlite3_stmt* q = nullptr;
+  sqlite3_stmt* ins = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(raw,
+                               "SELECT key >> 35, key & 524287, ids FROM postings "
+                               "WHERE (key >> 19) & 65535 = 65535",
+                               -1, &q, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_prepare_v2(raw, "INSERT INTO p1 VALUES(?, ?, ?, ?)", -1, &ins, nullptr),
+            SQLITE_OK);
+  while (sqlite3_step(q) == SQLITE_ROW) {
+    const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(q, 2));
+    const std::size_t k = static_cast<std::size_t>(sqlite3_column_bytes(q, 2)) / 16;
+    std::map<std::uint32_t, std::string> by_len;
+    for (std::size_t i = 0; i < k; ++i) {
+      std::uint32_t len = 0;
+      std::memcpy(&len, p + 12 * k + 4 * i, 4);  // little-endian, as the host
+      by_len[len].append(reinterpret_cast<const char*>(p + 4 * i), 4);
+    }
+    for (const auto& [len, ids] : by_len) {
+      sqlite3_bind_int64(ins, 1, sqlite3_column_int64(q, 0));
+      sqlite3_bind_int64(ins, 2, len);
+      sqlite3_bind_int64(ins, 3, sqlite3_column_int64(q, 1));
+      sqlite3_bind_blob(ins, 4, ids.data(), static_cast<int>(ids.size()), SQLITE_TRANSIENT);
+      ASSERT_EQ(sqlite3_step(ins), SQLITE_DONE);
+      sqlite3_reset(ins);
+    }
+  }
+  sqlite3_finalize(q);
+  sqlite3_finalize(ins);
+  ASSERT_EQ(sqlite3_exec(raw,
                          "DROP TABLE postings; ALTER TABLE p1 RENAME TO postings; "
                          "CREATE TABLE v1(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, "
                          "key TEXT NOT NULL, df INTEGER NOT NULL, UNIQUE(lang, key)); "
@@ -295,11 +315,51 @@ TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
                          "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
+}
+
+// A version-1 TM (postings without signatures) is read as it is, and upgraded to version 2 in
+// place when opened for writing, keeping every posting: those of segments over 65,534 words,
+// one row per length in version 1, merge into one row.
+TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
+  const auto long_text = [](std::size_t n) {
+    std::string t = "file";
+    for (std::size_t i = 1; i < n; ++i) t.append(" x").append(std::to_string(i % 500));
+    return t;
+  };
+  {
+    TmStore db(path_, OpenMode::kReadWrite);
+    auto imp = db.begin_import(words, "20250101T000000Z");
+    imp.add(unit("1", "open the file", "файлды ашу"), {});
+    imp.add(unit("2", "close the file", "файлды жабу"), {});
+    imp.add(unit("3", "the file", "файл"), {});
+    imp.add(unit("4", long_text(70000), "ұзын"), {});
+    imp.add(unit("5", long_text(65600), "ұзын мәтін"), {});
+    imp.commit();
+  }
+  std::vector<core::Posting> before;
+  std::uint32_t file = 0;
+  {
+    TmStore db(path_, OpenMode::kReadOnly);
+    file = *db.fuzzy_index("en").token("file");
+    db.fuzzy_index("en").postings_range(file, 1, 100000, before);
+  }
+  ASSERT_EQ(before.size(), 5u);
+  EXPECT_EQ(before[3].length, 70000u);  // the long row, by id
+  EXPECT_EQ(before[4].length, 65600u);
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  downgrade_to_v1(raw);
   sqlite3_close(raw);
   {
     TmStore db(path_, OpenMode::kReadOnly);
     std::vector<core::Posting> v1;
-    db.fuzzy_index("en").postings_range(file, 1, 10, v1);
+    db.fuzzy_index("en").postings_range(file, 1, 100000, v1);
+    // Version 1 lists long segments by length, version 2 by id within one row.
+    const auto row = [](const core::Posting& p) {
+      return std::pair(std::min<std::uint32_t>(p.length, 65535), p.id);
+    };
+    std::sort(v1.begin(), v1.end(),
+              [&](const core::Posting& a, const core::Posting& b) { return row(a) < row(b); });
     ASSERT_EQ(v1.size(), before.size());
     for (std::size_t i = 0; i < v1.size(); ++i) {
       EXPECT_EQ(v1[i].id, before[i].id);
@@ -310,9 +370,9 @@ TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
   { TmStore db(path_, OpenMode::kReadWrite); }  // upgrades
   TmStore db(path_, OpenMode::kReadOnly);
   EXPECT_EQ(db.fuzzy_index("en").token("file"), file);
-  EXPECT_EQ(db.fuzzy_index("en").entry("file")->frequency, 3u);
+  EXPECT_EQ(db.fuzzy_index("en").entry("file")->frequency, 5u);
   std::vector<core::Posting> v2;
-  db.fuzzy_index("en").postings_range(file, 1, 10, v2);
+  db.fuzzy_index("en").postings_range(file, 1, 100000, v2);
   EXPECT_EQ(v2, before);
   EXPECT_EQ(db.integrity_check(), "ok");
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
