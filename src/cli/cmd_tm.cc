@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -201,9 +202,12 @@ Exit run_tm_import(std::span<const std::string> args) {
   const std::string origin = origin_given       ? (*vm)["origin"].as<std::string>()
                              : format == "tmx" ? "tmx import"
                                                : "tilmash align";
-  const tm::Tokenizer tokenizer = make_tokenizer();
+  // The import's own keyer, for units that come without keys: the pipeline below keys every
+  // unit on its thread, so this tokenizer is built only if that ever changes.
+  std::optional<tm::Tokenizer> tokenizer;
   const store::Keyer keyer = [&tokenizer](std::string_view, std::string_view text) {
-    return store::VariantKeys{tokenizer.word_keys(text)};
+    if (!tokenizer) tokenizer.emplace(make_tokenizer());
+    return store::VariantKeys{tokenizer->word_keys(text)};
   };
   const std::vector<std::string> files = (*vm)["file"].as<std::vector<std::string>>();
   // Runs on the pipeline's worker thread, with its own tokenizer (ICU break iterators are not

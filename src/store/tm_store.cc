@@ -501,7 +501,8 @@ void TmStore::migrate_v1() {
       Stmt q(prepare("SELECT token, len, batch, ids FROM postings"), db_, path_);
       Stmt ins(prepare("INSERT INTO postings2(key, ids) VALUES(?, ?)"), db_, path_);
       // Rows of kLongLen words or more merge into one per (token, batch): written last.
-      std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::pair<std::uint32_t, std::uint32_t>>> long_rows;
+      using IdLength = std::pair<std::uint32_t, std::uint32_t>;
+      std::map<std::pair<std::int64_t, std::int64_t>, std::vector<IdLength>> long_rows;
       std::vector<std::uint32_t> ids;
       std::vector<std::uint32_t> lens;
       std::string blob;
@@ -533,7 +534,8 @@ void TmStore::migrate_v1() {
           continue;
         }
         lens.clear();
-        write(postings_key(static_cast<std::uint64_t>(token), static_cast<std::uint64_t>(len), batch));
+        write(postings_key(static_cast<std::uint64_t>(token), static_cast<std::uint64_t>(len),
+                           batch));
       }
       for (auto& [tb, row] : long_rows) {
         std::sort(row.begin(), row.end());
@@ -669,6 +671,9 @@ void TmStore::Import::State::write_postings() {
   std::vector<std::size_t> start;
   std::string blob;
   const auto signature_of = [this](std::uint32_t id) { return sigs[id - sig_base]; };
+  const auto row_of = [](std::uint64_t len) {  // postings row: the length, up to kLongLen
+    return static_cast<std::size_t>(std::min(len, kLongLen));
+  };
   for (std::size_t token = 0; token < postings.size(); ++token) {
     if (postings[token].empty()) continue;
     pairs.clear();
@@ -678,14 +683,10 @@ void TmStore::Import::State::write_postings() {
     for (std::uint64_t len = 0, delta = 0; get_varint(in, len) && get_varint(in, delta);) {
       id += static_cast<std::uint32_t>(delta);
       pairs.emplace_back(static_cast<std::uint32_t>(len), id);
-      max_row = std::max<std::size_t>(max_row, std::min<std::uint64_t>(len, kLongLen));
+      max_row = std::max(max_row, row_of(len));
     }
     std::string().swap(postings[token]);
-    // Counting sort by row (the length, up to kLongLen): stable, so each row's ids stay
-    // ascending.
-    const auto row_of = [](std::uint32_t len) {
-      return static_cast<std::size_t>(std::min<std::uint64_t>(len, kLongLen));
-    };
+    // Counting sort by row: stable, so each row's ids stay ascending.
     start.assign(max_row + 2, 0);
     for (const auto& pr : pairs) ++start[row_of(pr.first) + 1];
     for (std::size_t l = 1; l < start.size(); ++l) start[l] += start[l - 1];
@@ -701,11 +702,10 @@ void TmStore::Import::State::write_postings() {
     for (std::size_t row = 0; row <= max_row; ++row) {
       const std::size_t to = start[row];
       if (to == from) continue;
-      const std::span<const std::uint32_t> run = std::span<const std::uint32_t>(ids).subspan(from, to - from);
-      encode_postings(run, signature_of,
-                      row == kLongLen ? std::span<const std::uint32_t>(lens).subspan(from, to - from)
-                                      : std::span<const std::uint32_t>(),
-                      blob);
+      const std::span<const std::uint32_t> run_ids(ids.data() + from, to - from);
+      const std::span<const std::uint32_t> run_lens(lens.data() + from, to - from);
+      encode_postings(run_ids, signature_of,
+                      row == kLongLen ? run_lens : std::span<const std::uint32_t>(), blob);
       sqlite3_bind_int64(ins.get(), 1, postings_key(token, row, next_batch));
       bind_blob_ref(ins.get(), 2, blob);
       ins.step("writing the index");

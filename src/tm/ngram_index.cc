@@ -245,9 +245,8 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
       Bucket& b = by_len[n - f.min_len];
       if (b.cands.empty() || b.remaining < k.weight) continue;
       const std::span<const core::Posting> run(range.data() + from, i - from);
-      if (std::is_sorted(run.begin(), run.end(), [](const core::Posting& a, const core::Posting& c) {
-            return a.id < c.id;
-          })) {
+      const auto by_id = [](const core::Posting& a, const core::Posting& c) { return a.id < c.id; };
+      if (std::is_sorted(run.begin(), run.end(), by_id)) {
         add_shared(b.cands, run, [](const core::Posting& p) { return p.id; }, k.weight, b.need);
       } else {
         list.clear();
