@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <pugixml.hpp>
-#include <unicode/ucnv.h>
 
 #include "core/lang.h"
 #include "core/text.h"
@@ -16,48 +15,10 @@
 #include "io/document.h"
 #include "io/errors.h"
 #include "io/location.h"
+#include "io/xml_source.h"
 
 namespace tilmash::io {
 namespace {
-
-// UTF-8 text of the bytes: UTF-8 BOM dropped, UTF-16 (BOM or "<?" sniffed) transcoded into
-// `storage`. The result points into `bytes` or `storage` (UTF-8 input is not copied).
-std::string_view to_utf8(std::string_view bytes, const std::string& path, std::string& storage) {
-  auto b = [&](std::size_t i) {
-    return i < bytes.size() ? static_cast<unsigned char>(bytes[i]) : 0x100u;
-  };
-  const char* charset = nullptr;
-  if (b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) {
-    bytes.remove_prefix(3);
-  } else if ((b(0) == 0xFF && b(1) == 0xFE) || (b(0) == 0xFE && b(1) == 0xFF)) {
-    charset = "UTF-16";
-  } else if (b(0) == 0x3C && b(1) == 0 && b(2) == 0x3F && b(3) == 0) {
-    charset = "UTF-16LE";
-  } else if (b(0) == 0 && b(1) == 0x3C && b(2) == 0 && b(3) == 0x3F) {
-    charset = "UTF-16BE";
-  }
-  std::string_view out = bytes;
-  if (charset != nullptr) {
-    std::string& converted = storage;
-    UErrorCode status = U_ZERO_ERROR;
-    converted.resize(bytes.size() * 2 + 16);
-    const int32_t n = ucnv_convert("UTF-8", charset, converted.data(),
-                                   static_cast<int32_t>(converted.size()),
-                                   bytes.data(), static_cast<int32_t>(bytes.size()), &status);
-    if (U_FAILURE(status)) {
-      throw InputError(path, 1, 1, std::string("cannot decode the file as ") + charset);
-    }
-    converted.resize(static_cast<std::size_t>(n));
-    out = converted;
-  }
-  if (auto bad = core::find_invalid_utf8(out)) {
-    const LineCol lc = line_col(out, *bad);
-    throw InputError(path, lc.line, lc.column,
-                     "invalid UTF-8 (save the glossary as UTF-8; a legacy code page such as "
-                     "cp1251 is not read)");
-  }
-  return out;
-}
 
 // True when `v` is already what collapse_space(to_nfc(v)) returns: no leading, trailing, double
 // or non-' ' white space, and only code points that are NFC whatever follows them (ASCII,
@@ -255,9 +216,13 @@ class Reader {
 
 std::vector<core::TermEntry> parse_tbx(std::string_view bytes, const std::string& path) {
   std::string storage;
-  const std::string_view text = to_utf8(bytes, path, storage);
+  const std::string_view text = xml_utf8(bytes, path, storage);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     throw InputError(path, 1, 1, "empty file: a TBX glossary needs at least a root element");
+  }
+  if (const XmlCheckResult wf = check_xml(text, XmlCheckOptions{}); wf.problem) {
+    const LineCol lc = line_col(text, wf.problem->offset);
+    throw InputError(path, lc.line, lc.column, wf.problem->message);
   }
   pugi::xml_document doc;
   const pugi::xml_parse_result r = doc.load_buffer(text.data(), text.size(),

@@ -21,228 +21,23 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 bool is_name_end(char c) { return is_space(c) || c == '/' || c == '>' || c == '\0'; }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-// XML 1.0 §2.2 Char.
-bool is_xml_char(unsigned long cp) {
-  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-         || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-}
-
-std::string hex_cp(unsigned long cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04lX", cp);
-  return buf;
-}
-
-// Length of the well-formed UTF-8 sequence at s[0..n) and its code point, or 0 if ill-formed.
-std::size_t utf8_sequence(const unsigned char* s, std::size_t n, unsigned long& cp) {
-  const unsigned char c = s[0];
-  auto cont = [&](std::size_t k) { return k < n && (s[k] & 0xC0) == 0x80; };
-  if (c >= 0xC2 && c <= 0xDF) {
-    if (!cont(1)) return 0;
-    cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-    return 2;
-  }
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F)) return 0;
-    cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F)) return 0;
-    cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
-    return 4;
-  }
-  return 0;
-}
-
 }  // namespace
-
-// ------------------------------------------------------------------------------ Utf8Source
-
-class Utf8Source {
- public:
-  explicit Utf8Source(const std::string& path) : path_(path) {
-    if (path == "-") {
-      fd_ = STDIN_FILENO;
-    } else {
-      fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-      if (fd_ < 0) throw IoError(path, std::strerror(errno));
-      own_ = true;
-    }
-    // Sniff the encoding from the first bytes (XML 1.0 Appendix F).
-    head_.resize(4096);
-    std::size_t got = 0;
-    while (got < head_.size()) {
-      const std::size_t n = raw_read(head_.data() + got, head_.size() - got);
-      if (n == 0) break;
-      got += n;
-    }
-    head_.resize(got);
-    const auto b = [&](std::size_t i) {
-      return i < head_.size() ? static_cast<unsigned char>(head_[i]) : 0x100u;
-    };
-    const char* charset = nullptr;
-    if (b(0) == 0xEF && b(1) == 0xBB && b(2) == 0xBF) {
-      head_pos_ = 3;
-    } else if ((b(0) == 0xFF && b(1) == 0xFE && b(2) == 0 && b(3) == 0)
-               || (b(0) == 0 && b(1) == 0 && b(2) == 0xFE && b(3) == 0xFF)) {
-      charset = "UTF-32";
-    } else if ((b(0) == 0xFF && b(1) == 0xFE) || (b(0) == 0xFE && b(1) == 0xFF)) {
-      charset = "UTF-16";  // ICU reads and removes the BOM
-    } else if (b(0) == 0x3C && b(1) == 0 && b(2) == 0x3F && b(3) == 0) {
-      charset = "UTF-16LE";
-    } else if (b(0) == 0 && b(1) == 0x3C && b(2) == 0 && b(3) == 0x3F) {
-      charset = "UTF-16BE";
-    }
-    std::string declared;
-    if (charset == nullptr && head_.compare(0, 5, "<?xml") == 0) {
-      const std::size_t end = head_.find("?>");
-      const std::string decl = head_.substr(0, end);
-      const std::size_t enc = decl.find("encoding");
-      if (enc != std::string::npos) {
-        const std::size_t q = decl.find_first_of("\"'", enc);
-        if (q != std::string::npos) {
-          const std::size_t q2 = decl.find(decl[q], q + 1);
-          if (q2 != std::string::npos) declared = decl.substr(q + 1, q2 - q - 1);
-        }
-      }
-      const std::string low = lower_ascii(declared);
-      if (!declared.empty() && low != "utf-8" && low != "utf8" && low != "us-ascii"
-          && low != "ascii") {
-        if (low.rfind("utf-16", 0) == 0 || low.rfind("utf-32", 0) == 0) {
-          throw InputError(path_, 1, 1,
-                           "the XML declaration says " + declared
-                               + " but the bytes are not UTF-16/32 with a BOM (UTF-8 read?)");
-        }
-        charset = declared.c_str();
-      }
-    }
-    if (charset != nullptr) open_converter(charset);
-  }
-
-  ~Utf8Source() {
-    if (own_) ::close(fd_);
-    if (from_ != nullptr) ucnv_close(from_);
-    if (to_ != nullptr) ucnv_close(to_);
-  }
-  Utf8Source(const Utf8Source&) = delete;
-  Utf8Source& operator=(const Utf8Source&) = delete;
-
-  // Appends up to about `want` bytes of UTF-8 to `out`. Returns false at end of input.
-  bool read(std::string& out, std::size_t want) {
-    const std::size_t old = out.size();
-    out.resize(old + want);
-    std::size_t n = from_ == nullptr ? read_plain(out.data() + old, want)
-                                     : read_converted(out.data() + old, want);
-    out.resize(old + n);
-    return n > 0;
-  }
-
- private:
-  std::size_t raw_read(char* dst, std::size_t cap) {
-    for (;;) {
-      const ssize_t n = ::read(fd_, dst, cap);
-      if (n >= 0) return static_cast<std::size_t>(n);
-      if (errno != EINTR) throw IoError(path_, std::strerror(errno));
-    }
-  }
-
-  std::size_t read_plain(char* dst, std::size_t cap) {
-    if (head_pos_ < head_.size()) {
-      const std::size_t n = std::min(cap, head_.size() - head_pos_);
-      std::memcpy(dst, head_.data() + head_pos_, n);
-      head_pos_ += n;
-      return n;
-    }
-    return raw_read(dst, cap);
-  }
-
-  void open_converter(const char* charset) {
-    UErrorCode status = U_ZERO_ERROR;
-    from_ = ucnv_open(charset, &status);
-    if (U_FAILURE(status)) {
-      from_ = nullptr;
-      throw InputError(path_, 1, 1, std::string("unsupported encoding '") + charset + "'");
-    }
-    ucnv_setToUCallBack(from_, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    to_ = ucnv_open("UTF-8", &status);
-    if (U_FAILURE(status)) throw InputError(path_, 1, 1, "ICU has no UTF-8 converter");
-    charset_ = charset;
-    pivot_source_ = pivot_target_ = pivot_;
-  }
-
-  std::size_t read_converted(char* dst, std::size_t cap) {
-    char* target = dst;
-    char* const limit = dst + cap;
-    while (target == dst) {
-      if (raw_pos_ == raw_.size() && !raw_eof_) {
-        if (head_pos_ < head_.size()) {
-          raw_.assign(head_, head_pos_);
-          head_pos_ = head_.size();
-        } else {
-          raw_.resize(kReadSize);
-          raw_.resize(raw_read(raw_.data(), raw_.size()));
-          raw_eof_ = raw_.empty();
-        }
-        raw_pos_ = 0;
-      }
-      if (raw_eof_ && flushed_) return 0;
-      const char* source = raw_.data() + raw_pos_;
-      const char* const source_limit = raw_.data() + raw_.size();
-      UErrorCode status = U_ZERO_ERROR;
-      ucnv_convertEx(to_, from_, &target, limit, &source, source_limit, pivot_, &pivot_source_,
-                     &pivot_target_, pivot_ + kPivot, first_, raw_eof_, &status);
-      first_ = false;
-      consumed_ += static_cast<std::size_t>(source - (raw_.data() + raw_pos_));
-      raw_pos_ = static_cast<std::size_t>(source - raw_.data());
-      if (status == U_BUFFER_OVERFLOW_ERROR) break;
-      if (U_FAILURE(status)) {
-        throw InputError(path_, 0, 0,
-                         "invalid " + charset_ + " data near byte " + std::to_string(consumed_)
-                             + " (" + u_errorName(status) + ")");
-      }
-      if (raw_eof_) flushed_ = true;
-    }
-    return static_cast<std::size_t>(target - dst);
-  }
-
-  static constexpr std::size_t kPivot = 4096;
-  std::string path_;
-  int fd_ = -1;
-  bool own_ = false;
-  std::string head_;
-  std::size_t head_pos_ = 0;
-  UConverter* from_ = nullptr;
-  UConverter* to_ = nullptr;
-  std::string charset_;
-  std::string raw_;
-  std::size_t raw_pos_ = 0;
-  bool raw_eof_ = false;
-  bool flushed_ = false;
-  bool first_ = true;
-  std::size_t consumed_ = 0;
-  UChar pivot_[kPivot];
-  UChar* pivot_source_ = nullptr;
-  UChar* pivot_target_ = nullptr;
-};
 
 // ------------------------------------------------------------------------------ TmxScanner
 
 TmxScanner::TmxScanner(std::string path, TmxScanOptions options)
     : path_(std::move(path)), options_(std::move(options)) {
-  source_ = std::make_unique<Utf8Source>(path_);
+  source_ = std::make_unique<XmlSource>(path_);
   fill();
   skip_misc(true);
+  {
+    const std::string_view prolog = std::string_view(buf_).substr(0, pos_);
+    XmlCheckOptions o;
+    o.part = XmlPart::kProlog;
+    const XmlCheckResult r = check_xml(prolog, o);
+    if (r.problem) fail(r.problem->offset, r.problem->message);
+    has_entity_decls_ = r.declares_entities;
+  }
   if (pos_ >= buf_.size()) {
     fail(pos_, buf_.empty() ? "empty file: not a TMX document"
                             : "no root element: not a TMX document");
@@ -258,7 +53,8 @@ TmxScanner::TmxScanner(std::string path, TmxScanOptions options)
   std::size_t end = tag_end(pos_);
   if (buf_[end - 2] == '/') fail(pos_, "<tmx/> is empty: a TMX file needs <header> and <body>");
   {
-    const std::string tag = buf_.substr(pos_, end - pos_) + "</tmx>";
+    std::string tag = buf_.substr(pos_, end - pos_) + "</tmx>";
+    check_chunk(tag, pos_at(pos_), XmlPart::kContent, 0, {});
     const pugi::xml_parse_result r =
         root_doc_.load_buffer(tag.data(), tag.size(), pugi::parse_default, pugi::encoding_utf8);
     if (!r) fail(pos_, std::string("malformed <tmx> tag: ") + r.description());
@@ -274,7 +70,7 @@ TmxScanner::TmxScanner(std::string path, TmxScanOptions options)
   end = tag_end(pos_);
   if (buf_[end - 2] != '/') end = element_end(pos_, "header");
   header_chunk_.assign(buf_, pos_, end - pos_);
-  parse_chunk(header_doc_, header_chunk_, header_pos_, "<header>");
+  parse_chunk(header_doc_, header_chunk_, header_pos_, "<header>", 1);
   pos_ = end;
   skip_misc(false);
   if (pos_ >= buf_.size()) fail(pos_, "file ends after <header>: no <body> (truncated?)");
@@ -419,6 +215,10 @@ void TmxScanner::skip_misc(bool allow_doctype) {
     }
     const std::size_t e = find_in_buffer(close, pos_ + 2);
     if (e == std::string_view::npos) fail(pos_, "file ends inside a comment or processing instruction");
+    if (!allow_doctype) {  // the prolog is checked as a whole by the constructor
+      std::string piece = buf_.substr(pos_, e + close.size() - pos_);
+      check_chunk(piece, pos_at(pos_), XmlPart::kMisc, 0, {});
+    }
     pos_ = e + close.size();
   }
 }
@@ -532,14 +332,41 @@ bool TmxScanner::next() {
   std::size_t end = tag_end(pos_);
   if (buf_[end - 2] != '/') end = element_end(pos_, "tu");
   unit_chunk_.assign(buf_, pos_, end - pos_);
-  parse_chunk(unit_doc_, unit_chunk_, unit_pos_, "<tu>");
+  parse_chunk(unit_doc_, unit_chunk_, unit_pos_, "<tu>", 2);
   pos_ = end;
   return true;
 }
 
+void TmxScanner::check_chunk(std::string& chunk, LineCol chunk_pos, XmlPart part,
+                             std::size_t depth, const std::string& unit) {
+  // Offsets in `chunk` as file positions (the chunk starts at chunk_pos).
+  const auto where = [&chunk, chunk_pos](std::size_t at) {
+    const LineCol rel = line_col(chunk, at);
+    return rel.line == 1 ? LineCol{chunk_pos.line, chunk_pos.column + rel.column - 1}
+                         : LineCol{chunk_pos.line + rel.line - 1, rel.column};
+  };
+  XmlCheckOptions o;
+  o.part = part;
+  o.base_depth = depth;
+  o.entities_declared = has_entity_decls_;
+  if (options_.on_bad_char) {
+    o.on_bad_char = [&](std::size_t at, const std::string& message) {
+      options_.on_bad_char(where(at), message);
+    };
+  }
+  XmlCheckResult r = check_xml(chunk, o);
+  if (r.problem) {
+    const LineCol p = where(r.problem->offset);
+    throw InputError(path_, p.line, p.column, r.problem->message, unit);
+  }
+  if (r.repaired) chunk = std::move(*r.repaired);
+}
+
 void TmxScanner::parse_chunk(pugi::xml_document& doc, std::string& chunk, LineCol chunk_pos,
-                             const char* what) {
-  check_chars(chunk, chunk_pos);
+                             const char* what, std::size_t depth) {
+  const std::string unit =
+      &doc == &unit_doc_ ? "TU " + std::to_string(unit_number_) : std::string();
+  check_chunk(chunk, chunk_pos, XmlPart::kContent, depth, unit);
   const pugi::xml_parse_result r =
       doc.load_buffer(chunk.data(), chunk.size(), pugi::parse_default | pugi::parse_ws_pcdata,
                       pugi::encoding_utf8);
@@ -548,112 +375,7 @@ void TmxScanner::parse_chunk(pugi::xml_document& doc, std::string& chunk, LineCo
     const LineCol p = rel.line == 1 ? LineCol{chunk_pos.line, chunk_pos.column + rel.column - 1}
                                     : LineCol{chunk_pos.line + rel.line - 1, rel.column};
     throw InputError(path_, p.line, p.column,
-                     std::string("malformed XML in ") + what + ": " + r.description(),
-                     &doc == &unit_doc_ ? "TU " + std::to_string(unit_number_) : std::string());
-  }
-}
-
-void TmxScanner::check_chars(std::string& chunk, LineCol chunk_pos) {
-  const auto* s = reinterpret_cast<const unsigned char*>(chunk.data());
-  const std::size_t n = chunk.size();
-  std::string fixed;      // repaired copy, started lazily at the first problem
-  std::size_t copied = 0; // chunk[0, copied) is already in `fixed`
-  const std::string unit =
-      &chunk == &unit_chunk_ ? "TU " + std::to_string(unit_number_) : std::string();
-  // Reports the problem at chunk[at, at + len) and replaces it with `replacement`.
-  auto bad = [&](std::size_t at, std::size_t len, const std::string& message,
-                 std::string_view replacement) {
-    const LineCol rel = line_col(chunk, at);
-    const LineCol p = rel.line == 1 ? LineCol{chunk_pos.line, chunk_pos.column + rel.column - 1}
-                                    : LineCol{chunk_pos.line + rel.line - 1, rel.column};
-    if (!options_.on_bad_char) throw InputError(path_, p.line, p.column, message, unit);
-    options_.on_bad_char(p, message);
-    fixed.append(chunk, copied, at - copied);
-    fixed.append(replacement);
-    copied = at + len;
-  };
-  std::size_t raw_end = 0;  // inside a comment or CDATA section until here: '&' is literal
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = s[i];
-    if (c >= 0x20 && c < 0x80) {
-      if (c == '<' && i >= raw_end) {
-        const std::string_view rest = std::string_view(chunk).substr(i);
-        std::string_view close;
-        if (rest.starts_with("<![CDATA[")) close = "]]>";
-        if (rest.starts_with("<!--")) close = "-->";
-        if (!close.empty()) {
-          const std::size_t e = rest.find(close);
-          raw_end = e == std::string_view::npos ? n : i + e + close.size();
-        }
-      } else if (c == '&' && i >= raw_end) {
-        std::size_t j = i + 1;
-        while (j < n && j - i < 40 && s[j] != ';' && s[j] != '&' && s[j] != '<' && !is_space(static_cast<char>(s[j]))) ++j;
-        const std::string_view ref =
-            j < n && s[j] == ';' ? std::string_view(chunk).substr(i + 1, j - i - 1)
-                                 : std::string_view();
-        if (ref.empty()) {
-          bad(i, 1, "'&' that starts no entity or character reference (write &amp;)", "&amp;");
-        } else if (ref[0] == '#') {
-          unsigned long cp = 0;
-          bool ok = ref.size() > 1;
-          const bool hex = ok && (ref[1] == 'x');
-          for (std::size_t k = hex ? 2 : 1; ok && k < ref.size(); ++k) {
-            const char d = ref[k];
-            int v = -1;
-            if (d >= '0' && d <= '9') v = d - '0';
-            if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
-            if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
-            if (v < 0 || cp > 0x10FFFF) ok = false;
-            cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(v < 0 ? 0 : v);
-          }
-          if (hex && ref.size() == 2) ok = false;
-          if (!ok) {
-            bad(i, j + 1 - i, "malformed character reference &" + std::string(ref) + ";", "");
-          } else if (!is_xml_char(cp)) {
-            bad(i, j + 1 - i,
-                "character reference &" + std::string(ref) + "; is " + hex_cp(cp)
-                    + ", which XML 1.0 does not allow",
-                "");
-          }
-        } else if (ref != "amp" && ref != "lt" && ref != "gt" && ref != "apos" && ref != "quot") {
-          bad(i, 1,
-              "undefined entity &" + std::string(ref) + ";"
-                  + (has_entity_decls_ ? " (entities declared in the DOCTYPE are never expanded: "
-                                         "tilmash is safe from billion-laughs and XXE)"
-                                       : " (TMX allows only &amp; &lt; &gt; &apos; &quot;)"),
-              "&amp;");
-        }
-        i = j < n && s[j] == ';' ? j + 1 : i + 1;
-        continue;
-      }
-      ++i;
-      continue;
-    }
-    if (c < 0x20) {
-      if (c != '\t' && c != '\n' && c != '\r') {
-        bad(i, 1, "control character " + hex_cp(c) + ", which XML 1.0 does not allow", "");
-      }
-      ++i;
-      continue;
-    }
-    unsigned long cp = 0;
-    const std::size_t len = utf8_sequence(s + i, n - i, cp);
-    if (len == 0) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(c));
-      bad(i, 1, std::string("invalid UTF-8 byte ") + hex, "");
-      ++i;
-    } else {
-      if (cp == 0xFFFE || cp == 0xFFFF) {
-        bad(i, len, "character " + hex_cp(cp) + ", which XML 1.0 does not allow", "");
-      }
-      i += len;
-    }
-  }
-  if (copied > 0) {
-    fixed.append(chunk, copied, std::string::npos);
-    chunk = std::move(fixed);
+                     std::string("malformed XML in ") + what + ": " + r.description(), unit);
   }
 }
 

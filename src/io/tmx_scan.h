@@ -13,17 +13,15 @@
 #include <pugixml.hpp>
 
 #include "io/location.h"
+#include "io/xml_source.h"
 
 namespace tilmash::io::detail {
-
-// Reads UTF-8 bytes from a file, transcoding UTF-16 (BOM or "<?xml" sniffed) and any charset
-// named in the XML declaration with ICU first. A UTF-8 BOM is dropped.
-class Utf8Source;
 
 struct TmxScanOptions {
   // nullptr: a character XML 1.0 forbids (raw or as &#…;), invalid UTF-8, an undefined entity
   // reference or a bare '&' throws InputError. Otherwise each is reported here (position,
-  // message) and repaired: the character dropped, the '&' escaped.
+  // message) and repaired: the character dropped, the '&' escaped. Markup that is not
+  // well-formed (io::check_xml) always throws.
   std::function<void(LineCol, const std::string&)> on_bad_char;
 };
 
@@ -71,14 +69,17 @@ class TmxScanner {
   std::size_t tag_end(std::size_t lt);           // index just past the '>' of a tag at `lt`
   std::size_t element_end(std::size_t lt, std::string_view name);  // past </name>
   std::string_view name_at(std::size_t lt);      // element name after '<' (or '</')
-  // Checks characters of `chunk` (repairing it when on_bad_char is set), then parses it.
+  // Checks `chunk` with io::check_xml (repairing it when on_bad_char is set); `depth` elements
+  // are open around it. Throws InputError at the first fatal problem.
+  void check_chunk(std::string& chunk, LineCol chunk_pos, XmlPart part, std::size_t depth,
+                   const std::string& unit);
+  // check_chunk, then pugixml.
   void parse_chunk(pugi::xml_document& doc, std::string& chunk, LineCol chunk_pos,
-                   const char* what);
-  void check_chars(std::string& chunk, LineCol chunk_pos);
+                   const char* what, std::size_t depth);
 
   std::string path_;
   TmxScanOptions options_;
-  std::unique_ptr<Utf8Source> source_;
+  std::unique_ptr<XmlSource> source_;
   std::string buf_;
   std::size_t pos_ = 0;         // scan position in buf_
   bool eof_ = false;

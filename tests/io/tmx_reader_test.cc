@@ -195,7 +195,7 @@ INSTANTIATE_TEST_SUITE_P(
                     MalformedCase{"invalid_utf8.tmx", "invalid UTF-8"},
                     MalformedCase{"billion_laughs.tmx", "never expanded"},
                     MalformedCase{"xxe.tmx", "never expanded"},
-                    MalformedCase{"mismatched_tags.tmx", "malformed XML in <tu>"},
+                    MalformedCase{"mismatched_tags.tmx", "does not match the open <seg>"},
                     MalformedCase{"text_in_body.tmx", "text directly inside <body>"},
                     MalformedCase{"content_after_root.tmx", "content after </tmx>"},
                     MalformedCase{"bad_lang_code.tmx", "bad language code"}),

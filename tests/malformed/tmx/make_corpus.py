@@ -45,6 +45,25 @@ CASES = {
     "mismatched_tags.tmx": doc('<tu>\n  <tuv xml:lang="en"><seg>a</tuv></seg>\n</tu>\n'),
     "text_in_body.tmx": doc(TU + "stray text\n" + TU),
     "content_after_root.tmx": doc(TU) + "<tmx/>\n",
+    # --- XML 1.0 well-formedness that pugixml does not enforce (io::check_xml; issue 15)
+    "attr_lt.tmx": doc('<tu tuid="a<b">\n  <tuv xml:lang="en"><seg>a</seg></tuv>\n</tu>\n'),
+    "cdata_end_in_text.tmx": doc('<tu>\n  <tuv xml:lang="en"><seg>a ]]> b</seg></tuv>\n</tu>\n'),
+    "duplicate_attr.tmx": doc('<tu>\n  <tuv xml:lang="en" xml:lang="kk"><seg>a</seg></tuv>\n</tu>\n'),
+    "comment_double_dash.tmx": doc('<tu>\n  <!-- a -- b -->\n  <tuv xml:lang="en"><seg>a</seg></tuv>\n</tu>\n'),
+    "comment_between_units.tmx": doc(TU + '<!-- one -- two -->\n' + TU),
+    "undeclared_entity.tmx": doc('<tu>\n  <tuv xml:lang="en"><seg>a&nbsp;b</seg></tuv>\n</tu>\n'),
+    "bad_element_name.tmx": doc('<tu>\n  <tuv xml:lang="en"><seg>a <1hi>b</1hi></seg></tuv>\n</tu>\n'),
+    "bad_attr_name.tmx": doc('<tu>\n  <tuv xml:lang="en" -x="1"><seg>a</seg></tuv>\n</tu>\n'),
+    "attr_no_space.tmx": doc('<tu>\n  <tuv xml:lang="en"creationid="x"><seg>a</seg></tuv>\n</tu>\n'),
+    "attr_unquoted.tmx": doc('<tu tuid=1>\n  <tuv xml:lang="en"><seg>a</seg></tuv>\n</tu>\n'),
+    "xml_decl_not_first.tmx": '\n' + HEAD + TU + TAIL,
+    "pi_named_xml.tmx": doc('<tu>\n  <?xml version="1.0"?>\n  <tuv xml:lang="en"><seg>a</seg></tuv>\n</tu>\n'),
+    "bad_xml_decl.tmx": HEAD.replace('version="1.0"', 'version="one"') + TU + TAIL,
+    "whitespace_only.tmx": "   \n\t\n  \n",
+    "deep_nesting.tmx": doc('<tu>\n  <tuv xml:lang="en"><seg>' + '<hi>' * 300 + 'deep' + '</hi>' * 300
+                            + '</seg></tuv>\n</tu>\n'),
+    "lt_in_text.tmx": doc('<tu>\n  <tuv xml:lang="en"><seg>1 < 2</seg></tuv>\n</tu>\n'),
+    "declared_utf16_is_utf8.tmx": doc(TU).replace('encoding="UTF-8"', 'encoding="UTF-16"'),
     "bad_lang_code.tmx": doc('<tu>\n  <tuv xml:lang="en"><seg>a</seg></tuv>\n'
                              '  <tuv xml:lang="k k"><seg>б</seg></tuv>\n</tu>\n'),
     # --- valid inputs that must read correctly
@@ -59,6 +78,13 @@ BINARY = {
                             '  <tuv xml:lang="kk"><seg>б</seg></tuv>\n</tu>\n').encode("utf-8").replace(b"\xc3\xa9", b"\xe9"),
     "utf16le_bom.tmx": b"\xff\xfe" + doc(TU).replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"),
     "utf16be_bom.tmx": b"\xfe\xff" + doc(TU).replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-be"),
+    "pdf_bytes.tmx": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    "utf32le_bom.tmx": b"\xff\xfe\x00\x00" + doc(TU).replace('encoding="UTF-8"', 'encoding="UTF-32"').encode("utf-32-le"),
+    "utf16le_no_bom.tmx": doc(TU).replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le"),
+    "utf16_bom_declared_latin1.tmx": b"\xff\xfe" + doc(TU).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').encode("utf-16-le"),
+    "declared_cp1251.tmx": doc('<tu>\n  <tuv xml:lang="en"><seg>Human rights.</seg></tuv>\n'
+                               '  <tuv xml:lang="ru"><seg>Права человека.</seg></tuv>\n</tu>\n')
+                           .replace('encoding="UTF-8"', 'encoding="windows-1251"').encode("cp1251"),
     "utf8_bom_crlf.tmx": b"\xef\xbb\xbf" + doc('<tu>\n  <tuv xml:lang="en"><seg>Line one\ncontinues.</seg></tuv>\n'
                                               '  <tuv xml:lang="kk"><seg>б</seg></tuv>\n</tu>\n').replace("\n", "\r\n").encode("utf-8"),
 }
