@@ -75,8 +75,17 @@ core::Document parse_document(std::string_view bytes, const std::string& path, D
   }
   core::CleanText clean = clean_or_throw(bytes, path);
   core::Document doc;
-  doc.paragraphs = format == DocFormat::kHtml ? html_paragraphs(clean.text)
-                                              : core::split_paragraphs(clean.text);
+  if (format == DocFormat::kHtml) {
+    if (const auto deep = html_nesting_problem(clean.text)) {
+      const LineCol lc = line_col(clean.text, *deep);
+      throw InputError(path, lc.line, lc.column,
+                       "HTML elements nested deeper than " + std::to_string(kMaxHtmlDepth)
+                           + " levels (a damaged or hostile page?)");
+    }
+    doc.paragraphs = html_paragraphs(clean.text);
+  } else {
+    doc.paragraphs = core::split_paragraphs(clean.text);
+  }
   return doc;
 }
 

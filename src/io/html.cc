@@ -139,7 +139,143 @@ class Extractor {
   std::vector<std::string> paragraphs_;
 };
 
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_void(std::string_view name) {
+  static constexpr std::string_view kVoid[] = {"area", "base", "br", "col", "embed", "hr",
+                                               "img", "input", "link", "meta", "param",
+                                               "source", "track", "wbr", "keygen", "basefont",
+                                               "bgsound", "frame", "image"};
+  for (std::string_view v : kVoid) {
+    if (name == v) return true;
+  }
+  return false;
+}
+
+// True when a start tag `name` implicitly closes an open element `top` (HTML5's optional end
+// tags: a new cell ends the open cell, a new row the open cell and row, and so on).
+bool implicitly_closes(std::string_view name, std::string_view top) {
+  if (name == "li") return top == "li";
+  if (name == "dt" || name == "dd") return top == "dt" || top == "dd";
+  if (name == "option") return top == "option";
+  if (name == "optgroup") return top == "option" || top == "optgroup";
+  if (name == "td" || name == "th") return top == "td" || top == "th";
+  if (name == "tr") return top == "td" || top == "th" || top == "tr";
+  if (name == "tbody" || name == "thead" || name == "tfoot") {
+    return top == "td" || top == "th" || top == "tr" || top == "tbody" || top == "thead"
+           || top == "tfoot";
+  }
+  return false;
+}
+
+bool closes_p(std::string_view name) {
+  static constexpr std::string_view kBlocks[] = {
+      "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+      "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+      "hr", "main", "nav", "ol", "p", "pre", "section", "table", "ul", "li", "dt", "dd"};
+  for (std::string_view b : kBlocks) {
+    if (name == b) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::optional<std::size_t> html_nesting_problem(std::string_view html) {
+  struct Open {
+    char name[12];  // lower-case, truncated: enough to tell elements apart
+    std::size_t len;
+  };
+  std::vector<Open> open;
+  open.reserve(64);
+  const auto name_of = [&](std::size_t from, Open& out) {
+    std::size_t k = from;
+    out.len = 0;
+    while (k < html.size() && (ascii_alpha(html[k]) || (html[k] >= '0' && html[k] <= '9')
+                               || html[k] == '-' || html[k] == ':')) {
+      if (out.len < sizeof out.name) out.name[out.len++] = lower(html[k]);
+      ++k;
+    }
+    return k;
+  };
+  const auto view = [](const Open& o) { return std::string_view(o.name, o.len); };
+  std::size_t i = 0;
+  while (true) {
+    i = html.find('<', i);
+    if (i == std::string_view::npos) return std::nullopt;
+    const std::string_view rest = html.substr(i);
+    if (rest.starts_with("<!--")) {
+      const std::size_t e = html.find("-->", i + 4);
+      if (e == std::string_view::npos) return std::nullopt;
+      i = e + 3;
+      continue;
+    }
+    if (rest.starts_with("<!") || rest.starts_with("<?")) {
+      const std::size_t e = html.find('>', i + 2);
+      if (e == std::string_view::npos) return std::nullopt;
+      i = e + 1;
+      continue;
+    }
+    const bool end = rest.starts_with("</");
+    const std::size_t name_at = i + (end ? 2 : 1);
+    if (name_at >= html.size() || !ascii_alpha(html[name_at])) {
+      i = name_at;
+      continue;
+    }
+    Open tag{};
+    std::size_t k = name_of(name_at, tag);
+    // The tag ends at the next '>' outside quotes.
+    char quote = 0;
+    for (; k < html.size(); ++k) {
+      const char c = html[k];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      }
+    }
+    if (k >= html.size()) return std::nullopt;
+    const bool self_closing = html[k - 1] == '/';
+    const std::string_view name = view(tag);
+    const std::size_t lt = i;
+    i = k + 1;
+    if (end) {
+      for (std::size_t d = open.size(); d > 0; --d) {
+        if (view(open[d - 1]) == name) {
+          open.resize(d - 1);
+          break;
+        }
+      }
+      continue;
+    }
+    if (name == "script" || name == "style" || name == "textarea" || name == "title"
+        || name == "xmp" || name == "plaintext") {
+      // Raw text up to the matching end tag (ASCII case-insensitive).
+      std::string close = "</";
+      close += name;
+      std::size_t e = i;
+      while (true) {
+        e = html.find("</", e);
+        if (e == std::string_view::npos) return std::nullopt;
+        std::size_t m = 0;
+        while (m < close.size() && e + m < html.size() && lower(html[e + m]) == close[m]) ++m;
+        if (m == close.size()) break;
+        e += 2;
+      }
+      i = e;
+      continue;
+    }
+    if (is_void(name) || self_closing) continue;
+    if (!open.empty() && closes_p(name) && view(open.back()) == "p") open.pop_back();
+    while (!open.empty() && implicitly_closes(name, view(open.back()))) open.pop_back();
+    if (open.size() >= kMaxHtmlDepth) return lt;
+    open.push_back(tag);
+  }
+}
 
 std::vector<std::string> html_paragraphs(std::string_view html) {
   // Gumbo records every parse error with a copy of the stack of open elements, which makes

@@ -13,6 +13,7 @@
 #include "core/hash.h"
 #include "core/lang.h"
 #include "core/text.h"
+#include "io/xml_source.h"
 #include "core/utf8.h"
 
 namespace tilmash::io {
@@ -120,7 +121,7 @@ class InlineRenderer {
                          pugi::parse_default | pugi::parse_ws_pcdata, pugi::encoding_utf8)) {
       return std::nullopt;
     }
-    if (!flow(doc.document_element())) return std::nullopt;
+    if (!flow(doc.document_element(), 0)) return std::nullopt;
     for (const std::string& i : open_) {
       if (closed_.count(i) == 0) return std::nullopt;
     }
@@ -149,8 +150,11 @@ class InlineRenderer {
     return true;
   }
 
-  // Text flow: content of <seg>, <hi> or <sub>.
-  bool flow(pugi::xml_node parent) {
+  // Text flow: content of <seg>, <hi> or <sub>, `depth` levels below <seg>. Markup nested
+  // deeper than io::kMaxXmlDepth is refused (the unit is written as plain text), so this
+  // recursion stays far from the stack's limit whatever the markup came from.
+  bool flow(pugi::xml_node parent, std::size_t depth) {
+    if (depth > kMaxXmlDepth) return false;
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         std::string text = core::to_nfc(xml_safe(c.value(), removed_));
@@ -182,7 +186,7 @@ class InlineRenderer {
         out_ += "<hi";
         ok = attrs(c, {"x", "type"}, {});
         out_ += '>';
-        ok = ok && flow(c);
+        ok = ok && flow(c, depth + 1);
         out_ += "</hi>";
       } else if (name == "bpt" || name == "ept" || name == "it" || name == "ph" || name == "ut") {
         const std::string tag = name == "ut" ? "ph" : std::string(name);
@@ -205,7 +209,7 @@ class InlineRenderer {
           ok = attrs(c, {"x"}, {});
         }
         out_ += '>';
-        ok = ok && code(c);
+        ok = ok && code(c, depth + 1);
         out_ += "</" + tag + '>';
       } else {
         ok = false;  // not a TMX inline element here
@@ -216,7 +220,7 @@ class InlineRenderer {
   }
 
   // Native code: content of bpt, ept, it, ph, ut — escaped code text and <sub> flows.
-  bool code(pugi::xml_node parent) {
+  bool code(pugi::xml_node parent, std::size_t depth) {
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
       if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
         append_escaped(out_, xml_safe(c.value(), removed_));
@@ -226,7 +230,7 @@ class InlineRenderer {
         attrs(c, {"datatype", "type"}, {});
         out_ += '>';
         const std::size_t plain_before = plain_.size();
-        if (!flow(c)) return false;
+        if (!flow(c, depth + 1)) return false;
         plain_.resize(plain_before);  // sub-flow text is not part of the segment's text
         out_ += "</sub>";
       }

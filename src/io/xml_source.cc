@@ -406,7 +406,11 @@ class Checker {
     if (len == 0) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(s_[i_]));
-      const bool ok = bad(i_, 1, std::string("invalid UTF-8 byte ") + hex, "");
+      const bool ok = bad(i_, 1,
+                          std::string("invalid UTF-8 byte ") + hex
+                              + " (a file in another encoding must name it in its XML "
+                                "declaration, e.g. encoding=\"windows-1251\")",
+                          "");
       ++i_;
       return ok;
     }
@@ -500,6 +504,7 @@ class Checker {
         if (!big) cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
         ++j;
       }
+      big = big || cp > 0x10FFFF;
       const std::string ref(text_.substr(amp + 1, j - amp - 1));
       if (j == digits || j >= n_ || s_[j] != ';') {
         i_ = amp + 1;
