@@ -47,14 +47,15 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword = token;
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
-            && keyword != "starter" && keyword != "heading") {
+            && keyword != "starter" && keyword != "heading" && keyword != "numstart") {
           return bad("unknown rule keyword '" + std::string(keyword)
-                         + "' (expected never, abbrev, final, numeric, starter or heading)",
+                         + "' (expected never, abbrev, final, numeric, starter, heading or "
+                           "numstart)",
                      offset);
         }
         continue;
       }
-      bool is_abbrev = keyword != "starter" && keyword != "heading";
+      bool is_abbrev = keyword != "starter" && keyword != "heading" && keyword != "numstart";
       if (is_abbrev) {
         if (token.size() < 2 || token.back() != '.') {
           return bad("abbreviation '" + std::string(token) + "' must end with '.'", offset);
@@ -70,7 +71,10 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
               std::string(keyword) + " word '" + std::string(token) + "' must not contain '.'",
               offset);
         }
-        (keyword == "starter" ? rules.starters : rules.headings).emplace(token);
+        (keyword == "starter"   ? rules.starters
+         : keyword == "heading" ? rules.headings
+                                : rules.numstarts)
+            .emplace(token);
       }
     }
     if (count == 1) {

@@ -31,6 +31,9 @@ struct RuleSet {
   std::unordered_map<std::string, AbbrevKind, StringHash, std::equal_to<>> abbreviations;
   std::unordered_set<std::string, StringHash, std::equal_to<>> starters;
   std::unordered_set<std::string, StringHash, std::equal_to<>> headings;
+  // Words that, right after a number that opens a candidate sentence, show a date or a year
+  // starting a new sentence ("2018 год", "25 января", "2019 жылы"), even after an `abbrev`.
+  std::unordered_set<std::string, StringHash, std::equal_to<>> numstarts;
 };
 
 // Parses `text` (UTF-8, rules-file syntax) and adds its rules to `rules`; a later line wins for
