@@ -47,15 +47,17 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword = token;
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
-            && keyword != "starter" && keyword != "heading" && keyword != "numstart") {
+            && keyword != "starter" && keyword != "heading" && keyword != "numstart"
+            && keyword != "continue") {
           return bad("unknown rule keyword '" + std::string(keyword)
-                         + "' (expected never, abbrev, final, numeric, starter, heading or "
-                           "numstart)",
+                         + "' (expected never, abbrev, final, numeric, starter, heading, "
+                           "numstart or continue)",
                      offset);
         }
         continue;
       }
-      bool is_abbrev = keyword != "starter" && keyword != "heading" && keyword != "numstart";
+      bool is_abbrev = keyword == "never" || keyword == "abbrev" || keyword == "final"
+                       || keyword == "numeric";
       if (is_abbrev) {
         if (token.size() < 2 || token.back() != '.') {
           return bad("abbreviation '" + std::string(token) + "' must end with '.'", offset);
@@ -71,9 +73,10 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
               std::string(keyword) + " word '" + std::string(token) + "' must not contain '.'",
               offset);
         }
-        (keyword == "starter"   ? rules.starters
-         : keyword == "heading" ? rules.headings
-                                : rules.numstarts)
+        (keyword == "starter"    ? rules.starters
+         : keyword == "heading"  ? rules.headings
+         : keyword == "numstart" ? rules.numstarts
+                                 : rules.continuers)
             .emplace(token);
       }
     }

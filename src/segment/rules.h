@@ -34,6 +34,8 @@ struct RuleSet {
   // Words that, right after a number that opens a candidate sentence, show a date or a year
   // starting a new sentence ("2018 год", "25 января", "2019 жылы"), even after an `abbrev`.
   std::unordered_set<std::string, StringHash, std::equal_to<>> numstarts;
+  // Capitalised words that continue a sentence after a `final` abbreviation ("10 a.m. Monday").
+  std::unordered_set<std::string, StringHash, std::equal_to<>> continuers;
 };
 
 // Parses `text` (UTF-8, rules-file syntax) and adds its rules to `rules`; a later line wins for

@@ -223,7 +223,9 @@ const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token
   }
   std::size_t len = 0;
   char32_t first = decode_at(token, 0, &len);
-  if (!is_upper(first))
+  // A capital letter and a full stop is an initial, not the lower-case abbreviation it spells:
+  // "Б. Т." are initials, "б. 3" is a page.
+  if (!is_upper(first) || len + 1 == token.size())
     return nullptr;
   std::string lowered;
   core::append_utf8(lowered, static_cast<char32_t>(u_tolower(uc(first))));
@@ -427,6 +429,13 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     token_start = cp_start;
   }
   std::string_view token = s.substr(token_start, end - token_start);
+  // An abbreviation that closes a bracket, "(ок. 300 чел.) РСЕ/РС": the full stop is the
+  // abbreviation's; a sentence that ended there would need another one after the bracket.
+  bool bracketed = false;
+  while (token.size() > 2 && (token.back() == ')' || token.back() == ']')) {
+    token.remove_suffix(1);
+    bracketed = true;
+  }
   if (token.size() < 2 || token.back() != '.' || token.ends_with(".."))
     return true;
   // A list that a colon opens: "Талаптар: 1. Лагерьлерді жабу."
@@ -462,6 +471,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (!kind)
     kind = find_abbreviation(rules_, token);
+  if (bracketed && !kind && !is_initials(token))
+    return true;  // "(It rarely does.) Officials …"
   AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;
   switch (k) {
     case AbbrevKind::kNever:
@@ -477,7 +488,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     case AbbrevKind::kNumeric:
       return next.word_case != WordCase::kDigit;
     case AbbrevKind::kFinal:
-      return true;
+      return !rules_.continuers.contains(next.word);
   }
   return true;
 }
