@@ -11,7 +11,7 @@ TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   RuleSet rules;
   auto r = parse_rules(
       "# header\n\nnever Mr. Dr.  # titles\nabbrev\tJan.\nfinal etc.\nnumeric No.\n"
-      "starter The Ол\nheading Article бап\nnumstart год жылы\n",
+      "starter The Ол\nheading Article бап\nnumstart год жылы\ncontinue Monday\n",
       rules);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(rules.abbreviations.at("Mr."), AbbrevKind::kNever);
@@ -25,6 +25,7 @@ TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   EXPECT_FALSE(rules.starters.contains("#"));
   EXPECT_TRUE(rules.numstarts.contains("жылы"));
   EXPECT_FALSE(rules.starters.contains("год"));
+  EXPECT_TRUE(rules.continuers.contains("Monday"));
 }
 
 TEST(RulesTest, LaterLineWins) {

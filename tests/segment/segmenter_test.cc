@@ -335,6 +335,36 @@ TEST(SegmenterTest, AbbreviationsWithTwoMeanings) {
             Sentences({"In Smith v. United States the court ruled.", "It was 1990."}));
 }
 
+TEST(SegmenterTest, CapitalInitialIsNotALowerCaseAbbreviation) {
+  // "б." (page) in Kazakh, "т." (volume) and "с." (page, village) in Russian: as capitals they
+  // are initials, so a surname or a lower-case word after them continues the sentence.
+  EXPECT_EQ(sentences(langs().kk, "Екінші куә Б. Т. күзетшілер туралы айтты. Ол жылады."),
+            Sentences({"Екінші куә Б. Т. күзетшілер туралы айтты.", "Ол жылады."}));
+  EXPECT_EQ(sentences(langs().ru, "Выступили Т. Иванов и С. Петров. Они были кратки."),
+            Sentences({"Выступили Т. Иванов и С. Петров.", "Они были кратки."}));
+}
+
+TEST(SegmenterTest, AbbreviationThatClosesABracket) {
+  EXPECT_EQ(sentences(langs().ru, "Газета (ок. 300 тыс. экз.) China Daily написала об этом."),
+            Sentences({"Газета (ок. 300 тыс. экз.) China Daily написала об этом."}));
+  EXPECT_EQ(sentences(langs().en, "The group (led by Dr. Li, Ph.D.) Human Rights Watch cited."),
+            Sentences({"The group (led by Dr. Li, Ph.D.)", "Human Rights Watch cited."}));
+  // A sentence in brackets still ends at its own full stop.
+  EXPECT_EQ(sentences(langs().en, "They did not reply. (It rarely does.) Officials declined."),
+            Sentences({"They did not reply.", "(It rarely does.)", "Officials declined."}));
+  EXPECT_EQ(sentences(langs().kk, "Олар келді (шамамен 300 адам.) Полиция қарап тұрды."),
+            Sentences({"Олар келді (шамамен 300 адам.)", "Полиция қарап тұрды."}));
+}
+
+TEST(SegmenterTest, TimeOfDayBeforeACapital) {
+  EXPECT_EQ(sentences(langs().en, "The rally ended at 1 p.m. Organizers left. It was cold."),
+            Sentences({"The rally ended at 1 p.m.", "Organizers left.", "It was cold."}));
+  EXPECT_EQ(sentences(langs().en, "They met at 10 a.m. Monday and at 5 p.m. GMT on Friday."),
+            Sentences({"They met at 10 a.m. Monday and at 5 p.m. GMT on Friday."}));
+  EXPECT_EQ(sentences(langs().en, "They met at 10 a.m. on Monday. 12 people came."),
+            Sentences({"They met at 10 a.m. on Monday.", "12 people came."}));
+}
+
 TEST(SegmenterTest, StrayFullStopBeforeLowerCaseWord) {
   // UDHR (kk) article 2 has "жынысына. тіліне" and "мүліктік. тектік‐топтық" (typos for ',').
   EXPECT_EQ(sentences(langs().kk, "Әр адам, жынысына. тіліне, мүліктік. тектік‐топтық, тең."),
