@@ -47,17 +47,17 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword = token;
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
-            && keyword != "starter" && keyword != "heading" && keyword != "numstart"
-            && keyword != "continue") {
+            && keyword != "unit" && keyword != "starter" && keyword != "heading"
+            && keyword != "numstart" && keyword != "continue") {
           return bad("unknown rule keyword '" + std::string(keyword)
-                         + "' (expected never, abbrev, final, numeric, starter, heading, "
+                         + "' (expected never, abbrev, final, numeric, unit, starter, heading, "
                            "numstart or continue)",
                      offset);
         }
         continue;
       }
       bool is_abbrev = keyword == "never" || keyword == "abbrev" || keyword == "final"
-                       || keyword == "numeric";
+                       || keyword == "numeric" || keyword == "unit";
       if (is_abbrev) {
         if (token.size() < 2 || token.back() != '.') {
           return bad("abbreviation '" + std::string(token) + "' must end with '.'", offset);
@@ -65,6 +65,7 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         AbbrevKind kind = keyword == "never"    ? AbbrevKind::kNever
                           : keyword == "abbrev" ? AbbrevKind::kAbbrev
                           : keyword == "final"  ? AbbrevKind::kFinal
+                          : keyword == "unit"   ? AbbrevKind::kUnit
                                                 : AbbrevKind::kNumeric;
         rules.abbreviations.insert_or_assign(std::string(token), kind);
       } else {

@@ -19,6 +19,8 @@ enum class AbbrevKind {
   kAbbrev,   // drop the break unless the next word is a starter
   kFinal,    // keep ICU's decision
   kNumeric,  // drop the break when the next word starts with a digit
+  kUnit,     // as kAbbrev, but before a number keep the break unless another abbreviation
+             // follows that number ("3 млн. 200 тыс.", "10 мин. 30 сек.")
 };
 
 // Hash that lets the sets below be searched with a std::string_view without a copy.

@@ -340,6 +340,8 @@ class SegmenterImpl {
   // Whether `next`, a word that starts with a digit, is a number followed by a `numstart` word
   // ("2018 год", "25 января", "2019 жылы", "2019-жылы").
   bool opens_with_date(std::string_view s, const NextWord& next) const;
+  // Whether `next`, a number, is followed by a listed abbreviation ("200 тыс.", "30 сек.").
+  bool abbreviation_follows(std::string_view s, const NextWord& next) const;
 
   RuleSet rules_;
   std::unique_ptr<icu::BreakIterator> prototype_;
@@ -404,6 +406,17 @@ bool SegmenterImpl::opens_with_date(std::string_view s, const NextWord& next) co
     return false;
   NextWord word = next_word(s, after + 1);
   return word.word_case == WordCase::kLower && rules_.numstarts.contains(word.word);
+}
+
+bool SegmenterImpl::abbreviation_follows(std::string_view s, const NextWord& next) const {
+  std::size_t after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+  if (after >= s.size() || s[after] != ' ')
+    return false;
+  NextWord word = next_word(s, after + 1);
+  std::size_t end = static_cast<std::size_t>(word.word.data() - s.data()) + word.word.size();
+  if (word.word.empty() || end >= s.size() || s[end] != '.')
+    return false;
+  return find_abbreviation(rules_, s.substr(end - word.word.size(), word.word.size() + 1));
 }
 
 bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos) const {
@@ -477,6 +490,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   switch (k) {
     case AbbrevKind::kNever:
       return false;
+    case AbbrevKind::kUnit:
+      if (next.word_case == WordCase::kDigit)
+        return !abbreviation_follows(s, next);
+      [[fallthrough]];
     case AbbrevKind::kAbbrev:
       // Another initial is not a sentence starter even if it spells one ("Н. А. Назарбаев").
       if (next.word_case == WordCase::kUpper && is_single_letter(next.word)

@@ -263,8 +263,10 @@ TEST(SegmenterTest, AbbreviationBeforeANumberKeepsTheSentence) {
             Sentences({"См. ст. 5, п. 3 и т. 2 доклада, с. 12.", "Доклад вышел."}));
   EXPECT_EQ(sentences(langs().ru, "В 2018 г. 12 человек были задержаны."),
             Sentences({"В 2018 г. 12 человек были задержаны."}));
-  EXPECT_EQ(sentences(langs().ru, "Пришли ок. 300 человек, всего 5 тыс. 200 человек."),
-            Sentences({"Пришли ок. 300 человек, всего 5 тыс. 200 человек."}));
+  EXPECT_EQ(sentences(langs().ru, "Пришли ок. 300 человек, собрали 3 млн. 200 тыс. руб."),
+            Sentences({"Пришли ок. 300 человек, собрали 3 млн. 200 тыс. руб."}));
+  EXPECT_EQ(sentences(langs().ru, "Матч длился 90 мин. 30 сек. и закончился."),
+            Sentences({"Матч длился 90 мин. 30 сек. и закончился."}));
   EXPECT_EQ(sentences(langs().kk, "Бұл туралы баяндаманың 12-бетінде, б. 3 жазылған."),
             Sentences({"Бұл туралы баяндаманың 12-бетінде, б. 3 жазылған."}));
   EXPECT_EQ(sentences(langs().kk, "1991 ж. 16 желтоқсанда тәуелсіздік жарияланды."),
@@ -286,6 +288,18 @@ TEST(SegmenterTest, YearOrDateAfterAnAmbiguousAbbreviationStartsASentence) {
             Sentences({"Ол 2017 ж. ұсталған.", "2018 жылы ол босады."}));
   EXPECT_EQ(sentences(langs().kk, "Халқы шамамен 2 млн. 2019-жылы санақ болды."),
             Sentences({"Халқы шамамен 2 млн.", "2019-жылы санақ болды."}));
+}
+
+TEST(SegmenterTest, NumberAfterAUnitStartsASentence) {
+  EXPECT_EQ(sentences(langs().ru, "Они приехали за 270 км. 1 из них был пожилым. Все устали."),
+            Sentences({"Они приехали за 270 км.", "1 из них был пожилым.", "Все устали."}));
+  EXPECT_EQ(sentences(langs().kk, "Ол 5 млн. тг. төледі. Шығын 3 млн. 2 адам зардап шекті."),
+            Sentences({"Ол 5 млн. тг. төледі.", "Шығын 3 млн.", "2 адам зардап шекті."}));
+  EXPECT_EQ(sentences(langs().kk, "Шығын 3 млрд. 200 млн. теңге болды."),
+            Sentences({"Шығын 3 млрд. 200 млн. теңге болды."}));
+  // Languages before a word in that language: "(кит. Чжаосу)".
+  EXPECT_EQ(sentences(langs().ru, "Лагерь в Монголкуре (кит. Чжаосу) закрыт."),
+            Sentences({"Лагерь в Монголкуре (кит. Чжаосу) закрыт."}));
 }
 
 TEST(SegmenterTest, NumbersThatDoNotStartASentence) {
