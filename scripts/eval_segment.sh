@@ -9,7 +9,7 @@
 #              abbreviations before numbers that must not break ("(ст. 5)", "(see p. 12)").
 # Then the three sets pooled. The goal of issue 16 is F1 >= 0.995 on unseen news (en+kk+ru).
 #   scripts/eval_segment.sh                  # uses build/tilmash
-#   TILMASH=path/to/binary CORPUS=dir SHOW=N scripts/eval_segment.sh
+#   TILMASH=path/to/binary CORPUS=dir SHOW=N scripts/eval_segment.sh   # N mismatches per file (0: none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tilmash=${TILMASH:-build/tilmash}
@@ -47,8 +47,10 @@ for set in corpus news perturbed; do
   pooled+=("${args[@]}")
   echo "== $set"
   table "${args[@]}" || status=1
-  python3 scripts/score_segment.py --show "$show" "${args[@]}" \
-    | sed -n '/^mismatches:/,$p' | sed "s|$out/||g" || status=1
+  if [ "$show" -gt 0 ]; then
+    python3 scripts/score_segment.py --show "$show" "${args[@]}" \
+      | sed -n '/^mismatches:/,$p' | sed "s|$out/||g" || status=1
+  fi
   echo
 done
 echo "== pooled: corpus + news + perturbed"

@@ -86,6 +86,13 @@ TEST(SegmenterTest, UsBeforeNameContinuesButBeforeStarterBreaks) {
             Sentences({"She moved to the U.S.", "The next year she returned."}));
 }
 
+TEST(SegmenterTest, PlaceAbbreviationThatEndsAClause) {
+  EXPECT_EQ(sentences(langs().en, "She wrote to the embassy in Washington, D.C. Neither replied."),
+            Sentences({"She wrote to the embassy in Washington, D.C.", "Neither replied."}));
+  EXPECT_EQ(sentences(langs().en, "They moved to the U.S. Nobody followed them."),
+            Sentences({"They moved to the U.S.", "Nobody followed them."}));
+}
+
 TEST(SegmenterTest, EtcBreaksBeforeCapitalOnly) {
   EXPECT_EQ(sentences(langs().en, "Apples, pears, etc. are sold here."),
             Sentences({"Apples, pears, etc. are sold here."}));
