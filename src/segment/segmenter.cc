@@ -15,8 +15,8 @@
 #include <array>
 #include <cctype>
 #include <climits>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -97,8 +97,8 @@ bool is_opener(char32_t cp) {
 // an initial quote closes too: Russian and German quotes are „…“, whose “ is U+201C (Pi).
 bool is_closer(char32_t cp) {
   int8_t type = u_charType(uc(cp));
-  return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION
-         || type == U_INITIAL_PUNCTUATION || cp == '"' || cp == '\'';
+  return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || type == U_INITIAL_PUNCTUATION
+         || cp == '"' || cp == '\'';
 }
 
 // A dash that can introduce direct speech or a new line of dialogue: hyphen-minus (typed for a
