@@ -408,8 +408,10 @@ bool SegmenterImpl::abbreviation_follows(std::string_view s, const NextWord& nex
   if (after >= s.size() || s[after] != ' ')
     return false;
   NextWord word = next_word(s, after + 1);
+  if (word.word.empty())
+    return false;
   std::size_t end = static_cast<std::size_t>(word.word.data() - s.data()) + word.word.size();
-  if (word.word.empty() || end >= s.size() || s[end] != '.')
+  if (end >= s.size() || s[end] != '.')
     return false;
   return find_abbreviation(rules_, s.substr(end - word.word.size(), word.word.size() + 1));
 }
