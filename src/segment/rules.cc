@@ -47,14 +47,17 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword = token;
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
-            && keyword != "starter" && keyword != "heading") {
+            && keyword != "unit" && keyword != "starter" && keyword != "heading"
+            && keyword != "numstart" && keyword != "continue") {
           return bad("unknown rule keyword '" + std::string(keyword)
-                         + "' (expected never, abbrev, final, numeric, starter or heading)",
+                         + "' (expected never, abbrev, final, numeric, unit, starter, heading, "
+                           "numstart or continue)",
                      offset);
         }
         continue;
       }
-      bool is_abbrev = keyword != "starter" && keyword != "heading";
+      bool is_abbrev = keyword == "never" || keyword == "abbrev" || keyword == "final"
+                       || keyword == "numeric" || keyword == "unit";
       if (is_abbrev) {
         if (token.size() < 2 || token.back() != '.') {
           return bad("abbreviation '" + std::string(token) + "' must end with '.'", offset);
@@ -62,6 +65,7 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         AbbrevKind kind = keyword == "never"    ? AbbrevKind::kNever
                           : keyword == "abbrev" ? AbbrevKind::kAbbrev
                           : keyword == "final"  ? AbbrevKind::kFinal
+                          : keyword == "unit"   ? AbbrevKind::kUnit
                                                 : AbbrevKind::kNumeric;
         rules.abbreviations.insert_or_assign(std::string(token), kind);
       } else {
@@ -70,7 +74,11 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
               std::string(keyword) + " word '" + std::string(token) + "' must not contain '.'",
               offset);
         }
-        (keyword == "starter" ? rules.starters : rules.headings).emplace(token);
+        (keyword == "starter"    ? rules.starters
+         : keyword == "heading"  ? rules.headings
+         : keyword == "numstart" ? rules.numstarts
+                                 : rules.continuers)
+            .emplace(token);
       }
     }
     if (count == 1) {

@@ -19,6 +19,8 @@ enum class AbbrevKind {
   kAbbrev,   // drop the break unless the next word is a starter
   kFinal,    // keep ICU's decision
   kNumeric,  // drop the break when the next word starts with a digit
+  kUnit,     // as kAbbrev, but before a number keep the break unless another abbreviation
+             // follows that number ("3 млн. 200 тыс.", "10 мин. 30 сек.")
 };
 
 // Hash that lets the sets below be searched with a std::string_view without a copy.
@@ -31,6 +33,11 @@ struct RuleSet {
   std::unordered_map<std::string, AbbrevKind, StringHash, std::equal_to<>> abbreviations;
   std::unordered_set<std::string, StringHash, std::equal_to<>> starters;
   std::unordered_set<std::string, StringHash, std::equal_to<>> headings;
+  // Words that, right after a number that opens a candidate sentence, show a date or a year
+  // starting a new sentence ("2018 год", "25 января", "2019 жылы"), even after an `abbrev`.
+  std::unordered_set<std::string, StringHash, std::equal_to<>> numstarts;
+  // Capitalised words that continue a sentence after a `final` abbreviation ("10 a.m. Monday").
+  std::unordered_set<std::string, StringHash, std::equal_to<>> continuers;
 };
 
 // Parses `text` (UTF-8, rules-file syntax) and adds its rules to `rules`; a later line wins for

@@ -12,8 +12,11 @@
 #include "segment/segmenter.h"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <climits>
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <string>
 #include <utility>
@@ -90,6 +93,24 @@ bool is_opener(char32_t cp) {
   return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION || cp == '"' || cp == '\'';
 }
 
+// Punctuation that closes a quotation or bracket, and the ASCII quotes. Right after a full stop
+// an initial quote closes too: Russian and German quotes are „…“, whose “ is U+201C (Pi).
+bool is_closer(char32_t cp) {
+  int8_t type = u_charType(uc(cp));
+  return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || type == U_INITIAL_PUNCTUATION
+         || cp == '"' || cp == '\'';
+}
+
+// A dash that can introduce direct speech or a new line of dialogue: hyphen-minus (typed for a
+// dash in plain text), en dash, em dash.
+bool is_dash(char32_t cp) {
+  return cp == '-' || cp == 0x2013 || cp == 0x2014;
+}
+
+bool is_terminator(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;  // U+2026 HORIZONTAL ELLIPSIS
+}
+
 bool is_upper(char32_t cp) {
   return u_isupper(uc(cp)) || u_istitle(uc(cp));
 }
@@ -146,14 +167,28 @@ struct NextWord {
   WordCase word_case = WordCase::kNone;
 };
 
-// The first word at or after `pos`, skipping opening quotes and brackets.
+// The first word at or after `pos`, skipping opening quotes and brackets and a dash that opens
+// a line of dialogue ("— Нас били", "– Біз").
 NextWord next_word(std::string_view s, std::size_t pos) {
   std::size_t len = 0;
-  while (pos < s.size()) {
-    char32_t cp = decode_at(s, pos, &len);
-    if (!is_opener(cp))
-      break;
-    pos += len;
+  auto skip_openers = [&] {
+    while (pos < s.size()) {
+      char32_t cp = decode_at(s, pos, &len);
+      if (!is_opener(cp))
+        break;
+      pos += len;
+    }
+  };
+  skip_openers();
+  if (pos < s.size() && is_dash(decode_at(s, pos, &len))) {
+    std::size_t after = pos + len;
+    std::size_t space_len = 0;
+    if (after < s.size() && is_space(decode_at(s, after, &space_len))) {
+      pos = after;
+      while (pos < s.size() && is_space(decode_at(s, pos, &len)))
+        pos += len;
+      skip_openers();
+    }
   }
   NextWord out;
   if (pos == s.size())
@@ -183,7 +218,9 @@ const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token
   }
   std::size_t len = 0;
   char32_t first = decode_at(token, 0, &len);
-  if (!is_upper(first))
+  // A capital letter and a full stop is an initial, not the lower-case abbreviation it spells:
+  // "Б. Т." are initials, "б. 3" is a page.
+  if (!is_upper(first) || len + 1 == token.size())
     return nullptr;
   std::string lowered;
   core::append_utf8(lowered, static_cast<char32_t>(u_tolower(uc(first))));
@@ -213,6 +250,63 @@ bool is_initials(std::string_view token) {
   return letters >= 2 || (letters == 1 && first_upper);
 }
 
+// A candidate break that ICU's rules leave out, after the terminator at byte `i` ('.', '!',
+// '?' or '…'). Sets *run_end past the run of terminators and closing punctuation that starts
+// there, and returns the start of the next sentence (after the white space), or npos. UAX #29
+// proposes no break
+//  - before a number followed by a lower-case word (SB8 looks past digits for a lower-case
+//    letter): "in 2017. 2018 saw", "өтті. 2018 жылы", "2017 г. 25 января";
+//  - before a dash (SB8a: the dash is SContinue), which opens a new line of dialogue when a
+//    capital follows: "сказал он. — Кормили плохо.";
+//  - after '…', which is not a sentence terminator in UAX #29, though "..." is.
+// Whether the candidate stands is decided by keep_break like any other.
+std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end) {
+  const std::size_t n = s.size();
+  std::size_t len = 0;
+  std::size_t j = i;
+  char32_t last = 0;
+  while (j < n) {
+    char32_t cp = decode_at(s, j, &len);
+    if (is_terminator(cp)) {
+      last = cp;
+    } else if (!is_closer(cp)) {
+      break;
+    }
+    j += len;
+  }
+  *run_end = j;
+  std::size_t k = j;
+  while (k < n && is_space(decode_at(s, k, &len)))
+    k += len;
+  if (k == j || k == n)
+    return std::string_view::npos;
+  const std::size_t begin = k;
+  bool dash = false;
+  if (std::size_t dash_len = 0; is_dash(decode_at(s, k, &dash_len))) {
+    std::size_t after = k + dash_len;
+    while (after < n && is_space(decode_at(s, after, &len)))
+      after += len;
+    if (after > k + dash_len && after < n) {  // a dash with a space after it, not "-5"
+      dash = true;
+      k = after;
+    }
+  }
+  char32_t cp = 0;
+  while (k < n && is_opener(cp = decode_at(s, k, &len)))
+    k += len;
+  if (k == n)
+    return std::string_view::npos;
+  if (u_isdigit(uc(cp)))
+    return begin;
+  if (u_charType(uc(cp)) == U_CURRENCY_SYMBOL && k + len < n
+      && u_isdigit(uc(decode_at(s, k + len, &len)))) {
+    return begin;  // "$5 million", "₸500"
+  }
+  if ((dash || last == 0x2026) && is_upper(cp))
+    return begin;
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 class SegmenterImpl {
@@ -238,6 +332,11 @@ class SegmenterImpl {
   // current sentence began.
   bool keep_break(std::string_view s, std::size_t start, std::size_t pos) const;
   bool is_label(std::string_view sentence) const;
+  // Whether `next`, a word that starts with a digit, is a number followed by a `numstart` word
+  // ("2018 год", "25 января", "2019 жылы", "2019-жылы").
+  bool opens_with_date(std::string_view s, const NextWord& next) const;
+  // Whether `next`, a number, is followed by a listed abbreviation ("200 тыс.", "30 сек.").
+  bool abbreviation_follows(std::string_view s, const NextWord& next) const;
 
   RuleSet rules_;
   std::unique_ptr<icu::BreakIterator> prototype_;
@@ -292,6 +391,31 @@ bool SegmenterImpl::is_label(std::string_view s) const {
   return false;
 }
 
+bool SegmenterImpl::opens_with_date(std::string_view s, const NextWord& next) const {
+  if (next.word_case != WordCase::kDigit || rules_.numstarts.empty())
+    return false;
+  if (std::size_t hyphen = next.word.rfind('-'); hyphen != std::string_view::npos)
+    return rules_.numstarts.contains(next.word.substr(hyphen + 1));
+  std::size_t after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+  if (after >= s.size() || s[after] != ' ')
+    return false;
+  NextWord word = next_word(s, after + 1);
+  return word.word_case == WordCase::kLower && rules_.numstarts.contains(word.word);
+}
+
+bool SegmenterImpl::abbreviation_follows(std::string_view s, const NextWord& next) const {
+  std::size_t after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+  if (after >= s.size() || s[after] != ' ')
+    return false;
+  NextWord word = next_word(s, after + 1);
+  if (word.word.empty())
+    return false;
+  std::size_t end = static_cast<std::size_t>(word.word.data() - s.data()) + word.word.size();
+  if (end >= s.size() || s[end] != '.')
+    return false;
+  return find_abbreviation(rules_, s.substr(end - word.word.size(), word.word.size() + 1));
+}
+
 bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos) const {
   NextWord next = next_word(s, pos);
   // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
@@ -315,8 +439,20 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     token_start = cp_start;
   }
   std::string_view token = s.substr(token_start, end - token_start);
+  // An abbreviation that closes a bracket, "(ок. 300 чел.) РСЕ/РС": the full stop is the
+  // abbreviation's; a sentence that ended there would need another one after the bracket.
+  bool bracketed = false;
+  while (token.size() > 2 && (token.back() == ')' || token.back() == ']')) {
+    token.remove_suffix(1);
+    bracketed = true;
+  }
   if (token.size() < 2 || token.back() != '.' || token.ends_with(".."))
     return true;
+  // A list that a colon opens: "Талаптар: 1. Лагерьлерді жабу."
+  if (is_section_number(token.substr(0, token.size() - 1)) && token_start >= start + 2
+      && s[token_start - 1] == ' ' && s[token_start - 2] == ':') {
+    return false;
+  }
   std::size_t len = 0;
   while (!token.empty() && is_opener(decode_at(token, 0, &len)))
     token.remove_prefix(len);
@@ -345,10 +481,16 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (!kind)
     kind = find_abbreviation(rules_, token);
+  if (bracketed && !kind && !is_initials(token))
+    return true;  // "(It rarely does.) Officials …"
   AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;
   switch (k) {
     case AbbrevKind::kNever:
       return false;
+    case AbbrevKind::kUnit:
+      if (next.word_case == WordCase::kDigit)
+        return !abbreviation_follows(s, next);
+      [[fallthrough]];
     case AbbrevKind::kAbbrev:
       // Another initial is not a sentence starter even if it spells one ("Н. А. Назарбаев").
       if (next.word_case == WordCase::kUpper && is_single_letter(next.word)
@@ -356,11 +498,11 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
           && s[static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size()] == '.') {
         return false;
       }
-      return rules_.starters.contains(next.word);
+      return rules_.starters.contains(next.word) || opens_with_date(s, next);
     case AbbrevKind::kNumeric:
       return next.word_case != WordCase::kDigit;
     case AbbrevKind::kFinal:
-      return true;
+      return !rules_.continuers.contains(next.word);
   }
   return true;
 }
@@ -420,6 +562,46 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   std::size_t pos = 0;  // byte offset of UTF-16 index `pos16`
   std::size_t pos16 = 0;
   icu::BreakIterator& iterator = *worker->iterator;
+  // Candidates that ICU leaves out (missed_break) in [scan, limit), decided before the ICU
+  // break at `limit`. Terminators are found with memchr, one stream per first byte ('.', '!',
+  // '?', and 0xE2 for '…'): most text has none, and memchr skips it many bytes at a time.
+  std::size_t scan = 0;
+  constexpr std::array<char, 4> kFirst = {'.', '!', '?', '\xE2'};
+  std::array<std::size_t, 4> next_at{};
+  auto find_from = [&](char c, std::size_t from) {
+    const void* hit = from < s.size() ? std::memchr(s.data() + from, c, s.size() - from) : nullptr;
+    return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - s.data()) : s.size();
+  };
+  for (std::size_t k = 0; k < kFirst.size(); ++k)
+    next_at[k] = find_from(kFirst[k], 0);
+  auto add_missed = [&](std::size_t limit) {
+    while (true) {
+      for (std::size_t k = 0; k < kFirst.size(); ++k) {
+        if (next_at[k] < scan)
+          next_at[k] = find_from(kFirst[k], scan);
+      }
+      std::size_t at = std::min(std::min(next_at[0], next_at[1]), std::min(next_at[2], next_at[3]));
+      if (at >= limit)
+        break;
+      auto c = static_cast<unsigned char>(s[at]);
+      auto after = at + 1 < s.size() ? static_cast<unsigned char>(s[at + 1]) : ' ';
+      // Inside a word or a number ("3.5", "U.S.", "e.g.") or not an ellipsis: nothing to do.
+      if ((c != 0xE2 && after < 0x80 && std::isalnum(after))
+          || (c == 0xE2 && !(after == 0x80 && at + 2 < s.size() && s[at + 2] == '\xA6'))) {
+        scan = at + 1;
+        continue;
+      }
+      std::size_t run_end = 0;
+      std::size_t candidate = missed_break(s, at, &run_end);
+      scan = run_end;
+      if (candidate != std::string_view::npos && candidate > start && candidate < limit
+          && keep_break(s, start, candidate)) {
+        emit(start, candidate);
+        start = candidate;
+      }
+    }
+    scan = std::max(scan, limit);
+  };
   for (int32_t b = iterator.next(); b != icu::BreakIterator::DONE; b = iterator.next()) {
     if (well_formed) {  // lead bytes alone tell the length: no need to decode
       while (pos16 < static_cast<std::size_t>(b)) {
@@ -434,6 +616,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
         pos16 += cp < 0x10000 ? 1 : 2;
       }
     }
+    add_missed(pos);
     if (pos < s.size() && !keep_break(s, start, pos))
       continue;
     emit(start, pos);

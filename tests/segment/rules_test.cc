@@ -11,7 +11,7 @@ TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   RuleSet rules;
   auto r = parse_rules(
       "# header\n\nnever Mr. Dr.  # titles\nabbrev\tJan.\nfinal etc.\nnumeric No.\n"
-      "starter The Ол\nheading Article бап\n",
+      "starter The Ол\nheading Article бап\nnumstart год жылы\ncontinue Monday\n",
       rules);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(rules.abbreviations.at("Mr."), AbbrevKind::kNever);
@@ -23,6 +23,9 @@ TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   EXPECT_TRUE(rules.starters.contains("Ол"));
   EXPECT_TRUE(rules.headings.contains("бап"));
   EXPECT_FALSE(rules.starters.contains("#"));
+  EXPECT_TRUE(rules.numstarts.contains("жылы"));
+  EXPECT_FALSE(rules.starters.contains("год"));
+  EXPECT_TRUE(rules.continuers.contains("Monday"));
 }
 
 TEST(RulesTest, LaterLineWins) {
@@ -46,6 +49,10 @@ TEST(RulesTest, ErrorsPointAtTheToken) {
   auto dotted_starter = parse_rules("starter The.\n", rules);
   ASSERT_FALSE(dotted_starter);
   EXPECT_EQ(dotted_starter.error().byte_offset, 8u);
+
+  auto dotted_numstart = parse_rules("numstart г.\n", rules);
+  ASSERT_FALSE(dotted_numstart);
+  EXPECT_EQ(dotted_numstart.error().byte_offset, 9u);
 
   auto empty_rule = parse_rules("\nheading\n", rules);
   ASSERT_FALSE(empty_rule);

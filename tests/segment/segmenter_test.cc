@@ -86,6 +86,13 @@ TEST(SegmenterTest, UsBeforeNameContinuesButBeforeStarterBreaks) {
             Sentences({"She moved to the U.S.", "The next year she returned."}));
 }
 
+TEST(SegmenterTest, PlaceAbbreviationThatEndsAClause) {
+  EXPECT_EQ(sentences(langs().en, "She wrote to the embassy in Washington, D.C. Neither replied."),
+            Sentences({"She wrote to the embassy in Washington, D.C.", "Neither replied."}));
+  EXPECT_EQ(sentences(langs().en, "They moved to the U.S. Nobody followed them."),
+            Sentences({"They moved to the U.S.", "Nobody followed them."}));
+}
+
 TEST(SegmenterTest, EtcBreaksBeforeCapitalOnly) {
   EXPECT_EQ(sentences(langs().en, "Apples, pears, etc. are sold here."),
             Sentences({"Apples, pears, etc. are sold here."}));
@@ -223,6 +230,160 @@ TEST(SegmenterTest, ListItemsAndNumberedHeadings) {
   // A number that ends a real sentence is not a label.
   EXPECT_EQ(sentences(langs().en, "The count reached 5. Then it stopped."),
             Sentences({"The count reached 5.", "Then it stopped."}));
+}
+
+TEST(SegmenterTest, SentenceThatBeginsWithANumber) {
+  // UAX #29 (SB8) proposes no break here: digits and then a lower-case word.
+  EXPECT_EQ(sentences(langs().en, "The camp opened in 2017. 2018 saw a rise in arrests."),
+            Sentences({"The camp opened in 2017.", "2018 saw a rise in arrests."}));
+  EXPECT_EQ(sentences(langs().en, "He was held for 14 months. 25 former detainees testified."),
+            Sentences({"He was held for 14 months.", "25 former detainees testified."}));
+  EXPECT_EQ(sentences(langs().kk, "Жиналыс Алматыда өтті. 2018 жылы олар қайта жиналды."),
+            Sentences({"Жиналыс Алматыда өтті.", "2018 жылы олар қайта жиналды."}));
+  EXPECT_EQ(sentences(langs().kk, "Ол 2017 жылы ұсталды. 25 қаңтарда оны босатты."),
+            Sentences({"Ол 2017 жылы ұсталды.", "25 қаңтарда оны босатты."}));
+  EXPECT_EQ(sentences(langs().ru, "Собрание прошло в Алматы. 25 января они снова собрались."),
+            Sentences({"Собрание прошло в Алматы.", "25 января они снова собрались."}));
+  EXPECT_EQ(sentences(langs().ru, "Его задержали. 2018 год стал переломным."),
+            Sentences({"Его задержали.", "2018 год стал переломным."}));
+  // After a closing quotation mark, a '?' or '!', and with an opening quote before the number.
+  EXPECT_EQ(sentences(langs().en, "\"We were beaten.\" 2019 was the worst year, she said."),
+            Sentences({"\"We were beaten.\"", "2019 was the worst year, she said."}));
+  EXPECT_EQ(sentences(langs().kk, "Ол: «Ұлымды босатыңдар», – деді. 2020 жылы ұлы келді."),
+            Sentences({"Ол: «Ұлымды босатыңдар», – деді.", "2020 жылы ұлы келді."}));
+  EXPECT_EQ(sentences(langs().ru, "Он сказал: «Нас били». «25 человек умерли», — добавил он."),
+            Sentences({"Он сказал: «Нас били».", "«25 человек умерли», — добавил он."}));
+  EXPECT_EQ(sentences(langs().en, "\"Release them!\" the crowd shouted. 300 people came."),
+            Sentences({"\"Release them!\" the crowd shouted.", "300 people came."}));
+  EXPECT_EQ(sentences(langs().en, "The fund ran dry. $5 million was missing."),
+            Sentences({"The fund ran dry.", "$5 million was missing."}));
+}
+
+TEST(SegmenterTest, AbbreviationBeforeANumberKeepsTheSentence) {
+  EXPECT_EQ(sentences(langs().en, "See No. 5 on p. 12 and pp. 3-4 of the report. It is short."),
+            Sentences({"See No. 5 on p. 12 and pp. 3-4 of the report.", "It is short."}));
+  EXPECT_EQ(sentences(langs().en, "It was built c. 1900 by the state, i.e. 3 agencies."),
+            Sentences({"It was built c. 1900 by the state, i.e. 3 agencies."}));
+  EXPECT_EQ(sentences(langs().en, "Security Council Res. 2254 calls for talks."),
+            Sentences({"Security Council Res. 2254 calls for talks."}));
+  EXPECT_EQ(sentences(langs().ru, "См. ст. 5, п. 3 и т. 2 доклада, с. 12. Доклад вышел."),
+            Sentences({"См. ст. 5, п. 3 и т. 2 доклада, с. 12.", "Доклад вышел."}));
+  EXPECT_EQ(sentences(langs().ru, "В 2018 г. 12 человек были задержаны."),
+            Sentences({"В 2018 г. 12 человек были задержаны."}));
+  EXPECT_EQ(sentences(langs().ru, "Пришли ок. 300 человек, собрали 3 млн. 200 тыс. руб."),
+            Sentences({"Пришли ок. 300 человек, собрали 3 млн. 200 тыс. руб."}));
+  EXPECT_EQ(sentences(langs().ru, "Матч длился 90 мин. 30 сек. и закончился."),
+            Sentences({"Матч длился 90 мин. 30 сек. и закончился."}));
+  EXPECT_EQ(sentences(langs().kk, "Бұл туралы баяндаманың 12-бетінде, б. 3 жазылған."),
+            Sentences({"Бұл туралы баяндаманың 12-бетінде, б. 3 жазылған."}));
+  EXPECT_EQ(sentences(langs().kk, "1991 ж. 16 желтоқсанда тәуелсіздік жарияланды."),
+            Sentences({"1991 ж. 16 желтоқсанда тәуелсіздік жарияланды."}));
+  EXPECT_EQ(sentences(langs().kk, "Лагерьде ш. 3 мың адам болды, т. 2 бұл туралы жазады."),
+            Sentences({"Лагерьде ш. 3 мың адам болды, т. 2 бұл туралы жазады."}));
+}
+
+TEST(SegmenterTest, YearOrDateAfterAnAmbiguousAbbreviationStartsASentence) {
+  // Russian puts the year last ("25 января 2017 г."): a date after "г." is a new sentence.
+  EXPECT_EQ(sentences(langs().ru, "Он был задержан в 2017 г. 25 января его освободили."),
+            Sentences({"Он был задержан в 2017 г.", "25 января его освободили."}));
+  EXPECT_EQ(sentences(langs().ru, "Ущерб составил 5 млн. 2019 год был хуже."),
+            Sentences({"Ущерб составил 5 млн.", "2019 год был хуже."}));
+  // Kazakh puts the year first ("2017 ж. 25 қаңтарда"): only another year starts a sentence.
+  EXPECT_EQ(sentences(langs().kk, "Ол 2017 ж. 25 қаңтарда ұсталды."),
+            Sentences({"Ол 2017 ж. 25 қаңтарда ұсталды."}));
+  EXPECT_EQ(sentences(langs().kk, "Ол 2017 ж. ұсталған. 2018 жылы ол босады."),
+            Sentences({"Ол 2017 ж. ұсталған.", "2018 жылы ол босады."}));
+  EXPECT_EQ(sentences(langs().kk, "Халқы шамамен 2 млн. 2019-жылы санақ болды."),
+            Sentences({"Халқы шамамен 2 млн.", "2019-жылы санақ болды."}));
+}
+
+TEST(SegmenterTest, NumberAfterAUnitStartsASentence) {
+  EXPECT_EQ(sentences(langs().ru, "Они приехали за 270 км. 1 из них был пожилым. Все устали."),
+            Sentences({"Они приехали за 270 км.", "1 из них был пожилым.", "Все устали."}));
+  EXPECT_EQ(sentences(langs().kk, "Ол 5 млн. тг. төледі. Шығын 3 млн. 2 адам зардап шекті."),
+            Sentences({"Ол 5 млн. тг. төледі.", "Шығын 3 млн.", "2 адам зардап шекті."}));
+  EXPECT_EQ(sentences(langs().kk, "Шығын 3 млрд. 200 млн. теңге болды."),
+            Sentences({"Шығын 3 млрд. 200 млн. теңге болды."}));
+  // Languages before a word in that language: "(кит. Чжаосу)".
+  EXPECT_EQ(sentences(langs().ru, "Лагерь в Монголкуре (кит. Чжаосу) закрыт."),
+            Sentences({"Лагерь в Монголкуре (кит. Чжаосу) закрыт."}));
+}
+
+TEST(SegmenterTest, NumbersThatDoNotStartASentence) {
+  EXPECT_EQ(sentences(langs().en, "The rate was 3.5 percent on 05.12.2026 at 10.30 in v2.1.3."),
+            Sentences({"The rate was 3.5 percent on 05.12.2026 at 10.30 in v2.1.3."}));
+  EXPECT_EQ(sentences(langs().kk, "1. 2018 жылы лагерь салынды. 2. 2019 жылы кеңейді."),
+            Sentences({"1. 2018 жылы лагерь салынды.", "2. 2019 жылы кеңейді."}));
+  EXPECT_EQ(sentences(langs().ru, "Статья 5. 18 лет считается возрастом совершеннолетия."),
+            Sentences({"Статья 5. 18 лет считается возрастом совершеннолетия."}));
+  EXPECT_EQ(sentences(langs().kk, "Талаптар: 1. Лагерьлерді жабу. 2. Тұтқындарды босату."),
+            Sentences({"Талаптар: 1. Лагерьлерді жабу.", "2. Тұтқындарды босату."}));
+  // A lower-case word after a full stop still never starts a sentence.
+  EXPECT_EQ(sentences(langs().en, "Fig. 3 shows it. 3 panels follow, cf. fig. 4 below."),
+            Sentences({"Fig. 3 shows it.", "3 panels follow, cf. fig. 4 below."}));
+}
+
+TEST(SegmenterTest, DashThatOpensALineOfDialogue) {
+  // UAX #29 (SB8a) never breaks before a dash after a full stop.
+  EXPECT_EQ(sentences(langs().ru, "— Нас били, — сказал он. — Кормили плохо."),
+            Sentences({"— Нас били, — сказал он.", "— Кормили плохо."}));
+  EXPECT_EQ(sentences(langs().kk, "– Бізді ұрды, – деді ол. – Тамақ аз берді."),
+            Sentences({"– Бізді ұрды, – деді ол.", "– Тамақ аз берді."}));
+  // Before words of the author the dash continues the sentence.
+  EXPECT_EQ(sentences(langs().ru, "«Куда?» — спросила она. «Мы уходим!» — сказал он."),
+            Sentences({"«Куда?» — спросила она.", "«Мы уходим!» — сказал он."}));
+  EXPECT_EQ(sentences(langs().kk, "«Оны неге ұстады?» – деп сұрады ол. Жауап болмады."),
+            Sentences({"«Оны неге ұстады?» – деп сұрады ол.", "Жауап болмады."}));
+}
+
+TEST(SegmenterTest, EllipsisCharacterEndsASentenceLikeThreeDots) {
+  EXPECT_EQ(sentences(langs().en, "They waited… Nobody came. They waited... Nobody came."),
+            Sentences({"They waited…", "Nobody came.", "They waited...", "Nobody came."}));
+  EXPECT_EQ(sentences(langs().ru, "Он ждал… и ждал. «Нас не отпустят…» 2020 год прошёл."),
+            Sentences({"Он ждал… и ждал.", "«Нас не отпустят…»", "2020 год прошёл."}));
+  EXPECT_EQ(sentences(langs().kk, "Ол күтті… Ешкім келмеді."),
+            Sentences({"Ол күтті…", "Ешкім келмеді."}));
+}
+
+TEST(SegmenterTest, AbbreviationsWithTwoMeanings) {
+  EXPECT_EQ(sentences(langs().ru, "Встреча прошла на пр. Абая в с. Чунджа. Все пришли."),
+            Sentences({"Встреча прошла на пр. Абая в с. Чунджа.", "Все пришли."}));
+  EXPECT_EQ(sentences(langs().ru, "Обсуждали Китай, Россию и пр. Затем разошлись."),
+            Sentences({"Обсуждали Китай, Россию и пр.", "Затем разошлись."}));
+  EXPECT_EQ(sentences(langs().kk, "Ол Алматы қ. Абай даң. тұрады. Үйі үлкен."),
+            Sentences({"Ол Алматы қ. Абай даң. тұрады.", "Үйі үлкен."}));
+  EXPECT_EQ(sentences(langs().en, "In Smith v. United States the court ruled. It was 1990."),
+            Sentences({"In Smith v. United States the court ruled.", "It was 1990."}));
+}
+
+TEST(SegmenterTest, CapitalInitialIsNotALowerCaseAbbreviation) {
+  // "б." (page) in Kazakh, "т." (volume) and "с." (page, village) in Russian: as capitals they
+  // are initials, so a surname or a lower-case word after them continues the sentence.
+  EXPECT_EQ(sentences(langs().kk, "Екінші куә Б. Т. күзетшілер туралы айтты. Ол жылады."),
+            Sentences({"Екінші куә Б. Т. күзетшілер туралы айтты.", "Ол жылады."}));
+  EXPECT_EQ(sentences(langs().ru, "Выступили Т. Иванов и С. Петров. Они были кратки."),
+            Sentences({"Выступили Т. Иванов и С. Петров.", "Они были кратки."}));
+}
+
+TEST(SegmenterTest, AbbreviationThatClosesABracket) {
+  EXPECT_EQ(sentences(langs().ru, "Газета (ок. 300 тыс. экз.) China Daily написала об этом."),
+            Sentences({"Газета (ок. 300 тыс. экз.) China Daily написала об этом."}));
+  EXPECT_EQ(sentences(langs().en, "The group (led by Dr. Li, Ph.D.) Human Rights Watch cited."),
+            Sentences({"The group (led by Dr. Li, Ph.D.)", "Human Rights Watch cited."}));
+  // A sentence in brackets still ends at its own full stop.
+  EXPECT_EQ(sentences(langs().en, "They did not reply. (It rarely does.) Officials declined."),
+            Sentences({"They did not reply.", "(It rarely does.)", "Officials declined."}));
+  EXPECT_EQ(sentences(langs().kk, "Олар келді (шамамен 300 адам.) Полиция қарап тұрды."),
+            Sentences({"Олар келді (шамамен 300 адам.)", "Полиция қарап тұрды."}));
+}
+
+TEST(SegmenterTest, TimeOfDayBeforeACapital) {
+  EXPECT_EQ(sentences(langs().en, "The rally ended at 1 p.m. Organizers left. It was cold."),
+            Sentences({"The rally ended at 1 p.m.", "Organizers left.", "It was cold."}));
+  EXPECT_EQ(sentences(langs().en, "They met at 10 a.m. Monday and at 5 p.m. GMT on Friday."),
+            Sentences({"They met at 10 a.m. Monday and at 5 p.m. GMT on Friday."}));
+  EXPECT_EQ(sentences(langs().en, "They met at 10 a.m. on Monday. 12 people came."),
+            Sentences({"They met at 10 a.m. on Monday.", "12 people came."}));
 }
 
 TEST(SegmenterTest, StrayFullStopBeforeLowerCaseWord) {
