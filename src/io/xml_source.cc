@@ -857,6 +857,22 @@ XmlCheckResult check_xml(std::string_view text, const XmlCheckOptions& options) 
       copied = range.first + range.second;
     }
     fixed.append(text.substr(copied));
+    // Dropping a character can join what it kept apart ("]]\x01>" becomes "]]>"): the repaired
+    // text must pass the strict check, else its first problem, mapped back, is fatal.
+    XmlCheckOptions strict = options;
+    strict.on_bad_char = nullptr;
+    if (XmlCheckResult again = check_xml(fixed, strict); again.problem) {
+      std::size_t at = again.problem->offset;
+      std::size_t shift = 0;
+      for (const auto& [range, replacement] : repairs) {
+        if (range.first - shift > at) break;  // where this repair starts in `fixed`
+        shift += range.second;
+        shift -= replacement.size();
+      }
+      again.problem->offset = std::min(at + shift, text.size());
+      result.problem = std::move(again.problem);
+      return result;
+    }
     result.repaired = std::move(fixed);
   }
   return result;

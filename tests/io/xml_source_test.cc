@@ -138,6 +138,11 @@ TEST(CheckXmlTest, RepairsCharactersButNotMarkup) {
   EXPECT_EQ(seen[0].first, 7u);
   // The repaired text is well-formed.
   EXPECT_EQ(problem(*r.repaired), "");
+  // A repair that would join "]]" and ">" (found by fuzz_xml_source) is fatal instead.
+  const XmlCheckResult joined = check_xml("<a>]]\x01></a>", o);
+  ASSERT_TRUE(joined.problem);
+  EXPECT_NE(joined.problem->message.find("']]>' in text"), std::string::npos);
+  EXPECT_EQ(joined.problem->offset, 3u);
   // Markup errors stay fatal in repair mode.
   EXPECT_TRUE(check_xml("<a b=\"<\"/>", o).problem);
 }
