@@ -180,35 +180,14 @@ void TmxScanner::skip_misc(bool allow_doctype) {
       close = "-->";
     } else if (rest.starts_with("<!DOCTYPE")) {
       if (!allow_doctype) fail(pos_, "<!DOCTYPE> must come before the root element");
-      // Walk to the '>' that closes it: quotes and an internal subset [ … ] may contain '>'.
-      std::size_t i = pos_ + 9;
-      char quote = 0;
-      int depth = 0;
-      for (;; ++i) {
-        if (i >= buf_.size() && !fill()) fail(pos_, "file ends inside <!DOCTYPE>");
-        const char c = buf_[i];
-        if (quote != 0) {
-          if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-          quote = c;
-        } else if (c == '[') {
-          ++depth;
-        } else if (c == ']') {
-          --depth;
-        } else if (c == '<' && depth > 0) {
-          while (buf_.size() < i + 9 && fill()) {
-          }
-          if (std::string_view(buf_).substr(i, 8) == "<!ENTITY") has_entity_decls_ = true;
-          if (std::string_view(buf_).substr(i, 4) == "<!--") {
-            const std::size_t e = find_in_buffer("-->", i + 4);
-            if (e == std::string_view::npos) fail(i, "file ends inside a comment");
-            i = e + 2;
-          }
-        } else if (c == '>' && depth <= 0) {
-          break;
+      std::size_t end;
+      while ((end = doctype_end(buf_, pos_, &has_entity_decls_)) == std::string_view::npos) {
+        if (buf_.size() - pos_ > kMaxDoctypeBytes) {
+          fail(pos_, "<!DOCTYPE> longer than 1 MiB (tilmash never uses its internal subset)");
         }
+        if (!fill()) fail(pos_, "file ends inside <!DOCTYPE>");
       }
-      pos_ = i + 1;
+      pos_ = end;
       continue;
     } else {
       return;

@@ -668,38 +668,10 @@ class Checker {
     doctype_seen_ = true;
     std::size_t k = skip_space(lt + 9);
     if (k == lt + 9 || name_end(k) == k) return fail(lt, "malformed <!DOCTYPE>: no name");
-    // Walk to the '>' that closes it: quotes and an internal subset [ … ] may contain '>'.
-    char quote = 0;
-    int depth = 0;
-    for (i_ = k; i_ < n_ && !failed();) {
-      const char c = static_cast<char>(s_[i_]);
-      if (quote != 0) {
-        if (c == quote) quote = 0;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '[') {
-        ++depth;
-      } else if (c == ']') {
-        --depth;
-      } else if (c == '<' && depth > 0) {
-        if (at(i_, "<!ENTITY")) entities_ = true;
-        if (at(i_, "<!--")) {
-          const std::size_t e = find("-->", i_ + 4);
-          if (e == n_) return fail(i_, "comment not closed (no '-->')");
-          i_ = e + 3;
-          continue;
-        }
-      } else if (c == '>' && depth <= 0) {
-        ++i_;
-        return;
-      }
-      if (static_cast<unsigned char>(c) >= 0x80 || static_cast<unsigned char>(c) < 0x20) {
-        one_char();
-      } else {
-        ++i_;
-      }
-    }
-    if (!failed()) fail(lt, "file ends inside <!DOCTYPE>");
+    const std::size_t end = doctype_end(text_, lt, &entities_);
+    if (end == std::string_view::npos) return fail(lt, "file ends inside <!DOCTYPE>");
+    i_ = k;
+    chars_until(end);
   }
 
   void end_tag() {
@@ -842,6 +814,34 @@ class Checker {
 };
 
 }  // namespace
+
+std::size_t doctype_end(std::string_view text, std::size_t lt, bool* declares_entities) {
+  char quote = 0;
+  int depth = 0;
+  for (std::size_t i = lt + 9; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '[') {
+      ++depth;
+    } else if (c == ']') {
+      --depth;
+    } else if (c == '<' && depth > 0) {
+      const std::string_view rest = text.substr(i);
+      if (rest.starts_with("<!ENTITY") && declares_entities != nullptr) *declares_entities = true;
+      if (rest.starts_with("<!--")) {
+        const std::size_t e = text.find("-->", i + 4);
+        if (e == std::string_view::npos) return std::string_view::npos;
+        i = e + 2;
+      }
+    } else if (c == '>' && depth <= 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
 
 XmlCheckResult check_xml(std::string_view text, const XmlCheckOptions& options) {
   Checker checker(text, options);

@@ -91,4 +91,13 @@ struct XmlCheckResult {
 // never expanded (no billion laughs, no XXE): a reference to one is reported as undefined.
 XmlCheckResult check_xml(std::string_view text, const XmlCheckOptions& options);
 
+// For "<!DOCTYPE" at text[lt]: the index just past the '>' that closes it (quotes and an
+// internal subset [ … ], comments included, may hold '>'), or npos when the text ends first.
+// Sets *declares_entities when the subset holds <!ENTITY.
+std::size_t doctype_end(std::string_view text, std::size_t lt, bool* declares_entities);
+
+// A DOCTYPE longer than this is refused: tilmash never uses the internal subset, and a
+// streaming reader must not buffer an unbounded one.
+inline constexpr std::size_t kMaxDoctypeBytes = std::size_t{1} << 20;
+
 }  // namespace tilmash::io
