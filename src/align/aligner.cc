@@ -55,6 +55,7 @@ struct Models {
   Lexicon fwd_all, bwd_all;  // trained on every pair, own pairing included
   float self_weight = 0;     // share of fwd_all/bwd_all in the mixture (AlignOptions)
   bool lexical = false;
+  double anchor_miss = 0;    // cost of an expected anchor without counterpart (AlignOptions)
 };
 
 // ln(x) for x > 0 to about 1e-5 (the lexical score takes millions of logarithms):
@@ -233,7 +234,8 @@ class Scorer {
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
         src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)),
-        has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))) {
+        has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))),
+        anchor_match_(o.anchor_weight + 2 * models.anchor_miss) {
     // Without use_priors (ablation) every bead type is equally likely.
     for (int t = 0; t < kNumTypes; ++t) {
       prior_[t] = o.use_priors ? -std::log(o.priors[static_cast<std::size_t>(t)]) * o.prior_weight
@@ -278,6 +280,14 @@ class Scorer {
       int pm = 0;
       for (std::size_t k = 0; k < ps.size(); ++k) pm += std::min(ps[k], pt[k]);
       c -= o_.punct_weight * pm;
+    }
+    if (o_.use_anchors && models_.anchor_miss > 0) {
+      // Every shared-vocabulary anchor of the bead is charged here; each one matched on the
+      // other side gets its charge back twice (once per side) in the rewards below.
+      int avail = 0;
+      for (int i = i0; i < i1; ++i) avail += src_[static_cast<std::size_t>(i)].anchors_shared;
+      for (int j = j0; j < j1; ++j) avail += tgt_[static_cast<std::size_t>(j)].anchors_shared;
+      c += models_.anchor_miss * avail;
     }
     if (o_.use_anchors || o_.use_cognates) {
       // Anchors and cognates the two sides share. Summing the memoized per-pair rewards is exact
@@ -338,7 +348,7 @@ class Scorer {
     if (o_.use_anchors) {
       pool(src_, i0, i1, &SentFeat::anchors, false, scratch_s_);
       pool(tgt_, j0, j1, &SentFeat::anchors, false, scratch_t_);
-      r += o_.anchor_weight * intersect_count(scratch_s_, scratch_t_);
+      r += anchor_match_ * intersect_count(scratch_s_, scratch_t_);
     }
     if (o_.use_cognates) {
       pool(src_, i0, i1, &SentFeat::cognates, true, scratch_s_);
@@ -376,7 +386,7 @@ class Scorer {
     const SentFeat& s = src_[static_cast<std::size_t>(i)];
     const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
     double r = 0;
-    if (o_.use_anchors) r += o_.anchor_weight * intersect_count(s.anchors, t.anchors);
+    if (o_.use_anchors) r += anchor_match_ * intersect_count(s.anchors, t.anchors);
     if (o_.use_cognates) r += o_.cognate_weight * intersect_count(s.cognates, t.cognates);
     return static_cast<float>(r);
   }
@@ -445,6 +455,7 @@ class Scorer {
   mutable CellMemo pairs_;
   std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
   bool has_terms_;                               // glossary entries on either side
+  double anchor_match_;                          // reward per matched anchor (see operator())
   mutable std::vector<int> scratch_s_, scratch_t_;
   double prior_[kNumTypes];
 };
@@ -547,6 +558,43 @@ std::vector<int> dictionary_stems(std::string_view text, Vocab& stems, int prefi
   std::vector<int> out;
   for (const std::string& w : detail::word_tokens(text)) out.push_back(stems.id(detail::truncate(w, prefix)));
   return out;
+}
+
+// -log(1 - h) for the share h of expected anchors that true beads repeat, after `repeated` of
+// `expected` were seen (AlignOptions: Beta prior, upper bound).
+double miss_cost(const AlignOptions& o, int repeated, int expected) {
+  const double h = std::min(o.anchor_repeat_max,
+                            (repeated + o.anchor_repeat_prior * o.anchor_repeat_weight) /
+                                (expected + o.anchor_repeat_weight));
+  return -std::log(1 - h);
+}
+
+// Sets each sentence's anchors_shared: its anchors a translation is expected to repeat.
+// Numbers and URLs always are (the anchor key's first byte is its kind: '#' number, 'u' URL);
+// a name only when the other document has it somewhere: a Latin name in a Cyrillic
+// translation, or a German noun that French does not capitalise, never could be repeated.
+void mark_shared_anchors(std::vector<SentFeat>& src, std::vector<SentFeat>& tgt,
+                         const Vocab& anchor_vocab) {
+  auto ids = [](const std::vector<SentFeat>& side) {
+    std::vector<int> out;
+    for (const SentFeat& f : side) out.insert(out.end(), f.anchors.begin(), f.anchors.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  const std::vector<int> in_src = ids(src), in_tgt = ids(tgt);
+  auto mark = [&](std::vector<SentFeat>& side, const std::vector<int>& other) {
+    for (SentFeat& f : side) {
+      f.anchors_shared = static_cast<int>(std::count_if(
+          f.anchors.begin(), f.anchors.end(),
+          [&](int a) {
+            const char kind = anchor_vocab.word(a).front();
+            return kind == '#' || kind == 'u' || std::binary_search(other.begin(), other.end(), a);
+          }));
+    }
+  };
+  mark(src, in_tgt);
+  mark(tgt, in_src);
 }
 
 // Model 1 in both directions from the first pass's confident 1-1 beads (`train`) plus the
@@ -653,6 +701,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     return out;
   }
   Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix);
+  for (std::size_t d = 0; d < docs.size(); ++d) mark_shared_anchors(corpus.src[d], corpus.tgt[d], corpus.anchor_vocab);
   Models models;
   double ls = 0, lt = 0;
   for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -660,6 +709,9 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     for (const SentFeat& f : corpus.tgt[d]) lt += f.length;
   }
   models.length.ratio = detail::estimate_ratio(ls, lt);
+  models.length.outlier_share = o.length_outlier_share;
+  models.length.outlier_scale = o.length_outlier_scale;
+  if (o.use_anchors && o.use_anchor_misses) models.anchor_miss = miss_cost(o, 0, 0);
 
   std::vector<std::vector<Step>> first(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -677,6 +729,33 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
       lengths.emplace_back(a.length, b.length);
       train.emplace_back(&a, &b);
     }
+  }
+  if (o.use_anchors && o.use_anchor_misses) {
+    // How often confident beads repeat their expected anchors: OCR'd or loosely translated
+    // text drops more of them than a careful translation, and a miss then says less.
+    int expected = 0, repeated = 0;
+    std::vector<int> a, b;
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      for (const Step& s : first[d]) {
+        if (s.i0 == s.i1 || s.j0 == s.j1 || s.posterior < o.train_confidence) continue;
+        a.clear();
+        b.clear();
+        for (int i = s.i0; i < s.i1; ++i) {
+          const SentFeat& f = corpus.src[d][static_cast<std::size_t>(i)];
+          expected += f.anchors_shared;
+          a.insert(a.end(), f.anchors.begin(), f.anchors.end());
+        }
+        for (int j = s.j0; j < s.j1; ++j) {
+          const SentFeat& f = corpus.tgt[d][static_cast<std::size_t>(j)];
+          expected += f.anchors_shared;
+          b.insert(b.end(), f.anchors.begin(), f.anchors.end());
+        }
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+        repeated += 2 * intersect_count(a, b);
+      }
+    }
+    models.anchor_miss = miss_cost(o, repeated, expected);
   }
   if (o.use_length) {
     // The ratio of total lengths is biased by omitted and added sentences (in a short document

@@ -28,6 +28,8 @@ struct SentFeat {
                                          // after the first pass; empty before)
   int fold = 0;                          // which cross-fitted lexical model scores it
   std::vector<int> anchors;              // sorted ids in the shared anchor vocabulary
+  int anchors_shared = 0;                // how many of `anchors` the other document of the pair
+                                         // also has (set per document pair by the aligner)
   std::vector<int> terms;                // sorted glossary entry ids, one per occurrence
   std::vector<int> cognates;             // source: sorted target word ids cognate with a word here
                                          // target: sorted unique own word ids that are
