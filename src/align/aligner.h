@@ -49,6 +49,10 @@ struct AlignOptions {
   double anchor_repeat_prior = 0.8;
   double anchor_repeat_weight = 10;
   double anchor_repeat_max = 0.95;
+  // The same for words with a cognate in the other document (estimated separately), times this
+  // weight: a free translation drops many cognates of one sentence at once, so their misses are
+  // not independent evidence (as with lexical_weight).
+  double cognate_miss_weight = 0.25;
   double cognate_weight = 0.3;    // reward per cognate word pair
   double lexical_weight = 0.25;   // multiplies the Model 1 log-likelihood ratio (both directions)
   double lexical_floor = 0.5;     // Model 1 mixed with the unigram model: λ in λ·p(w)+(1-λ)·t

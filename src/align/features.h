@@ -34,6 +34,8 @@ struct SentFeat {
   std::vector<int> cognates;             // source: sorted target word ids cognate with a word here
                                          // target: sorted unique own word ids that are
                                          // some source word's cognate
+  int cognates_shared = 0;               // words here with a cognate in the other document of
+                                         // the pair (set by extract with cognates)
   std::array<std::uint8_t, kPunctCount> punct{};
 };
 

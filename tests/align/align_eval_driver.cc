@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
       else if (name == "arprior") o.anchor_repeat_prior = v;
       else if (name == "arweight") o.anchor_repeat_weight = v;
       else if (name == "armax") o.anchor_repeat_max = v;
+      else if (name == "cmiss") o.cognate_miss_weight = v;
       else if (name == "cognate") o.cognate_weight = v;
       else if (name == "lexical") o.lexical_weight = v;
       else if (name == "floor") o.lexical_floor = v;
