@@ -771,6 +771,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   models.length.ratio = detail::estimate_ratio(ls, lt);
   models.length.outlier_share = o.length_outlier_share;
   models.length.outlier_scale = o.length_outlier_scale;
+  detail::tabulate(models.length);
   if (o.use_anchors && o.use_anchor_misses) models.anchor_miss = miss_cost(o, {});
   if (o.use_cognates && o.use_anchor_misses) {
     models.cognate_miss = o.cognate_miss_weight * miss_cost(o, {});

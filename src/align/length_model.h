@@ -5,6 +5,7 @@
 
 #include <span>
 #include <utility>
+#include <vector>
 
 namespace tilmash::align::detail {
 
@@ -17,7 +18,13 @@ struct LengthModel {
   // several nats when any short neighbouring sentence is glued to it.
   double outlier_share = 0.0;
   double outlier_scale = 3.0;
+  // -log P(|δ| >= z) on a grid of z (see tabulate); empty: computed each time.
+  std::vector<double> table;
 };
+
+// Fills model.table for its outlier_share and outlier_scale: the cost then takes one square root
+// and a linear interpolation (error below 1e-4 nats) instead of two erfc and three logarithms.
+void tabulate(LengthModel& model);
 
 // -log P(|δ|) for a bead of `src_len` and `tgt_len` code points (either may be 0), with
 // δ = (c·l1 − l2) / sqrt(s²·(l1 + l2/c)/2) as in Gale & Church's program, P the two-sided tail
