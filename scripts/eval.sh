@@ -74,6 +74,32 @@ print('\t'.join([sys.argv[1]] + [x for k in ('10', '01') for x in (f(c[k][0], c[
 PY
 }
 
+# monotone_ceiling GOLD: the largest subset of GOLD's two-sided beads that a monotone alignment
+# can hold, every other sentence one-sided: the best strict F1 a monotone aligner can reach.
+monotone_ceiling() {
+  python3 - "$1" <<'PY'
+import re, sys
+def side(t):
+    return [int(x) for x in re.split(r'[,\s]+', t.strip().strip('[]')) if x]
+gold = [tuple(map(side, l.split(':', 1))) for l in open(sys.argv[1]) if ':' in l]
+two = sorted((b for b in gold if b[0] and b[1]), key=lambda b: (min(b[0]), min(b[1])))
+best = [1] * len(two); prev = [-1] * len(two)
+for i, (a, b) in enumerate(two):  # longest chain, quadratic: documents are short
+    for j in range(i):
+        if max(two[j][0]) < min(a) and max(two[j][1]) < min(b) and best[j] + 1 > best[i]:
+            best[i], prev[i] = best[j] + 1, j
+keep, i = [], max(range(len(two)), key=lambda k: best[k]) if two else -1
+while i >= 0:
+    keep.append(two[i]); i = prev[i]
+used_s = {x for b in keep for x in b[0]}; used_t = {x for b in keep for x in b[1]}
+out = [(a, b) for a, b in keep]
+out += [([x], []) for b in gold for x in b[0] if x not in used_s]
+out += [([], [x]) for b in gold for x in b[1] if x not in used_t]
+for a, b in out:
+    print(','.join(map(str, a)) + ':' + ','.join(map(str, b)))
+PY
+}
+
 # batch NAME LANGS FORMAT [flags] < pairs: aligns the listed pairs jointly into $work/NAME/.
 batch() {
   local name=$1 langs=$2 format=$3; shift 3
@@ -299,6 +325,14 @@ if want perturbed; then
         label="perturbed $set, $base en-$lang (seeds $seeds)"
         score "$label" "${pairs[@]}"
         onesided "$label" "${pairs[@]}"
+        if [ "$set" = mixed ]; then
+          # A moved paragraph's gold links cross: the best any monotone aligner can do.
+          ceil=(); n=0
+          for g in "${args[@]}"; do
+            monotone_ceiling "$g" > "$work/$name/$n.ceil"; ceil+=("$g" "$work/$name/$n.ceil"); n=$((n+1))
+          done
+          score "  the monotone ceiling of the set above" "${ceil[@]}"
+        fi
       done
     done
   done
