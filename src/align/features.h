@@ -28,10 +28,14 @@ struct SentFeat {
                                          // after the first pass; empty before)
   int fold = 0;                          // which cross-fitted lexical model scores it
   std::vector<int> anchors;              // sorted ids in the shared anchor vocabulary
+  int anchors_shared = 0;                // how many of `anchors` the other document of the pair
+                                         // also has (set per document pair by the aligner)
   std::vector<int> terms;                // sorted glossary entry ids, one per occurrence
   std::vector<int> cognates;             // source: sorted target word ids cognate with a word here
                                          // target: sorted unique own word ids that are
                                          // some source word's cognate
+  int cognates_shared = 0;               // words here with a cognate in the other document of
+                                         // the pair (set by extract with cognates)
   std::array<std::uint8_t, kPunctCount> punct{};
 };
 

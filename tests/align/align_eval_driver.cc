@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     else if (a == "--no-cognates") o.use_cognates = false;
     else if (a == "--no-lexical") o.use_lexical = false;
     else if (a == "--no-priors") o.use_priors = false;
+    else if (a == "--no-anchor-misses") o.use_anchor_misses = false;
     else if (a == "--no-joint") o.joint_training = false;
     else if (a == "--max-side" && k + 1 < argc) o.max_side = std::atoi(argv[++k]);
     else if (a == "--set" && k + 1 < argc) {
@@ -43,6 +44,12 @@ int main(int argc, char** argv) {
       if (name == "length") o.length_weight = v;
       else if (name == "anchor") o.anchor_weight = v;
       else if (name == "punct") o.punct_weight = v;
+      else if (name == "lout") o.length_outlier_share = v;
+      else if (name == "lscale") o.length_outlier_scale = v;
+      else if (name == "arprior") o.anchor_repeat_prior = v;
+      else if (name == "arweight") o.anchor_repeat_weight = v;
+      else if (name == "armax") o.anchor_repeat_max = v;
+      else if (name == "cmiss") o.cognate_miss_weight = v;
       else if (name == "cognate") o.cognate_weight = v;
       else if (name == "lexical") o.lexical_weight = v;
       else if (name == "floor") o.lexical_floor = v;

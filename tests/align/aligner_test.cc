@@ -67,11 +67,11 @@ TEST(AlignerTest, OneToTwoSplit) {
   EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2", "3:3,4", "4:5", "5:6"}));
 }
 
-// Known failure (measured): on a six-sentence document the merge "0,1:0" plus a shifted 1-1
-// still beats "1:1" plus a 1-0 bead. Gale & Church's priors make a 1-0 bead nine times rarer
-// than a 2-1, Model 1 learns almost nothing from five pairs (nearly every word is seen in one
-// pair only and carries no evidence), and the one cognate of en 1 (Kazakhstan) weighs 0.3 nats.
-// The same omission in real documents of 19 sentences is found (corpus 000 en-ru, en 13).
+// Known failure (measured): en 2 carries no evidence the aligner can read yet. Its name (Almaty)
+// appears in no Russian sentence, so it is no expected anchor or cognate; Model 1 learns almost
+// nothing from five pairs; and its number is a word ("three"), which the anchors do not read.
+// With "3 months" the missed anchor makes the 1-0 bead win (checked by hand); enable this test
+// once the anchors read small numbers written as words (issue 16, core number reader).
 TEST(AlignerTest, DISABLED_OmittedSentence) {
   const Strings ru = {
       "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
@@ -83,6 +83,53 @@ TEST(AlignerTest, DISABLED_OmittedSentence) {
   auto en = segs(kEn), tgt = segs(ru);
   Alignment a = align(en, tgt);
   EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
+}
+
+// The evidence the aligner uses for a sentence without counterpart: here the omitted English
+// sentence carries a number and a name the translation repeats everywhere else, so gluing it to a
+// neighbour leaves its anchors without counterpart and the 1-0 bead wins; the neighbours' beads
+// stay sure of themselves while the omission is the least sure bead.
+TEST(AlignerTest, OmittedSentenceWithUnmatchedAnchorsStandsAlone) {
+  const Strings en = {
+      "Sairagul Sauytbay fled Xinjiang in April 2018.",
+      "She crossed into Kazakhstan with forged documents.",
+      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
+      "Her trial began on July 9 in the town of Zharkent.",
+      "The court released her on August 1.",
+      "\"I will not go back to the camps,\" she said.",
+  };
+  const Strings ru = {
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "Суд над ней начался 9 июля в городе Жаркент.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  };
+  auto src = segs(en), tgt = segs(ru);
+  Alignment a = align(src, tgt);
+  ASSERT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
+  EXPECT_GT(a.beads[0].confidence, 0.5);
+  EXPECT_GT(a.beads[3].confidence, 0.5);
+  AlignOptions off;
+  off.use_anchor_misses = false;  // without the evidence of missed anchors it is glued
+  EXPECT_NE(bead_strings(align(src, tgt, off)), bead_strings(a));
+}
+
+// A sentence the translator added (an explanation of their own, 0-1): its number has no
+// counterpart in the source.
+TEST(AlignerTest, AddedSentenceStandsAlone) {
+  const Strings kk = {
+      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
+      "Ол Қазақстанға жалған құжаттармен өтті.",
+      "Алматыда полиция оны үш айдан кейін ұстады.",
+      "Жаркент — Қытай шекарасынан 30 шақырым жердегі қала, онда 2019 жылы 44 мың адам тұрған.",
+      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
+      "Сот оны 1 тамызда босатты.",
+      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
+  };
+  auto src = segs(kEn), tgt = segs(kk);
+  Alignment a = align(src, tgt);
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2", ":3", "3:4", "4:5", "5:6"}));
 }
 
 // The same omission with glossary entries given per sentence (as the CLI finds them with

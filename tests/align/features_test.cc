@@ -58,6 +58,26 @@ TEST(LengthModelTest, CostGrowsWithMismatchAndStaysFinite) {
   EXPECT_TRUE(std::isfinite(length_cost(m, 0, 0)));
 }
 
+TEST(LengthModelTest, TabulatedCostMatchesDirectAndOutliersFlattenTheTail) {
+  LengthModel plain;
+  LengthModel robust;
+  robust.outlier_share = 0.02;
+  robust.outlier_scale = 2.0;
+  LengthModel table = robust;
+  tabulate(table);
+  for (int t : {0, 50, 100, 130, 170, 250, 400, 2000}) {
+    EXPECT_NEAR(length_cost(table, 100, t), length_cost(robust, 100, t), 1e-3) << t;
+  }
+  EXPECT_NEAR(length_cost(robust, 100, 100), 0.0, 1e-9);
+  // Far in the tail the contaminated model charges much less, so gluing a short sentence to a
+  // bead with a long translation no longer pays for itself.
+  EXPECT_LT(length_cost(robust, 100, 250), length_cost(plain, 100, 250) - 3);
+  EXPECT_LT(length_cost(robust, 100, 300) - length_cost(robust, 100, 250),
+            (length_cost(plain, 100, 300) - length_cost(plain, 100, 250)) / 2);
+  EXPECT_LT(length_cost(robust, 100, 110), length_cost(robust, 100, 160));
+}
+
+
 TEST(LengthModelTest, VarianceEstimateShrinksToPrior) {
   EXPECT_DOUBLE_EQ(estimate_variance({}, 1.0, 6.8), 6.8);
   std::vector<std::pair<int, int>> exact(200, {100, 100});

@@ -55,6 +55,39 @@ TEST(TrilingualTest, EmptySource) {
   EXPECT_EQ(bead_strings(j), (Strings{":0,1:0"}));
 }
 
+// One-sided sentences in a three-language run: the Kazakh translation leaves out en 2 (a date,
+// an agency and a city it then never mentions), the Russian one adds an explanation of its own
+// (numbers the English lacks). Each stands alone, and the other language keeps its 1-1 beads.
+TEST(TrilingualTest, Align3KeepsOneSidedSentencesAlone) {
+  auto en = testing::segs({
+      "Sairagul Sauytbay fled Xinjiang in April 2018.",
+      "She crossed into Kazakhstan with forged documents.",
+      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
+      "Her trial began on July 9 in the town of Zharkent.",
+      "The court released her on August 1.",
+      "\"I will not go back to the camps,\" she said.",
+  });
+  auto kk = testing::segs({
+      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
+      "Ол Қазақстанға жалған құжаттармен өтті.",
+      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
+      "Сот оны 1 тамызда босатты.",
+      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
+  });
+  auto ru = testing::segs({
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "21 мая 2018 года КНБ Казахстана задержал её в Алматы.",
+      "Суд над ней начался 9 июля в городе Жаркент.",
+      "Жаркент — город в 30 километрах от границы с Китаем, в 2019 году в нём жили 44 тысячи человек.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  });
+  Alignment a = align3(en, kk, ru);
+  EXPECT_EQ(bead_strings(a), (Strings{"0:0:0", "1:1:1", "2::2", "3:2:3", "::4", "4:3:5", "5:4:6"}));
+  EXPECT_TRUE(covers_exactly_once(a, {6, 5, 7}));
+}
+
 TEST(TrilingualTest, Align3CoversEverySentenceOnce) {
   auto en = testing::segs({"Almaty is the largest city of Kazakhstan.", "It had 2 million people in 2021.",
                            "Nur-Sultan is the capital.", "Is it cold there?"});
