@@ -652,7 +652,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     }
     return out;
   }
-  Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix);
+  Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix, o.langs);
   Models models;
   double ls = 0, lt = 0;
   for (std::size_t d = 0; d < docs.size(); ++d) {
