@@ -84,8 +84,9 @@ bool three_digits_at(std::string_view t, std::size_t at) {
 }
 
 // Reads the number whose first digit is at `pos`; returns it and the offset after it. A
-// decimal part is read only when `decimals` is set (not inside a list such as "28.01.2019").
-std::pair<Decimal, std::size_t> read_digits(std::string_view t, std::size_t pos, bool decimals) {
+// decimal part is read after one of `decimal_marks` (empty inside a list such as "28.01.2019").
+std::pair<Decimal, std::size_t> read_digits(std::string_view t, std::size_t pos,
+                                            std::string_view decimal_marks) {
   Decimal d;
   std::size_t i = pos;
   while (i < t.size() && is_digit(t[i])) d.whole.push_back(t[i++]);
@@ -101,7 +102,7 @@ std::pair<Decimal, std::size_t> read_digits(std::string_view t, std::size_t pos,
       i += len + 3;
     }
   }
-  if (decimals && i + 1 < t.size() && (t[i] == ',' || t[i] == '.') && is_digit(t[i + 1]) &&
+  if (i + 1 < t.size() && decimal_marks.find(t[i]) != decimal_marks.npos && is_digit(t[i + 1]) &&
       mark != t.substr(i, 1)) {
     std::size_t j = i + 1;
     while (j < t.size() && is_digit(t[j])) ++j;
@@ -115,11 +116,27 @@ std::pair<Decimal, std::size_t> read_digits(std::string_view t, std::size_t pos,
   return {std::move(d), i};
 }
 
-// A number starting at `i` continues a list ("1,2,3", "28.01.2019") when a ',' or '.' right
-// after a digit precedes it.
-bool continues_list(std::string_view t, std::size_t i) {
-  return i >= 2 && (t[i - 1] == ',' || t[i - 1] == '.') && is_digit(t[i - 2]);
+// The number whose first digit is at `i` (not preceded by a digit), or nullopt for the digits
+// of a printf conversion ("%1$s", "%.2f"), which are no numbers of the text. A number that
+// continues a list ("1,2,3", "28.01.2019": a ',' or '.' right after a digit precedes it) has
+// no decimals.
+std::optional<std::pair<Decimal, std::size_t>> number_at(std::string_view t, std::size_t i,
+                                                         std::string_view decimal_marks) {
+  if ((i >= 1 && t[i - 1] == '%') || (i >= 2 && t[i - 1] == '.' && t[i - 2] == '%')) {
+    return std::nullopt;
+  }
+  const bool in_list = i >= 2 && (t[i - 1] == ',' || t[i - 1] == '.') && is_digit(t[i - 2]);
+  return read_digits(t, i, in_list ? "" : decimal_marks);
 }
+
+std::size_t skip_digits(std::string_view t, std::size_t i) {
+  while (i < t.size() && is_digit(t[i])) ++i;
+  return i;
+}
+
+// Decimal marks: English writes a decimal point only ("[1,16]" is a list); Kazakh and Russian
+// write a comma, and a point in figures taken over from English; other languages either.
+constexpr std::string_view kAnyDecimalMark = ",.";
 
 // ---------------------------------------------------------------------------------------------
 // Words.
@@ -156,6 +173,7 @@ struct StringHash {
 };
 
 struct Lexicon {
+  std::string_view decimal_marks = kAnyDecimalMark;
   std::unordered_map<std::string, Lex, StringHash, std::equal_to<>> words;
   std::vector<Stem> stems;
 
@@ -179,6 +197,7 @@ Lex short_month(int m) { return {Kind::kMonth, m, true, true, true}; }
 
 Lexicon english() {
   Lexicon l;
+  l.decimal_marks = ".";
   const char* units[] = {"zero", "one", "two", "three", "four", "five", "six", "seven",
                          "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
                          "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
@@ -279,16 +298,25 @@ Lexicon russian() {
   l.words["млн"] = abbrev_scale(6);
   l.words["млрд"] = abbrev_scale(9);
   l.words["трлн"] = abbrev_scale(12);
-  // Months: every form starts with the stem (января, январе …); май has its own forms.
-  const char* months[] = {"январ",   "феврал",  "март",   "апрел",  "", "июн",
-                          "июл",     "август",  "сентябр", "октябр", "ноябр", "декабр"};
+  // Months in their five singular cases (январь, января, январю, январём, январе), and the
+  // adjectives (январский, мартовские). Listed, not matched by prefix: Мартен, Августин.
+  const char* soft_months[] = {"январ", "феврал", "", "апрел", "", "июн",
+                               "июл", "", "сентябр", "октябр", "ноябр", "декабр"};
   for (int m = 1; m <= 12; ++m) {
-    if (m != 5) l.stems.push_back({months[m - 1], month(m), {}});
+    if (*soft_months[m - 1] == '\0') continue;
+    for (const char* end : {"ь", "я", "ю", "ем", "е"}) l.words[soft_months[m - 1] + std::string(end)] = month(m);
+  }
+  for (const auto& [m, w] : {std::pair{3, "март"}, std::pair{8, "август"}}) {
+    for (const char* end : {"", "а", "у", "ом", "е"}) l.words[w + std::string(end)] = month(m);
   }
   for (const char* f : {"май", "мая", "мае", "маю", "маем"}) l.words[f] = month(5, true);
+  const char* adjectives[] = {"январск",  "февральск",  "мартовск",  "апрельск",
+                              "майск",    "июньск",     "июльск",    "августовск",
+                              "сентябрьск", "октябрьск", "ноябрьск", "декабрьск"};
+  for (int m = 1; m <= 12; ++m) l.stems.push_back({adjectives[m - 1], month(m), {}});
   const std::pair<const char*, int> abbrevs[] = {
-      {"янв", 1}, {"фев", 2}, {"февр", 2}, {"апр", 4}, {"авг", 8}, {"сен", 9}, {"сент", 9},
-      {"окт", 10}, {"нояб", 11}, {"дек", 12}};
+      {"янв", 1}, {"фев", 2}, {"февр", 2}, {"мар", 3}, {"апр", 4}, {"июн", 6}, {"июл", 7},
+      {"авг", 8}, {"сен", 9}, {"сент", 9}, {"окт", 10}, {"ноя", 11}, {"нояб", 11}, {"дек", 12}};
   for (const auto& [w, m] : abbrevs) l.words[w] = short_month(m);
   l.stems.push_back({"процент", {Kind::kPercent}, {}});
   return l;
@@ -415,12 +443,16 @@ std::vector<Piece> pieces_of(std::string_view text, const Lexicon& lx) {
   std::size_t i = 0;
   while (i < text.size()) {
     if (is_digit(text[i])) {
-      auto [d, end] = read_digits(text, i, !continues_list(text, i));
+      auto n = number_at(text, i, lx.decimal_marks);
+      if (!n) {
+        i = skip_digits(text, i);
+        continue;
+      }
       Piece& p = out.emplace_back();
-      p.span = {i, end};
+      p.span = {i, n->second};
       p.number = true;
-      p.digits = std::move(d);
-      i = end;
+      p.digits = std::move(n->first);
+      i = n->second;
       continue;
     }
     std::size_t next = i;
@@ -483,9 +515,9 @@ class Reader {
         if (percent_after(k, span.end)) value.push_back('%');
         out.push_back({std::move(value), span, false});
       } else if (p.lex != nullptr && p.lex->kind == Kind::kMonth) {
-        if (!p.lex->ambiguous || near_number(k)) {
-          out.push_back({"month:" + std::to_string(p.lex->value), p.span, false});
-        }
+        // An ambiguous name away from a number may be a word ("may", «маусым» "season").
+        const bool sure = !p.lex->ambiguous || next_to_number(k);
+        out.push_back({"month:" + std::to_string(p.lex->value), p.span, !sure});
       } else if (p.lex != nullptr) {
         if (auto spelled = compose(k)) out.push_back(std::move(*spelled));
       }
@@ -506,12 +538,14 @@ class Reader {
     return end;
   }
 
-  bool near_number(std::size_t k) const {
-    for (std::size_t d = 1; d <= 2; ++d) {
-      if (k >= d && p_[k - d].number) return true;
-      if (k + d < p_.size() && p_[k + d].number) return true;
+  // Piece k has a number right before or after it, with nothing but a space or a hyphen (and
+  // an abbreviation's full stop) between them: "May 5", "5 May", «3-қазанда», "Jan. 28".
+  bool next_to_number(std::size_t k) const {
+    if (k >= 1 && p_[k - 1].number && blank(text_, p_[k - 1].span.end, p_[k].span.begin, true)) {
+      return true;
     }
-    return false;
+    return k + 1 < p_.size() && p_[k + 1].number &&
+           blank(text_, end_of(k), p_[k + 1].span.begin, true);
   }
 
   // A percent sign or word after piece k (whose text ends at `end`): consumes it, moves `end`.
@@ -618,9 +652,12 @@ std::vector<NumberToken> read_numbers(std::string_view text, std::string_view la
       ++i;
       continue;
     }
-    auto [d, end] = read_digits(text, i, !continues_list(text, i));
-    out.push_back({d.str(), {i, end}, false});
-    i = end;
+    if (auto n = number_at(text, i, kAnyDecimalMark)) {
+      out.push_back({n->first.str(), {i, n->second}, false});
+      i = n->second;
+    } else {
+      i = skip_digits(text, i);
+    }
   }
   return out;
 }

@@ -5,10 +5,11 @@
 // (qa/number_check.cc) both read through it. Pure functions over UTF-8; no I/O.
 //
 // What it reads:
-//  - digits in every language: grouping by ',' '.' (U+002C, U+002E), a space, U+00A0, U+2009,
-//    U+202F or an apostrophe (U+0027, U+2019) followed by exactly three digits; a decimal comma
-//    or point. "1,500" = "1 500" = "1.500" = 1500; "2,5" = "2.5" = 2.5; "28.01.2019" is three
-//    numbers (28, 1, 2019), as is "1,2,3".
+//  - digits in every language: grouping by ',' '.' (U+002C, U+002E), a space, U+00A0, U+2007,
+//    U+2009, U+202F or an apostrophe (U+0027, U+2019) followed by exactly three digits; a
+//    decimal point, and a decimal comma except in English. "1,500" = "1 500" = "1.500" = 1500;
+//    "2,5" (not en) = "2.5" = 2.5; "28.01.2019" is three numbers (28, 1, 2019), as are "1,2,3"
+//    and the English "[1,16]" (two). Digits of printf conversions ("%1$s", "%.2f") are skipped.
 //  - in en, kk and ru only (see reads_number_words):
 //    - a scale word after a number, in any case form: thousand/million/billion/trillion (bn,
 //      mln); тысяча/тыс./миллион/млн/миллиард/млрд/триллион/трлн; мың/миллион/млн/миллиард/млрд;
@@ -23,7 +24,8 @@
 //      (any form): the value gets a '%' ("5%");
 //    - month names in every case form (January, Jan; января, январе; қаңтар, қаңтардың). The
 //      ambiguous ones (may, march, Jan…, май/мая, қазан "Kazan, cauldron", маусым "season",
-//      наурыз "the spring holiday") count only within two words of a number.
+//      наурыз "the spring holiday") are `spelled` unless a number stands right next to them
+//      ("May 5", «3 қазан»).
 //  Other languages get digits only: no words, no months, no percent (a pair in which one side
 //  is not en/kk/ru should be read with digits only on both sides; see reads_number_words).
 #pragma once
@@ -42,7 +44,8 @@ struct NumberToken {
   // ("5%"); "month:1" … "month:12" for a month name.
   std::string value;
   Span span;             // bytes of the digits, words, scale word and percent sign in the text
-  bool spelled = false;  // no digit: read from words only (see above), so possibly no number
+  bool spelled = false;  // read from words only, and the words may mean something else (see
+                         // above): a number word, a scale word alone, an ambiguous month name
 };
 
 // True when the reader knows the number words of `lang` (a BCP 47 tag; its primary subtag

@@ -36,6 +36,9 @@ TEST(NumbersTest, DecimalsListsAndDates) {
   EXPECT_EQ(values("0,125", "ru"), V{"0.125"});      // a leading 0 never groups
   EXPECT_EQ(values("28.01.2019", "ru"), (V{"28", "1", "2019"}));
   EXPECT_EQ(values("articles 1,2,3", "en"), (V{"1", "2", "3"}));
+  EXPECT_EQ(values("in the range [0,31]", "en"), (V{"0", "31"}));  // no decimal comma in en
+  EXPECT_EQ(values("в диапазоне [0,31]", "ru"), V{"0.31"});
+  EXPECT_EQ(values("'%1$s' of %.2f, %d", "en"), V{});              // printf conversions
   EXPECT_EQ(values("2019-01-28", "en"), (V{"2019", "1", "28"}));
   EXPECT_EQ(values("in 2019, 300 people", "en"), (V{"2019", "300"}));
   EXPECT_EQ(values("in 2019 150 people", "en"), (V{"2019", "150"}));  // 4 digits never group
@@ -125,12 +128,18 @@ TEST(NumbersTest, MonthsInEveryLanguageAndCase) {
   EXPECT_EQ(values("қаңтардың 28-і", "kk"), (V{"month:1", "28"}));
   EXPECT_EQ(values("желтоқсанда", "kk"), V{"month:12"});
   EXPECT_EQ(values("9 мая", "ru"), (V{"9", "month:5"}));
-  // Ambiguous names need a number next to them.
-  EXPECT_TRUE(values("They may march", "en").empty());
+  EXPECT_EQ(values("январские события", "ru"), V{"month:1"});
+  EXPECT_EQ(values("Чт 3 мар 2005", "ru"), (V{"3", "month:3", "2005"}));
+  EXPECT_EQ(values("Сен-Мартен, Августин", "ru"), V{"~month:9"});  // сен: an abbreviation
+  // Ambiguous names are sure only with a number next to them; else they may be words.
+  EXPECT_EQ(values("They may march", "en"), (V{"~month:5", "~month:3"}));
   EXPECT_EQ(values("on May 5", "en"), (V{"month:5", "5"}));
-  EXPECT_TRUE(values("Jan Egeland", "en").empty());
-  EXPECT_TRUE(values("Қазан қаласы, жаңа маусым", "kk").empty());
+  EXPECT_EQ(values("pre-2014 clients may fail", "en"), (V{"2014", "~month:5"}));
+  EXPECT_EQ(values("-march=armv5", "en"), (V{"~month:3", "5"}));
+  EXPECT_EQ(values("Jan Egeland", "en"), V{"~month:1"});
+  EXPECT_EQ(values("Қазан қаласы, жаңа маусым", "kk"), (V{"~month:10", "~month:6"}));
   EXPECT_EQ(values("3 қазан", "kk"), (V{"3", "month:10"}));
+  EXPECT_EQ(values("3-қазанда", "kk"), (V{"3", "month:10"}));
   EXPECT_TRUE(values("28 January", "fr").size() == 1);
 }
 
