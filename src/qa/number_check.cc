@@ -11,6 +11,39 @@ std::string_view without_percent(std::string_view v) {
   return v.ends_with('%') ? v.substr(0, v.size() - 1) : v;
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Figures copied verbatim: "[0,31]" reads 0 and 31 in English and 0.31 in Russian, yet the
+// same digits and marks on both sides are no mismatch. For each unmatched number of `a` that
+// is digits with ',' or '.' between them, finds the same string in `b_text` (not inside a
+// longer run of digits) and, when the unmatched numbers of `b` there cover it, matches them.
+void match_verbatim(std::string_view a_text, const std::vector<NumberToken>& a,
+                    std::vector<bool>& a_used, std::string_view b_text,
+                    const std::vector<NumberToken>& b, std::vector<bool>& b_used) {
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (a_used[i] || a[i].spelled) continue;
+    const std::string_view s = a_text.substr(a[i].span.begin, a[i].span.size());
+    if (s.find_first_not_of("0123456789,.") != s.npos || s.find_first_of(",.") == s.npos) continue;
+    for (std::size_t at = b_text.find(s); at != b_text.npos; at = b_text.find(s, at + 1)) {
+      const std::size_t end = at + s.size();
+      if ((at > 0 && is_digit(b_text[at - 1])) || (end < b_text.size() && is_digit(b_text[end]))) {
+        continue;
+      }
+      std::vector<std::size_t> inside;
+      bool clash = false;
+      for (std::size_t j = 0; j < b.size(); ++j) {
+        if (b[j].span.end <= at || b[j].span.begin >= end) continue;
+        if (b_used[j] || b[j].span.begin < at || b[j].span.end > end) clash = true;
+        inside.push_back(j);
+      }
+      if (clash || inside.empty()) continue;
+      a_used[i] = true;
+      for (std::size_t j : inside) b_used[j] = true;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<NumberDifference> compare_numbers(std::string_view source, std::string_view source_lang,
@@ -39,6 +72,8 @@ std::vector<NumberDifference> compare_numbers(std::string_view source, std::stri
       }
     }
   }
+  match_verbatim(source, src, src_used, target, tgt, tgt_used);
+  match_verbatim(target, tgt, tgt_used, source, src, src_used);
   std::vector<NumberDifference> out;
   for (std::size_t i = 0; i < src.size(); ++i) {
     if (!src_used[i] && !src[i].spelled) out.push_back({src[i], true});

@@ -71,6 +71,18 @@ TEST(NumberCheckTest, ThousandsOfIsNotANumber) {
   EXPECT_EQ(compare_numbers("1,000 people", "en", "тысячи людей", "ru").size(), 1u);
 }
 
+TEST(NumberCheckTest, FiguresCopiedVerbatimAgree) {
+  EXPECT_TRUE(compare_numbers("in the range [0,31]", "en", "в диапазоне [0,31]", "ru").empty());
+  EXPECT_EQ(compare_numbers("in the range [0,31]", "en", "в диапазоне [0,32]", "ru").size(), 3u);
+}
+
+TEST(NumberCheckTest, AmbiguousMonthsAreNotReportedAlone) {
+  EXPECT_TRUE(compare_numbers("June", "en", "Маусым", "kk").empty());
+  EXPECT_TRUE(compare_numbers("They may go", "en", "Они могут уйти", "ru").empty());
+  EXPECT_TRUE(compare_numbers("on June 5", "en", "5 маусымда", "kk").empty());
+  EXPECT_EQ(compare_numbers("on May 5", "en", "5 июня", "ru").size(), 2u);
+}
+
 TEST(NumberCheckTest, PercentSignAloneIsForgiven) {
   EXPECT_TRUE(compare_numbers("from 5% to 10%", "en", "от 5 до 10%", "ru").empty());
 }
