@@ -99,13 +99,35 @@ void add_urls(std::string_view text, Vocab& anchors, std::vector<int>& out) {
 
 // Number anchors: the values of core::read_numbers, so that "200,000", «200 тысяч» and
 // «200 мың» give one anchor, as do "1,200", "1 200" and "1'200", and "January" and «января».
-// A number written as a word counts unless its value is 1: "one", «один» and «бір» are
-// articles and pronouns as often as numbers.
+// Of the `spelled` readings, number words count unless their value is 1 ("one", «один» and
+// «бір» are articles and pronouns as often as numbers); month names away from a number
+// ("may", «маусым» "season") do not. Digits glued to a letter ("2fr", "1990s", "A4") belong
+// to a word, which the word and cognate features already compare. A number counts once per
+// run of digits written ("257.04" and "1 200" twice, "200 тысяч" once): a figure of several
+// groups is rarer by chance than a single one.
 void add_numbers(std::string_view text, std::string_view lang, Vocab& anchors,
                  std::vector<int>& out) {
+  auto letter_before = [&](std::size_t at) {
+    if (at == 0) return false;
+    std::size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t pos = start;
+    return u_isalpha(static_cast<UChar32>(core::next_code_point(text, pos))) != 0;
+  };
+  auto letter_at = [&](std::size_t at) {
+    if (at >= text.size()) return false;
+    return u_isalpha(static_cast<UChar32>(core::next_code_point(text, at))) != 0;
+  };
   for (const core::NumberToken& n : core::read_numbers(text, lang)) {
-    if (n.spelled && n.value == "1") continue;
-    out.push_back(anchors.id(tagged('#', n.value)));
+    if (n.spelled && (n.value == "1" || n.value.starts_with("month:"))) continue;
+    if (!n.spelled && (letter_before(n.span.begin) || letter_at(n.span.end))) continue;
+    int runs = 0;
+    for (std::size_t i = n.span.begin; i < n.span.end; ++i) {
+      const bool digit = text[i] >= '0' && text[i] <= '9';
+      if (digit && (i == n.span.begin || text[i - 1] < '0' || text[i - 1] > '9')) ++runs;
+    }
+    const int id = anchors.id(tagged('#', n.value));
+    for (int k = 0; k < std::max(runs, 1); ++k) out.push_back(id);
   }
 }
 
