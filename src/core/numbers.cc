@@ -158,6 +158,7 @@ struct Lex {
   bool alone = true;       // kScale/kHundred: may stand without a number before it
   bool ambiguous = false;  // kMonth: counts only next to a number
   bool abbrev = false;     // a full stop after it belongs to it (тыс., млн.)
+  bool capital = false;    // kMonth: only when capitalised (English month names always are)
 };
 
 // A word whose start counts, unless it contains one of `unless` (мыңдаған: "thousands of").
@@ -204,6 +205,11 @@ Lexicon english() {
   for (int v = 0; v <= 20; ++v) l.words[units[v]] = unit(v);
   const char* tens[] = {"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
   for (int k = 0; k < 7; ++k) l.words[tens[k]] = unit(30 + 10 * k);
+  // Ordinals ("1st" = "first" = «первый»); "second" is also a unit of time, so it is left out.
+  const std::pair<int, const char*> ordinals[] = {
+      {1, "first"}, {3, "third"}, {4, "fourth"}, {5, "fifth"}, {6, "sixth"}, {7, "seventh"},
+      {8, "eighth"}, {9, "ninth"}, {10, "tenth"}, {11, "eleventh"}, {12, "twelfth"}};
+  for (const auto& [v, w] : ordinals) l.words[w] = unit(v);
   l.words["both"] = unit(2);
   l.words["dozen"] = unit(12);
   l.words["hundred"] = {Kind::kHundred, 2};
@@ -221,6 +227,7 @@ Lexicon english() {
       {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7}, {"aug", 8},
       {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
   for (const auto& [w, m] : abbrevs) l.words[w] = short_month(m);
+  for (auto& [w, lex] : l.words) lex.capital = lex.kind == Kind::kMonth;
   l.words["percent"] = {Kind::kPercent};
   l.words["pct"] = {Kind::kPercent};
   l.words["per"] = {Kind::kPer};
@@ -282,6 +289,17 @@ Lexicon russian() {
       {900, {"девятьсот", "девятисот", "девятистам", "девятьюстами", "девятистах"}}};
   for (const auto& [v, forms] : hundreds) {
     for (const char* f : forms) l.words[f] = unit(v);
+  }
+  // Ordinals, and the adjectives of zero (нулевой, ненулевое = "non-zero"), in every form.
+  const char* hard[] = {"ый", "ой", "ая", "ое", "ого", "ому", "ым", "ом", "ую", "ые", "ых", "ыми"};
+  const std::pair<int, const char*> ordinals[] = {
+      {1, "перв"}, {2, "втор"}, {4, "четверт"}, {5, "пят"}, {6, "шест"}, {7, "седьм"},
+      {8, "восьм"}, {9, "девят"}, {10, "десят"}, {0, "нулев"}, {0, "ненулев"}};
+  for (const auto& [v, stem] : ordinals) {
+    for (const char* end : hard) l.words.try_emplace(std::string(stem) + end, unit(v));
+  }
+  for (const char* end : {"ий", "ья", "ье", "ьего", "ьему", "ьим", "ьем", "ьей", "ью", "ьи", "ьих", "ьими"}) {
+    l.words.try_emplace(std::string("трет") + end, unit(3));
   }
   // Scale words: every case form after a number, the singular alone («около миллиона»). The
   // genitive singular тысячи is also the nominative plural («тысячи людей», "thousands of
@@ -387,6 +405,11 @@ Lexicon kazakh() {
       {2, "екеу"},  {3, "үшеу"},   {4, "төртеу"},  {5, "бесеу"},  {6, "алтау"},  {7, "жетеу"}};
   // үшін "for", бірдей "equal, the same".
   for (const auto& [v, w] : units) add_kazakh_forms(l, w, unit(v), {"үшін", "бірдей"});
+  // Ordinals: бірінші "first" …
+  const std::pair<int, const char*> ordinals[] = {
+      {1, "бірінші"}, {2, "екінші"},  {3, "үшінші"},   {4, "төртінші"},  {5, "бесінші"},
+      {6, "алтыншы"}, {7, "жетінші"}, {8, "сегізінші"}, {9, "тоғызыншы"}, {10, "оныншы"}};
+  for (const auto& [v, w] : ordinals) add_kazakh_forms(l, w, unit(v));
   // он "ten": some of its forms are other words: онда "there", оны "him, it", ондай "such".
   add_kazakh_forms(l, "он", unit(10), {"онда", "оны", "ондай"});
   // жүз is also "face" and "swim": a hundred only after a number (екі жүз).
@@ -428,6 +451,7 @@ const Lexicon* lexicon_of(std::string_view lang) {
 struct Piece {
   Span span;
   const Lex* lex = nullptr;  // words: the lexicon entry, if any
+  bool capital = false;      // words: the first letter is upper-case
   bool number = false;       // digits
   Decimal digits;            // numbers only
 };
@@ -462,6 +486,7 @@ std::vector<Piece> pieces_of(std::string_view text, const Lexicon& lx) {
       continue;
     }
     key.clear();
+    const bool capital = u_isupper(static_cast<UChar32>(c)) != 0;
     std::size_t end = i;
     while (end < text.size()) {
       std::size_t after = end;
@@ -474,6 +499,7 @@ std::vector<Piece> pieces_of(std::string_view text, const Lexicon& lx) {
     Piece& p = out.emplace_back();
     p.span = {i, end};
     p.lex = lx.find(key);
+    p.capital = capital;
     i = end;
   }
   return out;
@@ -515,7 +541,8 @@ class Reader {
         if (percent_after(k, span.end)) value.push_back('%');
         out.push_back({std::move(value), span, false});
       } else if (p.lex != nullptr && p.lex->kind == Kind::kMonth) {
-        // An ambiguous name away from a number may be a word ("may", «маусым» "season").
+        if (p.lex->capital && !p.capital) continue;  // "they may", "-march=armv5"
+        // An ambiguous name away from a number may be a word ("May", «маусым» "season").
         const bool sure = !p.lex->ambiguous || next_to_number(k);
         out.push_back({"month:" + std::to_string(p.lex->value), p.span, !sure});
       } else if (p.lex != nullptr) {

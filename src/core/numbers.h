@@ -15,7 +15,8 @@
 //      mln); тысяча/тыс./миллион/млн/миллиард/млрд/триллион/трлн; мың/миллион/млн/миллиард/млрд;
 //      "2,5 млн" = 2500000;
 //    - numbers written as words, in their case forms: zero…twenty, the tens, hundreds,
-//      composed ("twenty-five", «двести пятьдесят», «екі жүз мың»), and a scale word in the
+//      composed ("twenty-five", «двести пятьдесят», «екі жүз мың»), ordinals ("first",
+//      «первой», «бірінші»), the Russian adjectives of zero (нулевой), and a scale word in the
 //      singular alone («около миллиона» = 1000000). These are `spelled`: a word such as "one",
 //      «один» or «бір» is as often an article or a pronoun as a number. Plural and
 //      approximate forms are not numbers: "thousands", «тысячи людей», «миллионы»,
@@ -23,9 +24,9 @@
 //    - a percent sign or word after a number: %, per cent, percent, процент (any form), пайыз
 //      (any form): the value gets a '%' ("5%");
 //    - month names in every case form (January, Jan; января, январе; қаңтар, қаңтардың). The
-//      ambiguous ones (may, march, Jan…, май/мая, қазан "Kazan, cauldron", маусым "season",
+//      ambiguous ones (May, March, Jan…, май/мая, қазан "Kazan, cauldron", маусым "season",
 //      наурыз "the spring holiday") are `spelled` unless a number stands right next to them
-//      ("May 5", «3 қазан»).
+//      ("May 5", «3 қазан»). English month names count only capitalised ("they may").
 //  Other languages get digits only: no words, no months, no percent (a pair in which one side
 //  is not en/kk/ru should be read with digits only on both sides; see reads_number_words).
 #pragma once
