@@ -337,6 +337,12 @@ Lexicon russian() {
       {"авг", 8}, {"сен", 9}, {"сент", 9}, {"окт", 10}, {"ноя", 11}, {"нояб", 11}, {"дек", 12}};
   for (const auto& [w, m] : abbrevs) l.words[w] = short_month(m);
   l.stems.push_back({"процент", {Kind::kPercent}, {}});
+  // Compounds on a number's genitive stem: двухбайтовый "2-byte", трёхходовое "3-way",
+  // восьмибитный "8-bit" (семи- is left out: семинар).
+  const std::pair<int, const char*> compounds[] = {
+      {2, "двух"}, {3, "трех"}, {4, "четырех"}, {5, "пяти"}, {6, "шести"}, {8, "восьми"},
+      {9, "девяти"}, {10, "десяти"}};
+  for (const auto& [v, stem] : compounds) l.stems.push_back({stem, unit(v), {}});
   return l;
 }
 

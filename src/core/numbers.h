@@ -16,8 +16,9 @@
 //      "2,5 млн" = 2500000;
 //    - numbers written as words, in their case forms: zero…twenty, the tens, hundreds,
 //      composed ("twenty-five", «двести пятьдесят», «екі жүз мың»), ordinals ("first",
-//      «первой», «бірінші»), the Russian adjectives of zero (нулевой), and a scale word in the
-//      singular alone («около миллиона» = 1000000). These are `spelled`: a word such as "one",
+//      «первой», «бірінші»), the Russian adjectives of zero (нулевой) and compounds on a
+//      number (двухбайтовый "2-byte"), and a scale word in the singular alone («около
+//      миллиона» = 1000000). These are `spelled`: a word such as "one",
 //      «один» or «бір» is as often an article or a pronoun as a number. Plural and
 //      approximate forms are not numbers: "thousands", «тысячи людей», «миллионы»,
 //      «мыңдаған», «ондаған»;

@@ -56,8 +56,13 @@ std::vector<NumberDifference> compare_numbers(std::string_view source, std::stri
   const std::vector<NumberToken> tgt = core::read_numbers(target, words ? target_lang : "");
   std::vector<bool> src_used(src.size(), false);
   std::vector<bool> tgt_used(tgt.size(), false);
-  // Pass 0: both in digits; 1: one side in words; 2: equal but for a percent sign.
+  // Pass 0: both in digits; 1: one side in words; 2: equal but for a percent sign. Figures
+  // copied verbatim are matched after pass 0, before words can take their parts.
   for (int pass = 0; pass < 3; ++pass) {
+    if (pass == 1) {
+      match_verbatim(source, src, src_used, target, tgt, tgt_used);
+      match_verbatim(target, tgt, tgt_used, source, src, src_used);
+    }
     for (std::size_t i = 0; i < src.size(); ++i) {
       if (src_used[i] || (pass == 0 && src[i].spelled)) continue;
       for (std::size_t j = 0; j < tgt.size(); ++j) {
@@ -72,8 +77,6 @@ std::vector<NumberDifference> compare_numbers(std::string_view source, std::stri
       }
     }
   }
-  match_verbatim(source, src, src_used, target, tgt, tgt_used);
-  match_verbatim(target, tgt, tgt_used, source, src, src_used);
   std::vector<NumberDifference> out;
   for (std::size_t i = 0; i < src.size(); ++i) {
     if (!src_used[i] && !src[i].spelled) out.push_back({src[i], true});

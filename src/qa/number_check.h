@@ -23,10 +23,10 @@ struct NumberDifference {
 
 // The numbers of `source` and `target`, each read in its language (language tags; when one of
 // them is not en/kk/ru, both sides are read as digits only), matched as multisets of values:
-// first number with number, then a number with the same value written in words on the other
-// side ("two" ↔ "2", «около миллиона» ↔ "1 million"), then numbers that differ only by a
-// percent sign ("5%" ↔ «5», as in "5% to 10%" ↔ «5–10%»), and last figures copied verbatim
-// that the two languages read differently ("[0,31]": 0 and 31 in en, 0.31 in ru). Returns
+// first number with number, then figures copied verbatim that the two languages read
+// differently ("[0,31]": 0 and 31 in en, 0.31 in ru), then a number with the same value
+// written in words on the other side ("two" ↔ "2", «около миллиона» ↔ "1 million"), last
+// numbers that differ only by a percent sign ("5%" ↔ «5», "5% to 10%" ↔ «5–10%»). Returns
 // what is left among the numbers not `spelled`: source misses first, then target extras, each
 // in text order. Empty when they agree.
 std::vector<NumberDifference> compare_numbers(std::string_view source, std::string_view source_lang,

@@ -87,6 +87,8 @@ TEST(NumbersTest, RussianNumberWordsInTheirCases) {
   EXPECT_EQ(values("Трёх", "ru"), V{"~3"});  // ё, capital
   EXPECT_EQ(values("во второй форме, в третьей", "ru"), (V{"~2", "~3"}));
   EXPECT_EQ(values("нулевую высоту", "ru"), V{"~0"});
+  EXPECT_EQ(values("двухбайтовые, трёхходовое, восьмибитного", "ru"), (V{"~2", "~3", "~8"}));
+  EXPECT_TRUE(values("семинар", "ru").empty());
 }
 
 TEST(NumbersTest, KazakhScaleWordsAndWords) {

@@ -74,6 +74,9 @@ TEST(NumberCheckTest, ThousandsOfIsNotANumber) {
 TEST(NumberCheckTest, FiguresCopiedVerbatimAgree) {
   EXPECT_TRUE(compare_numbers("in the range [0,31]", "en", "в диапазоне [0,31]", "ru").empty());
   EXPECT_EQ(compare_numbers("in the range [0,31]", "en", "в диапазоне [0,32]", "ru").size(), 3u);
+  // Words must not take the parts first: "two" = «два» and "[2,3]" = «[2,3]».
+  EXPECT_TRUE(compare_numbers("Index one must be [2,3] and two less", "en",
+                              "Индекс один должен быть [2,3] и на два меньше", "ru").empty());
 }
 
 TEST(NumberCheckTest, AmbiguousMonthsAreNotReportedAlone) {
