@@ -150,6 +150,7 @@ enum class Kind : std::uint8_t {
   kPer,      // "per" (cent), "percentage" (point): a percent with the next word
   kCent,     // "cent", "point", "points"
   kAnd,      // "and" inside "one hundred and five"
+  kCompound, // a compound word on a number (двухбайтовый): the number alone, never composed
 };
 
 struct Lex {
@@ -342,7 +343,9 @@ Lexicon russian() {
   const std::pair<int, const char*> compounds[] = {
       {2, "двух"}, {3, "трех"}, {4, "четырех"}, {5, "пяти"}, {6, "шести"}, {8, "восьми"},
       {9, "девяти"}, {10, "десяти"}};
-  for (const auto& [v, stem] : compounds) l.stems.push_back({stem, unit(v), {}});
+  for (const auto& [v, stem] : compounds) {
+    l.stems.push_back({stem, {Kind::kCompound, v}, {"десятич"}});  // десятичный "decimal"
+  }
   return l;
 }
 
@@ -616,6 +619,14 @@ class Reader {
       const Lex* w = word(j);
       if (w == nullptr) break;
       if (j > k && !blank(text_, p_[j - 1].span.end, p_[j].span.begin, true)) break;
+      if (w->kind == Kind::kCompound) {
+        if (j == k) {
+          group = w->value;
+          used = true;
+          last = j;
+        }
+        break;
+      }
       if (w->kind == Kind::kUnit) {
         const std::int64_t u = w->value;
         if (!has_group) {

@@ -88,7 +88,8 @@ TEST(NumbersTest, RussianNumberWordsInTheirCases) {
   EXPECT_EQ(values("во второй форме, в третьей", "ru"), (V{"~2", "~3"}));
   EXPECT_EQ(values("нулевую высоту", "ru"), V{"~0"});
   EXPECT_EQ(values("двухбайтовые, трёхходовое, восьмибитного", "ru"), (V{"~2", "~3", "~8"}));
-  EXPECT_TRUE(values("семинар", "ru").empty());
+  EXPECT_TRUE(values("семинар, десятичные", "ru").empty());
+  EXPECT_EQ(values("десятичные двухбайтовые единицы", "ru"), V{"~2"});
 }
 
 TEST(NumbersTest, KazakhScaleWordsAndWords) {
