@@ -97,14 +97,18 @@ void add_urls(std::string_view text, Vocab& anchors, std::vector<int>& out) {
   }
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 // Number anchors: the values of core::read_numbers, so that "200,000", «200 тысяч» and
 // «200 мың» give one anchor, as do "1,200", "1 200" and "1'200", and "January" and «января».
 // Of the `spelled` readings, number words count unless their value is 1 ("one", «один» and
 // «бір» are articles and pronouns as often as numbers); month names away from a number
 // ("may", «маусым» "season") do not. Digits glued to a letter ("2fr", "1990s", "A4") belong
 // to a word, which the word and cognate features already compare. A number counts once per
-// run of digits written ("257.04" and "1 200" twice, "200 тысяч" once): a figure of several
-// groups is rarer by chance than a single one.
+// run of digits written ("1 200" twice, "200 тысяч" once): a figure of several groups is
+// rarer by chance than a single one. A number with decimals gives its runs of digits instead
+// ("4.45" gives 4 and 45): a decimal mark also separates hours from minutes, and "4.45 Uhr"
+// is «4 h 45» in French; with a scale word it is a value again ("2.5 million" = «2,5 млн»).
 void add_numbers(std::string_view text, std::string_view lang, Vocab& anchors,
                  std::vector<int>& out) {
   auto letter_before = [&](std::size_t at) {
@@ -121,13 +125,22 @@ void add_numbers(std::string_view text, std::string_view lang, Vocab& anchors,
   for (const core::NumberToken& n : core::read_numbers(text, lang)) {
     if (n.spelled && (n.value == "1" || n.value.starts_with("month:"))) continue;
     if (!n.spelled && (letter_before(n.span.begin) || letter_at(n.span.end))) continue;
+    const bool decimals = n.value.find('.') != std::string::npos;
+    const int value_id = decimals ? -1 : anchors.id(tagged('#', n.value));
     int runs = 0;
     for (std::size_t i = n.span.begin; i < n.span.end; ++i) {
-      const bool digit = text[i] >= '0' && text[i] <= '9';
-      if (digit && (i == n.span.begin || text[i - 1] < '0' || text[i - 1] > '9')) ++runs;
+      if (!is_digit(text[i]) || (i > n.span.begin && is_digit(text[i - 1]))) continue;
+      ++runs;
+      if (!decimals) continue;
+      std::size_t end = i;
+      while (end < n.span.end && is_digit(text[end])) ++end;
+      std::string_view run = text.substr(i, end - i);
+      while (run.size() > 1 && run.front() == '0') run.remove_prefix(1);
+      out.push_back(anchors.id(tagged('#', run)));
     }
-    const int id = anchors.id(tagged('#', n.value));
-    for (int k = 0; k < std::max(runs, 1); ++k) out.push_back(id);
+    if (!decimals) {
+      for (int k = 0; k < std::max(runs, 1); ++k) out.push_back(value_id);
+    }
   }
 }
 
