@@ -148,7 +148,10 @@ struct Matcher::Impl {
         if (q.key == w) return TokenMatch{MatchKind::kExact, ""};
         const std::string& a = stem(kind(t), q.key);
         const std::string& b = stem(kind(t), w);
-        if (a == b) return TokenMatch{MatchKind::kInflected, "stem"};
+        // A term word is in its citation form, itself a stem of its inflected forms: Snowball
+        // over-stems some citation forms (казах -> каз, as if it were a plural locative) but
+        // not their inflections (казахами -> казах).
+        if (a == b || a == w) return TokenMatch{MatchKind::kInflected, "stem"};
         if (stems_compatible(a, b)) return TokenMatch{MatchKind::kStem, "stem prefix"};
         break;
       }
