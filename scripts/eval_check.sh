@@ -107,15 +107,15 @@ for f in meta["files"]:
 found = 0
 for p in meta["planted"]:
     hits = [x for x in findings if x["tuid"] == p["tuid"] and x["lang"] == p["lang"]
-            and x["severity"] == "error"]
+            and x.get("severity", "error") == "error"]
     found += bool(hits)
     kinds = ",".join(sorted({h["kind"] for h in hits})) or "MISSED"
     print(f'{name}: planted {p["tuid"]} {p["lang"]} {p["what"]}: {kinds}')
 keys = {(p["tuid"], p["lang"]) for p in meta["planted"]}
-false = [x for x in findings if (x["tuid"], x["lang"]) not in keys and x["severity"] != "notice"]
-notices = sum(1 for x in findings if x["severity"] == "notice")
+false = [x for x in findings if (x["tuid"], x["lang"]) not in keys and x.get("severity", "error") != "notice"]
+notices = sum(1 for x in findings if x.get("severity") == "notice")
 for x in false:
-    print(f'{name}: false flag {x["tuid"]} {x["lang"]} {x["severity"]} {x["kind"]}: {x["message"]}')
+    print(f'{name}: false flag {x["tuid"]} {x["lang"]} {x.get("severity", "-")} {x["kind"]}: {x["message"]}')
 units = meta["units"]
 rate = 100.0 * len(false) / units if units else 0.0
 by_kind = collections.Counter(x["kind"] for x in false)
