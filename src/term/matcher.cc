@@ -353,11 +353,12 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
         core::decode_utf8(w, term_cps);
         const std::size_t tn = term_cps.size();
         const std::size_t lim = tn <= 6 ? 1 : 2;
-        if (tn < 4) continue;
-        const auto& forms = m.paradigm(w);
+        if (tn < 4 || word.size() + lim <= tn) continue;
         for (std::size_t cut = tn > lim ? tn - lim : 1; cut <= tn + lim && cut < word.size(); ++cut) {
           const std::size_t d = edit_distance(word.substr(0, cut), std::u32string_view(term_cps), lim);
           if (d == 0 || d > lim) continue;
+          // Only now the paradigm: generating one for every term would cost seconds.
+          const auto& forms = m.paradigm(w);
           std::string form(w);
           std::string ending;
           for (char32_t c : word.substr(cut)) core::append_utf8(ending, c);
