@@ -264,7 +264,7 @@ Exit run_tm_import(std::span<const std::string> args) {
     store::TmStore::Import imp = db.begin_import(keyer, io::tmx_now());
     UnitPipeline units(produce);
     ImportProgress progress((*vm)["progress"].as<bool>());
-    while (const PreparedUnit* u = units.next()) {
+    while (PreparedUnit* u = units.next()) {
       imp.add(u->unit, u->provenance, u->confidence, &u->keys);
       progress.tick();
     }

@@ -811,7 +811,7 @@ TmStore::Import TmStore::begin_import(Keyer keyer, std::string now) {
 
 void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& provenance,
                           std::optional<double> confidence,
-                          const std::vector<VariantKeys>* given) {
+                          std::vector<VariantKeys>* given) {
   State& st = *s_;
   TmStore& db = *st.store;
   ++st.stats.units_read;
@@ -896,6 +896,9 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     ins.step("adding a unit");
     uid = sqlite3_last_insert_rowid(db.db_);
   }
+  // The normalised copies served the dedup key only: freed before the rows are written.
+  key.clear();
+  for (V& v : vs) v.changed.reset();
   Stmt ins(db.prepare("INSERT INTO variants(unit_id, lang, ilang, text, inline_xml, created, "
                       "changed, extra, toks) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
            db.db_, db.path_);
@@ -926,6 +929,7 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
       ids.push_back(id);
       put_varint(toks, id);
     }
+    if (given != nullptr && at < given->size()) (*given)[at] = VariantKeys{};  // consumed
     sqlite3_bind_int64(ins.get(), 1, uid);
     bind_text_ref(ins.get(), 2, v.v->lang);
     bind_text_ref(ins.get(), 3, ilang);

@@ -168,9 +168,11 @@ class TmStore {
     // collapsed): creationdate becomes the earlier, changedate the later. `keys`, when given,
     // holds the fuzzy keys of unit.variants[i] at [i], computed by the caller (on another
     // thread, say) with the same function as the import's keyer; otherwise the keyer runs here.
+    // Given keys are consumed: each is released once its token ids are known, before its row
+    // is written, so a huge segment's keys and SQLite's copy of its text are not held at once.
     void add(const core::TranslationUnit& unit, const Provenance& provenance,
              std::optional<double> confidence = std::nullopt,
-             const std::vector<VariantKeys>* keys = nullptr);
+             std::vector<VariantKeys>* keys = nullptr);
     // Writes the index and commits. Throws IoError (disk full …); then nothing was committed.
     ImportStats commit();
     const ImportStats& stats() const;
