@@ -205,9 +205,17 @@ Exit run_tm_import(std::span<const std::string> args) {
   // The import's own keyer, for units that come without keys: the pipeline below keys every
   // unit on its thread, so this tokenizer is built only if that ever changes.
   std::optional<tm::Tokenizer> tokenizer;
-  const store::Keyer keyer = [&tokenizer](std::string_view, std::string_view text) {
+  const auto keys_of = [](const tm::Tokenizer& t, std::string_view text) {
+    store::VariantKeys k;
+    // At most one key per two bytes (a letter and a space), of about the text's bytes: one
+    // allocation each, where growing by doubling would copy a 20 MB segment's keys again.
+    k.words.reserve(text.size() / 2 + 1, text.size());
+    t.for_each_word_key(text, [&k](std::string_view key) { k.words.push_back(key); });
+    return k;
+  };
+  const store::Keyer keyer = [&tokenizer, &keys_of](std::string_view, std::string_view text) {
     if (!tokenizer) tokenizer.emplace(make_tokenizer());
-    return store::VariantKeys{tokenizer->word_keys(text)};
+    return keys_of(*tokenizer, text);
   };
   const std::vector<std::string> files = (*vm)["file"].as<std::vector<std::string>>();
   // Runs on the pipeline's worker thread, with its own tokenizer (ICU break iterators are not
@@ -218,7 +226,7 @@ Exit run_tm_import(std::span<const std::string> args) {
                              std::optional<double> confidence) {
       PreparedUnit p{std::move(tu), std::move(prov), confidence, {}};
       for (const core::Variant& v : p.unit.variants) {
-        p.keys.push_back(store::VariantKeys{worker_tokenizer.word_keys(v.text)});
+        p.keys.push_back(keys_of(worker_tokenizer, v.text));
       }
       emit(std::move(p));
     };
@@ -256,7 +264,7 @@ Exit run_tm_import(std::span<const std::string> args) {
     store::TmStore::Import imp = db.begin_import(keyer, io::tmx_now());
     UnitPipeline units(produce);
     ImportProgress progress((*vm)["progress"].as<bool>());
-    while (const PreparedUnit* u = units.next()) {
+    while (PreparedUnit* u = units.next()) {
       imp.add(u->unit, u->provenance, u->confidence, &u->keys);
       progress.tick();
     }

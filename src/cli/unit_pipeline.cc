@@ -56,7 +56,7 @@ void UnitPipeline::run(const std::function<void(const Emit&)>& produce) {
   cv_.notify_all();
 }
 
-const PreparedUnit* UnitPipeline::next() {
+PreparedUnit* UnitPipeline::next() {
   if (pos_ == current_.size()) {
     std::unique_lock<std::mutex> lock(mu_);
     if (!current_.empty()) spent_.push_back(std::move(current_));

@@ -36,8 +36,8 @@ class UnitPipeline {
   UnitPipeline& operator=(const UnitPipeline&) = delete;
 
   // The next unit, valid until the following call; nullptr once the producer has returned and
-  // every unit was taken. Rethrows what the producer threw.
-  const PreparedUnit* next();
+  // every unit was taken (the caller may take parts of it). Rethrows what the producer threw.
+  PreparedUnit* next();
 
  private:
   void run(const std::function<void(const Emit&)>& produce);

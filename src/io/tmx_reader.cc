@@ -1,6 +1,8 @@
 #include "io/tmx_reader.h"
 
+#include <algorithm>
 #include <cstring>
+#include <string_view>
 
 #include <pugixml.hpp>
 
@@ -15,14 +17,33 @@ bool is_code(std::string_view name) {
   return name == "bpt" || name == "ept" || name == "it" || name == "ph" || name == "ut";
 }
 
+// Counts what would be appended, so a string can be sized once before the real pass: a
+// <seg> of 20 MB in thousands of pieces (text between inline codes) would otherwise be
+// copied again at every doubling of the string.
+struct Sizer {
+  std::size_t size = 0;
+  Sizer& operator+=(char) {
+    ++size;
+    return *this;
+  }
+  Sizer& operator+=(std::string_view s) {
+    size += s.size();
+    return *this;
+  }
+};
+
+void append_to(std::string& out, std::string_view s) { out.append(s); }
+void append_to(Sizer& out, std::string_view s) { out += s; }
+
 // Plain text of <seg>/<hi>/<sub> content: codes (bpt, ept, it, ph, ut with their <sub>s) are
 // native markup, not text; <hi> is text; unknown elements (pre-1.4 extensions) give their text.
-void append_plain(pugi::xml_node node, std::string& out) {
+template <class Out>
+void append_plain(pugi::xml_node node, Out& out) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     switch (c.type()) {
       case pugi::node_pcdata:
       case pugi::node_cdata:
-        out += c.value();
+        append_to(out, c.value());
         break;
       case pugi::node_element:
         if (!is_code(c.name())) append_plain(c, out);
@@ -33,26 +54,34 @@ void append_plain(pugi::xml_node node, std::string& out) {
   }
 }
 
-void append_escaped(std::string& out, std::string_view text, bool attribute) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"':
-        if (attribute) {
-          out += "&quot;";
-        } else {
-          out += c;
-        }
-        break;
-      default: out += c;
+// append_plain into `out`, sized first.
+void append_plain_sized(pugi::xml_node node, std::string& out) {
+  Sizer size;
+  append_plain(node, size);
+  out.reserve(out.size() + size.size);
+  append_plain(node, out);
+}
+
+template <class Out>
+void append_escaped(Out& out, std::string_view text, bool attribute) {
+  const std::string_view special = attribute ? std::string_view("&<>\"") : std::string_view("&<>");
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t j = std::min(text.find_first_of(special, i), text.size());
+    append_to(out, text.substr(i, j - i));  // runs of plain text in one append
+    if (j == text.size()) break;
+    switch (text[j]) {
+      case '&': append_to(out, "&amp;"); break;
+      case '<': append_to(out, "&lt;"); break;
+      case '>': append_to(out, "&gt;"); break;
+      default: append_to(out, "&quot;"); break;
     }
+    i = j + 1;
   }
 }
 
 // The children of `node` as XML text (comments and PIs dropped, CDATA as escaped text).
-void append_xml(pugi::xml_node node, std::string& out) {
+template <class Out>
+void append_xml(pugi::xml_node node, Out& out) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
     switch (c.type()) {
       case pugi::node_pcdata:
@@ -61,22 +90,22 @@ void append_xml(pugi::xml_node node, std::string& out) {
         break;
       case pugi::node_element:
         out += '<';
-        out += c.name();
+        append_to(out, c.name());
         for (pugi::xml_attribute a = c.first_attribute(); a; a = a.next_attribute()) {
           out += ' ';
-          out += a.name();
-          out += "=\"";
+          append_to(out, a.name());
+          append_to(out, "=\"");
           append_escaped(out, a.value(), true);
           out += '"';
         }
         if (c.first_child()) {
           out += '>';
           append_xml(c, out);
-          out += "</";
-          out += c.name();
+          append_to(out, "</");
+          append_to(out, c.name());
           out += '>';
         } else {
-          out += "/>";
+          append_to(out, "/>");
         }
         break;
       default:
@@ -94,14 +123,19 @@ bool has_element_child(pugi::xml_node node) {
 
 SegText seg_text(pugi::xml_node seg) {
   SegText out;
-  append_plain(seg, out.text);
-  if (has_element_child(seg)) append_xml(seg, out.inline_xml);
+  append_plain_sized(seg, out.text);
+  if (has_element_child(seg)) {
+    Sizer size;
+    append_xml(seg, size);
+    out.inline_xml.reserve(size.size);
+    append_xml(seg, out.inline_xml);
+  }
   return out;
 }
 
 std::string text_of(pugi::xml_node node) {
   std::string out;
-  append_plain(node, out);
+  append_plain_sized(node, out);
   return out;
 }
 

@@ -54,9 +54,9 @@ TmxScanner::TmxScanner(std::string path, TmxScanOptions options)
   if (buf_[end - 2] == '/') fail(pos_, "<tmx/> is empty: a TMX file needs <header> and <body>");
   {
     std::string tag = buf_.substr(pos_, end - pos_) + "</tmx>";
-    check_chunk(tag, pos_at(pos_), XmlPart::kContent, 0, {});
-    const pugi::xml_parse_result r =
-        root_doc_.load_buffer(tag.data(), tag.size(), pugi::parse_default, pugi::encoding_utf8);
+    const std::string_view checked = check_chunk(tag, tag, pos_at(pos_), XmlPart::kContent, 0, {});
+    const pugi::xml_parse_result r = root_doc_.load_buffer(checked.data(), checked.size(),
+                                                           pugi::parse_default, pugi::encoding_utf8);
     if (!r) fail(pos_, std::string("malformed <tmx> tag: ") + r.description());
   }
   pos_ = end;
@@ -70,7 +70,7 @@ TmxScanner::TmxScanner(std::string path, TmxScanOptions options)
   end = tag_end(pos_);
   if (buf_[end - 2] != '/') end = element_end(pos_, "header");
   header_chunk_.assign(buf_, pos_, end - pos_);
-  parse_chunk(header_doc_, header_chunk_, header_pos_, "<header>", 1);
+  header_text_ = parse_chunk(header_doc_, header_chunk_, header_chunk_, header_pos_, "<header>", 1);
   pos_ = end;
   skip_misc(false);
   if (pos_ >= buf_.size()) fail(pos_, "file ends after <header>: no <body> (truncated?)");
@@ -137,7 +137,7 @@ LineCol TmxScanner::pos_at(std::size_t index) const {
 
 LineCol TmxScanner::pos_of(pugi::xml_node node) const {
   const bool in_header = node.root() == header_doc_.root();
-  const std::string& chunk = in_header ? header_chunk_ : unit_chunk_;
+  const std::string_view chunk = in_header ? header_text_ : unit_text_;
   const LineCol base = in_header ? header_pos_ : unit_pos_;
   const std::ptrdiff_t off = node.offset_debug();
   if (off < 0) return base;
@@ -195,8 +195,9 @@ void TmxScanner::skip_misc(bool allow_doctype) {
     const std::size_t e = find_in_buffer(close, pos_ + 2);
     if (e == std::string_view::npos) fail(pos_, "file ends inside a comment or processing instruction");
     if (!allow_doctype) {  // the prolog is checked as a whole by the constructor
-      std::string piece = buf_.substr(pos_, e + close.size() - pos_);
-      check_chunk(piece, pos_at(pos_), XmlPart::kMisc, 0, {});
+      std::string repaired;
+      check_chunk(std::string_view(buf_).substr(pos_, e + close.size() - pos_), repaired,
+                  pos_at(pos_), XmlPart::kMisc, 0, {});
     }
     pos_ = e + close.size();
   }
@@ -310,14 +311,15 @@ bool TmxScanner::next() {
   unit_pos_ = pos_at(pos_);
   std::size_t end = tag_end(pos_);
   if (buf_[end - 2] != '/') end = element_end(pos_, "tu");
-  unit_chunk_.assign(buf_, pos_, end - pos_);
-  parse_chunk(unit_doc_, unit_chunk_, unit_pos_, "<tu>", 2);
+  unit_text_ = parse_chunk(unit_doc_, std::string_view(buf_).substr(pos_, end - pos_),
+                           unit_chunk_, unit_pos_, "<tu>", 2);
   pos_ = end;
   return true;
 }
 
-void TmxScanner::check_chunk(std::string& chunk, LineCol chunk_pos, XmlPart part,
-                             std::size_t depth, const std::string& unit) {
+std::string_view TmxScanner::check_chunk(std::string_view chunk, std::string& storage,
+                                         LineCol chunk_pos, XmlPart part, std::size_t depth,
+                                         const std::string& unit) {
   // Offsets in `chunk` as file positions (the chunk starts at chunk_pos).
   const auto where = [&chunk, chunk_pos](std::size_t at) {
     const LineCol rel = line_col(chunk, at);
@@ -338,14 +340,18 @@ void TmxScanner::check_chunk(std::string& chunk, LineCol chunk_pos, XmlPart part
     const LineCol p = where(r.problem->offset);
     throw InputError(path_, p.line, p.column, r.problem->message, unit);
   }
-  if (r.repaired) chunk = std::move(*r.repaired);
+  if (!r.repaired) return chunk;
+  storage = std::move(*r.repaired);
+  return storage;
 }
 
-void TmxScanner::parse_chunk(pugi::xml_document& doc, std::string& chunk, LineCol chunk_pos,
-                             const char* what, std::size_t depth) {
+std::string_view TmxScanner::parse_chunk(pugi::xml_document& doc, std::string_view text,
+                                         std::string& storage, LineCol chunk_pos,
+                                         const char* what, std::size_t depth) {
   const std::string unit =
       &doc == &unit_doc_ ? "TU " + std::to_string(unit_number_) : std::string();
-  check_chunk(chunk, chunk_pos, XmlPart::kContent, depth, unit);
+  const std::string_view chunk =
+      check_chunk(text, storage, chunk_pos, XmlPart::kContent, depth, unit);
   const pugi::xml_parse_result r =
       doc.load_buffer(chunk.data(), chunk.size(), pugi::parse_default | pugi::parse_ws_pcdata,
                       pugi::encoding_utf8);
@@ -356,6 +362,7 @@ void TmxScanner::parse_chunk(pugi::xml_document& doc, std::string& chunk, LineCo
     throw InputError(path_, p.line, p.column,
                      std::string("malformed XML in ") + what + ": " + r.description(), unit);
   }
+  return chunk;
 }
 
 }  // namespace tilmash::io::detail

@@ -70,12 +70,14 @@ class TmxScanner {
   std::size_t element_end(std::size_t lt, std::string_view name);  // past </name>
   std::string_view name_at(std::size_t lt);      // element name after '<' (or '</')
   // Checks `chunk` with io::check_xml (repairing it when on_bad_char is set); `depth` elements
-  // are open around it. Throws InputError at the first fatal problem.
-  void check_chunk(std::string& chunk, LineCol chunk_pos, XmlPart part, std::size_t depth,
-                   const std::string& unit);
-  // check_chunk, then pugixml.
-  void parse_chunk(pugi::xml_document& doc, std::string& chunk, LineCol chunk_pos,
-                   const char* what, std::size_t depth);
+  // are open around it. Throws InputError at the first fatal problem. Returns `chunk`, or the
+  // repaired text, kept in `storage` (which may hold `chunk` itself).
+  std::string_view check_chunk(std::string_view chunk, std::string& storage, LineCol chunk_pos,
+                               XmlPart part, std::size_t depth, const std::string& unit);
+  // check_chunk, then pugixml (which copies the text). Returns the text parsed.
+  std::string_view parse_chunk(pugi::xml_document& doc, std::string_view chunk,
+                               std::string& storage, LineCol chunk_pos, const char* what,
+                               std::size_t depth);
 
   std::string path_;
   TmxScanOptions options_;
@@ -94,8 +96,12 @@ class TmxScanner {
   pugi::xml_document root_doc_;
   pugi::xml_document header_doc_;
   pugi::xml_document unit_doc_;
-  std::string header_chunk_;
-  std::string unit_chunk_;
+  std::string header_chunk_;      // a copy: the header outlives the buffer's contents
+  std::string_view header_text_;  // what header_doc_ was parsed from (header_chunk_)
+  std::string unit_chunk_;        // the current <tu> when check_xml repaired it
+  // What unit_doc_ was parsed from: a view into buf_ (untouched until the next call to next(),
+  // so a <tu> is not copied before pugixml's own copy), or unit_chunk_.
+  std::string_view unit_text_;
   LineCol header_pos_;
   LineCol unit_pos_;
   std::size_t unit_number_ = 0;

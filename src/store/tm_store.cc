@@ -25,8 +25,11 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <limits>
 #include <map>
+#include <optional>
 #include <span>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -288,9 +291,20 @@ bool nfc_by_ranges(std::string_view t) {
   return true;
 }
 
-std::string normalized(std::string_view text) {
-  std::string nfc = nfc_by_ranges(text) ? std::string(text) : core::to_nfc(text);
+// `text` in NFC with its white space collapsed, or nullopt when it is so already (most
+// segments: nothing is copied, which matters for a 20 MB one).
+std::optional<std::string> normalized_if_changed(std::string_view text) {
+  if (nfc_by_ranges(text)) {
+    if (collapsed(text)) return std::nullopt;
+    return core::collapse_space(text);
+  }
+  std::string nfc = core::to_nfc(text);
   return collapsed(nfc) ? nfc : core::collapse_space(nfc);
+}
+
+std::string normalized(std::string_view text) {
+  std::optional<std::string> n = normalized_if_changed(text);
+  return n ? std::move(*n) : std::string(text);
 }
 
 using core::fnv1a;
@@ -566,6 +580,39 @@ void TmStore::migrate_v1() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// KeyList
+
+KeyList::KeyList(std::initializer_list<std::string_view> keys) {
+  for (std::string_view k : keys) push_back(k);
+}
+
+void KeyList::push_back(std::string_view key) {
+  if (key.size() > std::numeric_limits<std::uint32_t>::max() - chars_.size()) {
+    throw std::length_error("KeyList: over 4 GiB of keys");
+  }
+  chars_.append(key);
+  ends_.push_back(static_cast<std::uint32_t>(chars_.size()));
+}
+
+void KeyList::reserve(std::size_t keys, std::size_t bytes) {
+  ends_.reserve(keys);
+  chars_.reserve(bytes);
+}
+
+std::string_view KeyList::at(std::size_t i) const {
+  if (i >= size()) throw std::out_of_range("KeyList::at");
+  return (*this)[i];
+}
+
+KeyList::operator std::vector<std::string>() const {
+  return std::vector<std::string>(begin(), end());
+}
+
+bool operator==(const KeyList& a, const std::vector<std::string>& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+// ---------------------------------------------------------------------------------------------
 // Import
 
 namespace {
@@ -764,18 +811,19 @@ TmStore::Import TmStore::begin_import(Keyer keyer, std::string now) {
 
 void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& provenance,
                           std::optional<double> confidence,
-                          const std::vector<VariantKeys>* given) {
+                          std::vector<VariantKeys>* given) {
   State& st = *s_;
   TmStore& db = *st.store;
   ++st.stats.units_read;
   struct V {
     const core::Variant* v;
-    std::string norm;
+    std::optional<std::string> changed;  // the normalised text when it differs from v->text
+    std::string_view norm() const { return changed ? std::string_view(*changed) : v->text; }
   };
   std::vector<V> vs;
   for (const core::Variant& v : unit.variants) {
-    std::string n = normalized(v.text);
-    if (!n.empty()) vs.push_back(V{&v, std::move(n)});
+    V n{&v, normalized_if_changed(v.text)};
+    if (!n.norm().empty()) vs.push_back(std::move(n));
   }
   if (vs.size() < 2) {
     ++st.stats.units_skipped;
@@ -783,7 +831,7 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
   }
   // Dedup key: sorted (lang, normalised text) pairs.
   std::vector<std::pair<std::string_view, std::string_view>> key;
-  for (const V& v : vs) key.emplace_back(v.v->lang, v.norm);
+  for (const V& v : vs) key.emplace_back(v.v->lang, v.norm());
   std::sort(key.begin(), key.end());
   std::uint64_t h = core::kFnv1aOffset;
   for (const auto& [l, t] : key) {
@@ -848,6 +896,9 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     ins.step("adding a unit");
     uid = sqlite3_last_insert_rowid(db.db_);
   }
+  // The normalised copies served the dedup key only: freed before the rows are written.
+  key.clear();
+  for (V& v : vs) v.changed.reset();
   Stmt ins(db.prepare("INSERT INTO variants(unit_id, lang, ilang, text, inline_xml, created, "
                       "changed, extra, toks) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
            db.db_, db.path_);
@@ -861,9 +912,10 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     const VariantKeys& keys = given != nullptr && at < given->size() ? (*given)[at] : computed;
     const auto len = static_cast<std::uint32_t>(keys.words.size());
     ids.clear();
+    ids.reserve(len);
     toks.clear();
     KeyIds& vocab = st.vocab[ilang];
-    for (const std::string& k : keys.words) {
+    for (const std::string_view k : keys.words) {
       const auto fresh = static_cast<std::uint32_t>(st.first_new + st.new_keys.size());
       const auto [id, added] = vocab.find_or_add(k, fresh);
       if (added) {
@@ -877,6 +929,7 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
       ids.push_back(id);
       put_varint(toks, id);
     }
+    if (given != nullptr && at < given->size()) (*given)[at] = VariantKeys{};  // consumed
     sqlite3_bind_int64(ins.get(), 1, uid);
     bind_text_ref(ins.get(), 2, v.v->lang);
     bind_text_ref(ins.get(), 3, ilang);
@@ -894,12 +947,16 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     ins.step("adding a variant");
     sqlite3_reset(ins.get());
     const auto vid = static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db.db_));
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    // Each distinct token once: last_id[t] == vid once t has a posting for this variant (ids
+    // only grow, so no earlier variant has vid). Linear, where sorting a 20 MB segment's
+    // millions of ids took a quarter of a second.
     if (st.sigs.empty()) st.sig_base = vid;
     st.sigs.resize(std::max<std::size_t>(st.sigs.size(), vid - st.sig_base + 1), 0);
     st.sigs[vid - st.sig_base] = core::signature(ids);
-    for (std::uint32_t t : ids) st.add_posting(t, len, vid);
+    for (std::uint32_t t : ids) {
+      if (t < st.last_id.size() && st.last_id[t] == vid) continue;
+      st.add_posting(t, len, vid);
+    }
   }
   ++st.stats.units_added;
 }

@@ -12,6 +12,8 @@
 #include <unordered_map>
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/ustring.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -126,57 +128,102 @@ TokenizedText Tokenizer::analyze(std::string_view text, std::string_view inline_
   return out;
 }
 
+namespace {
+
+// Bytes of UTF-8 handed to ICU at a time by for_each_word_key (see next_cut).
+constexpr std::size_t kPieceBytes = std::size_t{1} << 16;
+
+// The first offset at or after `from` where `text` may be cut so that ICU's word rules break
+// both pieces exactly as the whole: just after ASCII white space (space, tab, line feed) that
+// is followed by a letter or digit (Word_Break ALetter or Numeric); text.size() if none. No
+// rule of UAX #29 (nor of ICU's root word rules) joins such white space to what follows (only
+// WB3 CR×LF, WB3d space×space and WB4 ×Extend/Format/ZWJ start from white space), and ICU
+// starts every segment afresh from the boundary before it, so the pieces yield the same
+// boundaries and rule statuses as the whole text. Thai, CJK (dictionary breaks) and marks are
+// not ALetter, so a dictionary run or a base with its marks is never split.
+std::size_t next_cut(std::string_view text, std::size_t from) {
+  for (std::size_t i = from; i < text.size(); ++i) {
+    i = text.find_first_of(" \t\n", i);
+    if (i == std::string_view::npos || i + 1 >= text.size()) return text.size();
+    auto j = static_cast<int32_t>(i + 1);
+    UChar32 cp = 0;
+    U8_NEXT(text.data(), j, static_cast<int32_t>(text.size()), cp);
+    if (cp < 0) continue;
+    const int32_t wb = u_getIntPropertyValue(cp, UCHAR_WORD_BREAK);
+    if (wb == U_WB_ALETTER || wb == U_WB_NUMERIC) return i + 1;
+  }
+  return text.size();
+}
+
+}  // namespace
+
+void Tokenizer::for_each_word_key(std::string_view text,
+                                  const std::function<void(std::string_view)>& key) const {
+  icu::BreakIterator& bi = *impl_->words;
+  icu::UnicodeString u;
+  std::string out;  // the key being built
+  UChar folded[128];
+  // A long text goes to ICU piece by piece, so its UTF-16 copy stays small (a 20 MB segment
+  // would need 40 MB of it at once); a text without cut points goes whole.
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end =
+        text.size() - begin <= kPieceBytes ? text.size() : next_cut(text, begin + kPieceBytes);
+    u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data() + begin, static_cast<int32_t>(end - begin)));
+    begin = end;
+    const UChar* units = u.getBuffer();
+    bi.setText(u);
+    int32_t start = bi.first();
+    for (int32_t stop = bi.next(); stop != icu::BreakIterator::DONE; start = stop, stop = bi.next()) {
+      const int32_t status = bi.getRuleStatus();
+      if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
+        key("#");
+        continue;
+      }
+      if (status < UBRK_WORD_LETTER) continue;  // spaces and punctuation
+      const int32_t len = stop - start;
+      bool ascii = true;
+      for (int32_t i = start; i < stop && ascii; ++i) ascii = units[i] < 0x80;
+      out.clear();
+      if (ascii) {  // as fold(): ASCII letters lowered, nothing else changes
+        out.resize(static_cast<std::size_t>(len));
+        for (int32_t i = 0; i < len; ++i) {
+          const auto c = static_cast<char>(units[start + i]);
+          out[static_cast<std::size_t>(i)] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        key(out);
+        continue;
+      }
+      // Full case folding (as UnicodeString::foldCase) into a stack buffer when it fits, then
+      // ё -> е and UTF-8: the same key fold() gives.
+      UErrorCode status2 = U_ZERO_ERROR;
+      const int32_t n = u_strFoldCase(folded, 128, units + start, len, U_FOLD_CASE_DEFAULT, &status2);
+      if (U_FAILURE(status2) || n > 128) {
+        icu::UnicodeString w = u.tempSubString(start, len);
+        w.foldCase();
+        w.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x451)),
+                         icu::UnicodeString(static_cast<UChar32>(0x435)));
+        w.toUTF8String(out);
+        key(out);
+        continue;
+      }
+      for (int32_t i = 0; i < n; ++i) {
+        if (folded[i] == 0x451) folded[i] = 0x435;
+      }
+      int32_t bytes = 0;
+      status2 = U_ZERO_ERROR;
+      u_strToUTF8(nullptr, 0, &bytes, folded, n, &status2);
+      out.resize(static_cast<std::size_t>(bytes));
+      status2 = U_ZERO_ERROR;
+      u_strToUTF8(out.data(), bytes, &bytes, folded, n, &status2);
+      key(out);
+    }
+  }
+}
+
 std::vector<std::string> Tokenizer::word_keys(std::string_view text) const {
   std::vector<std::string> keys;
-  if (text.empty()) return keys;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  const UChar* units = u.getBuffer();
-  icu::BreakIterator& bi = *impl_->words;
-  bi.setText(u);
-  UChar folded[128];
-  int32_t start = bi.first();
-  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
-    const int32_t status = bi.getRuleStatus();
-    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
-      keys.emplace_back("#");
-      continue;
-    }
-    if (status < UBRK_WORD_LETTER) continue;  // spaces and punctuation
-    const int32_t len = end - start;
-    bool ascii = true;
-    for (int32_t i = start; i < end && ascii; ++i) ascii = units[i] < 0x80;
-    std::string& key = keys.emplace_back();
-    if (ascii) {  // as fold(): ASCII letters lowered, nothing else changes
-      key.resize(static_cast<std::size_t>(len));
-      for (int32_t i = 0; i < len; ++i) {
-        const auto c = static_cast<char>(units[start + i]);
-        key[static_cast<std::size_t>(i)] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-      }
-      continue;
-    }
-    // Full case folding (as UnicodeString::foldCase) into a stack buffer when it fits, then
-    // ё -> е and UTF-8: the same key fold() gives.
-    UErrorCode status2 = U_ZERO_ERROR;
-    const int32_t n = u_strFoldCase(folded, 128, units + start, len, U_FOLD_CASE_DEFAULT, &status2);
-    if (U_FAILURE(status2) || n > 128) {
-      icu::UnicodeString w = u.tempSubString(start, len);
-      w.foldCase();
-      w.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x451)),
-                       icu::UnicodeString(static_cast<UChar32>(0x435)));
-      w.toUTF8String(key);
-      continue;
-    }
-    for (int32_t i = 0; i < n; ++i) {
-      if (folded[i] == 0x451) folded[i] = 0x435;
-    }
-    int32_t bytes = 0;
-    status2 = U_ZERO_ERROR;
-    u_strToUTF8(nullptr, 0, &bytes, folded, n, &status2);
-    key.resize(static_cast<std::size_t>(bytes));
-    status2 = U_ZERO_ERROR;
-    u_strToUTF8(key.data(), bytes, &bytes, folded, n, &status2);
-  }
+  for_each_word_key(text, [&keys](std::string_view k) { keys.emplace_back(k); });
   return keys;
 }
 

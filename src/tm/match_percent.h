@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -67,7 +68,12 @@ class Tokenizer {
   TokenizedText analyze(std::string_view text, std::string_view inline_xml = {}) const;
 
   // analyze(text).word_keys() without building tokens, spans or punctuation: what an import
-  // indexes for every segment, so it folds straight from ICU's UTF-16.
+  // indexes for every segment, so it folds straight from ICU's UTF-16. Each key is passed to
+  // `key` in order (the view is valid during the call). Memory is O(1) in the text's length:
+  // a long text is tokenized piece by piece, cut only where that cannot change a boundary.
+  void for_each_word_key(std::string_view text,
+                         const std::function<void(std::string_view)>& key) const;
+  // The same keys as a vector.
   std::vector<std::string> word_keys(std::string_view text) const;
 
  private:
