@@ -16,6 +16,7 @@
 #include "io/json.h"
 #include "io/tmx_reader.h"
 #include "qa/number_check.h"
+#include "qa/omission_check.h"
 #include "qa/term_check.h"
 #include "term/glossary.h"
 #include "term/matcher.h"
@@ -29,7 +30,9 @@ constexpr const char* kHelp =
     "Findings: missing-term (expected form, and what stands there instead when it can be\n"
     "found), deprecated-term, dated-term (an approved term outside its valid dates for the\n"
     "text's date), number-mismatch (numbers and dates; 28 January = 28 қаңтар = 28 января),\n"
-    "variant (the source spells a term in a non-preferred way; reported once per file).\n"
+    "variant (the source spells a term in a non-preferred way; reported once per file),\n"
+    "omitted-sentence / added-sentence (a one-sided bead of an alignment: a source sentence\n"
+    "with no rendering, a target sentence with no source; given with the units around it).\n"
     "The text's date comes from --date, else from the first full date in the first units of\n"
     "the source (a byline), else dated-term is not checked.\n"
     "Exit status: 0 no findings, 1 findings.\n\n"
@@ -61,12 +64,27 @@ std::optional<double> confidence_of(const core::TranslationUnit& u) {
   return std::nullopt;
 }
 
-std::string finding_json(const qa::Finding& f) {
+// A neighbour of a one-sided finding: {"tuid": …, "text": {lang: text …}}, or null at an edge.
+std::string neighbour_json(const core::TranslationUnit& u) {
+  if (u.id.empty() && u.variants.empty()) return "null";
+  std::string out = "{\"tuid\": " + io::json_string(u.id) + ", \"text\": {";
+  for (std::size_t k = 0; k < u.variants.size(); ++k) {
+    out.append(k == 0 ? "" : ", ").append(io::json_string(u.variants[k].lang)).append(": ");
+    out.append(io::json_string(u.variants[k].text));
+  }
+  return out + "}}";
+}
+
+std::string finding_json(const qa::Finding& f, const qa::OneSided* one = nullptr) {
+  const std::string context =
+      one == nullptr ? std::string()
+                     : ", \"previous\": " + neighbour_json(one->previous) +
+                           ", \"next\": " + neighbour_json(one->next);
   return "{\"tuid\": " + io::json_string(f.unit) + ", \"lang\": " + io::json_string(f.lang) +
          ", \"kind\": " + io::json_string(qa::kind_name(f.kind)) +
          ", \"term\": " + io::json_string(f.term) + ", \"expected\": " +
          io::json_string(f.expected) + ", \"found\": " + io::json_string(f.found) +
-         ", \"message\": " + io::json_string(f.message) + "}";
+         ", \"message\": " + io::json_string(f.message) + context + "}";
 }
 
 }  // namespace
@@ -91,6 +109,15 @@ std::vector<core::TranslationUnit> bead_units(const std::vector<core::AlignedUni
       tus[n].variants.back().text = it->second;
     }
     tus[n].props.push_back({"x-tilmash-confidence", std::to_string(beads[n].confidence)});
+    if (tus[n].variants.size() < langs.size()) {  // one-sided (qa/omission_check.h)
+      core::Bead shape;  // sides with text count as one sentence (the JSON's texts are joined)
+      for (const std::string& l : langs) {
+        auto it = beads[n].text.find(l);
+        shape.sides.push_back(it == beads[n].text.end() || it->second.empty() ? std::vector<int>{}
+                                                                              : std::vector<int>{0});
+      }
+      tus[n].props.push_back({std::string(core::kOneSidedBeadProp), core::bead_shape(shape)});
+    }
   }
   return tus;
 }
@@ -114,7 +141,9 @@ io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
   column.clear();
   for (std::size_t k = 0; k < page.langs.size(); ++k) column.emplace(page.langs[k], k);
   qa::Checker checker(matcher, options);
-  for (const core::TranslationUnit& u : units) {
+  std::vector<std::vector<qa::OneSided>> one_sided = qa::find_one_sided(units, options.source_lang);
+  for (std::size_t n = 0; n < units.size(); ++n) {
+    const core::TranslationUnit& u = units[n];
     io::ReviewRow row;
     row.id = u.id;
     row.confidence = confidence_of(u);
@@ -140,6 +169,11 @@ io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
         }
       }
       findings.push_back(std::move(f));
+    }
+    for (qa::OneSided& one : one_sided[n]) {
+      row.findings.push_back({one.finding.lang, std::string(qa::kind_name(one.finding.kind)),
+                              one.finding.message});
+      findings.push_back(std::move(one.finding));
     }
     page.rows.push_back(std::move(row));
   }
@@ -213,15 +247,28 @@ Exit run_check(std::span<const std::string> args) {
     file.commit();
   } else {
     qa::Checker checker(*matcher, o);
-    for (const core::TranslationUnit& u : units) {
-      for (qa::Finding& f : checker.check(u)) findings.push_back(std::move(f));
+    std::vector<std::vector<qa::OneSided>> one_sided = qa::find_one_sided(units, o.source_lang);
+    for (std::size_t n = 0; n < units.size(); ++n) {
+      for (qa::Finding& f : checker.check(units[n])) findings.push_back(std::move(f));
+      for (qa::OneSided& one : one_sided[n]) findings.push_back(std::move(one.finding));
     }
   }
+  // The neighbours of omitted/added sentences, in finding order (find_one_sided again: cheap).
+  std::vector<qa::OneSided> context;
+  for (std::vector<qa::OneSided>& per_unit : qa::find_one_sided(units, o.source_lang)) {
+    for (qa::OneSided& one : per_unit) context.push_back(std::move(one));
+  }
+  auto context_of = [&, next = std::size_t{0}](const qa::Finding& f) mutable -> const qa::OneSided* {
+    if (f.kind != qa::FindingKind::kOmittedSentence && f.kind != qa::FindingKind::kAddedSentence) {
+      return nullptr;
+    }
+    return next < context.size() ? &context[next++] : nullptr;
+  };
 
   if ((*vm)["json"].as<bool>()) {
     std::cout << "[";
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      std::cout << (i == 0 ? "\n  " : ",\n  ") << finding_json(findings[i]);
+      std::cout << (i == 0 ? "\n  " : ",\n  ") << finding_json(findings[i], context_of(findings[i]));
     }
     std::cout << (findings.empty() ? "]\n" : "\n]\n");
   } else {
@@ -251,6 +298,17 @@ Exit run_check(std::span<const std::string> args) {
       const char* c = f.kind == qa::FindingKind::kVariant ? "33" : "31";
       std::cout << "  " << f.lang << "  " << paint(c, qa::kind_name(f.kind)) << ": " << f.message
                 << '\n';
+      if (const qa::OneSided* one = context_of(f)) {
+        for (const core::TranslationUnit* nb : {&one->previous, &one->next}) {
+          if (nb->id.empty() && nb->variants.empty()) continue;
+          std::cout << "      " << (nb == &one->previous ? "before" : "after") << " (unit "
+                    << nb->id << "):";
+          for (const core::Variant& v : nb->variants) {
+            std::cout << (&v == nb->variants.data() ? " " : " | ") << v.lang << ": " << v.text;
+          }
+          std::cout << '\n';
+        }
+      }
     }
   }
   std::cout.flush();

@@ -24,7 +24,7 @@ const core::Variant* variant_of(const core::TranslationUnit& u, std::string_view
 
 bool is_bead(const core::TranslationUnit& u) {
   return std::any_of(u.props.begin(), u.props.end(),
-                     [](const core::Prop& p) { return p.type == kBeadProp; });
+                     [](const core::Prop& p) { return p.type == core::kOneSidedBeadProp; });
 }
 
 // Unit `i` of `units` with only its texts in `source` and `target` (empty beyond the ends).
@@ -41,12 +41,6 @@ core::TranslationUnit neighbour(std::span<const core::TranslationUnit> units, st
 }
 
 }  // namespace
-
-std::string bead_shape(std::span<const std::size_t> counts) {
-  std::string out;
-  for (std::size_t c : counts) out.append(out.empty() ? "" : "-").append(std::to_string(c));
-  return out;
-}
 
 std::vector<std::vector<OneSided>> find_one_sided(std::span<const core::TranslationUnit> units,
                                                  std::string_view source_lang) {

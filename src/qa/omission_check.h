@@ -11,19 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/bead.h"
 #include "core/types.h"
 #include "qa/term_check.h"
 
 namespace tilmash::qa {
-
-// The prop that marks a unit as a one-sided bead of an alignment ("1-0", "0-1", "1-1-0": the
-// number of sentences per language, source first, in the alignment's language order). `align
-// --format tmx` writes it; other TMX units with missing languages are not beads and are not
-// judged (a multilingual TM may simply lack a language).
-inline constexpr std::string_view kBeadProp = "x-tilmash-bead";
-
-// "1-0"-style shape of a bead from its sentence counts per language.
-std::string bead_shape(std::span<const std::size_t> counts);
 
 // A one-sided finding with its context.
 struct OneSided {
@@ -34,7 +26,8 @@ struct OneSided {
 };
 
 // The one-sided findings of `units` (document order), one list per unit (same size as `units`).
-// A unit is judged when it carries kBeadProp. The languages are those of all units' variants
+// A unit is judged when it carries core::kOneSidedBeadProp (written by `align --format tmx`;
+// other TMX units with missing languages are not beads: a multilingual TM may lack a language). The languages are those of all units' variants
 // (compared by primary subtag), the source being `source_lang`. Per judged unit:
 //  - source text present: `omitted-sentence` for each language without a variant; `term` is the
 //    source sentence;

@@ -18,7 +18,7 @@ core::TranslationUnit unit(std::string id, std::initializer_list<std::pair<const
     u.variants.back().lang = lang;
     u.variants.back().text = text;
   }
-  if (bead) u.props.push_back({std::string(kBeadProp), "?"});
+  if (bead) u.props.push_back({std::string(core::kOneSidedBeadProp), "?"});
   return u;
 }
 
@@ -133,9 +133,12 @@ TEST(OmissionCheckTest, LongSentenceShortenedInTheMessageOnly) {
 }
 
 TEST(OmissionCheckTest, BeadShape) {
-  const std::vector<std::size_t> two = {1, 0}, three = {0, 1, 1};
-  EXPECT_EQ(bead_shape(two), "1-0");
-  EXPECT_EQ(bead_shape(three), "0-1-1");
+  const core::Bead two{{{4}, {}}, 0.8}, three{{{}, {7}, {6, 7}}, 0.5}, full{{{1}, {1}}, 1.0};
+  EXPECT_EQ(core::bead_shape(two), "1-0");
+  EXPECT_EQ(core::bead_shape(three), "0-1-2");
+  EXPECT_TRUE(core::one_sided(two));
+  EXPECT_TRUE(core::one_sided(three));
+  EXPECT_FALSE(core::one_sided(full));
 }
 
 }  // namespace
