@@ -27,15 +27,20 @@ bool is_bead(const core::TranslationUnit& u) {
                      [](const core::Prop& p) { return p.type == core::kOneSidedBeadProp; });
 }
 
-// Unit `i` of `units` with only its texts in `source` and `target` (empty beyond the ends).
-core::TranslationUnit neighbour(std::span<const core::TranslationUnit> units, std::ptrdiff_t i,
-                                std::string_view source, std::string_view target) {
+// The nearest unit from `i` in direction `step` (-1, +1) with text in `source` or `target`,
+// with only those texts: the neighbour in that pair's view (a unit of other languages only is
+// not part of it). Empty beyond the ends.
+core::TranslationUnit neighbour(std::span<const core::TranslationUnit> units, std::size_t i,
+                                int step, std::string_view source, std::string_view target) {
   core::TranslationUnit out;
-  if (i < 0 || static_cast<std::size_t>(i) >= units.size()) return out;
-  const core::TranslationUnit& u = units[static_cast<std::size_t>(i)];
-  out.id = u.id;
-  for (std::string_view l : {source, target}) {
-    if (const core::Variant* v = variant_of(u, l)) out.variants.push_back(*v);
+  for (std::size_t k = i; step < 0 ? k-- > 0 : ++k < units.size();) {
+    for (std::string_view l : {source, target}) {
+      if (const core::Variant* v = variant_of(units[k], l)) out.variants.push_back(*v);
+    }
+    if (!out.variants.empty()) {
+      out.id = units[k].id;
+      break;
+    }
   }
   return out;
 }
@@ -77,9 +82,8 @@ std::vector<std::vector<OneSided>> find_one_sided(std::span<const core::Translat
         f.message = "the " + t + " sentence has no " + source + " source: \"" +
                     shortened(tgt->text, 120) + "\"";
       }
-      const auto at = static_cast<std::ptrdiff_t>(i);
-      one.previous = neighbour(units, at - 1, source, t);
-      one.next = neighbour(units, at + 1, source, t);
+      one.previous = neighbour(units, i, -1, source, t);
+      one.next = neighbour(units, i, +1, source, t);
       out[i].push_back(std::move(one));
     }
   }

@@ -20,8 +20,8 @@ namespace tilmash::qa {
 // A one-sided finding with its context.
 struct OneSided {
   Finding finding;  // kind omitted-sentence or added-sentence
-  // The units just before and after, with only their source and `finding.lang` texts; an empty
-  // unit (id "") at the document's edges.
+  // The nearest units before and after with a source or `finding.lang` text (the neighbours in
+  // that pair's view), with only those texts; an empty unit (id "") at the document's edges.
   core::TranslationUnit previous, next;
 };
 

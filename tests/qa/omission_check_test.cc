@@ -92,10 +92,30 @@ TEST(OmissionCheckTest, ThreeLanguagesJudgedPerPair) {
   EXPECT_EQ(found[2][0].finding.lang, "kk");
   EXPECT_EQ(found[2][1].finding.lang, "ru");
   EXPECT_EQ(found[2][1].finding.term, "Примечание переводчика.");
+  EXPECT_EQ(found[1][0].next.id, "3");
+  EXPECT_EQ(text_of(found[1][0].next, "ru"), "Примечание переводчика.");
+  EXPECT_EQ(found[1][0].next.variants.size(), 1u);
   ASSERT_EQ(found[3].size(), 2u);
   EXPECT_EQ(found[3][0].finding.lang, "kk");
   EXPECT_EQ(found[3][1].finding.lang, "ru");
   EXPECT_EQ(found[3][1].finding.kind, FindingKind::kOmittedSentence);
+}
+
+TEST(OmissionCheckTest, NeighboursAreThoseOfThePairsView) {
+  // Unit 3 holds kk only: in the en-ru view it does not exist, so unit 2's next is unit 4.
+  const std::vector<core::TranslationUnit> units = {
+      unit("1", {{"en", "Article 1."}, {"kk", "1-бап."}, {"ru", "Статья 1."}}),
+      unit("2", {{"en", "All are born free."}, {"kk", "Барлығы азат болып туады."}}, true),
+      unit("3", {{"kk", "Аудармашының ескертуі."}}, true),
+      unit("4", {{"en", "Article 2."}, {"kk", "2-бап."}, {"ru", "Статья 2."}}),
+  };
+  auto found = find_one_sided(units, "en");
+  ASSERT_EQ(found[1].size(), 1u);
+  EXPECT_EQ(found[1][0].next.id, "4");
+  EXPECT_EQ(text_of(found[1][0].next, "ru"), "Статья 2.");
+  ASSERT_EQ(found[2].size(), 1u);
+  EXPECT_EQ(found[2][0].finding.lang, "kk");
+  EXPECT_EQ(found[2][0].previous.id, "2");
 }
 
 TEST(OmissionCheckTest, UnitsWithoutTheBeadPropAreNotJudged) {
