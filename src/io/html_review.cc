@@ -81,7 +81,6 @@ ul.findings{list-style:none;margin:6px 0 0;padding:0;font-size:13px;color:#9b1c1
 ul.findings li{padding-left:1.2em;text-indent:-1.2em}
 ul.findings li::before{content:"\2716\00a0"}
 .kind{font-weight:600}
-.gap{color:#9b1c1c;font-style:italic}
 #status{position:fixed;left:0;right:0;bottom:0;z-index:11;display:none;padding:6px 20px;
 background:#1f2328;color:#fff;font-size:13px;white-space:pre-line}
 #status.on{display:block}
@@ -330,7 +329,8 @@ void write_row(std::ostream& out, const ReviewPage& page, std::size_t i) {
     if (text.empty() && std::any_of(by_column[k].begin(), by_column[k].end(), [](const ReviewFinding* f) {
           return f->kind == "omitted-sentence";
         }))
-      out << "<span class=\"gap\" lang=\"en\">(no sentence here)</span>";
+      out << "<span class=\"gap\" lang=\"en\" style=\"color:#9b1c1c;font-style:italic\">"
+             "(no sentence here)</span>";
     if (!by_column[k].empty()) {
       out << "<ul class=\"findings\" lang=\"en\">";
       for (const ReviewFinding* f : by_column[k]) {
