@@ -760,7 +760,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     }
     return out;
   }
-  Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix);
+  Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix, o.langs);
   for (std::size_t d = 0; d < docs.size(); ++d) mark_shared_anchors(corpus.src[d], corpus.tgt[d], corpus.anchor_vocab);
   Models models;
   double ls = 0, lt = 0;

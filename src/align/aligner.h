@@ -29,6 +29,13 @@ struct AlignOptions {
   bool use_terms = true;        // glossary entries per sentence (DocPair::src_terms/tgt_terms)
   int max_side = 3;             // largest side of a bead: 2 = up to 2-2, 3 adds 3-1 and 1-3
 
+  // --- languages ---
+  // BCP 47 tags of the documents in order: {source, target} for align / align_batch, {source,
+  // target1, target2} for align3 / align3_batch. They tell the number reader (core/numbers.h)
+  // which number words to read for the anchors ("200,000" = «200 тысяч» = «200 мың»); when a
+  // pair has a language it does not know (or none is given), both sides read digits only.
+  std::vector<std::string> langs;
+
   // --- weights (costs are negative log-probabilities, in nats) ---
   double length_weight = 1.0;     // multiplies the Gale & Church cost
   // Length outliers (LengthModel): share of true beads whose length difference has a standard

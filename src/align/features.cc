@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "core/numbers.h"
 #include "core/utf8.h"
 
 namespace tilmash::align::detail {
@@ -21,7 +22,6 @@ struct Token {
   std::string lower;
   bool capitalised = false;
   bool has_letter = false;
-  bool all_digits = true;
 };
 
 // Anchor key: a one-byte kind tag, then the text (avoids GCC 12's -Wrestrict false positive on
@@ -66,9 +66,7 @@ void scan(std::string_view text, std::vector<Token>& tokens,
         in_token = true;
         cur.capitalised = u_isupper(u) != 0;
       }
-      bool digit = u_isdigit(u) != 0;
-      cur.all_digits = cur.all_digits && digit;
-      cur.has_letter = cur.has_letter || !digit;
+      cur.has_letter = cur.has_letter || u_isdigit(u) == 0;
       core::append_utf8(cur.lower, static_cast<char32_t>(u_tolower(u)));
     } else {
       flush();
@@ -99,22 +97,62 @@ void add_urls(std::string_view text, Vocab& anchors, std::vector<int>& out) {
   }
 }
 
-SentFeat features_of(const core::Segment& seg, Vocab& words, Vocab& stems, int prefix,
-                     Vocab& anchors, std::vector<Token>& scratch) {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Number anchors: the values of core::read_numbers, so that "200,000", «200 тысяч» and
+// «200 мың» give one anchor, as do "1,200", "1 200" and "1'200", and "January" and «января».
+// Of the `spelled` readings, number words count unless their value is 1 ("one", «один» and
+// «бір» are articles and pronouns as often as numbers); month names away from a number
+// ("may", «маусым» "season") do not. Digits glued to a letter ("2fr", "1990s", "A4") belong
+// to a word, which the word and cognate features already compare. A number counts once per
+// run of digits written ("1 200" twice, "200 тысяч" once): a figure of several groups is
+// rarer by chance than a single one. A number with decimals gives its runs of digits instead
+// ("4.45" gives 4 and 45): a decimal mark also separates hours from minutes, and "4.45 Uhr"
+// is «4 h 45» in French; with a scale word it is a value again ("2.5 million" = «2,5 млн»).
+void add_numbers(std::string_view text, std::string_view lang, Vocab& anchors,
+                 std::vector<int>& out) {
+  auto letter_before = [&](std::size_t at) {
+    if (at == 0) return false;
+    std::size_t start = at - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    std::size_t pos = start;
+    return u_isalpha(static_cast<UChar32>(core::next_code_point(text, pos))) != 0;
+  };
+  auto letter_at = [&](std::size_t at) {
+    if (at >= text.size()) return false;
+    return u_isalpha(static_cast<UChar32>(core::next_code_point(text, at))) != 0;
+  };
+  for (const core::NumberToken& n : core::read_numbers(text, lang)) {
+    if (n.spelled && (n.value == "1" || n.value.starts_with("month:"))) continue;
+    if (!n.spelled && (letter_before(n.span.begin) || letter_at(n.span.end))) continue;
+    const bool decimals = n.value.find('.') != std::string::npos;
+    const int value_id = decimals ? -1 : anchors.id(tagged('#', n.value));
+    int runs = 0;
+    for (std::size_t i = n.span.begin; i < n.span.end; ++i) {
+      if (!is_digit(text[i]) || (i > n.span.begin && is_digit(text[i - 1]))) continue;
+      ++runs;
+      if (!decimals) continue;
+      std::size_t end = i;
+      while (end < n.span.end && is_digit(text[end])) ++end;
+      std::string_view run = text.substr(i, end - i);
+      while (run.size() > 1 && run.front() == '0') run.remove_prefix(1);
+      out.push_back(anchors.id(tagged('#', run)));
+    }
+    if (!decimals) {
+      for (int k = 0; k < std::max(runs, 1); ++k) out.push_back(value_id);
+    }
+  }
+}
+
+SentFeat features_of(const core::Segment& seg, std::string_view lang, Vocab& words, Vocab& stems,
+                     int prefix, Vocab& anchors, std::vector<Token>& scratch) {
   SentFeat f;
   f.paragraph = seg.paragraph;
   f.length = static_cast<int>(core::count_code_points(seg.text));
   scan(seg.text, scratch, f.punct);
   for (std::size_t k = 0; k < scratch.size(); ++k) {
     const Token& t = scratch[k];
-    if (t.all_digits) {
-      // Digit runs: "1'200", "1 200" and "1,200" all give "1" and "200" on both sides.
-      std::string_view d = t.lower;
-      while (d.size() > 1 && d.front() == '0') d.remove_prefix(1);
-      f.anchors.push_back(anchors.id(tagged('#', d)));
-      continue;
-    }
-    if (!t.has_letter) continue;
+    if (!t.has_letter) continue;  // digits: add_numbers
     if (static_cast<int>(f.words.size()) < kMaxWords) {
       f.words.push_back(words.id(t.lower));
       f.stems.push_back(stems.id(truncate(t.lower, prefix)));
@@ -124,6 +162,7 @@ SentFeat features_of(const core::Segment& seg, Vocab& words, Vocab& stems, int p
       f.anchors.push_back(anchors.id(tagged('C', t.lower)));
     }
   }
+  add_numbers(seg.text, lang, anchors, f.anchors);
   add_urls(seg.text, anchors, f.anchors);
   std::sort(f.anchors.begin(), f.anchors.end());
   return f;
@@ -267,8 +306,15 @@ std::string truncate(std::string_view word, int prefix) {
   return std::string(word.substr(0, pos));
 }
 
-Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix) {
+Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix,
+               std::span<const std::string> langs) {
   Corpus c;
+  // Number words only when the reader knows both languages ("2 million" against
+  // "2 Millionen" must stay 2 = 2).
+  const bool words = langs.size() == 2 && core::reads_number_words(langs[0]) &&
+                     core::reads_number_words(langs[1]);
+  const std::string_view src_lang = words ? std::string_view(langs[0]) : "";
+  const std::string_view tgt_lang = words ? std::string_view(langs[1]) : "";
   std::vector<Token> scratch;
   // Glossary entries are given by the caller; sorted here so beads can intersect them.
   auto add_terms = [](std::vector<SentFeat>& side, SentenceTerms terms) {
@@ -282,13 +328,15 @@ Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix) {
     auto& s = c.src.emplace_back();
     s.reserve(d.src.size());
     for (const core::Segment& seg : d.src) {
-      s.push_back(features_of(seg, c.src_vocab, c.src_stems, stem_prefix, c.anchor_vocab, scratch));
+      s.push_back(features_of(seg, src_lang, c.src_vocab, c.src_stems, stem_prefix, c.anchor_vocab,
+                              scratch));
     }
     add_terms(s, d.src_terms);
     auto& t = c.tgt.emplace_back();
     t.reserve(d.tgt.size());
     for (const core::Segment& seg : d.tgt) {
-      t.push_back(features_of(seg, c.tgt_vocab, c.tgt_stems, stem_prefix, c.anchor_vocab, scratch));
+      t.push_back(features_of(seg, tgt_lang, c.tgt_vocab, c.tgt_stems, stem_prefix, c.anchor_vocab,
+                              scratch));
     }
     add_terms(t, d.tgt_terms);
   }

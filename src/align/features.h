@@ -61,9 +61,11 @@ struct Corpus {
 
 // Extracts features of every sentence; cognate lists only when `cognates` is set (it needs ICU
 // transliteration). Stems are words cut to `stem_prefix` code points (0: whole words). Word
-// vectors are capped at kMaxWords per sentence.
+// vectors are capped at kMaxWords per sentence. `langs` = {source, target} language tags for
+// the number anchors (AlignOptions::langs); empty: digits only.
 inline constexpr int kMaxWords = 200;
-Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix);
+Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix,
+               std::span<const std::string> langs = {});
 
 // The first `prefix` code points of `word` (all of it when prefix <= 0).
 std::string truncate(std::string_view word, int prefix);

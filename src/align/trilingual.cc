@@ -97,7 +97,9 @@ std::vector<Alignment> align3_batch(std::span<const std::array<Document, 3>> doc
     for (const auto& d : docs) {
       pairs.push_back({d[0].sentences, d[k + 1].sentences, d[0].terms, d[k + 1].terms});
     }
-    pairwise[k] = align_batch(pairs, options);
+    AlignOptions pair = options;  // the languages of this pair: source and target k + 1
+    if (options.langs.size() == 3) pair.langs = {options.langs[0], options.langs[k + 1]};
+    pairwise[k] = align_batch(pairs, pair);
   }
   std::vector<Alignment> out;
   for (std::size_t d = 0; d < docs.size(); ++d) {

@@ -187,6 +187,7 @@ Exit run_align(std::span<const std::string> args) {
     throw UsageError("--pairs needs -o FILE or --batch (it names OUT-en-kk.tmx … after it)");
   }
   align::AlignOptions o;
+  o.langs = langs;  // for the number reader of the anchors
   for (auto [flag, on] : {std::pair{"no-length", &o.use_length}, {"no-anchors", &o.use_anchors},
                           {"no-cognates", &o.use_cognates}, {"no-lexical", &o.use_lexical},
                           {"no-priors", &o.use_priors}, {"no-joint", &o.joint_training}}) {

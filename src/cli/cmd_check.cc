@@ -33,13 +33,19 @@ constexpr const char* kHelp =
     "variant (the source spells a term in a non-preferred way; reported once per file),\n"
     "omitted-sentence / added-sentence (a one-sided bead of an alignment: a source sentence\n"
     "with no rendering, a target sentence with no source; given with the units around it).\n"
+    "Each finding has a severity: error (a deprecated or forbidden term, a key term missing, a\n"
+    "number that differs, an omitted sentence), warning (a likely problem: an unverified\n"
+    "rendering missing, a name rendered another way, an added sentence) or notice (source\n"
+    "spellings, reference-only glossary entries).\n"
+    "The glossary says which entries are key terms (TBX projectSubset; glossaries/README.md).\n"
     "The text's date comes from --date, else from the first full date in the first units of\n"
     "the source (a byline), else dated-term is not checked.\n"
-    "Exit status: 0 no findings, 1 findings.\n\n"
+    "Exit status: 0 no errors (warnings and notices do not count), 1 errors.\n\n"
     "examples:\n"
     "  tilmash check tmx/udhr.en-kk-ru.tmx\n"
     "  tilmash check --glossary my.tbx article.tmx --json\n"
     "  tilmash check article.tmx --html review.html\n"
+    "  tilmash check article.tmx --min-severity warning\n"
     "  tilmash align --langs en,kk,ru a.en a.kk a.ru --format json -o a.json && tilmash check a.json";
 
 // True when stdout is a terminal that takes colour.
@@ -82,6 +88,7 @@ std::string finding_json(const qa::Finding& f, const qa::OneSided* one = nullptr
                            ", \"next\": " + neighbour_json(one->next);
   return "{\"tuid\": " + io::json_string(f.unit) + ", \"lang\": " + io::json_string(f.lang) +
          ", \"kind\": " + io::json_string(qa::kind_name(f.kind)) +
+         ", \"severity\": " + io::json_string(qa::severity_name(f.severity)) +
          ", \"term\": " + io::json_string(f.term) + ", \"expected\": " +
          io::json_string(f.expected) + ", \"found\": " + io::json_string(f.found) +
          ", \"message\": " + io::json_string(f.message) + context + "}";
@@ -158,7 +165,8 @@ io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
       }
     }
     for (qa::Finding& f : checker.check(u)) {
-      row.findings.push_back({f.lang, std::string(qa::kind_name(f.kind)), f.message});
+      row.findings.push_back({f.lang, std::string(qa::kind_name(f.kind)), f.message,
+                              std::string(qa::severity_name(f.severity))});
       for (const core::Variant& v : u.variants) {
         auto c = column.find(v.lang);
         if (c != column.end() && qa::primary_lang(v.lang) == f.lang && f.span.size() != 0) {
@@ -171,8 +179,10 @@ io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
       findings.push_back(std::move(f));
     }
     for (qa::OneSided& one : one_sided[n]) {
+      if (one.finding.severity > options.min_severity) continue;
       row.findings.push_back({one.finding.lang, std::string(qa::kind_name(one.finding.kind)),
-                              one.finding.message});
+                              one.finding.message,
+                              std::string(qa::severity_name(one.finding.severity))});
       findings.push_back(std::move(one.finding));
     }
     page.rows.push_back(std::move(row));
@@ -189,6 +199,8 @@ Exit run_check(std::span<const std::string> args) {
       ("date", po::value<std::string>(), "the text's date, YYYY-MM-DD (for dated terms)")
       ("no-numbers", po::bool_switch(), "skip the number and date check")
       ("no-terms", po::bool_switch(), "skip the terminology checks")
+      ("min-severity", po::value<std::string>()->default_value("notice"),
+       "show only findings at least this severe: error, warning or notice")
       ("from", po::value<std::string>()->default_value("auto"),
        "input: tmx, json (align --format json) or auto (json when FILE ends in .json)")
       ("file", po::value<std::string>()->default_value("-"), "TMX or align JSON file (- = stdin TMX)");
@@ -200,6 +212,12 @@ Exit run_check(std::span<const std::string> args) {
   qa::CheckOptions o;
   o.numbers = !(*vm)["no-numbers"].as<bool>();
   o.terms = !(*vm)["no-terms"].as<bool>();
+  const std::string min_sev = (*vm)["min-severity"].as<std::string>();
+  if (auto s = qa::parse_severity(min_sev)) {
+    o.min_severity = *s;
+  } else {
+    throw UsageError("--min-severity must be error, warning or notice, not '" + min_sev + "'");
+  }
   if (vm->count("date") != 0u) {
     o.date = (*vm)["date"].as<std::string>();
     if (o.date.size() != 10 || o.date[4] != '-' || o.date[7] != '-') {
@@ -250,25 +268,34 @@ Exit run_check(std::span<const std::string> args) {
     std::vector<std::vector<qa::OneSided>> one_sided = qa::find_one_sided(units, o.source_lang);
     for (std::size_t n = 0; n < units.size(); ++n) {
       for (qa::Finding& f : checker.check(units[n])) findings.push_back(std::move(f));
-      for (qa::OneSided& one : one_sided[n]) findings.push_back(std::move(one.finding));
+      for (qa::OneSided& one : one_sided[n]) {
+        if (one.finding.severity <= o.min_severity) findings.push_back(std::move(one.finding));
+      }
     }
   }
-  // The neighbours of omitted/added sentences, in finding order (find_one_sided again: cheap).
-  std::vector<qa::OneSided> context;
-  for (std::vector<qa::OneSided>& per_unit : qa::find_one_sided(units, o.source_lang)) {
-    for (qa::OneSided& one : per_unit) context.push_back(std::move(one));
-  }
-  auto context_of = [&, next = std::size_t{0}](const qa::Finding& f) mutable -> const qa::OneSided* {
-    if (f.kind != qa::FindingKind::kOmittedSentence && f.kind != qa::FindingKind::kAddedSentence) {
-      return nullptr;
+  // The neighbours of omitted/added sentences by finding index (find_one_sided again, cheap:
+  // its findings come in the same unit order, less those below --min-severity).
+  std::map<std::size_t, qa::OneSided> context;
+  {
+    std::vector<qa::OneSided> in_order;
+    for (std::vector<qa::OneSided>& per_unit : qa::find_one_sided(units, o.source_lang)) {
+      for (qa::OneSided& one : per_unit) {
+        if (one.finding.severity <= o.min_severity) in_order.push_back(std::move(one));
+      }
     }
-    return next < context.size() ? &context[next++] : nullptr;
-  };
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < findings.size() && next < in_order.size(); ++i) {
+      if (findings[i].kind == qa::FindingKind::kOmittedSentence ||
+          findings[i].kind == qa::FindingKind::kAddedSentence) {
+        context.emplace(i, std::move(in_order[next++]));
+      }
+    }
+  }
 
   if ((*vm)["json"].as<bool>()) {
     std::cout << "[";
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      std::cout << (i == 0 ? "\n  " : ",\n  ") << finding_json(findings[i], context_of(findings[i]));
+      std::cout << (i == 0 ? "\n  " : ",\n  ") << finding_json(findings[i], context.contains(i) ? &context.at(i) : nullptr);
     }
     std::cout << (findings.empty() ? "]\n" : "\n]\n");
   } else {
@@ -283,39 +310,57 @@ Exit run_check(std::span<const std::string> args) {
     for (const core::TranslationUnit& u : units) {
       if (auto c = confidence_of(u); c && *c < 0.5) weak[u.id] = *c;
     }
-    std::string last_unit;
-    for (const qa::Finding& f : findings) {
-      if (&f == findings.data() || f.unit != last_unit) {
-        std::string head = "unit " + f.unit;
-        if (auto w = weak.find(f.unit); w != weak.end()) {
-          char conf[16];
-          std::snprintf(conf, sizeof conf, "%.2f", w->second);
-          head.append(" (weak link, confidence ").append(conf).append(": check the alignment first)");
-        }
-        std::cout << (&f == findings.data() ? "" : "\n") << paint("1", head) << '\n';
-        last_unit = f.unit;
-      }
-      const char* c = f.kind == qa::FindingKind::kVariant ? "33" : "31";
-      std::cout << "  " << f.lang << "  " << paint(c, qa::kind_name(f.kind)) << ": " << f.message
+    // One section per severity, errors first; inside it, findings by unit in file order.
+    bool first_section = true;
+    for (qa::Severity sev : {qa::Severity::kError, qa::Severity::kWarning, qa::Severity::kNotice}) {
+      const auto n = std::count_if(findings.begin(), findings.end(),
+                                   [&](const qa::Finding& f) { return f.severity == sev; });
+      if (n == 0) continue;
+      const char* hue = sev == qa::Severity::kError ? "31" : sev == qa::Severity::kWarning ? "33" : "36";
+      std::cout << (first_section ? "" : "\n")
+                << paint(hue, std::string(qa::severity_name(sev)) + "s: " + std::to_string(n))
                 << '\n';
-      if (const qa::OneSided* one = context_of(f)) {
-        for (const core::TranslationUnit* nb : {&one->previous, &one->next}) {
-          if (nb->id.empty() && nb->variants.empty()) continue;
-          std::cout << "      " << (nb == &one->previous ? "before" : "after") << " (unit "
-                    << nb->id << "):";
-          for (const core::Variant& v : nb->variants) {
-            std::cout << (&v == nb->variants.data() ? " " : " | ") << v.lang << ": " << v.text;
+      first_section = false;
+      std::string last_unit;
+      for (const qa::Finding& f : findings) {
+        if (f.severity != sev) continue;
+        if (f.unit != last_unit) {
+          std::string head = "unit " + f.unit;
+          if (auto w = weak.find(f.unit); w != weak.end()) {
+            char conf[16];
+            std::snprintf(conf, sizeof conf, "%.2f", w->second);
+            head.append(" (weak link, confidence ").append(conf).append(": check the alignment first)");
           }
-          std::cout << '\n';
+          std::cout << "  " << paint("1", head) << '\n';
+          last_unit = f.unit;
+        }
+        std::cout << "    " << f.lang << "  " << paint(hue, qa::kind_name(f.kind)) << ": "
+                  << f.message << '\n';
+        if (auto c = context.find(static_cast<std::size_t>(&f - findings.data())); c != context.end()) {
+          const qa::OneSided& one = c->second;
+          for (const core::TranslationUnit* nb : {&one.previous, &one.next}) {
+            if (nb->id.empty() && nb->variants.empty()) continue;
+            std::cout << "        " << (nb == &one.previous ? "before" : "after") << " (unit "
+                      << nb->id << "):";
+            for (const core::Variant& v : nb->variants) {
+              std::cout << (&v == nb->variants.data() ? " " : " | ") << v.lang << ": " << v.text;
+            }
+            std::cout << '\n';
+          }
         }
       }
     }
   }
   std::cout.flush();
-  std::cerr << "tilmash check: " << findings.size()
-            << (findings.size() == 1 ? " finding" : " findings") << " in " << units.size()
-            << (units.size() == 1 ? " unit" : " units") << date_note << '\n';
-  return findings.empty() ? Exit::kOk : Exit::kFindings;
+  std::size_t count[3] = {0, 0, 0};
+  for (const qa::Finding& f : findings) ++count[static_cast<int>(f.severity)];
+  auto plural = [](std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+  };
+  std::cerr << "tilmash check: " << plural(count[0], "error") << ", " << plural(count[1], "warning")
+            << ", " << plural(count[2], "notice") << " in " << plural(units.size(), "unit")
+            << date_note << '\n';
+  return count[0] == 0 ? Exit::kOk : Exit::kFindings;
 }
 
 }  // namespace tilmash::cli

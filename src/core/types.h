@@ -104,6 +104,8 @@ struct Term {
   std::string valid_from;           // "YYYY-MM-DD" when the term came into use, or empty
   std::string valid_to;             // "YYYY-MM-DD" when it went out of use, or empty
   bool unverified = false;          // proposed rendering: needs a native speaker's review
+  std::string subset;               // TBX projectSubset of this term; overrides the entry's
+                                    // (core::TermEntry::subset) when the source uses it
   bool operator==(const Term&) const = default;
 };
 
@@ -113,6 +115,8 @@ struct TermEntry {
   std::string subject;     // subject field ("camps and detention"), may be empty
   std::string definition;  // in English
   std::string note;        // concept-level note (dates, pitfalls)
+  std::string subset;      // TBX projectSubset: how `check` treats the entry ("key term",
+                           // "name", "reference"; see glossaries/README.md), may be empty
   std::map<std::string, std::vector<Term>> terms;  // language tag -> terms, preferred first
   bool operator==(const TermEntry&) const = default;
 };

@@ -31,7 +31,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'t', 'i', 'l', 'm', 'G', 'C', '\r', '\n'};
-constexpr std::uint32_t kVersion = 3;
+constexpr std::uint32_t kVersion = 4;
 constexpr std::size_t kIndexAlignment = 8;
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr std::size_t kHeaderSize = 8 + 4 + 4 + 8 + 8;
@@ -52,6 +52,7 @@ void put_entry(std::string& out, const core::TermEntry& e) {
   put_str(out, e.subject);
   put_str(out, e.definition);
   put_str(out, e.note);
+  put_str(out, e.subset);
   put_u32(out, static_cast<std::uint32_t>(e.terms.size()));
   for (const auto& [lang, terms] : e.terms) {
     put_str(out, lang);
@@ -65,6 +66,7 @@ void put_entry(std::string& out, const core::TermEntry& e) {
       put_str(out, t.valid_from);
       put_str(out, t.valid_to);
       put_u8(out, t.unverified ? 1 : 0);
+      put_str(out, t.subset);
     }
   }
 }
@@ -74,14 +76,14 @@ std::optional<core::TermEntry> get_entry(std::string_view bytes) {
   core::TermEntry e;
   std::uint32_t langs = 0;
   if (!r.str(e.id) || !r.str(e.subject) || !r.str(e.definition) || !r.str(e.note) ||
-      !r.u32(langs)) {
+      !r.str(e.subset) || !r.u32(langs)) {
     return std::nullopt;
   }
   for (std::uint32_t l = 0; l < langs; ++l) {
     std::string lang;
     std::uint32_t n = 0;
-    // Each term takes at least 26 bytes: bound the count before reserving for it.
-    if (!r.str(lang) || !r.u32(n) || n > r.left() / 26) return std::nullopt;
+    // Each term takes at least 30 bytes: bound the count before reserving for it.
+    if (!r.str(lang) || !r.u32(n) || n > r.left() / 30) return std::nullopt;
     std::vector<core::Term>& terms = e.terms[lang];
     terms.resize(n);
     for (core::Term& t : terms) {
@@ -89,7 +91,7 @@ std::optional<core::TermEntry> get_entry(std::string_view bytes) {
       std::uint8_t unverified = 0;
       if (!r.str(t.text) || !r.u8(status) || status > 3 || !r.str(t.part_of_speech) ||
           !r.str(t.note) || !r.str(t.source) || !r.str(t.valid_from) || !r.str(t.valid_to) ||
-          !r.u8(unverified) || unverified > 1) {
+          !r.u8(unverified) || unverified > 1 || !r.str(t.subset)) {
         return std::nullopt;
       }
       t.status = static_cast<core::TermStatus>(status);

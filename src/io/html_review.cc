@@ -5,6 +5,7 @@
 #include "io/html_review.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <numeric>
 
@@ -80,6 +81,11 @@ mark:focus{outline:2px solid var(--accent)}
 ul.findings{list-style:none;margin:6px 0 0;padding:0;font-size:13px;color:#9b1c1c}
 ul.findings li{padding-left:1.2em;text-indent:-1.2em}
 ul.findings li::before{content:"\2716\00a0"}
+ul.findings li.warning{color:#7a4b00}
+ul.findings li.warning::before{content:"\26A0\00a0"}
+ul.findings li.notice{color:#57606a}
+ul.findings li.notice::before{content:"\2139\00a0"}
+.sev{font-weight:700;text-transform:uppercase;font-size:11px;letter-spacing:.04em}
 .kind{font-weight:600}
 #status{position:fixed;left:0;right:0;bottom:0;z-index:11;display:none;padding:6px 20px;
 background:#1f2328;color:#fff;font-size:13px;white-space:pre-line}
@@ -227,6 +233,17 @@ std::string render(std::string_view text, std::vector<ReviewMark> marks) {
   return out;
 }
 
+// The severities the page groups findings by, most severe first.
+constexpr std::array<std::string_view, 3> kSeverities = {"error", "warning", "notice"};
+
+// The finding's severity as one of kSeverities (anything else counts as an error).
+std::string_view severity_of(const ReviewFinding& f) {
+  for (std::string_view s : kSeverities) {
+    if (f.severity == s) return s;
+  }
+  return kSeverities[0];
+}
+
 bool weak(const ReviewRow& r, double below) {
   return r.confidence && *r.confidence < below;
 }
@@ -272,11 +289,21 @@ void write_header(std::ostream& out, const ReviewPage& page) {
     }
     out << "</nav>\n";
   }
-  if (n_findings != 0) {
-    out << "<details class=\"found\"" << (n_findings <= 5 ? " open" : "") << "><summary>Findings ("
-        << n_findings << ")</summary><ul>\n";
+  // One list per severity, errors first: a reviewer reads the errors and may skip the notices.
+  for (std::string_view sev : kSeverities) {
+    std::size_t n = 0;
+    for (const ReviewRow& r : page.rows) {
+      n += static_cast<std::size_t>(std::count_if(r.findings.begin(), r.findings.end(),
+                                                  [&](const ReviewFinding& f) { return severity_of(f) == sev; }));
+    }
+    if (n == 0) continue;
+    std::string title(sev);
+    title[0] = static_cast<char>(title[0] - 'a' + 'A');
+    out << "<details class=\"found " << sev << "\"" << (n <= 5 && sev != "notice" ? " open" : "")
+        << "><summary>" << title << "s (" << n << ")</summary><ul>\n";
     for (std::size_t i = 0; i < page.rows.size(); ++i) {
       for (const ReviewFinding& f : page.rows[i].findings) {
+        if (severity_of(f) != sev) continue;
         out << "<li><a href=\"#u" << i << "\">" << html_escape(page.rows[i].id) << "</a> "
             << html_escape(f.lang) << " <span class=\"kind\">" << html_escape(f.kind)
             << "</span>: " << html_escape(f.message) << "</li>\n";
@@ -333,8 +360,14 @@ void write_row(std::ostream& out, const ReviewPage& page, std::size_t i) {
              "(no sentence here)</span>";
     if (!by_column[k].empty()) {
       out << "<ul class=\"findings\" lang=\"en\">";
+      std::stable_sort(by_column[k].begin(), by_column[k].end(),
+                       [](const ReviewFinding* a, const ReviewFinding* b) {
+                         return std::find(kSeverities.begin(), kSeverities.end(), severity_of(*a)) <
+                                std::find(kSeverities.begin(), kSeverities.end(), severity_of(*b));
+                       });
       for (const ReviewFinding* f : by_column[k]) {
-        out << "<li><span class=\"kind\">" << html_escape(f->kind)
+        out << "<li class=\"" << severity_of(*f) << "\"><span class=\"sev\">" << severity_of(*f)
+            << "</span> <span class=\"kind\">" << html_escape(f->kind)
             << "</span>: " << html_escape(f->message) << "</li>";
       }
       out << "</ul>";

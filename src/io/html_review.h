@@ -28,6 +28,7 @@ struct ReviewFinding {
                         // matches, else under the first column
   std::string kind;     // "missing-term", "number-mismatch" …; plain text
   std::string message;  // one line; plain text
+  std::string severity; // "error", "warning" or "notice" ("" = error); the page groups by it
 };
 
 // One aligned unit (a bead or a TMX <tu>).

@@ -134,6 +134,8 @@ class Reader {
         append(entry.definition, text_of(c));
       } else if (name == "note") {
         append(entry.note, text_of(c));
+      } else if (name == "admin" && type == "projectSubset") {
+        entry.subset = text_of(c);
       } else if (name == (v2 ? "langSet" : "langSec")) {
         read_lang(c, v2, number, entry);
       }
@@ -192,6 +194,8 @@ class Reader {
         term.part_of_speech = value;
       } else if (name == "admin" && type == "source") {
         append(term.source, value);
+      } else if (name == "admin" && type == "projectSubset") {
+        term.subset = value;
       } else if (name == "note") {
         if (value.rfind("valid:", 0) == 0) {
           std::string range = core::collapse_space(value.substr(6));

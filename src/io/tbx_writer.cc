@@ -106,6 +106,7 @@ std::string tbx_string(std::span<const core::TermEntry> entries, const TbxWriteO
     if (!e.definition.empty()) {
       line(os, 4, "<descrip type=\"definition\">" + esc(e.definition) + "</descrip>");
     }
+    if (!e.subset.empty()) line(os, 4, "<admin type=\"projectSubset\">" + esc(e.subset) + "</admin>");
     notes(os, 4, e.note);
     for (const std::string* lang : lang_order(e, options.source_lang)) {
       const std::vector<core::Term>& terms = e.terms.at(*lang);
@@ -131,6 +132,9 @@ std::string tbx_string(std::span<const core::TermEntry> entries, const TbxWriteO
         line(os, 6, std::string("<termNote type=\"administrativeStatus\">") +
                         status_value(t.status) + "</termNote>");
         if (!t.source.empty()) line(os, 6, "<admin type=\"source\">" + esc(t.source) + "</admin>");
+        if (!t.subset.empty()) {
+          line(os, 6, "<admin type=\"projectSubset\">" + esc(t.subset) + "</admin>");
+        }
         if (!t.valid_from.empty() || !t.valid_to.empty()) {
           line(os, 6, "<note>valid: " + esc(t.valid_from) + "/" + esc(t.valid_to) + "</note>");
         }

@@ -73,11 +73,13 @@ std::vector<std::vector<OneSided>> find_one_sided(std::span<const core::Translat
       f.lang = t;
       if (src != nullptr) {
         f.kind = FindingKind::kOmittedSentence;
+        f.severity = Severity::kError;
         f.term = src->text;
         f.message = "the " + source + " sentence has no " + t + " rendering: \"" +
                     shortened(src->text, 120) + "\"";
       } else {
         f.kind = FindingKind::kAddedSentence;
+        f.severity = Severity::kWarning;  // translators do add explanations
         f.term = tgt->text;
         f.message = "the " + t + " sentence has no " + source + " source: \"" +
                     shortened(tgt->text, 120) + "\"";

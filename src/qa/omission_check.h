@@ -2,7 +2,7 @@
 // translator. A source sentence that no target renders (a 1-0 bead) is `omitted-sentence`, the
 // most serious error a QA pass can catch; a target sentence without a source (0-1) is
 // `added-sentence`, often a translator's own explanation, so it deserves a look rather than a
-// fix: with severities, omitted is an error and added a warning. With several targets each source-target pair is judged alone (1-1-0: ru omitted).
+// fix: omitted is an error, added a warning. With several targets each source-target pair is judged alone (1-1-0: ru omitted).
 // Pure: units in, findings out; no I/O.
 #pragma once
 

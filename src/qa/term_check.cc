@@ -144,6 +144,19 @@ bool valid_on(const core::Term& t, const std::string& date) {
   return true;
 }
 
+// The rendering a missing term is measured against: the preferred term of `lang` when it is
+// verified and valid on `date`, else the first verified valid approved one, else the preferred
+// (or first approved) term even if unverified. nullptr when `lang` has no approved term.
+const core::Term* expected_term(const core::TermEntry& e, const std::string& lang,
+                                const std::string& date) {
+  const core::Term* pref = preferred_term(e, lang);
+  if (pref == nullptr || (!pref->unverified && valid_on(*pref, date))) return pref;
+  for (const core::Term& t : e.terms.at(lang)) {
+    if (approved(t.status) && !t.unverified && valid_on(t, date)) return &t;
+  }
+  return pref;
+}
+
 std::string quote(std::string_view s) { return std::string("'").append(s).append("'"); }
 
 }  // namespace
@@ -161,82 +174,42 @@ std::string_view kind_name(FindingKind kind) {
   return "unknown";
 }
 
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kNotice: return "notice";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view name) {
+  for (Severity s : {Severity::kError, Severity::kWarning, Severity::kNotice}) {
+    if (severity_name(s) == name) return s;
+  }
+  return std::nullopt;
+}
+
+Enforcement enforcement_of(const core::TermEntry& entry, const core::Term* source_term) {
+  const std::string& subset =
+      source_term != nullptr && !source_term->subset.empty() ? source_term->subset : entry.subset;
+  std::string s;
+  for (char c : subset) {
+    if (c != ' ' && c != '-' && c != '_') s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (s == "reference" || s == "referenceonly") return Enforcement::kReference;
+  if (s == "name") return Enforcement::kName;
+  return Enforcement::kKeyTerm;
+}
+
 std::string primary_lang(std::string_view tag) {
   std::string out(tag.substr(0, tag.find_first_of("-_")));
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
-namespace {
-
-constexpr std::size_t kStemPoints = 5;   // code points that make a word's stem
-constexpr std::size_t kContentPoints = 4;  // shorter words (для, пен, and) are not content
-
-std::string word_key(std::string_view key, std::string_view lang) {
-  return lang == "kk" ? term::kazakh_key(key) : std::string(key);
-}
-
-std::string stem_of(std::string_view key) {
-  std::size_t points = 0, i = 0;
-  for (; i < key.size(); ++i) {
-    if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80 && points++ == kStemPoints) break;
-  }
-  return std::string(key.substr(0, i));
-}
-
-bool same_stem(std::string_view a, std::string_view b) {
-  const std::size_t p = code_points(a.substr(0, common_prefix(a, b)));
-  const std::size_t shorter = std::min(code_points(a), code_points(b));
-  return p >= kContentPoints && p * 5 >= shorter * 3;
-}
-
-}  // namespace
-
 Checker::Checker(const term::Matcher& matcher, CheckOptions options)
-    : matcher_(&matcher), options_(std::move(options)) {
-  const auto& entries = matcher_->glossary().entries();
-  for (const core::TermEntry& e : entries) {
-    for (const auto& [lang, terms] : e.terms) {
-      std::vector<std::string> stems;
-      for (const core::Term& t : terms) {
-        for (const term::Token& w : term::tokenize(t.text)) stems.push_back(stem_of(word_key(w.key, lang)));
-      }
-      std::sort(stems.begin(), stems.end());
-      stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-      for (const std::string& st : stems) ++stem_entries_[lang][st];
-    }
-  }
-}
-
-bool Checker::loosely_rendered(std::string_view target, const std::string& lang,
-                               std::size_t entry) const {
-  const core::TermEntry& e = matcher_->glossary().entries()[entry];
-  auto it = e.terms.find(lang);
-  if (it == e.terms.end()) return false;
-  std::vector<std::string> keys;
-  for (const term::Token& t : term::tokenize(target)) keys.push_back(word_key(t.key, lang));
-  const auto& counts = stem_entries_.at(lang);
-  for (const core::Term& t : it->second) {
-    if (!approved(t.status) || !valid_on(t, options_.date)) continue;
-    std::size_t content = 0, matched = 0;
-    bool distinctive = false;
-    for (const term::Token& w : term::tokenize(t.text)) {
-      const std::string k = word_key(w.key, lang);
-      if (code_points(k) < kContentPoints) continue;
-      ++content;
-      if (std::none_of(keys.begin(), keys.end(), [&](const std::string& x) { return same_stem(k, x); })) {
-        continue;
-      }
-      ++matched;
-      auto c = counts.find(stem_of(k));
-      distinctive = distinctive || (c != counts.end() && c->second == 1);
-    }
-    if (content > 0 && (matched == content || (distinctive && matched * 2 >= content))) {
-      return true;
-    }
-  }
-  return false;
-}
+    : matcher_(&matcher), options_(std::move(options)) {}
 
 std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
   std::vector<Finding> out;
@@ -277,8 +250,10 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
         }
         variants_seen_.push_back(key);
       }
-      Finding f{unit.id, slang, FindingKind::kVariant, e.id, std::string(cut(src, o.span)),
-                pref->text, std::string(cut(src, o.span)), o.span, o.span, ""};
+      // The source is what the translator was given: its spelling is a note, not an error.
+      Finding f{unit.id, slang, FindingKind::kVariant, Severity::kNotice, e.id,
+                std::string(cut(src, o.span)), pref->text, std::string(cut(src, o.span)),
+                o.span, o.span, ""};
       f.message = "the source writes " + quote(f.term) + ", a " +
                   std::string(bad ? term::status_name(used.status) : "variant") +
                   " spelling; the glossary prefers " + quote(pref->text);
@@ -291,6 +266,7 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
     if (lang == slang || v.text.empty()) continue;
     const std::string& tgt = v.text;
     if (options_.terms) {
+      // Typo tolerance stays off here (FindOptions{}): a near miss is not the approved term.
       const std::vector<term::Occurrence> found = matcher_->find_in_text(tgt, lang);
       std::vector<core::Span> taken;
       for (const term::Occurrence& t : found) taken.push_back(t.span);
@@ -299,13 +275,14 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
         const core::TermEntry& e = entries[o.entry];
         if (std::find(done.begin(), done.end(), o.entry) != done.end()) continue;
         done.push_back(o.entry);
-        const core::Term* expected = preferred_term(e, lang);
+        const core::Term* expected = expected_term(e, lang, options_.date);
         if (expected == nullptr) continue;
+        const Enforcement how = enforcement_of(e, &e.terms.at(o.lang)[o.term]);
         const term::Occurrence* deprecated = nullptr;
         const term::Occurrence* dated = nullptr;
         bool ok = false;
         for (const term::Occurrence& t : found) {
-          if (t.entry != o.entry) continue;
+          if (t.entry != o.entry || t.kind == term::MatchKind::kTypo) continue;
           const core::Term& used = e.terms.at(t.lang)[t.term];
           if (!approved(used.status)) {
             if (deprecated == nullptr) deprecated = &t;
@@ -315,15 +292,19 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
             ok = true;
           }
         }
-        if (ok || (deprecated == nullptr && dated == nullptr && loosely_rendered(tgt, lang, o.entry))) {
-          continue;
-        }
-        Finding f{unit.id, lang, FindingKind::kMissingTerm, e.id, std::string(cut(src, o.span)),
-                  expected->text, "", o.span, {}, ""};
+        if (ok) continue;
+        Finding f{unit.id, lang, FindingKind::kMissingTerm, Severity::kError, e.id,
+                  std::string(cut(src, o.span)), expected->text, "", o.span, {}, ""};
         const std::string head = quote(f.term) + " in " + lang + ": ";
         if (deprecated != nullptr) {
           const core::Term& used = e.terms.at(deprecated->lang)[deprecated->term];
           f.kind = FindingKind::kDeprecatedTerm;
+          // A forbidden term is wrong everywhere; a superseded one in a reference entry, or
+          // a deprecation nobody has verified, is a likely problem.
+          f.severity = used.status == TermStatus::kForbidden ||
+                               (how != Enforcement::kReference && !used.unverified)
+                           ? Severity::kError
+                           : Severity::kWarning;
           f.span = deprecated->span;
           f.found = std::string(cut(tgt, f.span));
           f.message = head + quote(f.found) + " is " + std::string(term::status_name(used.status)) +
@@ -331,6 +312,8 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
         } else if (dated != nullptr) {
           const core::Term& used = e.terms.at(dated->lang)[dated->term];
           f.kind = FindingKind::kDatedTerm;
+          f.severity = how == Enforcement::kKeyTerm && !used.unverified ? Severity::kError
+                                                                        : Severity::kWarning;
           f.span = dated->span;
           f.found = std::string(cut(tgt, f.span));
           f.message = head + quote(f.found) + " (" + used.text + ") is valid " +
@@ -356,8 +339,32 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
               f.found = std::string(cut(tgt, *g));
             }
           }
-          f.message = head + "expected " + quote(expected->text) +
-                      (f.found.empty() ? ", not found" : ", found " + quote(f.found));
+          // An unverified rendering is the glossary's proposal, not a norm: its absence says
+          // nothing about the translation, so it is a notice whatever the entry.
+          const bool verified = !expected->unverified;
+          switch (verified ? how : Enforcement::kReference) {
+            case Enforcement::kKeyTerm:
+              f.severity = Severity::kError;
+              f.message = head + "expected " + quote(expected->text) +
+                          (f.found.empty() ? ", not found" : ", found " + quote(f.found));
+              break;
+            case Enforcement::kName:
+              // A name translated by what it says (or spelled another way): quote both so the
+              // reviewer can tell a descriptive rendering from a wrong one.
+              f.severity = Severity::kWarning;
+              f.message = head + "the name " + quote(f.term) + " is usually " +
+                          quote(expected->text) +
+                          (f.found.empty() ? "; not found (a descriptive rendering?)"
+                                           : "; found " + quote(f.found));
+              break;
+            case Enforcement::kReference:
+              f.severity = Severity::kNotice;
+              f.message = head + (verified ? "reference entry: the glossary has "
+                                           : "the glossary proposes (unverified) ") +
+                          quote(expected->text) +
+                          (f.found.empty() ? "" : ", found " + quote(f.found));
+              break;
+          }
         }
         out.push_back(std::move(f));
       }
@@ -365,7 +372,8 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
     if (options_.numbers) {
       for (const NumberDifference& d : compare_numbers(src, slang, tgt, lang)) {
         const std::string shown = display_number(d.token.value);
-        Finding f{unit.id, lang, FindingKind::kNumberMismatch, "", "", "", "", {}, {}, ""};
+        Finding f{unit.id, lang, FindingKind::kNumberMismatch, Severity::kError, "", "", "", "",
+                  {}, {}, ""};
         if (d.in_source) {
           f.term = std::string(cut(src, d.token.span));
           f.expected = shown;
@@ -380,6 +388,7 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
       }
     }
   }
+  std::erase_if(out, [&](const Finding& f) { return f.severity > options_.min_severity; });
   return out;
 }
 

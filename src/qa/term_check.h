@@ -1,11 +1,15 @@
 // Terminology and number checks over aligned units (a TMX unit or an aligned bead): for every
 // glossary term of the source text, each target must use a preferred or admitted rendering.
+// "Uses" is decided strictly: an approved rendering found by the matcher word for word, each
+// word equal or an inflected form of the term's word (Kazakh paradigms, Snowball stems); no
+// typo tolerance and no partial credit, which serve lookups, not QA.
 // Pure algorithms over term::Matcher and the units' text; no I/O, no clock, no environment.
 // It must not report what it cannot point at: every finding names its unit and language.
 #pragma once
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,10 +34,34 @@ enum class FindingKind {
 // "omitted-sentence", "added-sentence".
 std::string_view kind_name(FindingKind kind);
 
+// How much a finding matters, most severe first. Only errors make `check` exit 1.
+enum class Severity {
+  kError,    // a deprecated or forbidden term, a key term missing, a number that differs
+  kWarning,  // a likely problem: an unverified rendering missing, a name rendered another way
+  kNotice,   // not about the translation's correctness: source spellings, reference entries
+};
+
+// "error", "warning", "notice".
+std::string_view severity_name(Severity severity);
+
+// The severity named `name` (as severity_name writes it), or nullopt.
+std::optional<Severity> parse_severity(std::string_view name);
+
+// What `check` does with a glossary entry, from its TBX projectSubset (core::TermEntry::subset;
+// glossaries/README.md): "key term" (or none: a glossary that says nothing is enforced, as CAT
+// QA tools do) must be rendered with an approved term; "name" (people, organisations, named
+// campaigns) may be rendered descriptively, so a missing rendering is a warning; "reference"
+// (words with many correct renderings) only informs, as a notice.
+// A term's own projectSubset overrides its entry's when the source uses that term (an English
+// synonym such as "internment center" that translators render literally).
+enum class Enforcement { kKeyTerm, kName, kReference };
+Enforcement enforcement_of(const core::TermEntry& entry, const core::Term* source_term = nullptr);
+
 struct Finding {
   std::string unit;       // the unit's id (tuid)
   std::string lang;       // language of the text the finding is about (target; source for kVariant)
   FindingKind kind = FindingKind::kMissingTerm;
+  Severity severity = Severity::kError;
   std::string entry;      // glossary entry id ("" for numbers)
   std::string term;       // the source term as written (or the number, for numbers)
   std::string expected;   // the preferred rendering (or the number expected); may be empty
@@ -49,6 +77,7 @@ struct CheckOptions {
   bool terms = true;               // missing/deprecated/dated/variant checks
   bool numbers = true;             // number-mismatch checks
   bool variant_once = true;        // report a source variant spelling only the first time
+  Severity min_severity = Severity::kNotice;  // findings less severe than this are dropped
 };
 
 // A highlighted glossary term in one text of a unit, for review pages.
@@ -75,16 +104,8 @@ class Checker {
   std::vector<TermMark> marks(const core::TranslationUnit& unit) const;
 
  private:
-  // True when `target` holds enough of an approved `lang` term of entry `entry`, word by word
-  // (stems by prefix, any order): all its content words, or at least half with a distinctive one
-  // (used by no other entry). Catches renderings the matcher misses (singular for a plural
-  // term, a synonym in a long name) without accepting a generic head alone ("лагерь").
-  bool loosely_rendered(std::string_view target, const std::string& lang,
-                        std::size_t entry) const;
-
   const term::Matcher* matcher_;
   CheckOptions options_;
-  std::map<std::string, std::map<std::string, std::size_t>> stem_entries_;  // lang -> stem -> entries
   std::vector<std::string> variants_seen_;
 };
 

@@ -148,7 +148,10 @@ struct Matcher::Impl {
         if (q.key == w) return TokenMatch{MatchKind::kExact, ""};
         const std::string& a = stem(kind(t), q.key);
         const std::string& b = stem(kind(t), w);
-        if (a == b) return TokenMatch{MatchKind::kInflected, "stem"};
+        // A term word is in its citation form, itself a stem of its inflected forms: Snowball
+        // over-stems some citation forms (казах -> каз, as if it were a plural locative) but
+        // not their inflections (казахами -> казах).
+        if (a == b || a == w) return TokenMatch{MatchKind::kInflected, "stem"};
         if (stems_compatible(a, b)) return TokenMatch{MatchKind::kStem, "stem prefix"};
         break;
       }
@@ -336,6 +339,35 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
       if (d == 0 || d > limit) continue;
       offer(t, MatchKind::kTypo, 0.8 - 0.1 * static_cast<double>(d - 1), "edit distance " +
                                                                            std::to_string(d));
+    }
+    // An inflected misspelling or spelling variant of a one-word Kazakh term (қайырылмандар
+    // for кайрылман): split the word into a stem and an ending the term's paradigm has, and
+    // compare the stem with the term. Lookups only: check never tolerates typos.
+    if (q.size() == 1) {
+      const std::u32string_view word(kk_cps);
+      for (const Impl::IndexedTerm& t : m.index.terms()) {
+        if (t.key_count != 1 || m.kind(t) != Lang::kKazakh || !m.index.valid(t) || !lang_ok(t)) {
+          continue;
+        }
+        const std::string_view w = m.key(t, 0);
+        core::decode_utf8(w, term_cps);
+        const std::size_t tn = term_cps.size();
+        const std::size_t lim = tn <= 6 ? 1 : 2;
+        if (tn < 4 || word.size() + lim <= tn) continue;
+        for (std::size_t cut = tn > lim ? tn - lim : 1; cut <= tn + lim && cut < word.size(); ++cut) {
+          const std::size_t d = edit_distance(word.substr(0, cut), std::u32string_view(term_cps), lim);
+          if (d == 0 || d > lim) continue;
+          // Only now the paradigm: generating one for every term would cost seconds.
+          const auto& forms = m.paradigm(w);
+          std::string form(w);
+          std::string ending;
+          for (char32_t c : word.substr(cut)) core::append_utf8(ending, c);
+          if (forms.count(form + ending) == 0) continue;
+          offer(t, MatchKind::kTypo, 0.75 - 0.1 * static_cast<double>(d - 1),
+                "edit distance " + std::to_string(d) + " + " + forms.at(form + ending));
+          break;
+        }
+      }
     }
   }
 

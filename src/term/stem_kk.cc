@@ -186,6 +186,13 @@ std::vector<std::string> kazakh_izafet_heads(std::string_view word) {
       out.push_back(encode(stem));
     }
   }
+  // A plural term (татарлар, мұсылмандар): number is inflection, so the singular's forms
+  // (этникалық татар, мұсылманның) are forms of the same term.
+  static const std::u32string_view kPlurals[] = {U"лар", U"лер", U"дар", U"дер", U"тар", U"тер"};
+  for (std::u32string_view e : kPlurals) {
+    if (w.size() < e.size() + 3 || w.compare(w.size() - e.size(), e.size(), e) != 0) continue;
+    out.push_back(encode(w.substr(0, w.size() - e.size())));
+  }
   return out;
 }
 

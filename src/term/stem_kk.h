@@ -23,7 +23,8 @@ std::vector<KazakhForm> kazakh_forms(std::string_view lemma);
 
 // Lemmas that may underlie the last word of a multi-word Kazakh term written with the
 // izafet possessive (лагері -> лагер, еріктілері -> ерікті, радиосы -> радио, орталықтары ->
-// орталық, ауданы -> аудан). `word` is a Kazakh key; the word itself is not included.
+// орталық, ауданы -> аудан), and the singular of a plural (татарлар -> татар). `word` is a Kazakh
+// key; the word itself is not included.
 std::vector<std::string> kazakh_izafet_heads(std::string_view word);
 
 // The lemma candidates for a word of text: every prefix of at least 2 code points (longest

@@ -72,7 +72,9 @@ TEST(AlignerTest, OneToTwoSplit) {
 // nothing from five pairs; and its number is a word ("three"), which the anchors do not read.
 // With "3 months" the missed anchor makes the 1-0 bead win (checked by hand); enable this test
 // once the anchors read small numbers written as words (issue 16, core number reader).
-TEST(AlignerTest, DISABLED_OmittedSentence) {
+TEST(AlignerTest, OmittedSentence) {
+  // The left-out sentence's only evidence is "three" written as a word: the core number reader
+  // (AlignOptions::langs) makes it an anchor the Russian side lacks, so 1-0 wins over 2-1.
   const Strings ru = {
       "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
       "Она пересекла границу Казахстана с поддельными документами.",
@@ -81,7 +83,9 @@ TEST(AlignerTest, DISABLED_OmittedSentence) {
       "«Я не вернусь в лагеря», — сказала она.",
   };
   auto en = segs(kEn), tgt = segs(ru);
-  Alignment a = align(en, tgt);
+  AlignOptions o;
+  o.langs = {"en", "ru"};
+  Alignment a = align(en, tgt, o);
   EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
 }
 

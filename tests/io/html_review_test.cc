@@ -39,8 +39,8 @@ TEST(HtmlReviewTest, EveryTextIsEscaped) {
   r.texts = {"a <script>alert(1)</script> b", "x\" onmouseover=\"alert(2)"};
   r.marks = {{{{2, 10}, false, "\" onmouseover=\"alert(3)"}}, {}};
   r.confidence = 0.2;
-  r.findings = {{"en", "<i>kind</i>", "<img src=x onerror=alert(4)>"},
-                {"kk'", "k' onfocus='alert(8)", "m"}};
+  r.findings = {{"en", "<i>kind</i>", "<img src=x onerror=alert(4)>", "error"},
+                {"kk'", "k' onfocus='alert(8)", "m", "<b>"}};
   p.rows.push_back(r);
   const std::string html = page_of(p);
   EXPECT_EQ(html.find("<script>alert"), std::string::npos);
@@ -125,7 +125,9 @@ TEST(HtmlReviewTest, FindingsGoUnderTheirLanguage) {
   ReviewRow r;
   r.id = "000-3";
   r.texts = {"Xinjiang", "Шыңжаң", "Синьцзян"};
-  r.findings = {{"kk", "missing-term", "expected Шыңжаң"}, {"ru", "number-mismatch", "12"}};
+  r.findings = {{"kk", "missing-term", "expected Шыңжаң", "warning"},
+                {"ru", "number-mismatch", "12", "error"},
+                {"en", "variant", "the source writes Atajurt", "notice"}};
   p.rows.push_back(r);
   const std::string html = page_of(p);
   const std::size_t kk = html.find("<div lang=\"kk-KZ\">"), ru = html.find("<div lang=\"ru\">");
@@ -139,8 +141,16 @@ TEST(HtmlReviewTest, FindingsGoUnderTheirLanguage) {
   EXPECT_LT(f1, ru);
   EXPECT_LT(ru, f2);
   EXPECT_NE(html.find("class=\"unit has-findings\""), std::string::npos);
-  EXPECT_NE(html.find("<summary>Findings (2)</summary>"), std::string::npos);
-  EXPECT_NE(html.find("2 findings in 1 unit"), std::string::npos);
+  // The summary groups by severity, errors first.
+  const std::size_t errors = html.find("<summary>Errors (1)</summary>");
+  const std::size_t warnings = html.find("<summary>Warnings (1)</summary>");
+  const std::size_t notices = html.find("<summary>Notices (1)</summary>");
+  ASSERT_NE(notices, std::string::npos);
+  EXPECT_LT(errors, warnings);
+  EXPECT_LT(warnings, notices);
+  EXPECT_LT(notices, main);
+  EXPECT_NE(html.find("<li class=\"warning\"><span class=\"sev\">warning</span>"), std::string::npos);
+  EXPECT_NE(html.find("3 findings in 1 unit"), std::string::npos);
   EXPECT_NE(html.find("<div>Қазақша · kk-KZ</div>"), std::string::npos);
 }
 

@@ -47,6 +47,7 @@ TEST(OmissionCheckTest, OmittedSourceSentenceWithNeighbours) {
   EXPECT_EQ(f.unit, "2");
   EXPECT_EQ(f.lang, "kk");
   EXPECT_EQ(f.term, "No one shall be held in slavery.");
+  EXPECT_EQ(f.severity, Severity::kError);
   EXPECT_EQ(one.previous.id, "1");
   EXPECT_EQ(text_of(one.previous, "en"), "Everyone has the right to life.");
   EXPECT_EQ(text_of(one.previous, "kk"), "Әркімнің өмір сүруге құқығы бар.");
@@ -66,6 +67,7 @@ TEST(OmissionCheckTest, AddedTargetSentenceAtTheEnd) {
   EXPECT_EQ(kind_name(f.kind), "added-sentence");
   EXPECT_EQ(f.lang, "ru");
   EXPECT_EQ(f.term, "Прим. пер.: речь идёт о лагере в Синьцзяне.");
+  EXPECT_EQ(f.severity, Severity::kWarning);
   EXPECT_NE(f.message.find("no en source"), std::string::npos);
   EXPECT_EQ(one.previous.id, "1");
   EXPECT_TRUE(one.next.id.empty());  // the document's end
