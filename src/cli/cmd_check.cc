@@ -16,6 +16,7 @@
 #include "io/json.h"
 #include "io/tmx_reader.h"
 #include "qa/number_check.h"
+#include "qa/omission_check.h"
 #include "qa/term_check.h"
 #include "term/glossary.h"
 #include "term/matcher.h"
@@ -29,10 +30,13 @@ constexpr const char* kHelp =
     "Findings: missing-term (expected form, and what stands there instead when it can be\n"
     "found), deprecated-term, dated-term (an approved term outside its valid dates for the\n"
     "text's date), number-mismatch (numbers and dates; 28 January = 28 қаңтар = 28 января),\n"
-    "variant (the source spells a term in a non-preferred way; reported once per file).\n"
+    "variant (the source spells a term in a non-preferred way; reported once per file),\n"
+    "omitted-sentence / added-sentence (a one-sided bead of an alignment: a source sentence\n"
+    "with no rendering, a target sentence with no source; given with the units around it).\n"
     "Each finding has a severity: error (a deprecated or forbidden term, a key term missing, a\n"
-    "number that differs), warning (a likely problem: an unverified rendering missing, a name\n"
-    "rendered another way) or notice (source spellings, reference-only glossary entries).\n"
+    "number that differs, an omitted sentence), warning (a likely problem: an unverified\n"
+    "rendering missing, a name rendered another way, an added sentence) or notice (source\n"
+    "spellings, reference-only glossary entries).\n"
     "The glossary says which entries are key terms (TBX projectSubset; glossaries/README.md).\n"
     "The text's date comes from --date, else from the first full date in the first units of\n"
     "the source (a byline), else dated-term is not checked.\n"
@@ -66,13 +70,28 @@ std::optional<double> confidence_of(const core::TranslationUnit& u) {
   return std::nullopt;
 }
 
-std::string finding_json(const qa::Finding& f) {
+// A neighbour of a one-sided finding: {"tuid": …, "text": {lang: text …}}, or null at an edge.
+std::string neighbour_json(const core::TranslationUnit& u) {
+  if (u.id.empty() && u.variants.empty()) return "null";
+  std::string out = "{\"tuid\": " + io::json_string(u.id) + ", \"text\": {";
+  for (std::size_t k = 0; k < u.variants.size(); ++k) {
+    out.append(k == 0 ? "" : ", ").append(io::json_string(u.variants[k].lang)).append(": ");
+    out.append(io::json_string(u.variants[k].text));
+  }
+  return out + "}}";
+}
+
+std::string finding_json(const qa::Finding& f, const qa::OneSided* one = nullptr) {
+  const std::string context =
+      one == nullptr ? std::string()
+                     : ", \"previous\": " + neighbour_json(one->previous) +
+                           ", \"next\": " + neighbour_json(one->next);
   return "{\"tuid\": " + io::json_string(f.unit) + ", \"lang\": " + io::json_string(f.lang) +
          ", \"kind\": " + io::json_string(qa::kind_name(f.kind)) +
          ", \"severity\": " + io::json_string(qa::severity_name(f.severity)) +
          ", \"term\": " + io::json_string(f.term) + ", \"expected\": " +
          io::json_string(f.expected) + ", \"found\": " + io::json_string(f.found) +
-         ", \"message\": " + io::json_string(f.message) + "}";
+         ", \"message\": " + io::json_string(f.message) + context + "}";
 }
 
 }  // namespace
@@ -97,6 +116,15 @@ std::vector<core::TranslationUnit> bead_units(const std::vector<core::AlignedUni
       tus[n].variants.back().text = it->second;
     }
     tus[n].props.push_back({"x-tilmash-confidence", std::to_string(beads[n].confidence)});
+    if (tus[n].variants.size() < langs.size()) {  // one-sided (qa/omission_check.h)
+      core::Bead shape;  // sides with text count as one sentence (the JSON's texts are joined)
+      for (const std::string& l : langs) {
+        auto it = beads[n].text.find(l);
+        shape.sides.push_back(it == beads[n].text.end() || it->second.empty() ? std::vector<int>{}
+                                                                              : std::vector<int>{0});
+      }
+      tus[n].props.push_back({std::string(core::kOneSidedBeadProp), core::bead_shape(shape)});
+    }
   }
   return tus;
 }
@@ -120,7 +148,9 @@ io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
   column.clear();
   for (std::size_t k = 0; k < page.langs.size(); ++k) column.emplace(page.langs[k], k);
   qa::Checker checker(matcher, options);
-  for (const core::TranslationUnit& u : units) {
+  std::vector<std::vector<qa::OneSided>> one_sided = qa::find_one_sided(units, options.source_lang);
+  for (std::size_t n = 0; n < units.size(); ++n) {
+    const core::TranslationUnit& u = units[n];
     io::ReviewRow row;
     row.id = u.id;
     row.confidence = confidence_of(u);
@@ -147,6 +177,13 @@ io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
         }
       }
       findings.push_back(std::move(f));
+    }
+    for (qa::OneSided& one : one_sided[n]) {
+      if (one.finding.severity > options.min_severity) continue;
+      row.findings.push_back({one.finding.lang, std::string(qa::kind_name(one.finding.kind)),
+                              one.finding.message,
+                              std::string(qa::severity_name(one.finding.severity))});
+      findings.push_back(std::move(one.finding));
     }
     page.rows.push_back(std::move(row));
   }
@@ -228,15 +265,37 @@ Exit run_check(std::span<const std::string> args) {
     file.commit();
   } else {
     qa::Checker checker(*matcher, o);
-    for (const core::TranslationUnit& u : units) {
-      for (qa::Finding& f : checker.check(u)) findings.push_back(std::move(f));
+    std::vector<std::vector<qa::OneSided>> one_sided = qa::find_one_sided(units, o.source_lang);
+    for (std::size_t n = 0; n < units.size(); ++n) {
+      for (qa::Finding& f : checker.check(units[n])) findings.push_back(std::move(f));
+      for (qa::OneSided& one : one_sided[n]) {
+        if (one.finding.severity <= o.min_severity) findings.push_back(std::move(one.finding));
+      }
+    }
+  }
+  // The neighbours of omitted/added sentences by finding index (find_one_sided again, cheap:
+  // its findings come in the same unit order, less those below --min-severity).
+  std::map<std::size_t, qa::OneSided> context;
+  {
+    std::vector<qa::OneSided> in_order;
+    for (std::vector<qa::OneSided>& per_unit : qa::find_one_sided(units, o.source_lang)) {
+      for (qa::OneSided& one : per_unit) {
+        if (one.finding.severity <= o.min_severity) in_order.push_back(std::move(one));
+      }
+    }
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < findings.size() && next < in_order.size(); ++i) {
+      if (findings[i].kind == qa::FindingKind::kOmittedSentence ||
+          findings[i].kind == qa::FindingKind::kAddedSentence) {
+        context.emplace(i, std::move(in_order[next++]));
+      }
     }
   }
 
   if ((*vm)["json"].as<bool>()) {
     std::cout << "[";
     for (std::size_t i = 0; i < findings.size(); ++i) {
-      std::cout << (i == 0 ? "\n  " : ",\n  ") << finding_json(findings[i]);
+      std::cout << (i == 0 ? "\n  " : ",\n  ") << finding_json(findings[i], context.contains(i) ? &context.at(i) : nullptr);
     }
     std::cout << (findings.empty() ? "]\n" : "\n]\n");
   } else {
@@ -277,6 +336,18 @@ Exit run_check(std::span<const std::string> args) {
         }
         std::cout << "    " << f.lang << "  " << paint(hue, qa::kind_name(f.kind)) << ": "
                   << f.message << '\n';
+        if (auto c = context.find(static_cast<std::size_t>(&f - findings.data())); c != context.end()) {
+          const qa::OneSided& one = c->second;
+          for (const core::TranslationUnit* nb : {&one.previous, &one.next}) {
+            if (nb->id.empty() && nb->variants.empty()) continue;
+            std::cout << "        " << (nb == &one.previous ? "before" : "after") << " (unit "
+                      << nb->id << "):";
+            for (const core::Variant& v : nb->variants) {
+              std::cout << (&v == nb->variants.data() ? " " : " | ") << v.lang << ": " << v.text;
+            }
+            std::cout << '\n';
+          }
+        }
       }
     }
   }

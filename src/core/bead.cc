@@ -49,4 +49,19 @@ Result<Bead> parse_bead(std::string_view line, int expected_sides) {
   return bead;
 }
 
+std::string bead_shape(const Bead& bead) {
+  std::string out;
+  for (const std::vector<int>& side : bead.sides) {
+    out.append(out.empty() ? "" : "-").append(std::to_string(side.size()));
+  }
+  return out;
+}
+
+bool one_sided(const Bead& bead) {
+  for (const std::vector<int>& side : bead.sides) {
+    if (side.empty()) return true;
+  }
+  return false;
+}
+
 }  // namespace tilmash::core

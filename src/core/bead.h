@@ -14,6 +14,17 @@ namespace tilmash::core {
 // Formats the sides of `bead` ("0,1:0"). Confidence is not part of the format.
 std::string format_bead(const Bead& bead);
 
+// The TMX prop that marks a one-sided bead of an alignment (a side without sentences) in `align
+// --format tmx` output; `check` reports such units (qa/omission_check.h). Its value is
+// bead_shape.
+inline constexpr std::string_view kOneSidedBeadProp = "x-tilmash-bead";
+
+// The number of sentences per side, joined by '-': "1-0", "0-1", "1-1-0", "2-1".
+std::string bead_shape(const Bead& bead);
+
+// True when some side of `bead` has no sentence.
+bool one_sided(const Bead& bead);
+
 // Parses one bead line. Returns kBadFormat with the byte offset of the offending character on
 // anything but digits, ',', ':', spaces and the optional brackets; `expected_sides` (if > 0)
 // is enforced.

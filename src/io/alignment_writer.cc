@@ -18,6 +18,7 @@ std::string confidence_text(double c) {
 }
 
 TmxWriteStats write_tmx(const std::string& path, const std::vector<std::string>& langs,
+                        std::span<const core::Bead> beads,
                         std::span<const core::AlignedUnit> units, const std::string& document) {
   AtomicFile out(path);
   TmxHeader header;
@@ -25,9 +26,15 @@ TmxWriteStats write_tmx(const std::string& path, const std::vector<std::string>&
   TmxWriteOptions options;
   options.langs = langs;
   options.require_all_langs = true;
+  // One-sided beads stay, marked (docs/CLI.md: a <tu> with the languages that have text).
+  options.keep_marked = core::kOneSidedBeadProp;
   TmxWriter writer(out.out(), header, options);
-  for (const core::AlignedUnit& u : units)
-    writer.write(tmx_unit(u, "", langs, document));
+  for (std::size_t n = 0; n < units.size(); ++n) {
+    core::TranslationUnit tu = tmx_unit(units[n], "", langs, document);
+    if (core::one_sided(beads[n]))
+      tu.props.push_back({std::string(core::kOneSidedBeadProp), core::bead_shape(beads[n])});
+    writer.write(tu);
+  }
   writer.finish();
   out.commit();
   return writer.stats();
@@ -42,7 +49,7 @@ TmxWriteStats write_alignment(const std::string& path, const std::string& format
                               const std::string& document) {
   assert(beads.size() == units.size());
   if (format == "tmx")
-    return write_tmx(path, langs, units, document);
+    return write_tmx(path, langs, beads, units, document);
   AtomicFile file(path);
   std::ostream& os = file.out();
   if (format == "json")

@@ -352,6 +352,12 @@ void write_row(std::ostream& out, const ReviewPage& page, std::size_t i) {
     const std::string& text = k < r.texts.size() ? r.texts[k] : std::string();
     out << "<div lang=\"" << html_escape(page.langs[k]) << "\">"
         << render(text, k < r.marks.size() ? r.marks[k] : std::vector<ReviewMark>{});
+    // An omitted sentence: say so where its rendering should stand.
+    if (text.empty() && std::any_of(by_column[k].begin(), by_column[k].end(), [](const ReviewFinding* f) {
+          return f->kind == "omitted-sentence";
+        }))
+      out << "<span class=\"gap\" lang=\"en\" style=\"color:#9b1c1c;font-style:italic\">"
+             "(no sentence here)</span>";
     if (!by_column[k].empty()) {
       out << "<ul class=\"findings\" lang=\"en\">";
       std::stable_sort(by_column[k].begin(), by_column[k].end(),

@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "core/bead.h"
 #include "core/hash.h"
 #include "core/lang.h"
 #include "core/text.h"
@@ -415,9 +416,15 @@ class Validator {
     } else if (tuvs == 1) {
       add(tu, "single-variant", Severity::kWarning, "<tu> with one <tuv>: nothing to translate from");
     }
+    // align's added sentence (a 0-1 bead, core::kOneSidedBeadProp) has no source by design.
+    const bool added_sentence = !has_source && tu.find_child([](pugi::xml_node n) {
+      return std::strcmp(n.name(), "prop") == 0 &&
+             core::kOneSidedBeadProp == n.attribute("type").value();
+    });
     if (!srclang.empty() && tuvs > 0 && !has_source) {
-      add(tu, "srclang-missing", Severity::kError,
-          "no <tuv> in the source language " + srclang + " (srclang)");
+      add(tu, "srclang-missing", added_sentence ? Severity::kWarning : Severity::kError,
+          "no <tuv> in the source language " + srclang + " (srclang)" +
+              (added_sentence ? ": an added sentence of align (x-tilmash-bead)" : ""));
     }
     if (tuvs >= 2) {
       std::sort(key.begin(), key.end());

@@ -477,6 +477,10 @@ bool TmxWriter::write(const core::TranslationUnit& unit) {
     return o;
   };
 
+  const bool marked = !options_.keep_marked.empty() &&
+                      std::any_of(unit.props.begin(), unit.props.end(), [&](const core::Prop& p) {
+                        return p.type == options_.keep_marked;
+                      });
   std::vector<Out> outs;
   if (!options_.langs.empty()) {
     for (const std::string& want : options_.langs) {
@@ -490,7 +494,7 @@ bool TmxWriter::write(const core::TranslationUnit& unit) {
           break;
         }
       }
-      if (!found && options_.require_all_langs) {
+      if (!found && options_.require_all_langs && !marked) {
         ++stats_.units_skipped;
         return false;
       }
@@ -520,11 +524,12 @@ bool TmxWriter::write(const core::TranslationUnit& unit) {
       }
     }
   }
-  if (outs.size() < 2) {
+  if (outs.size() < (marked ? 1u : 2u)) {
     ++stats_.units_skipped;
     return false;
   }
-  if (options_.require_source && !source_.empty() && !lang_matches(source_, outs.front().tag)) {
+  if (options_.require_source && !marked && !source_.empty() &&
+      !lang_matches(source_, outs.front().tag)) {
     ++stats_.units_no_source;
     return false;
   }
@@ -536,7 +541,7 @@ bool TmxWriter::write(const core::TranslationUnit& unit) {
       }
     }
   }
-  if (options_.dedupe) {
+  if (options_.dedupe && !marked) {
     std::uint64_t h = core::kFnv1aOffset;
     for (const Out& o : outs) {
       h = fnv1a(code_for(o.tag), h);

@@ -34,6 +34,9 @@ struct TmxWriteOptions {
   bool require_all_langs = false;
   // Skip a unit that has no non-empty segment in the source language (header srclang).
   bool require_source = true;
+  // A unit with a prop of this type is written with whatever languages it has (one variant, no
+  // source) and is never a duplicate: align's one-sided beads (core::kOneSidedBeadProp).
+  std::string keep_marked;
   // Skip a unit whose written variants equal an earlier unit's (64-bit hash of lang+segment).
   bool dedupe = true;
   // Units without a tuid get tuid_prefix + their 1-based position among written units.

@@ -168,6 +168,8 @@ std::string_view kind_name(FindingKind kind) {
     case FindingKind::kDatedTerm: return "dated-term";
     case FindingKind::kNumberMismatch: return "number-mismatch";
     case FindingKind::kVariant: return "variant";
+    case FindingKind::kOmittedSentence: return "omitted-sentence";
+    case FindingKind::kAddedSentence: return "added-sentence";
   }
   return "unknown";
 }

@@ -26,9 +26,12 @@ enum class FindingKind {
   kDatedTerm,       // an approved rendering outside its valid dates for the text's date
   kNumberMismatch,  // a number or date not carried over (or added)
   kVariant,         // the source uses a non-preferred spelling of a term
+  kOmittedSentence, // a source sentence without a rendering (a 1-0 bead; qa/omission_check.h)
+  kAddedSentence,   // a target sentence without a source (a 0-1 bead; qa/omission_check.h)
 };
 
-// "missing-term", "deprecated-term", "dated-term", "number-mismatch", "variant".
+// "missing-term", "deprecated-term", "dated-term", "number-mismatch", "variant",
+// "omitted-sentence", "added-sentence".
 std::string_view kind_name(FindingKind kind);
 
 // How much a finding matters, most severe first. Only errors make `check` exit 1.

@@ -89,6 +89,23 @@ TEST(TmxValidateTest, StructureAndInlineRules) {
   EXPECT_EQ(k.count("single-variant"), 1u);
 }
 
+TEST(TmxValidateTest, AlignsAddedSentenceLacksItsSourceByDesign) {
+  // A 0-1 bead of `align --format tmx` (x-tilmash-bead) has no en <tuv>: a warning, not the
+  // error an unmarked unit without its source gets.
+  const auto f = validate_tmx(temp_file(
+      "added.tmx",
+      tmx("<tu tuid=\"1\"><prop type=\"x-tilmash-bead\">0-1</prop>"
+          "<tuv xml:lang=\"kk\"><seg>Аудармашының ескертуі.</seg></tuv></tu>\n"
+          "<tu tuid=\"2\"><tuv xml:lang=\"kk\"><seg>Тағы бір сөйлем.</seg></tuv></tu>\n")));
+  std::vector<Severity> srclang_missing;
+  for (const TmxFinding& x : f) {
+    if (x.kind == "srclang-missing") srclang_missing.push_back(x.severity);
+  }
+  ASSERT_EQ(srclang_missing.size(), 2u);
+  EXPECT_EQ(srclang_missing[0], Severity::kWarning);
+  EXPECT_EQ(srclang_missing[1], Severity::kError);
+}
+
 TEST(TmxValidateTest, MalformedFileIsOneFindingNotAnException) {
   const auto f =
       validate_tmx(std::string(TILMASH_SOURCE_DIR) + "/tests/malformed/tmx/truncated_in_unit.tmx");

@@ -109,6 +109,31 @@ TEST_F(TmxWriterTest, PairFileHasExactlyTwoTuvsAndSkipsUnitsWithoutTarget) {
   EXPECT_EQ(stats_.units_skipped, 2u);
 }
 
+TEST_F(TmxWriterTest, MarkedOneSidedBeadsKeptAndNeverDuplicates) {
+  // align's one-sided beads: written with the languages they have, even without the source,
+  // and twice when the same sentence is omitted twice; unmarked units still follow the rules.
+  TmxWriteOptions o;
+  o.langs = {"en", "kk"};
+  o.require_all_langs = true;
+  o.keep_marked = "x-tilmash-bead";
+  auto marked = [&](core::TranslationUnit u, const char* shape) {
+    u.props.push_back({"x-tilmash-bead", shape});
+    return u;
+  };
+  const std::string out = write(
+      {unit("1", {var("en", "River."), var("kk", "Өзен.")}),
+       marked(unit("2", {var("en", "See above.")}), "1-0"),
+       marked(unit("3", {var("kk", "Аудармашының ескертуі.")}), "0-1"),
+       marked(unit("4", {var("en", "See above.")}), "1-0"),
+       unit("5", {var("en", "Lake.")})},  // unmarked: skipped
+      o);
+  EXPECT_EQ(count(out, "<tu "), 4u) << out;
+  EXPECT_EQ(count(out, "<prop type=\"x-tilmash-bead\">1-0</prop>"), 2u);
+  EXPECT_NE(out.find("Аудармашының ескертуі."), std::string::npos);
+  EXPECT_EQ(out.find("Lake."), std::string::npos);
+  EXPECT_EQ(stats_.units_skipped, 1u);
+}
+
 TEST_F(TmxWriterTest, KkDoesNotMatchKkLatn) {
   EXPECT_TRUE(lang_matches("kk", "kk-KZ"));
   EXPECT_TRUE(lang_matches("kk", "kk-Cyrl"));
