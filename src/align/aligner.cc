@@ -548,6 +548,35 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
   }
 }
 
+// A 1-0 bead next to a 0-1 bead says that a source sentence has no translation and that, at
+// the same point, a target sentence has no source: under a monotone alignment the two occupy
+// the same slot, and the plainer reading is one loose translation (Text+Berg's annotators align
+// such pairs 1-1). They become one 1-1 bead. Its posterior was not computed; the chance that
+// neither one-sided bead holds is at least 1 - p_a - p_b (Bonferroni), and that lower bound is
+// its confidence: a rewritten sentence is one for the reviewer to look at. Omitted or added
+// sentences that stand next to a two-sided bead are untouched.
+std::vector<Step> join_facing_one_sided(std::vector<Step> path) {
+  auto one_sided = [](const Step& s, bool source) {
+    return source ? (s.i1 - s.i0 == 1 && s.j1 == s.j0) : (s.i1 == s.i0 && s.j1 - s.j0 == 1);
+  };
+  std::vector<Step> out;
+  out.reserve(path.size());
+  for (std::size_t k = 0; k < path.size(); ++k) {
+    const Step& a = path[k];
+    if (k + 1 < path.size()) {
+      const Step& b = path[k + 1];
+      if ((one_sided(a, true) && one_sided(b, false)) ||
+          (one_sided(a, false) && one_sided(b, true))) {
+        out.push_back({a.i0, a.j0, b.i1, b.j1, 0, std::max(0.0, 1 - a.posterior - b.posterior)});
+        ++k;
+        continue;
+      }
+    }
+    out.push_back(a);
+  }
+  return out;
+}
+
 Alignment to_alignment(const std::vector<Step>& path) {
   Alignment a;
   a.beads.reserve(path.size());
@@ -819,7 +848,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   out.reserve(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
     auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &first[d]);
-    out.push_back(to_alignment(path));
+    out.push_back(to_alignment(join_facing_one_sided(std::move(path))));
   }
   return out;
 }

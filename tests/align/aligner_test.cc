@@ -119,6 +119,34 @@ TEST(AlignerTest, OmittedSentenceWithUnmatchedAnchorsStandsAlone) {
   EXPECT_NE(bead_strings(align(src, tgt, off)), bead_strings(a));
 }
 
+// A sentence left out and another added at the same point (the translator rewrote it): they
+// share a slot, so they form one 1-1 bead, less sure than its neighbours, not an omission plus
+// an addition (without joining them the aligner outputs ":2", "2:").
+TEST(AlignerTest, OmissionFacingAdditionIsOneUnsureBead) {
+  const Strings en = {
+      "Sairagul Sauytbay fled Xinjiang in April 2018.",
+      "She crossed into Kazakhstan with forged documents.",
+      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
+      "Her trial began on July 9 in the town of Zharkent.",
+      "The court released her on August 1.",
+      "\"I will not go back to the camps,\" she said.",
+  };
+  const Strings ru = {
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "В 2019 году Amnesty International назвала её дело показательным для 300 семей, чьи "
+      "родственники до сих пор находятся в заключении без суда и следствия.",
+      "Суд над ней начался 9 июля в городе Жаркент.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  };
+  auto src = segs(en), tgt = segs(ru);
+  Alignment a = align(src, tgt);
+  ASSERT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2", "3:3", "4:4", "5:5"}));
+  EXPECT_LT(a.beads[2].confidence, a.beads[1].confidence);  // the least sure bead
+  EXPECT_LT(a.beads[2].confidence, a.beads[3].confidence);
+}
+
 // A sentence the translator added (an explanation of their own, 0-1): its number has no
 // counterpart in the source.
 TEST(AlignerTest, AddedSentenceStandsAlone) {
