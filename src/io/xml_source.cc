@@ -670,7 +670,37 @@ class Checker {
     if (k == lt + 9 || name_end(k) == k) return fail(lt, "malformed <!DOCTYPE>: no name");
     const std::size_t end = doctype_end(text_, lt, &entities_);
     if (end == std::string_view::npos) return fail(lt, "file ends inside <!DOCTYPE>");
-    i_ = k;
+    // doctypedecl ::= '<!DOCTYPE' S Name (S ExternalID)? S? ('[' intSubset ']' S?)? '>'; the
+    // internal subset itself is skipped (never used).
+    k = name_end(k);
+    std::size_t after = skip_space(k);
+    const bool system = at(after, "SYSTEM");
+    if (after > k && (system || at(after, "PUBLIC"))) {
+      for (int literal = system ? 1 : 2; literal > 0; --literal) {
+        const std::size_t start = after + (literal == (system ? 1 : 2) ? 6 : 0);
+        const std::size_t q = skip_space(start);
+        if (q == start || q >= n_ || (s_[q] != '"' && s_[q] != '\'')) {
+          return fail(q, "malformed <!DOCTYPE>: a quoted identifier expected");
+        }
+        const std::size_t close = text_.find(static_cast<char>(s_[q]), q + 1);
+        if (close == std::string_view::npos || close >= end) {
+          return fail(q, "malformed <!DOCTYPE>: identifier not closed");
+        }
+        after = close + 1;
+      }
+      after = skip_space(after);
+    }
+    if (after >= n_ || (s_[after] != '[' && s_[after] != '>')) {
+      return fail(after, "malformed <!DOCTYPE>: expected SYSTEM, PUBLIC, '[' or '>'");
+    }
+    if (s_[after] == '[') {
+      std::size_t close = end - 1;  // the '>'; before it: ']' and optional white space
+      while (close > after && is_space(static_cast<char>(s_[close - 1]))) --close;
+      if (close == after || s_[close - 1] != ']') {
+        return fail(close, "malformed <!DOCTYPE>: the internal subset must end with ']>'");
+      }
+    }
+    i_ = lt + 9;
     chars_until(end);
   }
 

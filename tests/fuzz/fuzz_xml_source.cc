@@ -38,7 +38,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       const pugi::xml_parse_result pr = doc.load_buffer(copy.data(), copy.size(),
                                                         pugi::parse_default | pugi::parse_doctype,
                                                         pugi::encoding_utf8);
-      if (!pr) {
+      // The internal DTD subset is skipped, not checked (docs/ARCHITECTURE.md, "XML input"):
+      // pugixml's own complaint about one is still an error for the readers, not a bug here.
+      const bool subset = pr.status == pugi::status_bad_doctype
+                          && text.find('[') != std::string_view::npos;
+      if (!pr && !subset) {
         std::fprintf(stderr, "check_xml accepted what pugixml rejects: %s at %td\n",
                      pr.description(), pr.offset);
         std::abort();

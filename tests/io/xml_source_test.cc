@@ -80,6 +80,10 @@ TEST(CheckXmlTest, OtherWellFormednessConstraints) {
             std::string::npos);
   EXPECT_NE(problem("<a/><!DOCTYPE a>").find("only before the root element"), std::string::npos);
   EXPECT_NE(problem("<!DOCTYPE a><!DOCTYPE a><a/>").find("a second <!DOCTYPE>"), std::string::npos);
+  EXPECT_NE(problem("<!DOCTYPE a x=\"1\"<<e>\n<b/>").find("malformed <!DOCTYPE>"),
+            std::string::npos);  // found by fuzz_xml_source
+  EXPECT_NE(problem("<!DOCTYPE a SYSTEM>").find("quoted identifier"), std::string::npos);
+  EXPECT_EQ(problem("<!DOCTYPE a PUBLIC \"-//X//EN\" 'x.dtd' [ <!ENTITY e \"]>\"> ] ><a/>"), "");
   EXPECT_NE(problem("<![CDATA[x]]><a/>").find("CDATA section outside"), std::string::npos);
   EXPECT_NE(problem("<a><!ELEMENT a></a>").find("'<!' that starts no comment"), std::string::npos);
   EXPECT_NE(problem("<a>\x0B</a>").find("control character U+000B"), std::string::npos);
