@@ -161,7 +161,7 @@ class XmlSource::Impl {
   std::size_t raw_read(char* dst, std::size_t cap) {
     if (fd_ < 0) {
       const std::size_t n = std::min(cap, memory_.size() - memory_pos_);
-      std::memcpy(dst, memory_.data() + memory_pos_, n);
+      if (n > 0) std::memcpy(dst, memory_.data() + memory_pos_, n);  // data() may be null
       memory_pos_ += n;
       return n;
     }
