@@ -10,6 +10,40 @@ namespace {
 bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
 }  // namespace
 
+std::size_t sequence_length(std::string_view text, std::size_t pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const unsigned char c = s[pos];
+  if (c < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  // Table 3-7 of the Unicode Standard: well-formed UTF-8 byte sequences.
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c == 0xE0) {
+    len = 3, lo = 0xA0;
+  } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
+    len = 3;
+  } else if (c == 0xED) {
+    len = 3, hi = 0x9F;
+  } else if (c == 0xF0) {
+    len = 4, lo = 0x90;
+  } else if (c >= 0xF1 && c <= 0xF3) {
+    len = 4;
+  } else if (c == 0xF4) {
+    len = 4, hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (pos + len > n) return 0;
+  if (s[pos + 1] < lo || s[pos + 1] > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if (!is_cont(s[pos + k])) return 0;
+  }
+  return len;
+}
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
@@ -33,32 +67,8 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
       i += 2;
       continue;
     }
-    std::size_t len = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    // Table 3-7 of the Unicode Standard: well-formed UTF-8 byte sequences.
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-    } else if (c == 0xE0) {
-      len = 3, lo = 0xA0;
-    } else if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-      len = 3;
-    } else if (c == 0xED) {
-      len = 3, hi = 0x9F;
-    } else if (c == 0xF0) {
-      len = 4, lo = 0x90;
-    } else if (c >= 0xF1 && c <= 0xF3) {
-      len = 4;
-    } else if (c == 0xF4) {
-      len = 4, hi = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    if (s[i + 1] < lo || s[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k) {
-      if (!is_cont(s[i + k])) return i;
-    }
+    const std::size_t len = sequence_length(text, i);
+    if (len == 0) return i;
     i += len;
   }
   return std::nullopt;

@@ -13,6 +13,10 @@ namespace tilmash::core {
 // truncated sequences included), or nullopt when `text` is well-formed UTF-8.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// Length (1–4) of the well-formed UTF-8 sequence at text[pos] (Table 3-7 of the Unicode
+// Standard), or 0 when it is ill-formed or truncated. Precondition: pos < text.size().
+std::size_t sequence_length(std::string_view text, std::size_t pos);
+
 // Decodes the code point starting at `pos` of well-formed UTF-8 and advances `pos` past it.
 // Precondition: pos < text.size() and the text is valid (checked with assert).
 char32_t next_code_point(std::string_view text, std::size_t& pos);

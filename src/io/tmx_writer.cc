@@ -41,12 +41,6 @@ std::string escaped(std::string_view text, std::size_t& removed) {
   return out;
 }
 
-// XML 1.0 §2.2: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-bool is_xml_char(char32_t cp) {
-  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-         || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-}
-
 // The segment text as CAT tools match it (TMX-NOTES §4.5): NFC, white space runs and line
 // breaks collapsed to one space, trimmed.
 std::string clean_segment(std::string_view text) {

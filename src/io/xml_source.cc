@@ -14,6 +14,7 @@
 
 #include <unicode/ucnv.h>
 
+#include "core/utf8.h"
 #include "io/errors.h"
 
 namespace tilmash::io {
@@ -277,12 +278,6 @@ std::string_view xml_utf8(std::string_view bytes, const std::string& path, std::
 
 namespace {
 
-// XML 1.0 §2.2 Char.
-bool is_xml_char(char32_t cp) {
-  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-         || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-}
-
 // XML 1.0 Fifth Edition §2.3 NameStartChar and NameChar.
 bool is_name_start(char32_t c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':'
@@ -306,32 +301,11 @@ std::string hex_cp(char32_t cp) {
   return buf;
 }
 
-// Length of the well-formed UTF-8 sequence at s[0..n) and its code point, or 0 if ill-formed.
-std::size_t utf8_sequence(const unsigned char* s, std::size_t n, char32_t& cp) {
-  const unsigned char c = s[0];
-  auto cont = [&](std::size_t k) { return k < n && (s[k] & 0xC0) == 0x80; };
-  if (c < 0x80) {
-    cp = c;
-    return 1;
-  }
-  if (c >= 0xC2 && c <= 0xDF) {
-    if (!cont(1)) return 0;
-    cp = ((c & 0x1Fu) << 6) | (s[1] & 0x3Fu);
-    return 2;
-  }
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F)) return 0;
-    cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (!cont(1) || !cont(2) || !cont(3)) return 0;
-    if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F)) return 0;
-    cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
-    return 4;
-  }
-  return 0;
+// Length of the well-formed UTF-8 sequence at text[pos] and its code point, or 0 if ill-formed.
+std::size_t utf8_sequence(std::string_view text, std::size_t pos, char32_t& cp) {
+  const std::size_t len = core::sequence_length(text, pos);
+  if (len > 0) cp = core::next_code_point(text, pos);
+  return len;
 }
 
 // One forward pass over the text; markup is tracked with an explicit stack of open elements.
@@ -402,7 +376,7 @@ class Checker {
   // Checks the character at i_ (advancing past it); false after a fatal problem.
   bool one_char() {
     char32_t cp = 0;
-    const std::size_t len = utf8_sequence(s_ + i_, n_ - i_, cp);
+    const std::size_t len = utf8_sequence(text_, i_, cp);
     if (len == 0) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(s_[i_]));
@@ -441,7 +415,7 @@ class Checker {
     bool first = true;
     while (k < n_) {
       char32_t cp = 0;
-      const std::size_t len = utf8_sequence(s_ + k, n_ - k, cp);
+      const std::size_t len = utf8_sequence(text_, k, cp);
       if (len == 0 || !(first ? is_name_start(cp) : is_name_char(cp))) break;
       first = false;
       k += len;
@@ -844,6 +818,11 @@ class Checker {
 };
 
 }  // namespace
+
+bool is_xml_char(char32_t cp) {
+  return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
+         || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+}
 
 std::size_t doctype_end(std::string_view text, std::size_t lt, bool* declares_entities) {
   char quote = 0;

@@ -91,6 +91,9 @@ struct XmlCheckResult {
 // never expanded (no billion laughs, no XXE): a reference to one is reported as undefined.
 XmlCheckResult check_xml(std::string_view text, const XmlCheckOptions& options);
 
+// XML 1.0 §2.2 Char: the code points an XML document may hold.
+bool is_xml_char(char32_t cp);
+
 // For "<!DOCTYPE" at text[lt]: the index just past the '>' that closes it (quotes and an
 // internal subset [ … ], comments included, may hold '>'), or npos when the text ends first.
 // Sets *declares_entities when the subset holds <!ENTITY.
