@@ -9,6 +9,10 @@ packages=(
   libicu-dev            # segmentation, normalization, case folding, transliteration
   libpugixml-dev        # TMX / TBX
   libgumbo-dev          # HTML5 parser for .html documents (pugixml cannot read real HTML)
+  libzip-dev            # DOCX/ODT are zips: libzip is maintained, reads from memory
+                        # (zip_source_buffer), gives each entry's sizes and methods before
+                        # inflating (zip-bomb limits); minizip needs I/O callbacks for memory
+                        # and its Debian package trails zlib's lightly kept contrib/
   libboost-program-options-dev
   libsqlite3-dev        # translation memory store
   libstemmer-dev        # Snowball stemmers (en, ru) for term matching

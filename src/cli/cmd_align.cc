@@ -47,7 +47,7 @@ constexpr const char* kHelp =
     "  tilmash align --langs de,fr --segmented --batch pairs.txt --out-dir out --format beads";
 
 std::vector<core::Segment> read_sentences(const std::string& path, const std::string& lang,
-                                          bool segmented) {
+                                          bool segmented, bool headers) {
   std::vector<core::Segment> out;
   if (segmented) {
     for (std::string& line : io::read_lines(path)) out.push_back({std::move(line), 0});
@@ -55,7 +55,8 @@ std::vector<core::Segment> read_sentences(const std::string& path, const std::st
   }
   auto segmenter = segment::Segmenter::create(lang, "");
   if (!segmenter) throw UsageError("--langs " + lang + ": " + segmenter.error().message);
-  return segment::segment_document(*segmenter, io::read_document(path));
+  return segment::segment_document(*segmenter,
+                                   io::read_document(path, {io::DocFormat::kAuto, headers}));
 }
 
 // " 3-4" for sentences {2, 3}: 1-based, as the lines of the sentence files.
@@ -141,6 +142,7 @@ Exit run_align(std::span<const std::string> args) {
   options.add_options()
       ("langs", po::value<std::string>()->required(), "languages in file order: en,kk[,ru]")
       ("segmented", po::bool_switch(), "inputs are one sentence per line already")
+      ("headers", po::bool_switch(), "DOCX/ODT: also page headers and footers")
       ("format", po::value<std::string>()->default_value("tsv"), "beads | tsv | json | tmx | html")
       ("pairs", po::bool_switch(), "also OUT-en-kk.FORMAT … per pair (its own alignment)")
       ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)")
@@ -236,7 +238,8 @@ Exit run_align(std::span<const std::string> args) {
   std::vector<std::array<align::Document, 3>> triples;
   for (std::size_t g = 0; g < groups.size(); ++g) {
     for (std::size_t k = 0; k < langs.size(); ++k) {
-      texts[g].push_back(read_sentences(groups[g][k], langs[k], segmented));
+      texts[g].push_back(read_sentences(groups[g][k], langs[k], segmented,
+                                        (*vm)["headers"].as<bool>()));
       terms[g].push_back(matcher ? sentence_terms(*matcher, texts[g][k], langs[k])
                                  : std::vector<std::vector<int>>{});
     }

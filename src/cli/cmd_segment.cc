@@ -15,8 +15,9 @@ constexpr const char* kHelp =
     "Splits a document into sentences: ICU's sentence rules (UAX #29) plus tilmash's exception\n"
     "rules per language (abbreviations, initials, quotations, numbered items, lower-case\n"
     "continuations). Input is UTF-8 text with one paragraph per line (blank lines also separate\n"
-    "paragraphs) or HTML (.html/.htm: paragraphs from block elements). Output: one sentence per\n"
-    "line, UTF-8 NFC.\n\n"
+    "paragraphs), HTML (.html/.htm: paragraphs from block elements), or a DOCX or ODT document\n"
+    "(recognised by content; body, tables, text boxes, then footnotes and endnotes; --headers\n"
+    "adds page headers and footers). Output: one sentence per line, UTF-8 NFC.\n\n"
     "examples:\n"
     "  tilmash segment --lang en article.en.txt\n"
     "  tilmash segment --lang kk --paragraphs udhr/kaz.html -o kaz.sent\n"
@@ -26,7 +27,9 @@ io::DocFormat parse_format(const std::string& name) {
   if (name == "auto") return io::DocFormat::kAuto;
   if (name == "text") return io::DocFormat::kText;
   if (name == "html") return io::DocFormat::kHtml;
-  throw UsageError("--input-format must be auto, text or html, not '" + name + "'");
+  if (name == "docx") return io::DocFormat::kDocx;
+  if (name == "odt") return io::DocFormat::kOdt;
+  throw UsageError("--input-format must be auto, text, html, docx or odt, not '" + name + "'");
 }
 
 }  // namespace
@@ -39,7 +42,8 @@ Exit run_segment(std::span<const std::string> args) {
       ("paragraphs,p", po::bool_switch(), "print an empty line between paragraphs")
       ("json", po::bool_switch(), "print a JSON array of {\"paragraph\", \"text\"}")
       ("rules", po::value<std::string>(), "extra exception rules file (format: see src/segment/rules/)")
-      ("input-format", po::value<std::string>()->default_value("auto"), "auto | text | html")
+      ("input-format", po::value<std::string>()->default_value("auto"), "auto | text | html | docx | odt")
+      ("headers", po::bool_switch(), "DOCX/ODT: also page headers and footers")
       ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)")
       ("file", po::value<std::string>()->default_value("-"), "input file (- = stdin)");
   po::positional_options_description positional;
@@ -63,8 +67,8 @@ Exit run_segment(std::span<const std::string> args) {
   }
 
   const std::string input = (*vm)["file"].as<std::string>();
-  const core::Document doc =
-      io::read_document(input, parse_format((*vm)["input-format"].as<std::string>()));
+  const core::Document doc = io::read_document(
+      input, {parse_format((*vm)["input-format"].as<std::string>()), (*vm)["headers"].as<bool>()});
   const std::vector<core::Segment> sentences = segment::segment_document(*segmenter, doc);
 
   io::AtomicFile out((*vm)["output"].as<std::string>());

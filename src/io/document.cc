@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,18 +13,27 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "core/utf8.h"
+#include "io/docx.h"
 #include "io/errors.h"
 #include "io/html.h"
 #include "io/location.h"
+#include "io/odt.h"
+#include "io/zip_archive.h"
 
 namespace tilmash::io {
 namespace {
 
-bool has_html_extension(const std::string& path) {
+std::string extension(const std::string& path) {
   auto dot = path.rfind('.');
-  if (dot == std::string::npos) return false;
+  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return {};
   std::string ext = path.substr(dot + 1);
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool has_html_extension(const std::string& path) {
+  const std::string ext = extension(path);
   return ext == "html" || ext == "htm" || ext == "xhtml";
 }
 
@@ -34,6 +44,72 @@ core::CleanText clean_or_throw(std::string_view bytes, const std::string& path) 
   auto clean = core::clean_text(bytes);
   if (!clean) throw input_error(display_name(path), bytes, clean.error());
   return std::move(clean).value();
+}
+
+// The format `bytes` have, for DocFormat::kAuto: by content, then by the name.
+DocFormat sniff(std::string_view bytes, const std::string& path) {
+  if (looks_like_zip(bytes)) return DocFormat::kDocx;  // which package: office_document
+  const std::string ext = extension(path);
+  if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+    throw InputError(display_name(path), 0, 0,
+                     "a legacy Microsoft Office file (OLE2 compound document, e.g. a Word .doc):"
+                     " tilmash reads DOCX and ODT; save it as DOCX or ODT");
+  }
+  if (bytes.substr(0, 5) == "{\\rtf") {
+    throw InputError(display_name(path), 0, 0,
+                     "an RTF file: tilmash reads DOCX and ODT; save it as DOCX or ODT");
+  }
+  if (ext == "docx" || ext == "odt" || ext == "doc" || ext == "rtf") {
+    throw InputError(display_name(path), 0, 0,
+                     "named ." + ext + " but not a zip archive (a damaged or truncated file?);"
+                     " tilmash reads DOCX and ODT");
+  }
+  return has_html_extension(path) ? DocFormat::kHtml : DocFormat::kText;
+}
+
+// Raw DOCX/ODT paragraphs as .txt lines are: control characters handled, NFC, white space
+// collapsed (a line or page break inside a paragraph is a space), empty ones dropped.
+std::vector<std::string> clean_paragraphs(std::vector<PartParagraph> raw, const std::string& path) {
+  std::vector<std::string> out;
+  out.reserve(raw.size());
+  for (PartParagraph& p : raw) {
+    auto clean = core::clean_text(p.text);
+    if (!clean) throw input_error(display_name(path), p.text, clean.error());
+    std::string& text = clean.value().text;
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    std::string collapsed = core::collapse_space(text);
+    if (!collapsed.empty()) out.push_back(std::move(collapsed));
+  }
+  return out;
+}
+
+// A DOCX or ODT document, told apart by content (the format asked for only names the
+// expectation in messages).
+core::Document office_document(std::string_view bytes, const std::string& path,
+                               const ReadOptions& options) {
+  ZipArchive zip(display_name(path), bytes);
+  core::Document doc;
+  if (zip.contains(kDocxMainPart)) {
+    doc.paragraphs = clean_paragraphs(docx_paragraphs(zip, options.headers), path);
+    return doc;
+  }
+  if (zip.contains("mimetype")) {
+    std::string mimetype = zip.read("mimetype").value_or("");
+    while (!mimetype.empty() && std::isspace(static_cast<unsigned char>(mimetype.back()))) {
+      mimetype.pop_back();
+    }
+    if (mimetype == kOdtMimetype) {
+      doc.paragraphs = clean_paragraphs(odt_paragraphs(zip, options.headers), path);
+      return doc;
+    }
+    if (mimetype.size() > 80 || core::find_invalid_utf8(mimetype)) mimetype = "(unreadable)";
+    throw InputError(zip.path(), 0, 0,
+                     "an OpenDocument file of type '" + mimetype + "', not a text document: "
+                     "tilmash reads ODT (" + kOdtMimetype + ") and DOCX");
+  }
+  throw InputError(zip.path(), 0, 0,
+                   std::string("a zip archive that is neither DOCX (no ") + kDocxMainPart
+                       + ") nor ODT (no mimetype entry)");
 }
 
 }  // namespace
@@ -70,8 +146,22 @@ std::string read_file(const std::string& path) {
 }
 
 core::Document parse_document(std::string_view bytes, const std::string& path, DocFormat format) {
-  if (format == DocFormat::kAuto) {
-    format = has_html_extension(path) ? DocFormat::kHtml : DocFormat::kText;
+  ReadOptions options;
+  options.format = format;
+  return parse_document(bytes, path, options);
+}
+
+core::Document parse_document(std::string_view bytes, const std::string& path,
+                              const ReadOptions& options) {
+  DocFormat format = options.format;
+  if (format == DocFormat::kAuto) format = sniff(bytes, path);
+  if (format == DocFormat::kDocx || format == DocFormat::kOdt) {
+    if (!looks_like_zip(bytes)) {
+      throw InputError(display_name(path), 0, 0,
+                       std::string("not a zip archive, so not ")
+                           + (format == DocFormat::kDocx ? "DOCX" : "ODT"));
+    }
+    return office_document(bytes, path, options);
   }
   core::CleanText clean = clean_or_throw(bytes, path);
   core::Document doc;
@@ -91,6 +181,10 @@ core::Document parse_document(std::string_view bytes, const std::string& path, D
 
 core::Document read_document(const std::string& path, DocFormat format) {
   return parse_document(read_file(path), path, format);
+}
+
+core::Document read_document(const std::string& path, const ReadOptions& options) {
+  return parse_document(read_file(path), path, options);
 }
 
 std::vector<std::string> read_lines(const std::string& path, bool keep_blank) {

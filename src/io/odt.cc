@@ -1,0 +1,160 @@
+#include "io/odt.h"
+
+#include <string_view>
+
+#include "io/errors.h"
+
+namespace tilmash::io {
+namespace {
+
+constexpr std::string_view kOffice = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+constexpr std::string_view kText = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+constexpr std::string_view kTable = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+constexpr std::string_view kDraw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
+constexpr std::string_view kStyle = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+class Walker {
+ public:
+  explicit Walker(const XmlNames& names) : n_(names) {}
+
+  std::vector<PartParagraph> footnotes, endnotes;
+
+  void blocks(pugi::xml_node parent, DocPart part, std::vector<PartParagraph>& out) {
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      if (const std::string_view t = n_.local(c, kText); !t.empty()) {
+        if (t == "p" || t == "h") {
+          paragraph(c, part, out);
+        } else if (t == "tracked-changes" || ends_with(t, "-source") || ends_with(t, "-decls")) {
+          continue;  // deleted text; index templates; declarations
+        } else {
+          blocks(c, part, out);  // list, list-item, section, index-body …
+        }
+      } else if (const std::string_view o = n_.local(c, kOffice); !o.empty()) {
+        if (o == "annotation" || o == "annotation-end" || o == "forms") continue;
+        blocks(c, part, out);
+      } else if (n_.local(c, kTable) == "covered-table-cell") {
+        continue;  // hidden by a merged cell
+      } else {
+        blocks(c, part, out);
+      }
+    }
+  }
+
+ private:
+  void paragraph(pugi::xml_node p, DocPart part, std::vector<PartParagraph>& out) {
+    std::string text;
+    std::vector<PartParagraph> boxes;
+    inlines(p, part, text, boxes);
+    out.push_back({part, std::move(text)});
+    for (PartParagraph& b : boxes) out.push_back(std::move(b));
+  }
+
+  void inlines(pugi::xml_node parent, DocPart part, std::string& text,
+               std::vector<PartParagraph>& boxes) {
+    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        text += c.value();
+        continue;
+      }
+      if (c.type() != pugi::node_element) continue;
+      if (const std::string_view t = n_.local(c, kText); !t.empty()) {
+        if (t == "s" || t == "tab" || t == "line-break") {
+          text += ' ';
+        } else if (t == "note") {
+          note(c);
+        } else if (t == "ruby") {
+          for (pugi::xml_node b = c.first_child(); b; b = b.next_sibling()) {
+            if (n_.local(b, kText) == "ruby-base") inlines(b, part, text, boxes);
+          }
+        } else if (t == "hidden-text") {
+          if (n_.attr(c, kText, "is-hidden") == "false") inlines(c, part, text, boxes);
+        } else if (t == "p" || t == "h") {
+          paragraph(c, part, boxes);  // not valid ODF inside a paragraph; keep the text anyway
+        } else if (t == "list" || t == "section") {
+          blocks(c, part, boxes);
+        } else if (t == "soft-page-break" || t == "change" || t == "change-start"
+                   || t == "change-end" || t == "tracked-changes" || t == "note-citation"
+                   || t == "hidden-paragraph" || t.find("mark") != std::string_view::npos) {
+          continue;  // bookmarks, reference and index marks (toc-mark's text is not shown)
+        } else {
+          inlines(c, part, text, boxes);  // span, a, meta, fields (their content is the result)
+        }
+      } else if (const std::string_view o = n_.local(c, kOffice); !o.empty()) {
+        if (o != "annotation" && o != "annotation-end") inlines(c, part, text, boxes);
+      } else if (!n_.local(c, kDraw).empty()) {
+        blocks(c, part, boxes);  // frames with text boxes, shapes with text
+      } else {
+        inlines(c, part, text, boxes);
+      }
+    }
+  }
+
+  void note(pugi::xml_node n) {
+    const bool end = n_.attr(n, kText, "note-class") == "endnote";
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+      if (n_.local(c, kText) == "note-body") {
+        blocks(c, end ? DocPart::kEndnote : DocPart::kFootnote, end ? endnotes : footnotes);
+      }
+    }
+  }
+
+  const XmlNames& n_;
+};
+
+pugi::xml_node child(const XmlNames& names, pugi::xml_node node, std::string_view uri,
+                     std::string_view local) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (names.local(c, uri) == local) return c;
+  }
+  return {};
+}
+
+// The master pages' headers or footers (style:header, style:header-left, style:header-first …).
+void page_furniture(ZipArchive& zip, const XmlNames& names, std::string_view kind, DocPart part,
+                    std::vector<PartParagraph>& out) {
+  pugi::xml_document doc;
+  if (!load_part(zip, "styles.xml", doc)) return;
+  const pugi::xml_node master = child(names, doc.document_element(), kOffice, "master-styles");
+  Walker walker(names);
+  for (pugi::xml_node page = master.first_child(); page; page = page.next_sibling()) {
+    if (names.local(page, kStyle) != "master-page") continue;
+    for (pugi::xml_node c = page.first_child(); c; c = c.next_sibling()) {
+      if (names.local(c, kStyle).rfind(kind, 0) == 0) walker.blocks(c, part, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PartParagraph> odt_paragraphs(ZipArchive& zip, bool headers) {
+  const XmlNames names;
+  pugi::xml_document doc;
+  if (!load_part(zip, "content.xml", doc)) {
+    throw InputError(zip.path(), 0, 0, "no content.xml in the OpenDocument archive");
+  }
+  const pugi::xml_node root = doc.document_element();
+  pugi::xml_node text;
+  if (names.local(root, kOffice) == "document-content") {
+    text = child(names, child(names, root, kOffice, "body"), kOffice, "text");
+  }
+  if (!text) {
+    throw InputError(part_name(zip, "content.xml"), 0, 0,
+                     "not an OpenDocument text: no <office:document-content><office:body>"
+                     "<office:text>");
+  }
+  std::vector<PartParagraph> out;
+  if (headers) page_furniture(zip, names, "header", DocPart::kHeader, out);
+  Walker walker(names);
+  walker.blocks(text, DocPart::kBody, out);
+  for (PartParagraph& p : walker.footnotes) out.push_back(std::move(p));
+  for (PartParagraph& p : walker.endnotes) out.push_back(std::move(p));
+  if (headers) page_furniture(zip, names, "footer", DocPart::kFooter, out);
+  return out;
+}
+
+}  // namespace tilmash::io
