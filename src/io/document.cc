@@ -52,8 +52,9 @@ DocFormat sniff(std::string_view bytes, const std::string& path) {
   const std::string ext = extension(path);
   if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
     throw InputError(display_name(path), 0, 0,
-                     "a legacy Microsoft Office file (OLE2 compound document, e.g. a Word .doc):"
-                     " tilmash reads DOCX and ODT; save it as DOCX or ODT");
+                     "a legacy Microsoft Office file (OLE2 compound document: a Word .doc, or a"
+                     " password-protected DOCX): tilmash reads DOCX and ODT; save it as DOCX or"
+                     " ODT, without a password");
   }
   if (bytes.substr(0, 5) == "{\\rtf") {
     throw InputError(display_name(path), 0, 0,

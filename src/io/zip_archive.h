@@ -27,10 +27,11 @@ struct ZipLimits {
   std::size_t max_entries = 20000;                        // central directory entries
   std::uint64_t max_entry_size = std::uint64_t{256} << 20;  // bytes of one inflated entry
   std::uint64_t max_total_size = std::uint64_t{512} << 20;  // bytes inflated from the archive
-  // Inflated bytes per compressed byte, checked once an entry passes ratio_floor bytes: XML
-  // deflates 5–30 to 1 (a DOCX of repeated identical paragraphs about 60), a zip bomb 1000 to 1.
-  std::uint64_t max_ratio = 200;
-  std::uint64_t ratio_floor = std::uint64_t{1} << 20;
+  // Inflated bytes per compressed byte, checked once an entry passes ratio_floor bytes: the
+  // XML of real documents deflates 5–30 to 1, a zip bomb about 1000 to 1. Below the floor any
+  // ratio passes (a small part of repeated markup may deflate 1000 to 1 and costs nothing).
+  std::uint64_t max_ratio = 100;
+  std::uint64_t ratio_floor = std::uint64_t{8} << 20;
 };
 
 // The first bytes of a zip archive: a local file header, or the end record of an empty archive.
