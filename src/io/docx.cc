@@ -16,11 +16,15 @@ constexpr std::string_view kMc = "http://schemas.openxmlformats.org/markup-compa
 constexpr std::string_view kMath = "http://schemas.openxmlformats.org/officeDocument/2006/math";
 constexpr std::string_view kMathStrict = "http://purl.oclc.org/ooxml/officeDocument/math";
 
+// The names the walker uses: w:p, mc:Choice, m:t (load_part renames to these).
+const NamespacePrefixes kPrefixes = {
+    {kW, "w"}, {kWStrict, "w"}, {kMc, "mc"}, {kMath, "m"}, {kMathStrict, "m"}};
+
 bool is_false(std::string_view v) { return v == "0" || v == "false" || v == "off"; }
 
 class Walker {
  public:
-  Walker(const XmlNames& names, DocPart part) : n_(names), part_(part) {}
+  explicit Walker(DocPart part) : part_(part) {}
 
   void set_part(DocPart part) { part_ = part; }
 
@@ -36,7 +40,7 @@ class Walker {
         continue;
       } else if (!w.empty()) {
         blocks(c, out);  // tbl, tr, tc, sdt, sdtContent, customXml, ins, moveTo …
-      } else if (n_.local(c, kMc) == "AlternateContent") {
+      } else if (local_name(c, "mc") == "AlternateContent") {
         if (const pugi::xml_node b = branch(c)) blocks(b, out);
       } else {
         blocks(c, out);
@@ -54,14 +58,14 @@ class Walker {
   }
 
  private:
-  std::string_view w_name(pugi::xml_node node) const { return n_.local(node, kW, kWStrict); }
+  static std::string_view w_name(pugi::xml_node node) { return local_name(node, "w"); }
 
   // One branch of mc:AlternateContent: the first mc:Choice, else mc:Fallback. Both hold the
   // same text (a DrawingML text box and its VML twin), so taking both would double it.
   pugi::xml_node branch(pugi::xml_node alternate) const {
     pugi::xml_node fallback;
     for (pugi::xml_node c = alternate.first_child(); c; c = c.next_sibling()) {
-      const std::string_view mc = n_.local(c, kMc);
+      const std::string_view mc = local_name(c, "mc");
       if (mc == "Choice") return c;
       if (mc == "Fallback" && !fallback) fallback = c;
     }
@@ -107,9 +111,9 @@ class Walker {
         inlines(c, text, boxes);
       } else if (!w.empty()) {
         continue;  // del, moveFrom, pPr, sdtPr, bookmarks, proofErr …
-      } else if (n_.local(c, kMc) == "AlternateContent") {
+      } else if (local_name(c, "mc") == "AlternateContent") {
         if (const pugi::xml_node b = branch(c)) inlines(b, text, boxes);
-      } else if (const std::string_view m = n_.local(c, kMath, kMathStrict); !m.empty()) {
+      } else if (const std::string_view m = local_name(c, "m"); !m.empty()) {
         if (code_open_ == 0) math_text(c, text);
       } else {
         inlines(c, text, boxes);
@@ -119,7 +123,7 @@ class Walker {
 
   void math_text(pugi::xml_node node, std::string& text) const {
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-      if (n_.local(c, kMath, kMathStrict) == "t") {
+      if (local_name(c, "m") == "t") {
         append_text(c, text);
       } else if (c.type() == pugi::node_element) {
         math_text(c, text);
@@ -137,7 +141,7 @@ class Walker {
     for (pugi::xml_node c = r.first_child(); c; c = c.next_sibling()) {
       if (w_name(c) != "rPr") continue;
       for (pugi::xml_node p = c.first_child(); p; p = p.next_sibling()) {
-        if (w_name(p) == "vanish") return !is_false(n_.attr(p, kW, "val", kWStrict));
+        if (w_name(p) == "vanish") return !is_false(attr_value(p, "w", "val"));
       }
     }
     return false;
@@ -162,14 +166,14 @@ class Walker {
       } else if (w == "noBreakHyphen") {
         if (show) text += '-';
       } else if (w == "fldChar") {
-        field_char(n_.attr(c, kW, "fldCharType", kWStrict));
+        field_char(attr_value(c, "w", "fldCharType"));
       } else if (w == "drawing" || w == "pict" || w == "object") {
         if (show) boxes_in(c, boxes);
       } else if (w == "ruby") {
         for (pugi::xml_node b = c.first_child(); b; b = b.next_sibling()) {
           if (w_name(b) == "rubyBase") inlines(b, text, boxes);  // not w:rt, the annotation
         }
-      } else if (w.empty() && n_.local(c, kMc) == "AlternateContent") {
+      } else if (w.empty() && local_name(c, "mc") == "AlternateContent") {
         if (const pugi::xml_node b = branch(c)) run_content(b, hide, text, boxes);
       }
       // Everything else has no text a reader sees: w:delText, w:instrText, w:softHyphen,
@@ -202,7 +206,7 @@ class Walker {
       if (c.type() != pugi::node_element) continue;
       if (w_name(c) == "txbxContent") {
         blocks(c, boxes);
-      } else if (n_.local(c, kMc) == "AlternateContent") {
+      } else if (local_name(c, "mc") == "AlternateContent") {
         if (const pugi::xml_node b = branch(c)) boxes_in(b, boxes);
       } else {
         boxes_in(c, boxes);
@@ -210,7 +214,6 @@ class Walker {
     }
   }
 
-  const XmlNames& n_;
   DocPart part_;
   std::string carry_;        // text of paragraphs whose mark was deleted
   std::vector<bool> fields_;  // open complex fields: true once past the separator
@@ -247,17 +250,17 @@ std::vector<std::string> numbered_parts(const ZipArchive& zip, std::string_view 
 
 // The paragraphs of a header, footer or notes part; notes of type separator,
 // continuationSeparator and continuationNotice (the rule above the notes) are skipped.
-void read_part(ZipArchive& zip, const std::string& entry, DocPart part, const XmlNames& names,
+void read_part(ZipArchive& zip, const std::string& entry, DocPart part,
                std::vector<PartParagraph>& out) {
   pugi::xml_document doc;
-  if (!load_part(zip, entry, doc)) return;
-  Walker walker(names, part);
+  if (!load_part(zip, entry, kPrefixes, doc)) return;
+  Walker walker(part);
   const pugi::xml_node root = doc.document_element();
   if (part == DocPart::kFootnote || part == DocPart::kEndnote) {
     for (pugi::xml_node note = root.first_child(); note; note = note.next_sibling()) {
-      const std::string_view kind = names.local(note, kW, kWStrict);
+      const std::string_view kind = local_name(note, "w");
       if (kind != "footnote" && kind != "endnote") continue;
-      const std::string_view type = names.attr(note, kW, "type", kWStrict);
+      const std::string_view type = attr_value(note, "w", "type");
       if (!type.empty() && type != "normal") continue;
       walker.blocks(note, out);
       walker.end_part(out);
@@ -271,16 +274,15 @@ void read_part(ZipArchive& zip, const std::string& entry, DocPart part, const Xm
 }  // namespace
 
 std::vector<PartParagraph> docx_paragraphs(ZipArchive& zip, bool headers) {
-  const XmlNames names;
   pugi::xml_document doc;
-  if (!load_part(zip, kDocxMainPart, doc)) {
+  if (!load_part(zip, kDocxMainPart, kPrefixes, doc)) {
     throw InputError(zip.path(), 0, 0, std::string("no ") + kDocxMainPart + " in the archive");
   }
   const pugi::xml_node root = doc.document_element();
   pugi::xml_node body;
-  if (names.local(root, kW, kWStrict) == "document") {
+  if (local_name(root, "w") == "document") {
     for (pugi::xml_node c = root.first_child(); c && !body; c = c.next_sibling()) {
-      if (names.local(c, kW, kWStrict) == "body") body = c;
+      if (local_name(c, "w") == "body") body = c;
     }
   }
   if (!body) {
@@ -290,17 +292,17 @@ std::vector<PartParagraph> docx_paragraphs(ZipArchive& zip, bool headers) {
   std::vector<PartParagraph> out;
   if (headers) {
     for (const std::string& h : numbered_parts(zip, "header")) {
-      read_part(zip, h, DocPart::kHeader, names, out);
+      read_part(zip, h, DocPart::kHeader, out);
     }
   }
-  Walker walker(names, DocPart::kBody);
+  Walker walker(DocPart::kBody);
   walker.blocks(body, out);
   walker.end_part(out);
-  read_part(zip, "word/footnotes.xml", DocPart::kFootnote, names, out);
-  read_part(zip, "word/endnotes.xml", DocPart::kEndnote, names, out);
+  read_part(zip, "word/footnotes.xml", DocPart::kFootnote, out);
+  read_part(zip, "word/endnotes.xml", DocPart::kEndnote, out);
   if (headers) {
     for (const std::string& f : numbered_parts(zip, "footer")) {
-      read_part(zip, f, DocPart::kFooter, names, out);
+      read_part(zip, f, DocPart::kFooter, out);
     }
   }
   return out;

@@ -13,20 +13,24 @@ constexpr std::string_view kTable = "urn:oasis:names:tc:opendocument:xmlns:table
 constexpr std::string_view kDraw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0";
 constexpr std::string_view kStyle = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
+// The names the walker uses: text:p, office:body … (load_part renames to these).
+const NamespacePrefixes kPrefixes = {{kOffice, "office"}, {kText, "text"}, {kTable, "table"},
+                                     {kDraw, "draw"}, {kStyle, "style"}};
+
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
 }
 
 class Walker {
  public:
-  explicit Walker(const XmlNames& names) : n_(names) {}
+  Walker() = default;
 
   std::vector<PartParagraph> footnotes, endnotes;
 
   void blocks(pugi::xml_node parent, DocPart part, std::vector<PartParagraph>& out) {
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
-      if (const std::string_view t = n_.local(c, kText); !t.empty()) {
+      if (const std::string_view t = local_name(c, "text"); !t.empty()) {
         if (t == "p" || t == "h") {
           paragraph(c, part, out);
         } else if (t == "tracked-changes" || ends_with(t, "-source") || ends_with(t, "-decls")) {
@@ -34,10 +38,10 @@ class Walker {
         } else {
           blocks(c, part, out);  // list, list-item, section, index-body …
         }
-      } else if (const std::string_view o = n_.local(c, kOffice); !o.empty()) {
+      } else if (const std::string_view o = local_name(c, "office"); !o.empty()) {
         if (o == "annotation" || o == "annotation-end" || o == "forms") continue;
         blocks(c, part, out);
-      } else if (n_.local(c, kTable) == "covered-table-cell") {
+      } else if (local_name(c, "table") == "covered-table-cell") {
         continue;  // hidden by a merged cell
       } else {
         blocks(c, part, out);
@@ -62,17 +66,17 @@ class Walker {
         continue;
       }
       if (c.type() != pugi::node_element) continue;
-      if (const std::string_view t = n_.local(c, kText); !t.empty()) {
+      if (const std::string_view t = local_name(c, "text"); !t.empty()) {
         if (t == "s" || t == "tab" || t == "line-break") {
           text += ' ';
         } else if (t == "note") {
           note(c);
         } else if (t == "ruby") {
           for (pugi::xml_node b = c.first_child(); b; b = b.next_sibling()) {
-            if (n_.local(b, kText) == "ruby-base") inlines(b, part, text, boxes);
+            if (local_name(b, "text") == "ruby-base") inlines(b, part, text, boxes);
           }
         } else if (t == "hidden-text") {
-          if (n_.attr(c, kText, "is-hidden") == "false") inlines(c, part, text, boxes);
+          if (attr_value(c, "text", "is-hidden") == "false") inlines(c, part, text, boxes);
         } else if (t == "p" || t == "h") {
           paragraph(c, part, boxes);  // not valid ODF inside a paragraph; keep the text anyway
         } else if (t == "list" || t == "section") {
@@ -84,9 +88,9 @@ class Walker {
         } else {
           inlines(c, part, text, boxes);  // span, a, meta, fields (their content is the result)
         }
-      } else if (const std::string_view o = n_.local(c, kOffice); !o.empty()) {
+      } else if (const std::string_view o = local_name(c, "office"); !o.empty()) {
         if (o != "annotation" && o != "annotation-end") inlines(c, part, text, boxes);
-      } else if (!n_.local(c, kDraw).empty()) {
+      } else if (!local_name(c, "draw").empty()) {
         blocks(c, part, boxes);  // frames with text boxes, shapes with text
       } else {
         inlines(c, part, text, boxes);
@@ -95,36 +99,33 @@ class Walker {
   }
 
   void note(pugi::xml_node n) {
-    const bool end = n_.attr(n, kText, "note-class") == "endnote";
+    const bool end = attr_value(n, "text", "note-class") == "endnote";
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-      if (n_.local(c, kText) == "note-body") {
+      if (local_name(c, "text") == "note-body") {
         blocks(c, end ? DocPart::kEndnote : DocPart::kFootnote, end ? endnotes : footnotes);
       }
     }
   }
-
-  const XmlNames& n_;
 };
 
-pugi::xml_node child(const XmlNames& names, pugi::xml_node node, std::string_view uri,
-                     std::string_view local) {
+pugi::xml_node child(pugi::xml_node node, std::string_view prefix, std::string_view local) {
   for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (names.local(c, uri) == local) return c;
+    if (local_name(c, prefix) == local) return c;
   }
   return {};
 }
 
 // The master pages' headers or footers (style:header, style:header-left, style:header-first …).
-void page_furniture(ZipArchive& zip, const XmlNames& names, std::string_view kind, DocPart part,
+void page_furniture(ZipArchive& zip, std::string_view kind, DocPart part,
                     std::vector<PartParagraph>& out) {
   pugi::xml_document doc;
-  if (!load_part(zip, "styles.xml", doc)) return;
-  const pugi::xml_node master = child(names, doc.document_element(), kOffice, "master-styles");
-  Walker walker(names);
+  if (!load_part(zip, "styles.xml", kPrefixes, doc)) return;
+  const pugi::xml_node master = child(doc.document_element(), "office", "master-styles");
+  Walker walker;
   for (pugi::xml_node page = master.first_child(); page; page = page.next_sibling()) {
-    if (names.local(page, kStyle) != "master-page") continue;
+    if (local_name(page, "style") != "master-page") continue;
     for (pugi::xml_node c = page.first_child(); c; c = c.next_sibling()) {
-      if (names.local(c, kStyle).rfind(kind, 0) == 0) walker.blocks(c, part, out);
+      if (local_name(c, "style").rfind(kind, 0) == 0) walker.blocks(c, part, out);
     }
   }
 }
@@ -132,15 +133,14 @@ void page_furniture(ZipArchive& zip, const XmlNames& names, std::string_view kin
 }  // namespace
 
 std::vector<PartParagraph> odt_paragraphs(ZipArchive& zip, bool headers) {
-  const XmlNames names;
   pugi::xml_document doc;
-  if (!load_part(zip, "content.xml", doc)) {
+  if (!load_part(zip, "content.xml", kPrefixes, doc)) {
     throw InputError(zip.path(), 0, 0, "no content.xml in the OpenDocument archive");
   }
   const pugi::xml_node root = doc.document_element();
   pugi::xml_node text;
-  if (names.local(root, kOffice) == "document-content") {
-    text = child(names, child(names, root, kOffice, "body"), kOffice, "text");
+  if (local_name(root, "office") == "document-content") {
+    text = child(child(root, "office", "body"), "office", "text");
   }
   if (!text) {
     throw InputError(part_name(zip, "content.xml"), 0, 0,
@@ -148,12 +148,12 @@ std::vector<PartParagraph> odt_paragraphs(ZipArchive& zip, bool headers) {
                      "<office:text>");
   }
   std::vector<PartParagraph> out;
-  if (headers) page_furniture(zip, names, "header", DocPart::kHeader, out);
-  Walker walker(names);
+  if (headers) page_furniture(zip, "header", DocPart::kHeader, out);
+  Walker walker;
   walker.blocks(text, DocPart::kBody, out);
   for (PartParagraph& p : walker.footnotes) out.push_back(std::move(p));
   for (PartParagraph& p : walker.endnotes) out.push_back(std::move(p));
-  if (headers) page_furniture(zip, names, "footer", DocPart::kFooter, out);
+  if (headers) page_furniture(zip, "footer", DocPart::kFooter, out);
   return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
+#include <unordered_map>
 
 #include "io/errors.h"
 #include "io/location.h"
@@ -13,7 +15,82 @@ std::string part_name(const ZipArchive& zip, const std::string& entry) {
   return zip.path() + "!/" + entry;
 }
 
-bool load_part(ZipArchive& zip, const std::string& entry, pugi::xml_document& doc) {
+namespace {
+
+// Renames the elements and attributes of a parsed part to the readers' prefixes (load_part).
+class Canonicalizer {
+ public:
+  explicit Canonicalizer(const NamespacePrefixes& prefixes) : prefixes_(prefixes) {}
+
+  // Recursion depth = element depth, which check_xml bounds by kMaxXmlDepth.
+  void element(pugi::xml_node node) {
+    std::vector<std::string_view> declared;
+    for (const pugi::xml_attribute a : node.attributes()) {
+      const std::string_view name = a.name();
+      if (name == "xmlns") {
+        declared.emplace_back();
+      } else if (name.rfind("xmlns:", 0) == 0) {
+        declared.push_back(name.substr(6));
+      } else {
+        continue;
+      }
+      bound_[std::string(declared.back())].push_back(a.value());
+    }
+    if (const std::optional<std::string> name = renamed(node.name(), true)) {
+      node.set_name(name->c_str());
+    }
+    for (pugi::xml_attribute a : node.attributes()) {
+      const std::string_view name = a.name();
+      if (name.find(':') == std::string_view::npos || name.rfind("xmlns:", 0) == 0
+          || name.rfind("xml:", 0) == 0) {
+        continue;  // unprefixed attributes are in no namespace
+      }
+      if (const std::optional<std::string> n = renamed(name, false)) a.set_name(n->c_str());
+    }
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() == pugi::node_element) element(c);
+    }
+    for (const std::string_view prefix : declared) bound_[std::string(prefix)].pop_back();
+  }
+
+ private:
+  // The name `name` should have, or nullopt when it is right as it is.
+  std::optional<std::string> renamed(std::string_view name, bool element) const {
+    const std::size_t colon = name.find(':');
+    const std::string_view prefix =
+        colon == std::string_view::npos ? std::string_view{} : name.substr(0, colon);
+    const std::string_view local = colon == std::string_view::npos ? name : name.substr(colon + 1);
+    std::string_view uri;
+    if (!prefix.empty() || element) {
+      const auto it = bound_.find(std::string(prefix));
+      if (it != bound_.end() && !it->second.empty()) uri = it->second.back();
+    }
+    for (const auto& [known, canonical] : prefixes_) {
+      if (uri == known && !uri.empty()) {
+        if (prefix == canonical) return std::nullopt;
+        std::string out(canonical);
+        out.append(":").append(local);
+        return out;
+      }
+    }
+    for (const auto& [known, canonical] : prefixes_) {
+      if (prefix == canonical) {
+        std::string out("~");  // the prefix without the namespace: never matches
+        out.append(name);
+        return out;
+      }
+    }
+    return std::nullopt;
+  }
+
+  const NamespacePrefixes& prefixes_;
+  std::unordered_map<std::string, std::vector<std::string_view>> bound_;
+};
+
+}  // namespace
+
+bool load_part(ZipArchive& zip, const std::string& entry, const NamespacePrefixes& prefixes,
+               pugi::xml_document& doc) {
   const std::optional<std::string> bytes = zip.read(entry);
   if (!bytes) return false;
   const std::string name = part_name(zip, entry);
@@ -30,41 +107,24 @@ bool load_part(ZipArchive& zip, const std::string& entry, pugi::xml_document& do
         line_col(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, r.offset)));
     throw InputError(name, lc.line, lc.column, r.description());
   }
+  if (const pugi::xml_node root = doc.document_element()) Canonicalizer(prefixes).element(root);
   return true;
 }
 
-std::string_view XmlNames::uri_of(pugi::xml_node node, std::string_view prefix) {
-  std::string attr = prefix.empty() ? std::string("xmlns") : "xmlns:" + std::string(prefix);
-  for (pugi::xml_node n = node; n && n.type() == pugi::node_element; n = n.parent()) {
-    if (const pugi::xml_attribute a = n.attribute(attr.c_str())) return a.value();
-  }
-  return {};
-}
-
-std::string_view XmlNames::local(pugi::xml_node node, std::string_view uri,
-                                 std::string_view alt_uri) const {
+std::string_view local_name(pugi::xml_node node, std::string_view prefix) {
   if (node.type() != pugi::node_element) return {};
   const std::string_view name = node.name();
-  const std::size_t colon = name.find(':');
-  const std::string_view prefix = colon == std::string_view::npos ? std::string_view{}
-                                                                  : name.substr(0, colon);
-  const std::string_view ns = uri_of(node, prefix);
-  if (ns.empty() || (ns != uri && (alt_uri.empty() || ns != alt_uri))) return {};
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+  if (name.size() <= prefix.size() + 1 || name.substr(0, prefix.size()) != prefix
+      || name[prefix.size()] != ':') {
+    return {};
+  }
+  return name.substr(prefix.size() + 1);
 }
 
-std::string_view XmlNames::attr(pugi::xml_node node, std::string_view uri,
-                                std::string_view local_name, std::string_view alt_uri) const {
-  for (const pugi::xml_attribute a : node.attributes()) {
-    const std::string_view name = a.name();
-    const std::size_t colon = name.find(':');
-    if (colon == std::string_view::npos || name.substr(colon + 1) != local_name) continue;
-    const std::string_view prefix = name.substr(0, colon);
-    if (prefix == "xmlns") continue;
-    const std::string_view ns = uri_of(node, prefix);
-    if (!ns.empty() && (ns == uri || (!alt_uri.empty() && ns == alt_uri))) return a.value();
-  }
-  return {};
+std::string_view attr_value(pugi::xml_node node, std::string_view prefix, std::string_view local) {
+  std::string name(prefix);
+  name.append(":").append(local);
+  return node.attribute(name.c_str()).value();
 }
 
 }  // namespace tilmash::io

@@ -720,7 +720,10 @@ class Checker {
                           + " levels");
     }
     attr_names_.clear();
-    attr_set_.clear();
+    // clear() costs the bucket count, which stays at the largest tag's attribute count: after a
+    // tag with 100000 attributes every later tag would pay for them (quadratic). A fresh set
+    // costs what the tag itself has.
+    if (!attr_set_.empty()) attr_set_ = {};
     std::size_t k = e;
     for (;;) {
       const std::size_t before = k;

@@ -84,6 +84,10 @@ TEST(DocxTest, NotesAreMarkedAsSuch) {
   EXPECT_EQ(notes[6], std::make_pair(DocPart::kFooter, std::string("Footer one.")));
 }
 
+TEST(DocxTest, NamesAreMatchedByNamespaceNotPrefix) {
+  EXPECT_EQ(read("prefixes.docx"), (Paragraphs{"Default namespace.", "Prefix x."}));
+}
+
 const Paragraphs kTrickyOdt = {
     "Detention centres",                                // span split mid-word
     "The camps were documented by satellite imagery.",  // insertion kept, text:s c=1e9 one space

@@ -276,6 +276,22 @@ def tricky_docx(path):
                      ('word/footer1.xml', furniture('footer', 'Footer one.'), False)])
 
 
+def prefixes_docx(path):
+    """WordprocessingML under the default namespace and under prefix 'x', while 'w' names
+    another namespace: names are matched by namespace, never by prefix."""
+    doc = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<document xmlns="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:w="urn:example:not-word"><body>'
+           '<p><r><t>Default namespace.</t></r><w:r><w:t>NOT WORD</w:t></w:r></p>'
+           '<x:p xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+           '<x:r><x:t>Prefix x</x:t></x:r><x:r><x:rPr><x:vanish/></x:rPr><x:t>HIDDEN</x:t></x:r>'
+           '<x:r><x:t>.</x:t></x:r></x:p>'
+           '<w:p><w:r><w:t>NOT WORD EITHER</w:t></w:r></w:p>'
+           '<p xmlns="urn:example:other"><r><t>OTHER</t></r></p>'
+           '</body></document>')
+    write_zip(path, [('word/document.xml', doc, False)])
+
+
 # ---------------------------------------------------------------- hand-written ODT
 
 ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -387,6 +403,7 @@ def main():
     writer_docx(os.path.join(HERE, 'writer.docx'))
     writer_odt(os.path.join(HERE, 'writer.odt'))
     tricky_docx(os.path.join(HERE, 'tricky.docx'))
+    prefixes_docx(os.path.join(HERE, 'prefixes.docx'))
     tricky_odt(os.path.join(HERE, 'tricky.odt'))
 
 
