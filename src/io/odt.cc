@@ -83,10 +83,12 @@ class Walker {
           blocks(c, part, boxes);
         } else if (t == "soft-page-break" || t == "change" || t == "change-start"
                    || t == "change-end" || t == "tracked-changes" || t == "note-citation"
-                   || t == "hidden-paragraph" || t.find("mark") != std::string_view::npos) {
-          continue;  // bookmarks, reference and index marks (toc-mark's text is not shown)
+                   || t == "hidden-paragraph" || t == "script") {
+          continue;
         } else {
-          inlines(c, part, text, boxes);  // span, a, meta, fields (their content is the result)
+          // span, a, meta, fields (their content is the result), bibliography marks (the
+          // citation shown); bookmarks and reference or index marks are empty.
+          inlines(c, part, text, boxes);
         }
       } else if (const std::string_view o = local_name(c, "office"); !o.empty()) {
         if (o != "annotation" && o != "annotation-end") inlines(c, part, text, boxes);
