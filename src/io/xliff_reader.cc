@@ -452,7 +452,15 @@ class Reader {
     if (seg_source) collect_seg_mrks(seg_source, src_segs);
     std::vector<pugi::xml_node> tgt_segs;
     if (target) collect_seg_mrks(target, tgt_segs);
-    if (src_segs.empty() || (target && tgt_segs.empty())) {
+    const auto blank = [](pugi::xml_node n) {
+      for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element) return false;
+        const std::string_view v = c.value();
+        if (v.find_first_not_of(" \t\r\n") != std::string_view::npos) return false;
+      }
+      return true;
+    };
+    if (src_segs.empty() || (target && tgt_segs.empty() && !blank(target))) {
       // Unsegmented, or a target not split like the source: the unit as a whole.
       std::string state = unit_state;
       if (src_segs.size() == 1) {
