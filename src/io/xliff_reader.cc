@@ -85,28 +85,34 @@ class InlineMapper {
   }
 
  private:
-  // Keys of begin/end codes that both stand in `content`: those become <bpt>/<ept>, the rest
-  // <it> (a code whose partner is in another segment).
+  // Keys of begin/end codes that pair up in `content`: one begin, then one end. Those become
+  // <bpt>/<ept>; the rest <it> (a code whose partner is in another segment, or repeated ids).
   void find_pairs(pugi::xml_node content) {
-    std::set<std::string> begins;
-    std::set<std::string> ends;
-    collect(content, begins, ends);
-    for (const std::string& b : begins) {
-      if (ends.count(b) != 0) paired_.insert(b);
+    std::vector<std::pair<std::string, bool>> seen;  // key, begin; in document order
+    collect(content, seen);
+    std::map<std::string, std::pair<int, int>> count;  // key -> begins, ends
+    std::set<std::string> early_end;                   // an end before any begin
+    for (const auto& [key, begin] : seen) {
+      auto& [b, e] = count[key];
+      if (!begin && b == 0) early_end.insert(key);
+      ++(begin ? b : e);
+    }
+    for (const auto& [key, be] : count) {
+      if (be.first == 1 && be.second == 1 && early_end.count(key) == 0) paired_.insert(key);
     }
   }
-  void collect(pugi::xml_node n, std::set<std::string>& begins, std::set<std::string>& ends) {
+  void collect(pugi::xml_node n, std::vector<std::pair<std::string, bool>>& seen) {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
-      if (!v2_ && is(c, names_, "bpt")) begins.insert(key12(c));
-      if (!v2_ && is(c, names_, "ept")) ends.insert(key12(c));
+      if (!v2_ && is(c, names_, "bpt")) seen.emplace_back(key12(c), true);
+      if (!v2_ && is(c, names_, "ept")) seen.emplace_back(key12(c), false);
       if (v2_ && is(c, names_, "sc") && attr(c, "isolated") != "yes") {
-        begins.insert(std::string(attr(c, "id")));
+        seen.emplace_back(std::string(attr(c, "id")), true);
       }
       if (v2_ && is(c, names_, "ec") && attr(c, "isolated") != "yes") {
-        ends.insert(std::string(attr(c, "startRef")));
+        seen.emplace_back(std::string(attr(c, "startRef")), false);
       }
-      collect(c, begins, ends);
+      collect(c, seen);
     }
   }
   static std::string key12(pugi::xml_node c) {
