@@ -5,6 +5,7 @@
 
 #include <pugixml.hpp>
 
+#include "core/bead.h"
 #include "core/lang.h"
 #include "io/document.h"
 #include "io/errors.h"
@@ -327,6 +328,19 @@ class Reader {
     }
   }
 
+  // tilmash's attributes on a <trans-unit> or <unit> (xliff_writer.h) as the TMX props.
+  void tilmash_props(pugi::xml_node unit, core::TranslationUnit& out) const {
+    for (pugi::xml_attribute a = unit.first_attribute(); a; a = a.next_attribute()) {
+      const std::string_view an = a.name();
+      if (!an.starts_with(names_.tilmash)) continue;
+      const std::string_view key = an.substr(names_.tilmash.size());
+      if (key == "confidence") out.props.push_back({"x-tilmash-confidence", a.value()});
+      if (key == "bead") out.props.push_back({std::string(core::kOneSidedBeadProp), a.value()});
+      if (key == "document") out.props.push_back({"x-document", a.value()});
+      if (key == "origin") out.props.push_back({"x-origin", a.value()});
+    }
+  }
+
   // ---- XLIFF 1.0–1.2 (SDLXLIFF, MQXLIFF)
 
   void read12(pugi::xml_node root, XliffDocument& out) {
@@ -393,18 +407,8 @@ class Reader {
     XliffUnit proto;
     proto.approved = attr(tu, "approved") == "yes";
     std::string unit_state;
-    for (pugi::xml_attribute a = tu.first_attribute(); a; a = a.next_attribute()) {
-      const std::string_view an = a.name();
-      if (an.starts_with(names_.tilmash)) {
-        const std::string_view key = an.substr(names_.tilmash.size());
-        if (key == "confidence") base.props.push_back({"x-tilmash-confidence", a.value()});
-        if (key == "bead") base.props.push_back({"x-tilmash-bead", a.value()});
-        if (key == "document") base.props.push_back({"x-document", a.value()});
-        if (key == "origin") base.props.push_back({"x-origin", a.value()});
-      } else if (!names_.mq.empty() && an == names_.mq + "status") {
-        unit_state = memoq_state(a.value());
-      }
-    }
+    tilmash_props(tu, base);
+    if (!names_.mq.empty()) unit_state = memoq_state(attr(tu, (names_.mq + "status").c_str()));
     pugi::xml_node source;
     pugi::xml_node seg_source;
     pugi::xml_node target;
@@ -545,6 +549,7 @@ class Reader {
       }
       if (!source) fail(seg, "<segment> without <source>", unit_name);
       XliffUnit u;
+      tilmash_props(unit, u.unit);
       const std::string_view sid = attr(seg, "id");
       u.unit.id = !sid.empty()             ? id + "/" + std::string(sid)
                   : segments.size() == 1 ? id
