@@ -206,6 +206,8 @@ Exit run_check(std::span<const std::string> args) {
       ("from", po::value<std::string>()->default_value("auto"),
        "input: tmx, xliff, json (align --format json) or auto (json when FILE ends in .json, "
        "xliff when its root element is <xliff>, else tmx)")
+      ("target-lang", po::value<std::string>()->default_value(""),
+       "XLIFF: the target language when the file names none")
       ("file", po::value<std::string>()->default_value("-"),
        "TMX, XLIFF or align JSON file (- = stdin TMX)");
   po::positional_options_description positional;
@@ -249,7 +251,7 @@ Exit run_check(std::span<const std::string> args) {
     }
     while (auto u = reader.next()) units.push_back(std::move(*u));
   } else if (from == "xliff") {  // every unit, whatever its state: work in progress
-    io::XliffDocument x = io::read_xliff(path);
+    io::XliffDocument x = io::read_xliff(path, {(*vm)["target-lang"].as<std::string>()});
     o.source_lang = qa::primary_lang(x.source_lang);
     for (io::XliffUnit& u : x.units) units.push_back(std::move(u.unit));
   } else {

@@ -178,6 +178,8 @@ Exit run_tm_import(std::span<const std::string> args) {
       ("format", po::value<std::string>()->default_value("tmx"),
        "tmx | xliff | json | tsv (json, tsv: 'tilmash align' output; tmx reads XLIFF too)")
       ("states", po::value<std::string>(), "XLIFF: the target states imported, comma-separated")
+      ("target-lang", po::value<std::string>()->default_value(""),
+       "XLIFF: the target language when a file names none")
       ("langs", po::value<std::string>(), "with --format tsv: the languages of the columns")
       ("origin", po::value<std::string>(), "provenance stored per unit (default: tmx import, "
                                            "tilmash align for json and tsv)")
@@ -248,7 +250,8 @@ Exit run_tm_import(std::span<const std::string> args) {
     };
     for (const std::string& path : files) {
       if (format == "xliff" || (format == "tmx" && io::is_xliff_file(path))) {
-        io::XliffSelection sel = io::select_for_import(io::read_xliff(path), states);
+        io::XliffSelection sel = io::select_for_import(
+            io::read_xliff(path, {(*vm)["target-lang"].as<std::string>()}), states);
         for (const auto& [why, n] : sel.skipped) xliff_skipped[why] += n;
         for (core::TranslationUnit& tu : sel.units) {
           store::Provenance prov{path, origin_given || format == "xliff" ? origin : "xliff import"};

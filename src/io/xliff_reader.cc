@@ -244,7 +244,8 @@ class InlineMapper {
 
 class Reader {
  public:
-  Reader(const std::string& path, std::string_view text) : path_(path), text_(text) {}
+  Reader(const std::string& path, std::string_view text, const XliffReadOptions& options)
+      : path_(path), text_(text), options_(options) {}
 
   [[noreturn]] void fail(pugi::xml_node node, const std::string& message,
                          const std::string& unit = {}) const {
@@ -354,6 +355,8 @@ class Reader {
       f.source = lang(file, sl, "source-language");
       if (const std::string_view tl = attr(file, "target-language"); !tl.empty()) {
         f.target = lang(file, tl, "target-language");
+      } else {
+        f.target = fallback_target(file);
       }
       f.original = attr(file, "original");
       if (out.source_lang.empty()) out.source_lang = f.source;
@@ -374,7 +377,8 @@ class Reader {
     for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
       if (is(c, names_, "group")) {
         walk12(c, f, out);
-      } else if (is(c, names_, "trans-unit")) {
+      } else if (is(c, names_, "trans-unit") &&
+                 attr(c, "restype") != "x-gettext-domain-header") {
         trans_unit(c, f, out);
       }
     }
@@ -450,7 +454,8 @@ class Reader {
       if (tgt) {
         if (std::optional<core::Variant> t = variant(tgt, target_lang, false, unit_name)) {
           if (target_lang.empty()) {
-            fail(tgt, "<target> without a language: <file> has no target-language", unit_name);
+            fail(tgt, "<target> without a language: <file> has no target-language (give it "
+                      "with --target-lang)", unit_name);
           }
           u.unit.variants.push_back(std::move(*t));
           u.has_target = true;
@@ -503,6 +508,8 @@ class Reader {
     f.source = lang(root, sl, "srcLang");
     if (const std::string_view tl = attr(root, "trgLang"); !tl.empty()) {
       f.target = lang(root, tl, "trgLang");
+    } else {
+      f.target = fallback_target(root);
     }
     out.source_lang = f.source;
     bool any_file = false;
@@ -560,7 +567,10 @@ class Reader {
       if (s) u.unit.variants.push_back(std::move(*s));  // an empty source: no variant, as in TMX
       if (target) {
         if (std::optional<core::Variant> t = variant(target, f.target, true, unit_name)) {
-          if (f.target.empty()) fail(target, "<target> without a language: no trgLang", unit_name);
+          if (f.target.empty()) {
+            fail(target, "<target> without a language: no trgLang (give it with --target-lang)",
+                 unit_name);
+          }
           u.unit.variants.push_back(std::move(*t));
           u.has_target = true;
         }
@@ -569,8 +579,15 @@ class Reader {
     }
   }
 
+  // The target language option, normalized (empty when not given).
+  std::string fallback_target(pugi::xml_node at) const {
+    return options_.target_lang.empty() ? std::string()
+                                        : lang(at, options_.target_lang, "the target language option");
+  }
+
   const std::string& path_;
   std::string_view text_;
+  const XliffReadOptions& options_;
   Names names_;
 };
 
@@ -589,7 +606,8 @@ bool known_state(std::string_view s) {
 
 }  // namespace
 
-XliffDocument parse_xliff(std::string_view bytes, const std::string& path) {
+XliffDocument parse_xliff(std::string_view bytes, const std::string& path,
+                          const XliffReadOptions& options) {
   std::string storage;
   const std::string_view text = xml_utf8(bytes, path, storage);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -608,10 +626,12 @@ XliffDocument parse_xliff(std::string_view bytes, const std::string& path) {
         line_col(text, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, r.offset)));
     throw InputError(path, lc.line, lc.column, r.description());
   }
-  return Reader(path, text).read(doc);
+  return Reader(path, text, options).read(doc);
 }
 
-XliffDocument read_xliff(const std::string& path) { return parse_xliff(read_file(path), path); }
+XliffDocument read_xliff(const std::string& path, const XliffReadOptions& options) {
+  return parse_xliff(read_file(path), path, options);
+}
 
 bool is_xliff_file(const std::string& path) {
   if (path == "-") return false;

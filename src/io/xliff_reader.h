@@ -57,15 +57,23 @@ struct XliffDocument {
   std::vector<XliffUnit> units;
 };
 
+struct XliffReadOptions {
+  // The target language of a <file> that names none (1.2 target-language, 2.x trgLang):
+  // Translate Toolkit's po2xliff writes none. Empty: such a file with a target is an error.
+  std::string target_lang;
+};
+
 // Parses XLIFF `bytes` (any encoding io::xml_utf8 reads); `path` names them in messages.
 // Throws InputError ("path:line:col: error: …") for input that is not well-formed XML
 // (io::check_xml: depth limit, strict rules), not XLIFF, an unsupported version, a missing
 // source language, a <trans-unit>/<unit> without an id or a <source>, or a file where no unit
 // has a target ("nothing to check or import").
-XliffDocument parse_xliff(std::string_view bytes, const std::string& path);
+// Units of Translate Toolkit's gettext header (restype="x-gettext-domain-header") are skipped.
+XliffDocument parse_xliff(std::string_view bytes, const std::string& path,
+                          const XliffReadOptions& options = {});
 
 // read_file + parse_xliff. Throws IoError when the file cannot be read.
-XliffDocument read_xliff(const std::string& path);
+XliffDocument read_xliff(const std::string& path, const XliffReadOptions& options = {});
 
 // True when `path` holds an XML document whose root element is <xliff> (any prefix), judged
 // from its first 64 KiB. "-" (stdin) is never sniffed: false. Throws IoError when the file

@@ -256,6 +256,29 @@ TEST(XliffReaderTest, MalformedInputNamesThePosition) {
             "");
 }
 
+// Translate Toolkit's po2xliff (tests/io/xliff/make_po2xliff.sh): XLIFF 1.1, no target-language,
+// a gettext header unit, approved="yes" on translated messages, a fuzzy one as needs-translation.
+TEST(XliffReaderTest, Po2xliffNeedsTheTargetLanguageGiven) {
+  try {
+    read_xliff(sample("po2xliff.xlf"));
+    ADD_FAILURE() << "a target without a language was read";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("po2xliff.xlf:13:9: error: <target> without a language"),
+              std::string::npos) << e.what();
+  }
+  const XliffDocument d = read_xliff(sample("po2xliff.xlf"), {"kk"});
+  EXPECT_EQ(d.version, "1.1");
+  ASSERT_EQ(d.units.size(), 4u);  // the header unit is not one
+  EXPECT_EQ(d.units[0].unit.id, "3");
+  EXPECT_EQ(d.units[0].unit.variants.at(1).lang, "kk");
+  EXPECT_TRUE(d.units[0].approved);
+  EXPECT_EQ(d.units[1].state, "needs-translation");  // fuzzy
+  EXPECT_FALSE(d.units[2].has_target);
+  const XliffSelection sel = select_for_import(d, default_import_states());
+  ASSERT_EQ(sel.units.size(), 2u);
+  EXPECT_EQ(sel.units[1].variants.at(0).text, "%d families wrote to the ministry.");
+}
+
 TEST(XliffReaderTest, PrefixedXliffAndUnknownNamespacesAreRead) {
   const std::string x =
       "<x:xliff xmlns:x=\"urn:oasis:names:tc:xliff:document:1.2\" xmlns:o=\"urn:other\" version=\"1.2\">"
