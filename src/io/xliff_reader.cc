@@ -273,7 +273,10 @@ class Reader {
       const std::string_view an = a.name();
       if (!an.starts_with("xmlns:")) continue;
       const std::string prefix = std::string(an.substr(6)) + ":";
-      if (a.value() == kTilmashXliffNamespace) names_.tilmash = prefix;
+      if (a.value() == kTilmashXliffNamespace) {
+        names_.tilmash = prefix;
+        tilmash_document_ = true;
+      }
       if (a.value() == kSdlNamespace) names_.sdl = prefix;
       if (a.value() == kMemoqNamespace) names_.mq = prefix;
     }
@@ -282,6 +285,7 @@ class Reader {
     const std::string& v = out.version;
     if (v == "1.0" || v == "1.1" || v == "1.2") {
       read12(root, out);
+      if (tilmash_document_ && files_ > 1) join_files(out);
     } else if (v == "2.0" || v == "2.1" || v == "2.2") {
       read2(root, out);
     } else if (v.empty()) {
@@ -349,6 +353,7 @@ class Reader {
     for (pugi::xml_node file = root.first_child(); file; file = file.next_sibling()) {
       if (!is(file, names_, "file")) continue;
       any_file = true;
+      ++files_;
       const std::string_view sl = attr(file, "source-language");
       if (sl.empty()) fail(file, "<file> without source-language");
       File f;
@@ -499,6 +504,43 @@ class Reader {
     }
   }
 
+  // `align --format xliff` of three languages writes one <file> per target language with the
+  // same trans-unit ids (xliff_writer.h): the units of one id are one bead, joined back into
+  // the multilingual unit `align --format tmx` writes (source, then each target in file order;
+  // ordered by bead number).
+  void join_files(XliffDocument& out) const {
+    std::vector<XliffUnit> joined;
+    std::map<std::string, std::size_t> at;  // id -> index in joined
+    for (std::size_t n = 0; n < out.units.size(); ++n) {
+      XliffUnit& u = out.units[n];
+      auto [it, added] = at.emplace(u.unit.id, joined.size());
+      if (added) {
+        joined.push_back(std::move(u));
+        continue;
+      }
+      XliffUnit& into = joined[it->second];
+      for (core::Variant& v : u.unit.variants) {
+        const bool have = std::any_of(into.unit.variants.begin(), into.unit.variants.end(),
+                                      [&](const core::Variant& w) { return w.lang == v.lang; });
+        if (have) continue;
+        if (v.lang == out.source_lang) {
+          into.unit.variants.insert(into.unit.variants.begin(), std::move(v));
+        } else {
+          into.unit.variants.push_back(std::move(v));
+        }
+      }
+      into.has_target = into.has_target || u.has_target;
+      if (into.state.empty()) into.state = u.state;
+    }
+    const auto number = [](const std::string& id) {
+      return id.size() < 10 && digits(id) ? std::stoul(id) : 0ul;
+    };
+    std::stable_sort(joined.begin(), joined.end(), [&](const XliffUnit& a, const XliffUnit& b) {
+      return number(a.unit.id) < number(b.unit.id);
+    });
+    out.units = std::move(joined);
+  }
+
   // ---- XLIFF 2.x
 
   void read2(pugi::xml_node root, XliffDocument& out) {
@@ -589,6 +631,8 @@ class Reader {
   std::string_view text_;
   const XliffReadOptions& options_;
   Names names_;
+  bool tilmash_document_ = false;  // the root declares kTilmashXliffNamespace
+  std::size_t files_ = 0;          // <file>s seen (1.2)
 };
 
 bool known_state(std::string_view s) {

@@ -9,7 +9,9 @@
 // target without <mrk> segments beside a split source pairs with the whole source (tuid = id).
 // XLIFF 2.x: one per <segment>, tuid = "<unit id>/<segment id>" ("<unit id>/<k>" for the k-th
 // segment when it has no id; just "<unit id>" when the unit has one segment without an id).
-// <ignorable> is skipped. Ids are per <file>: a file with several <file>s may repeat them.
+// <ignorable> is skipped. Ids are per <file>: a file with several <file>s may repeat them,
+// except in tilmash's own three-language alignments (the tilmash namespace declared): there
+// the units of one id, one per <file>, are joined into one multilingual unit, as TMX has it.
 //
 // Inline codes become TMX 1.4b inline markup (core::Variant::inline_xml), the model the TMX
 // reader keeps, so nothing is lost and the TMX writer writes them back:

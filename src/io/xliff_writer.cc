@@ -56,10 +56,9 @@ XliffWriteStats write_xliff_alignment(std::ostream& out, const std::vector<std::
         if (p.type == "x-tilmash-confidence") confidence = p.value;
         out << " tilmash:" << name << "=\"" << xml_text(p.value, removed) << "\"";
       }
-      if (source.empty() || target.empty()) {
-        core::Bead shape;
-        shape.sides = {beads[n].sides[0], beads[n].sides[k]};
-        out << " tilmash:bead=\"" << core::bead_shape(shape) << "\"";
+      // The whole bead's shape, as TMX's x-tilmash-bead: "1-1-0" in the en-kk <file> too.
+      if (core::one_sided(beads[n])) {
+        out << " tilmash:bead=\"" << core::bead_shape(beads[n]) << "\"";
       }
       if (source.empty()) out << " translate=\"no\"";
       out << ">\n        <source>" << xml_text(source, removed) << "</source>\n";

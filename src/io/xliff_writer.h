@@ -2,9 +2,11 @@
 // bead, id = the bead's number (line N of --format beads), the source sentences in <source>,
 // the target's in <target state="translated">. XLIFF 1.2 is bilingual per <file>, so a
 // three-language alignment gives one <file> per target language in the same document (the
-// same trans-unit ids in each); `--pairs` writes each pair's own alignment to its own file.
+// same trans-unit ids in each; xliff_reader joins them back into three-language units);
+// `--pairs` writes each pair's own alignment to its own file.
 // tilmash's data go in attributes of the namespace kTilmashXliffNamespace on <trans-unit>
-// (tilmash:confidence, tilmash:bead for a one-sided bead, tilmash:document, tilmash:origin:
+// (tilmash:confidence, tilmash:bead for a one-sided bead — the whole bead's shape, "1-1-0",
+// in every <file> —, tilmash:document, tilmash:origin:
 // the values of the TMX props x-tilmash-confidence, x-tilmash-bead, x-document, x-origin),
 // which xliff_reader reads back; a <note from="tilmash"> repeats the confidence for the
 // translator. A one-sided bead: 1-0 has no <target> (a sentence left untranslated), 0-1 an

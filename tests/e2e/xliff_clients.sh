@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Real clients of `align --format xliff` and the XLIFF round trips of issue 19, on the shared
-# corpus (every document, en-kk and en-ru):
+# corpus (every document, en-kk, en-ru and en-kk-ru):
 #  1. the XLIFF passes structural checks of XLIFF 1.2 (no Debian package ships the XLIFF 1.2
 #     schema, so xmllint cannot validate it: checked here instead);
 #  2. Translate Toolkit reads it (its xliff storage: ids, sources, targets as written) and
@@ -8,7 +8,7 @@
 #  3. OmegaT 3.6 loads it with its XLIFF filter (document 000): as many segments as trans-units
 #     with a source, and writes the target file;
 #  4. `check --json` finds in it what it finds in `align --format tmx` of the same documents, and
-#     in an XLIFF 2.0 version of it what it finds in the 1.2 one;
+#     in an XLIFF 2.0 version of it (two languages) what it finds in the 1.2 one;
 #  5. `tm import` of the XLIFF 1.2 and of the 2.0 version gives the TM that `tm import` of the TMX
 #     gives (compared through `tm export`, tuids and dates aside).
 #   tests/e2e/xliff_clients.sh TILMASH [CORPUS_DIR]     (default: $TILMASH_SHARED/corpus, else
@@ -144,45 +144,54 @@ tm_units() {  # DB
 docs=$(ls "$corpus"/*.en.txt | sed -E 's#.*/([^/]*)\.en\.txt#\1#')
 n_docs=0
 for doc in $docs; do
-  for tgt in kk ru; do
-    [ -f "$corpus/$doc.$tgt.txt" ] || continue
+  for tgts in kk ru kk,ru; do
+    langs=en,$tgts
+    files=("$corpus/$doc.en.txt")
+    for t in ${tgts//,/ }; do files+=("$corpus/$doc.$t.txt"); done
+    for f in "${files[@]}"; do [ -f "$f" ] || continue 2; done
     n_docs=$((n_docs + 1))
-    base=$work/$doc.en-$tgt
-    "$tilmash" align --langs en,$tgt "$corpus/$doc.en.txt" "$corpus/$doc.$tgt.txt" --format xliff \
-        -o "$base.xlf" 2>/dev/null || { fail "$doc en-$tgt: align --format xliff"; continue; }
-    "$tilmash" align --langs en,$tgt "$corpus/$doc.en.txt" "$corpus/$doc.$tgt.txt" --format tmx \
-        -o "$base.tmx" 2>/dev/null || { fail "$doc en-$tgt: align --format tmx"; continue; }
-    out=$(structure "$base.xlf") || fail "$doc en-$tgt: XLIFF structure: $out"
-    out=$(toolkit "$base.xlf") || fail "$doc en-$tgt: $out"
+    name="$doc ${langs//,/-}"
+    base=$work/$doc.${langs//,/-}
+    "$tilmash" align --langs $langs "${files[@]}" --format xliff -o "$base.xlf" 2>/dev/null \
+        || { fail "$name: align --format xliff"; continue; }
+    "$tilmash" align --langs $langs "${files[@]}" --format tmx -o "$base.tmx" 2>/dev/null \
+        || { fail "$name: align --format tmx"; continue; }
+    out=$(structure "$base.xlf") || fail "$name: XLIFF structure: $out"
+    out=$(toolkit "$base.xlf") || fail "$name: $out"
     xliff2po -i "$base.xlf" -o "$base.po" >/dev/null 2>&1 && [ -s "$base.po" ] \
-        || fail "$doc en-$tgt: xliff2po failed"
-    to_xliff2 "$base.xlf" "$base.2.xlf"
+        || fail "$name: xliff2po failed"
     "$tilmash" check --json "$base.xlf" >"$base.x.json" 2>/dev/null
     "$tilmash" check --json "$base.tmx" >"$base.t.json" 2>/dev/null
-    "$tilmash" check --json "$base.2.xlf" >"$base.2.json" 2>/dev/null
     cmp -s <(findings "$base.x.json") <(findings "$base.t.json") \
-        || { fail "$doc en-$tgt: check findings differ between XLIFF and TMX"; diff <(findings "$base.x.json") <(findings "$base.t.json") | head -5; }
-    cmp -s "$base.x.json" "$base.2.json" \
-        || { fail "$doc en-$tgt: check findings differ between XLIFF 1.2 and 2.0"; diff "$base.x.json" "$base.2.json" | head -5; }
-    for kind in xlf 2.xlf tmx; do
+        || { fail "$name: check findings differ between XLIFF and TMX"; diff <(findings "$base.x.json") <(findings "$base.t.json") | head -5; }
+    kinds="xlf tmx"
+    if [ "$tgts" != kk,ru ]; then  # XLIFF 2.0 has one target language per document
+      to_xliff2 "$base.xlf" "$base.2.xlf"
+      "$tilmash" check --json "$base.2.xlf" >"$base.2.json" 2>/dev/null
+      cmp -s "$base.x.json" "$base.2.json" \
+          || { fail "$name: check findings differ between XLIFF 1.2 and 2.0"; diff "$base.x.json" "$base.2.json" | head -5; }
+      kinds="xlf 2.xlf tmx"
+    fi
+    for kind in $kinds; do
       "$tilmash" tm import --db "$base.$kind.db" "$base.$kind" >/dev/null 2>&1 \
-          || fail "$doc en-$tgt: tm import of the $kind"
+          || fail "$name: tm import of the $kind"
     done
-    cmp -s <(tm_units "$base.xlf.db") <(tm_units "$base.tmx.db") \
-        || { fail "$doc en-$tgt: the TM from XLIFF 1.2 differs from the TM from TMX"; diff <(tm_units "$base.xlf.db") <(tm_units "$base.tmx.db") | head -6; }
-    cmp -s <(tm_units "$base.2.xlf.db") <(tm_units "$base.tmx.db") \
-        || fail "$doc en-$tgt: the TM from XLIFF 2.0 differs from the TM from TMX"
+    for kind in $kinds; do
+      [ $kind = tmx ] && continue
+      cmp -s <(tm_units "$base.$kind.db") <(tm_units "$base.tmx.db") \
+          || { fail "$name: the TM from the $kind differs from the TM from TMX"; diff <(tm_units "$base.$kind.db") <(tm_units "$base.tmx.db") | head -6; }
+    done
     units=$(grep -c '<tu ' <("$tilmash" tm export --db "$base.tmx.db" -o - 2>/dev/null))
-    [ "$units" -gt 0 ] || fail "$doc en-$tgt: the TM is empty (nothing compared)"
+    [ "$units" -gt 0 ] || fail "$name: the TM is empty (nothing compared)"
   done
 done
 [ "$n_docs" -gt 0 ] || fail "no documents in $corpus"
-echo "XLIFF structure, Translate Toolkit, xliff2po, check (1.2 = 2.0 = TMX), tm import (1.2 = 2.0 = TMX): $n_docs document pairs"
+echo "XLIFF structure, Translate Toolkit, xliff2po, check (1.2 = 2.0 = TMX), tm import (1.2 = 2.0 = TMX): $n_docs alignments (en-kk, en-ru, en-kk-ru)"
 
 # OmegaT: a project whose source is the XLIFF of document 000 (en-kk). Its XLIFF filter must
 # load every trans-unit with a source as a segment and write the target file.
 doc=$(echo $docs | cut -d' ' -f1)
-xlf=$work/$doc.en-kk.xlf
+xlf=$work/$doc.en-kk.xlf  # written by the loop above
 P=$work/omegat/proj
 mkdir -p "$P/source" "$P/target" "$P/tm/auto" "$P/glossary" "$P/dictionary" "$P/omegat" "$work/omegat/config"
 cp "$xlf" "$P/source/doc.xlf"

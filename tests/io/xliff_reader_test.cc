@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "core/bead.h"
+#include "io/alignment_writer.h"
 #include "io/errors.h"
 #include "io/tmx_reader.h"
 #include "io/tmx_writer.h"
@@ -301,47 +302,49 @@ TEST(XliffReaderTest, DetectsXliffByContent) {
   EXPECT_THROW(is_xliff_file(sample("no-such-file.xlf")), IoError);
 }
 
-// align --format xliff read back: the props of align --format tmx, the one-sided marks, and
-// a <file> per target language.
-TEST(XliffWriterTest, AlignmentReadsBackWithTmxProps) {
+// align --format xliff read back: the units and props of align --format tmx (ids aside), the
+// one-sided marks, and a three-language alignment (a <file> per target) joined back by id.
+TEST(XliffWriterTest, AlignmentReadsBackAsAlignTmx) {
   const std::vector<std::string> langs = {"en", "kk", "ru"};
-  std::vector<core::Bead> beads(3);
+  std::vector<core::Bead> beads(4);
   beads[0].sides = {{0}, {0}, {0}};
   beads[1].sides = {{1}, {}, {1}};  // omitted in kk
   beads[2].sides = {{}, {1}, {}};   // added in kk
-  std::vector<core::AlignedUnit> units(3);
+  beads[3].sides = {{}, {}, {2}};   // added in ru
+  std::vector<core::AlignedUnit> units(4);
   units[0].text = {{"en", "A & <b>."}, {"kk", "Ә."}, {"ru", "А."}};
   units[0].confidence = 0.98765;
   units[1].text = {{"en", "B."}, {"kk", ""}, {"ru", "Б."}};
   units[2].text = {{"en", ""}, {"kk", "Қосымша."}, {"ru", ""}};
+  units[3].text = {{"en", ""}, {"kk", ""}, {"ru", "Добавка."}};
   std::ostringstream out;
   const XliffWriteStats st = write_xliff_alignment(out, langs, beads, units, "doc.en.txt");
-  EXPECT_EQ(st.units_written, 5u);  // kk: 3 beads; ru: bead 3 has neither side
-  const XliffDocument d = parse_xliff(out.str(), "out.xlf");
-  ASSERT_EQ(d.units.size(), 5u);
-  const std::string pair_kk[2] = {"en", "kk"};
-  const core::TranslationUnit tmx = tmx_unit(units[0], "", pair_kk, "doc.en.txt");
-  EXPECT_EQ(d.units[0].unit.id, "1");
-  EXPECT_EQ(d.units[0].unit.props, tmx.props);
-  EXPECT_EQ(d.units[0].unit.variants[0].text, "A & <b>.");
-  EXPECT_EQ(d.units[0].unit.variants[1].lang, "kk");
-  EXPECT_EQ(d.units[0].state, "translated");
-  EXPECT_TRUE(d.units[0].unit.notes.empty());  // tilmash's own note is not read back
-  const auto bead_prop = [](const XliffUnit& u) {
-    for (const core::Prop& p : u.unit.props) {
-      if (p.type == core::kOneSidedBeadProp) return p.value;
+  EXPECT_EQ(st.units_written, 6u);  // kk: beads 1-3; ru: beads 1, 2, 4
+  const std::string text = out.str();
+  EXPECT_NE(text.find("target-language=\"ru\""), std::string::npos);
+  const XliffDocument d = parse_xliff(text, "out.xlf");
+  const std::string tmx_path = (std::filesystem::temp_directory_path() / "xliff_align.tmx").string();
+  write_alignment(tmx_path, "tmx", langs, beads, units, "doc.en.txt");
+  const TmxDocument tmx = read_tmx(tmx_path);
+  ASSERT_EQ(d.units.size(), tmx.units.size());
+  for (std::size_t n = 0; n < d.units.size(); ++n) {
+    const core::TranslationUnit& x = d.units[n].unit;
+    const core::TranslationUnit& t = tmx.units[n];
+    EXPECT_EQ(x.id, std::to_string(n + 1));
+    EXPECT_EQ(x.props, t.props) << x.id;
+    ASSERT_EQ(x.variants.size(), t.variants.size()) << x.id;
+    for (std::size_t k = 0; k < x.variants.size(); ++k) {
+      EXPECT_EQ(x.variants[k].lang, t.variants[k].lang) << x.id;
+      EXPECT_EQ(x.variants[k].text, t.variants[k].text) << x.id;
     }
-    return std::string();
-  };
-  EXPECT_EQ(bead_prop(d.units[0]), "");
-  EXPECT_EQ(bead_prop(d.units[1]), "1-0");
-  EXPECT_FALSE(d.units[1].has_target);
-  EXPECT_EQ(bead_prop(d.units[2]), "0-1");
+    EXPECT_TRUE(x.notes.empty());  // tilmash's own note is not read back
+  }
+  EXPECT_EQ(d.units[0].unit.variants[0].text, "A & <b>.");
+  EXPECT_EQ(d.units[0].state, "translated");
+  // 0-1-0: the kk sentence alone, under the bead's number.
   ASSERT_EQ(d.units[2].unit.variants.size(), 1u);
   EXPECT_EQ(d.units[2].unit.variants[0].lang, "kk");
-  EXPECT_EQ(d.units[3].unit.variants[1].lang, "ru");
-  EXPECT_EQ(d.units[4].unit.id, "2");
-  EXPECT_EQ(bead_prop(d.units[4]), "");  // en-ru: 1-1
+  EXPECT_EQ(d.units[3].unit.variants[0].lang, "ru");
 }
 
 }  // namespace
