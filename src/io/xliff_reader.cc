@@ -310,13 +310,24 @@ class Reader {
   // A variant from XLIFF content, or nullopt when it holds neither text nor codes.
   std::optional<core::Variant> variant(pugi::xml_node content, const std::string& lang_tag,
                                        bool v2, const std::string& unit) const {
+    core::Variant v;
+    v.lang = lang_tag;
+    bool plain = true;  // text only (most segments): no mapping, no second parse
+    for (pugi::xml_node c = content.first_child(); c && plain; c = c.next_sibling()) {
+      plain = c.type() != pugi::node_element;
+    }
+    if (plain) {
+      for (pugi::xml_node c = content.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) v.text += c.value();
+      }
+      if (v.text.empty()) return std::nullopt;
+      return v;
+    }
     InlineMapper mapper(names_, v2);
     const std::string xml = mapper.map(content);
     std::optional<SegText> st = parse_seg_content(xml);
     if (!st) fail(content, "internal: inline codes could not be mapped", unit);  // a bug
     if (st->text.empty() && st->inline_xml.empty()) return std::nullopt;
-    core::Variant v;
-    v.lang = lang_tag;
     v.text = std::move(st->text);
     v.inline_xml = std::move(st->inline_xml);
     return v;
