@@ -32,7 +32,9 @@ constexpr const char* kHelp =
     "than one at a time): LIST has one pair per line, 'SRC_FILE TGT_FILE'; output N (0-based\n"
     "line number) goes to OUT_DIR/N.FORMAT.\n\n"
     "formats: beads (0,1:0 per line), tsv (confidence, then each side's text), json, tmx (one\n"
-    "<tu> per bead that has text in every language, prop x-tilmash-confidence), html (a review\n"
+    "<tu> per bead that has text in every language, prop x-tilmash-confidence), xliff (XLIFF\n"
+    "1.2, one <trans-unit> per bead, id = bead number, tilmash:confidence; one <file> per\n"
+    "target language), html (a review\n"
     "page: languages side by side, weakest beads listed on top and highlighted, glossary terms\n"
     "with their approved renderings, check's findings; keys j/k next/previous weak bead).\n"
     "--pairs also writes OUT-en-kk.FORMAT etc., one per source-target pair, each from that\n"
@@ -143,7 +145,7 @@ Exit run_align(std::span<const std::string> args) {
       ("langs", po::value<std::string>()->required(), "languages in file order: en,kk[,ru]")
       ("segmented", po::bool_switch(), "inputs are one sentence per line already")
       ("headers", po::bool_switch(), "DOCX/ODT: also page headers and footers")
-      ("format", po::value<std::string>()->default_value("tsv"), "beads | tsv | json | tmx | html")
+      ("format", po::value<std::string>()->default_value("tsv"), "beads | tsv | json | tmx | xliff | html")
       ("pairs", po::bool_switch(), "also OUT-en-kk.FORMAT … per pair (its own alignment)")
       ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)")
       ("batch", po::value<std::string>(), "LIST of 'SRC TGT' file pairs, aligned with one model")
@@ -181,8 +183,8 @@ Exit run_align(std::span<const std::string> args) {
   }
   const std::string format = (*vm)["format"].as<std::string>();
   if (format != "beads" && format != "tsv" && format != "json" && format != "tmx" &&
-      format != "html") {
-    throw UsageError("--format must be beads, tsv, json, tmx or html, not '" + format + "'");
+      format != "html" && format != "xliff") {
+    throw UsageError("--format must be beads, tsv, json, tmx, xliff or html, not '" + format + "'");
   }
   const bool pairs = (*vm)["pairs"].as<bool>();
   if (pairs && vm->count("batch") == 0u && (*vm)["output"].as<std::string>() == "-") {

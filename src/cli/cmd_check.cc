@@ -15,6 +15,7 @@
 #include "io/html_review.h"
 #include "io/json.h"
 #include "io/tmx_reader.h"
+#include "io/xliff_reader.h"
 #include "qa/number_check.h"
 #include "qa/omission_check.h"
 #include "qa/term_check.h"
@@ -45,6 +46,7 @@ constexpr const char* kHelp =
     "  tilmash check tmx/udhr.en-kk-ru.tmx\n"
     "  tilmash check --glossary my.tbx article.tmx --json\n"
     "  tilmash check article.tmx --html review.html\n"
+    "  tilmash check job.xlf      (XLIFF 1.2/2.0, SDLXLIFF, MQXLIFF: the translator's work)\n"
     "  tilmash check article.tmx --min-severity warning\n"
     "  tilmash align --langs en,kk,ru a.en a.kk a.ru --format json -o a.json && tilmash check a.json";
 
@@ -202,12 +204,16 @@ Exit run_check(std::span<const std::string> args) {
       ("min-severity", po::value<std::string>()->default_value("notice"),
        "show only findings at least this severe: error, warning or notice")
       ("from", po::value<std::string>()->default_value("auto"),
-       "input: tmx, json (align --format json) or auto (json when FILE ends in .json)")
-      ("file", po::value<std::string>()->default_value("-"), "TMX or align JSON file (- = stdin TMX)");
+       "input: tmx, xliff, json (align --format json) or auto (json when FILE ends in .json, "
+       "xliff when its root element is <xliff>, else tmx)")
+      ("target-lang", po::value<std::string>()->default_value(""),
+       "XLIFF: the target language when the file names none")
+      ("file", po::value<std::string>()->default_value("-"),
+       "TMX, XLIFF or align JSON file (- = stdin TMX)");
   po::positional_options_description positional;
   positional.add("file", 1);
   auto vm = parse_options(args, options, positional,
-                          "tilmash check [--glossary G] FILE.tmx|FILE.json [--json] [--html FILE]", kHelp);
+                          "tilmash check [--glossary G] FILE.tmx|FILE.xlf|FILE.json [--json] [--html FILE]", kHelp);
   if (!vm) return Exit::kOk;
   qa::CheckOptions o;
   o.numbers = !(*vm)["no-numbers"].as<bool>();
@@ -229,7 +235,9 @@ Exit run_check(std::span<const std::string> args) {
 
   const std::string path = (*vm)["file"].as<std::string>();
   std::string from = (*vm)["from"].as<std::string>();
-  if (from == "auto") from = path.ends_with(".json") ? "json" : "tmx";
+  if (from == "auto") {
+    from = path.ends_with(".json") ? "json" : io::is_xliff_file(path) ? "xliff" : "tmx";
+  }
   std::vector<core::TranslationUnit> units;
   if (from == "json") {
     // align's JSON: the first language of the beads is the source (align's pivot).
@@ -242,8 +250,12 @@ Exit run_check(std::span<const std::string> args) {
       o.source_lang = qa::primary_lang(reader.header().srclang);
     }
     while (auto u = reader.next()) units.push_back(std::move(*u));
+  } else if (from == "xliff") {  // every unit, whatever its state: work in progress
+    io::XliffDocument x = io::read_xliff(path, {(*vm)["target-lang"].as<std::string>()});
+    o.source_lang = qa::primary_lang(x.source_lang);
+    for (io::XliffUnit& u : x.units) units.push_back(std::move(u.unit));
   } else {
-    throw UsageError("--from must be tmx, json or auto, not '" + from + "'");
+    throw UsageError("--from must be tmx, xliff, json or auto, not '" + from + "'");
   }
   std::string date_note;
   for (std::size_t i = 0; o.date.empty() && i < units.size() && i < 3; ++i) {

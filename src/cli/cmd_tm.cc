@@ -21,6 +21,7 @@
 #include "io/json.h"
 #include "io/tmx_reader.h"
 #include "io/tmx_writer.h"
+#include "io/xliff_reader.h"
 #include "store/tm_store.h"
 #include "term/normalize.h"
 #include "term/snowball.h"
@@ -106,10 +107,14 @@ constexpr const char* kImportHelp =
     "Inputs: TMX (streamed; 'tilmash align --format tmx' props x-document, x-origin and\n"
     "x-tilmash-confidence become the unit's provenance), or the output of 'tilmash align\n"
     "--format json' (languages from the file) or '--format tsv' (with --langs). Aligned beads\n"
-    "keep their confidence; the file is their source document.\n\n"
+    "keep their confidence; the file is their source document.\n"
+    "XLIFF 1.2/2.0 (SDLXLIFF, MQXLIFF; found by content with the default --format tmx, or\n"
+    "--format xliff): units with a target whose state --states lists (default: translated,\n"
+    "signed-off, final, reviewed, none = a 1.2 target without state; approved=\"yes\" always).\n\n"
     "examples:\n"
     "  tilmash tm import --db tm.db tmx/udhr.en-kk-ru.tmx\n"
     "  tilmash tm import --db tm.db --format json aligned.json\n"
+    "  tilmash tm import --db tm.db job.xlf --states translated,final\n"
     "  tilmash tm import --db tm.db --format tsv --langs en,kk aligned.tsv";
 
 // Provenance of a TMX unit: the file, unless `tilmash align` recorded the document, origin
@@ -171,7 +176,10 @@ Exit run_tm_import(std::span<const std::string> args) {
   options.add_options()
       ("db", po::value<std::string>()->required(), "the TM file (SQLite)")
       ("format", po::value<std::string>()->default_value("tmx"),
-       "tmx | json | tsv (json, tsv: 'tilmash align' output)")
+       "tmx | xliff | json | tsv (json, tsv: 'tilmash align' output; tmx reads XLIFF too)")
+      ("states", po::value<std::string>(), "XLIFF: the target states imported, comma-separated")
+      ("target-lang", po::value<std::string>()->default_value(""),
+       "XLIFF: the target language when a file names none")
       ("langs", po::value<std::string>(), "with --format tsv: the languages of the columns")
       ("origin", po::value<std::string>(), "provenance stored per unit (default: tmx import, "
                                            "tilmash align for json and tsv)")
@@ -183,9 +191,18 @@ Exit run_tm_import(std::span<const std::string> args) {
   auto vm = parse_options(args, options, positional, "tilmash tm import FILE… --db DB", kImportHelp);
   if (!vm) return Exit::kOk;
   const std::string format = (*vm)["format"].as<std::string>();
-  if (format != "tmx" && format != "tsv" && format != "json") {
-    throw UsageError("--format must be tmx, json or tsv");
+  if (format != "tmx" && format != "tsv" && format != "json" && format != "xliff") {
+    throw UsageError("--format must be tmx, xliff, json or tsv");
   }
+  std::set<std::string> states = io::default_import_states();
+  if (vm->count("states") != 0u) {
+    try {
+      states = io::parse_states((*vm)["states"].as<std::string>());
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("--states: ") + e.what());
+    }
+  }
+  std::map<std::string, std::size_t> xliff_skipped;  // reason -> units (written by the worker)
   std::vector<std::string> langs;
   if (format == "tsv") {
     if (vm->count("langs") == 0u) throw UsageError("--format tsv needs --langs en,kk[,ru]");
@@ -201,6 +218,7 @@ Exit run_tm_import(std::span<const std::string> args) {
   const bool origin_given = vm->count("origin") != 0u;
   const std::string origin = origin_given       ? (*vm)["origin"].as<std::string>()
                              : format == "tmx" ? "tmx import"
+                             : format == "xliff" ? "xliff import"
                                                : "tilmash align";
   // The import's own keyer, for units that come without keys: the pipeline below keys every
   // unit on its thread, so this tokenizer is built only if that ever changes.
@@ -231,6 +249,18 @@ Exit run_tm_import(std::span<const std::string> args) {
       emit(std::move(p));
     };
     for (const std::string& path : files) {
+      if (format == "xliff" || (format == "tmx" && io::is_xliff_file(path))) {
+        io::XliffSelection sel = io::select_for_import(
+            io::read_xliff(path, {(*vm)["target-lang"].as<std::string>()}), states);
+        for (const auto& [why, n] : sel.skipped) xliff_skipped[why] += n;
+        for (core::TranslationUnit& tu : sel.units) {
+          store::Provenance prov{path, origin_given || format == "xliff" ? origin : "xliff import"};
+          std::optional<double> confidence;
+          tmx_provenance(tu, prov, confidence, origin_given);
+          prepare(std::move(tu), std::move(prov), confidence);
+        }
+        continue;
+      }
       if (format == "tmx") {
         io::TmxReader reader(path);
         while (auto tu = reader.next()) {
@@ -276,6 +306,9 @@ Exit run_tm_import(std::span<const std::string> args) {
   std::cerr << "tm import: " << stats.units_read << " units read, " << stats.units_added
             << " added, " << stats.units_merged << " merged as duplicates, "
             << stats.units_skipped << " skipped (fewer than two variants) in " << secs << " s\n";
+  for (const auto& [why, n] : xliff_skipped) {
+    std::cerr << "tm import: XLIFF units not imported: " << n << " " << why << "\n";
+  }
   return Exit::kOk;
 }
 

@@ -7,6 +7,7 @@
 #include "core/bead.h"
 #include "io/atomic_file.h"
 #include "io/json.h"
+#include "io/xliff_writer.h"
 
 namespace tilmash::io {
 namespace {
@@ -50,6 +51,14 @@ TmxWriteStats write_alignment(const std::string& path, const std::string& format
   assert(beads.size() == units.size());
   if (format == "tmx")
     return write_tmx(path, langs, beads, units, document);
+  if (format == "xliff") {
+    AtomicFile out(path);
+    const XliffWriteStats st = write_xliff_alignment(out.out(), langs, beads, units, document);
+    out.commit();
+    TmxWriteStats counts;  // the caller reports only TMX's left-out units
+    counts.units_written = st.units_written;
+    return counts;
+  }
   AtomicFile file(path);
   std::ostream& os = file.out();
   if (format == "json")
@@ -90,7 +99,8 @@ std::string alignment_pair_path(const std::string& path, const std::string& form
                                 const std::string& source, const std::string& target) {
   if (format == "tmx")
     return tmx_pair_path(path, source, target);
-  const std::string ext = "." + format;
+  // XLIFF keeps the name's own extension (.xlf or .xliff).
+  const std::string ext = format == "xliff" && path.ends_with(".xlf") ? ".xlf" : "." + format;
   const std::string stem = path.ends_with(ext) ? path.substr(0, path.size() - ext.size()) : path;
   return stem + "-" + source + "-" + target + ext;
 }

@@ -13,9 +13,9 @@
 namespace tilmash::io {
 
 // Writes `beads` (sides in `langs` order) and their `units` (one per bead, same order) in
-// `format` ("beads" | "tsv" | "json" | "tmx") to `path` ("-" = stdout) through AtomicFile.
+// `format` ("beads" | "tsv" | "json" | "tmx" | "xliff") to `path` ("-" = stdout) through AtomicFile.
 // tmx: one <tu> per unit with text in every language of `langs`, `document` as its source
-// document name. Returns the TMX writer's counts (all zero for other formats). Throws IoError
+// document name; xliff: XLIFF 1.2 as xliff_writer.h describes. Returns the TMX writer's counts (all zero for other formats). Throws IoError
 // when the file cannot be written. Precondition (assert): beads.size() == units.size().
 TmxWriteStats write_alignment(const std::string& path, const std::string& format,
                               const std::vector<std::string>& langs,

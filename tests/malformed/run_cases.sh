@@ -56,6 +56,7 @@ while IFS=$'\t' read -r fixture cmd want pos fragment; do
       "$TILMASH" glossary import -g "$work/g.tbx" "$file" >"$out" 2>"$err"
       ;;
     segment) "$TILMASH" segment --lang en "$file" >"$out" 2>"$err" ;;
+    check) "$TILMASH" check --no-terms "$file" >"$out" 2>"$err" ;;
     *) echo "unknown command $cmd"; exit 2 ;;
   esac
   got=$?

@@ -1,0 +1,134 @@
+// `check` on XLIFF gives the findings the same units give in TMX (issue 19): the samples of
+// tests/io/xliff/ are read, written as TMX by io::TmxWriter and read back by io::TmxReader, and
+// both unit lists go through the checks `tilmash check` runs (qa::Checker over the shipped
+// glossary, qa::find_one_sided). Also align's own output: --format xliff and --format tmx of
+// the same beads, one-sided ones included.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+
+#include <gtest/gtest.h>
+
+#include "core/bead.h"
+#include "io/alignment_writer.h"
+#include "io/tbx_reader.h"
+#include "io/tmx_reader.h"
+#include "io/tmx_writer.h"
+#include "io/xliff_reader.h"
+#include "qa/omission_check.h"
+#include "qa/term_check.h"
+
+namespace tilmash::qa {
+namespace {
+
+namespace fs = std::filesystem;
+
+const term::Matcher& shipped() {
+  static const term::Matcher m = [] {
+    auto g = term::Glossary::create(io::read_tbx(TILMASH_SOURCE_DIR "/glossaries/xinjiang.tbx"));
+    EXPECT_TRUE(g.has_value());
+    auto r = term::Matcher::create(*g);
+    EXPECT_TRUE(r.has_value());
+    return std::move(*r);
+  }();
+  return m;
+}
+
+using Key = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+
+// What `tilmash check` finds in `units` (unit, lang, kind, severity, term), in its order.
+std::vector<Key> findings(const std::vector<core::TranslationUnit>& units,
+                          const std::string& source_lang, bool with_unit = true) {
+  CheckOptions o;
+  o.source_lang = primary_lang(source_lang);
+  Checker checker(shipped(), o);
+  const auto one_sided = find_one_sided(units, o.source_lang);
+  std::vector<Key> out;
+  const auto add = [&](const Finding& f) {
+    out.emplace_back(with_unit ? f.unit : "", f.lang, std::string(kind_name(f.kind)),
+                     std::string(severity_name(f.severity)), f.term);
+  };
+  for (std::size_t n = 0; n < units.size(); ++n) {
+    for (const Finding& f : checker.check(units[n])) add(f);
+    for (const OneSided& one : one_sided[n]) add(one.finding);
+  }
+  return out;
+}
+
+std::string temp(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "tilmash_xliff_check_test";
+  fs::create_directories(dir);
+  return (dir / name).string();
+}
+
+TEST(XliffCheckTest, SameFindingsAsTheSameUnitsInTmx) {
+  std::size_t total = 0;
+  for (const char* name : {"findings.xlf", "omegat.xlf", "trados.sdlxliff", "memoq.mqxliff",
+                           "job2.xlf"}) {
+    const io::XliffDocument x =
+        io::read_xliff(std::string(TILMASH_SOURCE_DIR) + "/tests/io/xliff/" + name);
+    std::vector<core::TranslationUnit> units;
+    for (const io::XliffUnit& u : x.units) {
+      // TMX has no empty <seg>: a unit of codes only (SDL's translate="no" one) has no twin.
+      if (std::any_of(u.unit.variants.begin(), u.unit.variants.end(),
+                      [](const core::Variant& v) { return !v.text.empty(); })) {
+        units.push_back(u.unit);
+        // The writer keeps a unit of one variant (a source not yet translated) when marked.
+        units.back().props.push_back({"x-test-keep", "1"});
+      }
+    }
+    std::ostringstream out;
+    io::TmxHeader header;
+    header.srclang = x.source_lang;
+    io::TmxWriteOptions wo;
+    wo.dedupe = false;
+    wo.require_source = false;
+    wo.keep_marked = "x-test-keep";
+    io::TmxWriter writer(out, header, wo);
+    for (const core::TranslationUnit& u : units) writer.write(u);
+    writer.finish();
+    const std::string path = temp(std::string(name) + ".tmx");
+    std::ofstream(path, std::ios::binary) << out.str();
+    const io::TmxDocument tmx = io::read_tmx(path);
+    ASSERT_EQ(tmx.units.size(), units.size()) << name;
+    const std::vector<Key> from_xliff = findings(units, x.source_lang);
+    EXPECT_EQ(from_xliff, findings(tmx.units, tmx.header.srclang)) << name;
+    total += from_xliff.size();
+  }
+  EXPECT_GE(total, 7u);  // findings.xlf alone has 7: the comparison is not of empty lists
+}
+
+TEST(XliffCheckTest, AlignXliffAndTmxGiveTheSameFindings) {
+  const std::vector<std::string> langs = {"en", "ru"};
+  std::vector<core::Bead> beads(4);
+  std::vector<core::AlignedUnit> units(4);
+  beads[0].sides = {{0}, {0}};
+  units[0].text = {{"en", "He was sent to a reeducation camp on January 28."},
+                   {"ru", "Его отправили в исправительный лагерь 29 января."}};
+  beads[1].sides = {{1}, {}};
+  units[1].text = {{"en", "Her sister is missing."}, {"ru", ""}};
+  beads[2].sides = {{}, {1}};
+  units[2].text = {{"en", ""}, {"ru", "Примечание переводчика."}};
+  beads[3].sides = {{2}, {2}};
+  units[3].text = {{"en", "Families in the Xinjiang Uyghur Autonomous Region."},
+                   {"ru", "Семьи в Синьцзян-Уйгурском автономном округе."}};
+  for (std::size_t n = 0; n < 4; ++n) units[n].confidence = 0.9;
+  io::write_alignment(temp("a.xlf"), "xliff", langs, beads, units, "a.en.txt");
+  io::write_alignment(temp("a.tmx"), "tmx", langs, beads, units, "a.en.txt");
+  const io::XliffDocument x = io::read_xliff(temp("a.xlf"));
+  std::vector<core::TranslationUnit> from_xliff;
+  for (const io::XliffUnit& u : x.units) from_xliff.push_back(u.unit);
+  const io::TmxDocument tmx = io::read_tmx(temp("a.tmx"));
+  // tuids differ (bead number in XLIFF, tuN in TMX): compared without them.
+  const std::vector<Key> got = findings(from_xliff, x.source_lang, false);
+  EXPECT_EQ(got, findings(tmx.units, tmx.header.srclang, false));
+  std::set<std::string> kinds;
+  for (const Key& k : got) kinds.insert(std::get<2>(k));
+  EXPECT_EQ(kinds, (std::set<std::string>{"omitted-sentence", "added-sentence", "missing-term",
+                                          "number-mismatch", "deprecated-term"}));
+}
+
+}  // namespace
+}  // namespace tilmash::qa
