@@ -15,6 +15,7 @@ declare -A third=(
   [term]='unicode/|libstemmer'
   [tm]='unicode/'
   [qa]=''
+  [spell]='unicode/|hunspell/'   # hunspell only here: spell/hunspell.cc, the dictionaries' edge
   [io]='pugixml|gumbo|unicode/|sys/|fcntl|unistd'
   [store]='sqlite3'
   [cli]='boost/|unicode/'
@@ -26,11 +27,12 @@ declare -A project=(
   [term]='core|term'
   [tm]='core|tm'
   [qa]='core|term|qa'
+  [spell]='core|term|qa|spell'
   [io]='core|io'
   [store]='core|store'
   [cli]='.*'
 )
-known='unicode/|pugixml|gumbo|boost/|sqlite3|libstemmer|gtest|gmock|benchmark/|sys/|fcntl|unistd'
+known='unicode/|pugixml|gumbo|boost/|sqlite3|libstemmer|hunspell|gtest|gmock|benchmark/|sys/|fcntl|unistd'
 
 for dir in "$src"/*/; do
   mod=$(basename "$dir")
