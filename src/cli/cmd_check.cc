@@ -20,6 +20,8 @@
 #include "qa/number_check.h"
 #include "qa/omission_check.h"
 #include "qa/term_check.h"
+#include "segment/builtin_rules.h"
+#include "segment/rules.h"
 #include "spell/hunspell.h"
 #include "spell/spelling.h"
 #include "term/glossary.h"
@@ -320,7 +322,17 @@ Exit run_check(std::span<const std::string> args) {
       std::cerr << "tilmash check: spelling of " << l << " is off by default (its dictionary gives "
                 << "too many false flags, docs/CLI.md); --spelling=" << l << " checks it\n";
     }
-    auto checker = spell::SpellChecker::create(*matcher, spellers.views());
+    spell::SpellingOptions spelling_options;
+    for (const auto& [lang, speller] : spellers.by_lang) {
+      segment::RuleSet rules;  // the segmenter's abbreviations are not misspellings
+      for (std::string_view name : {std::string_view("common"), std::string_view(lang)}) {
+        if (!segment::parse_rules(segment::builtin_rules(name), rules)) continue;
+      }
+      for (const auto& [abbreviation, kind] : rules.abbreviations) {
+        spelling_options.abbreviations[lang].push_back(abbreviation);
+      }
+    }
+    auto checker = spell::SpellChecker::create(*matcher, spellers.views(), spelling_options);
     if (!checker) throw std::runtime_error(checker.error().message);
     spelling.emplace(std::move(*checker));
   }

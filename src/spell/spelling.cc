@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <utility>
 
 #include <unicode/uchar.h>
@@ -109,7 +110,8 @@ std::string lower_ascii_skeleton(std::string_view latin) {
       case U'ı': case U'i': case U'ì': case U'í': case U'î': case U'ï': case U'y': a += 'i'; continue;
       case U'ä': case U'à': case U'á': case U'â': a += 'a'; continue;
       case U'ö': case U'ò': case U'ó': case U'ô': a += 'o'; continue;
-      case U'ü': case U'ū': case U'ù': case U'ú': case U'û': case U'w': a += 'u'; continue;
+      case U'ü': case U'ū': case U'ù': case U'ú': case U'û': a += 'u'; continue;
+      case U'w': a += 'v'; continue;  // Dawut ~ Давут, Wang ~ Ван
       case U'ğ': a += 'g'; continue;
       case U'é': case U'è': case U'ê': case U'ë': a += 'e'; continue;
       case U'q': a += 'k'; continue;
@@ -122,7 +124,8 @@ std::string lower_ascii_skeleton(std::string_view latin) {
   std::string b;
   for (std::size_t k = 0; k < a.size(); ++k) {
     const std::string_view rest = std::string_view(a).substr(k);
-    if (rest.starts_with("dzh")) { b += 'j'; k += 2; continue; }
+    // чж is Russian's spelling of pinyin zh (Чжаосу ~ Zhaosu; Palladius transcription).
+    if (rest.starts_with("dzh") || rest.starts_with("chj")) { b += 'j'; k += 2; continue; }
     if (rest.starts_with("dj") || rest.starts_with("zh")) { b += 'j'; ++k; continue; }
     if (rest.starts_with("kh")) { b += 'h'; ++k; continue; }
     if (rest.starts_with("ts")) { b += 'c'; ++k; continue; }
@@ -146,15 +149,81 @@ bool sounds_like(const std::string& t, const std::string& s) {
   return false;
 }
 
+// Lower case (ICU simple case mapping), for comparing with abbreviations.
+std::string lower(std::string_view word) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < word.size()) {
+    core::append_utf8(out, static_cast<char32_t>(
+                               u_tolower(static_cast<UChar32>(core::next_code_point(word, pos)))));
+  }
+  return out;
+}
+
+// True when text[pos...] starts with '.', then only spaces up to `next` (or to the end when
+// `next` is npos).
+bool dot_then_space(std::string_view text, std::size_t pos, std::size_t next) {
+  if (pos >= text.size() || text[pos] != '.') return false;
+  if (next == std::string_view::npos) return true;
+  for (std::size_t i = pos + 1; i < next; ++i) {
+    if (text[i] != ' ') return false;
+  }
+  return true;
+}
+
+// Spans of abbreviations and initials among `tokens` of `text` (see SpellingOptions).
+std::vector<core::Span> abbreviation_spans(std::string_view text,
+                                           const std::vector<term::Token>& tokens,
+                                           const std::vector<std::string>& abbreviations) {
+  std::vector<core::Span> out;
+  std::vector<std::string> words(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const core::Span s = tokens[i].span;
+    words[i] = lower(text.substr(s.begin, s.end - s.begin));
+    // One letter: an initial (Б. Т.), a unit (1,5 млн т), a list label; a dictionary knows the
+    // one-letter words (в, с, и), and a one-letter typo has no correction to offer.
+    if (core::count_code_points(words[i]) == 1) out.push_back(s);
+  }
+  for (const std::string& a : abbreviations) {
+    std::vector<std::string_view> pieces;
+    for (std::string_view rest = a; !rest.empty();) {
+      const std::size_t dot = std::min(rest.find('.'), rest.size());
+      if (dot > 0) pieces.push_back(rest.substr(0, dot));
+      rest.remove_prefix(std::min(dot + 1, rest.size()));
+    }
+    if (pieces.empty()) continue;
+    const bool dot_optional = a.find('-') != std::string::npos;
+    for (std::size_t i = 0; i + pieces.size() <= tokens.size(); ++i) {
+      bool match = true;
+      for (std::size_t k = 0; k < pieces.size() && match; ++k) {
+        const std::size_t t = i + k;
+        const bool last = k + 1 == pieces.size();
+        const std::size_t next = t + 1 < tokens.size() && !last ? tokens[t + 1].span.begin
+                                                                  : std::string_view::npos;
+        match = words[t] == pieces[k] &&
+                ((last && dot_optional) || dot_then_space(text, tokens[t].span.end, next));
+      }
+      if (match) out.push_back({tokens[i].span.begin, tokens[i + pieces.size() - 1].span.end});
+    }
+  }
+  return out;
+}
+
 struct Context {
+  std::vector<core::Span> abbreviations;
   std::vector<core::Span> addresses;
   std::vector<core::Span> terms;
   std::vector<std::string> names;  // skeletons of capitalised source words
 };
 
 Context context_of(const term::Matcher& matcher, const core::Transliterator& translit,
-                   std::string_view text, std::string_view lang, std::string_view source) {
+                   const SpellingOptions& options, std::string_view text, std::string_view lang,
+                   std::string_view source) {
   Context c;
+  static const std::vector<std::string> kNone;
+  const auto abbr = options.abbreviations.find(std::string(lang));
+  c.abbreviations = abbreviation_spans(text, term::tokenize(text),
+                                       abbr == options.abbreviations.end() ? kNone : abbr->second);
   c.addresses = address_spans(text);
   for (const term::Occurrence& o : matcher.find_in_text(text, lang)) c.terms.push_back(o.span);
   for (const term::Token& t : term::tokenize(source)) {
@@ -179,6 +248,9 @@ Skip skip_in(const Context& c, const core::Transliterator& translit, std::string
   }
   if (!s.script_letter) return Skip::kOtherScript;
   if (s.all_upper || s.head_acronym) return Skip::kAcronym;
+  for (core::Span a : c.abbreviations) {
+    if (overlaps(a, span)) return Skip::kAbbreviation;
+  }
   for (core::Span t : c.terms) {
     if (overlaps(t, span)) return Skip::kGlossaryTerm;
   }
@@ -229,10 +301,43 @@ bool kazakh_noun_form(Speller& speller, std::string_view word) {
   return false;
 }
 
+// The first parts that Russian (and Kazakh) write together with any word: international
+// combining forms and Russian clipped words (Правила 1956, § 79; Лопатин, Правила русской
+// орфографии и пунктуации, 2006, § 114–115): автопроизводителей, Европарламента,
+// нацбезопасности, еуродепутат. Accepted: such a part + a word the dictionary knows.
+bool compound_with_known_part(Speller& speller, std::string_view lang, std::string_view word) {
+  static constexpr std::string_view kRu[] = {
+      "авиа", "авто", "агро", "аэро", "био", "вело", "вице", "гео", "гидро", "гос", "евро",
+      "зоо", "кибер", "кино", "контр", "макро", "мед", "медиа", "мега", "мета", "микро", "мини",
+      "мото", "мульти", "нац", "нео", "пост", "проф", "псевдо", "радио", "соц", "спец",
+      "стерео", "супер", "теле", "ультра", "фото", "экс", "эко", "электро", "энерго"};
+  static constexpr std::string_view kKk[] = {"авто", "агро", "био", "гео", "еуро", "кино",
+                                             "микро", "радио", "теле", "фото", "электро"};
+  const std::span<const std::string_view> parts =
+      lang == "ru" ? std::span<const std::string_view>(kRu) : std::span<const std::string_view>(kKk);
+  const std::string low = lower(word);
+  for (std::string_view p : parts) {
+    if (!low.starts_with(p)) continue;
+    const std::string_view rest = std::string_view(low).substr(p.size());
+    if (core::count_code_points(rest) < 4) continue;
+    if (speller.correct(rest) || (lang == "kk" && kazakh_noun_form(speller, rest))) return true;
+  }
+  return false;
+}
+
 // True when the dictionary knows `word`, or each of its hyphen-joined parts (Hunspell breaks
 // only at ASCII '-'; texts use U+2010 too: қадір‐қасиет), or a rule above accepts it.
 bool known_word(Speller& speller, std::string_view lang, std::string_view word) {
   if (speller.correct(word)) return true;
+  // Stress marks (бо́льшая, за́мок: U+0301, U+0300 after the vowel) are not spelling.
+  if (word.find("\xCC\x81") != std::string_view::npos ||
+      word.find("\xCC\x80") != std::string_view::npos) {
+    std::string bare(word);
+    for (std::string_view mark : {"\xCC\x81", "\xCC\x80"}) {
+      for (std::size_t at; (at = bare.find(mark)) != std::string::npos;) bare.erase(at, mark.size());
+    }
+    return known_word(speller, lang, bare);
+  }
   std::vector<std::string_view> parts;
   std::size_t begin = 0;
   std::size_t pos = 0;
@@ -249,9 +354,50 @@ bool known_word(Speller& speller, std::string_view lang, std::string_view word) 
       return !p.empty() && known_word(speller, lang, p);
     });
   }
-  if (lang == "ru") return russian_ne_adjective(speller, word);
-  if (lang == "kk") return kazakh_noun_form(speller, word);
+  if (lang == "ru") {
+    return russian_ne_adjective(speller, word) || compound_with_known_part(speller, lang, word);
+  }
+  if (lang == "kk") {
+    return kazakh_noun_form(speller, word) || compound_with_known_part(speller, lang, word);
+  }
   return false;
+}
+
+// True when the word at `span` opens a sentence of `text`: nothing but spaces, opening quotes,
+// brackets and dashes before it since the start or since . ! ? … or ':'.
+bool sentence_initial(std::string_view text, core::Span span) {
+  std::u32string before;
+  core::decode_utf8(text.substr(0, span.begin), before);
+  for (auto it = before.rbegin(); it != before.rend(); ++it) {
+    const char32_t c = *it;
+    if (c == U' ' || c == U'\u00A0' || c == U'«' || c == U'"' || c == U'„' || c == U'“' ||
+        c == U'(' || c == U'[' || c == U'\'' || c == U'—' || c == U'–' || c == U'-') {
+      continue;
+    }
+    return c == U'.' || c == U'!' || c == U'?' || c == U'…' || c == U':';
+  }
+  return true;
+}
+
+// Kazakh and Russian capitalise only names inside a sentence, and a general dictionary does
+// not know most names (Токаеву, Блинкену, Кульджой). So a capitalised word the dictionary
+// rejects inside a sentence is taken for a name and not reported, unless the dictionary
+// suggests a capitalised word one letter away: then it is a known name misspelled (Масква).
+// At the start of a sentence a capital says nothing, so the word is checked (names from the
+// source are skipped before this).
+bool inside_sentence_name(std::string_view text, core::Span span,
+                          const std::vector<std::string>& suggestions) {
+  const std::string_view word = text.substr(span.begin, span.end - span.begin);
+  std::size_t pos = 0;
+  if (!is_upper(core::next_code_point(word, pos)) || sentence_initial(text, span)) return false;
+  for (const std::string& s : suggestions) {
+    std::size_t p = 0;
+    if (!s.empty() && is_upper(core::next_code_point(s, p)) &&
+        s.find(' ') == std::string::npos && term::edit_distance(s, word, 1) <= 1) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -303,7 +449,8 @@ bool SpellChecker::correct(Speller& speller, const std::string& lang, std::strin
 
 Skip SpellChecker::skip(std::string_view text, core::Span span, std::string_view lang,
                         std::string_view source) const {
-  return skip_in(context_of(*matcher_, translit_, text, lang, source), translit_, text, span, lang);
+  return skip_in(context_of(*matcher_, translit_, options_, text, lang, source), translit_, text,
+                 span, lang);
 }
 
 std::vector<Misspelling> SpellChecker::check_text(std::string_view text, std::string_view lang,
@@ -311,12 +458,13 @@ std::vector<Misspelling> SpellChecker::check_text(std::string_view text, std::st
   std::vector<Misspelling> out;
   auto sp = spellers_.find(std::string(lang));
   if (sp == spellers_.end() || text.empty()) return out;
-  const Context c = context_of(*matcher_, translit_, text, lang, source);
+  const Context c = context_of(*matcher_, translit_, options_, text, lang, source);
   for (const term::Token& t : term::tokenize(text)) {
     if (skip_in(c, translit_, text, t.span, lang) != Skip::kCheck) continue;
     const std::string_view word = text.substr(t.span.begin, t.span.end - t.span.begin);
     if (correct(*sp->second, sp->first, word)) continue;
     Misspelling m{t.span, std::string(word), sp->second->suggest(word)};
+    if (inside_sentence_name(text, t.span, m.suggestions)) continue;
     if (m.suggestions.size() > options_.max_suggestions) m.suggestions.resize(options_.max_suggestions);
     out.push_back(std::move(m));
   }

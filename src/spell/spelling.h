@@ -10,6 +10,7 @@
 //  - numbers and words with a digit (1990-жылы, COVID-19), URLs and e-mail addresses;
 //  - words without a letter of the language's script (Latin names in Kazakh or Russian text);
 //  - acronyms: every letter upper case (ҚХР, ООН), also with a case ending (БҰҰ-ның);
+//  - abbreviations (г., т. е., ж., т.б.; SpellingOptions::abbreviations) and initials;
 //  - glossary terms in any form and status (term::Matcher::find_in_text on the target: approved,
 //    admitted, deprecated; a deprecated term is term_check's business, not a spelling error);
 //  - names from the source: a capitalised target word that sounds like a capitalised source
@@ -50,10 +51,17 @@ struct Misspelling {
 
 struct SpellingOptions {
   std::size_t max_suggestions = 3;
+  // Per primary language, abbreviations as written with their dots ("г.", "т.е.", "д-р.";
+  // the CLI passes the segmenter's lists, src/segment/rules): not checked where they stand,
+  // spaces after inner dots allowed ("т. е."), the final dot optional after a hyphenated one
+  // ("д-р", "г-н"). A single letter before a dot (an initial, "Б. Т.") is never checked.
+  std::map<std::string, std::vector<std::string>> abbreviations;
 };
 
 // Why a word of a text is not given to the dictionary, or kCheck.
-enum class Skip { kCheck, kNumber, kUrl, kOtherScript, kAcronym, kGlossaryTerm, kSourceName };
+enum class Skip {
+  kCheck, kNumber, kUrl, kOtherScript, kAcronym, kAbbreviation, kGlossaryTerm, kSourceName
+};
 
 class SpellChecker {
  public:
@@ -95,7 +103,7 @@ class SpellChecker {
 
 // The Latin skeleton of a name for comparing spellings across scripts: Cyrillic through
 // `translit`, then lower case ASCII with diacritics dropped and spellings of one sound merged
-// (zh/j -> j, y -> i, kh/h -> h, w/u -> u …). "Сауытбай" and "Sauytbay" give "sauitbai".
+// (zh/j/чж -> j, y -> i, kh/h -> h, w -> v …). "Сауытбай" and "Sauytbay" give "sauitbai".
 std::string name_skeleton(std::string_view word, const core::Transliterator& translit);
 
 // How well the tested default rule holds for a language: spelling is on by default (`--spelling`

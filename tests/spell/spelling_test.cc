@@ -121,10 +121,26 @@ TEST(SpellingRules, NamesFromTheSourceAreKnownInAnyCase) {
   EXPECT_TRUE(c->check_text("Сайрагүл Сауытбайдың Серікжан Біләшұлы Алматыда", "kk", source)
                   .empty());
   EXPECT_EQ(words(c->check_text("Сайрагуль Сауытбай выступила в Алматы", "ru", source)),
-            (std::vector<std::string>{"выступила", "в"}));
-  // Without the source they are ordinary unknown words; lower case never counts as a name.
-  EXPECT_EQ(c->check_text("Сайрагүл Сауытбайдың", "kk").size(), 2u);
+            (std::vector<std::string>{"выступила"}));  // one letter: never checked
+  // Without the source, a name that opens a sentence is an ordinary unknown word; lower case
+  // never counts as a name.
+  EXPECT_EQ(words(c->check_text("Сауытбайдың сөзі", "kk")),
+            (std::vector<std::string>{"Сауытбайдың", "сөзі"}));
+  EXPECT_EQ(words(c->check_text("Сауытбайдың сөзі", "kk", source)), std::vector<std::string>{"сөзі"});
   EXPECT_EQ(c->check_text("сауытбай", "kk", source).size(), 1u);
+}
+
+TEST(SpellingRules, AbbreviationsAndInitialsAreNotChecked) {
+  ListSpeller none({});
+  SpellingOptions o;
+  o.abbreviations["ru"] = {"г.", "т.е.", "д-р.", "млн."};
+  auto c = SpellChecker::create(no_glossary(), {{"ru", &none}}, o);
+  ASSERT_TRUE(c.has_value());
+  // г. and т. е. with their dots, д-р without one (a hyphenated contraction), initials, a
+  // unit of one letter; "гг" and "млн" without a dot are words to check.
+  EXPECT_EQ(words(c->check_text("в 2017 г. д-р Б. Т. Иванов, т. е. 15 т сказал гг млн", "ru")),
+            (std::vector<std::string>{"Иванов", "сказал", "гг", "млн"}));
+  EXPECT_TRUE(c->check_text("в 2017 г. и т. е. 1,5 млн. т", "ru").empty());
 }
 
 TEST(SpellingRules, NameSkeletonsMeetAcrossScripts) {
@@ -167,6 +183,24 @@ TEST(Spelling, InflectedFormsAreNotFlagged) {
                            "нефальсифицированных", "ru").empty());
   // Not with a verb: "не был" is two words.
   EXPECT_EQ(words(c.check_text("небыл", "ru")), std::vector<std::string>{"небыл"});
+  // Stress marks, and compounds with a combining form (авто-, евро-, нац-; kk еуро-).
+  EXPECT_TRUE(c.check_text("бо́льшая часть автопроизводителей Европарламента нацбезопасности",
+                           "ru").empty());
+  EXPECT_EQ(words(c.check_text("автапроизводителей", "ru")),
+            std::vector<std::string>{"автапроизводителей"});
+  EXPECT_TRUE(c.check_text("Еуроодақ", "kk").empty());
+}
+
+TEST(Spelling, CapitalisedWordsInsideASentenceAreNames) {
+  SpellChecker c = checker();
+  // Unknown names inside a sentence pass; at its start a capital proves nothing.
+  EXPECT_TRUE(c.check_text("Родственники обратились к Токаеву и Блинкену.", "ru").empty());
+  EXPECT_EQ(words(c.check_text("Токаеву написали. Свабодными стали.", "ru")),
+            (std::vector<std::string>{"Токаеву", "Свабодными"}));
+  // A known name one letter off is still reported, with the name as suggestion.
+  const auto ms = c.check_text("Они прилетели в Масквой вчера.", "ru");
+  ASSERT_EQ(words(ms), std::vector<std::string>{"Масквой"});
+  EXPECT_EQ(ms[0].suggestions.front(), "Москвой");
 }
 
 TEST(Spelling, GlossaryTermsInAnyFormAreKnown) {
