@@ -99,6 +99,7 @@ class SpellChecker {
   SpellingOptions options_;
   core::Transliterator translit_;
   std::map<std::string, bool> known_;  // "lang\tword" -> the speller's answer (a cache)
+  std::map<std::string, std::vector<std::string>> suggested_;  // "lang\tword" -> suggestions
 };
 
 // The Latin skeleton of a name for comparing spellings across scripts: Cyrillic through
