@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "cli/command.h"
@@ -104,6 +105,44 @@ std::string spelling_json(const qa::Finding& f) {
     rest.remove_prefix(std::min(cut + 2, rest.size()));
   }
   return out + "]";
+}
+
+// --spelling's list ("kk,ru"; "" = the default languages) as primary subtags.
+std::vector<std::string> spelling_languages(std::string_view list) {
+  std::vector<std::string> out;
+  for (std::string_view rest = list; !rest.empty();) {
+    const std::size_t comma = std::min(rest.find(','), rest.size());
+    auto tag = core::normalize_lang_tag(rest.substr(0, comma));
+    if (!tag) throw UsageError("--spelling: bad language '" + std::string(rest.substr(0, comma)) + "'");
+    out.emplace_back(core::primary_language(*tag));
+    rest.remove_prefix(std::min(comma + 1, rest.size()));
+  }
+  return out;
+}
+
+// Where Hunspell dictionaries are searched: --spelling-dict, $TILMASH_HUNSPELL_DIR, the system's.
+std::vector<std::string> dictionary_dirs(const po::variables_map& vm) {
+  std::vector<std::string> dirs;
+  if (vm.count("spelling-dict") != 0u) {
+    dirs.push_back(vm["spelling-dict"].as<std::string>());
+    if (!std::filesystem::is_directory(dirs.back())) {
+      throw UsageError("--spelling-dict: '" + dirs.back() + "' is not a folder");
+    }
+  }
+  if (const char* env = std::getenv("TILMASH_HUNSPELL_DIR"); env != nullptr) dirs.emplace_back(env);
+  dirs.emplace_back(spell::kSystemDictionaryDir);
+  return dirs;
+}
+
+// The segmenter's abbreviations of `lang` (src/segment/rules): not misspellings.
+std::vector<std::string> segmenter_abbreviations(std::string_view lang) {
+  segment::RuleSet rules;
+  for (std::string_view name : {std::string_view("common"), lang}) {
+    if (!segment::parse_rules(segment::builtin_rules(name), rules)) continue;
+  }
+  std::vector<std::string> out;
+  for (const auto& [abbreviation, kind] : rules.abbreviations) out.push_back(abbreviation);
+  return out;
 }
 
 std::string finding_json(const qa::Finding& f, const qa::OneSided* one = nullptr) {
@@ -289,57 +328,22 @@ Exit run_check(std::span<const std::string> args) {
   }
 
   // --spelling: dictionaries opened here (the edge), words checked by spell::SpellChecker.
-  spell::Spellers spellers;
-  std::optional<spell::SpellChecker> spelling;
+  std::unique_ptr<spell::Spelling> spelling;
   if (vm->count("spelling") != 0u) {
-    std::vector<std::string> requested;
-    for (std::string_view rest = (*vm)["spelling"].as<std::string>(); !rest.empty();) {
-      const std::size_t comma = std::min(rest.find(','), rest.size());
-      auto tag = core::normalize_lang_tag(rest.substr(0, comma));
-      if (!tag) throw UsageError("--spelling: bad language '" + std::string(rest.substr(0, comma)) + "'");
-      requested.push_back(std::string(core::primary_language(*tag)));
-      rest.remove_prefix(std::min(comma + 1, rest.size()));
-    }
-    std::vector<std::string> targets;
-    for (const core::TranslationUnit& u : units) {
-      for (const core::Variant& v : u.variants) {
-        if (qa::primary_lang(v.lang) != o.source_lang) targets.push_back(qa::primary_lang(v.lang));
-      }
-    }
-    std::vector<std::string> dirs;
-    if (vm->count("spelling-dict") != 0u) {
-      dirs.push_back((*vm)["spelling-dict"].as<std::string>());
-      if (!std::filesystem::is_directory(dirs.back())) {
-        throw UsageError("--spelling-dict: '" + dirs.back() + "' is not a folder");
-      }
-    }
-    if (const char* env = std::getenv("TILMASH_HUNSPELL_DIR"); env != nullptr) dirs.emplace_back(env);
-    dirs.emplace_back(spell::kSystemDictionaryDir);
-    auto opened = spell::open_spellers(requested, targets, dirs);
+    auto opened = spell::open_spelling(*matcher, spelling_languages((*vm)["spelling"].as<std::string>()),
+                                       units, o.source_lang, dictionary_dirs(*vm), segmenter_abbreviations);
     if (!opened) throw UsageError("--spelling: " + opened.error().message);
-    spellers = std::move(*opened);
-    for (const std::string& l : spellers.off_by_default) {
+    spelling = std::move(*opened);
+    for (const std::string& l : spelling->spellers.off_by_default) {
       std::cerr << "tilmash check: spelling of " << l << " is off by default (its dictionary gives "
                 << "too many false flags, docs/CLI.md); --spelling=" << l << " checks it\n";
     }
-    spell::SpellingOptions spelling_options;
-    for (const auto& [lang, speller] : spellers.by_lang) {
-      segment::RuleSet rules;  // the segmenter's abbreviations are not misspellings
-      for (std::string_view name : {std::string_view("common"), std::string_view(lang)}) {
-        if (!segment::parse_rules(segment::builtin_rules(name), rules)) continue;
-      }
-      for (const auto& [abbreviation, kind] : rules.abbreviations) {
-        spelling_options.abbreviations[lang].push_back(abbreviation);
-      }
-    }
-    auto checker = spell::SpellChecker::create(*matcher, spellers.views(), spelling_options);
-    if (!checker) throw std::runtime_error(checker.error().message);
-    spelling.emplace(std::move(*checker));
   }
 
   std::vector<qa::Finding> findings;
   if (vm->count("html") != 0u) {
-    io::ReviewPage page = review_page(units, {}, *matcher, o, findings, spelling ? &*spelling : nullptr);
+    io::ReviewPage page = review_page(units, {}, *matcher, o, findings,
+                                      spelling ? &spelling->checker : nullptr);
     page.title = std::filesystem::path(path).filename().string();
     page.subtitle = "tilmash check: terminology and numbers; glossary " +
                     file_names(glossary_paths(*vm)) + date_note;
@@ -352,7 +356,7 @@ Exit run_check(std::span<const std::string> args) {
     for (std::size_t n = 0; n < units.size(); ++n) {
       for (qa::Finding& f : checker.check(units[n])) findings.push_back(std::move(f));
       if (spelling && qa::Severity::kWarning <= o.min_severity) {
-        for (qa::Finding& f : spelling->check(units[n], o.source_lang)) findings.push_back(std::move(f));
+        for (qa::Finding& f : spelling->checker.check(units[n], o.source_lang)) findings.push_back(std::move(f));
       }
       for (qa::OneSided& one : one_sided[n]) {
         if (one.finding.severity <= o.min_severity) findings.push_back(std::move(one.finding));

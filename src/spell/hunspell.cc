@@ -158,4 +158,29 @@ core::Result<Spellers> open_spellers(std::span<const std::string> requested,
   return out;
 }
 
+core::Result<std::unique_ptr<Spelling>> open_spelling(
+    const term::Matcher& matcher, std::span<const std::string> requested,
+    std::span<const core::TranslationUnit> units, std::string_view source_lang,
+    std::span<const std::string> dirs,
+    const std::function<std::vector<std::string>(std::string_view lang)>& abbreviations) {
+  std::vector<std::string> targets;
+  for (const core::TranslationUnit& u : units) {
+    for (const core::Variant& v : u.variants) {
+      std::string lang = qa::primary_lang(v.lang);
+      if (lang != source_lang) targets.push_back(std::move(lang));
+    }
+  }
+  auto spellers = open_spellers(requested, targets, dirs);
+  if (!spellers) return core::unexpected(spellers.error());
+  SpellingOptions options;
+  for (const auto& [lang, speller] : spellers->by_lang) {
+    if (abbreviations) options.abbreviations[lang] = abbreviations(lang);
+  }
+  const std::map<std::string, Speller*> views = spellers->views();
+  auto checker = SpellChecker::create(matcher, views, std::move(options));
+  if (!checker) return core::unexpected(checker.error());
+  // The spellers live on the heap (unique_ptr), so the checker's pointers survive the move.
+  return std::unique_ptr<Spelling>(new Spelling{std::move(*spellers), std::move(*checker)});
+}
+
 }  // namespace tilmash::spell

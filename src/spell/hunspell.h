@@ -3,6 +3,7 @@
 // The only place that includes <hunspell/hunspell.hxx> (scripts/check_layering.sh).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -56,6 +57,22 @@ struct Spellers {
   // Non-owning views for SpellChecker::create.
   std::map<std::string, Speller*> views() const;
 };
+
+// Everything a `check --spelling` run needs: the dictionaries and the checker over them.
+struct Spelling {
+  Spellers spellers;
+  SpellChecker checker;
+};
+
+// Opens the dictionaries for the targets of `units` (the variants whose primary language is not
+// `source_lang`) as open_spellers does, and a checker over `matcher` (which must outlive it) with
+// `abbreviations(lang)` as each language's abbreviations (SpellingOptions::abbreviations).
+// Fails as open_spellers does.
+core::Result<std::unique_ptr<Spelling>> open_spelling(
+    const term::Matcher& matcher, std::span<const std::string> requested,
+    std::span<const core::TranslationUnit> units, std::string_view source_lang,
+    std::span<const std::string> dirs,
+    const std::function<std::vector<std::string>(std::string_view lang)>& abbreviations);
 
 // Opens a dictionary for each language to check. `requested` empty: the languages of `targets`
 // (primary subtags) that are on_by_default, the others listed in off_by_default; else exactly

@@ -279,5 +279,28 @@ TEST(Dictionaries, SearchOrderAndDefaultLanguages) {
   fs::remove_all(dir);
 }
 
+TEST(Dictionaries, OpenSpellingChecksTheDefaultTargets) {
+  core::TranslationUnit u;
+  u.id = "1";
+  for (auto [lang, text] : {std::pair{"en", "Mistakes happen."}, std::pair{"kk-KZ", "Қатте болады."},
+                            std::pair{"ru", "Ашибки бывают."}}) {
+    u.variants.emplace_back().lang = lang;
+    u.variants.back().text = text;
+  }
+  const std::vector<core::TranslationUnit> units{u};
+  const std::vector<std::string> dirs{std::string(kSystemDictionaryDir)};
+  auto s = open_spelling(no_glossary(), {}, units, "en", dirs,
+                         [](std::string_view) { return std::vector<std::string>{}; });
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ((*s)->spellers.off_by_default, std::vector<std::string>{"kk"});
+  const std::vector<qa::Finding> fs = (*s)->checker.check(u, "en");
+  ASSERT_EQ(fs.size(), 1u);  // Kazakh is off by default; Қатте is not looked at
+  EXPECT_EQ(fs[0].found, "Ашибки");
+  const std::vector<std::string> both{"kk", "ru"};
+  auto forced = open_spelling(no_glossary(), both, units, "en", dirs, {});
+  ASSERT_TRUE(forced.has_value());
+  EXPECT_EQ((*forced)->checker.check(u, "en").size(), 2u);
+}
+
 }  // namespace
 }  // namespace tilmash::spell
