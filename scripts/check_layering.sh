@@ -15,6 +15,7 @@ declare -A third=(
   [term]='unicode/|libstemmer'
   [tm]='unicode/'
   [qa]=''
+  [spell]='unicode/|hunspell/'   # hunspell only in spell/hunspell.cc (only_file below)
   [io]='pugixml|gumbo|zip\.h|zipconf|unicode/|sys/|fcntl|unistd'
   [store]='sqlite3'
   [cli]='boost/|unicode/'
@@ -26,15 +27,17 @@ declare -A project=(
   [term]='core|term'
   [tm]='core|tm'
   [qa]='core|term|qa'
+  [spell]='core|term|qa|spell'
   [io]='core|io'
   [store]='core|store'
   [cli]='.*'
 )
-known='unicode/|pugixml|gumbo|zip\.h|zipconf|boost/|sqlite3|libstemmer|gtest|gmock|benchmark/|sys/|fcntl|unistd'
+known='unicode/|pugixml|gumbo|zip\.h|zipconf|boost/|sqlite3|libstemmer|hunspell|gtest|gmock|benchmark/|sys/|fcntl|unistd'
 # Headers confined to one file of their module: libzip to the zip reader (io/zip_archive.h is
-# the one way to open an archive, with its zip-bomb limits).
+# the one way to open an archive, with its zip-bomb limits); Hunspell to the dictionaries' edge.
 declare -A only_file=(
   ['zip\.h|zipconf']='io/zip_archive.cc'
+  ['hunspell']='spell/hunspell.cc'
 )
 
 for dir in "$src"/*/; do

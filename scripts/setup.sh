@@ -16,6 +16,8 @@ packages=(
   libboost-program-options-dev
   libsqlite3-dev        # translation memory store
   libstemmer-dev        # Snowball stemmers (en, ru) for term matching
+  libhunspell-dev       # check --spelling: links libhunspell (src/spell only)
+  hunspell-kk hunspell-ru  # check --spelling: the kk and ru dictionaries (/usr/share/hunspell)
   googletest libgtest-dev libgmock-dev
   libbenchmark-dev
   libxml2-utils         # xmllint: every TMX the tests write is validated against the DTD

@@ -105,10 +105,13 @@ namespace tilmash::term { class Matcher; }
 namespace tilmash::core { struct TranslationUnit; struct AlignedUnit; }
 namespace tilmash::qa { struct Finding; struct CheckOptions; }
 namespace tilmash::io { struct ReviewPage; }
+namespace tilmash::spell { class SpellChecker; }
 namespace tilmash::cli {
+// `spelling` (may be null: no spelling check) adds check --spelling's findings.
 io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
                            std::vector<std::string> langs, const term::Matcher& matcher,
-                           const qa::CheckOptions& options, std::vector<qa::Finding>& findings);
+                           const qa::CheckOptions& options, std::vector<qa::Finding>& findings,
+                           spell::SpellChecker* spelling = nullptr);
 std::string file_names(const std::vector<std::string>& paths);
 std::vector<core::TranslationUnit> bead_units(const std::vector<core::AlignedUnit>& beads,
                                               const std::vector<std::string>& langs);

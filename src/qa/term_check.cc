@@ -170,6 +170,7 @@ std::string_view kind_name(FindingKind kind) {
     case FindingKind::kVariant: return "variant";
     case FindingKind::kOmittedSentence: return "omitted-sentence";
     case FindingKind::kAddedSentence: return "added-sentence";
+    case FindingKind::kSpelling: return "spelling";
   }
   return "unknown";
 }

@@ -28,10 +28,11 @@ enum class FindingKind {
   kVariant,         // the source uses a non-preferred spelling of a term
   kOmittedSentence, // a source sentence without a rendering (a 1-0 bead; qa/omission_check.h)
   kAddedSentence,   // a target sentence without a source (a 0-1 bead; qa/omission_check.h)
+  kSpelling,        // a target word not in the language's dictionary (spell/spelling.h)
 };
 
 // "missing-term", "deprecated-term", "dated-term", "number-mismatch", "variant",
-// "omitted-sentence", "added-sentence".
+// "omitted-sentence", "added-sentence", "spelling".
 std::string_view kind_name(FindingKind kind);
 
 // How much a finding matters, most severe first. Only errors make `check` exit 1.
@@ -64,7 +65,8 @@ struct Finding {
   Severity severity = Severity::kError;
   std::string entry;      // glossary entry id ("" for numbers)
   std::string term;       // the source term as written (or the number, for numbers)
-  std::string expected;   // the preferred rendering (or the number expected); may be empty
+  std::string expected;   // the preferred rendering (or the number expected; for kSpelling the
+                          // dictionary's suggestions, best first, joined by ", "); may be empty
   std::string found;      // what stands there instead, as written; empty when nothing was found
   core::Span source_span; // bytes of `term` in the source text (empty when not in the source)
   core::Span span;        // bytes of `found` in the text of `lang` (empty when not found)
