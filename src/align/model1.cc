@@ -98,6 +98,16 @@ std::vector<Lexicon> Lexicon::train_cross_fitted(std::span<const TrainingPair> p
   const std::size_t n = e_of.size();
   std::vector<float> t(n), count(n);
   std::vector<double> total(static_cast<std::size_t>(src_vocab) + 1);
+  // The real source words' keys in (e, f) order, once: each model's lexicon lists them in it.
+  std::vector<int> by_key;
+  by_key.reserve(n);
+  for (std::size_t id = 0; id < n; ++id) {
+    if (e_of[id] != null_word) by_key.push_back(static_cast<int>(id));
+  }
+  std::sort(by_key.begin(), by_key.end(), [&](int a, int b) {
+    const auto x = static_cast<std::size_t>(a), y = static_cast<std::size_t>(b);
+    return e_of[x] != e_of[y] ? e_of[x] < e_of[y] : f_of[x] < f_of[y];
+  });
   std::vector<Lexicon> out;
   // Model k (k < folds) skips the pairs of fold k; model `folds` uses every pair. All share the
   // index built above, so each costs only its EM rounds.
@@ -130,24 +140,20 @@ std::vector<Lexicon> Lexicon::train_cross_fitted(std::span<const TrainingPair> p
         t[id] = z > 0 ? static_cast<float>(count[id] / z) : 0.0f;
       }
     }
-    out.push_back(from_entries(e_of, f_of, t, null_word, src_vocab));
+    out.push_back(from_entries(by_key, e_of, f_of, t, src_vocab));
   }
   return out;
 }
 
-Lexicon Lexicon::from_entries(std::span<const int> e_of, std::span<const int> f_of,
-                              std::span<const float> t, int null_word, int src_vocab) {
+Lexicon Lexicon::from_entries(std::span<const int> by_key, std::span<const int> e_of,
+                              std::span<const int> f_of, std::span<const float> t, int src_vocab) {
   Lexicon lex;
   lex.start_.assign(static_cast<std::size_t>(src_vocab) + 1, 0);
-  std::vector<std::size_t> order;
-  for (std::size_t id = 0; id < t.size(); ++id) {
-    if (e_of[id] != null_word && t[id] >= kMinProb) order.push_back(id);
-  }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return e_of[a] != e_of[b] ? e_of[a] < e_of[b] : f_of[a] < f_of[b];
-  });
-  lex.entries_.reserve(order.size());
-  for (std::size_t id : order) {
+  lex.entries_.reserve(static_cast<std::size_t>(std::count_if(
+      by_key.begin(), by_key.end(), [&](int id) { return t[static_cast<std::size_t>(id)] >= kMinProb; })));
+  for (int key : by_key) {
+    const auto id = static_cast<std::size_t>(key);
+    if (t[id] < kMinProb) continue;
     lex.entries_.push_back({f_of[id], t[id]});
     ++lex.start_[static_cast<std::size_t>(e_of[id]) + 1];
   }
