@@ -123,31 +123,31 @@ class CellMemo {
   std::vector<float> values_;
 };
 
-// Per-cell Model 1 sums over an extended band: for cell (i, j), A[k] = Σ_{e in src i} t(f_k|e)
-// for each word f_k of target j, and R[k] = Σ_{f in tgt j} t(e_k|f) for each word e_k of source
-// i. Bead scores add these over the bead's cells, so merges cost no extra lookups.
+// Model 1 scores of the groups of 1-3 sentences of one side against one sentence of the other,
+// for every cell of a band widened by `extend`, computed once before the DP (bead scores add
+// them). With λ = lexical_floor and p the unigram model of the run:
+//   target(i1, j, d) = Σ over the words f of target j of log(λ + (1−λ)·Σ_{e in S} t(f|e) /
+//     (|S|·p(f))), S = source sentences [i1 − d, i1), |S| their stem count;
+//   source(i, j1, d) = the same for the words of source i explained by targets [j1 − d, j1).
+// The inner sums come from per-cell sums A(i, j)[k] = Σ_{e in src i} t(f_k|e) over the words
+// f_k of target j (made a row at a time: the source sentence's translation mass scattered once,
+// read at each target word) and R(i, j)[k] = Σ_{f in tgt j} t(e_k|f) (a column at a time). Only
+// the last three rows (columns) of sums are kept: a group has at most three sentences, and
+// storing the sums of every cell took more memory than all the rest of the aligner.
 class LexCache {
  public:
   LexCache(const Band& band, int extend, const std::vector<SentFeat>& src,
-           const std::vector<SentFeat>& tgt, const Models& models, int src_vocab, int tgt_vocab) {
-    ext_ = extend_band(band, extend);
-    const auto cells = static_cast<std::size_t>(ext_.size());
-    pool_off_.assign(cells + 1, 0);
-    for (int i = 0; i <= band.n; ++i) {
-      std::size_t si = i < band.n ? src[static_cast<std::size_t>(i)].lex.size() : 0;
-      for (int j = ext_.lo[static_cast<std::size_t>(i)]; j <= ext_.hi[static_cast<std::size_t>(i)];
-           ++j) {
-        std::size_t tj = j < band.m ? tgt[static_cast<std::size_t>(j)].lex.size() : 0;
-        auto c = static_cast<std::size_t>(ext_.index(i, j));
-        pool_off_[c + 1] = pool_off_[c] + static_cast<std::int64_t>(si + tj);
-      }
-    }
-    pool_.assign(static_cast<std::size_t>(pool_off_.back()), 0.0f);
-    memo_.assign(cells * 6, std::numeric_limits<float>::quiet_NaN());
+           const std::vector<SentFeat>& tgt, const Models& models, const Corpus& corpus,
+           float lambda)
+      : ext_(extend_band(band, extend)), lambda_(lambda) {
+    const int n = band.n, m = band.m;
+    scores_.assign(static_cast<std::size_t>(ext_.size()) * 6, 0.0f);
+    std::array<Sums, 3> ring;  // sums of the last three rows (then columns); [k % 3] = row k
+    const float* group[3];
     // Rows: scatter the source sentence's translation mass, read it at each target word.
-    std::vector<float> dense(static_cast<std::size_t>(tgt_vocab), 0.0f);
+    std::vector<float> dense(static_cast<std::size_t>(corpus.tgt_stems.size()), 0.0f);
     std::vector<int> touched;
-    for (int i = 0; i < band.n; ++i) {
+    for (int i = 0; i < n; ++i) {
       const Lexicon& fwd = models.fwd[static_cast<std::size_t>(src[static_cast<std::size_t>(i)].fold)];
       for (int e : src[static_cast<std::size_t>(i)].lex) {
         for (const Lexicon::Entry& x : fwd.translations(e)) {
@@ -161,20 +161,33 @@ class LexCache {
           dense[f] += models.self_weight * x.prob;
         }
       }
-      for (int j = ext_.lo[static_cast<std::size_t>(i)];
-           j <= std::min(ext_.hi[static_cast<std::size_t>(i)], band.m - 1); ++j) {
-        float* a = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))];
-        const auto& w = tgt[static_cast<std::size_t>(j)].lex;
-        for (std::size_t k = 0; k < w.size(); ++k) a[k] = dense[static_cast<std::size_t>(w[k])];
-      }
+      Sums& row = ring[static_cast<std::size_t>(i % 3)];
+      row.fill(ext_.lo[static_cast<std::size_t>(i)], std::min(ext_.hi[static_cast<std::size_t>(i)], m - 1),
+               [&](int j) -> const std::vector<int>& { return tgt[static_cast<std::size_t>(j)].lex; },
+               dense);
       for (int f : touched) dense[static_cast<std::size_t>(f)] = 0.0f;
       touched.clear();
+      // Every target score of row i + 1 now has its sums.
+      const int i1 = i + 1;
+      for (int j = ext_.lo[static_cast<std::size_t>(i1)];
+           j <= std::min(ext_.hi[static_cast<std::size_t>(i1)], m - 1); ++j) {
+        const auto& w = tgt[static_cast<std::size_t>(j)].lex;
+        std::size_t words = 0;
+        for (int d = 1; d <= std::min(3, i1); ++d) {
+          const int i0 = i1 - d;
+          words += src[static_cast<std::size_t>(i0)].stems.size();
+          for (int k = i0; k < i1; ++k) {
+            group[k - i0] = ring[static_cast<std::size_t>(k % 3)].at(j, ext_.contains(k, j));
+          }
+          at(0, i1, j, d) = score(w, group, d, words, corpus.tgt_unigram);
+        }
+      }
     }
     // Columns: the same from the target side.
-    std::vector<float> dense_s(static_cast<std::size_t>(src_vocab), 0.0f);
+    std::vector<float> dense_s(static_cast<std::size_t>(corpus.src_stems.size()), 0.0f);
     int r0 = 0;
-    for (int j = 0; j < band.m; ++j) {
-      while (r0 <= band.n && ext_.hi[static_cast<std::size_t>(r0)] < j) ++r0;
+    for (int j = 0; j < m; ++j) {
+      while (r0 <= n && ext_.hi[static_cast<std::size_t>(r0)] < j) ++r0;
       const Lexicon& bwd = models.bwd[static_cast<std::size_t>(tgt[static_cast<std::size_t>(j)].fold)];
       for (int f : tgt[static_cast<std::size_t>(j)].lex) {
         for (const Lexicon::Entry& x : bwd.translations(f)) {
@@ -188,44 +201,97 @@ class LexCache {
           dense_s[e] += models.self_weight * x.prob;
         }
       }
-      for (int i = r0; i < band.n && ext_.lo[static_cast<std::size_t>(i)] <= j; ++i) {
-        const auto& w = src[static_cast<std::size_t>(i)].lex;
-        float* r = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))] +
-                   tgt[static_cast<std::size_t>(j)].lex.size();
-        for (std::size_t k = 0; k < w.size(); ++k) r[k] = dense_s[static_cast<std::size_t>(w[k])];
-      }
+      int r1 = r0;  // rows [r0, r1) of the band's column j, below n
+      while (r1 < n && ext_.lo[static_cast<std::size_t>(r1)] <= j) ++r1;
+      ring[static_cast<std::size_t>(j % 3)].fill(
+          r0, r1 - 1,
+          [&](int i) -> const std::vector<int>& { return src[static_cast<std::size_t>(i)].lex; },
+          dense_s);
       for (int e : touched) dense_s[static_cast<std::size_t>(e)] = 0.0f;
       touched.clear();
+      // Every source score of column j + 1 now has its sums.
+      const int j1 = j + 1;
+      int q0 = r0;
+      while (q0 <= n && ext_.hi[static_cast<std::size_t>(q0)] < j1) ++q0;
+      for (int i = q0; i < n && ext_.lo[static_cast<std::size_t>(i)] <= j1; ++i) {
+        const auto& w = src[static_cast<std::size_t>(i)].lex;
+        std::size_t words = 0;
+        for (int d = 1; d <= std::min(3, j1); ++d) {
+          const int j0 = j1 - d;
+          words += tgt[static_cast<std::size_t>(j0)].stems.size();
+          for (int k = j0; k < j1; ++k) {
+            group[k - j0] = ring[static_cast<std::size_t>(k % 3)].at(i, ext_.contains(i, k));
+          }
+          at(1, i, j1, d) = score(w, group, d, words, corpus.src_unigram);
+        }
+      }
     }
   }
 
-  // Target-side sums of cell (i, j), or nullptr outside the cache.
-  const float* target_sums(int i, int j) const {
-    if (!ext_.contains(i, j)) return nullptr;
-    return pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))];
-  }
-  const float* source_sums(int i, int j, std::size_t target_words) const {
-    const float* p = target_sums(i, j);
-    return p == nullptr ? nullptr : p + target_words;
-  }
-
-  // Memoized per (kind, ext cell (i, j), group size 1..3): compute() runs once per key; keys
-  // outside the extended band are not stored.
-  template <class F>
-  float memo(int kind, int i, int j, int size, F&& compute) const {
-    if (size < 1 || size > 3 || !ext_.contains(i, j)) return compute();
-    auto key = (static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
-               static_cast<std::size_t>(size - 1);
-    float& slot = memo_[key];
-    if (std::isnan(slot)) slot = compute();
-    return slot;
-  }
+  // target(i1, j, d) and source(i, j1, d) of the comment above, 1 <= d <= 3. Every bead the DP
+  // scores has its cells inside the widened band (its first cell is in the band, and a bead
+  // spans at most `extend` sentences); outside it, no lexical evidence.
+  float target(int i1, int j, int d) const { return get(0, i1, j, d); }
+  float source(int i, int j1, int d) const { return get(1, i, j1, d); }
 
  private:
+  // Sums of one row (column) of cells: the cells [lo, hi] along it, each a run of floats.
+  struct Sums {
+    std::vector<float> data;
+    std::vector<std::size_t> off;
+    int lo = 0, hi = -1;
+    // Cell c's run: dense[w] for each word w of words(c).
+    template <class Words>
+    void fill(int first, int last, Words&& words, const std::vector<float>& dense) {
+      lo = first;
+      hi = last;
+      data.clear();
+      off.clear();
+      for (int c = lo; c <= hi; ++c) {
+        off.push_back(data.size());
+        for (int w : words(c)) data.push_back(dense[static_cast<std::size_t>(w)]);
+      }
+      off.push_back(data.size());
+    }
+    const float* at(int c, bool inside) const {
+      if (!inside || c < lo || c > hi) return nullptr;
+      return data.data() + off[static_cast<std::size_t>(c - lo)];
+    }
+  };
+
+  // Σ_k log(λ + (1−λ)·x_k / (words·p(w_k))), x_k = the sum of sums[q][k] over the group's
+  // cells that have sums.
+  float score(const std::vector<int>& w, const float* const* sums, int cells, std::size_t words,
+              const std::vector<double>& unigram) const {
+    const float lam = lambda_;
+    if (words == 0) return std::log(lam) * static_cast<float>(w.size());
+    float sum = 0;
+    const float scale = (1 - lam) / static_cast<float>(words);
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      float x = 0;
+      for (int q = 0; q < cells; ++q) {
+        if (sums[q] != nullptr) x += sums[q][k];
+      }
+      float bg = static_cast<float>(unigram[static_cast<std::size_t>(w[k])]);
+      sum += fast_log(lam + scale * x / bg);
+    }
+    return sum;
+  }
+
+  float& at(int kind, int i, int j, int d) {
+    return scores_[(static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
+                   static_cast<std::size_t>(d - 1)];
+  }
+  float get(int kind, int i, int j, int d) const {
+    assert(d >= 1 && d <= 3 && ext_.contains(i, j));
+    if (d < 1 || d > 3 || !ext_.contains(i, j)) return 0.0f;
+    return scores_[(static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
+                   static_cast<std::size_t>(d - 1)];
+  }
+
   Band ext_;
-  std::vector<std::int64_t> pool_off_;
-  std::vector<float> pool_;
-  mutable std::vector<float> memo_;  // see memo(); a LexCache serves one DP at a time
+  float lambda_;
+  std::vector<float> scores_;  // per cell of ext_: target d = 1..3, then source d = 1..3
 };
 
 // The sorted pools of anchors (kind 0, a multiset) and cognates (kind 1, a set) of each group
@@ -444,58 +510,12 @@ class Scorer {
     return static_cast<float>(r);
   }
 
-  // log p(T|S)/p(T) + log p(S|T)/p(S) under Model 1 mixed with the unigram model (weight λ).
+  // log p(T|S)/p(T) + log p(S|T)/p(S) under Model 1 mixed with the unigram model (weight λ):
+  // each target sentence explained by the source side, each source sentence by the target side.
   double lexical(int i0, int i1, int j0, int j1) const {
     double sum = 0;
-    for (int j = j0; j < j1; ++j) sum += lex_->memo(0, i1, j, i1 - i0, [&] { return target_part(i0, i1, j); });
-    for (int i = i0; i < i1; ++i) sum += lex_->memo(1, i, j1, j1 - j0, [&] { return source_part(i, j0, j1); });
-    return sum;
-  }
-
-  // Σ over the words f of target j of log(λ + (1−λ)·Σ_{e in S} t(f|e) / (|S|·p(f))), S = source
-  // sentences [i0, i1). Depends on (i1, |S|, j) only, so it is memoized per cell.
-  float target_part(int i0, int i1, int j) const {
-    const float lam = static_cast<float>(o_.lexical_floor);
-    std::size_t ns = 0;
-    for (int i = i0; i < i1; ++i) ns += src_[static_cast<std::size_t>(i)].stems.size();
-    const auto& w = tgt_[static_cast<std::size_t>(j)].lex;
-    if (ns == 0) return std::log(lam) * static_cast<float>(w.size());
-    const float* cells[3] = {nullptr, nullptr, nullptr};
-    for (int i = i0; i < i1; ++i) cells[i - i0] = lex_->target_sums(i, j);
-    float sum = 0;
-    const float scale = (1 - lam) / static_cast<float>(ns);
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      float x = 0;
-      for (int q = 0; q < i1 - i0; ++q) {
-        if (cells[q] != nullptr) x += cells[q][k];
-      }
-      float bg = static_cast<float>(corpus_.tgt_unigram[static_cast<std::size_t>(w[k])]);
-      sum += fast_log(lam + scale * x / bg);
-    }
-    return sum;
-  }
-
-  // The same for the words of source i explained by target sentences [j0, j1).
-  float source_part(int i, int j0, int j1) const {
-    const float lam = static_cast<float>(o_.lexical_floor);
-    std::size_t nt = 0;
-    for (int j = j0; j < j1; ++j) nt += tgt_[static_cast<std::size_t>(j)].stems.size();
-    const auto& w = src_[static_cast<std::size_t>(i)].lex;
-    if (nt == 0) return std::log(lam) * static_cast<float>(w.size());
-    const float* cells[3] = {nullptr, nullptr, nullptr};
-    for (int j = j0; j < j1; ++j) {
-      cells[j - j0] = lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].lex.size());
-    }
-    float sum = 0;
-    const float scale = (1 - lam) / static_cast<float>(nt);
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      float x = 0;
-      for (int q = 0; q < j1 - j0; ++q) {
-        if (cells[q] != nullptr) x += cells[q][k];
-      }
-      float bg = static_cast<float>(corpus_.src_unigram[static_cast<std::size_t>(w[k])]);
-      sum += fast_log(lam + scale * x / bg);
-    }
+    for (int j = j0; j < j1; ++j) sum += lex_->target(i1, j, i1 - i0);
+    for (int i = i0; i < i1; ++i) sum += lex_->source(i, j1, j1 - j0);
     return sum;
   }
 
@@ -571,8 +591,8 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
     Band band = Band::around(clo, chi, width, n, m);
     std::unique_ptr<LexCache> cache;
     if (lexical) {
-      cache = std::make_unique<LexCache>(band, std::max(2, o.max_side), src, tgt, models,
-                                         corpus.src_stems.size(), corpus.tgt_stems.size());
+      cache = std::make_unique<LexCache>(band, std::max(2, o.max_side), src, tgt, models, corpus,
+                                         static_cast<float>(o.lexical_floor));
     }
     Band ext = extend_band(band, std::max(2, o.max_side));
     Scorer scorer(src, tgt, corpus, models, o, cache.get(), ext);
