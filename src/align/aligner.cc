@@ -143,6 +143,7 @@ class LexCache {
     const int n = band.n, m = band.m;
     scores_.assign(static_cast<std::size_t>(ext_.size()) * 6, 0.0f);
     std::array<Sums, 3> ring;  // sums of the last three rows (then columns); [k % 3] = row k
+    const Background src_bg(src, corpus.src_unigram), tgt_bg(tgt, corpus.tgt_unigram);
     const float* group[3];
     // Rows: scatter the source sentence's translation mass, read it at each target word.
     std::vector<float> dense(static_cast<std::size_t>(corpus.tgt_stems.size()), 0.0f);
@@ -171,7 +172,6 @@ class LexCache {
       const int i1 = i + 1;
       for (int j = ext_.lo[static_cast<std::size_t>(i1)];
            j <= std::min(ext_.hi[static_cast<std::size_t>(i1)], m - 1); ++j) {
-        const auto& w = tgt[static_cast<std::size_t>(j)].lex;
         std::size_t words = 0;
         for (int d = 1; d <= std::min(3, i1); ++d) {
           const int i0 = i1 - d;
@@ -179,7 +179,7 @@ class LexCache {
           for (int k = i0; k < i1; ++k) {
             group[k - i0] = ring[static_cast<std::size_t>(k % 3)].at(j, ext_.contains(k, j));
           }
-          at(0, i1, j, d) = score(w, group, d, words, corpus.tgt_unigram);
+          at(0, i1, j, d) = score(tgt_bg.of(j), group, d, words);
         }
       }
     }
@@ -214,7 +214,6 @@ class LexCache {
       int q0 = r0;
       while (q0 <= n && ext_.hi[static_cast<std::size_t>(q0)] < j1) ++q0;
       for (int i = q0; i < n && ext_.lo[static_cast<std::size_t>(i)] <= j1; ++i) {
-        const auto& w = src[static_cast<std::size_t>(i)].lex;
         std::size_t words = 0;
         for (int d = 1; d <= std::min(3, j1); ++d) {
           const int j0 = j1 - d;
@@ -222,7 +221,7 @@ class LexCache {
           for (int k = j0; k < j1; ++k) {
             group[k - j0] = ring[static_cast<std::size_t>(k % 3)].at(i, ext_.contains(i, k));
           }
-          at(1, i, j1, d) = score(w, group, d, words, corpus.src_unigram);
+          at(1, i, j1, d) = score(src_bg.of(i), group, d, words);
         }
       }
     }
@@ -259,22 +258,72 @@ class LexCache {
     }
   };
 
-  // Σ_k log(λ + (1−λ)·x_k / (words·p(w_k))), x_k = the sum of sums[q][k] over the group's
-  // cells that have sums.
-  float score(const std::vector<int>& w, const float* const* sums, int cells, std::size_t words,
-              const std::vector<double>& unigram) const {
-    const float lam = lambda_;
-    if (words == 0) return std::log(lam) * static_cast<float>(w.size());
-    float sum = 0;
-    const float scale = (1 - lam) / static_cast<float>(words);
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      float x = 0;
-      for (int q = 0; q < cells; ++q) {
-        if (sums[q] != nullptr) x += sums[q][k];
+  // p(w) as a float for the model words of each sentence of one side, in their order.
+  struct Background {
+    std::vector<float> p;
+    std::vector<std::size_t> off;
+    Background(const std::vector<SentFeat>& side, const std::vector<double>& unigram) {
+      off.push_back(0);
+      for (const SentFeat& f : side) {
+        for (int w : f.lex) p.push_back(static_cast<float>(unigram[static_cast<std::size_t>(w)]));
+        off.push_back(p.size());
       }
-      float bg = static_cast<float>(unigram[static_cast<std::size_t>(w[k])]);
-      sum += fast_log(lam + scale * x / bg);
     }
+    std::span<const float> of(int sentence) const {
+      const auto k = static_cast<std::size_t>(sentence);
+      return std::span<const float>(p).subspan(off[k], off[k + 1] - off[k]);
+    }
+  };
+
+  // Σ_k log(λ + (1−λ)·x_k / (words·p(w_k))) over the words w_k of a sentence (bg[k] = p(w_k)),
+  // x_k = the sum of sums[q][k] over the group's cells that have sums. The logarithms are taken
+  // in a loop of their own (the compiler vectorises it: the same IEEE operations per word), then
+  // added in word order.
+  float score(std::span<const float> bg, const float* const* sums, int cells,
+              std::size_t words) const {
+    const float lam = lambda_;
+    if (words == 0) return std::log(lam) * static_cast<float>(bg.size());
+    const float scale = (1 - lam) / static_cast<float>(words);
+    const float* s[3] = {nullptr, nullptr, nullptr};
+    int have = 0;
+    for (int q = 0; q < cells; ++q) {
+      if (sums[q] != nullptr) s[have++] = sums[q];
+    }
+    logs_.resize(bg.size());
+    float* out = logs_.data();
+    const float* b = bg.data();
+    const std::size_t nw = bg.size();
+    switch (have) {
+      case 0:
+        for (std::size_t k = 0; k < nw; ++k) out[k] = fast_log(lam + scale * 0.0f / b[k]);
+        break;
+      case 1:
+        for (std::size_t k = 0; k < nw; ++k) {
+          float x = 0;
+          x += s[0][k];
+          out[k] = fast_log(lam + scale * x / b[k]);
+        }
+        break;
+      case 2:
+        for (std::size_t k = 0; k < nw; ++k) {
+          float x = 0;
+          x += s[0][k];
+          x += s[1][k];
+          out[k] = fast_log(lam + scale * x / b[k]);
+        }
+        break;
+      default:
+        for (std::size_t k = 0; k < nw; ++k) {
+          float x = 0;
+          x += s[0][k];
+          x += s[1][k];
+          x += s[2][k];
+          out[k] = fast_log(lam + scale * x / b[k]);
+        }
+        break;
+    }
+    float sum = 0;
+    for (std::size_t k = 0; k < nw; ++k) sum += out[k];
     return sum;
   }
 
@@ -291,6 +340,7 @@ class LexCache {
 
   Band ext_;
   float lambda_;
+  mutable std::vector<float> logs_;  // score()'s per-word logarithms
   std::vector<float> scores_;  // per cell of ext_: target d = 1..3, then source d = 1..3
 };
 
