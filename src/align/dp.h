@@ -98,6 +98,10 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
   std::vector<float> bead_cost(cells * T, std::numeric_limits<float>::infinity());
   std::vector<double> best(cells, kInf);
   std::vector<std::int8_t> back(cells, -1);
+  // Forward and backward sums (log space) for posteriors. The forward sums are taken in the
+  // Viterbi loop, over the same beads in the same order, while their costs are at hand.
+  std::vector<double> alpha(cells, -kInf), beta(cells, -kInf);
+  alpha[0] = 0;
   best[0] = 0;
   for (int i = 0; i <= band.n; ++i) {
     for (int j = band.lo[static_cast<std::size_t>(i)]; j <= band.hi[static_cast<std::size_t>(i)];
@@ -106,10 +110,12 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
       if (cell == 0) continue;
       double b = kInf;
       int bt = -1;
+      double a = -kInf;
       for (std::size_t t = 0; t < T; ++t) {
         int pi = i - types[t].di, pj = j - types[t].dj;
         if (pi < 0 || pj < 0 || !band.contains(pi, pj)) continue;
-        double prev = best[static_cast<std::size_t>(band.index(pi, pj))];
+        const auto prev_cell = static_cast<std::size_t>(band.index(pi, pj));
+        double prev = best[prev_cell];
         if (prev == kInf) continue;
         auto c = static_cast<float>(cost(static_cast<int>(t), pi, i, pj, j));
         bead_cost[cell * T + t] = c;
@@ -117,26 +123,12 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
           b = prev + c;
           bt = static_cast<int>(t);
         }
+        if (c != std::numeric_limits<float>::infinity()) {
+          a = log_add(a, alpha[prev_cell] - c / temperature);
+        }
       }
       best[cell] = b;
       back[cell] = static_cast<std::int8_t>(bt);
-    }
-  }
-  // Forward and backward sums (log space) for posteriors.
-  std::vector<double> alpha(cells, -kInf), beta(cells, -kInf);
-  alpha[0] = 0;
-  for (int i = 0; i <= band.n; ++i) {
-    for (int j = band.lo[static_cast<std::size_t>(i)]; j <= band.hi[static_cast<std::size_t>(i)];
-         ++j) {
-      auto cell = static_cast<std::size_t>(band.index(i, j));
-      if (cell == 0) continue;
-      double a = -kInf;
-      for (std::size_t t = 0; t < T; ++t) {
-        float c = bead_cost[cell * T + t];
-        if (c == std::numeric_limits<float>::infinity()) continue;
-        auto prev = static_cast<std::size_t>(band.index(i - types[t].di, j - types[t].dj));
-        a = log_add(a, alpha[prev] - c / temperature);
-      }
       alpha[cell] = a;
     }
   }
