@@ -99,15 +99,25 @@ std::vector<Lexicon> Lexicon::train_cross_fitted(std::span<const TrainingPair> p
   std::vector<float> t(n), count(n);
   std::vector<double> total(static_cast<std::size_t>(src_vocab) + 1);
   // The real source words' keys in (e, f) order, once: each model's lexicon lists them in it.
+  // A counting sort by f, then a stable one by e (a comparison sort of them cost as much as
+  // all the EM rounds).
   std::vector<int> by_key;
-  by_key.reserve(n);
-  for (std::size_t id = 0; id < n; ++id) {
-    if (e_of[id] != null_word) by_key.push_back(static_cast<int>(id));
+  {
+    std::vector<std::size_t> at(static_cast<std::size_t>(f_end) + 1, 0);
+    for (std::size_t id = 0; id < n; ++id) {
+      if (e_of[id] != null_word) ++at[static_cast<std::size_t>(f_of[id]) + 1];
+    }
+    for (std::size_t f = 1; f < at.size(); ++f) at[f] += at[f - 1];
+    std::vector<int> of_f(at.back());
+    for (std::size_t id = 0; id < n; ++id) {
+      if (e_of[id] != null_word) of_f[at[static_cast<std::size_t>(f_of[id])]++] = static_cast<int>(id);
+    }
+    at.assign(static_cast<std::size_t>(e_end) + 1, 0);
+    for (int id : of_f) ++at[static_cast<std::size_t>(e_of[static_cast<std::size_t>(id)]) + 1];
+    for (std::size_t e = 1; e < at.size(); ++e) at[e] += at[e - 1];
+    by_key.resize(of_f.size());
+    for (int id : of_f) by_key[at[static_cast<std::size_t>(e_of[static_cast<std::size_t>(id)])]++] = id;
   }
-  std::sort(by_key.begin(), by_key.end(), [&](int a, int b) {
-    const auto x = static_cast<std::size_t>(a), y = static_cast<std::size_t>(b);
-    return e_of[x] != e_of[y] ? e_of[x] < e_of[y] : f_of[x] < f_of[y];
-  });
   std::vector<Lexicon> out;
   // Model k (k < folds) skips the pairs of fold k; model `folds` uses every pair. All share the
   // index built above, so each costs only its EM rounds.
