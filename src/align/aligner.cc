@@ -401,6 +401,64 @@ class GroupPools {
   std::array<std::vector<int>, 2> data_;
 };
 
+// What a bead's cost needs of a group of consecutive sentences of one side, summed over them.
+struct Group {
+  int length = 0;           // code points
+  int cross = 0;            // paragraph boundaries inside the group
+  int anchors_shared = 0;   // SentFeat::anchors_shared, summed
+  int cognates_shared = 0;  // SentFeat::cognates_shared, summed
+  bool repeats = false;     // two of its sentences share an anchor or cognate entry
+  std::array<int, detail::kPunctCount> punct{};
+};
+
+// Group of each run of 1-3 sentences of one side, made once per pass (every bead of the DP
+// would otherwise add them up again).
+class GroupTable {
+ public:
+  GroupTable(const std::vector<SentFeat>& side, const std::vector<std::uint8_t>& repeat_flags)
+      : flags_(repeat_flags) {
+    const std::size_t n = side.size();
+    groups_.resize(n * 3);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t d = 1; d <= 3 && i + d <= n; ++d) {
+        groups_[i * 3 + d - 1] = make(side, static_cast<int>(i), static_cast<int>(i + d));
+      }
+    }
+  }
+
+  // The group of sentences [a, b) (made into `scratch` when not stored: empty or longer).
+  const Group& get(const std::vector<SentFeat>& side, int a, int b, Group& scratch) const {
+    if (b - a >= 1 && b - a <= 3) {
+      return groups_[static_cast<std::size_t>(a) * 3 + static_cast<std::size_t>(b - a - 1)];
+    }
+    scratch = make(side, a, b);
+    return scratch;
+  }
+
+ private:
+  Group make(const std::vector<SentFeat>& side, int a, int b) const {
+    Group g;
+    for (int i = a; i < b; ++i) {
+      const SentFeat& f = side[static_cast<std::size_t>(i)];
+      g.length += f.length;
+      if (i > a) g.cross += f.paragraph != side[static_cast<std::size_t>(i - 1)].paragraph;
+      g.anchors_shared += f.anchors_shared;
+      g.cognates_shared += f.cognates_shared;
+      for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
+    }
+    // Whether two of its sentences share an anchor or cognate entry (flags reach 2 ahead:
+    // groups have at most 3 sentences).
+    for (int i = a; i + 1 < b; ++i) {
+      auto f = flags_[static_cast<std::size_t>(i)];
+      if ((f & 1u) != 0 || (i + 2 < b && (f & 2u) != 0)) g.repeats = true;
+    }
+    return g;
+  }
+
+  const std::vector<std::uint8_t>& flags_;  // repeat flags (Scorer::repeat_flags)
+  std::vector<Group> groups_;               // [i * 3 + size - 1]
+};
+
 // Bead cost (nats) for one document pair.
 class Scorer {
  public:
@@ -408,6 +466,7 @@ class Scorer {
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
         src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)), src_pools_(src), tgt_pools_(tgt),
+        src_groups_(src, src_dup_), tgt_groups_(tgt, tgt_dup_),
         has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))),
         anchor_match_(o.anchor_weight + 2 * models.anchor_miss),
         cognate_match_(o.cognate_weight + 2 * models.cognate_miss) {
@@ -420,54 +479,28 @@ class Scorer {
 
   double operator()(int type, int i0, int i1, int j0, int j1) const {
     double c = prior_[type];
-    int ls = 0, lt = 0;
-    for (int i = i0; i < i1; ++i) ls += src_[static_cast<std::size_t>(i)].length;
-    for (int j = j0; j < j1; ++j) lt += tgt_[static_cast<std::size_t>(j)].length;
+    Group gs, gt;
+    const Group& s = src_groups_.get(src_, i0, i1, gs);
+    const Group& t = tgt_groups_.get(tgt_, j0, j1, gt);
+    const int ls = s.length, lt = t.length;
     // Gale & Church also charge 1-0/0-1 beads by length; a sentence with no counterpart has no
     // length relation to predict, so here only its prior applies (measured: far fewer unaligned
     // sentences were swallowed into 1-3/3-1 beads).
     if (o_.use_length && ls > 0 && lt > 0) {
       c += o_.length_weight * detail::length_cost(models_.length, ls, lt);
     }
-    if (o_.use_paragraphs) {
-      int cross = 0;
-      for (int i = i0 + 1; i < i1; ++i) {
-        cross += src_[static_cast<std::size_t>(i)].paragraph !=
-                 src_[static_cast<std::size_t>(i - 1)].paragraph;
-      }
-      for (int j = j0 + 1; j < j1; ++j) {
-        cross += tgt_[static_cast<std::size_t>(j)].paragraph !=
-                 tgt_[static_cast<std::size_t>(j - 1)].paragraph;
-      }
-      c += o_.paragraph_penalty * cross;
-    }
+    if (o_.use_paragraphs) c += o_.paragraph_penalty * (s.cross + t.cross);
     if (i0 == i1 || j0 == j1) return c;
     if (o_.use_anchors) {
-      std::array<int, detail::kPunctCount> ps{}, pt{};
-      for (int i = i0; i < i1; ++i) {
-        const SentFeat& s = src_[static_cast<std::size_t>(i)];
-        for (std::size_t k = 0; k < ps.size(); ++k) ps[k] += s.punct[k];
-      }
-      for (int j = j0; j < j1; ++j) {
-        const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
-        for (std::size_t k = 0; k < pt.size(); ++k) pt[k] += t.punct[k];
-      }
       int pm = 0;
-      for (std::size_t k = 0; k < ps.size(); ++k) pm += std::min(ps[k], pt[k]);
+      for (std::size_t k = 0; k < s.punct.size(); ++k) pm += std::min(s.punct[k], t.punct[k]);
       c -= o_.punct_weight * pm;
     }
     if (models_.anchor_miss > 0 || models_.cognate_miss > 0) {
       // Every expected anchor and cognate of the bead is charged here; each one matched on the
       // other side gets its charge back twice (once per side) in the rewards below.
-      int anchors = 0, cognates = 0;
-      for (int i = i0; i < i1; ++i) {
-        anchors += src_[static_cast<std::size_t>(i)].anchors_shared;
-        cognates += src_[static_cast<std::size_t>(i)].cognates_shared;
-      }
-      for (int j = j0; j < j1; ++j) {
-        anchors += tgt_[static_cast<std::size_t>(j)].anchors_shared;
-        cognates += tgt_[static_cast<std::size_t>(j)].cognates_shared;
-      }
+      const int anchors = s.anchors_shared + t.anchors_shared;
+      const int cognates = s.cognates_shared + t.cognates_shared;
       c += models_.anchor_miss * anchors + models_.cognate_miss * cognates;
     }
     if (o_.use_anchors || o_.use_cognates) {
@@ -475,7 +508,7 @@ class Scorer {
       // unless an anchor or cognate occurs in two sentences of one side; then a 2-2 bead of two
       // sentences about the same names would count each name twice (and beat two 1-1 beads),
       // so such beads are counted on the merged sides.
-      if (repeats(src_dup_, i0, i1) || repeats(tgt_dup_, j0, j1)) {
+      if (s.repeats || t.repeats) {
         c -= merged_reward(i0, i1, j0, j1);
       } else {
         for (int i = i0; i < i1; ++i) {
@@ -501,15 +534,6 @@ class Scorer {
       }
     }
     return flags;
-  }
-
-  // Whether two sentences of [a, b) share an anchor or cognate entry (beads have at most 3).
-  static bool repeats(const std::vector<std::uint8_t>& flags, int a, int b) {
-    for (int i = a; i + 1 < b; ++i) {
-      auto f = flags[static_cast<std::size_t>(i)];
-      if ((f & 1u) != 0 || (i + 2 < b && (f & 2u) != 0)) return true;
-    }
-    return false;
   }
 
   // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as
@@ -578,6 +602,7 @@ class Scorer {
   mutable CellMemo pairs_;
   std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
   GroupPools src_pools_, tgt_pools_;
+  GroupTable src_groups_, tgt_groups_;
   bool has_terms_;                               // glossary entries on either side
   double anchor_match_;                          // reward per matched anchor (see operator())
   double cognate_match_;                         // reward per matched cognate (likewise)
