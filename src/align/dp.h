@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -70,14 +71,20 @@ struct DpResult {
 // log(exp(a) + exp(b)). log1p(exp(-d)) comes from a table over d in [0, 30) with linear
 // interpolation (error < 1e-5 nats, far below what a posterior we report can show); forward–
 // backward takes one per bead and cell, and exp + log1p were a tenth of the run time.
+// The table is made once at start-up (not a function-local static, whose guard every call
+// checked, and which kept log_add from being inlined into the DP loops).
+inline constexpr int kLogAddSteps = 64;  // table points per nat
+inline const std::array<double, 30 * kLogAddSteps + 2> kLogAddTable = [] {
+  std::array<double, 30 * kLogAddSteps + 2> t{};
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    t[k] = std::log1p(std::exp(-static_cast<double>(k) / kLogAddSteps));
+  }
+  return t;
+}();
+
 inline double log_add(double a, double b) {
-  constexpr int kSteps = 64;  // table points per nat
-  constexpr int kSize = 30 * kSteps + 2;
-  static const auto table = [] {
-    std::vector<double> t(kSize);
-    for (int k = 0; k < kSize; ++k) t[static_cast<std::size_t>(k)] = std::log1p(std::exp(-static_cast<double>(k) / kSteps));
-    return t;
-  }();
+  constexpr int kSteps = kLogAddSteps;
+  const auto& table = kLogAddTable;
   if (a < b) std::swap(a, b);
   double d = a - b;
   if (!(d < 30)) return a;  // exp(-30) ≈ 1e-13: below any posterior we report (and -inf)
