@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace tilmash::align::detail {
@@ -107,7 +108,7 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
   std::vector<std::int8_t> back(cells, -1);
   // Forward and backward sums (log space) for posteriors. The forward sums are taken in the
   // Viterbi loop, over the same beads in the same order, while their costs are at hand.
-  std::vector<double> alpha(cells, -kInf), beta(cells, -kInf);
+  std::vector<double> alpha(cells, -kInf);
   alpha[0] = 0;
   best[0] = 0;
   for (int i = 0; i <= band.n; ++i) {
@@ -139,6 +140,10 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
       alpha[cell] = a;
     }
   }
+  // The backward sums take the Viterbi scores' place (only `back` is read after that loop):
+  // one array fewer to allocate, and to fault in page by page.
+  std::vector<double> beta = std::move(best);
+  std::fill(beta.begin(), beta.end(), -kInf);
   beta[cells - 1] = 0;
   for (int i = band.n; i >= 0; --i) {
     for (int j = band.hi[static_cast<std::size_t>(i)]; j >= band.lo[static_cast<std::size_t>(i)];
