@@ -70,7 +70,7 @@ inline float fast_log(float x) {
   return static_cast<float>(e) * 0.69314718f + p;
 }
 
-int intersect_count(const std::vector<int>& a, const std::vector<int>& b) {
+int intersect_count(std::span<const int> a, std::span<const int> b) {
   int n = 0;
   auto x = a.begin(), y = b.begin();
   while (x != a.end() && y != b.end()) {
@@ -123,31 +123,32 @@ class CellMemo {
   std::vector<float> values_;
 };
 
-// Per-cell Model 1 sums over an extended band: for cell (i, j), A[k] = Σ_{e in src i} t(f_k|e)
-// for each word f_k of target j, and R[k] = Σ_{f in tgt j} t(e_k|f) for each word e_k of source
-// i. Bead scores add these over the bead's cells, so merges cost no extra lookups.
+// Model 1 scores of the groups of 1-3 sentences of one side against one sentence of the other,
+// for every cell of a band widened by `extend`, computed once before the DP (bead scores add
+// them). With λ = lexical_floor and p the unigram model of the run:
+//   target(i1, j, d) = Σ over the words f of target j of log(λ + (1−λ)·Σ_{e in S} t(f|e) /
+//     (|S|·p(f))), S = source sentences [i1 − d, i1), |S| their stem count;
+//   source(i, j1, d) = the same for the words of source i explained by targets [j1 − d, j1).
+// The inner sums come from per-cell sums A(i, j)[k] = Σ_{e in src i} t(f_k|e) over the words
+// f_k of target j (made a row at a time: the source sentence's translation mass scattered once,
+// read at each target word) and R(i, j)[k] = Σ_{f in tgt j} t(e_k|f) (a column at a time). Only
+// the last three rows (columns) of sums are kept: a group has at most three sentences, and
+// storing the sums of every cell took more memory than all the rest of the aligner.
 class LexCache {
  public:
   LexCache(const Band& band, int extend, const std::vector<SentFeat>& src,
-           const std::vector<SentFeat>& tgt, const Models& models, int src_vocab, int tgt_vocab) {
-    ext_ = extend_band(band, extend);
-    const auto cells = static_cast<std::size_t>(ext_.size());
-    pool_off_.assign(cells + 1, 0);
-    for (int i = 0; i <= band.n; ++i) {
-      std::size_t si = i < band.n ? src[static_cast<std::size_t>(i)].lex.size() : 0;
-      for (int j = ext_.lo[static_cast<std::size_t>(i)]; j <= ext_.hi[static_cast<std::size_t>(i)];
-           ++j) {
-        std::size_t tj = j < band.m ? tgt[static_cast<std::size_t>(j)].lex.size() : 0;
-        auto c = static_cast<std::size_t>(ext_.index(i, j));
-        pool_off_[c + 1] = pool_off_[c] + static_cast<std::int64_t>(si + tj);
-      }
-    }
-    pool_.assign(static_cast<std::size_t>(pool_off_.back()), 0.0f);
-    memo_.assign(cells * 6, std::numeric_limits<float>::quiet_NaN());
+           const std::vector<SentFeat>& tgt, const Models& models, const Corpus& corpus,
+           float lambda)
+      : ext_(extend_band(band, extend)), lambda_(lambda) {
+    const int n = band.n, m = band.m;
+    scores_.assign(static_cast<std::size_t>(ext_.size()) * 6, 0.0f);
+    std::array<Sums, 3> ring;  // sums of the last three rows (then columns); [k % 3] = row k
+    const Background src_bg(src, corpus.src_unigram), tgt_bg(tgt, corpus.tgt_unigram);
+    const float* group[3];
     // Rows: scatter the source sentence's translation mass, read it at each target word.
-    std::vector<float> dense(static_cast<std::size_t>(tgt_vocab), 0.0f);
+    std::vector<float> dense(static_cast<std::size_t>(corpus.tgt_stems.size()), 0.0f);
     std::vector<int> touched;
-    for (int i = 0; i < band.n; ++i) {
+    for (int i = 0; i < n; ++i) {
       const Lexicon& fwd = models.fwd[static_cast<std::size_t>(src[static_cast<std::size_t>(i)].fold)];
       for (int e : src[static_cast<std::size_t>(i)].lex) {
         for (const Lexicon::Entry& x : fwd.translations(e)) {
@@ -161,20 +162,32 @@ class LexCache {
           dense[f] += models.self_weight * x.prob;
         }
       }
-      for (int j = ext_.lo[static_cast<std::size_t>(i)];
-           j <= std::min(ext_.hi[static_cast<std::size_t>(i)], band.m - 1); ++j) {
-        float* a = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))];
-        const auto& w = tgt[static_cast<std::size_t>(j)].lex;
-        for (std::size_t k = 0; k < w.size(); ++k) a[k] = dense[static_cast<std::size_t>(w[k])];
-      }
+      Sums& row = ring[static_cast<std::size_t>(i % 3)];
+      row.fill(ext_.lo[static_cast<std::size_t>(i)], std::min(ext_.hi[static_cast<std::size_t>(i)], m - 1),
+               [&](int j) -> const std::vector<int>& { return tgt[static_cast<std::size_t>(j)].lex; },
+               dense);
       for (int f : touched) dense[static_cast<std::size_t>(f)] = 0.0f;
       touched.clear();
+      // Every target score of row i + 1 now has its sums.
+      const int i1 = i + 1;
+      for (int j = ext_.lo[static_cast<std::size_t>(i1)];
+           j <= std::min(ext_.hi[static_cast<std::size_t>(i1)], m - 1); ++j) {
+        std::size_t words = 0;
+        for (int d = 1; d <= std::min(3, i1); ++d) {
+          const int i0 = i1 - d;
+          words += src[static_cast<std::size_t>(i0)].stems.size();
+          for (int k = i0; k < i1; ++k) {
+            group[k - i0] = ring[static_cast<std::size_t>(k % 3)].at(j, ext_.contains(k, j));
+          }
+          at(0, i1, j, d) = score(tgt_bg.of(j), group, d, words);
+        }
+      }
     }
     // Columns: the same from the target side.
-    std::vector<float> dense_s(static_cast<std::size_t>(src_vocab), 0.0f);
+    std::vector<float> dense_s(static_cast<std::size_t>(corpus.src_stems.size()), 0.0f);
     int r0 = 0;
-    for (int j = 0; j < band.m; ++j) {
-      while (r0 <= band.n && ext_.hi[static_cast<std::size_t>(r0)] < j) ++r0;
+    for (int j = 0; j < m; ++j) {
+      while (r0 <= n && ext_.hi[static_cast<std::size_t>(r0)] < j) ++r0;
       const Lexicon& bwd = models.bwd[static_cast<std::size_t>(tgt[static_cast<std::size_t>(j)].fold)];
       for (int f : tgt[static_cast<std::size_t>(j)].lex) {
         for (const Lexicon::Entry& x : bwd.translations(f)) {
@@ -188,44 +201,262 @@ class LexCache {
           dense_s[e] += models.self_weight * x.prob;
         }
       }
-      for (int i = r0; i < band.n && ext_.lo[static_cast<std::size_t>(i)] <= j; ++i) {
-        const auto& w = src[static_cast<std::size_t>(i)].lex;
-        float* r = pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))] +
-                   tgt[static_cast<std::size_t>(j)].lex.size();
-        for (std::size_t k = 0; k < w.size(); ++k) r[k] = dense_s[static_cast<std::size_t>(w[k])];
-      }
+      int r1 = r0;  // rows [r0, r1) of the band's column j, below n
+      while (r1 < n && ext_.lo[static_cast<std::size_t>(r1)] <= j) ++r1;
+      ring[static_cast<std::size_t>(j % 3)].fill(
+          r0, r1 - 1,
+          [&](int i) -> const std::vector<int>& { return src[static_cast<std::size_t>(i)].lex; },
+          dense_s);
       for (int e : touched) dense_s[static_cast<std::size_t>(e)] = 0.0f;
       touched.clear();
+      // Every source score of column j + 1 now has its sums.
+      const int j1 = j + 1;
+      int q0 = r0;
+      while (q0 <= n && ext_.hi[static_cast<std::size_t>(q0)] < j1) ++q0;
+      for (int i = q0; i < n && ext_.lo[static_cast<std::size_t>(i)] <= j1; ++i) {
+        std::size_t words = 0;
+        for (int d = 1; d <= std::min(3, j1); ++d) {
+          const int j0 = j1 - d;
+          words += tgt[static_cast<std::size_t>(j0)].stems.size();
+          for (int k = j0; k < j1; ++k) {
+            group[k - j0] = ring[static_cast<std::size_t>(k % 3)].at(i, ext_.contains(i, k));
+          }
+          at(1, i, j1, d) = score(src_bg.of(i), group, d, words);
+        }
+      }
     }
   }
 
-  // Target-side sums of cell (i, j), or nullptr outside the cache.
-  const float* target_sums(int i, int j) const {
-    if (!ext_.contains(i, j)) return nullptr;
-    return pool_.data() + pool_off_[static_cast<std::size_t>(ext_.index(i, j))];
-  }
-  const float* source_sums(int i, int j, std::size_t target_words) const {
-    const float* p = target_sums(i, j);
-    return p == nullptr ? nullptr : p + target_words;
+  // target(i1, j, d) and source(i, j1, d) of the comment above, 1 <= d <= 3. Every bead the DP
+  // scores has its cells inside the widened band (its first cell is in the band, and a bead
+  // spans at most `extend` sentences); outside it, no lexical evidence.
+  float target(int i1, int j, int d) const { return get(0, i1, j, d); }
+  float source(int i, int j1, int d) const { return get(1, i, j1, d); }
+
+ private:
+  // Sums of one row (column) of cells: the cells [lo, hi] along it, each a run of floats.
+  struct Sums {
+    std::vector<float> data;
+    std::vector<std::size_t> off;
+    int lo = 0, hi = -1;
+    // Cell c's run: dense[w] for each word w of words(c).
+    template <class Words>
+    void fill(int first, int last, Words&& words, const std::vector<float>& dense) {
+      lo = first;
+      hi = last;
+      data.clear();
+      off.clear();
+      for (int c = lo; c <= hi; ++c) {
+        off.push_back(data.size());
+        for (int w : words(c)) data.push_back(dense[static_cast<std::size_t>(w)]);
+      }
+      off.push_back(data.size());
+    }
+    const float* at(int c, bool inside) const {
+      if (!inside || c < lo || c > hi) return nullptr;
+      return data.data() + off[static_cast<std::size_t>(c - lo)];
+    }
+  };
+
+  // p(w) as a float for the model words of each sentence of one side, in their order.
+  struct Background {
+    std::vector<float> p;
+    std::vector<std::size_t> off;
+    Background(const std::vector<SentFeat>& side, const std::vector<double>& unigram) {
+      off.push_back(0);
+      for (const SentFeat& f : side) {
+        for (int w : f.lex) p.push_back(static_cast<float>(unigram[static_cast<std::size_t>(w)]));
+        off.push_back(p.size());
+      }
+    }
+    std::span<const float> of(int sentence) const {
+      const auto k = static_cast<std::size_t>(sentence);
+      return std::span<const float>(p).subspan(off[k], off[k + 1] - off[k]);
+    }
+  };
+
+  // Σ_k log(λ + (1−λ)·x_k / (words·p(w_k))) over the words w_k of a sentence (bg[k] = p(w_k)),
+  // x_k = the sum of sums[q][k] over the group's cells that have sums. The logarithms are taken
+  // in a loop of their own (the compiler vectorises it: the same IEEE operations per word), then
+  // added in word order.
+  float score(std::span<const float> bg, const float* const* sums, int cells,
+              std::size_t words) const {
+    const float lam = lambda_;
+    if (words == 0) return std::log(lam) * static_cast<float>(bg.size());
+    const float scale = (1 - lam) / static_cast<float>(words);
+    const float* s[3] = {nullptr, nullptr, nullptr};
+    int have = 0;
+    for (int q = 0; q < cells; ++q) {
+      if (sums[q] != nullptr) s[have++] = sums[q];
+    }
+    logs_.resize(bg.size());
+    float* out = logs_.data();
+    const float* b = bg.data();
+    const std::size_t nw = bg.size();
+    switch (have) {
+      case 0:
+        for (std::size_t k = 0; k < nw; ++k) out[k] = fast_log(lam + scale * 0.0f / b[k]);
+        break;
+      case 1:
+        for (std::size_t k = 0; k < nw; ++k) {
+          float x = 0;
+          x += s[0][k];
+          out[k] = fast_log(lam + scale * x / b[k]);
+        }
+        break;
+      case 2:
+        for (std::size_t k = 0; k < nw; ++k) {
+          float x = 0;
+          x += s[0][k];
+          x += s[1][k];
+          out[k] = fast_log(lam + scale * x / b[k]);
+        }
+        break;
+      default:
+        for (std::size_t k = 0; k < nw; ++k) {
+          float x = 0;
+          x += s[0][k];
+          x += s[1][k];
+          x += s[2][k];
+          out[k] = fast_log(lam + scale * x / b[k]);
+        }
+        break;
+    }
+    float sum = 0;
+    for (std::size_t k = 0; k < nw; ++k) sum += out[k];
+    return sum;
   }
 
-  // Memoized per (kind, ext cell (i, j), group size 1..3): compute() runs once per key; keys
-  // outside the extended band are not stored.
-  template <class F>
-  float memo(int kind, int i, int j, int size, F&& compute) const {
-    if (size < 1 || size > 3 || !ext_.contains(i, j)) return compute();
-    auto key = (static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
-               static_cast<std::size_t>(size - 1);
-    float& slot = memo_[key];
-    if (std::isnan(slot)) slot = compute();
-    return slot;
+  float& at(int kind, int i, int j, int d) {
+    return scores_[(static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
+                   static_cast<std::size_t>(d - 1)];
+  }
+  float get(int kind, int i, int j, int d) const {
+    assert(d >= 1 && d <= 3 && ext_.contains(i, j));
+    if (d < 1 || d > 3 || !ext_.contains(i, j)) return 0.0f;
+    return scores_[(static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
+                   static_cast<std::size_t>(d - 1)];
+  }
+
+  Band ext_;
+  float lambda_;
+  mutable std::vector<float> logs_;  // score()'s per-word logarithms
+  std::vector<float> scores_;  // per cell of ext_: target d = 1..3, then source d = 1..3
+};
+
+// The sorted pools of anchors (kind 0, a multiset) and cognates (kind 1, a set) of each group
+// of 2 and 3 consecutive sentences of one side, built once per pass: merged_reward needs them
+// for every bead whose sentences repeat an anchor or cognate, and rebuilding them per bead was
+// a tenth of the run time.
+class GroupPools {
+ public:
+  explicit GroupPools(const std::vector<SentFeat>& side) {
+    const int n = static_cast<int>(side.size());
+    std::vector<int> pooled;
+    for (int kind = 0; kind < 2; ++kind) {
+      auto& off = off_[static_cast<std::size_t>(kind)];
+      auto& data = data_[static_cast<std::size_t>(kind)];
+      off.assign(static_cast<std::size_t>(n) * 2 + 1, 0);
+      for (int i = 0; i < n; ++i) {
+        for (int size = 2; size <= 3; ++size) {
+          if (i + size <= n) {
+            pool(side, i, i + size, kind, pooled);
+            data.insert(data.end(), pooled.begin(), pooled.end());
+          }
+          off[static_cast<std::size_t>(i) * 2 + static_cast<std::size_t>(size - 1)] = data.size();
+        }
+      }
+    }
+  }
+
+  // The pool of sentences [a, b): the sentence's own list for one sentence, else the stored
+  // pool (groups of more than 3 sentences are pooled into `scratch`).
+  std::span<const int> get(const std::vector<SentFeat>& side, int a, int b, int kind,
+                           std::vector<int>& scratch) const {
+    if (b - a == 1) return side[static_cast<std::size_t>(a)].*member(kind);
+    if (b - a > 3 || b <= a) {
+      pool(side, a, b, kind, scratch);
+      return scratch;
+    }
+    const auto& off = off_[static_cast<std::size_t>(kind)];
+    const std::size_t k = static_cast<std::size_t>(a) * 2 + static_cast<std::size_t>(b - a - 2);
+    return std::span<const int>(data_[static_cast<std::size_t>(kind)]).subspan(off[k], off[k + 1] - off[k]);
   }
 
  private:
-  Band ext_;
-  std::vector<std::int64_t> pool_off_;
-  std::vector<float> pool_;
-  mutable std::vector<float> memo_;  // see memo(); a LexCache serves one DP at a time
+  static std::vector<int> SentFeat::*member(int kind) {
+    return kind == 0 ? &SentFeat::anchors : &SentFeat::cognates;
+  }
+  static void pool(const std::vector<SentFeat>& side, int a, int b, int kind, std::vector<int>& out) {
+    out.clear();
+    for (int i = a; i < b; ++i) {
+      const std::vector<int>& v = side[static_cast<std::size_t>(i)].*member(kind);
+      out.insert(out.end(), v.begin(), v.end());
+    }
+    std::sort(out.begin(), out.end());
+    if (kind == 1) out.erase(std::unique(out.begin(), out.end()), out.end());
+  }
+
+  std::array<std::vector<std::size_t>, 2> off_;  // per kind: (i, size) -> end offset in data_
+  std::array<std::vector<int>, 2> data_;
+};
+
+// What a bead's cost needs of a group of consecutive sentences of one side, summed over them.
+struct Group {
+  int length = 0;           // code points
+  int cross = 0;            // paragraph boundaries inside the group
+  int anchors_shared = 0;   // SentFeat::anchors_shared, summed
+  int cognates_shared = 0;  // SentFeat::cognates_shared, summed
+  bool repeats = false;     // two of its sentences share an anchor or cognate entry
+  std::array<int, detail::kPunctCount> punct{};
+};
+
+// Group of each run of 1-3 sentences of one side, made once per pass (every bead of the DP
+// would otherwise add them up again).
+class GroupTable {
+ public:
+  GroupTable(const std::vector<SentFeat>& side, const std::vector<std::uint8_t>& repeat_flags)
+      : flags_(repeat_flags) {
+    const std::size_t n = side.size();
+    groups_.resize(n * 3);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t d = 1; d <= 3 && i + d <= n; ++d) {
+        groups_[i * 3 + d - 1] = make(side, static_cast<int>(i), static_cast<int>(i + d));
+      }
+    }
+  }
+
+  // The group of sentences [a, b) (made into `scratch` when not stored: empty or longer).
+  const Group& get(const std::vector<SentFeat>& side, int a, int b, Group& scratch) const {
+    if (b - a >= 1 && b - a <= 3) {
+      return groups_[static_cast<std::size_t>(a) * 3 + static_cast<std::size_t>(b - a - 1)];
+    }
+    scratch = make(side, a, b);
+    return scratch;
+  }
+
+ private:
+  Group make(const std::vector<SentFeat>& side, int a, int b) const {
+    Group g;
+    for (int i = a; i < b; ++i) {
+      const SentFeat& f = side[static_cast<std::size_t>(i)];
+      g.length += f.length;
+      if (i > a) g.cross += f.paragraph != side[static_cast<std::size_t>(i - 1)].paragraph;
+      g.anchors_shared += f.anchors_shared;
+      g.cognates_shared += f.cognates_shared;
+      for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
+    }
+    // Whether two of its sentences share an anchor or cognate entry (flags reach 2 ahead:
+    // groups have at most 3 sentences).
+    for (int i = a; i + 1 < b; ++i) {
+      auto f = flags_[static_cast<std::size_t>(i)];
+      if ((f & 1u) != 0 || (i + 2 < b && (f & 2u) != 0)) g.repeats = true;
+    }
+    return g;
+  }
+
+  const std::vector<std::uint8_t>& flags_;  // repeat flags (Scorer::repeat_flags)
+  std::vector<Group> groups_;               // [i * 3 + size - 1]
 };
 
 // Bead cost (nats) for one document pair.
@@ -234,7 +465,8 @@ class Scorer {
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
-        src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)),
+        src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)), src_pools_(src), tgt_pools_(tgt),
+        src_groups_(src, src_dup_), tgt_groups_(tgt, tgt_dup_),
         has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))),
         anchor_match_(o.anchor_weight + 2 * models.anchor_miss),
         cognate_match_(o.cognate_weight + 2 * models.cognate_miss) {
@@ -247,54 +479,28 @@ class Scorer {
 
   double operator()(int type, int i0, int i1, int j0, int j1) const {
     double c = prior_[type];
-    int ls = 0, lt = 0;
-    for (int i = i0; i < i1; ++i) ls += src_[static_cast<std::size_t>(i)].length;
-    for (int j = j0; j < j1; ++j) lt += tgt_[static_cast<std::size_t>(j)].length;
+    Group gs, gt;
+    const Group& s = src_groups_.get(src_, i0, i1, gs);
+    const Group& t = tgt_groups_.get(tgt_, j0, j1, gt);
+    const int ls = s.length, lt = t.length;
     // Gale & Church also charge 1-0/0-1 beads by length; a sentence with no counterpart has no
     // length relation to predict, so here only its prior applies (measured: far fewer unaligned
     // sentences were swallowed into 1-3/3-1 beads).
     if (o_.use_length && ls > 0 && lt > 0) {
       c += o_.length_weight * detail::length_cost(models_.length, ls, lt);
     }
-    if (o_.use_paragraphs) {
-      int cross = 0;
-      for (int i = i0 + 1; i < i1; ++i) {
-        cross += src_[static_cast<std::size_t>(i)].paragraph !=
-                 src_[static_cast<std::size_t>(i - 1)].paragraph;
-      }
-      for (int j = j0 + 1; j < j1; ++j) {
-        cross += tgt_[static_cast<std::size_t>(j)].paragraph !=
-                 tgt_[static_cast<std::size_t>(j - 1)].paragraph;
-      }
-      c += o_.paragraph_penalty * cross;
-    }
+    if (o_.use_paragraphs) c += o_.paragraph_penalty * (s.cross + t.cross);
     if (i0 == i1 || j0 == j1) return c;
     if (o_.use_anchors) {
-      std::array<int, detail::kPunctCount> ps{}, pt{};
-      for (int i = i0; i < i1; ++i) {
-        const SentFeat& s = src_[static_cast<std::size_t>(i)];
-        for (std::size_t k = 0; k < ps.size(); ++k) ps[k] += s.punct[k];
-      }
-      for (int j = j0; j < j1; ++j) {
-        const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
-        for (std::size_t k = 0; k < pt.size(); ++k) pt[k] += t.punct[k];
-      }
       int pm = 0;
-      for (std::size_t k = 0; k < ps.size(); ++k) pm += std::min(ps[k], pt[k]);
+      for (std::size_t k = 0; k < s.punct.size(); ++k) pm += std::min(s.punct[k], t.punct[k]);
       c -= o_.punct_weight * pm;
     }
     if (models_.anchor_miss > 0 || models_.cognate_miss > 0) {
       // Every expected anchor and cognate of the bead is charged here; each one matched on the
       // other side gets its charge back twice (once per side) in the rewards below.
-      int anchors = 0, cognates = 0;
-      for (int i = i0; i < i1; ++i) {
-        anchors += src_[static_cast<std::size_t>(i)].anchors_shared;
-        cognates += src_[static_cast<std::size_t>(i)].cognates_shared;
-      }
-      for (int j = j0; j < j1; ++j) {
-        anchors += tgt_[static_cast<std::size_t>(j)].anchors_shared;
-        cognates += tgt_[static_cast<std::size_t>(j)].cognates_shared;
-      }
+      const int anchors = s.anchors_shared + t.anchors_shared;
+      const int cognates = s.cognates_shared + t.cognates_shared;
       c += models_.anchor_miss * anchors + models_.cognate_miss * cognates;
     }
     if (o_.use_anchors || o_.use_cognates) {
@@ -302,7 +508,7 @@ class Scorer {
       // unless an anchor or cognate occurs in two sentences of one side; then a 2-2 bead of two
       // sentences about the same names would count each name twice (and beat two 1-1 beads),
       // so such beads are counted on the merged sides.
-      if (repeats(src_dup_, i0, i1) || repeats(tgt_dup_, j0, j1)) {
+      if (s.repeats || t.repeats) {
         c -= merged_reward(i0, i1, j0, j1);
       } else {
         for (int i = i0; i < i1; ++i) {
@@ -330,38 +536,17 @@ class Scorer {
     return flags;
   }
 
-  // Whether two sentences of [a, b) share an anchor or cognate entry (beads have at most 3).
-  static bool repeats(const std::vector<std::uint8_t>& flags, int a, int b) {
-    for (int i = a; i + 1 < b; ++i) {
-      auto f = flags[static_cast<std::size_t>(i)];
-      if ((f & 1u) != 0 || (i + 2 < b && (f & 2u) != 0)) return true;
-    }
-    return false;
-  }
-
   // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as
   // multisets (min of the counts), cognates as sets of target words.
   double merged_reward(int i0, int i1, int j0, int j1) const {
-    auto pool = [](const std::vector<SentFeat>& side, int a, int b, auto member, bool unique,
-                   std::vector<int>& out) {
-      out.clear();
-      for (int i = a; i < b; ++i) {
-        const std::vector<int>& v = side[static_cast<std::size_t>(i)].*member;
-        out.insert(out.end(), v.begin(), v.end());
-      }
-      std::sort(out.begin(), out.end());
-      if (unique) out.erase(std::unique(out.begin(), out.end()), out.end());
-    };
     double r = 0;
     if (o_.use_anchors) {
-      pool(src_, i0, i1, &SentFeat::anchors, false, scratch_s_);
-      pool(tgt_, j0, j1, &SentFeat::anchors, false, scratch_t_);
-      r += anchor_match_ * intersect_count(scratch_s_, scratch_t_);
+      r += anchor_match_ * intersect_count(src_pools_.get(src_, i0, i1, 0, scratch_s_),
+                                           tgt_pools_.get(tgt_, j0, j1, 0, scratch_t_));
     }
     if (o_.use_cognates) {
-      pool(src_, i0, i1, &SentFeat::cognates, true, scratch_s_);
-      pool(tgt_, j0, j1, &SentFeat::cognates, true, scratch_t_);
-      r += cognate_match_ * intersect_count(scratch_s_, scratch_t_);
+      r += cognate_match_ * intersect_count(src_pools_.get(src_, i0, i1, 1, scratch_s_),
+                                            tgt_pools_.get(tgt_, j0, j1, 1, scratch_t_));
     }
     return r;
   }
@@ -399,58 +584,12 @@ class Scorer {
     return static_cast<float>(r);
   }
 
-  // log p(T|S)/p(T) + log p(S|T)/p(S) under Model 1 mixed with the unigram model (weight λ).
+  // log p(T|S)/p(T) + log p(S|T)/p(S) under Model 1 mixed with the unigram model (weight λ):
+  // each target sentence explained by the source side, each source sentence by the target side.
   double lexical(int i0, int i1, int j0, int j1) const {
     double sum = 0;
-    for (int j = j0; j < j1; ++j) sum += lex_->memo(0, i1, j, i1 - i0, [&] { return target_part(i0, i1, j); });
-    for (int i = i0; i < i1; ++i) sum += lex_->memo(1, i, j1, j1 - j0, [&] { return source_part(i, j0, j1); });
-    return sum;
-  }
-
-  // Σ over the words f of target j of log(λ + (1−λ)·Σ_{e in S} t(f|e) / (|S|·p(f))), S = source
-  // sentences [i0, i1). Depends on (i1, |S|, j) only, so it is memoized per cell.
-  float target_part(int i0, int i1, int j) const {
-    const float lam = static_cast<float>(o_.lexical_floor);
-    std::size_t ns = 0;
-    for (int i = i0; i < i1; ++i) ns += src_[static_cast<std::size_t>(i)].stems.size();
-    const auto& w = tgt_[static_cast<std::size_t>(j)].lex;
-    if (ns == 0) return std::log(lam) * static_cast<float>(w.size());
-    const float* cells[3] = {nullptr, nullptr, nullptr};
-    for (int i = i0; i < i1; ++i) cells[i - i0] = lex_->target_sums(i, j);
-    float sum = 0;
-    const float scale = (1 - lam) / static_cast<float>(ns);
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      float x = 0;
-      for (int q = 0; q < i1 - i0; ++q) {
-        if (cells[q] != nullptr) x += cells[q][k];
-      }
-      float bg = static_cast<float>(corpus_.tgt_unigram[static_cast<std::size_t>(w[k])]);
-      sum += fast_log(lam + scale * x / bg);
-    }
-    return sum;
-  }
-
-  // The same for the words of source i explained by target sentences [j0, j1).
-  float source_part(int i, int j0, int j1) const {
-    const float lam = static_cast<float>(o_.lexical_floor);
-    std::size_t nt = 0;
-    for (int j = j0; j < j1; ++j) nt += tgt_[static_cast<std::size_t>(j)].stems.size();
-    const auto& w = src_[static_cast<std::size_t>(i)].lex;
-    if (nt == 0) return std::log(lam) * static_cast<float>(w.size());
-    const float* cells[3] = {nullptr, nullptr, nullptr};
-    for (int j = j0; j < j1; ++j) {
-      cells[j - j0] = lex_->source_sums(i, j, tgt_[static_cast<std::size_t>(j)].lex.size());
-    }
-    float sum = 0;
-    const float scale = (1 - lam) / static_cast<float>(nt);
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      float x = 0;
-      for (int q = 0; q < j1 - j0; ++q) {
-        if (cells[q] != nullptr) x += cells[q][k];
-      }
-      float bg = static_cast<float>(corpus_.src_unigram[static_cast<std::size_t>(w[k])]);
-      sum += fast_log(lam + scale * x / bg);
-    }
+    for (int j = j0; j < j1; ++j) sum += lex_->target(i1, j, i1 - i0);
+    for (int i = i0; i < i1; ++i) sum += lex_->source(i, j1, j1 - j0);
     return sum;
   }
 
@@ -462,6 +601,8 @@ class Scorer {
   const LexCache* lex_;
   mutable CellMemo pairs_;
   std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
+  GroupPools src_pools_, tgt_pools_;
+  GroupTable src_groups_, tgt_groups_;
   bool has_terms_;                               // glossary entries on either side
   double anchor_match_;                          // reward per matched anchor (see operator())
   double cognate_match_;                         // reward per matched cognate (likewise)
@@ -525,8 +666,8 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
     Band band = Band::around(clo, chi, width, n, m);
     std::unique_ptr<LexCache> cache;
     if (lexical) {
-      cache = std::make_unique<LexCache>(band, std::max(2, o.max_side), src, tgt, models,
-                                         corpus.src_stems.size(), corpus.tgt_stems.size());
+      cache = std::make_unique<LexCache>(band, std::max(2, o.max_side), src, tgt, models, corpus,
+                                         static_cast<float>(o.lexical_floor));
     }
     Band ext = extend_band(band, std::max(2, o.max_side));
     Scorer scorer(src, tgt, corpus, models, o, cache.get(), ext);

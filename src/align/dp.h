@@ -4,10 +4,12 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace tilmash::align::detail {
@@ -70,14 +72,20 @@ struct DpResult {
 // log(exp(a) + exp(b)). log1p(exp(-d)) comes from a table over d in [0, 30) with linear
 // interpolation (error < 1e-5 nats, far below what a posterior we report can show); forward–
 // backward takes one per bead and cell, and exp + log1p were a tenth of the run time.
+// The table is made once at start-up (not a function-local static, whose guard every call
+// checked, and which kept log_add from being inlined into the DP loops).
+inline constexpr int kLogAddSteps = 64;  // table points per nat
+inline const std::array<double, 30 * kLogAddSteps + 2> kLogAddTable = [] {
+  std::array<double, 30 * kLogAddSteps + 2> t{};
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    t[k] = std::log1p(std::exp(-static_cast<double>(k) / kLogAddSteps));
+  }
+  return t;
+}();
+
 inline double log_add(double a, double b) {
-  constexpr int kSteps = 64;  // table points per nat
-  constexpr int kSize = 30 * kSteps + 2;
-  static const auto table = [] {
-    std::vector<double> t(kSize);
-    for (int k = 0; k < kSize; ++k) t[static_cast<std::size_t>(k)] = std::log1p(std::exp(-static_cast<double>(k) / kSteps));
-    return t;
-  }();
+  constexpr int kSteps = kLogAddSteps;
+  const auto& table = kLogAddTable;
   if (a < b) std::swap(a, b);
   double d = a - b;
   if (!(d < 30)) return a;  // exp(-30) ≈ 1e-13: below any posterior we report (and -inf)
@@ -98,6 +106,10 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
   std::vector<float> bead_cost(cells * T, std::numeric_limits<float>::infinity());
   std::vector<double> best(cells, kInf);
   std::vector<std::int8_t> back(cells, -1);
+  // Forward and backward sums (log space) for posteriors. The forward sums are taken in the
+  // Viterbi loop, over the same beads in the same order, while their costs are at hand.
+  std::vector<double> alpha(cells, -kInf);
+  alpha[0] = 0;
   best[0] = 0;
   for (int i = 0; i <= band.n; ++i) {
     for (int j = band.lo[static_cast<std::size_t>(i)]; j <= band.hi[static_cast<std::size_t>(i)];
@@ -106,10 +118,12 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
       if (cell == 0) continue;
       double b = kInf;
       int bt = -1;
+      double a = -kInf;
       for (std::size_t t = 0; t < T; ++t) {
         int pi = i - types[t].di, pj = j - types[t].dj;
         if (pi < 0 || pj < 0 || !band.contains(pi, pj)) continue;
-        double prev = best[static_cast<std::size_t>(band.index(pi, pj))];
+        const auto prev_cell = static_cast<std::size_t>(band.index(pi, pj));
+        double prev = best[prev_cell];
         if (prev == kInf) continue;
         auto c = static_cast<float>(cost(static_cast<int>(t), pi, i, pj, j));
         bead_cost[cell * T + t] = c;
@@ -117,29 +131,19 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
           b = prev + c;
           bt = static_cast<int>(t);
         }
+        if (c != std::numeric_limits<float>::infinity()) {
+          a = log_add(a, alpha[prev_cell] - c / temperature);
+        }
       }
       best[cell] = b;
       back[cell] = static_cast<std::int8_t>(bt);
-    }
-  }
-  // Forward and backward sums (log space) for posteriors.
-  std::vector<double> alpha(cells, -kInf), beta(cells, -kInf);
-  alpha[0] = 0;
-  for (int i = 0; i <= band.n; ++i) {
-    for (int j = band.lo[static_cast<std::size_t>(i)]; j <= band.hi[static_cast<std::size_t>(i)];
-         ++j) {
-      auto cell = static_cast<std::size_t>(band.index(i, j));
-      if (cell == 0) continue;
-      double a = -kInf;
-      for (std::size_t t = 0; t < T; ++t) {
-        float c = bead_cost[cell * T + t];
-        if (c == std::numeric_limits<float>::infinity()) continue;
-        auto prev = static_cast<std::size_t>(band.index(i - types[t].di, j - types[t].dj));
-        a = log_add(a, alpha[prev] - c / temperature);
-      }
       alpha[cell] = a;
     }
   }
+  // The backward sums take the Viterbi scores' place (only `back` is read after that loop):
+  // one array fewer to allocate, and to fault in page by page.
+  std::vector<double> beta = std::move(best);
+  std::fill(beta.begin(), beta.end(), -kInf);
   beta[cells - 1] = 0;
   for (int i = band.n; i >= 0; --i) {
     for (int j = band.hi[static_cast<std::size_t>(i)]; j >= band.lo[static_cast<std::size_t>(i)];

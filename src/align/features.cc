@@ -280,8 +280,15 @@ double cognate_similarity(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (a.empty() || b.size() > 2 * a.size()) return 0.0;
   b = b.substr(0, a.size());
-  // Levenshtein distance, one row.
-  std::vector<int> row(b.size() + 1);
+  // Levenshtein distance, one row (on the stack for words of usual length: this runs for
+  // millions of word pairs).
+  std::array<int, 64> small;
+  std::vector<int> large;
+  int* row = small.data();
+  if (b.size() + 1 > small.size()) {
+    large.resize(b.size() + 1);
+    row = large.data();
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     int diag = row[0];

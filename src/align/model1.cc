@@ -9,7 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
+#include <vector>
 
 namespace tilmash::align::detail {
 
@@ -24,35 +24,100 @@ std::vector<Lexicon> Lexicon::train_cross_fitted(std::span<const TrainingPair> p
                                                  int src_vocab, int tgt_vocab, int iterations) {
   constexpr std::size_t kMaxLen = 100;
   const int null_word = src_vocab;  // extra source id
-  std::unordered_map<std::uint64_t, int> id_of;
-  std::vector<int> e_of, f_of;
   std::vector<int> index;             // per pair, per target word: |src|+1 co-occurrence ids
+  std::vector<int> block_f;           // the target word of each block
   std::vector<std::uint32_t> block;   // size of each target word's block
   std::vector<std::size_t> pair_end;  // per pair: one past its last block
+  int e_end = null_word + 1, f_end = std::max(tgt_vocab, 0);  // bounds of the ids seen
   for (const TrainingPair& p : pairs) {
     std::size_t ns = std::min(p.src.size(), kMaxLen), nt = std::min(p.tgt.size(), kMaxLen);
     if (ns != 0 && nt != 0) {
       for (std::size_t k = 0; k < nt; ++k) {
-        int f = p.tgt[k];
-        for (std::size_t s = 0; s <= ns; ++s) {
-          int e = s < ns ? p.src[s] : null_word;
-          std::uint64_t key = (static_cast<std::uint64_t>(e) << 32) | static_cast<std::uint32_t>(f);
-          auto [it, inserted] = id_of.try_emplace(key, static_cast<int>(e_of.size()));
-          if (inserted) {
-            e_of.push_back(e);
-            f_of.push_back(f);
-          }
-          index.push_back(it->second);
+        block_f.push_back(p.tgt[k]);
+        f_end = std::max(f_end, p.tgt[k] + 1);
+        for (std::size_t s = 0; s < ns; ++s) {
+          index.push_back(p.src[s]);  // the source word for now; its key's id below
+          e_end = std::max(e_end, p.src[s] + 1);
         }
+        index.push_back(null_word);
         block.push_back(static_cast<std::uint32_t>(ns + 1));
       }
     }
     pair_end.push_back(block.size());
   }
-  id_of = {};
+  // Each distinct key (e, f) gets an id, in order of first sight, without a hash table (whose
+  // random probes made this the slowest part of training): the positions are bucketed by f
+  // (counting sort; a block's positions stay together and in order), each bucket groups its
+  // positions by e, and the groups are numbered in order of their first position.
+  std::vector<std::size_t> start(static_cast<std::size_t>(f_end) + 1, 0);
+  for (std::size_t b = 0; b < block.size(); ++b) start[static_cast<std::size_t>(block_f[b]) + 1] += block[b];
+  for (std::size_t f = 0; f < static_cast<std::size_t>(f_end); ++f) start[f + 1] += start[f];
+  std::vector<std::uint32_t> by_f(index.size());  // positions, bucketed by f
+  {
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    std::size_t pos = 0;
+    for (std::size_t b = 0; b < block.size(); ++b) {
+      std::size_t& at = fill[static_cast<std::size_t>(block_f[b])];
+      for (std::uint32_t k = 0; k < block[b]; ++k) by_f[at++] = static_cast<std::uint32_t>(pos++);
+    }
+  }
+  std::vector<int> group(index.size());  // group (distinct key) of each position
+  int groups = 0;
+  {
+    std::vector<int> stamp(static_cast<std::size_t>(e_end), -1), group_of_e(stamp.size());
+    for (std::size_t f = 0; f < static_cast<std::size_t>(f_end); ++f) {
+      for (std::size_t q = start[f]; q < start[f + 1]; ++q) {
+        const std::uint32_t pos = by_f[q];
+        const auto e = static_cast<std::size_t>(index[pos]);
+        if (stamp[e] != static_cast<int>(f)) {
+          stamp[e] = static_cast<int>(f);
+          group_of_e[e] = groups++;
+        }
+        group[pos] = group_of_e[e];
+      }
+    }
+  }
+  by_f = {};
+  std::vector<int> e_of, f_of;
+  {
+    std::vector<int> id_of_group(static_cast<std::size_t>(groups), -1);
+    std::size_t pos = 0;
+    for (std::size_t b = 0; b < block.size(); ++b) {
+      for (std::uint32_t k = 0; k < block[b]; ++k, ++pos) {
+        int& id = id_of_group[static_cast<std::size_t>(group[pos])];
+        if (id < 0) {
+          id = static_cast<int>(e_of.size());
+          e_of.push_back(index[pos]);
+          f_of.push_back(block_f[b]);
+        }
+        index[pos] = id;
+      }
+    }
+  }
+  group = {};
   const std::size_t n = e_of.size();
   std::vector<float> t(n), count(n);
   std::vector<double> total(static_cast<std::size_t>(src_vocab) + 1);
+  // The real source words' keys in (e, f) order, once: each model's lexicon lists them in it.
+  // A counting sort by f, then a stable one by e (a comparison sort of them cost as much as
+  // all the EM rounds).
+  std::vector<int> by_key;
+  {
+    std::vector<std::size_t> at(static_cast<std::size_t>(f_end) + 1, 0);
+    for (std::size_t id = 0; id < n; ++id) {
+      if (e_of[id] != null_word) ++at[static_cast<std::size_t>(f_of[id]) + 1];
+    }
+    for (std::size_t f = 1; f < at.size(); ++f) at[f] += at[f - 1];
+    std::vector<int> of_f(at.back());
+    for (std::size_t id = 0; id < n; ++id) {
+      if (e_of[id] != null_word) of_f[at[static_cast<std::size_t>(f_of[id])]++] = static_cast<int>(id);
+    }
+    at.assign(static_cast<std::size_t>(e_end) + 1, 0);
+    for (int id : of_f) ++at[static_cast<std::size_t>(e_of[static_cast<std::size_t>(id)]) + 1];
+    for (std::size_t e = 1; e < at.size(); ++e) at[e] += at[e - 1];
+    by_key.resize(of_f.size());
+    for (int id : of_f) by_key[at[static_cast<std::size_t>(e_of[static_cast<std::size_t>(id)])]++] = id;
+  }
   std::vector<Lexicon> out;
   // Model k (k < folds) skips the pairs of fold k; model `folds` uses every pair. All share the
   // index built above, so each costs only its EM rounds.
@@ -85,25 +150,20 @@ std::vector<Lexicon> Lexicon::train_cross_fitted(std::span<const TrainingPair> p
         t[id] = z > 0 ? static_cast<float>(count[id] / z) : 0.0f;
       }
     }
-    out.push_back(from_entries(e_of, f_of, t, null_word, src_vocab));
+    out.push_back(from_entries(by_key, e_of, f_of, t, src_vocab));
   }
-  (void)tgt_vocab;
   return out;
 }
 
-Lexicon Lexicon::from_entries(std::span<const int> e_of, std::span<const int> f_of,
-                              std::span<const float> t, int null_word, int src_vocab) {
+Lexicon Lexicon::from_entries(std::span<const int> by_key, std::span<const int> e_of,
+                              std::span<const int> f_of, std::span<const float> t, int src_vocab) {
   Lexicon lex;
   lex.start_.assign(static_cast<std::size_t>(src_vocab) + 1, 0);
-  std::vector<std::size_t> order;
-  for (std::size_t id = 0; id < t.size(); ++id) {
-    if (e_of[id] != null_word && t[id] >= kMinProb) order.push_back(id);
-  }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return e_of[a] != e_of[b] ? e_of[a] < e_of[b] : f_of[a] < f_of[b];
-  });
-  lex.entries_.reserve(order.size());
-  for (std::size_t id : order) {
+  lex.entries_.reserve(static_cast<std::size_t>(std::count_if(
+      by_key.begin(), by_key.end(), [&](int id) { return t[static_cast<std::size_t>(id)] >= kMinProb; })));
+  for (int key : by_key) {
+    const auto id = static_cast<std::size_t>(key);
+    if (t[id] < kMinProb) continue;
     lex.entries_.push_back({f_of[id], t[id]});
     ++lex.start_[static_cast<std::size_t>(e_of[id]) + 1];
   }

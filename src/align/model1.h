@@ -44,9 +44,10 @@ class Lexicon {
   bool empty() const { return entries_.empty(); }
 
  private:
-  // Pruned CSR lexicon from co-occurrence entries e_of[id] -> f_of[id] with probability t[id].
-  static Lexicon from_entries(std::span<const int> e_of, std::span<const int> f_of,
-                              std::span<const float> t, int null_word, int src_vocab);
+  // Pruned CSR lexicon from co-occurrence entries e_of[id] -> f_of[id] with probability t[id],
+  // taking the ids `by_key` (sorted by (e, f), no NULL word) in that order.
+  static Lexicon from_entries(std::span<const int> by_key, std::span<const int> e_of,
+                              std::span<const int> f_of, std::span<const float> t, int src_vocab);
 
   std::vector<int> start_;  // CSR offsets, size src_vocab + 1
   std::vector<Entry> entries_;
