@@ -142,7 +142,7 @@ try:
     def rows_match():
         """'' when every row shows its bead's sentences (in the .s spans), else what differs."""
         return driver.execute_script("""
-          var b = window.tilmash.beads(), rows = document.querySelector('main').children;
+          var b = window.tilmash.beads(), rows = document.querySelectorAll("main .unit");
           if (rows.length !== b.length) return rows.length + ' rows for ' + b.length + ' beads';
           var langs = Object.keys(b.length ? b[0].text : {});
           for (var n = 0; n < b.length; ++n) {
@@ -157,7 +157,7 @@ try:
           return '';""")
 
     def row(n):
-        return driver.find_elements(By.CSS_SELECTOR, "main > .unit")[n]
+        return driver.find_elements(By.CSS_SELECTOR, "main .unit")[n]
 
     def click_row(n):  # as a user would: scroll it out from under the sticky header, click its number
         r = row(n)
@@ -369,7 +369,7 @@ try:
         prop = f.read()
     result = driver.execute_script(prop + """
       var rowsMatch = function () {
-        var b = window.tilmash.beads(), rows = document.querySelector('main').children;
+        var b = window.tilmash.beads(), rows = document.querySelectorAll("main .unit");
         if (rows.length !== b.length) return rows.length + ' rows for ' + b.length + ' beads';
         var langs = Object.keys(b[0].text);
         for (var n = 0; n < b.length; ++n)
@@ -394,10 +394,63 @@ try:
     logs = eb.console(driver)
     check("the three-language page wrote nothing to the console", not logs, str(logs[:3]))
 
-    if screenshot:
-        driver.get("file://" + page)
+    # A long page (rows in blocks of 100): the property test again, rows compared with the beads.
+    paths = []
+    for l in ("en", "kk"):
+        paths.append(write("long." + l, "".join(f"{l} {i} <b>&amp; \"x\"</b>.\n" for i in range(450))))
+    beads = []
+    i = 0
+    while i < 450:  # 1-1, 2-2, 1-1 … : 300 beads
+        k = 2 if len(beads) % 2 else 1
+        beads.append(list(range(i, min(i + k, 450))))
+        i += k
+    with open(paths[0], encoding="utf-8") as f:
+        en_l = f.read().splitlines()
+    with open(paths[1], encoding="utf-8") as f:
+        kk_l = f.read().splitlines()
+    long_json = write("long.json", "[\n" + ",\n".join(
+        f'  {{"confidence": 0.500, "indices": {{"en": {b}, "kk": {b}}}, "text": {{"en": {js_string(" ".join(en_l[j] for j in b))}, '
+        f'"kk": {js_string(" ".join(kk_l[j] for j in b))}}}}}' for b in beads) + "\n]\n")
+    long_page = os.path.join(scratch, "long.html")
+    tm("align", "--langs", "en,kk", "--segmented", *paths, "--from-json", long_json, "--no-glossary", "--format", "html", "-o", long_page)
+    driver.get("file://" + long_page)
+    eb.wait_ready(driver)
+    check("a long page puts its rows in blocks", len(driver.find_elements(By.CSS_SELECTOR, "main > .blk")) == 3)
+    result = driver.execute_script(prop + """
+      var rowsMatch = function () {
+        var b = window.tilmash.beads(), rows = document.querySelectorAll('main .unit');
+        if (rows.length !== b.length) return rows.length + ' rows for ' + b.length + ' beads';
+        for (var n = 0; n < b.length; ++n)
+          for (var l = 0; l < 2; ++l) {
+            var got = [].map.call(rows[n].children[1 + l].querySelectorAll('.s'), function (s) { return s.textContent; }).join(' ');
+            if (got !== b[n].text[['en', 'kk'][l]]) return 'row ' + n + ' differs from its bead';
+          }
+        return window.tilmash.valid();
+      };
+      var out = {ops: 0, failures: []};
+      for (var seed = 11; seed <= 13; ++seed) {
+        var r = editorProperty(window.tilmash, seed, 100, rowsMatch);
+        out.ops += r.ops; out.failures = out.failures.concat(r.failures);
+        while (window.tilmash.undo());
+      }
+      return out;""")
+    check(f"property test on a {len(beads)}-bead page in blocks ({result['ops']} operations)", not result["failures"],
+          "; ".join(result["failures"][:5]))
+    done_numbering = driver.execute_async_script("""
+      var done = arguments[arguments.length - 1];
+      window.tilmash.merge(0);
+      setTimeout(function () {
+        var rows = document.querySelectorAll('main .unit'), bad = [];
+        for (var i = 0; i < rows.length; ++i) if (rows[i].querySelector('.id b').textContent !== String(i + 1)) bad.push(i);
+        window.tilmash.undo();
+        done(bad.length);
+      }, 500);""")
+    check("row numbers are all right once the page has caught up", done_numbering == 0, str(done_numbering))
+
+    if screenshot:  # the three-language page with an edit, a checked bead and the selection
+        driver.get("file://" + page3)
         eb.wait_ready(driver)
-        driver.execute_script("window.tilmash.merge(1); window.tilmash.select(1); window.tilmash.language('kk');")
+        driver.execute_script("var t = window.tilmash; t.merge(2); t.check(1); t.select(2); t.language('kk');")
         driver.save_screenshot(screenshot)
         print("screenshot: " + screenshot)
 finally:

@@ -20,9 +20,19 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
-  function indexOfRow(r) { return r ? Array.prototype.indexOf.call(main.children, r) : -1; }
+  // The rows in document order: main's children, or (in the editor) the rows of the model's beads.
+  var rowList = {
+    count: function () { return main.children.length; },
+    at: function (i) { return main.children[i]; },
+    index: function (r) { return r ? Array.prototype.indexOf.call(main.children, r) : -1; }
+  };
+  function indexOfRow(r) { return rowList.index(r); }
   function label(r) { return editor ? editor.label(r) : r.getAttribute('data-label'); }
 
+  // Selects row r: marked (class current, aria-selected), announced in the status line unless
+  // `what` is null, scrolled into view unless `scroll` is false. In the editor the focus stays on
+  // <main> (a listbox) with aria-activedescendant naming the row: moving focus to a new row after
+  // every edit cost a full layout of a 10,000-row page. DOM writes come first, then one read.
   function select(r, what, scroll) {
     if (!r) return;
     if (cur && cur !== r) {
@@ -31,18 +41,30 @@
     }
     cur = r;
     r.classList.add('current');
-    if (editor) { r.setAttribute('aria-selected', 'true'); editor.selected(r); }
-    if (scroll !== false) r.scrollIntoView({block: scroll === 'center' ? 'center' : 'nearest'});
-    r.focus({preventScroll: true});
+    if (editor) {
+      r.setAttribute('aria-selected', 'true');
+      if (!r.id) r.id = editor.newId();
+      main.setAttribute('aria-activedescendant', r.id);
+      editor.selected(r);
+    }
     if (what !== null) say((what ? what + ' \u2014 ' : '') + label(r));
+    if (scroll === 'center') {
+      r.scrollIntoView({block: 'center'});
+    } else if (scroll !== false) {
+      var box = r.getBoundingClientRect(), top = head.getBoundingClientRect().bottom;
+      if (box.top < top || box.bottom > window.innerHeight) r.scrollIntoView({block: 'nearest'});
+    }
+    if (!editor) r.focus({preventScroll: true});
+    else if (document.activeElement !== main) main.focus({preventScroll: true});
   }
   function step(cls, dir, one, many) {
     var list = main.querySelectorAll('.unit.' + cls);
     if (!list.length) { say('No ' + many + ' on this page.'); return; }
-    var rows = main.children, from = indexOfRow(cur);
-    for (var i = from + dir; i >= 0 && i < rows.length; i += dir) {
-      if (rows[i].classList.contains(cls)) {
-        select(rows[i], one + ' ' + (Array.prototype.indexOf.call(list, rows[i]) + 1) + ' of ' +
+    var from = indexOfRow(cur), n = rowList.count();
+    for (var i = from + dir; i >= 0 && i < n; i += dir) {
+      var r = rowList.at(i);
+      if (r.classList.contains(cls)) {
+        select(r, one + ' ' + (Array.prototype.indexOf.call(list, r) + 1) + ' of ' +
                list.length, 'center');
         return;
       }
@@ -50,11 +72,11 @@
     say('No further ' + one + (dir > 0 ? ' below.' : ' above.'));
   }
   function neighbour(dir) {
-    var rows = main.children;
-    if (!rows.length) return;
+    var n = rowList.count();
+    if (!n) return;
     var i = indexOfRow(cur);
-    i = i < 0 ? (dir > 0 ? 0 : rows.length - 1) : Math.max(0, Math.min(rows.length - 1, i + dir));
-    select(rows[i], '');
+    i = i < 0 ? (dir > 0 ? 0 : n - 1) : Math.max(0, Math.min(n - 1, i + dir));
+    select(rowList.at(i), '');
   }
 
   document.addEventListener('keydown', function (e) {
@@ -79,7 +101,7 @@
     var a = e.target.closest('a[href^="#u"]');
     var r = a ? document.getElementById(a.getAttribute('href').slice(1))
               : e.target.closest('main .unit');
-    if (r && r.parentNode === main) {
+    if (r && main.contains(r)) {
       if (editor && !a) editor.clicked(r, e.target);
       select(r, '', false);
     }
@@ -96,10 +118,27 @@
   function Editor(data) {
     var M = TilmashModel, model = new M.Model(data), self = this;
     var L = model.langs.length, active = 0;
-    var rows = main.children;
-    if (rows.length !== model.beads.length) throw new Error('rows and beads differ');
-    for (var i = 0; i < rows.length; ++i) { model.beads[i].el = rows[i]; rows[i].tilmashBead = model.beads[i]; }
+    var first = main.children, beads = model.beads;
+    if (first.length !== beads.length) throw new Error('rows and beads differ');
+    for (var i = 0; i < first.length; ++i) { beads[i].el = first[i]; first[i].tilmashBead = beads[i]; }
+    rowList = {
+      count: function () { return model.beads.length; },
+      at: function (i) { return model.beads[i].el; },
+      index: function (r) { return r && r.tilmashBead ? model.beads.indexOf(r.tilmashBead) : -1; }
+    };
+    // Long pages: rows in blocks of 100 (each content-visibility: auto), so that an edit lays out
+    // its block and the list of blocks, not every row of the page.
+    var blocked = beads.length > 200;
+    if (blocked) {
+      var frag = document.createDocumentFragment(), blk = null;
+      for (i = 0; i < beads.length; ++i) {
+        if (i % 100 === 0) { blk = el('div', 'blk'); blk.setAttribute('role', 'none'); frag.appendChild(blk); }
+        blk.appendChild(beads[i].el);
+      }
+      main.appendChild(frag);
+    }
     var unitsPill = document.querySelector('.stats .pill');
+    main.tabIndex = 0;
     var saved = model.beads.slice();  // what the last download (or the page) holds
 
     /* -- the bar: what is selected, the operations, save */
@@ -166,7 +205,7 @@
     form.appendChild(ok);
     form.appendChild(cancel);
     bar.appendChild(form);
-    function closeSplit() { form.hidden = true; if (cur) cur.focus({preventScroll: true}); fit(); }
+    function closeSplit() { form.hidden = true; main.focus({preventScroll: true}); fit(); }
     function openSplit() {
       var n = sel();
       var b = model.bead(n);
@@ -286,9 +325,32 @@
       if (on && !flag) id.appendChild(el('span', 'flag checked', 'checked'));
       if (!on && flag) flag.remove();
     }
-    function renumber(from) {
-      for (var i = from; i < rows.length; ++i) rows[i].firstElementChild.firstElementChild.textContent = String(i + 1);
+    // Row numbers from `from` on: the 80 rows from the edit at once (the ones on screen), the
+    // rest in chunks after the edit has been drawn (rewriting 10,000 numbers in the edit took
+    // 30 ms); label() counts from the beads, so announcements never read a stale number.
+    var numberFrom = Infinity, numberTimer = 0, ids = 0;
+    function number(from, to) {
+      for (var i = from; i < to; ++i) {
+        var b = model.beads[i].el.firstElementChild.firstElementChild, t = String(i + 1);
+        if (b.textContent !== t) b.textContent = t;
+      }
     }
+    function numberRest() {
+      numberTimer = 0;
+      var end = Math.min(model.beads.length, numberFrom + 2000);
+      number(numberFrom, end);
+      numberFrom = end < model.beads.length ? end : Infinity;
+      if (numberFrom !== Infinity) numberTimer = setTimeout(numberRest, 0);
+    }
+    function renumber(from) {
+      var end = Math.min(model.beads.length, from + 80);
+      number(from, end);
+      if (end < model.beads.length) {
+        numberFrom = Math.min(numberFrom, end);
+        if (!numberTimer) numberTimer = setTimeout(numberRest, 0);
+      }
+    }
+    this.newId = function () { return 'e' + (++ids); };
     model.onChange(function (at, removed, inserted) {
       var wasCur = cur;
       if (!timer) timer = setTimeout(autosave, 300);
@@ -299,7 +361,7 @@
         restyle(r, inserted[0]);
         return;
       }
-      var after = rows[at + removed.length] || null;
+      var next = model.beads[at + inserted.length], after = next ? next.el : null;
       for (var i = 0; i < removed.length; ++i) removed[i].el.remove();
       var frag = document.createDocumentFragment();
       for (i = 0; i < inserted.length; ++i) {
@@ -309,10 +371,12 @@
         b.el.setAttribute('aria-selected', 'false');
         frag.appendChild(b.el);
       }
-      main.insertBefore(frag, after);
+      if (after) after.parentNode.insertBefore(frag, after);
+      else (blocked ? main.lastElementChild : main).appendChild(frag);
       renumber(at);
       if (wasCur && !wasCur.parentNode) cur = null;
-      unitsPill.textContent = rows.length + (rows.length === 1 ? ' unit' : ' units');
+      var count = model.beads.length;
+      unitsPill.textContent = count + (count === 1 ? ' unit' : ' units');
     });
     function dirty() {
       if (saved.length !== model.beads.length) return true;
@@ -360,7 +424,7 @@
     };
     this.label = function (r) {
       var b = r.tilmashBead, n = indexOfRow(r), c = Number(b.conf);
-      return 'unit ' + (n + 1) + ' of ' + rows.length + ': ' + detail(b) + ', confidence ' + c.toFixed(2) +
+      return 'unit ' + (n + 1) + ' of ' + model.beads.length + ': ' + detail(b) + ', confidence ' + c.toFixed(2) +
         (r.classList.contains('weak') ? ', weak link' : '') + (b.flags & M.EDITED ? ', edited' : '') +
         (b.flags & M.CHECKED ? ', checked' : '') + '. Sentence operations act on ' + model.langs[active] + '.';
     };
@@ -368,7 +432,7 @@
     /* -- operations: the API, buttons and keys all come here */
     function announce(text) { showState(); say(text); }
     function afterOp(n, what) {
-      var r = rows[Math.max(0, Math.min(rows.length - 1, n))];
+      var r = model.beads[Math.max(0, Math.min(model.beads.length - 1, n))].el;
       select(r, null);
       var msg = what + ' (undo: Ctrl+Z).';
       if (L > 2) {  // three languages: say where a side is now empty
@@ -427,7 +491,7 @@
         afterOp(op.at, 'Redone: ' + op.what);
         return true;
       },
-      select: function (n) { model.bead(n); select(rows[n], ''); return n; },
+      select: function (n) { select(model.bead(n).el, ''); return n; },
       selected: function () { return sel(); },
       language: function (l) { if (l !== undefined) setLang(model.lang(l)); return model.langs[active]; },
       valid: function () { return model.valid(); },
