@@ -121,6 +121,16 @@
     var first = main.children, beads = model.beads;
     if (first.length !== beads.length) throw new Error('rows and beads differ');
     for (var i = 0; i < first.length; ++i) { beads[i].el = first[i]; first[i].tilmashBead = beads[i]; }
+    // Each sentence's span as the page was written (with its glossary and finding marks), to be
+    // cloned into the rows that edits draw; null where a cell had no spans.
+    var spans = model.langs.map(function (lang, l) { return new Array(model.sentences[l].length); });
+    for (i = 0; i < beads.length; ++i) {
+      for (var l = 0; l < model.langs.length; ++l) {
+        var cell = first[i].children[1 + l], got = cell ? cell.querySelectorAll(':scope > .s') : [];
+        if (got.length !== beads[i].n[l]) continue;
+        for (var j = 0; j < got.length; ++j) spans[l][beads[i].s[l] + j] = got[j];
+      }
+    }
     rowList = {
       count: function () { return model.beads.length; },
       at: function (i) { return model.beads[i].el; },
@@ -311,7 +321,8 @@
         if (!b.n[l]) cell.appendChild(el('span', 'none', '(no text)'));
         for (var i = 0; i < b.n[l]; ++i) {
           if (i) cell.appendChild(document.createTextNode(' '));
-          cell.appendChild(el('span', 's', model.sentences[l][b.s[l] + i]));
+          var orig = spans[l][b.s[l] + i];
+          cell.appendChild(orig ? orig.cloneNode(true) : el('span', 's', model.sentences[l][b.s[l] + i]));
         }
         r.appendChild(cell);
       }
