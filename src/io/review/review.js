@@ -571,6 +571,8 @@
         'sentence, 1-0 / 0-1); c checked.\nCtrl+Z undo, Ctrl+Shift+Z (or Ctrl+Y) redo; Ctrl+S save ' +
         'JSON, T save TMX. Edits are autosaved in this browser. Esc hides this line.';
     };
+    keysHelp.textContent += ' Edit the selected unit: m merge, s split, [ ] move a sentence, d D ' +
+      'stand alone, c checked, Ctrl+Z undo; ? lists every key.';
     window.tilmash = api;
     setLang(0);
     say('');
