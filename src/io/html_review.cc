@@ -99,6 +99,7 @@ std::string render_sentences(std::string_view text, const std::vector<ReviewMark
   std::string joined;
   std::vector<std::size_t> starts;
   for (int i : side) {
+    if (i < 0 || static_cast<std::size_t>(i) >= sentences.size()) return render(text, marks);
     if (!joined.empty()) joined += ' ';
     starts.push_back(joined.size());
     joined += sentences[static_cast<std::size_t>(i)];

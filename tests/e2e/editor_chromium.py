@@ -416,6 +416,12 @@ try:
     driver.get("file://" + long_page)
     eb.wait_ready(driver)
     check("a long page puts its rows in blocks", len(driver.find_elements(By.CSS_SELECTOR, "main > .blk")) == 3)
+    click_row(1)  # a 2-2 bead: s, then Enter in the split form keeps 1 of each
+    keys("s")
+    keys(Keys.ENTER)
+    got = [b["indices"]["en"] for b in api("beads()")[1:3]]
+    check("s then Enter splits with the form's choices", got == [[1], [2]] and len(api("beads()")) == len(beads) + 1, str(got))
+    driver.execute_script("window.tilmash.undo()")
     result = driver.execute_script(prop + """
       var rowsMatch = function () {
         var b = window.tilmash.beads(), rows = document.querySelectorAll('main .unit');

@@ -245,6 +245,8 @@
     cancel.addEventListener('click', function () { closeSplit(); say('Split cancelled.'); });
     form.addEventListener('keydown', function (e) {
       if (e.key === 'Escape') { e.preventDefault(); closeSplit(); say('Split cancelled.'); }
+      // Enter in a choice splits (browsers submit a form on Enter only from a text field).
+      if (e.key === 'Enter' && e.target.tagName === 'SELECT') { e.preventDefault(); ok.click(); }
     });
 
     head.insertBefore(bar, head.querySelector('.cols'));
