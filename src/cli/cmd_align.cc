@@ -46,6 +46,7 @@ constexpr const char* kHelp =
     "  tilmash align --langs en,kk article.en.txt article.kk.txt\n"
     "  tilmash align --langs en,kk,ru --segmented a.en a.kk a.ru --format beads\n"
     "  tilmash align --langs en,kk,ru a.en.txt a.kk.txt a.ru.txt --format html -o review.html\n"
+    "  tilmash align --langs en,kk a.en a.kk --from-json a.aligned.json --format html -o a.html\n"
     "  tilmash align --langs de,fr --segmented --batch pairs.txt --out-dir out --format beads";
 
 std::vector<core::Segment> read_sentences(const std::string& path, const std::string& lang,
@@ -61,6 +62,15 @@ std::vector<core::Segment> read_sentences(const std::string& path, const std::st
                                    io::read_document(path, {io::DocFormat::kAuto, headers}));
 }
 
+std::vector<std::vector<std::string>> sentence_texts(const std::vector<std::vector<core::Segment>>& docs) {
+  std::vector<std::vector<std::string>> out;
+  for (const auto& doc : docs) {
+    auto& texts = out.emplace_back();
+    for (const core::Segment& s : doc) texts.push_back(s.text);
+  }
+  return out;
+}
+
 // " 3-4" for sentences {2, 3}: 1-based, as the lines of the sentence files.
 std::string sentence_numbers(const std::vector<int>& side) {
   if (side.empty()) return " -";
@@ -70,10 +80,12 @@ std::string sentence_numbers(const std::vector<int>& side) {
 }
 
 // The review page (check's review_page over one unit per bead, empty sides left out): bead N is
-// line N of --format beads; terms and findings from `matcher`.
+// line N of --format beads; terms and findings from `matcher`; the editor over `docs`.
 void write_html(const std::string& path, const std::vector<std::string>& langs,
                 const align::Alignment& a, const std::vector<core::AlignedUnit>& units,
-                const term::Matcher& matcher, const std::string& title) {
+                const term::Matcher& matcher, const std::string& title,
+                const std::vector<std::vector<core::Segment>>& docs,
+                std::span<const io::BeadMark> marks) {
   const std::vector<core::TranslationUnit> tus = bead_units(units, langs);
   qa::CheckOptions options;
   options.source_lang = qa::primary_lang(langs[0]);
@@ -87,6 +99,7 @@ void write_html(const std::string& path, const std::vector<std::string>& langs,
       page.rows[n].detail += (k ? " · " : "") + langs[k] + sentence_numbers(a.beads[n].sides[k]);
     }
   }
+  page.editor = io::ReviewEditor{sentence_texts(docs), a.beads, {marks.begin(), marks.end()}, title};
   io::AtomicFile file(path);
   io::write_review_html(file.out(), page);
   file.commit();
@@ -98,7 +111,8 @@ void write_html(const std::string& path, const std::vector<std::string>& langs,
 void write_alignment(const std::string& path, const std::string& format, bool pairs,
                      const std::vector<std::string>& langs,
                      const std::vector<std::vector<core::Segment>>& docs, const align::Alignment& a,
-                     const std::string& document, const term::Matcher& matcher) {
+                     const std::string& document, const term::Matcher& matcher,
+                     std::span<const io::BeadMark> marks = {}) {
   for (std::size_t k = 1; pairs && k < langs.size(); ++k) {
     align::Alignment pair{a.pairwise.size() >= k ? a.pairwise[k - 1] : a.beads, {}};
     write_alignment(io::alignment_pair_path(path, format, langs[0], langs[k]), format, false,
@@ -106,10 +120,10 @@ void write_alignment(const std::string& path, const std::string& format, bool pa
   }
   const std::vector<core::AlignedUnit> units = align::to_units(a, docs, langs);
   if (format == "html") {
-    write_html(path, langs, a, units, matcher, document);
+    write_html(path, langs, a, units, matcher, document, docs, marks);
     return;
   }
-  const io::TmxWriteStats st = io::write_alignment(path, format, langs, a.beads, units, document);
+  const io::TmxWriteStats st = io::write_alignment(path, format, langs, a.beads, units, document, marks);
   if (st.units_skipped + st.units_no_source + st.units_duplicate != 0) {
     const std::size_t empty = st.units_skipped + st.units_no_source;
     std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "
@@ -160,6 +174,8 @@ Exit run_align(std::span<const std::string> args) {
       ("no-cross-fit", po::bool_switch(), "ablation: Model 1 scores the pairs it was trained on")
       ("no-joint", po::bool_switch(), "with --batch: learn the models per document")
       ("max-side", po::value<int>()->default_value(3), "largest bead side (2: up to 2-2)")
+      ("from-json", po::value<std::string>(), "take the beads from FILE (align --format json, e.g. "
+                                              "saved by the review page's editor); no aligning")
       ("files", po::value<std::vector<std::string>>()->default_value({}, ""), "input files");
   add_glossary_option(options);
   po::positional_options_description positional;
@@ -249,7 +265,15 @@ Exit run_align(std::span<const std::string> args) {
     for (std::size_t k = 0; k < langs.size(); ++k) triples.back()[k] = {texts[g][k], terms[g][k]};
   }
   std::vector<align::Alignment> result;
-  if (langs.size() == 3) {
+  std::vector<io::BeadMark> marks;
+  if (vm->count("from-json") != 0u) {
+    if (vm->count("batch") != 0u || pairs) throw UsageError("--from-json takes FILE arguments, without --batch or --pairs");
+    const std::string json = (*vm)["from-json"].as<std::string>();
+    io::AlignmentFile f = io::read_alignment_json(json);
+    if (f.langs != langs) throw UsageError("--from-json " + json + " is not an alignment of --langs " + (*vm)["langs"].as<std::string>());
+    result.push_back({io::alignment_beads(f, json, sentence_texts(texts[0])), {}});
+    marks = std::move(f.marks);
+  } else if (langs.size() == 3) {
     result = align::align3_batch(triples, o);
   } else {
     std::vector<align::DocPair> docs;
@@ -264,7 +288,7 @@ Exit run_align(std::span<const std::string> args) {
                       *page_matcher);
     } else {
       write_alignment((*vm)["output"].as<std::string>(), format, pairs, langs, texts[g], result[g],
-                      std::filesystem::path(files[0]).filename().string(), *page_matcher);
+                      std::filesystem::path(files[0]).filename().string(), *page_matcher, marks);
     }
   }
   return Exit::kOk;

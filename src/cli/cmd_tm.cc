@@ -274,16 +274,9 @@ Exit run_tm_import(std::span<const std::string> args) {
       const io::AlignmentFile file =
           format == "json" ? io::read_alignment_json(path) : io::read_alignment_tsv(path, langs);
       for (std::size_t i = 0; i < file.units.size(); ++i) {
-        core::TranslationUnit tu;
         // Bead number (json) or line (tsv): stable names within the document.
-        tu.id = std::string("tu").append(std::to_string(format == "json" ? i + 1 : file.lines[i]));
-        for (const std::string& lang : file.langs) {
-          const auto it = file.units[i].text.find(lang);
-          core::Variant v;
-          v.lang = lang;
-          v.text = it != file.units[i].text.end() ? it->second : std::string();
-          tu.variants.push_back(std::move(v));
-        }
+        core::TranslationUnit tu = io::alignment_unit(
+            file, i, std::string("tu").append(std::to_string(format == "json" ? i + 1 : file.lines[i])));
         prepare(std::move(tu), store::Provenance{path, origin}, file.units[i].confidence);
       }
     }

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
+#include <utility>
 #include <string_view>
 
 #include "core/lang.h"
@@ -191,6 +193,27 @@ class Json {
       number();
     }
   }
+  bool boolean() {
+    ws();
+    for (std::string_view word : {"true", "false"}) {
+      if (s_.substr(pos_, word.size()) == word) {
+        pos_ += word.size();
+        return word == "true";
+      }
+    }
+    fail("expected true or false");
+  }
+  // A sentence number: a JSON integer in 0 … 2^31 - 1.
+  int index() {
+    ws();
+    const std::size_t start = pos_;
+    const double v = number();
+    if (!(v >= 0 && v <= 2147483647.0) || v != static_cast<double>(static_cast<int>(v))) {
+      pos_ = start;
+      fail("a sentence number must be an integer ≥ 0");
+    }
+    return static_cast<int>(v);
+  }
   void end() {
     ws();
     if (pos_ != s_.size()) fail("unexpected text after the JSON value");
@@ -229,13 +252,29 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
   const std::string text = checked(std::string(bytes), path);
   Json j(path, text);
   AlignmentFile out;
+  std::vector<std::optional<std::vector<std::pair<std::string, std::vector<int>>>>> pending;
+  std::size_t line_pos = 0, line_no = 1;
   j.array([&] {
     j.ws();
     const std::size_t bead_at = j.pos();
     core::AlignedUnit unit;
     bool has_text = false;
+    bool has_indices = false;
+    std::vector<std::pair<std::string, std::vector<int>>> indices;
+    BeadMark mark;
     j.object([&](const std::string& key) {
-      if (key == "confidence") {
+      if (key == "indices") {
+        has_indices = true;
+        j.object([&](const std::string& lang) {
+          const std::string tag = lang_tag(lang, path, text, j.pos());
+          auto& side = indices.emplace_back(tag, std::vector<int>{}).second;
+          j.array([&] { side.push_back(j.index()); });
+        });
+      } else if (key == "edited") {
+        mark.edited = j.boolean();
+      } else if (key == "checked") {
+        mark.checked = j.boolean();
+      } else if (key == "confidence") {
         const std::size_t at = j.pos();
         unit.confidence = j.number();
         if (!(unit.confidence >= 0 && unit.confidence <= 1)) {
@@ -255,10 +294,110 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
       }
     });
     if (!has_text) fail_at(path, text, bead_at, "a bead without \"text\"");
-    out.lines.push_back(line_col(text, bead_at).line);
+    core::Bead bead;
+    bead.confidence = unit.confidence;
+    if (has_indices) {
+      for (const auto& [tag, side] : indices) {
+        if (std::find(out.langs.begin(), out.langs.end(), tag) == out.langs.end()) {
+          fail_at(path, text, bead_at, "\"indices\" name " + tag + ", which has no \"text\"");
+        }
+      }
+    }
+    // Lines counted on from the previous bead: line_col from the start each time made a
+    // 10,000-bead file take seconds (quadratic).
+    line_no += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(line_pos),
+                                                   text.begin() + static_cast<std::ptrdiff_t>(bead_at), '\n'));
+    line_pos = bead_at;
+    out.lines.push_back(line_no);
     out.units.push_back(std::move(unit));
+    out.marks.push_back(mark);
+    out.beads.push_back(std::move(bead));
+    pending.push_back(has_indices ? std::optional(std::move(indices)) : std::nullopt);
   });
   j.end();
+  // Sides in the order of out.langs, known only now (a later bead may add a language).
+  for (std::size_t n = 0; n < out.beads.size(); ++n) {
+    if (!pending[n]) continue;
+    out.beads[n].sides.resize(out.langs.size());
+    for (auto& [tag, side] : *pending[n]) {
+      const auto k = std::find(out.langs.begin(), out.langs.end(), tag) - out.langs.begin();
+      out.beads[n].sides[static_cast<std::size_t>(k)] = std::move(side);
+    }
+  }
+  return out;
+}
+
+core::TranslationUnit alignment_unit(const AlignmentFile& file, std::size_t i, std::string tuid) {
+  core::TranslationUnit tu;
+  tu.id = std::move(tuid);
+  for (const std::string& lang : file.langs) {
+    const auto it = file.units[i].text.find(lang);
+    core::Variant v;
+    v.lang = lang;
+    v.text = it != file.units[i].text.end() ? it->second : std::string();
+    tu.variants.push_back(std::move(v));
+  }
+  if (i < file.marks.size()) {
+    if (file.marks[i].edited) tu.props.push_back({std::string(kEditedBeadProp), "true"});
+    if (file.marks[i].checked) tu.props.push_back({std::string(kCheckedBeadProp), "true"});
+  }
+  return tu;
+}
+
+std::vector<core::Bead> alignment_beads(const AlignmentFile& file, const std::string& path,
+                                        const std::vector<std::vector<std::string>>& sentences) {
+  const std::size_t n_langs = file.langs.size();
+  std::vector<std::size_t> next(n_langs, 0);  // the next sentence each language must continue with
+  std::vector<core::Bead> out;
+  out.reserve(file.beads.size());
+  for (std::size_t n = 0; n < file.beads.size(); ++n) {
+    const std::size_t line = file.lines[n];
+    const auto fail = [&](const std::string& message) {
+      throw InputError(path, line, 0, "bead " + std::to_string(n) + ": " + message);
+    };
+    const core::Bead& b = file.beads[n];
+    if (b.sides.size() != n_langs) fail("no \"indices\" (the editor needs the sentence numbers)");
+    bool any = false;
+    for (std::size_t k = 0; k < n_langs; ++k) {
+      const std::vector<int>& side = b.sides[k];
+      any = any || !side.empty();
+      for (int s : side) {
+        if (static_cast<std::size_t>(s) != next[k]) {
+          fail(file.langs[k] + " sentence " + std::to_string(s) + " where " +
+               std::to_string(next[k]) +
+               " must come: every sentence in exactly one bead, in document order");
+        }
+        ++next[k];
+      }
+      if (k < sentences.size()) {
+        if (next[k] > sentences[k].size()) {
+          fail(file.langs[k] + " sentence " + std::to_string(next[k] - 1) + " is past the " +
+               std::to_string(sentences[k].size()) + " sentences of the document");
+        }
+        std::string joined;
+        for (int s : side) {
+          if (!joined.empty()) joined += ' ';
+          joined += sentences[k][static_cast<std::size_t>(s)];
+        }
+        const auto it = file.units[n].text.find(file.langs[k]);
+        if (it == file.units[n].text.end() || it->second != joined) {
+          fail("its " + file.langs[k] +
+               " text differs from those sentences of the document: is this the alignment of "
+               "these files?");
+        }
+      }
+    }
+    if (!any) fail("no sentence in any language");
+    out.push_back(b);
+  }
+  for (std::size_t k = 0; k < n_langs && k < sentences.size(); ++k) {
+    if (next[k] != sentences[k].size()) {
+      throw InputError(path, file.lines.empty() ? 1 : file.lines.back(), 0,
+                       "the beads end at " + file.langs[k] + " sentence " +
+                           std::to_string(next[k]) + " of " + std::to_string(sentences[k].size()) +
+                           ": every sentence must be in a bead");
+    }
+  }
   return out;
 }
 

@@ -20,7 +20,8 @@ std::string confidence_text(double c) {
 
 TmxWriteStats write_tmx(const std::string& path, const std::vector<std::string>& langs,
                         std::span<const core::Bead> beads,
-                        std::span<const core::AlignedUnit> units, const std::string& document) {
+                        std::span<const core::AlignedUnit> units, const std::string& document,
+                        std::span<const BeadMark> marks) {
   AtomicFile out(path);
   TmxHeader header;
   header.srclang = langs[0];
@@ -34,6 +35,8 @@ TmxWriteStats write_tmx(const std::string& path, const std::vector<std::string>&
     core::TranslationUnit tu = tmx_unit(units[n], "", langs, document);
     if (core::one_sided(beads[n]))
       tu.props.push_back({std::string(core::kOneSidedBeadProp), core::bead_shape(beads[n])});
+    if (n < marks.size() && marks[n].edited) tu.props.push_back({std::string(kEditedBeadProp), "true"});
+    if (n < marks.size() && marks[n].checked) tu.props.push_back({std::string(kCheckedBeadProp), "true"});
     writer.write(tu);
   }
   writer.finish();
@@ -47,10 +50,11 @@ TmxWriteStats write_alignment(const std::string& path, const std::string& format
                               const std::vector<std::string>& langs,
                               std::span<const core::Bead> beads,
                               std::span<const core::AlignedUnit> units,
-                              const std::string& document) {
+                              const std::string& document, std::span<const BeadMark> marks) {
   assert(beads.size() == units.size());
+  assert(marks.empty() || marks.size() == beads.size());
   if (format == "tmx")
-    return write_tmx(path, langs, beads, units, document);
+    return write_tmx(path, langs, beads, units, document, marks);
   if (format == "xliff") {
     AtomicFile out(path);
     const XliffWriteStats st = write_xliff_alignment(out.out(), langs, beads, units, document);
@@ -86,7 +90,10 @@ TmxWriteStats write_alignment(const std::string& path, const std::string& format
         os << (k ? ", " : "") << json_string(langs[k]) << ": "
            << json_string(units[n].text.at(langs[k]));
       }
-      os << "}}";
+      os << "}";
+      if (n < marks.size() && marks[n].edited) os << ", \"edited\": true";
+      if (n < marks.size() && marks[n].checked) os << ", \"checked\": true";
+      os << "}";
     }
   }
   if (format == "json")

@@ -1,164 +1,22 @@
 // Review page writer. The page works without JS (anchors in the summary, titles on the marks);
-// the inline script only adds keyboard navigation and a status line. Nothing from the input
-// reaches the page unescaped: every string goes through html_escape, and the only other bytes
-// are this file's literals and numbers it formats itself.
+// the inline script adds keyboard navigation, a status line and, with editor data, the
+// alignment editor (src/io/review/). Nothing from the input reaches the page unescaped: every
+// string goes through html_escape (the editor's JSON too, as an attribute value), and the only
+// other bytes are this file's literals, the embedded assets and numbers it formats itself.
 #include "io/html_review.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstdint>
 #include <numeric>
+
+#include "core/hash.h"
+#include "io/json.h"
+#include "io/review_assets.h"
 
 namespace tilmash::io {
 namespace {
-
-// Fonts: families with full Cyrillic including the Kazakh letters (ә ғ қ ң ө ұ ү һ і) come
-// first; none is downloaded (the page makes no requests), so the list covers Linux, Windows
-// and macOS defaults.
-constexpr const char* kStyle = R"css(
-:root{--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--bg:#f4f6f8;--card:#fff;--accent:#0a58ca;
---weak:#fff3c4;--weak-edge:#b7791f;--bad:#fde4e2;--bad-edge:#c0392b;--term:#e2eeff;
---term-edge:#2b6cb0;--head:12rem}
-*{box-sizing:border-box}
-html{scroll-padding-top:var(--head)}
-body{margin:0;background:var(--bg);color:var(--ink);
-font:15px/1.55 "Noto Sans","PT Sans","Segoe UI","DejaVu Sans",Roboto,"Helvetica Neue",Arial,
-sans-serif}
-header.top{position:sticky;top:0;z-index:10;background:var(--card);
-border-bottom:1px solid var(--line);box-shadow:0 2px 6px rgba(31,35,40,.08)}
-.bar{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 16px;padding:10px 20px 4px}
-h1{font-size:18px;font-weight:600;margin:0}
-.sub{color:var(--muted);font-size:13px;margin:0}
-.stats{display:flex;flex-wrap:wrap;align-items:center;gap:6px 8px;padding:2px 20px 8px;
-font-size:13px}
-.pill{border:1px solid var(--line);border-radius:999px;padding:0 10px;background:var(--bg);
-white-space:nowrap}
-.pill.weak{background:var(--weak);border-color:var(--weak-edge)}
-.pill.bad{background:var(--bad);border-color:var(--bad-edge)}
-.keys{margin-left:auto;color:var(--muted);font-size:12px}
-html:not([data-review=ready]) .keys{display:none}
-kbd{font:11px/1.3 "DejaVu Sans Mono",Consolas,monospace;border:1px solid #afb8c1;
-border-bottom-width:2px;border-radius:4px;padding:0 4px;background:#fff;color:var(--ink)}
-.weakest{display:flex;align-items:center;gap:6px;padding:0 20px 8px;font-size:13px;
-overflow-x:auto;white-space:nowrap}
-.chip{border:1px solid var(--line);border-radius:6px;padding:0 7px;background:#fff;
-color:var(--ink);text-decoration:none;font-variant-numeric:tabular-nums}
-.chip.weak{background:var(--weak);border-color:var(--weak-edge)}
-.chip:hover,.chip:focus{border-color:var(--accent)}
-details.found{padding:0 20px 8px;font-size:13px}
-details.found summary{cursor:pointer;font-weight:600}
-details.found ul{max-height:22vh;overflow:auto;margin:4px 0 0;padding-left:22px}
-details.found a{color:var(--accent)}
-.cols{display:grid;grid-template-columns:var(--grid);background:#eaeef2;
-border-top:1px solid var(--line);color:var(--muted);font-size:12px;font-weight:600;
-letter-spacing:.03em}
-.cols>div{padding:5px 10px}
-main{padding-bottom:4rem}
-.unit{display:grid;grid-template-columns:var(--grid);background:var(--card);
-border-bottom:1px solid var(--line);border-left:5px solid transparent;
-scroll-margin-top:var(--head)}
-.unit>div{padding:8px 10px;min-width:0;overflow-wrap:anywhere}
-.unit:focus{outline:none}
-.unit.weak{background:var(--weak);border-left:5px dashed var(--weak-edge)}
-.unit.has-findings{border-left-color:var(--bad-edge)}
-.unit.current{outline:3px solid var(--accent);outline-offset:-3px}
-.id{color:var(--muted);font-size:12px}
-.id b{color:var(--ink);font-size:14px}
-.id small{display:block;font-size:11px}
-.conf{display:flex;align-items:center;gap:6px;font-variant-numeric:tabular-nums}
-.meter{width:44px;height:6px;border-radius:3px;background:#d8dee4;overflow:hidden}
-.meter>span{display:block;height:100%;background:#2f855a}
-.weak .meter>span{background:var(--weak-edge)}
-.flag{display:inline-block;margin-top:3px;border:1px solid currentColor;border-radius:4px;
-padding:0 4px;font-size:10px;font-weight:700;letter-spacing:.06em;text-transform:uppercase}
-.flag.weak{color:#7a4b00}
-.flag.bad{color:#9b1c1c}
-mark{color:inherit;border-radius:2px;padding:0 1px;cursor:help;text-underline-offset:3px}
-mark.term{background:var(--term);text-decoration:underline dotted var(--term-edge)}
-mark.problem{background:var(--bad);text-decoration:underline wavy var(--bad-edge)}
-mark:focus{outline:2px solid var(--accent)}
-.none{color:#8c959f;font-style:italic}
-ul.findings{list-style:none;margin:6px 0 0;padding:0;font-size:13px;color:#9b1c1c}
-ul.findings li{padding-left:1.2em;text-indent:-1.2em}
-ul.findings li::before{content:"\2716\00a0"}
-ul.findings li.warning{color:#7a4b00}
-ul.findings li.warning::before{content:"\26A0\00a0"}
-ul.findings li.notice{color:#57606a}
-ul.findings li.notice::before{content:"\2139\00a0"}
-.sev{font-weight:700;text-transform:uppercase;font-size:11px;letter-spacing:.04em}
-.kind{font-weight:600}
-#status{position:fixed;left:0;right:0;bottom:0;z-index:11;display:none;padding:6px 20px;
-background:#1f2328;color:#fff;font-size:13px;white-space:pre-line}
-#status.on{display:block}
-@media (max-height:600px){header.top{position:static}html{scroll-padding-top:0}
-.unit{scroll-margin-top:0}}
-@media print{header.top{position:static;box-shadow:none}.unit{break-inside:avoid}
-#status,.keys{display:none!important}}
-)css";
-
-constexpr const char* kScript = R"js(
-(function(){
-  'use strict';
-  var root=document.documentElement;
-  var head=document.querySelector('header.top');
-  var rows=Array.prototype.slice.call(document.querySelectorAll('main .unit'));
-  var status=document.getElementById('status');
-  var cur=-1;
-  function fit(){root.style.setProperty('--head',(head.offsetHeight+8)+'px');}
-  function say(text){status.textContent=text||'';status.className=text?'on':'';}
-  function mark(i){
-    if(cur>=0)rows[cur].classList.remove('current');
-    cur=i;rows[i].classList.add('current');
-  }
-  function go(i,what){
-    mark(i);
-    var r=rows[i];
-    r.scrollIntoView({block:'center'});
-    r.focus({preventScroll:true});
-    say(what+' \u2014 '+r.getAttribute('data-label'));
-  }
-  function step(cls,dir,one,many){
-    var list=rows.filter(function(r){return r.classList.contains(cls);});
-    if(!list.length){say('No '+many+' on this page.');return;}
-    for(var i=cur+dir;i>=0&&i<rows.length;i+=dir){
-      if(rows[i].classList.contains(cls)){
-        go(i,one+' '+(list.indexOf(rows[i])+1)+' of '+list.length);return;
-      }
-    }
-    say('No further '+one+(dir>0?' below.':' above.'));
-  }
-  document.addEventListener('keydown',function(e){
-    if(e.ctrlKey||e.metaKey||e.altKey)return;
-    var t=e.target;
-    if(t&&(t.isContentEditable||/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))return;
-    var k=e.key;
-    if(k==='j'||k==='n')step('weak',1,'weak link','weak links');
-    else if(k==='k'||k==='p')step('weak',-1,'weak link','weak links');
-    else if(k==='f')step('has-findings',1,'unit with findings','units with findings');
-    else if(k==='F')step('has-findings',-1,'unit with findings','units with findings');
-    else if(k==='Escape')say('');
-    else if(k==='?')say(document.querySelector('.keys').textContent);
-    else return;
-    e.preventDefault();
-  });
-  document.addEventListener('click',function(e){
-    var a=e.target.closest?e.target.closest('a[href^="#u"]'):null;
-    var r=a?document.getElementById(a.getAttribute('href').slice(1)):
-      (e.target.closest?e.target.closest('main .unit'):null);
-    var i=rows.indexOf(r);
-    if(i>=0)mark(i);
-  });
-  function show(e){
-    var m=e.target;
-    if(m&&m.tagName==='MARK')say(m.getAttribute('title'));
-  }
-  document.addEventListener('mouseover',show);
-  document.addEventListener('focusin',show);
-  window.addEventListener('resize',fit);
-  fit();
-  root.setAttribute('data-review','ready');
-})();
-)js";
 
 std::string conf_text(double c) {
   char buf[16];
@@ -231,6 +89,63 @@ std::string render(std::string_view text, std::vector<ReviewMark> marks) {
   }
   out += html_escape(text.substr(pos));
   return out;
+}
+
+// The text of one side as its sentences, each a <span class="s"> (the editor's unit), joined by
+// spaces as align::side_text joins them; `marks` (bytes of the joined text) are cut at the
+// sentence ends. Falls back to render() if `text` is not those sentences joined.
+std::string render_sentences(std::string_view text, const std::vector<ReviewMark>& marks,
+                             const std::vector<std::string>& sentences, const std::vector<int>& side) {
+  std::string joined;
+  std::vector<std::size_t> starts;
+  for (int i : side) {
+    if (i < 0 || static_cast<std::size_t>(i) >= sentences.size()) return render(text, marks);
+    if (!joined.empty()) joined += ' ';
+    starts.push_back(joined.size());
+    joined += sentences[static_cast<std::size_t>(i)];
+  }
+  if (side.empty() || joined != text) return render(text, marks);
+  std::string out;
+  for (std::size_t j = 0; j < side.size(); ++j) {
+    const std::string& sent = sentences[static_cast<std::size_t>(side[j])];
+    const std::size_t b = starts[j], e = b + sent.size();
+    std::vector<ReviewMark> mine;
+    for (const ReviewMark& m : marks) {
+      const std::size_t mb = std::max(m.span.begin, b), me = std::min(m.span.end, e);
+      if (mb < me) mine.push_back({{mb - b, me - b}, m.problem, m.title});
+    }
+    out.append(j == 0 ? "" : " ").append("<span class=\"s\">");
+    out.append(sent.empty() ? std::string() : render(sent, std::move(mine))).append("</span>");
+  }
+  return out;
+}
+
+// The editor's data: {"langs", "hash", "document", "sentences": [[…] per language], "beads":
+// [[count per language…, flags (1 edited, 2 checked), "confidence as align --format json
+// writes it"] …]}. Sides are contiguous, so counts are enough; the page checks the sum.
+std::string editor_json(const ReviewPage& page) {
+  const ReviewEditor& e = *page.editor;
+  std::string out = "{\"langs\": [";
+  for (std::size_t k = 0; k < page.langs.size(); ++k)
+    out.append(k ? ", " : "").append(json_string(page.langs[k]));
+  out.append("], \"hash\": ").append(json_string(document_hash(page.langs, e.sentences)));
+  out.append(", \"document\": ").append(json_string(e.document)).append(", \"sentences\": [");
+  for (std::size_t k = 0; k < e.sentences.size(); ++k) {
+    out.append(k ? "], [" : "[");
+    for (std::size_t i = 0; i < e.sentences[k].size(); ++i)
+      out.append(i ? ", " : "").append(json_string(e.sentences[k][i]));
+  }
+  out.append(e.sentences.empty() ? "], \"beads\": [" : "]], \"beads\": [");
+  for (std::size_t n = 0; n < e.beads.size(); ++n) {
+    out.append(n ? ", [" : "[");
+    for (const std::vector<int>& side : e.beads[n].sides) out.append(std::to_string(side.size())).append(", ");
+    const BeadMark m = n < e.marks.size() ? e.marks[n] : BeadMark{};
+    char conf[32];
+    std::snprintf(conf, sizeof conf, "%.3f", e.beads[n].confidence);
+    out.append(std::to_string((m.edited ? 1 : 0) + (m.checked ? 2 : 0))).append(", \"")
+        .append(conf).append("\"]");
+  }
+  return out + "]}";
 }
 
 // The severities the page groups findings by, most severe first.
@@ -329,8 +244,12 @@ void write_row(std::ostream& out, const ReviewPage& page, std::size_t i) {
     label.append(", ")
         .append(std::to_string(r.findings.size()))
         .append(r.findings.size() == 1 ? " finding" : " findings");
+  const ReviewEditor* editor = page.editor ? &*page.editor : nullptr;
+  const BeadMark mark = editor != nullptr && i < editor->marks.size() ? editor->marks[i] : BeadMark{};
   out << "<section id=\"u" << i << "\" class=\"unit" << (is_weak ? " weak" : "")
-      << (r.findings.empty() ? "" : " has-findings") << "\" tabindex=\"-1\" data-label=\""
+      << (r.findings.empty() ? "" : " has-findings") << (mark.edited ? " edited" : "")
+      << (mark.checked ? " checked" : "") << "\" tabindex=\"-1\""
+      << (editor != nullptr ? " role=\"option\" aria-selected=\"false\"" : "") << " data-label=\""
       << html_escape(label) << "\">\n<div class=\"id\"><b>" << html_escape(r.id) << "</b>";
   if (!r.detail.empty())
     out << "<small>" << html_escape(r.detail) << "</small>";
@@ -342,6 +261,10 @@ void write_row(std::ostream& out, const ReviewPage& page, std::size_t i) {
     out << "<span class=\"flag weak\">weak link</span> ";
   if (!r.findings.empty())
     out << "<span class=\"flag bad\">check</span>";
+  if (mark.edited)
+    out << "<span class=\"flag edited\">edited</span> ";
+  if (mark.checked)
+    out << "<span class=\"flag checked\">checked</span>";
   out << "</div>\n";
   std::vector<std::vector<const ReviewFinding*>> by_column(page.langs.size());
   for (const ReviewFinding& f : r.findings) {
@@ -350,8 +273,14 @@ void write_row(std::ostream& out, const ReviewPage& page, std::size_t i) {
   }
   for (std::size_t k = 0; k < page.langs.size(); ++k) {
     const std::string& text = k < r.texts.size() ? r.texts[k] : std::string();
-    out << "<div lang=\"" << html_escape(page.langs[k]) << "\">"
-        << render(text, k < r.marks.size() ? r.marks[k] : std::vector<ReviewMark>{});
+    const std::vector<ReviewMark> no_marks;
+    const std::vector<ReviewMark>& marks = k < r.marks.size() ? r.marks[k] : no_marks;
+    out << "<div lang=\"" << html_escape(page.langs[k]) << "\">";
+    if (editor != nullptr && i < editor->beads.size() && k < editor->beads[i].sides.size() &&
+        k < editor->sentences.size())
+      out << render_sentences(text, marks, editor->sentences[k], editor->beads[i].sides[k]);
+    else
+      out << render(text, marks);
     // An omitted sentence: say so where its rendering should stand.
     if (text.empty() && std::any_of(by_column[k].begin(), by_column[k].end(), [](const ReviewFinding* f) {
           return f->kind == "omitted-sentence";
@@ -378,6 +307,23 @@ void write_row(std::ostream& out, const ReviewPage& page, std::size_t i) {
 }
 
 }  // namespace
+
+std::string document_hash(const std::vector<std::string>& langs,
+                          const std::vector<std::vector<std::string>>& sentences) {
+  // Unit and record separators keep ("ab", "c") and ("a", "bc") apart; clean text has neither.
+  std::uint64_t h = core::kFnv1aOffset;
+  for (std::size_t k = 0; k < langs.size(); ++k) {
+    h = core::fnv1a(langs[k], h);
+    h = core::fnv1a("\x1e", h);
+    for (const std::string& s : k < sentences.size() ? sentences[k] : std::vector<std::string>{}) {
+      h = core::fnv1a(s, h);
+      h = core::fnv1a("\x1f", h);
+    }
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
 
 std::string html_escape(std::string_view text) {
   std::string out;
@@ -412,15 +358,20 @@ void write_review_html(std::ostream& out, const ReviewPage& page) {
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
          "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
       << "<meta name=\"generator\" content=\"tilmash\">\n"
-      << "<title>" << html_escape(page.title) << "</title>\n<style>" << kStyle
+      << "<title>" << html_escape(page.title) << "</title>\n<style>" << review_asset("review.css")
       << "</style>\n</head>\n<body style=\"--grid:8rem repeat("
       << std::max<std::size_t>(page.langs.size(), 1) << ",minmax(0,1fr))\">\n";
   write_header(out, page);
-  out << "<main>\n";
+  if (page.editor) {
+    out << "<main role=\"listbox\" aria-label=\"Beads\" data-editor=\"" << html_escape(editor_json(page))
+        << "\">\n";
+  } else {
+    out << "<main>\n";
+  }
   for (std::size_t i = 0; i < page.rows.size(); ++i)
     write_row(out, page, i);
   out << "</main>\n<div id=\"status\" role=\"status\" aria-live=\"polite\"></div>\n<script>"
-      << kScript << "</script>\n</body>\n</html>\n";
+      << review_asset("model.js") << review_asset("review.js") << "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace tilmash::io

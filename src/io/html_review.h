@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/types.h"
+#include "io/alignment_reader.h"
 
 namespace tilmash::io {
 
@@ -42,6 +43,17 @@ struct ReviewRow {
   std::vector<ReviewFinding> findings;
 };
 
+// The data of the alignment editor (`align --format html`): the documents' sentences and the
+// beads the rows show, row n = beads[n]. With it the page lets a reviewer merge, split, move and
+// detach sentences, mark beads checked, undo, autosave and download the result as JSON or TMX.
+struct ReviewEditor {
+  std::vector<std::vector<std::string>> sentences;  // per language, ReviewPage::langs order
+  std::vector<core::Bead> beads;   // sides index `sentences`: each sentence in exactly one bead,
+                                   // in order (the page checks and refuses to edit otherwise)
+  std::vector<BeadMark> marks;     // empty, or one per bead (a re-opened edited alignment)
+  std::string document;            // file name the downloads are named after; plain text
+};
+
 struct ReviewPage {
   std::string title;                // plain text
   std::string subtitle;             // one line under the title (inputs, glossary); may be empty
@@ -49,7 +61,14 @@ struct ReviewPage {
   std::vector<ReviewRow> rows;      // document order
   double weak_below = 0.5;          // a row with confidence below this is highlighted as weak
   std::size_t weakest_listed = 10;  // how many of the weakest rows the summary lists
+  std::optional<ReviewEditor> editor;  // set: rows are its beads (rows.size() == beads.size())
 };
+
+// The key of a document's autosaved edits: FNV-1a 64 (core/hash.h) over the languages and every
+// sentence, as 16 hex digits. The same documents give the same key whatever their alignment, so
+// a page re-opened from a saved JSON finds its autosave again.
+std::string document_hash(const std::vector<std::string>& langs,
+                          const std::vector<std::vector<std::string>>& sentences);
 
 // `text` with & < > " ' as character references (valid UTF-8 in, valid UTF-8 out). Safe in
 // element content and in double- or single-quoted attribute values.
@@ -59,8 +78,11 @@ std::string html_escape(std::string_view text);
 // Overlapping marks: the earlier (then longer) one wins; marks outside their text are dropped.
 // Weak rows carry a "weak" label besides their colour. The page works without JS (summary
 // links are anchors); the script adds keys (j or n / k or p: next / previous weak row, f / F:
-// next / previous finding, ?: help) and shows the focused term's renderings in a status line.
-// Once it has run, <html> has data-review="ready" (tests look for it).
+// next / previous finding, arrows: select, ?: help) and shows the focused term's renderings in a
+// status line. Once it has run, <html> has data-review="ready" (tests look for it).
+// With page.editor, each sentence is a <span class="s"> (marks cut at sentence ends), <main>
+// carries the editor's data as JSON in its data-editor attribute (escaped like every text; the
+// page has one <script>), and the script exposes window.tilmash (src/io/review/editor.js).
 void write_review_html(std::ostream& out, const ReviewPage& page);
 
 }  // namespace tilmash::io

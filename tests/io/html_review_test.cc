@@ -181,5 +181,67 @@ TEST(HtmlReviewTest, SamePageSameBytes) {
   EXPECT_NE(page_of(p).find("data-review"), std::string::npos);  // the script's ready marker
 }
 
+// The editor's page: sentences as spans (marks cut at their ends), the data as one escaped
+// attribute, still exactly one <script>, whatever the sentences hold.
+TEST(HtmlReviewTest, EditorDataIsEscapedAndSentencesAreSpans) {
+  ReviewPage p;
+  p.langs = {"en", "kk"};
+  ReviewEditor e;
+  e.sentences = {{"A </main><script>alert(1)</script>", "B \" onclick=\"x\" & 'c'"}, {"Бір.", "Екі."}};
+  core::Bead b0, b1;
+  b0.sides = {{0, 1}, {0}};
+  b0.confidence = 0.25;
+  b1.sides = {{}, {1}};
+  b1.confidence = 0.5;
+  e.beads = {b0, b1};
+  e.marks = {{true, false}, {false, true}};
+  e.document = "doc\"<x>";
+  p.editor = e;
+  ReviewRow r0;
+  r0.id = "1";
+  r0.texts = {e.sentences[0][0] + " " + e.sentences[0][1], "Бір."};
+  // A mark over the boundary of the two en sentences: "/script> B \"".
+  const std::size_t from = r0.texts[0].find("/script>"), to = r0.texts[0].find("B \"") + 3;
+  r0.marks = {{{{from, to}, true, "across"}}, {}};
+  r0.confidence = 0.25;
+  ReviewRow r1;
+  r1.id = "2";
+  r1.texts = {"", "Екі."};
+  p.rows = {r0, r1};
+  const std::string html = page_of(p);
+  EXPECT_EQ(count(html, "<script"), 1u);
+  EXPECT_EQ(count(html, "</script>"), 1u);
+  EXPECT_EQ(count(html, "</main>"), 1u);
+  EXPECT_EQ(html.find("\" onclick="), std::string::npos);
+  const std::size_t data = html.find("data-editor=\"");
+  ASSERT_NE(data, std::string::npos);
+  const std::string attr = html.substr(data, html.find('"', data + 13) - data);
+  EXPECT_EQ(attr.find('<'), std::string::npos);
+  EXPECT_EQ(attr.find('\''), std::string::npos);
+  EXPECT_NE(attr.find("&quot;beads&quot;: [[2, 1, 1, &quot;0.250&quot;], [0, 1, 2, &quot;0.500&quot;]]"),
+            std::string::npos) << attr;
+  EXPECT_NE(attr.find("&quot;hash&quot;: &quot;" + document_hash(p.langs, e.sentences) + "&quot;"),
+            std::string::npos);
+  // Each sentence a span; the mark cut in two at the sentence end, both halves escaped.
+  EXPECT_NE(html.find("<span class=\"s\">A &lt;/main&gt;&lt;script&gt;alert(1)&lt;<mark tabindex=\"0\" "
+                      "class=\"problem\" title=\"across\">/script&gt;</mark></span> <span class=\"s\">"
+                      "<mark tabindex=\"0\" class=\"problem\" title=\"across\">B &quot;</mark>"),
+            std::string::npos) << html;
+  EXPECT_NE(html.find("class=\"unit weak edited\" tabindex=\"-1\" role=\"option\" aria-selected=\"false\""),
+            std::string::npos);
+  EXPECT_NE(html.find("<span class=\"flag checked\">checked</span>"), std::string::npos);
+  EXPECT_NE(html.find("<main role=\"listbox\""), std::string::npos);
+}
+
+TEST(HtmlReviewTest, DocumentHashKeysTheSentences) {
+  const std::vector<std::string> langs = {"en", "kk"};
+  const std::string h = document_hash(langs, {{"ab", "c"}, {"x"}});
+  EXPECT_EQ(h.size(), 16u);
+  EXPECT_EQ(h, document_hash(langs, {{"ab", "c"}, {"x"}}));
+  EXPECT_NE(h, document_hash(langs, {{"a", "bc"}, {"x"}}));
+  EXPECT_NE(h, document_hash(langs, {{"ab"}, {"c", "x"}}));
+  EXPECT_NE(h, document_hash({"en", "ru"}, {{"ab", "c"}, {"x"}}));
+}
+
 }  // namespace
 }  // namespace tilmash::io

@@ -1,0 +1,105 @@
+// What the review page's editor saves, read back: "indices", "edited" and "checked" of
+// `align --format json`, the checks `align --from-json` makes (io::alignment_beads), the props
+// `tm import` stores (io::alignment_unit), and the writer's round trip.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "io/alignment_reader.h"
+#include "io/alignment_writer.h"
+#include "io/errors.h"
+
+namespace tilmash::io {
+namespace {
+
+constexpr const char* kEdited = R"([
+  {"confidence": 0.900, "indices": {"en": [0], "kk": [0]}, "text": {"en": "A.", "kk": "Ә."}},
+  {"confidence": 1.000, "indices": {"en": [1, 2], "kk": [1]}, "text": {"en": "B. C.", "kk": "Б."}, "edited": true},
+  {"confidence": 1.000, "indices": {"en": [], "kk": [2]}, "text": {"en": "", "kk": "В."}, "edited": true, "checked": true},
+  {"confidence": 0.500, "indices": {"en": [3], "kk": [3]}, "text": {"en": "D.", "kk": "Г."}, "checked": false}
+]
+)";
+const std::vector<std::vector<std::string>> kSentences = {{"A.", "B.", "C.", "D."}, {"Ә.", "Б.", "В.", "Г."}};
+
+std::string error_of(const std::string& json, const std::vector<std::vector<std::string>>& sentences) {
+  try {
+    alignment_beads(parse_alignment_json(json, "x.json"), "x.json", sentences);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(AlignmentEditTest, ReadsIndicesAndMarks) {
+  const AlignmentFile f = parse_alignment_json(kEdited, "e.json");
+  ASSERT_EQ(f.beads.size(), 4u);
+  EXPECT_EQ(f.beads[1].sides, (std::vector<std::vector<int>>{{1, 2}, {1}}));
+  EXPECT_EQ(f.beads[2].sides, (std::vector<std::vector<int>>{{}, {2}}));
+  EXPECT_EQ(f.marks, (std::vector<BeadMark>{{false, false}, {true, false}, {true, true}, {false, false}}));
+  const std::vector<core::Bead> beads = alignment_beads(f, "e.json", kSentences);
+  EXPECT_EQ(beads.size(), 4u);
+  EXPECT_DOUBLE_EQ(beads[0].confidence, 0.9);
+  EXPECT_NE(error_of(R"([{"text": {"en": "x"}, "edited": 1}])", {}), "");
+  EXPECT_NE(error_of(R"([{"text": {"en": "x"}, "indices": {"en": [-1]}}])", {}), "");
+  EXPECT_NE(error_of(R"([{"text": {"en": "x"}, "indices": {"en": [0.5]}}])", {}), "");
+  EXPECT_NE(error_of(R"([{"text": {"en": "x"}, "indices": {"de": [0]}}])", {}), "");
+}
+
+// Every sentence in exactly one bead, in order, and the texts those of the documents.
+TEST(AlignmentEditTest, BeadsMustPartitionTheDocuments) {
+  const std::string head = R"([{"confidence": 1, "indices": {"en": [0], "kk": [0]}, "text": {"en": "A.", "kk": "Ә."}},)";
+  EXPECT_EQ(error_of(kEdited, kSentences), "");
+  EXPECT_NE(error_of(head + R"({"indices": {"en": [2], "kk": [1]}, "text": {"en": "C.", "kk": "Б."}}])", {{"A.", "B.", "C."}, {"Ә.", "Б."}})
+                .find("x.json:1: error: bead 1: en sentence 2 where 1 must come"),
+            std::string::npos);
+  EXPECT_NE(error_of(head + R"({"indices": {"en": [0], "kk": [1]}, "text": {"en": "A.", "kk": "Б."}}])", {{"A."}, {"Ә.", "Б."}})
+                .find("en sentence 0 where 1 must come"),
+            std::string::npos);
+  EXPECT_NE(error_of(head + R"({"indices": {"en": [], "kk": []}, "text": {"en": "", "kk": ""}}])", {{"A."}, {"Ә."}})
+                .find("no sentence in any language"),
+            std::string::npos);
+  EXPECT_NE(error_of(head + R"({"indices": {"en": [1], "kk": [1]}, "text": {"en": "B!", "kk": "Б."}}])", {{"A.", "B."}, {"Ә.", "Б."}})
+                .find("its en text differs"),
+            std::string::npos);
+  EXPECT_NE(error_of(head + R"({"indices": {"en": [1], "kk": [1]}, "text": {"en": "B.", "kk": "Б."}}])", {{"A.", "B."}, {"Ә.", "Б.", "В."}})
+                .find("the beads end at kk sentence 2 of 3"),
+            std::string::npos);
+  EXPECT_NE(error_of(head + R"({"indices": {"en": [1], "kk": [1]}, "text": {"en": "B.", "kk": "Б."}}])", {{"A."}, {"Ә.", "Б."}})
+                .find("past the 1 sentences"),
+            std::string::npos);
+  EXPECT_NE(error_of(R"([{"text": {"en": "A."}}])", {{"A."}}).find("no \"indices\""), std::string::npos);
+}
+
+TEST(AlignmentEditTest, TmUnitsCarryTheMarks) {
+  const AlignmentFile f = parse_alignment_json(kEdited, "e.json");
+  const core::TranslationUnit a = alignment_unit(f, 0, "tu1");
+  EXPECT_TRUE(a.props.empty());
+  const core::TranslationUnit c = alignment_unit(f, 2, "tu3");
+  EXPECT_EQ(c.id, "tu3");
+  EXPECT_EQ(c.props, (std::vector<core::Prop>{{"x-tilmash-edited", "true"}, {"x-tilmash-checked", "true"}}));
+  ASSERT_EQ(c.variants.size(), 2u);
+  EXPECT_EQ(c.variants[1].text, "В.");
+}
+
+// The writer writes the marks the way the page does, so the file reads back unchanged.
+TEST(AlignmentEditTest, WriterRoundTrip) {
+  const AlignmentFile f = parse_alignment_json(kEdited, "e.json");
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("tilmash_alignment_edit_" + std::to_string(::getpid()) + ".json")).string();
+  write_alignment(path, "json", f.langs, f.beads, f.units, "e", f.marks);
+  std::ifstream in(path);
+  std::stringstream got;
+  got << in.rdbuf();
+  std::filesystem::remove(path);
+  std::string want = kEdited;
+  const std::string unchecked = ", \"checked\": false";
+  want.erase(want.find(unchecked), unchecked.size());  // false is the default: not written
+  EXPECT_EQ(got.str(), want);
+}
+
+}  // namespace
+}  // namespace tilmash::io
