@@ -11,7 +11,7 @@
 #          catalogs under /usr/share/locale, else skipped): every 2nd unit with both kk and ru, at
 #          most 2000. No planted errors.
 #
-#   scripts/eval_check.sh [TILMASH] [CORPUS_DIR] [-- extra check options, e.g. --glossary G]
+#   [SHARED=../shared] scripts/eval_check.sh [TILMASH] [CORPUS_DIR] [-- extra check options, e.g. --glossary G]
 #
 # A planted error counts as found when an error-severity finding has its unit and language. A
 # false flag is any other finding that is not a notice (errors and warnings: what a translator
@@ -20,7 +20,8 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 tilmash=${1:-$here/build/tilmash}
-corpus=${2:-$here/../shared/corpus}
+shared=${SHARED:-$here/../shared}   # SHARED=/path/to/shared when the repository is not beside it
+corpus=${2:-$shared/corpus}
 shift $(( $# >= 2 ? 2 : $# )) || true
 [[ ${1:-} == -- ]] && shift
 work=$(mktemp -d "${TMPDIR:-/tmp}/tilmash-eval-check.XXXXXX")
@@ -210,7 +211,7 @@ score udhr "$work/udhr" || status=1
 # --- a sample of Debian's translations ---
 if compgen -G "/usr/share/locale/kk/LC_MESSAGES/*.mo" >/dev/null && command -v msgunfmt >/dev/null; then
   mkdir -p "$work/debian"
-  python3 "$here/../shared/bench/debian-po/build_po_tmx.py" -o "$work/debian/all.tmx.full" >/dev/null
+  python3 "$shared/bench/debian-po/build_po_tmx.py" -o "$work/debian/all.tmx.full" >/dev/null
   python3 - "$work/debian" <<'PY'
 import sys, os, re, json
 d = sys.argv[1]

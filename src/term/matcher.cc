@@ -140,6 +140,10 @@ struct Matcher::Impl {
           const auto& forms = paradigm(w);
           auto f = forms.find(q.kk_key);
           if (f != forms.end()) return TokenMatch{MatchKind::kInflected, f->second};
+        } else if (q.kk_key == kazakh_adjective_alternate(w)) {
+          // A modifier with the other adjective suffix of the same stem (автономиялы for
+          // автономиялық): the same word derived another way, like Russian derived adjectives.
+          return TokenMatch{MatchKind::kStem, std::string(kDerivedAdjective)};
         }
         break;
       }
