@@ -13,6 +13,13 @@ std::string_view without_percent(std::string_view v) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// The hour of a whole-hour time ("time:14:00" -> "14", "time:09:00" -> "9"), else "".
+std::string whole_hour(std::string_view v) {
+  if (!v.starts_with("time:") || v.size() != 10 || v.substr(7) != ":00") return "";
+  const std::string_view h = v.substr(5, 2);
+  return std::string(h[0] == '0' ? h.substr(1) : h);
+}
+
 // Figures copied verbatim: "[0,31]" reads 0 and 31 in English and 0.31 in Russian, yet the
 // same digits and marks on both sides are no mismatch. For each unmatched number of `a` that
 // is digits with ',' or '.' between them, finds the same string in `b_text` (not inside a
@@ -56,7 +63,8 @@ std::vector<NumberDifference> compare_numbers(std::string_view source, std::stri
   const std::vector<NumberToken> tgt = core::read_numbers(target, words ? target_lang : "");
   std::vector<bool> src_used(src.size(), false);
   std::vector<bool> tgt_used(tgt.size(), false);
-  // Pass 0: both in digits; 1: one side in words; 2: equal but for a percent sign. Figures
+  // Pass 0: both in digits; 1: one side in words; 2: equal but for a percent sign, or a whole
+  // hour against its hour ("2 pm" = time 14:00 against «в 14 часов», «сағат 14-те»). Figures
   // copied verbatim are matched after pass 0, before words can take their parts.
   for (int pass = 0; pass < 3; ++pass) {
     if (pass == 1) {
@@ -68,8 +76,11 @@ std::vector<NumberDifference> compare_numbers(std::string_view source, std::stri
       for (std::size_t j = 0; j < tgt.size(); ++j) {
         if (tgt_used[j] || (pass == 0 && tgt[j].spelled)) continue;
         if (src[i].spelled && tgt[j].spelled) continue;
-        const bool same = pass < 2 ? src[i].value == tgt[j].value
-                                   : without_percent(src[i].value) == without_percent(tgt[j].value);
+        const bool same =
+            pass < 2 ? src[i].value == tgt[j].value
+                     : without_percent(src[i].value) == without_percent(tgt[j].value) ||
+                           whole_hour(src[i].value) == tgt[j].value ||
+                           src[i].value == whole_hour(tgt[j].value);
         if (same) {
           src_used[i] = tgt_used[j] = true;
           break;
@@ -127,6 +138,7 @@ std::string find_date(std::string_view text, std::string_view lang) {
 }
 
 std::string display_number(std::string_view value) {
+  if (value.starts_with("time:")) return std::string(value.substr(5));
   static constexpr std::array<const char*, 12> kNames{
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
