@@ -331,7 +331,15 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
                       (used.valid_to.empty() ? "" : " until " + used.valid_to) +
                       ", the text is dated " + options_.date + "; use " + quote(expected->text);
         } else {
-          // (1) A nested source term of another entry rendered in the target.
+          // (1) A rendering by the term's content words («Комитет по защите кыргызов в
+          // Китае» for «Комитет поддержки китайских кыргызов»).
+          bool descriptive = false;
+          if (auto d = matcher_->find_descriptive(tgt, lang, o.entry)) {
+            f.span = d->span;
+            f.found = std::string(cut(tgt, d->span));
+            descriptive = true;
+          }
+          // (2) A nested source term of another entry rendered in the target.
           for (const term::Occurrence& n : nested) {
             if (!inside(n.span, o.span) || !f.found.empty()) continue;
             for (const term::Occurrence& t : found) {
@@ -342,7 +350,7 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
               }
             }
           }
-          // (2) The target words closest to the expected term.
+          // (3) The target words closest to the expected term.
           if (f.found.empty()) {
             if (auto g = guess_rendering(tgt, lang, e, taken)) {
               f.span = *g;
@@ -362,10 +370,13 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
               // A name translated by what it says (or spelled another way): quote both so the
               // reviewer can tell a descriptive rendering from a wrong one.
               f.severity = Severity::kWarning;
-              f.message = head + "the name " + quote(f.term) + " is usually " +
-                          quote(expected->text) +
-                          (f.found.empty() ? "; not found (a descriptive rendering?)"
-                                           : "; found " + quote(f.found));
+              f.message = descriptive ? head + quote(f.found) + " renders the name " +
+                                            quote(f.term) + " descriptively; its usual " + lang +
+                                            " name is " + quote(expected->text)
+                                      : head + "the name " + quote(f.term) + " is usually " +
+                                            quote(expected->text) +
+                                            (f.found.empty() ? "; not found (a descriptive rendering?)"
+                                                             : "; found " + quote(f.found));
               break;
             case Enforcement::kReference:
               f.severity = Severity::kNotice;
