@@ -56,6 +56,20 @@ std::vector<std::string> probe_buckets(std::string_view key) {
 
 int kind_rank(MatchKind k) { return static_cast<int>(k); }
 
+// A Russian noun in -ец, -ок or -ек loses that vowel when an ending follows (переселенец ->
+// переселенцами, кусок -> куска): the term word without it, or "" when it has no such ending
+// or would keep fewer than 4 code points.
+std::string without_fleeting_vowel(std::string_view w) {
+  for (std::string_view end : {"ец", "ок", "ек"}) {
+    if (w.ends_with(end) && core::count_code_points(w) >= 6) {
+      std::string out(w.substr(0, w.size() - end.size()));
+      out.append(end.substr(end.size() / 2));  // the consonant (both letters take 2 bytes)
+      return out;
+    }
+  }
+  return "";
+}
+
 struct QueryToken {
   core::Span span;
   std::string key;     // normalize_word
@@ -157,6 +171,9 @@ struct Matcher::Impl {
         // over-stems some citation forms (казах -> каз, as if it were a plural locative) but
         // not their inflections (казахами -> казах).
         if (a == b || a == w) return TokenMatch{MatchKind::kInflected, "stem"};
+        if (kind(t) == Lang::kRussian && a == without_fleeting_vowel(w)) {
+          return TokenMatch{MatchKind::kInflected, "stem, fleeting vowel"};
+        }
         if (stems_compatible(a, b)) return TokenMatch{MatchKind::kStem, "stem prefix"};
         break;
       }

@@ -332,5 +332,19 @@ TEST(MatcherDerivedAdjectiveTest, AKazakhModifierWithTheOtherSuffixIsAStemMatch)
             MatchKind::kInflected);
 }
 
+TEST(MatcherRussianTest, FleetingVowelOfNounsInEts) {
+  std::vector<TermEntry> e(1);
+  e[0].id = "repatriate";
+  e[0].terms["ru"] = {t("переселенец")};
+  auto g = Glossary::create(std::move(e));
+  auto m = Matcher::create(std::move(*g));
+  for (const char* q : {"переселенцами", "переселенца", "переселенцев"}) {
+    auto hits = m->lookup(q);
+    ASSERT_FALSE(hits.empty()) << q;
+    EXPECT_EQ(hits[0].kind, MatchKind::kInflected) << q;
+  }
+  EXPECT_EQ(m->find_in_text("помогли переселенцам из Китая", "ru").size(), 1u);
+}
+
 }  // namespace
 }  // namespace tilmash::term
