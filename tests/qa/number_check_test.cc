@@ -94,6 +94,10 @@ TEST(NumberCheckTest, TimesAreComparedOnTheTwentyFourHourClock) {
   EXPECT_TRUE(compare_numbers("at 2:35 pm", "en", "в 14:35", "ru").empty());
   EXPECT_TRUE(compare_numbers("at 2 p.m.", "en", "сағат 14:00-де", "kk").empty());
   EXPECT_TRUE(compare_numbers("at 2 p.m.", "en", "в 14 часов", "ru").empty());
+  EXPECT_TRUE(compare_numbers("at 2 p.m.", "en", "в 2 часа дня", "ru").empty());
+  EXPECT_TRUE(compare_numbers("at 2:30 pm", "en", "в 14.30", "ru").empty());
+  EXPECT_TRUE(compare_numbers("at 9:05", "en", "в 9.05", "ru").empty());
+  EXPECT_EQ(compare_numbers("at 2:30 pm", "en", "в 14.20", "ru").size(), 2u);
   EXPECT_TRUE(compare_numbers("at 15:30", "en", "сағат 15\u223630-да", "kk").empty());
   auto d = compare_numbers("at 15:30", "en", "в 16:30", "ru");
   ASSERT_EQ(d.size(), 2u);
