@@ -370,13 +370,16 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
               // A name translated by what it says (or spelled another way): quote both so the
               // reviewer can tell a descriptive rendering from a wrong one.
               f.severity = Severity::kWarning;
-              f.message = descriptive ? head + quote(f.found) + " renders the name " +
-                                            quote(f.term) + " descriptively; its usual " + lang +
-                                            " name is " + quote(expected->text)
-                                      : head + "the name " + quote(f.term) + " is usually " +
-                                            quote(expected->text) +
-                                            (f.found.empty() ? "; not found (a descriptive rendering?)"
-                                                             : "; found " + quote(f.found));
+              if (descriptive) {
+                f.message = head + quote(f.found) + " renders the name " + quote(f.term) +
+                            " descriptively; its usual " + lang + " name is " +
+                            quote(expected->text);
+              } else {
+                f.message = head + "the name " + quote(f.term) + " is usually " +
+                            quote(expected->text) +
+                            (f.found.empty() ? "; not found (a descriptive rendering?)"
+                                             : "; found " + quote(f.found));
+              }
               break;
             case Enforcement::kReference:
               f.severity = Severity::kNotice;
