@@ -187,7 +187,7 @@ std::optional<std::pair<std::string, std::size_t>> time_at(std::string_view t, s
     parts.push_back(std::stoi(std::string(t.substr(j + c, 2))));
     j += c + 2;
   }
-  if (clock_colon_at(t, j) != 0 && j + 1 < t.size() && is_digit(t[j + clock_colon_at(t, j)])) {
+  if (const std::size_t c = clock_colon_at(t, j); c != 0 && j + c < t.size() && is_digit(t[j + c])) {
     return std::nullopt;  // 1:2:3:4 is no time
   }
   const auto [half, after] = day_half_at(t, j);

@@ -164,6 +164,8 @@ TEST(NumbersTest, TimesOfDayAreOneValueOnTheTwentyFourHourClock) {
   EXPECT_EQ(values("13 pm", "en"), V{"13"});
   EXPECT_EQ(values("calendar:week_start:0", "en"), V{"0"});
   EXPECT_EQ(values("4 pmol", "en"), V{"4"});
+  EXPECT_EQ(values("1:22:33:44", "en"), (V{"1", "22", "33", "44"}));
+  EXPECT_EQ(values("10:30\u2236", "en"), V{"time:10:30"});  // a separator at the very end
   // Digits only outside en/kk/ru: the pair is compared as digits on both sides.
   EXPECT_EQ(values("um 15:30 Uhr", "de"), (V{"15", "30"}));
 }
