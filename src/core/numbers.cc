@@ -129,6 +129,85 @@ std::optional<std::pair<Decimal, std::size_t>> number_at(std::string_view t, std
   return read_digits(t, i, in_list ? "" : decimal_marks);
 }
 
+// Length of a clock separator at `at`: ':' or U+2236 RATIO (which some catalogues use so that
+// a colon cannot be taken for markup); or 0.
+std::size_t clock_colon_at(std::string_view t, std::size_t at) {
+  if (at < t.size() && t[at] == ':') return 1;
+  return at < t.size() && t.substr(at).starts_with("\u2236") ? 3 : 0;
+}
+
+// Two digits at `at`, not followed by a third: the minutes or seconds of a time.
+bool two_digits_at(std::string_view t, std::size_t at) {
+  return at + 2 <= t.size() && is_digit(t[at]) && is_digit(t[at + 1]) &&
+         (at + 2 == t.size() || !is_digit(t[at + 2]));
+}
+
+// An English 12-hour marker at `at` after optional spaces ("am", "pm", "a.m.", "p.m.", any
+// case, not followed by a letter): 'a' or 'p' and the offset after it; or '\0'.
+std::pair<char, std::size_t> day_half_at(std::string_view t, std::size_t at) {
+  std::size_t i = at;
+  while (const std::size_t s = space_at(t, i)) i += s;
+  if (i >= t.size()) return {'\0', at};
+  const char h = static_cast<char>(t[i] | 0x20);
+  if (h != 'a' && h != 'p') return {'\0', at};
+  std::size_t j = i + 1;
+  const bool dotted = j < t.size() && t[j] == '.';
+  if (dotted) ++j;
+  if (j >= t.size() || (t[j] | 0x20) != 'm') return {'\0', at};
+  ++j;
+  if (dotted) {
+    if (j >= t.size() || t[j] != '.') return {'\0', at};
+    ++j;
+  }
+  if (j < t.size()) {
+    const auto c = static_cast<unsigned char>(t[j]);
+    const auto lower = static_cast<unsigned char>(c | 0x20);
+    if (is_digit(t[j]) || (lower >= 'a' && lower <= 'z') || c >= 0x80) return {'\0', at};
+  }
+  return {h, j};
+}
+
+// A time of day whose first digit is at `i` (not preceded by a digit): "15:30", "14:15:20",
+// "2:35 pm", "11:46:30 a.m.", "4 pm". Its value is "time:HH:MM" or "time:HH:MM:SS" on the
+// 24-hour clock (2:35 pm = 14:35, 12 am = 00:00), one value however it is written; nullopt
+// when the digits are not a time (a ratio such as 2:1, minutes over 59, "13 pm").
+std::optional<std::pair<std::string, std::size_t>> time_at(std::string_view t, std::size_t i) {
+  if (i > 0 && (clock_colon_at(t, i - 1) != 0 || t[i - 1] == '.' || t[i - 1] == ',')) {
+    return std::nullopt;
+  }
+  if (i >= 3 && t.substr(i - 3, 3) == "\u2236") return std::nullopt;
+  std::size_t j = i;
+  while (j < t.size() && is_digit(t[j]) && j - i < 3) ++j;
+  if (j - i > 2 || (j < t.size() && is_digit(t[j]))) return std::nullopt;
+  int hour = std::stoi(std::string(t.substr(i, j - i)));
+  std::vector<int> parts;  // minutes, seconds
+  while (parts.size() < 2) {
+    const std::size_t c = clock_colon_at(t, j);
+    if (c == 0 || !two_digits_at(t, j + c)) break;
+    parts.push_back(std::stoi(std::string(t.substr(j + c, 2))));
+    j += c + 2;
+  }
+  if (const std::size_t c = clock_colon_at(t, j); c != 0 && j + c < t.size() && is_digit(t[j + c])) {
+    return std::nullopt;  // 1:2:3:4 is no time
+  }
+  const auto [half, after] = day_half_at(t, j);
+  if (parts.empty() && half == '\0') return std::nullopt;  // a bare number
+  for (int v : parts) {
+    if (v > 59) return std::nullopt;
+  }
+  if (half != '\0') {
+    if (hour < 1 || hour > 12) return std::nullopt;
+    hour = hour % 12 + (half == 'p' ? 12 : 0);
+    j = after;
+  } else if (hour > 24) {
+    return std::nullopt;
+  }
+  auto two = [](int v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+  std::string value = "time:" + two(hour) + ":" + two(parts.empty() ? 0 : parts[0]);
+  if (parts.size() == 2) value += ":" + two(parts[1]);
+  return std::pair{std::move(value), j};
+}
+
 std::size_t skip_digits(std::string_view t, std::size_t i) {
   while (i < t.size() && is_digit(t[i])) ++i;
   return i;
@@ -463,6 +542,7 @@ struct Piece {
   bool capital = false;      // words: the first letter is upper-case
   bool number = false;       // digits
   Decimal digits;            // numbers only
+  std::string time;          // a time of day ("time:14:35"); then `digits` is unused
 };
 
 bool is_letter(char32_t c) {
@@ -476,6 +556,14 @@ std::vector<Piece> pieces_of(std::string_view text, const Lexicon& lx) {
   std::size_t i = 0;
   while (i < text.size()) {
     if (is_digit(text[i])) {
+      if (auto tm = time_at(text, i)) {
+        Piece& p = out.emplace_back();
+        p.span = {i, tm->second};
+        p.number = true;
+        p.time = std::move(tm->first);
+        i = tm->second;
+        continue;
+      }
       auto n = number_at(text, i, lx.decimal_marks);
       if (!n) {
         i = skip_digits(text, i);
@@ -538,7 +626,9 @@ class Reader {
     std::vector<NumberToken> out;
     for (std::size_t k = 0; k < p_.size(); ++k) {
       const Piece& p = p_[k];
-      if (p.number) {
+      if (p.number && !p.time.empty()) {
+        out.push_back({p.time, p.span, false});
+      } else if (p.number) {
         Decimal d = p.digits;
         Span span = p.span;
         if (const Lex* s = word(k + 1); s != nullptr && s->kind == Kind::kScale &&

@@ -11,6 +11,9 @@
 //    "2,5" (not en) = "2.5" = 2.5; "28.01.2019" is three numbers (28, 1, 2019), as are "1,2,3"
 //    and the English "[1,16]" (two). Digits of printf conversions ("%1$s", "%.2f") are skipped.
 //  - in en, kk and ru only (see reads_number_words):
+//    - times of day, one value each on the 24-hour clock: "15:30", "14:15:20" (':' or
+//      U+2236), "2:35 pm" = "14:35", "11:46:30 a.m.", "4 pm" = "16:00"; not a ratio (2:1)
+//      or minutes over 59;
 //    - a scale word after a number, in any case form: thousand/million/billion/trillion (bn,
 //      mln); тысяча/тыс./миллион/млн/миллиард/млрд/триллион/трлн; мың/миллион/млн/миллиард/млрд;
 //      "2,5 млн" = 2500000;
@@ -43,7 +46,8 @@ namespace tilmash::core {
 struct NumberToken {
   // Canonical value: decimal digits without grouping and without leading zeros, '.' before
   // decimals without trailing zeros ("1500", "2.5", "0.25"); a '%' suffix for a percentage
-  // ("5%"); "month:1" … "month:12" for a month name.
+  // ("5%"); "month:1" … "month:12" for a month name; "time:HH:MM" or "time:HH:MM:SS" for a
+  // time of day (24-hour clock).
   std::string value;
   Span span;             // bytes of the digits, words, scale word and percent sign in the text
   bool spelled = false;  // read from words only, and the words may mean something else (see

@@ -3,6 +3,8 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
+#include <vector>
 
 namespace tilmash::qa {
 namespace {
@@ -12,6 +14,30 @@ std::string_view without_percent(std::string_view v) {
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Other ways to write the time of day `v` ("time:HH:MM"; none for other values or with
+// seconds): a whole hour as its hour on either clock ("time:14:00" -> "14", "2": «в 14 часов»,
+// «в 2 часа дня»), and hours and minutes as the decimal that Russian and Kazakh typography's
+// 14.30 reads as ("time:14:30" -> "14.3", "time:09:05" -> "9.05").
+std::vector<std::string> time_spellings(std::string_view v) {
+  if (!v.starts_with("time:") || v.size() != 10) return {};
+  const int h = std::stoi(std::string(v.substr(5, 2)));
+  const std::string_view m = v.substr(8, 2);
+  if (m == "00") return {std::to_string(h), std::to_string(h % 12 == 0 ? 12 : h % 12)};
+  std::string minutes(m);
+  if (minutes.back() == '0') minutes.pop_back();
+  return {std::to_string(h) + "." + minutes};
+}
+
+bool same_time(std::string_view a, std::string_view b) {
+  for (const std::string& s : time_spellings(a)) {
+    if (s == b) return true;
+  }
+  for (const std::string& s : time_spellings(b)) {
+    if (s == a) return true;
+  }
+  return false;
+}
 
 // Figures copied verbatim: "[0,31]" reads 0 and 31 in English and 0.31 in Russian, yet the
 // same digits and marks on both sides are no mismatch. For each unmatched number of `a` that
@@ -56,7 +82,9 @@ std::vector<NumberDifference> compare_numbers(std::string_view source, std::stri
   const std::vector<NumberToken> tgt = core::read_numbers(target, words ? target_lang : "");
   std::vector<bool> src_used(src.size(), false);
   std::vector<bool> tgt_used(tgt.size(), false);
-  // Pass 0: both in digits; 1: one side in words; 2: equal but for a percent sign. Figures
+  // Pass 0: both in digits; 1: one side in words; 2: equal but for a percent sign, or a time
+  // written another way (time_spellings: "2 pm" against «в 14 часов», «сағат 14-те», «в 2 часа
+  // дня»; "2:30 pm" against «в 14.30»). Figures
   // copied verbatim are matched after pass 0, before words can take their parts.
   for (int pass = 0; pass < 3; ++pass) {
     if (pass == 1) {
@@ -68,8 +96,10 @@ std::vector<NumberDifference> compare_numbers(std::string_view source, std::stri
       for (std::size_t j = 0; j < tgt.size(); ++j) {
         if (tgt_used[j] || (pass == 0 && tgt[j].spelled)) continue;
         if (src[i].spelled && tgt[j].spelled) continue;
-        const bool same = pass < 2 ? src[i].value == tgt[j].value
-                                   : without_percent(src[i].value) == without_percent(tgt[j].value);
+        const bool same =
+            pass < 2 ? src[i].value == tgt[j].value
+                     : without_percent(src[i].value) == without_percent(tgt[j].value) ||
+                           same_time(src[i].value, tgt[j].value);
         if (same) {
           src_used[i] = tgt_used[j] = true;
           break;
@@ -127,6 +157,7 @@ std::string find_date(std::string_view text, std::string_view lang) {
 }
 
 std::string display_number(std::string_view value) {
+  if (value.starts_with("time:")) return std::string(value.substr(5));
   static constexpr std::array<const char*, 12> kNames{
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};

@@ -26,7 +26,9 @@ struct NumberDifference {
 // first number with number, then figures copied verbatim that the two languages read
 // differently ("[0,31]": 0 and 31 in en, 0.31 in ru), then a number with the same value
 // written in words on the other side ("two" ↔ "2", «около миллиона» ↔ "1 million"), last
-// numbers that differ only by a percent sign ("5%" ↔ «5», "5% to 10%" ↔ «5–10%»). Returns
+// numbers that differ only by a percent sign ("5%" ↔ «5», "5% to 10%" ↔ «5–10%»), a whole
+// hour against its hour on either clock ("2 pm" ↔ «в 14 часов», «в 2 часа дня») and a time
+// against the decimal its dotted spelling reads as ("2:30 pm" ↔ «в 14.30»). Returns
 // what is left among the numbers not `spelled`: source misses first, then target extras, each
 // in text order. Empty when they agree.
 std::vector<NumberDifference> compare_numbers(std::string_view source, std::string_view source_lang,
@@ -36,7 +38,7 @@ std::vector<NumberDifference> compare_numbers(std::string_view source, std::stri
 // "28 қаңтар 2019", "28 января 2019 года") as "YYYY-MM-DD", or "" when there is none.
 std::string find_date(std::string_view text, std::string_view lang);
 
-// "January" … for "month:1" …, else the value itself (for messages).
+// "January" … for "month:1" …, "14:35" for "time:14:35", else the value itself (for messages).
 std::string display_number(std::string_view value);
 
 }  // namespace tilmash::qa

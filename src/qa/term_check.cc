@@ -14,6 +14,7 @@
 #include "qa/number_check.h"
 #include "term/glossary.h"
 #include "term/normalize.h"
+#include "term/stem_kk.h"
 
 namespace tilmash::qa {
 namespace {
@@ -80,17 +81,19 @@ std::size_t code_points(std::string_view s) {
 }
 
 // What stands in `target` where the expected term should be: the token sharing the longest
-// stem with a word of an approved term of the entry, widened over adjacent content words up to
-// the term's word count. Tokens inside `taken` spans (other terms) are never used.
+// prefix with a word of an approved term of the entry (compared after keyboard_fold, so that a
+// Kazakh letter typed as its Russian look-alike, кұқықтары for құқықтары, still points at the
+// word; this only chooses what to show), widened over adjacent content words up to the term's
+// word count: first to the side where the term has its other words, then to the other side.
+// Function words (және, и, of) stop the widening; tokens inside `taken` spans (other terms)
+// are never used.
 std::optional<core::Span> guess_rendering(std::string_view target, const std::string& lang,
                                           const core::TermEntry& entry,
                                           const std::vector<core::Span>& taken) {
   auto it = entry.terms.find(lang);
   if (it == entry.terms.end()) return std::nullopt;
   const std::vector<term::Token> tokens = term::tokenize(target);
-  auto key_of = [&](std::string_view k) {
-    return lang == "kk" ? term::kazakh_key(k) : std::string(k);
-  };
+  auto key_of = [&](std::string_view k) { return term::keyboard_fold(term::kazakh_key(k)); };
   auto is_taken = [&](core::Span s) {
     return std::any_of(taken.begin(), taken.end(), [&](core::Span t) {
       return t.begin <= s.begin && s.end <= t.end;
@@ -115,25 +118,17 @@ std::optional<core::Span> guess_rendering(std::string_view target, const std::st
   }
   if (best_len == 0) return std::nullopt;
   auto content = [&](std::size_t k) {
-    return k < tokens.size() && !is_taken(tokens[k].span) && code_points(tokens[k].key) >= 4;
+    return k < tokens.size() && !is_taken(tokens[k].span) &&
+           !term::is_function_word(tokens[k].key, lang) && code_points(tokens[k].key) >= 3;
   };
+  // The translation may order its words otherwise (исправительный лагерь for лагерь
+  // перевоспитания): what one side cannot take, the other side may.
   std::size_t lo = best_tok, hi = best_tok;
-  std::size_t want = best_words - 1;
-  // Modifiers precede the head in Kazakh and (adjectives) in Russian and English; when the
-  // anchor is not the term's first word, look left first, else right.
-  const bool left_first = best_pos > 0 || lang == "kk";
-  for (int pass = 0; pass < 2 && want > 0; ++pass) {
-    const bool left = (pass == 0) == left_first;
-    while (want > 0) {
-      if (left && lo > 0 && content(lo - 1)) {
-        --lo, --want;
-      } else if (!left && content(hi + 1)) {
-        ++hi, --want;
-      } else {
-        break;
-      }
-    }
-  }
+  std::size_t left = best_pos, right = best_words - 1 - best_pos;
+  for (; left > 0 && lo > 0 && content(lo - 1); --left) --lo;
+  for (; right > 0 && content(hi + 1); --right) ++hi;
+  for (; right > 0 && lo > 0 && content(lo - 1); --right) --lo;
+  for (; left > 0 && content(hi + 1); --left) ++hi;
   return core::Span{tokens[lo].span.begin, tokens[hi].span.end};
 }
 
@@ -170,6 +165,7 @@ std::string_view kind_name(FindingKind kind) {
     case FindingKind::kVariant: return "variant";
     case FindingKind::kOmittedSentence: return "omitted-sentence";
     case FindingKind::kAddedSentence: return "added-sentence";
+    case FindingKind::kTermForm: return "term-form";
     case FindingKind::kSpelling: return "spelling";
   }
   return "unknown";
@@ -281,6 +277,7 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
         const Enforcement how = enforcement_of(e, &e.terms.at(o.lang)[o.term]);
         const term::Occurrence* deprecated = nullptr;
         const term::Occurrence* dated = nullptr;
+        const term::Occurrence* derived = nullptr;
         bool ok = false;
         for (const term::Occurrence& t : found) {
           if (t.entry != o.entry || t.kind == term::MatchKind::kTypo) continue;
@@ -289,6 +286,8 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
             if (deprecated == nullptr) deprecated = &t;
           } else if (!valid_on(used, options_.date)) {
             if (dated == nullptr) dated = &t;
+          } else if (t.kind == term::MatchKind::kStem && t.analysis == term::kDerivedAdjective) {
+            if (derived == nullptr) derived = &t;
           } else {
             ok = true;
           }
@@ -297,7 +296,18 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
         Finding f{unit.id, lang, FindingKind::kMissingTerm, Severity::kError, e.id,
                   std::string(cut(src, o.span)), expected->text, "", o.span, {}, ""};
         const std::string head = quote(f.term) + " in " + lang + ": ";
-        if (deprecated != nullptr) {
+        if (derived != nullptr && deprecated == nullptr && dated == nullptr) {
+          // Every word of an approved rendering, one modifier with the other adjective suffix
+          // of its stem (автономиялы/автономиялық): the term is there, written another way.
+          const core::Term& used = e.terms.at(derived->lang)[derived->term];
+          f.kind = FindingKind::kTermForm;
+          f.severity = Severity::kNotice;
+          f.span = derived->span;
+          f.found = std::string(cut(tgt, f.span));
+          f.expected = used.text;
+          f.message = head + quote(f.found) + " is " + quote(used.text) +
+                      " with another adjective suffix (-лы/-лық); both are in use";
+        } else if (deprecated != nullptr) {
           const core::Term& used = e.terms.at(deprecated->lang)[deprecated->term];
           f.kind = FindingKind::kDeprecatedTerm;
           // A forbidden term is wrong everywhere; a superseded one in a reference entry, or
@@ -322,7 +332,15 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
                       (used.valid_to.empty() ? "" : " until " + used.valid_to) +
                       ", the text is dated " + options_.date + "; use " + quote(expected->text);
         } else {
-          // (1) A nested source term of another entry rendered in the target.
+          // (1) A rendering by the term's content words («Комитет по защите кыргызов в
+          // Китае» for «Комитет поддержки китайских кыргызов»).
+          bool descriptive = false;
+          if (auto d = matcher_->find_descriptive(tgt, lang, o.entry)) {
+            f.span = d->span;
+            f.found = std::string(cut(tgt, d->span));
+            descriptive = true;
+          }
+          // (2) A nested source term of another entry rendered in the target.
           for (const term::Occurrence& n : nested) {
             if (!inside(n.span, o.span) || !f.found.empty()) continue;
             for (const term::Occurrence& t : found) {
@@ -333,7 +351,7 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
               }
             }
           }
-          // (2) The target words closest to the expected term.
+          // (3) The target words closest to the expected term.
           if (f.found.empty()) {
             if (auto g = guess_rendering(tgt, lang, e, taken)) {
               f.span = *g;
@@ -353,10 +371,16 @@ std::vector<Finding> Checker::check(const core::TranslationUnit& unit) {
               // A name translated by what it says (or spelled another way): quote both so the
               // reviewer can tell a descriptive rendering from a wrong one.
               f.severity = Severity::kWarning;
-              f.message = head + "the name " + quote(f.term) + " is usually " +
-                          quote(expected->text) +
-                          (f.found.empty() ? "; not found (a descriptive rendering?)"
-                                           : "; found " + quote(f.found));
+              if (descriptive) {
+                f.message = head + quote(f.found) + " renders the name " + quote(f.term) +
+                            " descriptively; its usual " + lang + " name is " +
+                            quote(expected->text);
+              } else {
+                f.message = head + "the name " + quote(f.term) + " is usually " +
+                            quote(expected->text) +
+                            (f.found.empty() ? "; not found (a descriptive rendering?)"
+                                             : "; found " + quote(f.found));
+              }
               break;
             case Enforcement::kReference:
               f.severity = Severity::kNotice;

@@ -26,6 +26,7 @@ std::string_view kind_name(MatchKind kind) {
     case MatchKind::kContains: return "contains";
     case MatchKind::kTypo: return "typo";
     case MatchKind::kPartial: return "partial";
+    case MatchKind::kDescriptive: return "descriptive";
   }
   return "exact";
 }
@@ -54,6 +55,20 @@ std::vector<std::string> probe_buckets(std::string_view key) {
 }
 
 int kind_rank(MatchKind k) { return static_cast<int>(k); }
+
+// A Russian noun in -ец, -ок or -ек loses that vowel when an ending follows (переселенец ->
+// переселенцами, кусок -> куска): the term word without it, or "" when it has no such ending
+// or would keep fewer than 4 code points.
+std::string without_fleeting_vowel(std::string_view w) {
+  for (std::string_view end : {"ец", "ок", "ек"}) {
+    if (w.ends_with(end) && core::count_code_points(w) >= 6) {
+      std::string out(w.substr(0, w.size() - end.size()));
+      out.append(end.substr(end.size() / 2));  // the consonant (both letters take 2 bytes)
+      return out;
+    }
+  }
+  return "";
+}
 
 struct QueryToken {
   core::Span span;
@@ -140,6 +155,10 @@ struct Matcher::Impl {
           const auto& forms = paradigm(w);
           auto f = forms.find(q.kk_key);
           if (f != forms.end()) return TokenMatch{MatchKind::kInflected, f->second};
+        } else if (q.kk_key == kazakh_adjective_alternate(w)) {
+          // A modifier with the other adjective suffix of the same stem (автономиялы for
+          // автономиялық): the same word derived another way, like Russian derived adjectives.
+          return TokenMatch{MatchKind::kStem, std::string(kDerivedAdjective)};
         }
         break;
       }
@@ -152,6 +171,9 @@ struct Matcher::Impl {
         // over-stems some citation forms (казах -> каз, as if it were a plural locative) but
         // not their inflections (казахами -> казах).
         if (a == b || a == w) return TokenMatch{MatchKind::kInflected, "stem"};
+        if (kind(t) == Lang::kRussian && a == without_fleeting_vowel(w)) {
+          return TokenMatch{MatchKind::kInflected, "stem, fleeting vowel"};
+        }
         if (stems_compatible(a, b)) return TokenMatch{MatchKind::kStem, "stem prefix"};
         break;
       }
@@ -166,6 +188,80 @@ struct Matcher::Impl {
       if (n >= 4 && edit_distance(k, w, limit) <= limit) return TokenMatch{MatchKind::kTypo, "typo"};
     }
     return std::nullopt;
+  }
+
+  // True when query word `q` and word `w` of a term in language `kind` are forms of one word:
+  // Kazakh, both in the paradigm of a shared prefix of at least 3 code points (қырғыздарын and
+  // қырғыздарды: қырғыз; Қытай and Қытайдағы); Russian and English, compatible Snowball stems.
+  bool same_word(Lang kind, const QueryToken& q, std::string_view w) const {
+    switch (kind) {
+      case Lang::kKazakh: {
+        if (q.kk_key == w) return true;
+        std::size_t n = 0;
+        while (n < q.kk_key.size() && n < w.size() && q.kk_key[n] == w[n]) ++n;
+        while (n > 0 && n < w.size() && (static_cast<unsigned char>(w[n]) & 0xC0) == 0x80) --n;
+        for (std::size_t cp = core::count_code_points(w.substr(0, n)); cp >= 3; --cp) {
+          const std::string_view lemma = prefix_cp(w, cp);
+          const auto& forms = paradigm(lemma);
+          if ((q.kk_key == lemma || forms.count(q.kk_key) != 0) &&
+              (w == lemma || forms.count(std::string(w)) != 0)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case Lang::kRussian:
+      case Lang::kEnglish: {
+        if (q.key == w) return true;
+        const std::string& a = stem(kind, q.key);
+        const std::string& b = stem(kind, w);
+        return a == b || a == w || stems_compatible(a, b);
+      }
+      case Lang::kOther: return q.key == w;
+    }
+    return false;
+  }
+
+  // True when query word `q` is a form of a content word of term `t`.
+  bool same_word_any(const IndexedTerm& t, const QueryToken& q) const {
+    for (std::size_t p = 0; p < t.key_count; ++p) {
+      const std::string_view w = key(t, p);
+      if (!is_function_word(w, lang(t)) && same_word(kind(t), q, w)) return true;
+    }
+    return false;
+  }
+
+  // Content words of term `t` that the query words [begin, end) hold, each query word used
+  // once; and how many content words the term and the query run have.
+  struct Overlap {
+    std::size_t shared = 0, term_words = 0, query_words = 0;
+  };
+  Overlap overlap(const IndexedTerm& t, const std::vector<QueryToken>& q, std::size_t begin,
+                  std::size_t end) const {
+    Overlap o;
+    const std::string& l = lang(t);
+    std::vector<bool> used(end - begin, false);
+    for (std::size_t i = begin; i < end; ++i) o.query_words += !is_function_word(q[i].key, l);
+    for (std::size_t p = 0; p < t.key_count; ++p) {
+      const std::string_view w = key(t, p);
+      if (is_function_word(w, l)) continue;
+      ++o.term_words;
+      for (std::size_t i = begin; i < end; ++i) {
+        if (used[i - begin] || is_function_word(q[i].key, l) || !same_word(kind(t), q[i], w)) {
+          continue;
+        }
+        used[i - begin] = true;
+        ++o.shared;
+        break;
+      }
+    }
+    return o;
+  }
+
+  // A descriptive rendering needs two shared content words, and half of each side's.
+  static bool descriptive(const Overlap& o) {
+    return o.term_words >= 2 && o.shared >= 2 && 2 * o.shared >= o.term_words &&
+           2 * o.shared >= o.query_words;
   }
 
   // Matches term `t` from its word `p` against query words [i, i + n); the worst word match.
@@ -313,6 +409,20 @@ std::vector<LookupHit> Matcher::lookup(std::string_view text, const LookupOption
       }
     }
   }
+  // A descriptive rendering: the query shares most content words with a multi-word term, in
+  // any order and form. Below every exact or inflected hit (at most 0.8).
+  if (options.descriptive && q.size() > 1) {
+    for (const Impl::IndexedTerm& t : m.index.terms()) {
+      if (t.key_count < 2 || !m.index.valid(t) || !lang_ok(t)) continue;
+      const Impl::Overlap o = m.overlap(t, q, 0, q.size());
+      if (!Impl::descriptive(o)) continue;
+      const double cover = (static_cast<double>(o.shared) / static_cast<double>(o.term_words) +
+                            static_cast<double>(o.shared) / static_cast<double>(o.query_words)) /
+                           2;
+      offer(t, MatchKind::kDescriptive, 0.5 + 0.3 * cover,
+            std::to_string(o.shared) + " of " + std::to_string(o.term_words) + " content words");
+    }
+  }
   // Typos, when nothing matched well: the whole query against each whole term.
   const bool good = std::any_of(best.begin(), best.end(),
                                 [](const auto& b) { return b.second.score >= 0.85; });
@@ -390,6 +500,41 @@ std::vector<Occurrence> Matcher::find_in_text(std::string_view sentence, std::st
   const Impl& m = *impl_;
   std::lock_guard lock(m.mu);
   return m.find(query_tokens(sentence), lang, options.typos);
+}
+
+std::optional<DescriptiveMatch> Matcher::find_descriptive(std::string_view sentence,
+                                                          std::string_view lang,
+                                                          std::size_t entry) const {
+  const Impl& m = *impl_;
+  std::lock_guard lock(m.mu);
+  const std::vector<QueryToken> q = query_tokens(sentence);
+  std::optional<DescriptiveMatch> best;
+  for (const Impl::IndexedTerm& t : m.index.terms()) {
+    if (t.entry != entry || t.key_count < 2 || t.status > 1 || !m.index.valid(t) ||
+        core::primary_language(m.lang(t)) != core::primary_language(lang)) {
+      continue;
+    }
+    const std::size_t width = 2 * t.key_count;
+    for (std::size_t i = 0; i < q.size(); ++i) {
+      if (is_function_word(q[i].key, m.lang(t))) continue;
+      for (std::size_t j = i + 1; j <= q.size() && j - i <= width; ++j) {
+        if (is_function_word(q[j - 1].key, m.lang(t))) continue;
+        Impl::Overlap o = m.overlap(t, q, i, j);
+        o.query_words = o.shared;  // the run's other words are the sentence's, not the name's
+        if (!Impl::descriptive(o) || !m.same_word_any(t, q[i]) || !m.same_word_any(t, q[j - 1])) {
+          continue;
+        }
+        const bool better = !best || o.shared > best->shared ||
+                            (o.shared == best->shared &&
+                             q[j - 1].span.end - q[i].span.begin < best->span.size());
+        if (better) {
+          best = DescriptiveMatch{{q[i].span.begin, q[j - 1].span.end}, t.term, o.shared,
+                                  o.term_words};
+        }
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace tilmash::term

@@ -28,9 +28,12 @@ enum class MatchKind {
   kContains,   // the query holds the term and more words
   kTypo,       // within edit distance 1 (<= 6 letters) or 2 (longer)
   kPartial,    // the term holds the query and more words
+  kDescriptive,  // the query shares most content words with a multi-word term, in any order
+                 // and form: a name rendered by what it says («Комитет по защите кыргызов в
+                 // Китае» for «Комитет поддержки китайских кыргызов»)
 };
 
-// "exact", "inflected", "stem", "contains", "typo", "partial".
+// "exact", "inflected", "stem", "contains", "typo", "partial", "descriptive".
 std::string_view kind_name(MatchKind kind);
 
 struct LookupHit {
@@ -55,6 +58,15 @@ struct LookupOptions {
   std::string lang;             // only terms of this language ("" = any)
   std::size_t max_hits = 20;    // at most this many entries
   bool typos = true;            // also try edit distance
+  bool descriptive = true;      // also try content-word overlap with multi-word terms
+};
+
+// A rendering of a multi-word term by its content words (Matcher::find_descriptive).
+struct DescriptiveMatch {
+  core::Span span;            // bytes of the rendering in the sentence (first to last shared word)
+  std::size_t term = 0;       // index into entries()[entry].terms.at(lang): the term it renders
+  std::size_t shared = 0;     // content words of the term found in the span
+  std::size_t term_words = 0; // content words of the term
 };
 
 struct FindOptions {
@@ -93,6 +105,14 @@ class Matcher {
   // which must outlive their use. Multi-word terms must appear as consecutive words.
   std::vector<Occurrence> find_in_text(std::string_view sentence, std::string_view lang,
                                        const FindOptions& options = {}) const;
+
+  // The words of `sentence` that render a multi-word term of entry `entry` in language `lang`
+  // descriptively: the shortest run of at most twice the term's word count holding the most of
+  // its content words (each in any inflected form, in any order), at least two and at least
+  // half of them. For showing what a translator wrote for a name, never for accepting a term.
+  // nullopt when no run qualifies.
+  std::optional<DescriptiveMatch> find_descriptive(std::string_view sentence, std::string_view lang,
+                                                   std::size_t entry) const;
 
  private:
   struct Impl;

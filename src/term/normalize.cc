@@ -1,6 +1,7 @@
 #include "term/normalize.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -206,6 +207,48 @@ std::size_t edit_distance(std::u32string_view x, std::u32string_view y, std::siz
     std::swap(prev, cur);
   }
   return std::min(prev[m], big);
+}
+
+bool is_function_word(std::string_view key, std::string_view lang) {
+  // Closed classes only; short lists on purpose (a content word taken for a function word
+  // would hide what a name says).
+  static const std::unordered_set<std::string_view> kEn{
+      "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or",
+      "as", "into", "against", "about", "its", "their", "his", "her", "this", "that", "these",
+      "those", "is", "are", "was", "were", "be", "s"};
+  static const std::unordered_set<std::string_view> kRu{
+      "в", "во", "на", "по", "с", "со", "к", "ко", "о", "об", "обо", "от", "до", "из", "за",
+      "для", "при", "под", "над", "у", "и", "или", "а", "но", "же", "не", "ли", "что", "как",
+      "его", "ее", "их", "этот", "эта", "это", "эти"};
+  static const std::unordered_set<std::string_view> kKk{
+      "және", "мен", "бен", "пен", "немесе", "да", "де", "та", "те", "үшін", "туралы", "жөніндегі",
+      "бойынша", "арқылы", "қарсы", "сияқты", "бұл", "осы", "сол", "оның", "олардың", "ол"};
+  const std::string l = std::string(lang.substr(0, lang.find_first_of("-_")));
+  const auto& set = l == "ru" ? kRu : l == "kk" ? kKk : kEn;
+  return set.count(key) > 0;
+}
+
+std::string keyboard_fold(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  std::size_t pos = 0;
+  while (pos < key.size()) {
+    char32_t c = core::next_code_point(key, pos);
+    switch (c) {
+      case U'қ': c = U'к'; break;
+      case U'ғ': c = U'г'; break;
+      case U'ң': c = U'н'; break;
+      case U'ө': c = U'о'; break;
+      case U'ұ':
+      case U'ү': c = U'у'; break;
+      case U'һ': c = U'х'; break;
+      case U'і': c = U'и'; break;
+      case U'ә': c = U'а'; break;
+      default: break;
+    }
+    core::append_utf8(out, c);
+  }
+  return out;
 }
 
 }  // namespace tilmash::term

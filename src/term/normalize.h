@@ -43,4 +43,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // The same over code point sequences (callers comparing one query with many terms decode once).
 std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::size_t limit);
 
+// True for a function word of `lang` (primary subtag en, kk or ru): articles, prepositions,
+// postpositions, conjunctions and particles ("the", "of", «по», «и», «және», «мен», «үшін»).
+// `key` is a normalized word (normalize_word). Content words are the rest: they carry what a
+// name says, and a descriptive rendering shares them (Matcher::lookup, qa/term_check).
+bool is_function_word(std::string_view key, std::string_view lang);
+
+// `key` with the letters of the Kazakh alphabet that a Russian keyboard lacks written as the
+// Russian letters typed in their place (қ->к, ғ->г, ң->н, ө->о, ұ/ү->у, һ->х, і->и, ә->а):
+// кұқықтары and құқықтары meet. For showing what stands in a text, never for accepting a term.
+std::string keyboard_fold(std::string_view key);
+
 }  // namespace tilmash::term

@@ -211,4 +211,23 @@ std::vector<std::string> kazakh_lemma_candidates(std::string_view word) {
   return out;
 }
 
+std::string kazakh_adjective_alternate(std::string_view word) {
+  U32 w = decode(word);
+  auto suffix_at = [&](std::size_t from) {  // л/д/т + ы/і at w[from], w[from + 1]
+    return std::u32string_view(U"лдт").find(w[from]) != std::u32string_view::npos &&
+           (w[from + 1] == U'ы' || w[from + 1] == U'і');
+  };
+  constexpr std::size_t kMinBase = 3;
+  if (w.size() >= kMinBase + 3 && (w.back() == U'қ' || w.back() == U'к') &&
+      suffix_at(w.size() - 3) && (w.back() == U'қ') == (w[w.size() - 2] == U'ы')) {
+    w.pop_back();  // -лық -> -лы, -лік -> -лі
+    return encode(w);
+  }
+  if (w.size() >= kMinBase + 2 && suffix_at(w.size() - 2)) {
+    w.push_back(w.back() == U'ы' ? U'қ' : U'к');  // -лы -> -лық, -лі -> -лік
+    return encode(w);
+  }
+  return "";
+}
+
 }  // namespace tilmash::term

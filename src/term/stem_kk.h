@@ -31,4 +31,17 @@ std::vector<std::string> kazakh_izafet_heads(std::string_view word);
 // first), plus the unvoiced variant of a prefix ending in ғ/г/б (қазағы -> қазақ).
 std::vector<std::string> kazakh_lemma_candidates(std::string_view word);
 
+// The other adjective of the same noun stem. Kazakh derives adjectives from nouns with two
+// suffixes that name writers use interchangeably in modifiers: relational -лық/-лік/-дық/
+// -дік/-тық/-тік ("of X") and possessive -лы/-лі/-ды/-ді/-ты/-ті ("with X"); автономиялық and
+// автономиялы both render "autonomous" in the names of China's Kazakh autonomous units
+// ([K8] writes both; the Arabic-script Kazakh name in it reads -лы). `word` is a Kazakh key;
+// returns the alternate (автономиялық -> автономиялы, автономиялы -> автономиялық), or "" when
+// the word ends in neither suffix or its base would be shorter than 3 code points. The
+// opposite -сыз ("without X") is never an alternate.
+std::string kazakh_adjective_alternate(std::string_view word);
+
+// The MatchKind::kStem analysis of a Kazakh modifier matched by kazakh_adjective_alternate.
+inline constexpr std::string_view kDerivedAdjective = "derived adjective -лы/-лық";
+
 }  // namespace tilmash::term

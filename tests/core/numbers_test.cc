@@ -151,6 +151,25 @@ TEST(NumbersTest, MonthsInEveryLanguageAndCase) {
   EXPECT_TRUE(values("28 January", "fr").size() == 1);
 }
 
+TEST(NumbersTest, TimesOfDayAreOneValueOnTheTwentyFourHourClock) {
+  EXPECT_EQ(values("e.g. 15:30, 2:35 pm, 14:15:20, 11:46:30 am, 4 pm", "en"),
+            (V{"time:15:30", "time:14:35", "time:14:15:20", "time:11:46:30", "time:16:00"}));
+  EXPECT_EQ(values("at 2 p.m. and 12 a.m.", "en"), (V{"time:14:00", "time:00:00"}));
+  EXPECT_EQ(values("мысалы, 15\u223630, 14\u223615\u223620", "kk"),
+            (V{"time:15:30", "time:14:15:20"}));
+  EXPECT_EQ(values("в 9:05 утра", "ru"), V{"time:09:05"});
+  // Not times: a ratio, minutes over 59, a 12-hour marker after 13, a value after a key, a word.
+  EXPECT_EQ(values("a 2:1 ratio", "en"), (V{"2", "1"}));
+  EXPECT_EQ(values("12:75", "en"), (V{"12", "75"}));
+  EXPECT_EQ(values("13 pm", "en"), V{"13"});
+  EXPECT_EQ(values("calendar:week_start:0", "en"), V{"0"});
+  EXPECT_EQ(values("4 pmol", "en"), V{"4"});
+  EXPECT_EQ(values("1:22:33:44", "en"), (V{"1", "22", "33", "44"}));
+  EXPECT_EQ(values("10:30\u2236", "en"), V{"time:10:30"});  // a separator at the very end
+  // Digits only outside en/kk/ru: the pair is compared as digits on both sides.
+  EXPECT_EQ(values("um 15:30 Uhr", "de"), (V{"15", "30"}));
+}
+
 TEST(NumbersTest, SpansCoverWhatWasRead) {
   const std::string text = "около 2,5 млн. человек и 5 %";
   const auto t = read_numbers(text, "ru");

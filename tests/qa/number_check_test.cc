@@ -90,6 +90,25 @@ TEST(NumberCheckTest, PercentSignAloneIsForgiven) {
   EXPECT_TRUE(compare_numbers("from 5% to 10%", "en", "от 5 до 10%", "ru").empty());
 }
 
+TEST(NumberCheckTest, TimesAreComparedOnTheTwentyFourHourClock) {
+  EXPECT_TRUE(compare_numbers("at 2:35 pm", "en", "в 14:35", "ru").empty());
+  EXPECT_TRUE(compare_numbers("at 2 p.m.", "en", "сағат 14:00-де", "kk").empty());
+  EXPECT_TRUE(compare_numbers("at 2 p.m.", "en", "в 14 часов", "ru").empty());
+  EXPECT_TRUE(compare_numbers("at 2 p.m.", "en", "в 2 часа дня", "ru").empty());
+  EXPECT_TRUE(compare_numbers("at 2:30 pm", "en", "в 14.30", "ru").empty());
+  EXPECT_TRUE(compare_numbers("at 9:05", "en", "в 9.05", "ru").empty());
+  EXPECT_EQ(compare_numbers("at 2:30 pm", "en", "в 14.20", "ru").size(), 2u);
+  EXPECT_TRUE(compare_numbers("at 15:30", "en", "сағат 15\u223630-да", "kk").empty());
+  auto d = compare_numbers("at 15:30", "en", "в 16:30", "ru");
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_EQ(display_number(d[0].token.value), "15:30");
+  EXPECT_TRUE(d[0].in_source);
+  EXPECT_EQ(display_number(d[1].token.value), "16:30");
+  // A time is one value: 2:35 pm is not 2 and 35, and 14:35 is not the hour 14.
+  EXPECT_EQ(compare_numbers("at 2:35 pm", "en", "в 2 часа 35 минут", "ru").size(), 3u);
+  EXPECT_EQ(compare_numbers("at 2:35 pm", "en", "в 14 часов", "ru").size(), 2u);
+}
+
 TEST(NumberCheckTest, FindsTheDateOfAByline) {
   EXPECT_EQ(find_date("By RFE/RL's Kazakh Service January 28, 2019", "en"), "2019-01-28");
   EXPECT_EQ(find_date("Казахская служба Радио Свобода, 28 января 2019 года", "ru"), "2019-01-28");

@@ -184,6 +184,9 @@ TEST(TermCheckTest, DescriptiveOrganisationNameIsAWarningQuotingBoth) {
             std::string::npos);
   EXPECT_NE(f[0].message.find("'Комитет по ликвидации расовой дискриминации'"), std::string::npos);
   EXPECT_NE(f[0].message.find("дискриминацией"), std::string::npos) << f[0].message;  // found
+  // What stands there is the whole descriptive rendering, from its first to its last shared word.
+  EXPECT_EQ(f[0].found, "комитет ООН по борьбе с расовой дискриминацией");
+  EXPECT_NE(f[0].message.find("descriptively"), std::string::npos) << f[0].message;
   // With an unverified rendering (the Kyrgyz committee's ru name) it is only a notice.
   auto u = check(unit("the Committee To Protect Kyrgyz People In China said", "",
                       "комитет защиты кыргызов Китая заявил"));
@@ -271,6 +274,52 @@ TEST(TermCheckTest, NearMissRenderingsOfKeyTermsFail) {
     });
     EXPECT_TRUE(error) << u.variants[1].text;
   }
+}
+
+TEST(TermCheckTest, AModifierWithTheOtherAdjectiveSuffixIsATermFormNotice) {
+  // автономиялы ("having autonomy") for автономиялық ("of autonomy"): every word of the key
+  // term, one modifier derived with the other suffix of its stem.
+  auto f = check(unit("in the Barkol Kazakh Autonomous County", "Баркөл Қазақ автономиялы ауданынан",
+                      ""));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(kind_name(f[0].kind), "term-form");
+  EXPECT_EQ(f[0].severity, Severity::kNotice);
+  EXPECT_EQ(f[0].found, "Баркөл Қазақ автономиялы ауданынан");
+  EXPECT_NE(f[0].message.find("'Баркөл Қазақ автономиялық ауданы'"), std::string::npos);
+  // Not for the head noun, nor for the privative -сыз ("without"), nor with a word changed.
+  for (const char* kk : {"Баркөл Қазақ автономиялық аудандық", "Баркөл Қазақ автономиясыз ауданы",
+                         "Баркөл Қырғыз автономиялы ауданы"}) {
+    auto g = check(unit("in the Barkol Kazakh Autonomous County", kk, ""));
+    ASSERT_EQ(g.size(), 1u) << kk;
+    EXPECT_EQ(g[0].severity, Severity::kError) << kk;
+    EXPECT_EQ(kind_name(g[0].kind), "missing-term") << kk;
+  }
+}
+
+TEST(TermCheckTest, WhatStandsThereFollowsTheTermNotTheNeighbours) {
+  core::TermEntry e;
+  e.id = "human-rights";
+  e.terms["en"] = {core::Term{}};
+  e.terms["en"][0].text = "human rights";
+  e.terms["kk"] = {core::Term{}};
+  e.terms["kk"][0].text = "адам құқықтары";
+  auto g = term::Glossary::create({e});
+  ASSERT_TRUE(g.has_value());
+  auto m = term::Matcher::create(std::move(*g));
+  ASSERT_TRUE(m.has_value());
+  CheckOptions o;
+  o.numbers = false;
+  Checker c(*m, o);
+  // The official Kazakh UDHR, article 26: «адамның» governs two nouns and «кұқықтары» has a
+  // Russian к for қ. The finding points at the word that stands for the term (the keyboard
+  // look-alike only chooses what to show), not at «беру адамның».
+  auto f = c.check(unit("respect for human rights and fundamental freedoms",
+                        "Білім беру адамның жеке басының толық кемелденуіне және кұқықтары мен "
+                        "негізгі бостандықтарына деген құрметті арттыруға бағытталуы тиіс.",
+                        ""));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::kError);
+  EXPECT_EQ(f[0].found, "кұқықтары") << f[0].message;
 }
 
 TEST(TermCheckTest, NumbersInUnits) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "term/stem_kk.h"
+
 namespace tilmash::term {
 namespace {
 
@@ -260,6 +262,88 @@ TEST(MatcherHeldoutTest, InflectedKazakhSpellingVariantInLookupOnly) {
   // The ending must be one the term's paradigm has, and find_in_text (check) stays strict.
   EXPECT_TRUE(m.lookup("қайырылманбыздыққа").empty());
   EXPECT_TRUE(m.find_in_text("қайырылмандар келді", "kk").empty());
+}
+
+Matcher names_matcher() {
+  std::vector<TermEntry> e(4);
+  e[0].id = "kyrgyz-committee";
+  e[0].terms["en"] = {t("Committee To Protect Kyrgyz People In China")};
+  e[0].terms["kk"] = {t("Қытайдағы қырғыздарды қорғау комитеті")};
+  e[0].terms["ru"] = {t("Комитет поддержки китайских кыргызов")};
+  e[1].id = "kyrgyz";
+  e[1].terms["en"] = {t("Kyrgyz")};
+  e[1].terms["kk"] = {t("қырғыз")};
+  e[1].terms["ru"] = {t("кыргыз")};
+  e[2].id = "barkol";
+  e[2].terms["kk"] = {t("Баркөл Қазақ автономиялық ауданы")};
+  e[3].id = "cerd";
+  e[3].terms["en"] = {t("Committee on the Elimination of Racial Discrimination")};
+  e[3].terms["ru"] = {t("Комитет по ликвидации расовой дискриминации")};
+  auto g = Glossary::create(std::move(e));
+  auto m = Matcher::create(std::move(*g));
+  return std::move(*m);
+}
+
+TEST(MatcherDescriptiveTest, ANameRenderedByWhatItSaysFindsItsEntryFirst) {
+  const Matcher m = names_matcher();
+  for (const char* q : {"Комитет по защите кыргызов в Китае", "Қытай қырғыздарын қорғау комитеті",
+                        "Committee for the Protection of Kyrgyz in China"}) {
+    auto hits = m.lookup(q);
+    ASSERT_FALSE(hits.empty()) << q;
+    EXPECT_EQ(m.glossary().entries()[hits[0].entry].id, "kyrgyz-committee") << q;
+    EXPECT_EQ(hits[0].kind, MatchKind::kDescriptive) << q;
+    EXPECT_LE(hits[0].score, 0.8) << q;  // below every exact or inflected hit
+  }
+  // One shared word is not a rendering; nor are two among many other words.
+  for (const char* q : {"Комитет по делам беженцев", "кыргызы и казахи в Китае протестовали против "
+                        "закрытия школ и мечетей"}) {
+    for (const LookupHit& h : m.lookup(q)) EXPECT_NE(h.kind, MatchKind::kDescriptive) << q;
+  }
+  // An exact term still comes first, and descriptive matching can be turned off.
+  EXPECT_EQ(m.lookup("кыргыз")[0].kind, MatchKind::kExact);
+  LookupOptions off;
+  off.descriptive = false;
+  for (const LookupHit& h : m.lookup("Комитет по защите кыргызов в Китае", off)) {
+    EXPECT_NE(h.kind, MatchKind::kDescriptive);
+  }
+}
+
+TEST(MatcherDescriptiveTest, FindsTheRenderingInASentence) {
+  const Matcher m = names_matcher();
+  const std::string s = "Вчера комитет ООН по борьбе с расовой дискриминацией заявил об этом.";
+  auto d = m.find_descriptive(s, "ru", 3);
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(s.substr(d->span.begin, d->span.size()), "комитет ООН по борьбе с расовой дискриминацией");
+  EXPECT_EQ(d->shared, 3u);
+  EXPECT_EQ(d->term_words, 4u);
+  EXPECT_FALSE(m.find_descriptive(s, "ru", 0).has_value());  // another entry
+  EXPECT_FALSE(m.find_descriptive("Комитет заявил об этом.", "ru", 3).has_value());
+}
+
+TEST(MatcherDerivedAdjectiveTest, AKazakhModifierWithTheOtherSuffixIsAStemMatch) {
+  const Matcher m = names_matcher();
+  auto o = m.find_in_text("Баркөл Қазақ автономиялы ауданынан келді", "kk");
+  ASSERT_EQ(o.size(), 1u);
+  EXPECT_EQ(o[0].kind, MatchKind::kStem);
+  EXPECT_EQ(o[0].analysis, kDerivedAdjective);
+  // The head noun does not alternate, and an exact rendering stays exact or inflected.
+  EXPECT_TRUE(m.find_in_text("Баркөл Қазақ автономиялық аудандық", "kk").empty());
+  EXPECT_EQ(m.find_in_text("Баркөл Қазақ автономиялық ауданында", "kk")[0].kind,
+            MatchKind::kInflected);
+}
+
+TEST(MatcherRussianTest, FleetingVowelOfNounsInEts) {
+  std::vector<TermEntry> e(1);
+  e[0].id = "repatriate";
+  e[0].terms["ru"] = {t("переселенец")};
+  auto g = Glossary::create(std::move(e));
+  auto m = Matcher::create(std::move(*g));
+  for (const char* q : {"переселенцами", "переселенца", "переселенцев"}) {
+    auto hits = m->lookup(q);
+    ASSERT_FALSE(hits.empty()) << q;
+    EXPECT_EQ(hits[0].kind, MatchKind::kInflected) << q;
+  }
+  EXPECT_EQ(m->find_in_text("помогли переселенцам из Китая", "ru").size(), 1u);
 }
 
 }  // namespace

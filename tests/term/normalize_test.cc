@@ -120,5 +120,24 @@ TEST(EditDistanceTest, BandedEqualsFullTableCappedAtLimitPlusOne) {
   }
 }
 
+TEST(FunctionWordTest, ClosedClassesPerLanguage) {
+  EXPECT_TRUE(is_function_word("the", "en"));
+  EXPECT_TRUE(is_function_word("of", "en-GB"));
+  EXPECT_FALSE(is_function_word("committee", "en"));
+  EXPECT_TRUE(is_function_word("по", "ru"));
+  EXPECT_FALSE(is_function_word("комитет", "ru"));
+  EXPECT_TRUE(is_function_word("және", "kk"));
+  EXPECT_TRUE(is_function_word("жөніндегі", "kk"));
+  EXPECT_FALSE(is_function_word("комитеті", "kk"));
+  EXPECT_FALSE(is_function_word("по", "kk"));  // each language its own list
+}
+
+TEST(KeyboardFoldTest, KazakhLettersMeetTheirRussianLookalikes) {
+  EXPECT_EQ(keyboard_fold("кұқықтары"), keyboard_fold("құқықтары"));
+  EXPECT_EQ(keyboard_fold("әңгіме"), "ангиме");
+  EXPECT_EQ(keyboard_fold("лагерь"), "лагерь");
+  EXPECT_NE(keyboard_fold("қазақ"), keyboard_fold("қазан"));
+}
+
 }  // namespace
 }  // namespace tilmash::term

@@ -110,5 +110,21 @@ TEST(KazakhLemmaCandidatesTest, PrefixesAndUnvoicing) {
   EXPECT_EQ(c.front(), "қазағы");
 }
 
+TEST(KazakhAdjectiveAlternateTest, RelationalAndPossessiveSuffixes) {
+  EXPECT_EQ(kazakh_adjective_alternate("автономиялық"), "автономиялы");
+  EXPECT_EQ(kazakh_adjective_alternate("автономиялы"), "автономиялық");
+  EXPECT_EQ(kazakh_adjective_alternate("мәдениетті"), "мәдениеттік");
+  EXPECT_EQ(kazakh_adjective_alternate("тарихтық"), "тарихты");
+  EXPECT_EQ(kazakh_adjective_alternate("ұлттық"), "ұлтты");
+  // Harmony is kept (-лық/-лы back, -лік/-лі front); a mixed ending is neither suffix.
+  EXPECT_EQ(kazakh_adjective_alternate("әлемдік"), "әлемді");
+  EXPECT_EQ(kazakh_adjective_alternate("автономиялык"), "");
+  // Neither suffix, the privative -сыз, or a base under 3 letters.
+  EXPECT_EQ(kazakh_adjective_alternate("қазақ"), "");
+  EXPECT_EQ(kazakh_adjective_alternate("автономиясыз"), "");
+  EXPECT_EQ(kazakh_adjective_alternate("алты"), "");
+  EXPECT_EQ(kazakh_adjective_alternate(""), "");
+}
+
 }  // namespace
 }  // namespace tilmash::term

@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Writes the generated part of tests/term/data/lookup_eval.tsv: inflected forms of the shipped
+glossary's Kazakh terms, made by the morphology prototype of ../shared/terminology
+(kk_term_match.forms, an implementation independent of src/term/stem_kk.cc; MORPHOLOGY.md).
+
+For each approved Kazakh term (acronyms, quoted and Latin-script terms left out): a one-word term
+or a term whose last word is a plain noun gets three case or plural forms of its last word; a
+term whose last word carries the izafet possessive (лагері, ауданы, комитеті) gets three forms
+that keep the possessive (лагерлерінде, ауданына). Forms are drawn with a fixed seed. Any form
+that occurs in ../shared/corpus texts or in heldout_forms.tsv is dropped (never tune on them).
+
+    python3 tests/term/data/make_lookup_eval.py ../shared > tests/term/data/lookup_eval.generated.tsv
+"""
+import glob, os, random, re, sys
+
+shared = sys.argv[1] if len(sys.argv) > 1 else "../shared"
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(shared, "terminology"))
+import kk_term_match as kk  # noqa: E402
+
+tbx = open(os.path.join(here, "..", "..", "..", "glossaries", "xinjiang.tbx"), encoding="utf-8").read()
+corpus = " ".join(open(f, encoding="utf-8").read().lower()
+                  for f in glob.glob(os.path.join(shared, "corpus", "*.sent")))
+held = {l.split("\t")[0].lower() for l in open(os.path.join(here, "heldout_forms.tsv"), encoding="utf-8")
+        if l.strip() and not l.startswith("#")}
+
+# A Kazakh term that is the preferred term of one entry and admitted in another (қандас: kandas,
+# and oralman's admitted synonym) is looked up as its own entry: expect that one.
+preferred_of = {}
+for m in re.finditer(r'<conceptEntry id="([^"]+)">(.*?)</conceptEntry>', tbx, re.S):
+    kk_sec = re.search(r'<langSec xml:lang="kk">(.*?)</langSec>', m.group(2), re.S)
+    for ts in re.finditer(r"<termSec>(.*?)</termSec>", kk_sec.group(1) if kk_sec else "", re.S):
+        if "preferredTerm" in ts.group(1):
+            preferred_of[re.search(r"<term>([^<]*)</term>", ts.group(1)).group(1)] = m.group(1)
+
+rng = random.Random(17)
+rows = []
+for m in re.finditer(r'<conceptEntry id="([^"]+)">(.*?)</conceptEntry>', tbx, re.S):
+    entry, body = m.groups()
+    kk_sec = re.search(r'<langSec xml:lang="kk">(.*?)</langSec>', body, re.S)
+    if not kk_sec:
+        continue
+    for ts in re.finditer(r"<termSec>(.*?)</termSec>", kk_sec.group(1), re.S):
+        term = re.search(r"<term>([^<]*)</term>", ts.group(1)).group(1)
+        status = re.search(r'administrativeStatus">([^<]*)<', ts.group(1))
+        if status and not status.group(1).startswith(("preferred", "admitted")):
+            continue
+        if preferred_of.get(term, entry) != entry:
+            continue
+        words = term.split()
+        last = words[-1]
+        if (not re.fullmatch(r"[А-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІіЁё-]+", last) or last.isupper()
+                or "«" in term or "»" in term):
+            continue
+        # The izafet possessive -(с)ы/-(с)і on the last word of a compound; the agent suffix
+        # -шы/-ші (аударушы, нұсқаушы) is part of the noun, not a possessive.
+        izafet = (len(words) > 1 and not re.search(r"(шы|ші)$", last.lower())
+                  and re.search(r"(сы|сі|ы|і)$", last.lower()))
+        if izafet:
+            suffix = izafet.group(1)
+            head = last[: -len(suffix)]
+            # A final voiceless consonant is voiced before the vowel (орталық -> орталығы).
+            head = head[:-1] + {"ғ": "қ", "г": "к", "б": "п"}.get(head[-1], head[-1])
+            plural_head = re.search(r"(лар|лер|дар|дер|тар|тер)$", head.lower())
+            cands = {f: lab for f, lab in kk.forms(head).items()
+                     if "POSS+CASE" in lab and not (plural_head and lab.startswith("PL"))}
+            # only the third person (the izafet): -ы/-і/-сы/-сі then the pronominal n-cases
+            cands = {f: lab for f, lab in cands.items()
+                     if re.search(r"(ы|і)(ның|нің|н|на|не|нда|нде|нан|нен|мен)$", f)}
+        else:
+            cands = {f: lab for f, lab in kk.forms(last).items() if lab in ("CASE", "PL", "PL+CASE")}
+        # The prototype over-generates unvoiced stems before a vowel (орталықын beside
+        # орталығын); a native final қ/к/п is voiced there, so those forms are left out.
+        stem = kk.normalize(head if izafet else last)
+        pool = sorted(f for f in cands if f not in held and not (
+            stem[-1] in "қкп" and len(f) > len(stem) and f.startswith(stem) and f[len(stem)] in kk.VOWELS))
+        picked = 0
+        for f in rng.sample(pool, len(pool)):
+            if picked == 3:
+                break
+            phrase = " ".join(words[:-1] + [f])
+            if phrase.lower() in corpus or f in corpus.split():
+                continue
+            rows.append((phrase, "kk", entry, "generated " + cands[f]))
+            picked += 1
+
+print("# Generated by make_lookup_eval.py (kk_term_match.forms of ../shared/terminology): form, lang,")
+print("# expected entry id, how the form was made. Do not edit; rerun the script.")
+for r in rows:
+    print("\t".join(r))
