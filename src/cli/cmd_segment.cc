@@ -40,7 +40,7 @@ Exit run_segment(std::span<const std::string> args) {
       ("lang,l", po::value<std::string>()->required(),
        "language of the document (BCP 47: en, kk, ru, kk-Cyrl …)")
       ("paragraphs,p", po::bool_switch(), "print an empty line between paragraphs")
-      ("json", po::bool_switch(), "print a JSON array of {\"paragraph\", \"text\"}")
+      ("json", po::bool_switch(), "print a JSON array of {\"paragraph\", \"text\"} (DOCX/ODT notes and page furniture add \"part\")")
       ("rules", po::value<std::string>(), "extra exception rules file (format: see src/segment/rules/)")
       ("input-format", po::value<std::string>()->default_value("auto"), "auto | text | html | docx | odt")
       ("headers", po::bool_switch(), "DOCX/ODT: also page headers and footers")
@@ -76,8 +76,12 @@ Exit run_segment(std::span<const std::string> args) {
   if ((*vm)["json"].as<bool>()) {
     os << "[";
     for (std::size_t i = 0; i < sentences.size(); ++i) {
-      os << (i == 0 ? "\n" : ",\n") << "  {\"paragraph\": " << sentences[i].paragraph
-         << ", \"text\": " << io::json_string(sentences[i].text) << "}";
+      const auto para = static_cast<std::size_t>(sentences[i].paragraph);
+      os << (i == 0 ? "\n" : ",\n") << "  {\"paragraph\": " << sentences[i].paragraph;
+      if (para < doc.parts.size() && !doc.parts[para].empty()) {
+        os << ", \"part\": " << io::json_string(doc.parts[para]);
+      }
+      os << ", \"text\": " << io::json_string(sentences[i].text) << "}";
     }
     os << (sentences.empty() ? "]\n" : "\n]\n");
   } else {

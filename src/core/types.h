@@ -25,8 +25,11 @@ struct Segment {
 };
 
 // A document after reading: paragraphs of normalized text (UTF-8, NFC, no '\n' inside).
+// parts[i] says where paragraph i stands when the document has parts (DOCX/ODT): "" for the
+// body, else "footnote", "endnote", "header" or "footer". Empty for text and HTML (all body).
 struct Document {
   std::vector<std::string> paragraphs;
+  std::vector<std::string> parts;
 };
 
 // Sentences linked together across languages. sides[k] holds the 0-based sentence indices of

@@ -68,18 +68,33 @@ DocFormat sniff(std::string_view bytes, const std::string& path) {
   return has_html_extension(path) ? DocFormat::kHtml : DocFormat::kText;
 }
 
+std::string part_label(DocPart part) {
+  switch (part) {
+    case DocPart::kBody: return "";
+    case DocPart::kHeader: return "header";
+    case DocPart::kFootnote: return "footnote";
+    case DocPart::kEndnote: return "endnote";
+    case DocPart::kFooter: return "footer";
+  }
+  return "";
+}
+
 // Raw DOCX/ODT paragraphs as .txt lines are: control characters handled, NFC, white space
-// collapsed (a line or page break inside a paragraph is a space), empty ones dropped.
-std::vector<std::string> clean_paragraphs(std::vector<PartParagraph> raw, const std::string& path) {
-  std::vector<std::string> out;
-  out.reserve(raw.size());
+// collapsed (a line or page break inside a paragraph is a space), empty ones dropped. Each
+// paragraph's part goes with it (core::Document::parts).
+core::Document clean_paragraphs(std::vector<PartParagraph> raw, const std::string& path) {
+  core::Document out;
+  out.paragraphs.reserve(raw.size());
+  out.parts.reserve(raw.size());
   for (PartParagraph& p : raw) {
     auto clean = core::clean_text(p.text);
     if (!clean) throw input_error(display_name(path), p.text, clean.error());
     std::string& text = clean.value().text;
     std::replace(text.begin(), text.end(), '\n', ' ');
     std::string collapsed = core::collapse_space(text);
-    if (!collapsed.empty()) out.push_back(std::move(collapsed));
+    if (collapsed.empty()) continue;
+    out.paragraphs.push_back(std::move(collapsed));
+    out.parts.push_back(part_label(p.part));
   }
   return out;
 }
@@ -89,10 +104,8 @@ std::vector<std::string> clean_paragraphs(std::vector<PartParagraph> raw, const 
 core::Document office_document(std::string_view bytes, const std::string& path,
                                const ReadOptions& options) {
   ZipArchive zip(display_name(path), bytes);
-  core::Document doc;
   if (zip.contains(kDocxMainPart)) {
-    doc.paragraphs = clean_paragraphs(docx_paragraphs(zip, options.headers), path);
-    return doc;
+    return clean_paragraphs(docx_paragraphs(zip, options.headers), path);
   }
   if (zip.contains("mimetype")) {
     std::string mimetype = zip.read("mimetype").value_or("");
@@ -100,8 +113,7 @@ core::Document office_document(std::string_view bytes, const std::string& path,
       mimetype.pop_back();
     }
     if (mimetype == kOdtMimetype) {
-      doc.paragraphs = clean_paragraphs(odt_paragraphs(zip, options.headers), path);
-      return doc;
+      return clean_paragraphs(odt_paragraphs(zip, options.headers), path);
     }
     if (mimetype.size() > 80 || core::find_invalid_utf8(mimetype)) mimetype = "(unreadable)";
     throw InputError(zip.path(), 0, 0,

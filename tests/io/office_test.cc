@@ -84,6 +84,30 @@ TEST(DocxTest, NotesAreMarkedAsSuch) {
   EXPECT_EQ(notes[6], std::make_pair(DocPart::kFooter, std::string("Footer one.")));
 }
 
+// The document keeps each paragraph's part, after cleaning dropped the empty ones: body
+// paragraphs "", then the notes and page furniture by name (segment --json prints them).
+TEST(DocxTest, DocumentCarriesEachParagraphsPart) {
+  const core::Document doc =
+      read_document(kOffice + "tricky.docx", ReadOptions{DocFormat::kAuto, true});
+  ASSERT_EQ(doc.parts.size(), doc.paragraphs.size());
+  std::vector<std::pair<std::string, std::string>> marked;
+  for (std::size_t i = 0; i < doc.parts.size(); ++i) {
+    if (!doc.parts[i].empty()) marked.emplace_back(doc.parts[i], doc.paragraphs[i]);
+  }
+  using P = std::pair<std::string, std::string>;
+  EXPECT_EQ(marked, (std::vector<P>{{"header", "Header one."}, {"header", "Header two."},
+                                    {"footnote", "Footnote one."},
+                                    {"footnote", "Footnote two, first."},
+                                    {"footnote", "Footnote two, second."},
+                                    {"endnote", "Endnote one."}, {"footer", "Footer one."}}));
+  const core::Document odt = read_document(kOffice + "tricky.odt");
+  ASSERT_EQ(odt.parts.size(), odt.paragraphs.size());
+  EXPECT_EQ(odt.parts.back(), "endnote");
+  EXPECT_EQ(odt.parts[odt.parts.size() - 2], "footnote");
+  EXPECT_EQ(odt.parts.front(), "");
+  EXPECT_TRUE(parse_document("One.\n\nTwo.\n", "plain.txt").parts.empty());  // text: all body
+}
+
 TEST(DocxTest, NamesAreMatchedByNamespaceNotPrefix) {
   EXPECT_EQ(read("prefixes.docx"), (Paragraphs{"Default namespace.", "Prefix x."}));
 }
