@@ -507,19 +507,31 @@ void path_centre(const std::vector<Step>& path, int n, std::vector<int>& clo,
   }
 }
 
-// One DP over a document pair, widening the band until the path stays inside it.
-std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
-                           const Corpus& corpus, const Models& models, const AlignOptions& o,
-                           const std::vector<Step>* guide) {
+// One DP over a document pair, widening the band until the path stays inside it. The first pass
+// (guide == nullptr) searches around the length diagonal and also reports where its posterior
+// mass lies (DpResult::support_lo/hi); the second pass searches around the first pass's path
+// and those cells: where the first pass was unsure, the lexical model gets to choose among all
+// the readings it found likely, not only near the one it picked.
+detail::DpResult run_pass(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
+                          const Corpus& corpus, const Models& models, const AlignOptions& o,
+                          const detail::DpResult* guide) {
   const int n = static_cast<int>(src.size()), m = static_cast<int>(tgt.size());
   std::vector<int> clo, chi;
   if (guide != nullptr) {
-    path_centre(*guide, n, clo, chi);
+    path_centre(guide->path, n, clo, chi);
+    if (!guide->support_lo.empty()) {
+      for (std::size_t i = 0; i < clo.size(); ++i) {
+        if (guide->support_lo[i] > guide->support_hi[i]) continue;
+        clo[i] = std::min(clo[i], guide->support_lo[i]);
+        chi[i] = std::max(chi[i], guide->support_hi[i]);
+      }
+    }
   } else {
     length_diagonal(src, tgt, clo, chi);
   }
   int width = std::max(1, guide != nullptr ? o.lexical_band : o.band);
   const bool lexical = models.lexical && o.use_lexical;
+  const double support = guide == nullptr ? o.second_pass_support : 0.0;
   bool recentred = false;
   for (;;) {
     Band band = Band::around(clo, chi, width, n, m);
@@ -531,10 +543,10 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
     Band ext = extend_band(band, std::max(2, o.max_side));
     Scorer scorer(src, tgt, corpus, models, o, cache.get(), ext);
     // The first pass's posteriors select Model 1's training beads: always at temperature 1.
-    detail::DpResult r =
-        detail::solve(band, bead_types(o), scorer, guide != nullptr ? o.temperature : 1.0);
+    detail::DpResult r = detail::solve(band, bead_types(o), scorer,
+                                       guide != nullptr ? o.temperature : 1.0, support);
     bool full = width >= std::max(n, m);
-    if (!r.touched_edge || full) return std::move(r.path);
+    if (!r.touched_edge || full) return r;
     if (!recentred) {
       // First try the same width around the new path (it usually moved only locally), then
       // double the width.
@@ -542,7 +554,7 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
       recentred = true;
       continue;
     }
-    if (Band::around(clo, chi, width * 2, n, m).size() > kMaxCells) return std::move(r.path);
+    if (Band::around(clo, chi, width * 2, n, m).size() > kMaxCells) return r;
     width *= 2;
     recentred = false;
   }
@@ -606,7 +618,7 @@ std::vector<int> dictionary_stems(std::string_view text, Vocab& stems, int prefi
 struct RepeatCounts {
   std::pair<int, int> own{0, 0}, chance{0, 0};
 };
-RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<std::vector<Step>>& first,
+RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<detail::DpResult>& first,
                            const AlignOptions& o, std::vector<int> SentFeat::*items,
                            int SentFeat::*shared, bool unique) {
   RepeatCounts out;
@@ -629,7 +641,7 @@ RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<std::vector<S
   };
   for (std::size_t d = 0; d < first.size(); ++d) {
     std::vector<const Step*> sure;
-    for (const Step& s : first[d]) {
+    for (const Step& s : first[d].path) {
       if (s.i0 != s.i1 && s.j0 != s.j1 && s.posterior >= o.train_confidence) sure.push_back(&s);
     }
     for (std::size_t k = 0; k < sure.size(); ++k) {
@@ -806,7 +818,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     models.cognate_miss = o.cognate_miss_weight * miss_cost(o, {});
   }
 
-  std::vector<std::vector<Step>> first(docs.size());
+  std::vector<detail::DpResult> first(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
     first[d] = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, nullptr);
   }
@@ -814,7 +826,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   std::vector<std::pair<int, int>> lengths;
   std::vector<std::pair<SentFeat*, SentFeat*>> train;
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    for (const Step& s : first[d]) {
+    for (const Step& s : first[d].path) {
       if (train.size() >= kMaxTrainingPairs) break;
       if (s.i1 - s.i0 != 1 || s.j1 - s.j0 != 1 || s.posterior < o.train_confidence) continue;
       SentFeat& a = corpus.src[d][static_cast<std::size_t>(s.i0)];
@@ -847,7 +859,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   std::vector<Alignment> out;
   out.reserve(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &first[d]);
+    auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &first[d]).path;
     out.push_back(to_alignment(join_facing_one_sided(std::move(path))));
   }
   return out;

@@ -91,6 +91,10 @@ struct AlignOptions {
   // --- search ---
   int band = 30;                // initial half width of the search band (sentences)
   int lexical_band = 10;        // half width around the first pass's path for the second pass
+  // The second pass also searches (± lexical_band) every cell the first pass gave at least this
+  // posterior probability: where the length and anchor pass was torn between two readings
+  // (a long run of untranslated captions, say), the lexical pass decides. 0: path only.
+  double second_pass_support = 1e-6;
   double temperature = 3.0;     // confidence = posterior at this temperature (chosen on dev: it
                                 // separates right from wrong beads better than 1)
   double train_confidence = 0.5;  // first-pass beads at least this confident train Model 1

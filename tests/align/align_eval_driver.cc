@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
       else if (name == "prefix") o.lexical_prefix = static_cast<int>(v);
       else if (name == "band") o.band = static_cast<int>(v);
       else if (name == "lexband") o.lexical_band = static_cast<int>(v);
+      else if (name == "support") o.second_pass_support = v;
       else {
         std::cerr << "unknown weight " << name << "\n";
         return 2;
