@@ -234,6 +234,7 @@ class Scorer {
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
+        anchor_pairs_(ext),
         src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)),
         has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))),
         anchor_match_(o.anchor_weight + 2 * models.anchor_miss),
@@ -296,6 +297,14 @@ class Scorer {
         cognates += tgt_[static_cast<std::size_t>(j)].cognates_shared;
       }
       c += models_.anchor_miss * anchors + models_.cognate_miss * cognates;
+      // Misses of one bead are not independent evidence: the anchors of a glued sentence, or of
+      // a page header the OCR put inside a sentence, go missing together. Beyond the first, each
+      // miss costs anchor_miss_further of a miss (the charges above less the refunds below
+      // leave anchor_miss per miss: the excess is taken back here).
+      if (anchors >= 2 && models_.anchor_miss > 0 && o_.anchor_miss_further < 1) {
+        const int missed = anchors - 2 * anchor_matches(i0, i1, j0, j1);
+        if (missed > 1) c -= models_.anchor_miss * (1 - o_.anchor_miss_further) * (missed - 1);
+      }
     }
     if (o_.use_anchors || o_.use_cognates) {
       // Anchors and cognates the two sides share. Summing the memoized per-pair rewards is exact
@@ -337,6 +346,34 @@ class Scorer {
       if ((f & 1u) != 0 || (i + 2 < b && (f & 2u) != 0)) return true;
     }
     return false;
+  }
+
+  // Anchors the bead's two sides share (multisets), summed over its sentence pairs unless a side
+  // repeats an anchor (then on the pooled sides, as in merged_reward).
+  int anchor_matches(int i0, int i1, int j0, int j1) const {
+    if (repeats(src_dup_, i0, i1) || repeats(tgt_dup_, j0, j1)) {
+      auto pool = [](const std::vector<SentFeat>& side, int a, int b, std::vector<int>& out) {
+        out.clear();
+        for (int i = a; i < b; ++i) {
+          const std::vector<int>& v = side[static_cast<std::size_t>(i)].anchors;
+          out.insert(out.end(), v.begin(), v.end());
+        }
+        std::sort(out.begin(), out.end());
+      };
+      pool(src_, i0, i1, scratch_s_);
+      pool(tgt_, j0, j1, scratch_t_);
+      return intersect_count(scratch_s_, scratch_t_);
+    }
+    int n = 0;
+    for (int i = i0; i < i1; ++i) {
+      for (int j = j0; j < j1; ++j) {
+        n += static_cast<int>(anchor_pairs_.get(i, j, [&] {
+          return static_cast<float>(intersect_count(src_[static_cast<std::size_t>(i)].anchors,
+                                                    tgt_[static_cast<std::size_t>(j)].anchors));
+        }));
+      }
+    }
+    return n;
   }
 
   // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as
@@ -461,6 +498,7 @@ class Scorer {
   const AlignOptions& o_;
   const LexCache* lex_;
   mutable CellMemo pairs_;
+  mutable CellMemo anchor_pairs_;  // anchors shared by sentence pair (i, j)
   std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
   bool has_terms_;                               // glossary entries on either side
   double anchor_match_;                          // reward per matched anchor (see operator())

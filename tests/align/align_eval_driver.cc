@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
       else if (name == "band") o.band = static_cast<int>(v);
       else if (name == "lexband") o.lexical_band = static_cast<int>(v);
       else if (name == "support") o.second_pass_support = v;
+      else if (name == "missfurther") o.anchor_miss_further = v;
       else {
         std::cerr << "unknown weight " << name << "\n";
         return 2;
