@@ -105,22 +105,35 @@ Band extend_band(const Band& band, int extend) {
   return ext;
 }
 
-// One float per cell of an extended band, computed on first use (NaN = not yet).
+// One float and one small count per cell of an extended band, computed together on first use
+// (NaN = not yet).
 class CellMemo {
  public:
   explicit CellMemo(const Band& ext)
-      : ext_(ext), values_(static_cast<std::size_t>(ext.size()), std::numeric_limits<float>::quiet_NaN()) {}
+      : ext_(ext), values_(static_cast<std::size_t>(ext.size()), std::numeric_limits<float>::quiet_NaN()),
+        counts_(values_.size(), 0) {}
+  // compute() returns {value, count}; the count (0..255) is added to `count`.
   template <class F>
-  float get(int i, int j, F&& compute) {
-    if (!ext_.contains(i, j)) return compute();
-    float& v = values_[static_cast<std::size_t>(ext_.index(i, j))];
-    if (std::isnan(v)) v = compute();
-    return v;
+  float get(int i, int j, int& count, F&& compute) {
+    if (!ext_.contains(i, j)) {
+      auto [v, k] = compute();
+      count += k;
+      return v;
+    }
+    auto cell = static_cast<std::size_t>(ext_.index(i, j));
+    if (std::isnan(values_[cell])) {
+      auto [v, k] = compute();
+      values_[cell] = v;
+      counts_[cell] = static_cast<std::uint8_t>(std::min(k, 255));
+    }
+    count += counts_[cell];
+    return values_[cell];
   }
 
  private:
   const Band& ext_;
   std::vector<float> values_;
+  std::vector<std::uint8_t> counts_;
 };
 
 // Per-cell Model 1 sums over an extended band: for cell (i, j), A[k] = Σ_{e in src i} t(f_k|e)
@@ -234,7 +247,6 @@ class Scorer {
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
-        anchor_pairs_(ext),
         src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)),
         has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))),
         anchor_match_(o.anchor_weight + 2 * models.anchor_miss),
@@ -284,10 +296,11 @@ class Scorer {
       for (std::size_t k = 0; k < ps.size(); ++k) pm += std::min(ps[k], pt[k]);
       c -= o_.punct_weight * pm;
     }
+    int anchors = 0;  // expected anchors of the bead (with missed-anchor costs)
     if (models_.anchor_miss > 0 || models_.cognate_miss > 0) {
       // Every expected anchor and cognate of the bead is charged here; each one matched on the
       // other side gets its charge back twice (once per side) in the rewards below.
-      int anchors = 0, cognates = 0;
+      int cognates = 0;
       for (int i = i0; i < i1; ++i) {
         anchors += src_[static_cast<std::size_t>(i)].anchors_shared;
         cognates += src_[static_cast<std::size_t>(i)].cognates_shared;
@@ -297,26 +310,27 @@ class Scorer {
         cognates += tgt_[static_cast<std::size_t>(j)].cognates_shared;
       }
       c += models_.anchor_miss * anchors + models_.cognate_miss * cognates;
-      // Misses of one bead are not independent evidence: the anchors of a glued sentence, or of
-      // a page header the OCR put inside a sentence, go missing together. Beyond the first, each
-      // miss costs anchor_miss_further of a miss (the charges above less the refunds below
-      // leave anchor_miss per miss: the excess is taken back here).
-      if (anchors >= 2 && models_.anchor_miss > 0 && o_.anchor_miss_further < 1) {
-        const int missed = anchors - 2 * anchor_matches(i0, i1, j0, j1);
-        if (missed > 1) c -= models_.anchor_miss * (1 - o_.anchor_miss_further) * (missed - 1);
-      }
     }
     if (o_.use_anchors || o_.use_cognates) {
       // Anchors and cognates the two sides share. Summing the memoized per-pair rewards is exact
       // unless an anchor or cognate occurs in two sentences of one side; then a 2-2 bead of two
       // sentences about the same names would count each name twice (and beat two 1-1 beads),
       // so such beads are counted on the merged sides.
+      int matched = 0;  // anchors found on both sides
       if (repeats(src_dup_, i0, i1) || repeats(tgt_dup_, j0, j1)) {
-        c -= merged_reward(i0, i1, j0, j1);
+        c -= merged_reward(i0, i1, j0, j1, matched);
       } else {
         for (int i = i0; i < i1; ++i) {
-          for (int j = j0; j < j1; ++j) c -= pairs_.get(i, j, [&] { return pair_reward(i, j); });
+          for (int j = j0; j < j1; ++j) c -= pairs_.get(i, j, matched, [&] { return pair_reward(i, j); });
         }
+      }
+      // Misses of one bead are not independent evidence: the anchors of a glued sentence, or of
+      // a page header the OCR put inside a sentence, go missing together. Beyond the first, each
+      // miss costs anchor_miss_further of a miss (the charges above less the refunds leave
+      // anchor_miss per miss: the excess is taken back here).
+      const int missed = anchors - 2 * matched;
+      if (missed > 1 && models_.anchor_miss > 0) {
+        c -= models_.anchor_miss * (1 - o_.anchor_miss_further) * (missed - 1);
       }
     }
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
@@ -348,37 +362,9 @@ class Scorer {
     return false;
   }
 
-  // Anchors the bead's two sides share (multisets), summed over its sentence pairs unless a side
-  // repeats an anchor (then on the pooled sides, as in merged_reward).
-  int anchor_matches(int i0, int i1, int j0, int j1) const {
-    if (repeats(src_dup_, i0, i1) || repeats(tgt_dup_, j0, j1)) {
-      auto pool = [](const std::vector<SentFeat>& side, int a, int b, std::vector<int>& out) {
-        out.clear();
-        for (int i = a; i < b; ++i) {
-          const std::vector<int>& v = side[static_cast<std::size_t>(i)].anchors;
-          out.insert(out.end(), v.begin(), v.end());
-        }
-        std::sort(out.begin(), out.end());
-      };
-      pool(src_, i0, i1, scratch_s_);
-      pool(tgt_, j0, j1, scratch_t_);
-      return intersect_count(scratch_s_, scratch_t_);
-    }
-    int n = 0;
-    for (int i = i0; i < i1; ++i) {
-      for (int j = j0; j < j1; ++j) {
-        n += static_cast<int>(anchor_pairs_.get(i, j, [&] {
-          return static_cast<float>(intersect_count(src_[static_cast<std::size_t>(i)].anchors,
-                                                    tgt_[static_cast<std::size_t>(j)].anchors));
-        }));
-      }
-    }
-    return n;
-  }
-
   // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as
   // multisets (min of the counts), cognates as sets of target words.
-  double merged_reward(int i0, int i1, int j0, int j1) const {
+  double merged_reward(int i0, int i1, int j0, int j1, int& matched) const {
     auto pool = [](const std::vector<SentFeat>& side, int a, int b, auto member, bool unique,
                    std::vector<int>& out) {
       out.clear();
@@ -393,7 +379,9 @@ class Scorer {
     if (o_.use_anchors) {
       pool(src_, i0, i1, &SentFeat::anchors, false, scratch_s_);
       pool(tgt_, j0, j1, &SentFeat::anchors, false, scratch_t_);
-      r += anchor_match_ * intersect_count(scratch_s_, scratch_t_);
+      const int n = intersect_count(scratch_s_, scratch_t_);
+      matched += n;
+      r += anchor_match_ * n;
     }
     if (o_.use_cognates) {
       pool(src_, i0, i1, &SentFeat::cognates, true, scratch_s_);
@@ -427,13 +415,18 @@ class Scorer {
     return std::any_of(side.begin(), side.end(), [](const SentFeat& f) { return !f.terms.empty(); });
   }
 
-  float pair_reward(int i, int j) const {
+  // {reward, anchors matched} of sentence pair (i, j).
+  std::pair<float, int> pair_reward(int i, int j) const {
     const SentFeat& s = src_[static_cast<std::size_t>(i)];
     const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
     double r = 0;
-    if (o_.use_anchors) r += anchor_match_ * intersect_count(s.anchors, t.anchors);
+    int matched = 0;
+    if (o_.use_anchors) {
+      matched = intersect_count(s.anchors, t.anchors);
+      r += anchor_match_ * matched;
+    }
     if (o_.use_cognates) r += cognate_match_ * intersect_count(s.cognates, t.cognates);
-    return static_cast<float>(r);
+    return {static_cast<float>(r), matched};
   }
 
   // log p(T|S)/p(T) + log p(S|T)/p(S) under Model 1 mixed with the unigram model (weight λ).
@@ -498,7 +491,6 @@ class Scorer {
   const AlignOptions& o_;
   const LexCache* lex_;
   mutable CellMemo pairs_;
-  mutable CellMemo anchor_pairs_;  // anchors shared by sentence pair (i, j)
   std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
   bool has_terms_;                               // glossary entries on either side
   double anchor_match_;                          // reward per matched anchor (see operator())
