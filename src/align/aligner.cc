@@ -105,22 +105,35 @@ Band extend_band(const Band& band, int extend) {
   return ext;
 }
 
-// One float per cell of an extended band, computed on first use (NaN = not yet).
+// One float and one small count per cell of an extended band, computed together on first use
+// (NaN = not yet).
 class CellMemo {
  public:
   explicit CellMemo(const Band& ext)
-      : ext_(ext), values_(static_cast<std::size_t>(ext.size()), std::numeric_limits<float>::quiet_NaN()) {}
+      : ext_(ext), values_(static_cast<std::size_t>(ext.size()), std::numeric_limits<float>::quiet_NaN()),
+        counts_(values_.size(), 0) {}
+  // compute() returns {value, count}; the count (0..255) is added to `count`.
   template <class F>
-  float get(int i, int j, F&& compute) {
-    if (!ext_.contains(i, j)) return compute();
-    float& v = values_[static_cast<std::size_t>(ext_.index(i, j))];
-    if (std::isnan(v)) v = compute();
-    return v;
+  float get(int i, int j, int& count, F&& compute) {
+    if (!ext_.contains(i, j)) {
+      auto [v, k] = compute();
+      count += k;
+      return v;
+    }
+    auto cell = static_cast<std::size_t>(ext_.index(i, j));
+    if (std::isnan(values_[cell])) {
+      auto [v, k] = compute();
+      values_[cell] = v;
+      counts_[cell] = static_cast<std::uint8_t>(std::min(k, 255));
+    }
+    count += counts_[cell];
+    return values_[cell];
   }
 
  private:
   const Band& ext_;
   std::vector<float> values_;
+  std::vector<std::uint8_t> counts_;
 };
 
 // Model 1 scores of the groups of 1-3 sentences of one side against one sentence of the other,
@@ -496,10 +509,11 @@ class Scorer {
       for (std::size_t k = 0; k < s.punct.size(); ++k) pm += std::min(s.punct[k], t.punct[k]);
       c -= o_.punct_weight * pm;
     }
+    int anchors = 0;  // expected anchors of the bead (with missed-anchor costs)
     if (models_.anchor_miss > 0 || models_.cognate_miss > 0) {
       // Every expected anchor and cognate of the bead is charged here; each one matched on the
       // other side gets its charge back twice (once per side) in the rewards below.
-      const int anchors = s.anchors_shared + t.anchors_shared;
+      anchors = s.anchors_shared + t.anchors_shared;
       const int cognates = s.cognates_shared + t.cognates_shared;
       c += models_.anchor_miss * anchors + models_.cognate_miss * cognates;
     }
@@ -508,12 +522,23 @@ class Scorer {
       // unless an anchor or cognate occurs in two sentences of one side; then a 2-2 bead of two
       // sentences about the same names would count each name twice (and beat two 1-1 beads),
       // so such beads are counted on the merged sides.
+      int matched = 0;  // anchors found on both sides
       if (s.repeats || t.repeats) {
-        c -= merged_reward(i0, i1, j0, j1);
+        c -= merged_reward(i0, i1, j0, j1, matched);
       } else {
         for (int i = i0; i < i1; ++i) {
-          for (int j = j0; j < j1; ++j) c -= pairs_.get(i, j, [&] { return pair_reward(i, j); });
+          for (int j = j0; j < j1; ++j) {
+            c -= pairs_.get(i, j, matched, [&] { return pair_reward(i, j); });
+          }
         }
+      }
+      // Misses of one bead are not independent evidence: the anchors of a glued sentence, or of
+      // a page header the OCR put inside a sentence, go missing together. Beyond the first, each
+      // miss costs anchor_miss_further of a miss (the charges above less the refunds leave
+      // anchor_miss per miss: the excess is taken back here).
+      const int missed = anchors - 2 * matched;
+      if (missed > 1 && models_.anchor_miss > 0) {
+        c -= models_.anchor_miss * (1 - o_.anchor_miss_further) * (missed - 1);
       }
     }
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
@@ -538,11 +563,13 @@ class Scorer {
 
   // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as
   // multisets (min of the counts), cognates as sets of target words.
-  double merged_reward(int i0, int i1, int j0, int j1) const {
+  double merged_reward(int i0, int i1, int j0, int j1, int& matched) const {
     double r = 0;
     if (o_.use_anchors) {
-      r += anchor_match_ * intersect_count(src_pools_.get(src_, i0, i1, 0, scratch_s_),
-                                           tgt_pools_.get(tgt_, j0, j1, 0, scratch_t_));
+      const int n = intersect_count(src_pools_.get(src_, i0, i1, 0, scratch_s_),
+                                    tgt_pools_.get(tgt_, j0, j1, 0, scratch_t_));
+      matched += n;
+      r += anchor_match_ * n;
     }
     if (o_.use_cognates) {
       r += cognate_match_ * intersect_count(src_pools_.get(src_, i0, i1, 1, scratch_s_),
@@ -575,13 +602,18 @@ class Scorer {
     return std::any_of(side.begin(), side.end(), [](const SentFeat& f) { return !f.terms.empty(); });
   }
 
-  float pair_reward(int i, int j) const {
+  // {reward, anchors matched} of sentence pair (i, j).
+  std::pair<float, int> pair_reward(int i, int j) const {
     const SentFeat& s = src_[static_cast<std::size_t>(i)];
     const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
     double r = 0;
-    if (o_.use_anchors) r += anchor_match_ * intersect_count(s.anchors, t.anchors);
+    int matched = 0;
+    if (o_.use_anchors) {
+      matched = intersect_count(s.anchors, t.anchors);
+      r += anchor_match_ * matched;
+    }
     if (o_.use_cognates) r += cognate_match_ * intersect_count(s.cognates, t.cognates);
-    return static_cast<float>(r);
+    return {static_cast<float>(r), matched};
   }
 
   // log p(T|S)/p(T) + log p(S|T)/p(S) under Model 1 mixed with the unigram model (weight λ):
@@ -648,19 +680,31 @@ void path_centre(const std::vector<Step>& path, int n, std::vector<int>& clo,
   }
 }
 
-// One DP over a document pair, widening the band until the path stays inside it.
-std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
-                           const Corpus& corpus, const Models& models, const AlignOptions& o,
-                           const std::vector<Step>* guide) {
+// One DP over a document pair, widening the band until the path stays inside it. The first pass
+// (guide == nullptr) searches around the length diagonal and also reports where its posterior
+// mass lies (DpResult::support_lo/hi); the second pass searches around the first pass's path
+// and those cells: where the first pass was unsure, the lexical model gets to choose among all
+// the readings it found likely, not only near the one it picked.
+detail::DpResult run_pass(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
+                          const Corpus& corpus, const Models& models, const AlignOptions& o,
+                          const detail::DpResult* guide) {
   const int n = static_cast<int>(src.size()), m = static_cast<int>(tgt.size());
   std::vector<int> clo, chi;
   if (guide != nullptr) {
-    path_centre(*guide, n, clo, chi);
+    path_centre(guide->path, n, clo, chi);
+    if (!guide->support_lo.empty()) {
+      for (std::size_t i = 0; i < clo.size(); ++i) {
+        if (guide->support_lo[i] > guide->support_hi[i]) continue;
+        clo[i] = std::min(clo[i], guide->support_lo[i]);
+        chi[i] = std::max(chi[i], guide->support_hi[i]);
+      }
+    }
   } else {
     length_diagonal(src, tgt, clo, chi);
   }
   int width = std::max(1, guide != nullptr ? o.lexical_band : o.band);
   const bool lexical = models.lexical && o.use_lexical;
+  const double support = guide == nullptr ? o.second_pass_support : 0.0;
   bool recentred = false;
   for (;;) {
     Band band = Band::around(clo, chi, width, n, m);
@@ -672,10 +716,10 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
     Band ext = extend_band(band, std::max(2, o.max_side));
     Scorer scorer(src, tgt, corpus, models, o, cache.get(), ext);
     // The first pass's posteriors select Model 1's training beads: always at temperature 1.
-    detail::DpResult r =
-        detail::solve(band, bead_types(o), scorer, guide != nullptr ? o.temperature : 1.0);
+    detail::DpResult r = detail::solve(band, bead_types(o), scorer,
+                                       guide != nullptr ? o.temperature : 1.0, support);
     bool full = width >= std::max(n, m);
-    if (!r.touched_edge || full) return std::move(r.path);
+    if (!r.touched_edge || full) return r;
     if (!recentred) {
       // First try the same width around the new path (it usually moved only locally), then
       // double the width.
@@ -683,7 +727,7 @@ std::vector<Step> run_pass(const std::vector<SentFeat>& src, const std::vector<S
       recentred = true;
       continue;
     }
-    if (Band::around(clo, chi, width * 2, n, m).size() > kMaxCells) return std::move(r.path);
+    if (Band::around(clo, chi, width * 2, n, m).size() > kMaxCells) return r;
     width *= 2;
     recentred = false;
   }
@@ -747,7 +791,7 @@ std::vector<int> dictionary_stems(std::string_view text, Vocab& stems, int prefi
 struct RepeatCounts {
   std::pair<int, int> own{0, 0}, chance{0, 0};
 };
-RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<std::vector<Step>>& first,
+RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<detail::DpResult>& first,
                            const AlignOptions& o, std::vector<int> SentFeat::*items,
                            int SentFeat::*shared, bool unique) {
   RepeatCounts out;
@@ -770,7 +814,7 @@ RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<std::vector<S
   };
   for (std::size_t d = 0; d < first.size(); ++d) {
     std::vector<const Step*> sure;
-    for (const Step& s : first[d]) {
+    for (const Step& s : first[d].path) {
       if (s.i0 != s.i1 && s.j0 != s.j1 && s.posterior >= o.train_confidence) sure.push_back(&s);
     }
     for (std::size_t k = 0; k < sure.size(); ++k) {
@@ -947,7 +991,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     models.cognate_miss = o.cognate_miss_weight * miss_cost(o, {});
   }
 
-  std::vector<std::vector<Step>> first(docs.size());
+  std::vector<detail::DpResult> first(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
     first[d] = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, nullptr);
   }
@@ -955,7 +999,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   std::vector<std::pair<int, int>> lengths;
   std::vector<std::pair<SentFeat*, SentFeat*>> train;
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    for (const Step& s : first[d]) {
+    for (const Step& s : first[d].path) {
       if (train.size() >= kMaxTrainingPairs) break;
       if (s.i1 - s.i0 != 1 || s.j1 - s.j0 != 1 || s.posterior < o.train_confidence) continue;
       SentFeat& a = corpus.src[d][static_cast<std::size_t>(s.i0)];
@@ -988,7 +1032,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   std::vector<Alignment> out;
   out.reserve(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &first[d]);
+    auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &first[d]).path;
     out.push_back(to_alignment(join_facing_one_sided(std::move(path))));
   }
   return out;

@@ -67,6 +67,10 @@ struct Step {
 struct DpResult {
   std::vector<Step> path;
   bool touched_edge = false;  // the path runs along a band edge that is not the matrix edge
+  // With a positive `support` threshold (see solve): per source row i, the target range
+  // [support_lo[i], support_hi[i]] of the cells whose posterior is at least the threshold
+  // (lo > hi when none is). Empty otherwise.
+  std::vector<int> support_lo, support_hi;
 };
 
 // log(exp(a) + exp(b)). log1p(exp(-d)) comes from a table over d in [0, 30) with linear
@@ -96,10 +100,12 @@ inline double log_add(double a, double b) {
 }
 
 // Best path under `cost(type, i0, i1, j0, j1)` (a finite cost in nats for a bead covering source
-// [i0, i1) and target [j0, j1)), with posteriors at `temperature`.
+// [i0, i1) and target [j0, j1)), with posteriors at `temperature`. With support > 0, also the
+// range of cells per row that some path through the band visits with posterior probability at
+// least `support` (DpResult::support_lo/hi).
 template <class CostFn>
 DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
-               double temperature) {
+               double temperature, double support = 0) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   const auto T = types.size();
   const auto cells = static_cast<std::size_t>(band.size());
@@ -160,6 +166,20 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
   }
   const double z = alpha[cells - 1];
   DpResult out;
+  if (support > 0) {
+    const double log_support = std::log(support);
+    out.support_lo.assign(static_cast<std::size_t>(band.n) + 1, band.m + 1);
+    out.support_hi.assign(static_cast<std::size_t>(band.n) + 1, -1);
+    for (int i = 0; i <= band.n; ++i) {
+      auto r = static_cast<std::size_t>(i);
+      for (int j = band.lo[r]; j <= band.hi[r]; ++j) {
+        auto cell = static_cast<std::size_t>(band.index(i, j));
+        if (alpha[cell] + beta[cell] - z < log_support) continue;
+        out.support_lo[r] = std::min(out.support_lo[r], j);
+        out.support_hi[r] = std::max(out.support_hi[r], j);
+      }
+    }
+  }
   int i = band.n, j = band.m;
   while (i > 0 || j > 0) {
     auto cell = static_cast<std::size_t>(band.index(i, j));

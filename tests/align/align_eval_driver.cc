@@ -36,6 +36,14 @@ int main(int argc, char** argv) {
     else if (a == "--no-anchor-misses") o.use_anchor_misses = false;
     else if (a == "--no-joint") o.joint_training = false;
     else if (a == "--max-side" && k + 1 < argc) o.max_side = std::atoi(argv[++k]);
+    else if (a == "--langs" && k + 1 < argc) {
+      std::string v = argv[++k];
+      for (std::size_t at = 0; at <= v.size();) {
+        std::size_t comma = std::min(v.find(',', at), v.size());
+        o.langs.push_back(v.substr(at, comma - at));
+        at = comma + 1;
+      }
+    }
     else if (a == "--set" && k + 1 < argc) {
       std::string kv = argv[++k];
       auto eq = kv.find('=');
@@ -61,6 +69,8 @@ int main(int argc, char** argv) {
       else if (name == "prefix") o.lexical_prefix = static_cast<int>(v);
       else if (name == "band") o.band = static_cast<int>(v);
       else if (name == "lexband") o.lexical_band = static_cast<int>(v);
+      else if (name == "support") o.second_pass_support = v;
+      else if (name == "missfurther") o.anchor_miss_further = v;
       else {
         std::cerr << "unknown weight " << name << "\n";
         return 2;
