@@ -29,7 +29,7 @@ struct Segment {
 // body, else "footnote", "endnote", "header" or "footer". Empty for text and HTML (all body).
 struct Document {
   std::vector<std::string> paragraphs;
-  std::vector<std::string> parts;
+  std::vector<std::string> parts = {};
 };
 
 // Sentences linked together across languages. sides[k] holds the 0-based sentence indices of
