@@ -20,126 +20,16 @@
 
 #include "core/posting.h"
 #include "core/types.h"
+#include "store/tm_backend.h"
 
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace tilmash::store {
 
-// A failure of the TM file, "path: error: message". kIo: cannot open, locked, read-only, disk
-// full (the CLI exits 4); kBadInput: not a tilmash TM, corrupt, newer schema (exit 3).
-class StoreError : public std::runtime_error {
- public:
-  enum class Kind { kIo, kBadInput };
-  StoreError(Kind kind, const std::string& path, const std::string& message);
-  Kind kind() const { return kind_; }
-  const std::string& path() const { return path_; }
-  const std::string& message() const { return message_; }  // without "path: error: "
-
- private:
-  Kind kind_;
-  std::string path_;
-  std::string message_;
-};
-
 // Schema version this build writes. A file with a newer one is refused; an older one is read
 // as it is, and upgraded when opened for writing.
 inline constexpr int kSchemaVersion = 2;
-
-enum class OpenMode {
-  kReadOnly,   // lookups; the file must exist
-  kReadWrite,  // imports; created (with the schema) when missing
-};
-
-// Where a unit came from (stored per unit).
-struct Provenance {
-  std::string document;       // source file or document ("udhr.kk.txt", "a.tmx")
-  std::string origin;         // "tmx import", "tilmash align" …
-};
-
-// A sequence of strings packed in one buffer: a key costs its bytes plus 4, where a
-// std::string costs 32 and often a heap block, so a segment of millions of words (a 20 MB
-// <seg>) keeps its keys in about the size of its text.
-class KeyList {
- public:
-  KeyList() = default;
-  KeyList(std::initializer_list<std::string_view> keys);
-
-  void push_back(std::string_view key);
-  void emplace_back(std::string_view key) { push_back(key); }
-  void reserve(std::size_t keys, std::size_t bytes);
-  std::size_t size() const { return ends_.size(); }
-  bool empty() const { return ends_.empty(); }
-  std::string_view operator[](std::size_t i) const {
-    const std::size_t from = i == 0 ? 0 : ends_[i - 1];
-    return std::string_view(chars_).substr(from, ends_[i] - from);
-  }
-  std::string_view at(std::size_t i) const;  // throws std::out_of_range
-
-  class const_iterator {
-   public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = std::string_view;
-    using difference_type = std::ptrdiff_t;
-    using pointer = void;
-    using reference = std::string_view;
-    const_iterator() = default;
-    const_iterator(const KeyList* list, std::size_t i) : list_(list), i_(i) {}
-    std::string_view operator*() const { return (*list_)[i_]; }
-    const_iterator& operator++() {
-      ++i_;
-      return *this;
-    }
-    const_iterator operator++(int) {
-      const_iterator old = *this;
-      ++i_;
-      return old;
-    }
-    bool operator==(const const_iterator& o) const { return i_ == o.i_; }
-
-   private:
-    const KeyList* list_ = nullptr;
-    std::size_t i_ = 0;
-  };
-  using iterator = const_iterator;
-  using value_type = std::string_view;
-  const_iterator begin() const { return {this, 0}; }
-  const_iterator end() const { return {this, size()}; }
-
-  operator std::vector<std::string>() const;  // NOLINT: implicit, a drop-in for the vector
-  bool operator==(const KeyList&) const = default;
-  friend bool operator==(const KeyList& a, const std::vector<std::string>& b);
-
- private:
-  std::string chars_;
-  std::vector<std::uint32_t> ends_;  // end of key i in chars_
-};
-
-// What the index keeps per variant, computed by the caller (the CLI wires tm and term).
-struct VariantKeys {
-  KeyList words;   // fuzzy keys (tm::TokenizedText::word_keys())
-};
-using Keyer = std::function<VariantKeys(std::string_view lang, std::string_view text)>;
-
-struct ImportStats {
-  std::size_t units_read = 0;
-  std::size_t units_added = 0;
-  std::size_t units_merged = 0;    // duplicates of a stored unit (dates updated)
-  std::size_t units_skipped = 0;   // fewer than two non-empty variants
-};
-
-struct StoredVariant {
-  std::int64_t id = 0;             // variant id (the fuzzy and concordance indexes' segment id)
-  core::Variant variant;
-};
-
-struct StoredUnit {
-  std::int64_t id = 0;
-  core::TranslationUnit unit;      // as imported (props, notes, attributes, dates)
-  std::vector<std::int64_t> variant_ids;  // parallel to unit.variants
-  Provenance provenance;
-  std::optional<double> confidence;       // alignment confidence, when known
-};
 
 // A SQLite TM. Every failure throws StoreError. Not thread-safe; other processes may read
 // while one imports (WAL).

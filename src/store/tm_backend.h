@@ -1,0 +1,247 @@
+// The translation memory's backend interface: what every TM store offers, whatever keeps it.
+// Two implementations: store::SqliteTm (one SQLite file, the embedded default) and
+// store::PostgresTm (a team TM on a PostgreSQL server, selected by a postgresql:// URI).
+// Everything that decides *what* is stored (normalisation, deduplication keys, date merging,
+// the postings encoding) lives once, above both (store/unit_keys.h, store/postings_codec.h);
+// a backend only decides *how* it is kept. Holds no matching logic: fuzzy and concordance keys
+// come from the caller (the application layer wires tm and term), and tm::search runs over
+// FuzzyIndex. Every failure throws StoreError.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <initializer_list>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/posting.h"
+#include "core/types.h"
+
+namespace tilmash::store {
+
+// A failure of the TM, "location: error: message" (location: the file, or the URI without
+// its password). kIo: cannot open, locked, read-only, disk
+// full (the CLI exits 4); kBadInput: not a tilmash TM, corrupt, newer schema (exit 3).
+class StoreError : public std::runtime_error {
+ public:
+  enum class Kind { kIo, kBadInput };
+  StoreError(Kind kind, const std::string& path, const std::string& message);
+  Kind kind() const { return kind_; }
+  const std::string& path() const { return path_; }
+  const std::string& message() const { return message_; }  // without "path: error: "
+
+ private:
+  Kind kind_;
+  std::string path_;
+  std::string message_;
+};
+
+enum class OpenMode {
+  kReadOnly,   // lookups; the file must exist
+  kReadWrite,  // imports; created (with the schema) when missing
+};
+
+// Where a unit came from (stored per unit).
+struct Provenance {
+  std::string document;       // source file or document ("udhr.kk.txt", "a.tmx")
+  std::string origin;         // "tmx import", "tilmash align" …
+};
+
+// A sequence of strings packed in one buffer: a key costs its bytes plus 4, where a
+// std::string costs 32 and often a heap block, so a segment of millions of words (a 20 MB
+// <seg>) keeps its keys in about the size of its text.
+class KeyList {
+ public:
+  KeyList() = default;
+  KeyList(std::initializer_list<std::string_view> keys);
+
+  void push_back(std::string_view key);
+  void emplace_back(std::string_view key) { push_back(key); }
+  void reserve(std::size_t keys, std::size_t bytes);
+  std::size_t size() const { return ends_.size(); }
+  bool empty() const { return ends_.empty(); }
+  std::string_view operator[](std::size_t i) const {
+    const std::size_t from = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(chars_).substr(from, ends_[i] - from);
+  }
+  std::string_view at(std::size_t i) const;  // throws std::out_of_range
+
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = std::string_view;
+    using difference_type = std::ptrdiff_t;
+    using pointer = void;
+    using reference = std::string_view;
+    const_iterator() = default;
+    const_iterator(const KeyList* list, std::size_t i) : list_(list), i_(i) {}
+    std::string_view operator*() const { return (*list_)[i_]; }
+    const_iterator& operator++() {
+      ++i_;
+      return *this;
+    }
+    const_iterator operator++(int) {
+      const_iterator old = *this;
+      ++i_;
+      return old;
+    }
+    bool operator==(const const_iterator& o) const { return i_ == o.i_; }
+
+   private:
+    const KeyList* list_ = nullptr;
+    std::size_t i_ = 0;
+  };
+  using iterator = const_iterator;
+  using value_type = std::string_view;
+  const_iterator begin() const { return {this, 0}; }
+  const_iterator end() const { return {this, size()}; }
+
+  operator std::vector<std::string>() const;  // NOLINT: implicit, a drop-in for the vector
+  bool operator==(const KeyList&) const = default;
+  friend bool operator==(const KeyList& a, const std::vector<std::string>& b);
+
+ private:
+  std::string chars_;
+  std::vector<std::uint32_t> ends_;  // end of key i in chars_
+};
+
+// What the index keeps per variant, computed by the caller (the CLI wires tm and term).
+struct VariantKeys {
+  KeyList words;   // fuzzy keys (tm::TokenizedText::word_keys())
+};
+using Keyer = std::function<VariantKeys(std::string_view lang, std::string_view text)>;
+
+struct ImportStats {
+  std::size_t units_read = 0;
+  std::size_t units_added = 0;
+  std::size_t units_merged = 0;    // duplicates of a stored unit (dates updated)
+  std::size_t units_skipped = 0;   // fewer than two non-empty variants
+};
+
+struct StoredVariant {
+  std::int64_t id = 0;             // variant id (the fuzzy and concordance indexes' segment id)
+  core::Variant variant;
+};
+
+struct StoredUnit {
+  std::int64_t id = 0;
+  core::TranslationUnit unit;      // as imported (props, notes, attributes, dates)
+  std::vector<std::int64_t> variant_ids;  // parallel to unit.variants
+  Provenance provenance;
+  std::optional<double> confidence;       // alignment confidence, when known
+};
+
+// One word of a concordance query: `key` is a search key as the SearchKeyer makes them;
+// `prefix`: any key starting with it matches.
+struct ConcordanceTerm {
+  std::string key;
+  bool prefix = false;
+  bool operator==(const ConcordanceTerm&) const = default;
+};
+
+// Concordance keys of a variant, space separated (the caller's inflection-aware keys).
+using SearchKeyer = std::function<std::string(std::string_view lang, std::string_view text)>;
+
+// One import, one transaction: nothing is visible to readers (and nothing survives a crash or
+// a kill) before commit(). Destroying an uncommitted import rolls it back.
+class TmImport {
+ public:
+  virtual ~TmImport() = default;
+  // Adds `unit` (variants with empty text dropped; fewer than two left: skipped) or merges it
+  // into a stored unit with the same languages and normalised texts (store/unit_keys.h):
+  // creationdate becomes the earlier, changedate the later. `keys`, when given, holds the
+  // fuzzy keys of unit.variants[i] at [i], computed by the caller with the same function as
+  // the import's keyer; otherwise the keyer runs here. Given keys may be consumed (cleared).
+  virtual void add(const core::TranslationUnit& unit, const Provenance& provenance,
+                   std::optional<double> confidence = std::nullopt,
+                   std::vector<VariantKeys>* keys = nullptr) = 0;
+  // Writes the index and commits. Throws StoreError (kIo: disk full, connection lost …); then
+  // nothing was committed.
+  virtual ImportStats commit() = 0;
+  virtual const ImportStats& stats() const = 0;
+};
+
+// The persisted fuzzy index of one language (primary subtag: "en" covers en-US). Segment ids
+// are variant ids. Valid while its backend lives.
+class FuzzyIndex {
+ public:
+  virtual ~FuzzyIndex() = default;
+  struct Entry {
+    std::uint32_t token = 0;
+    std::uint64_t frequency = 0;  // segments holding the token
+  };
+  // Token id and frequency of a fuzzy key in this language, or nullopt.
+  virtual std::optional<Entry> entry(std::string_view key) const = 0;
+  // entry() of each key, in one round trip where the backend can (a server).
+  virtual std::vector<std::optional<Entry>> entries(std::span<const std::string> keys) const;
+  virtual std::uint64_t frequency(std::uint32_t token) const = 0;
+  // Appends the postings (id, signature, length) of the segments of min_len..max_len words
+  // holding `token`, by length, then id.
+  virtual void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                              std::vector<core::Posting>& out) const = 0;
+  // The token ids of segment `id`, in order; empty if unknown.
+  virtual std::vector<std::uint32_t> tokens(std::uint64_t id) const = 0;
+  // Every indexed segment of the language with its tokens (brute-force comparisons).
+  virtual void for_each_segment(
+      const std::function<void(std::uint64_t, std::vector<std::uint32_t>)>& fn) const = 0;
+};
+
+// A consistent read snapshot for as long as it lives (and one lock or transaction for many
+// statements). Not during an import on the same backend object.
+class ReadSnapshot {
+ public:
+  virtual ~ReadSnapshot() = default;
+};
+
+class TmBackend {
+ public:
+  virtual ~TmBackend() = default;
+  // The file, or the URI without its password: what messages name.
+  virtual const std::string& location() const = 0;
+  // Starts an import; `keyer` gives the fuzzy keys per variant, `now` ("YYYYMMDDThhmmssZ")
+  // stamps units without dates. Throws StoreError (kIo) when the TM is read-only or locked.
+  virtual std::unique_ptr<TmImport> begin_import(Keyer keyer, std::string now) = 0;
+
+  virtual std::size_t unit_count() const = 0;
+  // Units in id order; `fn` returns false to stop.
+  virtual void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const = 0;
+  // The unit holding variant `variant_id`, or nullopt.
+  virtual std::optional<StoredUnit> unit_of_variant(std::int64_t variant_id) const = 0;
+
+  virtual std::unique_ptr<FuzzyIndex> fuzzy_index(std::string_view lang) const = 0;
+
+  // Concordance. update_concordance() indexes the variants added since the last call and
+  // needs a writable TM; concordance() returns the ids of variants whose keys hold `phrase`
+  // (its terms adjacent and in order), lowest first, at most `limit`. `lang`: a primary
+  // subtag to keep only variants of that language, or "" for all.
+  virtual std::size_t update_concordance(const SearchKeyer& keyer) = 0;
+  virtual bool concordance_current() const = 0;
+  virtual std::vector<std::int64_t> concordance(std::span<const ConcordanceTerm> phrase,
+                                                std::string_view lang,
+                                                std::size_t limit) const = 0;
+
+  virtual std::unique_ptr<ReadSnapshot> read_snapshot() const = 0;
+  // Changes whenever another connection commits to the TM: callers that keep what they read
+  // across snapshots drop it when this moves.
+  virtual std::int64_t data_version() const = 0;
+  // "ok" or the backend's list of problems.
+  virtual std::string integrity_check() const = 0;
+};
+
+// True for a libpq connection URI (postgresql:// or postgres://).
+bool is_postgres_uri(std::string_view location);
+
+// Opens the TM at `location`: a PostgreSQL URI (the team TM), else a SQLite file path.
+// busy_timeout_ms: how long to wait for a lock held by another client.
+std::unique_ptr<TmBackend> open_tm(const std::string& location, OpenMode mode,
+                                   int busy_timeout_ms = 5000);
+
+}  // namespace tilmash::store
