@@ -31,4 +31,15 @@ void append_utf8(std::string& out, char32_t cp);
 // Reads with bounds checks, so invalid input gives wrong code points, never an overread.
 void decode_utf8(std::string_view text, std::u32string& out);
 
+// A letter of the Cyrillic and Cyrillic Supplement blocks (U+0400–U+052F: Russian and Kazakh
+// letters included).
+constexpr bool is_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x052F; }
+
+// A character that joins the parts of a hyphenated word: '-', U+2010–U+2015 (hyphen … horizontal
+// bar), U+2212 minus sign, U+FE63 small and U+FF0D fullwidth hyphen-minus, U+00AD soft hyphen.
+constexpr bool is_hyphen(char32_t c) {
+  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 ||
+         c == 0xFF0D || c == 0x00AD;
+}
+
 }  // namespace tilmash::core

@@ -14,8 +14,6 @@
 namespace tilmash::spell {
 namespace {
 
-bool is_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x052F; }
-
 // Languages written in Cyrillic, whose Latin-script words are names or quotations.
 bool cyrillic_language(std::string_view lang) {
   for (std::string_view l : {"kk", "ru", "uk", "be", "bg", "mk", "ky", "tt", "mn"}) {
@@ -35,8 +33,6 @@ struct Shape {
   bool head_acronym = false;   // the part before the first hyphen is all upper case (БҰҰ-ның)
 };
 
-bool is_hyphen(char32_t c) { return c == U'-' || (c >= 0x2010 && c <= 0x2015); }
-
 Shape shape_of(std::string_view word, std::string_view lang) {
   Shape s;
   const bool cyr = cyrillic_language(lang);
@@ -49,11 +45,11 @@ Shape shape_of(std::string_view word, std::string_view lang) {
   while (pos < word.size()) {
     const char32_t c = core::next_code_point(word, pos);
     if (u_isdigit(static_cast<UChar32>(c))) s.digit = true;
-    if (is_hyphen(c)) in_head = false;
+    if (core::is_hyphen(c)) in_head = false;
     if (!is_letter(c)) continue;
     if (letters == 0) s.capitalised = is_upper(c);
     ++letters;
-    if (!cyr || is_cyrillic(c)) s.script_letter = true;
+    if (!cyr || core::is_cyrillic(c)) s.script_letter = true;
     if (is_upper(c)) ++upper;
     if (in_head) {
       ++head_letters;
@@ -326,14 +322,17 @@ bool compound_with_known_part(Speller& speller, std::string_view lang, std::stri
 }
 
 // True when the dictionary knows `word`, or each of its hyphen-joined parts (Hunspell breaks
-// only at ASCII '-'; texts use U+2010 too: қадір‐қасиет), or a rule above accepts it.
+// only at ASCII '-'; texts use U+2010 too: қадір‐қасиет, and the other hyphens of
+// core::is_hyphen, which the tokenizer joins words over), or a rule above accepts it.
 bool known_word(Speller& speller, std::string_view lang, std::string_view word) {
   if (speller.correct(word)) return true;
-  // Stress marks (бо́льшая, за́мок: U+0301, U+0300 after the vowel) are not spelling.
+  // Stress marks (бо́льшая, за́мок: U+0301, U+0300 after the vowel) are not spelling, nor are
+  // soft hyphens (U+00AD, an invisible break point: инфор\u00ADмация is one word, not two parts).
   if (word.find("\xCC\x81") != std::string_view::npos ||
-      word.find("\xCC\x80") != std::string_view::npos) {
+      word.find("\xCC\x80") != std::string_view::npos ||
+      word.find("\xC2\xAD") != std::string_view::npos) {
     std::string bare(word);
-    for (std::string_view mark : {"\xCC\x81", "\xCC\x80"}) {
+    for (std::string_view mark : {"\xCC\x81", "\xCC\x80", "\xC2\xAD"}) {
       for (std::size_t at; (at = bare.find(mark)) != std::string::npos;) bare.erase(at, mark.size());
     }
     return known_word(speller, lang, bare);
@@ -343,7 +342,7 @@ bool known_word(Speller& speller, std::string_view lang, std::string_view word) 
   std::size_t pos = 0;
   while (pos < word.size()) {
     const std::size_t at = pos;
-    if (is_hyphen(core::next_code_point(word, pos))) {
+    if (core::is_hyphen(core::next_code_point(word, pos))) {
       parts.push_back(word.substr(begin, at - begin));
       begin = pos;
     }
@@ -405,7 +404,7 @@ bool inside_sentence_name(std::string_view text, core::Span span,
 std::string name_skeleton(std::string_view word, const core::Transliterator& translit) {
   bool cyrillic = false;
   std::size_t pos = 0;
-  while (pos < word.size() && !cyrillic) cyrillic = is_cyrillic(core::next_code_point(word, pos));
+  while (pos < word.size() && !cyrillic) cyrillic = core::is_cyrillic(core::next_code_point(word, pos));
   return lower_ascii_skeleton(cyrillic ? translit(word) : std::string(word));
 }
 

@@ -13,13 +13,6 @@
 namespace tilmash::term {
 namespace {
 
-bool is_cyrillic(char32_t c) { return c >= 0x0400 && c <= 0x052F; }
-
-bool is_hyphen(char32_t c) {
-  return c == U'-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 ||
-         c == 0xFF0D || c == 0x00AD;
-}
-
 bool is_apostrophe(char32_t c) {
   return c == U'\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02B9 ||
          c == 0x0060 || c == 0x00B4 || c == 0xFF07;
@@ -80,7 +73,7 @@ std::string normalize_word(std::string_view word) {
   std::size_t pos = 0;
   while (pos < word.size()) {
     char32_t c = core::next_code_point(word, pos);
-    if (is_hyphen(c)) continue;
+    if (core::is_hyphen(c)) continue;
     if (is_apostrophe(c)) {
       cps.push_back(U'\'');
       continue;
@@ -91,7 +84,7 @@ std::string normalize_word(std::string_view word) {
       c = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));
     }
     if (c == U'ё') c = U'е';
-    if (is_cyrillic(c)) ++cyrillic;
+    if (core::is_cyrillic(c)) ++cyrillic;
     if (c >= U'a' && c <= U'z') ++latin;
     cps.push_back(c);
   }
@@ -143,7 +136,7 @@ std::vector<Token> tokenize(std::string_view text) {
       continue;
     }
     if (begin != std::string_view::npos && last_word_end == start &&
-        (is_hyphen(c) || is_apostrophe(c)) && pos < text.size()) {
+        (core::is_hyphen(c) || is_apostrophe(c)) && pos < text.size()) {
       std::size_t peek = pos;
       const char32_t next = core::next_code_point(text, peek);
       if (is_word_char(next)) continue;  // a joiner inside the word

@@ -33,5 +33,16 @@ TEST(Utf8Test, DecodesAndEncodes) {
   EXPECT_EQ(count_code_points(s), 2u);
 }
 
+TEST(Utf8Test, CyrillicLettersAndHyphens) {
+  for (char32_t c : {U'а', U'Я', U'ё', U'қ', U'Ұ', U'һ', U'ә', U'Ԥ'}) EXPECT_TRUE(is_cyrillic(c));
+  for (char32_t c : {U'a', U'ç', U'ʼ', U'Ա'}) EXPECT_FALSE(is_cyrillic(c));
+  // ASCII, typographic, minus, small, fullwidth and soft hyphens join a hyphenated word;
+  // dashes of other kinds (⸺, the swung dash ⁓) and the apostrophe do not.
+  for (char32_t c : {U'-', U'‐', U'‑', U'–', U'—', U'―', U'−', U'﹣', U'－', U'\u00AD'}) {
+    EXPECT_TRUE(is_hyphen(c));
+  }
+  for (char32_t c : {U'⸺', U'⁓', U'\'', U'_', U'.'}) EXPECT_FALSE(is_hyphen(c));
+}
+
 }  // namespace
 }  // namespace tilmash::core

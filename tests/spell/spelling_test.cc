@@ -189,6 +189,13 @@ TEST(Spelling, InflectedFormsAreNotFlagged) {
   EXPECT_EQ(words(c.check_text("автапроизводителей", "ru")),
             std::vector<std::string>{"автапроизводителей"});
   EXPECT_TRUE(c.check_text("Еуроодақ", "kk").empty());
+  // Every hyphen of core::is_hyphen joins parts that are checked one by one (a minus sign and
+  // a fullwidth hyphen-minus typed for a hyphen); a soft hyphen is an invisible break point
+  // inside one word.
+  EXPECT_TRUE(c.check_text("қадір\u2212қасиетін қадір\uFF0Dқасиетін", "kk").empty());
+  EXPECT_TRUE(c.check_text("достоин\u00ADстве инфор\u00ADмации", "ru").empty());
+  EXPECT_EQ(words(c.check_text("досто\u00ADенстве", "ru")),
+            std::vector<std::string>{"досто\u00ADенстве"});
 }
 
 TEST(Spelling, CapitalisedWordsInsideASentenceAreNames) {
