@@ -1,5 +1,5 @@
 // The review page's style sheet and scripts, kept as files in src/io/review/ (so the editor's
-// model can be tested on its own in node) and embedded at build time by review/embed.cmake.
+// model can be tested on its own in node) and embedded at build time by cmake/embed_text.cmake.
 #pragma once
 
 #include <string_view>

@@ -1,5 +1,5 @@
 // The rules files of src/segment/rules/, compiled into the library (the .cc is generated at build
-// time by embed_rules.cmake), so the segmenter needs no data files at run time.
+// time by cmake/embed_text.cmake), so the segmenter needs no data files at run time.
 #pragma once
 
 #include <string_view>
