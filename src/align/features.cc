@@ -12,6 +12,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "core/kazakh_letters.h"
 #include "core/numbers.h"
 #include "core/utf8.h"
 
@@ -172,29 +173,6 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 128; });
 }
 
-// ICU's Cyrillic-Latin covers Russian letters only (it leaves ә ғ қ ң ө ұ ү һ і as they are), so
-// the Kazakh-specific letters of a lower-cased word are first mapped to their nearest Russian ones.
-std::string kazakh_to_russian_letters(std::string_view word) {
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < word.size()) {
-    char32_t c = core::next_code_point(word, pos);
-    switch (c) {
-      case U'ә': c = U'а'; break;
-      case U'ғ': c = U'г'; break;
-      case U'қ': c = U'к'; break;
-      case U'ң': c = U'н'; break;
-      case U'ө': c = U'о'; break;
-      case U'ұ': case U'ү': c = U'у'; break;
-      case U'һ': c = U'х'; break;
-      case U'і': c = U'и'; break;
-      default: break;
-    }
-    core::append_utf8(out, c);
-  }
-  return out;
-}
-
 // Latin-ASCII form of every word of a vocabulary ("" for words shorter than 4 code points).
 std::vector<std::string> latin_forms(const Vocab& vocab, icu::Transliterator* translit) {
   std::vector<std::string> out(static_cast<std::size_t>(vocab.size()));
@@ -205,7 +183,9 @@ std::vector<std::string> latin_forms(const Vocab& vocab, icu::Transliterator* tr
     if (is_ascii(word) || translit == nullptr) {
       latin = word;
     } else {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(kazakh_to_russian_letters(word));
+      // ICU's Cyrillic-Latin covers Russian letters only (it leaves ә ғ қ ң ө ұ ү һ і as they
+      // are), so the Kazakh-specific letters of the lower-cased word go to their Russian ones.
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(core::kazakh_to_russian_letters(word));
       translit->transliterate(u);
       u.toLower();
       u.toUTF8String(latin);

@@ -7,6 +7,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "core/kazakh_letters.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -221,27 +222,6 @@ bool is_function_word(std::string_view key, std::string_view lang) {
   return set.count(key) > 0;
 }
 
-std::string keyboard_fold(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  std::size_t pos = 0;
-  while (pos < key.size()) {
-    char32_t c = core::next_code_point(key, pos);
-    switch (c) {
-      case U'қ': c = U'к'; break;
-      case U'ғ': c = U'г'; break;
-      case U'ң': c = U'н'; break;
-      case U'ө': c = U'о'; break;
-      case U'ұ':
-      case U'ү': c = U'у'; break;
-      case U'һ': c = U'х'; break;
-      case U'і': c = U'и'; break;
-      case U'ә': c = U'а'; break;
-      default: break;
-    }
-    core::append_utf8(out, c);
-  }
-  return out;
-}
+std::string keyboard_fold(std::string_view key) { return core::kazakh_to_russian_letters(key); }
 
 }  // namespace tilmash::term

@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include "core/kazakh_letters.h"
+
 #include <string>
 
 #include <gtest/gtest.h>
@@ -42,6 +44,13 @@ TEST(Utf8Test, CyrillicLettersAndHyphens) {
     EXPECT_TRUE(is_hyphen(c));
   }
   for (char32_t c : {U'⸺', U'⁓', U'\'', U'_', U'.'}) EXPECT_FALSE(is_hyphen(c));
+}
+
+TEST(KazakhLettersTest, KazakhLettersBecomeTheirRussianNeighbours) {
+  EXPECT_EQ(kazakh_to_russian_letters("әғқңөұүһі"), "агкноуухи");
+  EXPECT_EQ(kazakh_to_russian_letters("құқықтары"), kazakh_to_russian_letters("кұқықтары"));
+  // Russian letters, Latin, digits and upper-case Kazakh letters stay as they are.
+  EXPECT_EQ(kazakh_to_russian_letters("лагерь Xinjiang 2019 Қ"), "лагерь Xinjiang 2019 Қ");
 }
 
 }  // namespace
