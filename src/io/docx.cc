@@ -4,8 +4,6 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "io/errors.h"
-
 namespace tilmash::io {
 namespace {
 
@@ -275,20 +273,9 @@ void read_part(ZipArchive& zip, const std::string& entry, DocPart part,
 
 std::vector<PartParagraph> docx_paragraphs(ZipArchive& zip, bool headers) {
   pugi::xml_document doc;
-  if (!load_part(zip, kDocxMainPart, kPrefixes, doc)) {
-    throw InputError(zip.path(), 0, 0, std::string("no ") + kDocxMainPart + " in the archive");
-  }
-  const pugi::xml_node root = doc.document_element();
-  pugi::xml_node body;
-  if (local_name(root, "w") == "document") {
-    for (pugi::xml_node c = root.first_child(); c && !body; c = c.next_sibling()) {
-      if (local_name(c, "w") == "body") body = c;
-    }
-  }
-  if (!body) {
-    throw InputError(part_name(zip, kDocxMainPart), 0, 0,
-                     "not a WordprocessingML document: no <w:document><w:body>");
-  }
+  const pugi::xml_node body = load_main_part(zip, kDocxMainPart, kPrefixes, "w",
+                                             {"document", "body"},
+                                             "a WordprocessingML document", doc);
   std::vector<PartParagraph> out;
   if (headers) {
     for (const std::string& h : numbered_parts(zip, "header")) {

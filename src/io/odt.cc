@@ -2,8 +2,6 @@
 
 #include <string_view>
 
-#include "io/errors.h"
-
 namespace tilmash::io {
 namespace {
 
@@ -110,19 +108,12 @@ class Walker {
   }
 };
 
-pugi::xml_node child(pugi::xml_node node, std::string_view prefix, std::string_view local) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
-    if (local_name(c, prefix) == local) return c;
-  }
-  return {};
-}
-
 // The master pages' headers or footers (style:header, style:header-left, style:header-first …).
 void page_furniture(ZipArchive& zip, std::string_view kind, DocPart part,
                     std::vector<PartParagraph>& out) {
   pugi::xml_document doc;
   if (!load_part(zip, "styles.xml", kPrefixes, doc)) return;
-  const pugi::xml_node master = child(doc.document_element(), "office", "master-styles");
+  const pugi::xml_node master = child_element(doc.document_element(), "office", "master-styles");
   Walker walker;
   for (pugi::xml_node page = master.first_child(); page; page = page.next_sibling()) {
     if (local_name(page, "style") != "master-page") continue;
@@ -136,19 +127,9 @@ void page_furniture(ZipArchive& zip, std::string_view kind, DocPart part,
 
 std::vector<PartParagraph> odt_paragraphs(ZipArchive& zip, bool headers) {
   pugi::xml_document doc;
-  if (!load_part(zip, "content.xml", kPrefixes, doc)) {
-    throw InputError(zip.path(), 0, 0, "no content.xml in the OpenDocument archive");
-  }
-  const pugi::xml_node root = doc.document_element();
-  pugi::xml_node text;
-  if (local_name(root, "office") == "document-content") {
-    text = child(child(root, "office", "body"), "office", "text");
-  }
-  if (!text) {
-    throw InputError(part_name(zip, "content.xml"), 0, 0,
-                     "not an OpenDocument text: no <office:document-content><office:body>"
-                     "<office:text>");
-  }
+  const pugi::xml_node text = load_main_part(zip, "content.xml", kPrefixes, "office",
+                                             {"document-content", "body", "text"},
+                                             "an OpenDocument text", doc);
   std::vector<PartParagraph> out;
   if (headers) page_furniture(zip, "header", DocPart::kHeader, out);
   Walker walker;

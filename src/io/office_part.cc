@@ -111,6 +111,32 @@ bool load_part(ZipArchive& zip, const std::string& entry, const NamespacePrefixe
   return true;
 }
 
+pugi::xml_node load_main_part(ZipArchive& zip, const std::string& entry,
+                              const NamespacePrefixes& prefixes, std::string_view prefix,
+                              std::initializer_list<std::string_view> path, std::string_view what,
+                              pugi::xml_document& doc) {
+  if (!load_part(zip, entry, prefixes, doc)) {
+    throw InputError(zip.path(), 0, 0,
+                     "no " + entry + " in the archive: not " + std::string(what));
+  }
+  pugi::xml_node node = doc.document_element();
+  bool root = true;
+  std::string names;
+  for (const std::string_view local : path) {
+    if (!root) {
+      node = child_element(node, prefix, local);
+    } else if (local_name(node, prefix) != local) {
+      node = {};
+    }
+    root = false;
+    names.append("<").append(prefix).append(":").append(local).append(">");
+  }
+  if (!node) {
+    throw InputError(part_name(zip, entry), 0, 0, "not " + std::string(what) + ": no " + names);
+  }
+  return node;
+}
+
 std::string_view local_name(pugi::xml_node node, std::string_view prefix) {
   if (node.type() != pugi::node_element) return {};
   const std::string_view name = node.name();
@@ -119,6 +145,13 @@ std::string_view local_name(pugi::xml_node node, std::string_view prefix) {
     return {};
   }
   return name.substr(prefix.size() + 1);
+}
+
+pugi::xml_node child_element(pugi::xml_node node, std::string_view prefix, std::string_view local) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+    if (local_name(c, prefix) == local) return c;
+  }
+  return {};
 }
 
 std::string_view attr_value(pugi::xml_node node, std::string_view prefix, std::string_view local) {

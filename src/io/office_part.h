@@ -3,6 +3,7 @@
 // namespace-aware element names, and the paragraphs they produce.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,9 +43,23 @@ using NamespacePrefixes = std::vector<std::pair<std::string_view, std::string_vi
 bool load_part(ZipArchive& zip, const std::string& entry, const NamespacePrefixes& prefixes,
                pugi::xml_document& doc);
 
+// The main part of a package: loads entry `entry` as load_part does and returns the element
+// reached from its root by `path`, local names in the namespace the readers call `prefix` (the
+// root's name, then one child per step: {"document", "body"} is <w:document><w:body>). Throws
+// InputError when the entry is missing ("no ENTRY in the archive: not WHAT", at the archive) or
+// the path is not there ("not WHAT: no <w:document><w:body>", at the part); `what` names the
+// kind of document with its article ("a WordprocessingML document").
+pugi::xml_node load_main_part(ZipArchive& zip, const std::string& entry,
+                              const NamespacePrefixes& prefixes, std::string_view prefix,
+                              std::initializer_list<std::string_view> path, std::string_view what,
+                              pugi::xml_document& doc);
+
 // After load_part: the local name of `node` when it is an element in the namespace the readers
 // call `prefix`, else "".
 std::string_view local_name(pugi::xml_node node, std::string_view prefix);
+
+// After load_part: the first child element of `node` named `prefix:local`, or a null node.
+pugi::xml_node child_element(pugi::xml_node node, std::string_view prefix, std::string_view local);
 
 // After load_part: the value of attribute `prefix:local` of `node`, or "".
 std::string_view attr_value(pugi::xml_node node, std::string_view prefix, std::string_view local);

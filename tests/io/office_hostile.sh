@@ -43,6 +43,11 @@ z('wrong_mimetype.odt', [('mimetype', 'application/vnd.oasis.opendocument.spread
                          ('content.xml', '<x/>')])
 z('no_document.docx', [('[Content_Types].xml', '<Types/>'), ('word/styles.xml', '<x/>')])
 z('not_wordml.docx', [('word/document.xml', '<html><body>hi</body></html>')])
+ODT_MIME = ('mimetype', 'application/vnd.oasis.opendocument.text')
+z('no_content.odt', [ODT_MIME])
+z('not_odt_text.odt', [ODT_MIME, ('content.xml', '<office:document-content xmlns:office='
+                       '"urn:oasis:names:tc:opendocument:xmlns:office:1.0"><office:body>'
+                       '<office:spreadsheet/></office:body></office:document-content>')])
 z('deep.docx', [('word/document.xml', '<w:document %s><w:body>' % W + '<w:sdt>' * 100000
                  + '</w:sdt>' * 100000 + '</w:body></w:document>')])
 z('malformed.docx', [('word/document.xml', DOC.replace('</w:t>', '</w:x>'))])
@@ -82,6 +87,8 @@ cases=(
   "wrong_mimetype.odt|3|wrong_mimetype.odt: error: an OpenDocument file of type 'application/vnd.oasis.opendocument.spreadsheet', not a text document"
   "no_document.docx|3|no_document.docx: error: a zip archive that is neither DOCX"
   "not_wordml.docx|3|not_wordml.docx!/word/document.xml: error: not a WordprocessingML document"
+  "no_content.odt|3|no_content.odt: error: no content.xml in the archive: not an OpenDocument text"
+  "not_odt_text.odt|3|not_odt_text.odt!/content.xml: error: not an OpenDocument text: no <office:document-content><office:body><office:text>"
   "deep.docx|3|deep.docx!/word/document.xml:1:"
   "malformed.docx|3|malformed.docx!/word/document.xml:1:"
   "laughs.docx|3|laughs.docx!/word/document.xml:1:"
