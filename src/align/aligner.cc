@@ -181,10 +181,13 @@ class LexCache {
                dense);
       for (int f : touched) dense[static_cast<std::size_t>(f)] = 0.0f;
       touched.clear();
-      // Every target score of row i + 1 now has its sums.
+      // Every target score of row i + 1 now has its sums. The DP reads those of target
+      // sentences [j0, j1) of two-sided beads ending at (i + 1, j1) in the band: j from the
+      // row's first cell less `extend` to its last cell less one.
       const int i1 = i + 1;
-      for (int j = ext_.lo[static_cast<std::size_t>(i1)];
-           j <= std::min(ext_.hi[static_cast<std::size_t>(i1)], m - 1); ++j) {
+      const auto r1 = static_cast<std::size_t>(i1);
+      for (int j = std::max(ext_.lo[r1], band.lo[r1] - extend);
+           j <= std::min({ext_.hi[r1], m - 1, band.hi[r1] - 1}); ++j) {
         std::size_t words = 0;
         for (int d = 1; d <= std::min(3, i1); ++d) {
           const int i0 = i1 - d;
@@ -227,6 +230,12 @@ class LexCache {
       int q0 = r0;
       while (q0 <= n && ext_.hi[static_cast<std::size_t>(q0)] < j1) ++q0;
       for (int i = q0; i < n && ext_.lo[static_cast<std::size_t>(i)] <= j1; ++i) {
+        // The DP reads source(i, j1, d) only for beads ending at (i1, j1) in the band with
+        // i < i1 <= i + extend: rows i + 1 .. i + extend of the band must reach column j1.
+        if (band.lo[static_cast<std::size_t>(i) + 1] > j1 ||
+            band.hi[static_cast<std::size_t>(std::min(i + extend, n))] < j1) {
+          continue;
+        }
         std::size_t words = 0;
         for (int d = 1; d <= std::min(3, j1); ++d) {
           const int j0 = j1 - d;
@@ -242,7 +251,8 @@ class LexCache {
 
   // target(i1, j, d) and source(i, j1, d) of the comment above, 1 <= d <= 3. Every bead the DP
   // scores has its cells inside the widened band (its first cell is in the band, and a bead
-  // spans at most `extend` sentences); outside it, no lexical evidence.
+  // spans at most `extend` sentences); outside it, no lexical evidence. Scores of the widened
+  // band that no bead of the band reads are not computed (0).
   float target(int i1, int j, int d) const { return get(0, i1, j, d); }
   float source(int i, int j1, int d) const { return get(1, i, j1, d); }
 

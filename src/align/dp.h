@@ -107,6 +107,11 @@ template <class CostFn>
 DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
                double temperature, double support = 0) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
+  // c / temperature, without the division at temperature 1 (the first pass), where it is exact.
+  const bool unit_temperature = temperature == 1.0;
+  auto scaled = [&](float c) {
+    return unit_temperature ? static_cast<double>(c) : static_cast<double>(c) / temperature;
+  };
   const auto T = types.size();
   const auto cells = static_cast<std::size_t>(band.size());
   std::vector<float> bead_cost(cells * T, std::numeric_limits<float>::infinity());
@@ -138,7 +143,7 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
           bt = static_cast<int>(t);
         }
         if (c != std::numeric_limits<float>::infinity()) {
-          a = log_add(a, alpha[prev_cell] - c / temperature);
+          a = log_add(a, alpha[prev_cell] - scaled(c));
         }
       }
       best[cell] = b;
@@ -160,7 +165,7 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
         float c = bead_cost[cell * T + t];
         if (c == std::numeric_limits<float>::infinity()) continue;
         auto prev = static_cast<std::size_t>(band.index(i - types[t].di, j - types[t].dj));
-        beta[prev] = log_add(beta[prev], beta[cell] - c / temperature);
+        beta[prev] = log_add(beta[prev], beta[cell] - scaled(c));
       }
     }
   }

@@ -18,10 +18,9 @@ double log_tail(double z) {
   return -(x * x + std::log(x * std::sqrt(M_PI)));
 }
 
-constexpr double kSteps = 32;  // table points per unit of z
-constexpr double kMaxZ = 40;
+}  // namespace
 
-double tail_cost(const LengthModel& model, double z) {
+double length_tail_cost(const LengthModel& model, double z) {
   const double inlier = log_tail(z);
   if (model.outlier_share <= 0) return -inlier;
   const double outlier = log_tail(z / model.outlier_scale);
@@ -31,24 +30,11 @@ double tail_cost(const LengthModel& model, double z) {
   return std::max(0.0, -(hi + std::log1p(std::exp(std::min(a, b) - hi))));
 }
 
-}  // namespace
-
 void tabulate(LengthModel& model) {
-  model.table.resize(static_cast<std::size_t>(kMaxZ * kSteps) + 2);
+  model.table.resize(static_cast<std::size_t>(kLengthMaxZ * kLengthSteps) + 2);
   for (std::size_t k = 0; k < model.table.size(); ++k) {
-    model.table[k] = tail_cost(model, static_cast<double>(k) / kSteps);
+    model.table[k] = length_tail_cost(model, static_cast<double>(k) / kLengthSteps);
   }
-}
-
-double length_cost(const LengthModel& model, int src_len, int tgt_len) {
-  double l1 = src_len, l2 = tgt_len;
-  double mean = std::max((l1 + l2 / model.ratio) / 2.0, 1.0);
-  double z = std::abs(model.ratio * l1 - l2) / std::sqrt(model.variance * mean * model.ratio);
-  if (model.table.empty() || !(z < kMaxZ)) return tail_cost(model, z);
-  const double x = z * kSteps;
-  const auto k = static_cast<std::size_t>(x);
-  const double frac = x - static_cast<double>(k);
-  return model.table[k] + frac * (model.table[k + 1] - model.table[k]);
 }
 
 double estimate_ratio(double src_total, double tgt_total) {

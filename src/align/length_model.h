@@ -3,6 +3,9 @@
 // tilmash::align.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
 #include <span>
 #include <utility>
 #include <vector>
@@ -26,10 +29,26 @@ struct LengthModel {
 // and a linear interpolation (error below 1e-4 nats) instead of two erfc and three logarithms.
 void tabulate(LengthModel& model);
 
+// The table's grid: kLengthSteps points per unit of z, up to kLengthMaxZ.
+inline constexpr double kLengthSteps = 32;
+inline constexpr double kLengthMaxZ = 40;
+
+// -log P(|δ| >= z) computed, not from the table.
+double length_tail_cost(const LengthModel& model, double z);
+
 // -log P(|δ|) for a bead of `src_len` and `tgt_len` code points (either may be 0), with
 // δ = (c·l1 − l2) / sqrt(s²·(l1 + l2/c)/2) as in Gale & Church's program, P the two-sided tail
-// of the (contaminated) normal. Always finite, ≥ 0.
-double length_cost(const LengthModel& model, int src_len, int tgt_len);
+// of the (contaminated) normal. Always finite, ≥ 0. Inline: the DP takes one per bead.
+inline double length_cost(const LengthModel& model, int src_len, int tgt_len) {
+  double l1 = src_len, l2 = tgt_len;
+  double mean = std::max((l1 + l2 / model.ratio) / 2.0, 1.0);
+  double z = std::abs(model.ratio * l1 - l2) / std::sqrt(model.variance * mean * model.ratio);
+  if (model.table.empty() || !(z < kLengthMaxZ)) return length_tail_cost(model, z);
+  const double x = z * kLengthSteps;
+  const auto k = static_cast<std::size_t>(x);
+  const double frac = x - static_cast<double>(k);
+  return model.table[k] + frac * (model.table[k + 1] - model.table[k]);
+}
 
 // Ratio of total lengths; 1 when either side is empty.
 double estimate_ratio(double src_total, double tgt_total);
