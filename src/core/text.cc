@@ -36,9 +36,22 @@ Result<CleanText> clean_text(std::string_view raw) {
   std::string tmp;
   tmp.reserve(body.size());
   std::size_t pos = 0;
+  std::size_t kept = 0;  // start of the run of kept characters not yet appended
   while (pos < body.size()) {
+    // Printable ASCII, tab and LF are kept as they are: they join the run (one append per run,
+    // not per character).
+    const auto byte = static_cast<unsigned char>(body[pos]);
+    if ((byte >= 0x20 && byte < 0x7F) || byte == '\t' || byte == '\n') {
+      ++pos;
+      continue;
+    }
     const std::size_t at = pos;
     char32_t cp = next_code_point(body, pos);
+    // Everything else is kept too, but for the controls and line separators.
+    const bool special = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
+                         cp == 0x2029;
+    if (!special) continue;
+    tmp.append(body.substr(kept, at - kept));
     if (cp == 0) {
       return unexpected({ErrorCode::kControlChar,
                          "NUL byte in text (is this a binary or UTF-16 file?)", start + at});
@@ -48,12 +61,12 @@ Result<CleanText> clean_text(std::string_view raw) {
       if (pos < body.size() && body[pos] == '\n') ++pos;
     } else if (cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
       tmp += '\n';
-    } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-      ++out.removed_controls;
     } else {
-      tmp.append(body.substr(at, pos - at));
+      ++out.removed_controls;  // the other C0 controls, DEL, the C1 controls
     }
+    kept = pos;
   }
+  tmp.append(body.substr(kept));
   out.text = to_nfc(tmp);
   return out;
 }
@@ -88,17 +101,32 @@ std::string collapse_space(std::string_view text) {
   out.reserve(text.size());
   std::size_t pos = 0;
   bool pending_space = false;
+  std::size_t run = std::string_view::npos;  // start of the current run of non-space characters
   while (pos < text.size()) {
     const std::size_t at = pos;
-    char32_t cp = next_code_point(text, pos);
-    if (is_space_cp(cp) || cp == '\n') {
-      pending_space = true;
-      continue;
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    bool space = false;
+    if (byte < 0x80) {  // ASCII and two-byte sequences (Cyrillic) without a call to the decoder
+      ++pos;
+      space = byte == ' ' || byte == '\t' || byte == '\n';
+    } else if (byte >= 0xC0 && byte < 0xE0 && pos + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[pos + 1]);
+      pos += 2;
+      space = is_space_cp((static_cast<char32_t>(byte & 0x1F) << 6) | (next & 0x3F));
+    } else {
+      space = is_space_cp(next_code_point(text, pos));
     }
-    if (pending_space && !out.empty()) out += ' ';
-    pending_space = false;
-    out.append(text.substr(at, pos - at));
+    if (space) {
+      if (run != std::string_view::npos) out.append(text.substr(run, at - run));
+      run = std::string_view::npos;
+      pending_space = true;
+    } else if (run == std::string_view::npos) {
+      if (pending_space && !out.empty()) out += ' ';
+      pending_space = false;
+      run = at;
+    }
   }
+  if (run != std::string_view::npos) out.append(text.substr(run));
   return out;
 }
 

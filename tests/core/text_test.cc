@@ -56,6 +56,18 @@ TEST(TextTest, ParagraphsOnePerLineBlankLinesSkipped) {
   EXPECT_TRUE(split_paragraphs("").empty());
 }
 
+TEST(TextTest, MixedScriptsKeepEveryKeptCharacterInOrder) {
+  // Kept runs of ASCII, Cyrillic and astral text between every kind of control and break.
+  auto t = clean_text("Қазақ\r\nтілі\rru\u0085Ж\u2028x\u2029\x01ә😀\u0090\tend\x7F");
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->text, "Қазақ\nтілі\nru\nЖ\nx\nә😀\tend");
+  EXPECT_EQ(t->removed_controls, 3u);
+  // Every space of is_space_cp and LF collapses; Cyrillic and other letters stay.
+  EXPECT_EQ(collapse_space("\u00a0Ел\u2009\u3000 жұрт\n\u202fАлматы\u1680x\u205f "),
+            "Ел жұрт Алматы x");
+  EXPECT_EQ(collapse_space("é\u00a0ё"), "é ё");
+}
+
 }  // namespace
 }  // namespace tilmash::core
 
