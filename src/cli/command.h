@@ -3,6 +3,7 @@
 // and returns an exit code; errors travel as exceptions to the single try in main.cc.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <span>
 #include <stdexcept>
@@ -10,6 +11,8 @@
 #include <vector>
 
 #include <boost/program_options.hpp>
+
+#include "core/failure.h"
 
 namespace tilmash::cli {
 
@@ -31,11 +34,21 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The exit status of a failure of the family core::Failure: bad input 3, I/O 4.
+inline Exit exit_status(core::FailureKind kind) {
+  return kind == core::FailureKind::kBadInput ? Exit::kBadInput : Exit::kIo;
+}
+
 struct Command {
   const char* name;     // "segment", or "glossary lookup" for nested verbs
   const char* summary;  // one line for `tilmash --help`
   Exit (*run)(std::span<const std::string> args);  // args exclude the command name
 };
+
+// Runs `cmd` with `args` (the command name excluded) inside the CLI's one try/catch: usage
+// errors -> 2, core::Failure -> 3 or 4 (exit_status), out of memory -> 4, anything else -> 70
+// "internal error …, please report"; the one-line message goes to `err`. Returns the status.
+int run_command(const Command& cmd, std::span<const std::string> args, std::ostream& err);
 
 // Every subcommand, in the order `tilmash --help` lists them.
 std::span<const Command> commands();
