@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "cli/command.h"
+#include "core/bead_unit.h"
 #include "core/lang.h"
 #include "core/types.h"
 #include "io/alignment_reader.h"
@@ -73,6 +74,7 @@ bool colour_stdout() {
 }
 
 std::optional<double> confidence_of(const core::TranslationUnit& u) {
+  if (u.confidence) return u.confidence;  // a bead's (core::bead_unit)
   for (const core::Prop& p : u.props) {
     if (p.type == "x-tilmash-confidence") {
       try {
@@ -172,26 +174,9 @@ std::string file_names(const std::vector<std::string>& paths) {
 
 std::vector<core::TranslationUnit> bead_units(const std::vector<core::AlignedUnit>& beads,
                                               const std::vector<std::string>& langs) {
-  std::vector<core::TranslationUnit> tus(beads.size());
-  for (std::size_t n = 0; n < beads.size(); ++n) {
-    tus[n].id = std::to_string(n + 1);
-    for (const std::string& l : langs) {
-      auto it = beads[n].text.find(l);
-      if (it == beads[n].text.end() || it->second.empty()) continue;
-      tus[n].variants.emplace_back().lang = l;
-      tus[n].variants.back().text = it->second;
-    }
-    tus[n].props.push_back({"x-tilmash-confidence", std::to_string(beads[n].confidence)});
-    if (tus[n].variants.size() < langs.size()) {  // one-sided (qa/omission_check.h)
-      core::Bead shape;  // sides with text count as one sentence (the JSON's texts are joined)
-      for (const std::string& l : langs) {
-        auto it = beads[n].text.find(l);
-        shape.sides.push_back(it == beads[n].text.end() || it->second.empty() ? std::vector<int>{}
-                                                                              : std::vector<int>{0});
-      }
-      tus[n].props.push_back({std::string(core::kOneSidedBeadProp), core::bead_shape(shape)});
-    }
-  }
+  std::vector<core::TranslationUnit> tus;
+  tus.reserve(beads.size());
+  for (std::size_t n = 0; n < beads.size(); ++n) tus.push_back(core::bead_unit(beads[n], n, langs));
   return tus;
 }
 
