@@ -64,6 +64,23 @@ TEST_F(AlignTest, TmxNamesBeadsByNumberAndCarriesTheirConfidence) {
   EXPECT_EQ(props, 3u);
 }
 
+TEST_F(AlignTest, DuplicateBeadLeftOutOfTmxAsTheEditorsDownloadDoes) {
+  const std::string en = write("d.en", "Yes.\nYes.\nThe camp was closed in 2019 after 14 months.\n");
+  const std::string kk = write("d.kk", "Иә.\nИә.\nЛагерь 14 айдан кейін 2019 жылы жабылды.\n");
+  align_documents(two_documents(en, kk, "beads", path("d.beads")));
+  ASSERT_EQ(read("d.beads"), "0:0\n1:1\n2:2\n");  // bead 2 repeats bead 1
+  std::vector<std::string> told;
+  AlignRequest r = two_documents(en, kk, "tmx", path("d.tmx"));
+  r.left_out = [&](const std::string& p, const io::TmxWriteStats& st) {
+    told.push_back(p + " " + std::to_string(st.units_written) + " " + std::to_string(st.units_duplicate));
+  };
+  align_documents(r);
+  EXPECT_EQ(told, std::vector<std::string>{path("d.tmx") + " 2 1"});
+  const std::string tmx = read("d.tmx");
+  EXPECT_NE(tmx.find("tuid=\"tu2\""), std::string::npos) << tmx;  // written units numbered
+  EXPECT_EQ(tmx.find("tuid=\"tu3\""), std::string::npos) << tmx;
+}
+
 TEST_F(AlignTest, RefusesAFileCountThatDoesNotMatchTheLanguages) {
   const std::string en = write("a.en", kEnglish);
   AlignRequest r = two_documents(en, en, "json", path("a.json"));
