@@ -124,7 +124,8 @@ std::string tmx_findings_text(const std::vector<io::TmxFinding>& all) {
   return out;
 }
 
-std::vector<TmxFileStats> tmx_stats(const std::vector<std::string>& files, bool drop_invalid_chars) {
+std::vector<TmxFileStats> tmx_stats(const std::vector<std::string>& files, bool drop_invalid_chars,
+                                    const std::function<void(const TmxFileStats&)>& each) {
   std::vector<TmxFileStats> out;
   io::TmxReadOptions ro;
   ro.drop_invalid_chars = drop_invalid_chars;
@@ -151,12 +152,13 @@ std::vector<TmxFileStats> tmx_stats(const std::vector<std::string>& files, bool 
       }
     }
     s.header = reader.header();
+    if (each) each(s);
   }
   return out;
 }
 
-std::string tmx_stats_json(const std::vector<TmxFileStats>& stats) {
-  std::string out = "[";
+std::string tmx_stats_json(const TmxFileStats& s) {
+  std::string out;
   auto counts = [&](const std::map<std::string, std::size_t>& m) {
     bool first = true;
     for (const auto& [k, n] : m) {
@@ -164,40 +166,35 @@ std::string tmx_stats_json(const std::vector<TmxFileStats>& stats) {
       first = false;
     }
   };
-  for (const TmxFileStats& s : stats) {
-    const io::TmxHeader& h = s.header;
-    out.append(&s == stats.data() ? "\n" : ",\n").append("  {\"path\": ").append(io::json_string(s.path))
-        .append(", \"version\": ").append(io::json_string(h.version))
-        .append(", \"srclang\": ").append(io::json_string(h.srclang))
-        .append(", \"creationtool\": ").append(io::json_string(h.creationtool))
-        .append(", \"units\": ").append(std::to_string(s.units))
-        .append(", \"units_with_inline\": ").append(std::to_string(s.units_with_inline))
-        .append(", \"empty_segments\": ").append(std::to_string(s.empty_segments))
-        .append(", \"languages\": {");
-    counts(s.languages);
-    out.append("}, \"pairs\": {");
-    counts(s.pairs);
-    out.append("}}");
-  }
-  out.append(stats.empty() ? "]\n" : "\n]\n");
+  const io::TmxHeader& h = s.header;
+  out.append("  {\"path\": ").append(io::json_string(s.path))
+      .append(", \"version\": ").append(io::json_string(h.version))
+      .append(", \"srclang\": ").append(io::json_string(h.srclang))
+      .append(", \"creationtool\": ").append(io::json_string(h.creationtool))
+      .append(", \"units\": ").append(std::to_string(s.units))
+      .append(", \"units_with_inline\": ").append(std::to_string(s.units_with_inline))
+      .append(", \"empty_segments\": ").append(std::to_string(s.empty_segments))
+      .append(", \"languages\": {");
+  counts(s.languages);
+  out.append("}, \"pairs\": {");
+  counts(s.pairs);
+  out.append("}}");
   return out;
 }
 
-std::string tmx_stats_text(const std::vector<TmxFileStats>& stats) {
+std::string tmx_stats_text(const TmxFileStats& s) {
+  const io::TmxHeader& h = s.header;
   std::string out;
-  for (const TmxFileStats& s : stats) {
-    const io::TmxHeader& h = s.header;
-    out.append(s.path).append(": TMX ").append(h.version).append(", srclang ").append(h.srclang)
-        .append(", from ").append(h.creationtool.empty() ? "?" : h.creationtool)
-        .append("\n  units ").append(std::to_string(s.units))
-        .append(", with inline markup ").append(std::to_string(s.units_with_inline))
-        .append(", empty segments ").append(std::to_string(s.empty_segments))
-        .append("\n  languages:");
-    for (const auto& [l, n] : s.languages) out.append(" ").append(l).append("=").append(std::to_string(n));
-    out.append("\n  pairs:");
-    for (const auto& [p, n] : s.pairs) out.append(" ").append(p).append("=").append(std::to_string(n));
-    out.append("\n");
-  }
+  out.append(s.path).append(": TMX ").append(h.version).append(", srclang ").append(h.srclang)
+      .append(", from ").append(h.creationtool.empty() ? "?" : h.creationtool)
+      .append("\n  units ").append(std::to_string(s.units))
+      .append(", with inline markup ").append(std::to_string(s.units_with_inline))
+      .append(", empty segments ").append(std::to_string(s.empty_segments))
+      .append("\n  languages:");
+  for (const auto& [l, n] : s.languages) out.append(" ").append(l).append("=").append(std::to_string(n));
+  out.append("\n  pairs:");
+  for (const auto& [p, n] : s.pairs) out.append(" ").append(p).append("=").append(std::to_string(n));
+  out.append("\n");
   return out;
 }
 

@@ -47,10 +47,13 @@ struct TmxFileStats {
   std::map<std::string, std::size_t> pairs;      // "en-kk" -> units having both
 };
 
-std::vector<TmxFileStats> tmx_stats(const std::vector<std::string>& files,
-                                    bool drop_invalid_chars);
-std::string tmx_stats_json(const std::vector<TmxFileStats>& stats);
-std::string tmx_stats_text(const std::vector<TmxFileStats>& stats);
+// Counts each file in turn and tells `each` about it before reading the next (so that what was
+// counted is shown when a later file fails). Returns them all.
+std::vector<TmxFileStats> tmx_stats(const std::vector<std::string>& files, bool drop_invalid_chars,
+                                    const std::function<void(const TmxFileStats&)>& each = {});
+// One file's counts: the JSON object of tmx stats --json, and the text block of tmx stats.
+std::string tmx_stats_json(const TmxFileStats& stats);
+std::string tmx_stats_text(const TmxFileStats& stats);
 
 struct TmxOutput {
   std::string path;

@@ -46,8 +46,14 @@ Exit run_validate(const po::variables_map& vm) {
 }
 
 Exit run_stats(const po::variables_map& vm) {
-  const auto stats = app::tmx_stats(files(vm), vm["drop-invalid-chars"].as<bool>());
-  std::cout << (vm["json"].as<bool>() ? app::tmx_stats_json(stats) : app::tmx_stats_text(stats));
+  const bool json = vm["json"].as<bool>();
+  if (json) std::cout << "[";
+  bool first = true;  // each file printed once counted: a later unreadable file keeps them
+  app::tmx_stats(files(vm), vm["drop-invalid-chars"].as<bool>(), [&](const app::TmxFileStats& s) {
+    std::cout << (json ? (first ? "\n" : ",\n") + app::tmx_stats_json(s) : app::tmx_stats_text(s));
+    first = false;
+  });
+  if (json) std::cout << (first ? "]\n" : "\n]\n");
   return Exit::kOk;
 }
 
