@@ -1,24 +1,12 @@
-// tilmash align: read (and segment) each language's document; glossary entries per sentence
-// (term::Matcher) -> align::align_batch / align3_batch -> align::to_units -> io::write_alignment.
-#include <filesystem>
+// tilmash align: parses the options and calls app::align_documents (read and segment each
+// language's document, glossary anchors, align::align_batch / align3_batch, write beads, TSV,
+// JSON, TMX, XLIFF or the review page); reports beads left out of TMX/XLIFF.
 #include <iostream>
 #include <sstream>
 
-#include "align/aligner.h"
-#include "align/units.h"
+#include "app/align.h"
 #include "cli/command.h"
-#include "cli/glossary_source.h"
 #include "core/lang.h"
-#include "core/utf8.h"
-#include "io/alignment_writer.h"
-#include "io/atomic_file.h"
-#include "io/document.h"
-#include "io/errors.h"
-#include "io/html_review.h"
-#include "io/location.h"
-#include "qa/term_check.h"
-#include "segment/segmenter.h"
-#include "term/glossary.h"
 
 namespace tilmash::cli {
 namespace {
@@ -48,108 +36,6 @@ constexpr const char* kHelp =
     "  tilmash align --langs en,kk,ru a.en.txt a.kk.txt a.ru.txt --format html -o review.html\n"
     "  tilmash align --langs en,kk a.en a.kk --from-json a.aligned.json --format html -o a.html\n"
     "  tilmash align --langs de,fr --segmented --batch pairs.txt --out-dir out --format beads";
-
-std::vector<core::Segment> read_sentences(const std::string& path, const std::string& lang,
-                                          bool segmented, bool headers) {
-  std::vector<core::Segment> out;
-  if (segmented) {
-    for (std::string& line : io::read_lines(path)) out.push_back({std::move(line), 0});
-    return out;
-  }
-  auto segmenter = segment::Segmenter::create(lang, "");
-  if (!segmenter) throw UsageError("--langs " + lang + ": " + segmenter.error().message);
-  return segment::segment_document(*segmenter,
-                                   io::read_document(path, {io::DocFormat::kAuto, headers}));
-}
-
-std::vector<std::vector<std::string>> sentence_texts(const std::vector<std::vector<core::Segment>>& docs) {
-  std::vector<std::vector<std::string>> out;
-  for (const auto& doc : docs) {
-    auto& texts = out.emplace_back();
-    for (const core::Segment& s : doc) texts.push_back(s.text);
-  }
-  return out;
-}
-
-// " 3-4" for sentences {2, 3}: 1-based, as the lines of the sentence files.
-std::string sentence_numbers(const std::vector<int>& side) {
-  if (side.empty()) return " -";
-  std::string out = std::string(" ").append(std::to_string(side.front() + 1));
-  if (side.size() > 1) out.append("-").append(std::to_string(side.back() + 1));
-  return out;
-}
-
-// The review page (check's review_page over one unit per bead, empty sides left out): bead N is
-// line N of --format beads; terms and findings from `matcher`; the editor over `docs`.
-void write_html(const std::string& path, const std::vector<std::string>& langs,
-                const align::Alignment& a, const std::vector<core::AlignedUnit>& units,
-                const term::Matcher& matcher, const std::string& title,
-                const std::vector<std::vector<core::Segment>>& docs,
-                std::span<const io::BeadMark> marks) {
-  const std::vector<core::TranslationUnit> tus = bead_units(units, langs);
-  qa::CheckOptions options;
-  options.source_lang = qa::primary_lang(langs[0]);
-  std::vector<qa::Finding> findings;
-  io::ReviewPage page = review_page(tus, langs, matcher, options, findings);
-  page.title = title;
-  for (std::size_t k = 0; k < langs.size(); ++k) page.subtitle += (k ? " · " : "") + langs[k];
-  page.subtitle = "tilmash align " + page.subtitle + ": bead N is line N of --format beads";
-  for (std::size_t n = 0; n < page.rows.size(); ++n) {
-    for (std::size_t k = 0; k < langs.size(); ++k) {
-      page.rows[n].detail += (k ? " · " : "") + langs[k] + sentence_numbers(a.beads[n].sides[k]);
-    }
-  }
-  page.editor = io::ReviewEditor{sentence_texts(docs), a.beads, {marks.begin(), marks.end()}, title};
-  io::AtomicFile file(path);
-  io::write_review_html(file.out(), page);
-  file.commit();
-}
-
-// Writes alignment `a` of `docs` in `format` to `path` ("-" = stdout). With `pairs`, also one
-// file per source-target pair, from the pair's own alignment (a.pairwise: finer than the joined
-// three-language beads wherever the two translations group the source differently).
-void write_alignment(const std::string& path, const std::string& format, bool pairs,
-                     const std::vector<std::string>& langs,
-                     const std::vector<std::vector<core::Segment>>& docs, const align::Alignment& a,
-                     const std::string& document, const term::Matcher& matcher,
-                     std::span<const io::BeadMark> marks = {}) {
-  for (std::size_t k = 1; pairs && k < langs.size(); ++k) {
-    align::Alignment pair{a.pairwise.size() >= k ? a.pairwise[k - 1] : a.beads, {}};
-    write_alignment(io::alignment_pair_path(path, format, langs[0], langs[k]), format, false,
-                    {langs[0], langs[k]}, {docs[0], docs[k]}, pair, document, matcher);
-  }
-  const std::vector<core::AlignedUnit> units = align::to_units(a, docs, langs);
-  if (format == "html") {
-    write_html(path, langs, a, units, matcher, document, docs, marks);
-    return;
-  }
-  const io::TmxWriteStats st = io::write_alignment(path, format, langs, a.beads, units, document, marks);
-  if (st.units_skipped + st.units_no_source + st.units_duplicate != 0) {
-    const std::size_t empty = st.units_skipped + st.units_no_source;
-    std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "
-              << empty << (empty == 1 ? " bead" : " beads") << " without text in every language"
-              << " and " << st.units_duplicate
-              << (st.units_duplicate == 1 ? " duplicate\n" : " duplicates\n");
-  }
-}
-
-// Dictionary file: one pair per line, source TAB target (read raw: read_lines would turn the
-// tab into a space). Lines without a tab are skipped.
-std::vector<std::pair<std::string, std::string>> read_dictionary(const std::string& path) {
-  const std::string bytes = io::read_file(path);
-  if (auto bad = core::find_invalid_utf8(bytes)) {
-    io::LineCol at = io::line_col(bytes, *bad);
-    throw io::InputError(path, at.line, at.column, "invalid UTF-8 byte sequence");
-  }
-  std::vector<std::pair<std::string, std::string>> out;
-  std::istringstream in(bytes);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    auto tab = line.find('\t');
-    if (tab != std::string::npos) out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -206,7 +92,8 @@ Exit run_align(std::span<const std::string> args) {
   if (pairs && vm->count("batch") == 0u && (*vm)["output"].as<std::string>() == "-") {
     throw UsageError("--pairs needs -o FILE or --batch (it names OUT-en-kk.tmx … after it)");
   }
-  align::AlignOptions o;
+  app::AlignRequest r;
+  align::AlignOptions& o = r.options;
   o.langs = langs;  // for the number reader of the anchors
   for (auto [flag, on] : {std::pair{"no-length", &o.use_length}, {"no-anchors", &o.use_anchors},
                           {"no-cognates", &o.use_cognates}, {"no-lexical", &o.use_lexical},
@@ -217,80 +104,27 @@ Exit run_align(std::span<const std::string> args) {
   o.use_terms = !(*vm)["no-glossary"].as<bool>();
   o.max_side = (*vm)["max-side"].as<int>();
   if (o.max_side < 2 || o.max_side > 3) throw UsageError("--max-side must be 2 or 3");
-  if (vm->count("dictionary") != 0u) o.dictionary = read_dictionary((*vm)["dictionary"].as<std::string>());
-  const bool segmented = (*vm)["segmented"].as<bool>();
-  const auto& files = (*vm)["files"].as<std::vector<std::string>>();
-  // Document groups, one file per language: each line of --batch LIST, else the FILE arguments.
-  std::vector<std::vector<std::string>> groups;
-  if (vm->count("batch") != 0u) {
-    if (!files.empty() || vm->count("out-dir") == 0u) {
-      throw UsageError("--batch takes no FILE arguments and needs --out-dir");
-    }
-    for (const std::string& line : io::read_lines((*vm)["batch"].as<std::string>())) {
-      std::istringstream ls(line);
-      auto& g = groups.emplace_back();
-      for (std::string f; ls >> f;) g.push_back(f);
-      if (g.size() != langs.size()) {
-        throw UsageError("--batch: each line must name " + std::to_string(langs.size()) +
-                         " files (one per --langs language), got '" + line + "'");
-      }
-    }
-  } else if (files.size() != langs.size()) {
-    throw UsageError("--langs lists " + std::to_string(langs.size()) + " languages but " +
-                     std::to_string(files.size()) + " files were given");
-  } else {
-    groups.push_back(files);
-  }
-  const std::optional<term::Matcher> matcher = (*vm)["no-glossary"].as<bool>()
-                                                   ? std::nullopt : optional_matcher(*vm, langs);
-  // The review page marks terms with the same matcher (an empty one without a glossary).
-  std::optional<term::Matcher> empty;
-  if (!matcher) {
-    auto m = term::Matcher::create(term::Glossary{});
-    if (!m) throw std::runtime_error(m.error().message);
-    empty = std::move(*m);
-  }
-  const term::Matcher* page_matcher = matcher ? &*matcher : &*empty;
-  std::vector<std::vector<std::vector<core::Segment>>> texts(groups.size());  // [group][lang]
-  std::vector<std::vector<std::vector<std::vector<int>>>> terms(groups.size());
-  std::vector<std::array<align::Document, 3>> triples;
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    for (std::size_t k = 0; k < langs.size(); ++k) {
-      texts[g].push_back(read_sentences(groups[g][k], langs[k], segmented,
-                                        (*vm)["headers"].as<bool>()));
-      terms[g].push_back(matcher ? sentence_terms(*matcher, texts[g][k], langs[k])
-                                 : std::vector<std::vector<int>>{});
-    }
-    triples.push_back({});
-    for (std::size_t k = 0; k < langs.size(); ++k) triples.back()[k] = {texts[g][k], terms[g][k]};
-  }
-  std::vector<align::Alignment> result;
-  std::vector<io::BeadMark> marks;
-  if (vm->count("from-json") != 0u) {
-    if (vm->count("batch") != 0u || pairs) throw UsageError("--from-json takes FILE arguments, without --batch or --pairs");
-    const std::string json = (*vm)["from-json"].as<std::string>();
-    io::AlignmentFile f = io::read_alignment_json(json);
-    if (f.langs != langs) throw UsageError("--from-json " + json + " is not an alignment of --langs " + (*vm)["langs"].as<std::string>());
-    result.push_back({io::alignment_beads(f, json, sentence_texts(texts[0])), {}});
-    marks = std::move(f.marks);
-  } else if (langs.size() == 3) {
-    result = align::align3_batch(triples, o);
-  } else {
-    std::vector<align::DocPair> docs;
-    for (const auto& t : triples) docs.push_back({t[0].sentences, t[1].sentences, t[0].terms, t[1].terms});
-    result = align::align_batch(docs, o);
-  }
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    if (vm->count("batch") != 0u) {
-      write_alignment((*vm)["out-dir"].as<std::string>() + "/" + std::to_string(g) + "." + format,
-                      format, pairs, langs, texts[g], result[g],
-                      std::string("document ").append(std::to_string(g)),
-                      *page_matcher);
-    } else {
-      write_alignment((*vm)["output"].as<std::string>(), format, pairs, langs, texts[g], result[g],
-                      std::filesystem::path(files[0]).filename().string(), *page_matcher, marks);
-    }
-  }
+  if (vm->count("dictionary") != 0u) r.dictionary = (*vm)["dictionary"].as<std::string>();
+  r.langs = langs;
+  r.langs_text = (*vm)["langs"].as<std::string>();
+  r.segmented = (*vm)["segmented"].as<bool>();
+  r.headers = (*vm)["headers"].as<bool>();
+  r.files = (*vm)["files"].as<std::vector<std::string>>();
+  if (vm->count("batch") != 0u) r.batch_list = (*vm)["batch"].as<std::string>();
+  if (vm->count("out-dir") != 0u) r.out_dir = (*vm)["out-dir"].as<std::string>();
+  r.output = (*vm)["output"].as<std::string>();
+  r.format = format;
+  r.pairs = pairs;
+  if (vm->count("glossary") != 0u) r.glossaries = (*vm)["glossary"].as<std::vector<std::string>>();
+  if (vm->count("from-json") != 0u) r.from_json = (*vm)["from-json"].as<std::string>();
+  r.left_out = [](const std::string& path, const io::TmxWriteStats& st) {
+    const std::size_t empty = st.units_skipped + st.units_no_source;
+    std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "
+              << empty << (empty == 1 ? " bead" : " beads") << " without text in every language"
+              << " and " << st.units_duplicate
+              << (st.units_duplicate == 1 ? " duplicate\n" : " duplicates\n");
+  };
+  app::align_documents(r);
   return Exit::kOk;
 }
 

@@ -1,12 +1,8 @@
-// tilmash segment: io::read_document -> segment::Segmenter -> one sentence per line.
-#include <iostream>
-
+// tilmash segment: parse the options, call app::segment_file (io::read_document ->
+// segment::Segmenter), write one sentence per line or JSON.
+#include "app/text.h"
 #include "cli/command.h"
 #include "io/atomic_file.h"
-#include "io/document.h"
-#include "io/json.h"
-#include "io/location.h"
-#include "segment/segmenter.h"
 
 namespace tilmash::cli {
 namespace {
@@ -53,44 +49,16 @@ Exit run_segment(std::span<const std::string> args) {
                           kHelp);
   if (!vm) return Exit::kOk;
 
-  const std::string lang = lang_option(*vm, "lang");
-  std::string rules_path;
-  std::string rules_text;
-  if (vm->count("rules") != 0u) {
-    rules_path = (*vm)["rules"].as<std::string>();
-    rules_text = io::read_file(rules_path);
-  }
-  auto segmenter = segment::Segmenter::create(lang, rules_text);
-  if (!segmenter) {
-    if (!rules_path.empty()) throw io::input_error(rules_path, rules_text, segmenter.error());
-    throw UsageError("--lang " + lang + ": " + segmenter.error().message);
-  }
-
-  const std::string input = (*vm)["file"].as<std::string>();
-  const core::Document doc = io::read_document(
-      input, {parse_format((*vm)["input-format"].as<std::string>()), (*vm)["headers"].as<bool>()});
-  const std::vector<core::Segment> sentences = segment::segment_document(*segmenter, doc);
-
+  app::SegmentRequest r;
+  r.lang = lang_option(*vm, "lang");
+  if (vm->count("rules") != 0u) r.rules = (*vm)["rules"].as<std::string>();
+  r.path = (*vm)["file"].as<std::string>();
+  r.format = parse_format((*vm)["input-format"].as<std::string>());
+  r.headers = (*vm)["headers"].as<bool>();
+  const app::SegmentResult result = app::segment_file(r);
   io::AtomicFile out((*vm)["output"].as<std::string>());
-  std::ostream& os = out.out();
-  if ((*vm)["json"].as<bool>()) {
-    os << "[";
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-      const auto para = static_cast<std::size_t>(sentences[i].paragraph);
-      os << (i == 0 ? "\n" : ",\n") << "  {\"paragraph\": " << sentences[i].paragraph;
-      if (para < doc.parts.size() && !doc.parts[para].empty()) {
-        os << ", \"part\": " << io::json_string(doc.parts[para]);
-      }
-      os << ", \"text\": " << io::json_string(sentences[i].text) << "}";
-    }
-    os << (sentences.empty() ? "]\n" : "\n]\n");
-  } else {
-    const bool paragraphs = (*vm)["paragraphs"].as<bool>();
-    for (std::size_t i = 0; i < sentences.size(); ++i) {
-      if (paragraphs && i > 0 && sentences[i].paragraph != sentences[i - 1].paragraph) os << '\n';
-      os << sentences[i].text << '\n';
-    }
-  }
+  out.out() << ((*vm)["json"].as<bool>() ? app::sentences_json(result)
+                                         : app::sentences_text(result, (*vm)["paragraphs"].as<bool>()));
   out.commit();
   return Exit::kOk;
 }

@@ -1,13 +1,8 @@
-// tilmash translit: io::read_file -> core::Transliterator -> the same text in another script.
-#include <iostream>
-
+// tilmash translit: parse the options, call app::transliterate_file (io::read_file ->
+// core::Transliterator), write the same text in another script.
+#include "app/text.h"
 #include "cli/command.h"
-#include "core/translit.h"
-#include "core/utf8.h"
 #include "io/atomic_file.h"
-#include "io/document.h"
-#include "io/errors.h"
-#include "io/location.h"
 
 namespace tilmash::cli {
 namespace {
@@ -34,18 +29,10 @@ Exit run_translit(std::span<const std::string> args) {
   auto vm = parse_options(args, options, positional,
                           "tilmash translit --to kk-Latn [FILE|-] [-o OUT]", kHelp);
   if (!vm) return Exit::kOk;
-  auto translit = core::Transliterator::create((*vm)["to"].as<std::string>());
-  if (!translit) throw UsageError("--to: " + translit.error().message);
-  const std::string path = (*vm)["file"].as<std::string>();
-  std::string text = io::read_file(path);
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-  if (const auto bad = core::find_invalid_utf8(text)) {
-    throw io::input_error(path, text,
-                          {core::ErrorCode::kInvalidUtf8, "invalid UTF-8 (the input must be UTF-8)",
-                           *bad});
-  }
+  const std::string latin =
+      app::transliterate_file((*vm)["file"].as<std::string>(), (*vm)["to"].as<std::string>());
   io::AtomicFile out((*vm)["output"].as<std::string>());
-  out.out() << (*translit)(text);
+  out.out() << latin;
   out.commit();
   return Exit::kOk;
 }

@@ -3,13 +3,16 @@
 // and returns an exit code; errors travel as exceptions to the single try in main.cc.
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <span>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
+
+#include "app/option_error.h"
+#include "core/failure.h"
 
 namespace tilmash::cli {
 
@@ -25,17 +28,25 @@ enum class Exit : int {
   kInternal = 70,
 };
 
-// A command line that cannot be run as given ("--langs has 3 languages but 2 files").
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// A command line that cannot be run as given ("--langs has 3 languages but 2 files"): the
+// application layer's OptionError, so that app and cli report it alike (exit 2).
+using UsageError = app::OptionError;
+
+// The exit status of a failure of the family core::Failure: bad input 3, I/O 4.
+inline Exit exit_status(core::FailureKind kind) {
+  return kind == core::FailureKind::kBadInput ? Exit::kBadInput : Exit::kIo;
+}
 
 struct Command {
   const char* name;     // "segment", or "glossary lookup" for nested verbs
   const char* summary;  // one line for `tilmash --help`
   Exit (*run)(std::span<const std::string> args);  // args exclude the command name
 };
+
+// Runs `cmd` with `args` (the command name excluded) inside the CLI's one try/catch: usage
+// errors -> 2, core::Failure -> 3 or 4 (exit_status), out of memory -> 4, anything else -> 70
+// "internal error …, please report"; the one-line message goes to `err`. Returns the status.
+int run_command(const Command& cmd, std::span<const std::string> args, std::ostream& err);
 
 // Every subcommand, in the order `tilmash --help` lists them.
 std::span<const Command> commands();
@@ -79,40 +90,10 @@ Exit run_glossary_import(std::span<const std::string> args);
 
 }  // namespace tilmash::cli
 
-// Shared by the glossary verbs (cmd_glossary.cc): the --glossary option; the files it names,
-// else $TILMASH_GLOSSARY, else glossaries/*.tbx (UsageError when none); their entries merged
-// (the first file's id wins; InputError on an invalid file); the canonical TBX rewrite; and a
-// TBX/TSV/CSV file by --format ("auto" = by extension) for import.
-namespace tilmash::term { class Glossary; }
-namespace tilmash::core { struct TermEntry; }
+// Shared by the commands that read the glossary (cmd_glossary.cc): the --glossary option, and
+// the files it names, else $TILMASH_GLOSSARY, else glossaries/*.tbx (app::glossary_paths;
+// UsageError when none).
 namespace tilmash::cli {
 void add_glossary_option(po::options_description& options);
 std::vector<std::string> glossary_paths(const po::variables_map& vm);
-term::Glossary load(const std::vector<std::string>& paths);
-void save(const std::string& path, const term::Glossary& glossary);
-std::vector<core::TermEntry> read_any(const std::string& path, const std::string& format,
-                                      const std::string& src, const std::string& tgt);
-}  // namespace tilmash::cli
-
-// cmd_check.cc, shared with `align --format html`: the review page of `units` checked with
-// `matcher` (glossary terms marked with their approved renderings, findings inline and marked),
-// title and subtitle left empty. Columns: `langs`, else every variant language in order of
-// appearance with the source first; variants in no column are left out. Appends the findings to
-// `findings`. And the file names of `paths` ("a.tbx, b.tbx"), for page subtitles. And the
-// translation units of aligned beads (tuid = bead number from 1, one variant per language of
-// `langs` with text, the confidence as the x-tilmash-confidence prop), as align's TMX has them.
-namespace tilmash::term { class Matcher; }
-namespace tilmash::core { struct TranslationUnit; struct AlignedUnit; }
-namespace tilmash::qa { struct Finding; struct CheckOptions; }
-namespace tilmash::io { struct ReviewPage; }
-namespace tilmash::spell { class SpellChecker; }
-namespace tilmash::cli {
-// `spelling` (may be null: no spelling check) adds check --spelling's findings.
-io::ReviewPage review_page(const std::vector<core::TranslationUnit>& units,
-                           std::vector<std::string> langs, const term::Matcher& matcher,
-                           const qa::CheckOptions& options, std::vector<qa::Finding>& findings,
-                           spell::SpellChecker* spelling = nullptr);
-std::string file_names(const std::vector<std::string>& paths);
-std::vector<core::TranslationUnit> bead_units(const std::vector<core::AlignedUnit>& beads,
-                                              const std::vector<std::string>& langs);
 }  // namespace tilmash::cli

@@ -1,5 +1,6 @@
-// tilmash: the command-line front end. Dispatches git-style subcommands; this file holds the
-// one try/catch that turns exceptions into exit codes and one-line messages (docs/CLI.md).
+// tilmash: the command-line front end. Dispatches git-style subcommands to run_command
+// (run_command.cc: the one try/catch that turns exceptions into exit codes and one-line
+// messages, docs/CLI.md).
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -7,7 +8,6 @@
 
 #include "cli/command.h"
 #include "core/lang.h"
-#include "io/errors.h"
 
 namespace tilmash::cli {
 namespace {
@@ -108,30 +108,7 @@ int run(int argc, char** argv) {
   }
   const std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(consumed),
                                       args.end());
-  try {
-    return static_cast<int>(cmd->run(rest));
-  } catch (const po::error& e) {
-    std::cerr << "tilmash " << cmd->name << ": error: " << e.what() << "; see 'tilmash "
-              << cmd->name << " --help'\n";
-    return static_cast<int>(Exit::kUsage);
-  } catch (const UsageError& e) {
-    std::cerr << "tilmash " << cmd->name << ": error: " << e.what() << "; see 'tilmash "
-              << cmd->name << " --help'\n";
-    return static_cast<int>(Exit::kUsage);
-  } catch (const io::InputError& e) {
-    std::cerr << e.what() << '\n';
-    return static_cast<int>(Exit::kBadInput);
-  } catch (const io::IoError& e) {
-    std::cerr << e.what() << '\n';
-    return static_cast<int>(Exit::kIo);
-  } catch (const std::bad_alloc&) {
-    std::cerr << "tilmash " << cmd->name << ": error: out of memory\n";
-    return static_cast<int>(Exit::kIo);
-  } catch (const std::exception& e) {
-    std::cerr << "tilmash " << cmd->name << ": internal error: " << e.what()
-              << ", please report\n";
-    return static_cast<int>(Exit::kInternal);
-  }
+  return run_command(*cmd, rest, std::cerr);
 }
 
 }  // namespace

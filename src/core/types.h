@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,6 +87,10 @@ struct TranslationUnit {
   std::string changedate;          // "YYYYMMDDThhmmssZ" or empty
   std::vector<Attr> attrs;         // other <tu> attributes as read (usagecount, lastusagedate,
                                    // creationid, changeid, srclang, datatype …), in file order
+  // The alignment confidence in [0, 1] of a unit made from a bead (core::bead_unit), as a
+  // number; empty for units read from files (TMX keeps it as the prop x-tilmash-confidence,
+  // which io::TmxWriter writes from this field and readers leave among the props).
+  std::optional<double> confidence;
   bool operator==(const TranslationUnit&) const = default;
 };
 

@@ -1,5 +1,7 @@
 #include "io/alignment_reader.h"
 
+#include "core/bead_unit.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -328,15 +330,12 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
 }
 
 core::TranslationUnit alignment_unit(const AlignmentFile& file, std::size_t i, std::string tuid) {
-  core::TranslationUnit tu;
+  // The one conversion of a bead (core::bead_unit). In a TM the provenance travels beside the
+  // unit (document, origin, confidence), so the props it makes for TMX are not kept; the
+  // editor's marks are.
+  core::TranslationUnit tu = core::bead_unit(file.units[i], i, file.langs);
   tu.id = std::move(tuid);
-  for (const std::string& lang : file.langs) {
-    const auto it = file.units[i].text.find(lang);
-    core::Variant v;
-    v.lang = lang;
-    v.text = it != file.units[i].text.end() ? it->second : std::string();
-    tu.variants.push_back(std::move(v));
-  }
+  tu.props.clear();
   if (i < file.marks.size()) {
     if (file.marks[i].edited) tu.props.push_back({std::string(kEditedBeadProp), "true"});
     if (file.marks[i].checked) tu.props.push_back({std::string(kCheckedBeadProp), "true"});

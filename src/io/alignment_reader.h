@@ -43,8 +43,9 @@ AlignmentFile read_alignment_json(const std::string& path);
 // 64 levels deep are an InputError (unknown members are skipped recursively).
 AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& path);
 
-// The unit `tm import` stores for bead `i` of `file`: tuid `tuid`, one variant per language of
-// the file (empty texts too; the store skips them), props kEditedBeadProp / kCheckedBeadProp
+// The unit `tm import` stores for bead `i` of `file`: core::bead_unit (one variant per language
+// of the file that has text, the confidence as a number) with tuid `tuid` (core::bead_tuid(i)
+// for align JSON) and, instead of bead_unit's TMX props, kEditedBeadProp / kCheckedBeadProp
 // ("true") for a bead so marked.
 core::TranslationUnit alignment_unit(const AlignmentFile& file, std::size_t i, std::string tuid);
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/bead.h"
+#include "core/bead_unit.h"
 #include "io/atomic_file.h"
 #include "io/json.h"
 #include "io/xliff_writer.h"
@@ -12,7 +13,7 @@
 namespace tilmash::io {
 namespace {
 
-std::string confidence_text(double c) {
+std::string json_confidence(double c) {
   std::ostringstream os;
   os << std::fixed << std::setprecision(3) << c;
   return os.str();
@@ -32,9 +33,11 @@ TmxWriteStats write_tmx(const std::string& path, const std::vector<std::string>&
   options.keep_marked = core::kOneSidedBeadProp;
   TmxWriter writer(out.out(), header, options);
   for (std::size_t n = 0; n < units.size(); ++n) {
-    core::TranslationUnit tu = tmx_unit(units[n], "", langs, document);
-    if (core::one_sided(beads[n]))
-      tu.props.push_back({std::string(core::kOneSidedBeadProp), core::bead_shape(beads[n])});
+    core::TranslationUnit tu = core::bead_unit(units[n], n, langs, document, &beads[n]);
+    // The writer names the units it writes tu1, tu2 … (TmxWriteOptions::tuid_prefix), as the
+    // review page's TMX download does (model.js exportTmx): that is bead_tuid(n) unless an
+    // earlier duplicate bead was left out. Kept so that align's TMX stays byte-identical.
+    tu.id.clear();
     if (n < marks.size() && marks[n].edited) tu.props.push_back({std::string(kEditedBeadProp), "true"});
     if (n < marks.size() && marks[n].checked) tu.props.push_back({std::string(kCheckedBeadProp), "true"});
     writer.write(tu);
@@ -72,12 +75,12 @@ TmxWriteStats write_alignment(const std::string& path, const std::string& format
     if (format == "beads") {
       os << core::format_bead(b) << '\n';
     } else if (format == "tsv") {
-      os << confidence_text(b.confidence);
+      os << json_confidence(b.confidence);
       for (const std::string& lang : langs)
         os << '\t' << units[n].text.at(lang);
       os << '\n';
     } else {  // json
-      os << (n == 0 ? "\n" : ",\n") << "  {\"confidence\": " << confidence_text(b.confidence)
+      os << (n == 0 ? "\n" : ",\n") << "  {\"confidence\": " << json_confidence(b.confidence)
          << ", \"indices\": {";
       for (std::size_t k = 0; k < langs.size(); ++k) {
         os << (k ? ", " : "") << json_string(langs[k]) << ": [";

@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "core/bead_unit.h"
 #include "core/hash.h"
 #include "core/lang.h"
 #include "core/text.h"
@@ -323,27 +324,13 @@ std::string tmx_pair_path(std::string_view path, std::string_view source,
   return stem + "-" + std::string(source) + "-" + std::string(target) + ".tmx";
 }
 
-core::TranslationUnit tmx_unit(const core::AlignedUnit& unit, std::string tuid,
-                               std::span<const std::string> langs, std::string_view document) {
-  core::TranslationUnit tu;
-  tu.id = std::move(tuid);
-  for (const std::string& lang : langs) {
-    auto it = unit.text.find(lang);
-    if (it == unit.text.end() || it->second.empty()) continue;
-    core::Variant v;
-    v.lang = lang;
-    v.text = it->second;
-    tu.variants.push_back(std::move(v));
-  }
+std::string confidence_text(double confidence) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", unit.confidence);
+  std::snprintf(buf, sizeof buf, "%.4f", confidence);
   std::string conf = buf;
   while (conf.back() == '0') conf.pop_back();
   if (conf.back() == '.') conf.pop_back();
-  tu.props.push_back({"x-tilmash-confidence", conf});
-  if (!document.empty()) tu.props.push_back({"x-document", std::string(document)});
-  tu.props.push_back({"x-origin", unit.provenance.empty() ? "tilmash align" : unit.provenance});
-  return tu;
+  return conf;
 }
 
 TmxWriter::TmxWriter(std::ostream& out, TmxHeader header, TmxWriteOptions options)
@@ -584,6 +571,14 @@ bool TmxWriter::write(const core::TranslationUnit& unit) {
   s += ">\n";
   for (const std::string& note : unit.notes) {
     s += "      <note>" + escaped(note, removed) + "</note>\n";
+  }
+  const auto has_prop = [&](std::string_view type) {
+    return std::any_of(unit.props.begin(), unit.props.end(),
+                       [&](const core::Prop& p) { return p.type == type; });
+  };
+  if (unit.confidence && !has_prop(core::kConfidenceProp)) {  // a bead's (core::bead_unit), first
+    s += "      <prop type=\"" + std::string(core::kConfidenceProp) + "\">" +
+         confidence_text(*unit.confidence) + "</prop>\n";
   }
   for (const core::Prop& prop : unit.props) {
     s += "      <prop type=\"" + escaped(prop.type, removed) + "\">" + escaped(prop.value, removed)

@@ -111,10 +111,9 @@ bool lang_matches(std::string_view wanted, std::string_view tag);
 // already lists the languages, "udhr.en-kk-ru.tmx", becomes "udhr.en-kk.tmx".
 std::string tmx_pair_path(std::string_view path, std::string_view source, std::string_view target);
 
-// A unit for an aligned bead: variants in `langs` order (empty texts left out), props
-// x-tilmash-confidence (up to 4 decimals), x-document (if non-empty) and x-origin
-// (provenance, or "tilmash align" when empty).
-core::TranslationUnit tmx_unit(const core::AlignedUnit& unit, std::string tuid,
-                               std::span<const std::string> langs, std::string_view document);
+// The text of an alignment confidence in TMX (the prop x-tilmash-confidence, which the writer
+// makes from TranslationUnit::confidence) and in align's XLIFF: up to 4 decimals, trailing
+// zeros dropped ("0.875", "1").
+std::string confidence_text(double confidence);
 
 }  // namespace tilmash::io

@@ -3,6 +3,7 @@
 #include <cassert>
 
 #include "core/bead.h"
+#include "core/bead_unit.h"
 #include "io/html_review.h"
 #include "io/tmx_writer.h"
 
@@ -44,16 +45,14 @@ XliffWriteStats write_xliff_alignment(std::ostream& out, const std::vector<std::
       const std::string_view target = text_of(units[n], langs[k]);
       if (source.empty() && target.empty()) continue;  // the bead is another target's
       // The unit's props as align --format tmx writes them, so both read back alike.
-      const core::TranslationUnit tu = tmx_unit(units[n], "", pair, document);
+      const core::TranslationUnit tu = core::bead_unit(units[n], n, pair, document);
       out << "      <trans-unit id=\"" << n + 1 << "\"";
-      std::string confidence;
+      const std::string confidence = confidence_text(units[n].confidence);
+      out << " tilmash:confidence=\"" << confidence << "\"";
       for (const core::Prop& p : tu.props) {
-        const char* name = p.type == "x-tilmash-confidence" ? "confidence"
-                           : p.type == "x-document"         ? "document"
-                           : p.type == "x-origin"           ? "origin"
-                                                            : nullptr;
+        const char* name = p.type == "x-document" ? "document" : p.type == "x-origin" ? "origin"
+                                                                                     : nullptr;
         if (name == nullptr) continue;
-        if (p.type == "x-tilmash-confidence") confidence = p.value;
         out << " tilmash:" << name << "=\"" << xml_text(p.value, removed) << "\"";
       }
       // The whole bead's shape, as TMX's x-tilmash-bead: "1-1-0" in the en-kk <file> too.

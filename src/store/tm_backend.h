@@ -22,26 +22,22 @@
 #include <utility>
 #include <vector>
 
+#include "core/failure.h"
 #include "core/posting.h"
 #include "core/types.h"
 
 namespace tilmash::store {
 
 // A failure of the TM, "location: error: message" (location: the file, or the URI without
-// its password). kIo: cannot open, locked, read-only, disk
-// full (the CLI exits 4); kBadInput: not a tilmash TM, corrupt, newer schema (exit 3).
-class StoreError : public std::runtime_error {
+// its password: core::Failure removes it). A member of the one failure family
+// (core/failure.h), which main.cc catches. kIo: cannot open, locked, read-only, disk full,
+// connection lost (the CLI exits 4); kBadInput: not a tilmash TM, corrupt, newer schema (exit 3).
+class StoreError : public core::Failure {
  public:
-  enum class Kind { kIo, kBadInput };
-  StoreError(Kind kind, const std::string& path, const std::string& message);
-  Kind kind() const { return kind_; }
-  const std::string& path() const { return path_; }
-  const std::string& message() const { return message_; }  // without "path: error: "
-
- private:
-  Kind kind_;
-  std::string path_;
-  std::string message_;
+  using Kind = core::FailureKind;  // StoreError::Kind::kIo, StoreError::Kind::kBadInput
+  StoreError(Kind kind, const std::string& path, const std::string& message)
+      : core::Failure(kind, path, message) {}
+  const std::string& path() const { return location(); }
 };
 
 enum class OpenMode {

@@ -41,12 +41,6 @@
 
 namespace tilmash::store {
 
-StoreError::StoreError(Kind kind, const std::string& path, const std::string& message)
-    : std::runtime_error(path + ": error: " + message),
-      kind_(kind),
-      path_(path),
-      message_(message) {}
-
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, int rc, const std::string& path, const std::string& doing) {

@@ -81,8 +81,10 @@ TEST(AlignmentEditTest, TmUnitsCarryTheMarks) {
   const core::TranslationUnit c = alignment_unit(f, 2, "tu3");
   EXPECT_EQ(c.id, "tu3");
   EXPECT_EQ(c.props, (std::vector<core::Prop>{{"x-tilmash-edited", "true"}, {"x-tilmash-checked", "true"}}));
-  ASSERT_EQ(c.variants.size(), 2u);
-  EXPECT_EQ(c.variants[1].text, "В.");
+  ASSERT_EQ(c.variants.size(), 1u);  // the empty English side is no variant
+  EXPECT_EQ(c.variants[0].text, "В.");
+  ASSERT_TRUE(c.confidence.has_value());
+  EXPECT_EQ(*c.confidence, 1.0);
 }
 
 // The writer writes the marks the way the page does, so the file reads back unchanged.

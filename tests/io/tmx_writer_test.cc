@@ -1,5 +1,7 @@
 #include "io/tmx_writer.h"
 
+#include "core/bead_unit.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -178,11 +180,20 @@ TEST_F(TmxWriterTest, PropsNotesAndAlignedUnitAdapter) {
   a.text = {{"en", "River."}, {"kk", "Өзен."}, {"ru", ""}};
   a.confidence = 0.875;
   const std::vector<std::string> langs = {"en", "kk", "ru"};
-  core::TranslationUnit tu = tmx_unit(a, "doc1-3", langs, "notice-001");
+  core::TranslationUnit tu = core::bead_unit(a, 2, langs, "notice-001");
+  EXPECT_EQ(tu.id, "3");  // the bead number, 1-based
+  ASSERT_TRUE(tu.confidence.has_value());
+  EXPECT_EQ(*tu.confidence, 0.875);  // a number, not a string parsed back
+  tu.id = core::bead_tuid(2);
   tu.notes.push_back("checked");
   ASSERT_EQ(tu.variants.size(), 2u);
   const std::string out = write({tu});
-  EXPECT_NE(out.find("<prop type=\"x-tilmash-confidence\">0.875</prop>"), std::string::npos);
+  EXPECT_NE(out.find("<tu tuid=\"tu3\""), std::string::npos) << out;
+  // The writer makes the prop from the number, before the unit's own props.
+  EXPECT_NE(out.find("<prop type=\"x-tilmash-confidence\">0.875</prop>\n      <prop type=\"x-document\">"),
+            std::string::npos) << out;
+  // ru has no text: a one-sided bead, marked with its shape from the texts.
+  EXPECT_NE(out.find("<prop type=\"x-tilmash-bead\">1-1-0</prop>"), std::string::npos);
   EXPECT_NE(out.find("<prop type=\"x-document\">notice-001</prop>"), std::string::npos);
   EXPECT_NE(out.find("<prop type=\"x-origin\">tilmash align</prop>"), std::string::npos);
   EXPECT_NE(out.find("<note>checked</note>"), std::string::npos);

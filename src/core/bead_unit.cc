@@ -1,0 +1,32 @@
+#include "core/bead_unit.h"
+
+#include "core/bead.h"
+
+namespace tilmash::core {
+
+TranslationUnit bead_unit(const AlignedUnit& unit, std::size_t bead,
+                          std::span<const std::string> langs, std::string_view document,
+                          const Bead* shape) {
+  TranslationUnit tu;
+  tu.id = std::to_string(bead + 1);
+  Bead from_text;  // one sentence per side with text
+  for (const std::string& lang : langs) {
+    const auto it = unit.text.find(lang);
+    const bool has_text = it != unit.text.end() && !it->second.empty();
+    from_text.sides.push_back(has_text ? std::vector<int>{0} : std::vector<int>{});
+    if (!has_text) continue;
+    Variant& v = tu.variants.emplace_back();
+    v.lang = lang;
+    v.text = it->second;
+  }
+  tu.confidence = unit.confidence;
+  if (!document.empty()) tu.props.push_back({"x-document", std::string(document)});
+  tu.props.push_back({"x-origin", unit.provenance.empty() ? "tilmash align" : unit.provenance});
+  const Bead& s = shape != nullptr ? *shape : from_text;
+  if (one_sided(s)) tu.props.push_back({std::string(kOneSidedBeadProp), bead_shape(s)});
+  return tu;
+}
+
+std::string bead_tuid(std::size_t bead) { return "tu" + std::to_string(bead + 1); }
+
+}  // namespace tilmash::core
