@@ -25,6 +25,8 @@ constexpr Command kCommands[] = {
     {"tm concordance", "units holding a word or phrase (inflected forms too)",
      run_tm_concordance},
     {"tm export", "write a TM as TMX (all languages or --pair)", run_tm_export},
+    {"tm init", "create an empty TM (a SQLite file or a PostgreSQL database)", run_tm_init},
+    {"tm copy", "copy every unit of one TM into another (SQLite <-> PostgreSQL)", run_tm_copy},
     {"translit", "Kazakh Cyrillic -> Latin (2021 alphabet)", run_translit},
     {"glossary lookup", "find glossary entries (inflected forms and typos included)",
      run_glossary_lookup},
