@@ -150,7 +150,14 @@ void Conn::fail(const PGresult* r, const std::string& doing) const {
                    doing + ": " + detail + (code.empty() ? "" : " (SQLSTATE " + code + ")"));
 }
 
+void Conn::flush_deferred(const std::string& doing) const {
+  std::vector<const char*> todo;
+  todo.swap(deferred_);
+  for (const char* sql : todo) exec(sql, doing);
+}
+
 Result Conn::exec(const char* sql, const std::string& doing) const {
+  if (!deferred_.empty()) flush_deferred(doing);
   Result r(PQexec(conn_, sql));
   const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
@@ -163,7 +170,12 @@ void Conn::exec_quietly(const char* sql) const noexcept {
 
 bool Conn::in_transaction() const {
   const PGTransactionStatusType t = PQtransactionStatus(conn_);
-  return t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
+  bool in = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
+  for (const char* sql : deferred_) {
+    if (std::strncmp(sql, "BEGIN", 5) == 0) in = true;
+    if (std::strncmp(sql, "COMMIT", 6) == 0) in = false;
+  }
+  return in;
 }
 
 const char* Conn::statement(const char* sql, int nparams, const std::string& doing) const {
@@ -204,15 +216,56 @@ Result Conn::run(const char* sql, const std::vector<Param>& params, bool binary,
       p.values[i] = texts.back().c_str();
     }
   }
-  Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
-                          p.lengths.data(), p.formats.data(), binary ? 1 : 0));
-  const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
-  return r;
+  if (deferred_.empty()) {
+    Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
+                            p.lengths.data(), p.formats.data(), binary ? 1 : 0));
+    const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
+    return r;
+  }
+  // The deferred statements and this one in one pipeline: one round trip.
+  std::vector<const char*> todo;
+  todo.swap(deferred_);
+  if (PQenterPipelineMode(conn_) != 1) fail(nullptr, doing);
+  bool sent = true;
+  for (const char* sql_before : todo) {
+    sent = sent && PQsendQueryParams(conn_, sql_before, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  }
+  sent = sent && PQsendQueryPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
+                                     p.lengths.data(), p.formats.data(), binary ? 1 : 0) == 1;
+  sent = sent && PQpipelineSync(conn_) == 1;
+  std::vector<Result> got;
+  while (sent) {
+    PGresult* r = PQgetResult(conn_);
+    if (r == nullptr) {  // between two statements' results
+      if (PQstatus(conn_) == CONNECTION_BAD) break;
+      continue;
+    }
+    if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+      PQclear(r);
+      break;
+    }
+    const bool fatal = PQresultStatus(r) == PGRES_FATAL_ERROR;
+    got.emplace_back(r);
+    if (fatal && PQstatus(conn_) == CONNECTION_BAD) break;
+  }
+  PQexitPipelineMode(conn_);
+  if (!sent || got.size() != todo.size() + 1) {
+    for (const Result& r : got) {
+      if (PQresultStatus(r.get()) == PGRES_FATAL_ERROR) fail(r.get(), doing);
+    }
+    fail(nullptr, doing);
+  }
+  for (const Result& r : got) {  // the first failure is the cause; later ones were skipped
+    const ExecStatusType st = PQresultStatus(r.get());
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
+  }
+  return std::move(got.back());
 }
 
 void Conn::send_each(const char* sql, const std::vector<Param>& params, bool binary,
                      const std::string& doing) const {
+  if (!deferred_.empty()) flush_deferred(doing);
   const char* name = statement(sql, static_cast<int>(params.size()), doing);
   std::vector<std::string> texts;
   texts.reserve(params.size());
@@ -247,6 +300,7 @@ Result Conn::next_row(const std::string& doing) const {
 
 CopyIn::CopyIn(const Conn& conn, const char* sql, std::string doing, bool binary)
     : conn_(conn), doing_(std::move(doing)), binary_(binary) {
+  if (!conn_.deferred_.empty()) conn_.flush_deferred(doing_);
   Result r(PQexec(conn_.get(), sql));
   if (r.get() == nullptr || PQresultStatus(r.get()) != PGRES_COPY_IN) conn_.fail(r.get(), doing_);
   open_ = true;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -87,7 +88,18 @@ class Conn {
   [[noreturn]] void fail(const PGresult* r, const std::string& doing) const;
   // Best-effort: for destructors and error paths.
   void exec_quietly(const char* sql) const noexcept;
+  // In a transaction, counting deferred BEGIN and COMMIT.
   bool in_transaction() const;
+  // `sql` (BEGIN, COMMIT: no rows) goes ahead of the next statement, in the same round trip
+  // (libpq's pipeline mode): a lookup's snapshot costs no round trip of its own.
+  void defer(const char* sql) const {
+    if (std::strncmp(sql, "COMMIT", 6) == 0 && !deferred_.empty()
+        && std::strncmp(deferred_.back(), "BEGIN", 5) == 0) {
+      deferred_.pop_back();  // a snapshot that read nothing
+    } else {
+      deferred_.push_back(sql);
+    }
+  }
 
  private:
   friend class CopyIn;
@@ -95,9 +107,11 @@ class Conn {
                  const std::string& doing) const;
   Result next_row(const std::string& doing) const;  // empty Result when done
   const char* statement(const char* sql, int nparams, const std::string& doing) const;
+  void flush_deferred(const std::string& doing) const;
   PGconn* conn_ = nullptr;
   std::string location_;
   mutable std::unordered_map<const char*, std::string> prepared_;  // by the SQL's address
+  mutable std::vector<const char*> deferred_;
 };
 
 template <typename Fn>

@@ -791,6 +791,7 @@ class PgFuzzyIndex : public FuzzyIndex {
   PgFuzzyIndex(const pg::Conn& c, std::string lang) : c_(c), lang_(std::move(lang)) {}
 
   std::optional<Entry> entry(std::string_view key) const override {
+    new_query();
     pg::Result r = c_.run("SELECT id, df FROM tm_vocab WHERE lang = $1 AND key = $2",
                           {Param::text(lang_), Param::text(key)}, true, "reading the index");
     if (r.rows() == 0) return std::nullopt;
@@ -800,6 +801,7 @@ class PgFuzzyIndex : public FuzzyIndex {
 
   // One round trip: the keys as a text[] (its literal syntax, every element quoted).
   std::vector<std::optional<Entry>> entries(std::span<const std::string> keys) const override {
+    new_query();
     std::vector<std::optional<Entry>> out(keys.size());
     if (keys.empty()) return out;
     std::string array = "{";
@@ -841,17 +843,46 @@ class PgFuzzyIndex : public FuzzyIndex {
                           {Param::text(i64s(postings_key(token, min_len, 0))),
                            Param::text(i64s(postings_key(token, max_len, kMaxBatch)))},
                           true, "reading the index");
+    const std::size_t from = out.size();
     for (int i = 0; i < r.rows(); ++i) {
       decode_postings(r.bytes(i, 1), postings_row(r.int8(i, 0)), min_len, max_len, out);
     }
+    if (seen_.size() < kMaxSeen) {
+      for (std::size_t i = from; i < out.size(); ++i) ++seen_[out[i].id];
+    }
   }
 
+  // The segments tm::search verifies are among those the query's postings named, most often
+  // those named by the most lists: a miss fetches, in the same round trip, the tokens of up
+  // to kPrefetch of those not yet read, the most named first. Variants never change, so what
+  // is read stays true; only the number of round trips depends on the guess.
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override {
-    pg::Result r = c_.run("SELECT toks FROM tm_variants WHERE id = $1",
-                          {Param::text(i64s(static_cast<std::int64_t>(id)))}, true,
-                          "reading the index");
-    if (r.rows() == 0) return {};
-    return decode_tokens(r.bytes(0, 0));
+    if (const auto it = toks_.find(id); it != toks_.end()) return it->second;
+    if (toks_.size() > kMaxCached) toks_.clear();
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> ranked;  // (-named, id)
+    for (const auto& [other, named] : seen_) {
+      if (other != id && !toks_.contains(other)) ranked.emplace_back(~named, other);
+    }
+    const std::size_t take = std::min(ranked.size(), kPrefetch - 1);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(take),
+                      ranked.end());
+    std::string array(1, '{');
+    array += std::to_string(id);
+    for (std::size_t i = 0; i < take; ++i) {
+      array += ',';
+      array += std::to_string(ranked[i].second);
+    }
+    array += '}';
+    pg::Result r = c_.run("SELECT id, toks FROM tm_variants WHERE id = ANY($1::bigint[])",
+                          {Param::text(array)}, true, "reading the index");
+    std::vector<std::uint32_t> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      const auto got = static_cast<std::uint64_t>(r.int8(i, 0));
+      std::vector<std::uint32_t> toks = decode_tokens(r.bytes(i, 1));
+      if (got == id) out = toks;
+      toks_.emplace(got, std::move(toks));
+    }
+    return out;
   }
 
   void for_each_segment(
@@ -871,20 +902,28 @@ class PgFuzzyIndex : public FuzzyIndex {
     }
   }
 
+
  private:
+  static constexpr std::size_t kPrefetch = 1;
+  static constexpr std::size_t kMaxSeen = std::size_t{1} << 18;
+  static constexpr std::size_t kMaxCached = std::size_t{1} << 16;
+  // A new query (its keys are looked up first): the postings named so far no longer guide.
+  void new_query() const { seen_.clear(); }
   const pg::Conn& c_;
   std::string lang_;
+  mutable std::unordered_map<std::uint64_t, std::uint32_t> seen_;  // id -> lists naming it
+  mutable std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> toks_;
 };
 
 class PgSnapshot : public ReadSnapshot {
  public:
+  // BEGIN goes with the first statement, COMMIT with the next one after: no round trips of
+  // their own.
   explicit PgSnapshot(const pg::Conn& c) : c_(c), owner_(!c.in_transaction()) {
-    if (owner_) {
-      c_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", "reading the TM");
-    }
+    if (owner_) c_.defer("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   }
   ~PgSnapshot() override {
-    if (owner_) c_.exec_quietly("COMMIT");
+    if (owner_) c_.defer("COMMIT");
   }
 
  private:
