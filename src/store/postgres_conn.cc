@@ -14,10 +14,13 @@ std::string trimmed(const char* s) {
   std::string out = s != nullptr ? s : "";
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
   // libpq's multi-line messages ("connection to server … failed: FATAL: …") on one line.
-  for (char& c : out) {
-    if (c == '\n') c = ' ';
+  std::string flat;
+  for (const char c : out) {
+    const bool space = c == '\n' || c == '\t' || c == ' ';
+    if (space && (flat.empty() || flat.back() == ' ')) continue;
+    flat += space ? ' ' : c;
   }
-  return out;
+  return flat;
 }
 
 std::uint64_t load_be(const char* p, int bytes) {

@@ -799,7 +799,11 @@ class PgFuzzyIndex : public FuzzyIndex {
                  static_cast<std::uint64_t>(r.int8(0, 1))};
   }
 
-  // One round trip: the keys as a text[] (its literal syntax, every element quoted).
+  // One round trip: the keys as a text[] (its literal syntax, every element quoted), and with
+  // them the postings rows of the query's rarer tokens (df <= kPrefetchDf) for the lengths a
+  // lookup at 50 % or more can ask (m/2 .. 2m, m = the number of keys): tm::search reads those
+  // lists first, and postings_range() then serves them without a round trip each. The rows are
+  // those the statement in postings_range() would read, in the same order.
   std::vector<std::optional<Entry>> entries(std::span<const std::string> keys) const override {
     new_query();
     std::vector<std::optional<Entry>> out(keys.size());
@@ -815,16 +819,33 @@ class PgFuzzyIndex : public FuzzyIndex {
       array += '"';
     }
     array += '}';
+    const std::size_t lo = (keys.size() + 1) / 2;
+    const std::size_t hi = std::min<std::size_t>(2 * keys.size(), kLongLen - 1);
     pg::Result r = c_.run(
-        "SELECT k.i, v.id, v.df FROM unnest($2::text[]) WITH ORDINALITY AS k(key, i) "
-        "JOIN tm_vocab v ON v.lang = $1 AND v.key = k.key COLLATE \"C\"",
-        {Param::text(lang_), Param::text(array)}, true, "reading the index");
+        "SELECT k.i, v.id, v.df, p.key, p.ids FROM unnest($2::text[]) WITH ORDINALITY AS k(key, i) "
+        "JOIN tm_vocab v ON v.lang = $1 AND v.key = k.key COLLATE \"C\" "
+        "LEFT JOIN LATERAL (SELECT key, ids FROM tm_postings WHERE key BETWEEN "
+        "(v.id::bigint << $6) | ($3::bigint << $7) AND CASE WHEN v.df <= $5 THEN "
+        "(v.id::bigint << $6) | ($4::bigint << $7) | $8 ELSE -1 END) p ON true "
+        "ORDER BY k.i, p.key",
+        {Param::text(lang_), Param::text(array), Param::text(i64s(static_cast<std::int64_t>(lo))),
+         Param::text(i64s(static_cast<std::int64_t>(hi))), Param::text(i64s(kPrefetchDf)),
+         Param::text(i64s(kTokenShift)), Param::text(i64s(kLenShift)),
+         Param::text(i64s(kMaxBatch))},
+        true, "reading the index");
+    std::int64_t filling = -1;  // the token whose rows are being cached
     for (int i = 0; i < r.rows(); ++i) {
       const auto at = static_cast<std::size_t>(r.int8(i, 0) - 1);
-      if (at < out.size()) {
-        out[at] = Entry{static_cast<std::uint32_t>(r.int4(i, 1)),
-                        static_cast<std::uint64_t>(r.int8(i, 2))};
+      const auto token = static_cast<std::uint32_t>(r.int4(i, 1));
+      const auto df = static_cast<std::uint64_t>(r.int8(i, 2));
+      if (at < out.size()) out[at] = Entry{token, df};
+      if (df > static_cast<std::uint64_t>(kPrefetchDf)) continue;
+      if (filling != token && rows_.contains(token)) continue;  // a repeated key
+      if (filling != token) {
+        filling = token;
+        rows_[token] = Rows{lo, hi, {}};
       }
+      if (!r.null(i, 3)) rows_[token].rows.emplace_back(r.int8(i, 3), std::string(r.bytes(i, 4)));
     }
     return out;
   }
@@ -838,6 +859,16 @@ class PgFuzzyIndex : public FuzzyIndex {
   void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
                       std::vector<core::Posting>& out) const override {
     if (min_len > max_len || token > kMaxToken) return;
+    if (const auto it = rows_.find(token);
+        it != rows_.end() && min_len >= it->second.lo && max_len <= it->second.hi) {
+      const std::size_t from = out.size();
+      for (const auto& [key, blob] : it->second.rows) {
+        const std::uint32_t row = postings_row(key);
+        if (row >= min_len && row <= max_len) decode_postings(blob, row, min_len, max_len, out);
+      }
+      count_seen(out, from);
+      return;
+    }
     pg::Result r = c_.run("SELECT key, ids FROM tm_postings WHERE key BETWEEN $1 AND $2 "
                           "ORDER BY key",
                           {Param::text(i64s(postings_key(token, min_len, 0))),
@@ -847,9 +878,7 @@ class PgFuzzyIndex : public FuzzyIndex {
     for (int i = 0; i < r.rows(); ++i) {
       decode_postings(r.bytes(i, 1), postings_row(r.int8(i, 0)), min_len, max_len, out);
     }
-    if (seen_.size() < kMaxSeen) {
-      for (std::size_t i = from; i < out.size(); ++i) ++seen_[out[i].id];
-    }
+    count_seen(out, from);
   }
 
   // The segments tm::search verifies are among those the query's postings named, most often
@@ -907,8 +936,22 @@ class PgFuzzyIndex : public FuzzyIndex {
   static constexpr std::size_t kPrefetch = 1;
   static constexpr std::size_t kMaxSeen = std::size_t{1} << 18;
   static constexpr std::size_t kMaxCached = std::size_t{1} << 16;
+  static constexpr std::int64_t kPrefetchDf = 512;
+  struct Rows {
+    std::size_t lo = 0;
+    std::size_t hi = 0;
+    std::vector<std::pair<std::int64_t, std::string>> rows;  // (key, ids), by key
+  };
   // A new query (its keys are looked up first): the postings named so far no longer guide.
-  void new_query() const { seen_.clear(); }
+  void new_query() const {
+    seen_.clear();
+    rows_.clear();
+  }
+  void count_seen(const std::vector<core::Posting>& out, std::size_t from) const {
+    if (kPrefetch <= 1 || seen_.size() >= kMaxSeen) return;
+    for (std::size_t i = from; i < out.size(); ++i) ++seen_[out[i].id];
+  }
+  mutable std::unordered_map<std::uint32_t, Rows> rows_;  // this query's prefetched lists
   const pg::Conn& c_;
   std::string lang_;
   mutable std::unordered_map<std::uint64_t, std::uint32_t> seen_;  // id -> lists naming it

@@ -248,6 +248,19 @@ TEST_F(PgTest, FuzzyIndexEntriesPostingsAndSegments) {
   EXPECT_EQ(out[1].length, 3u);
   EXPECT_EQ(out[1].id, 1u);
   EXPECT_EQ(out[1].signature, core::signature(en->tokens(1)));
+  // After entries() the lists of rare tokens come from what it fetched along: the same
+  // postings, in the same order, as a fresh index reads from the server, inside and outside
+  // the fetched length window.
+  for (const auto& [lo, hi] : std::vector<std::pair<std::size_t, std::size_t>>{
+           {2, 3}, {1, 8}, {3, 3}, {4, 100}, {0, 65535}}) {
+    std::vector<core::Posting> cached;
+    std::vector<core::Posting> fresh;
+    auto again = tm.fuzzy_index("en");
+    again->entries(keys);
+    again->postings_range(e[0]->token, lo, hi, cached);
+    tm.fuzzy_index("en")->postings_range(e[0]->token, lo, hi, fresh);
+    EXPECT_EQ(cached, fresh) << lo << ".." << hi;
+  }
   std::size_t segments = 0;
   en->for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
     EXPECT_EQ(toks, en->tokens(id));
