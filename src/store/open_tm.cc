@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/postgres_tm.h"
 #include "store/sqlite_tm.h"
 #include "store/tm_backend.h"
 
@@ -31,9 +32,7 @@ bool is_postgres_uri(std::string_view location) {
 std::unique_ptr<TmBackend> open_tm(const std::string& location, OpenMode mode,
                                    int busy_timeout_ms) {
   if (is_postgres_uri(location)) {
-    // Not the URI: it may hold a password.
-    throw StoreError(StoreError::Kind::kBadInput, std::string(location.substr(0, location.find(':'))),
-                     "this build has no PostgreSQL backend");
+    return std::make_unique<PostgresTm>(location, mode, busy_timeout_ms);
   }
   return std::make_unique<SqliteTm>(location, mode, busy_timeout_ms);
 }
