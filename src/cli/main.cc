@@ -20,7 +20,7 @@ constexpr Command kCommands[] = {
     {"tmx split", "one bilingual TMX per language pair (--pair en-kk)", run_tmx_split},
     {"tmx merge", "merge TMX files into one, duplicates dropped", run_tmx_merge},
     {"check", "terminology and number checks of aligned translations (TMX)", run_check},
-    {"tm import", "add TMX or aligned TSV to a TM (SQLite, one transaction)", run_tm_import},
+    {"tm import", "add TMX, XLIFF or aligned output to a TM (one transaction)", run_tm_import},
     {"tm lookup", "fuzzy matches from a TM, CAT-style percentages", run_tm_lookup},
     {"tm concordance", "units holding a word or phrase (inflected forms too)",
      run_tm_concordance},
