@@ -35,9 +35,9 @@
 
 #include <sqlite3.h>
 
-#include "core/hash.h"
-#include "core/lang.h"
-#include "core/text.h"
+#include "store/extra_codec.h"
+#include "store/postings_codec.h"
+#include "store/unit_keys.h"
 
 namespace tilmash::store {
 
@@ -74,127 +74,6 @@ namespace {
   }
 }
 
-void put_varint(std::string& out, std::uint64_t v) {
-  char buf[10];  // one append: push_back per byte was ~6 % of a large import
-  std::size_t n = 0;
-  while (v >= 0x80) {
-    buf[n++] = static_cast<char>((v & 0x7F) | 0x80);
-    v >>= 7;
-  }
-  buf[n++] = static_cast<char>(v);
-  out.append(buf, n);
-}
-
-bool get_varint(std::string_view& in, std::uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64 && !in.empty(); shift += 7) {
-    const auto b = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-    if ((b & 0x80) == 0) return true;
-  }
-  return false;
-}
-
-std::vector<std::uint32_t> decode_tokens(std::string_view blob) {
-  std::vector<std::uint32_t> out;
-  std::uint64_t v = 0;
-  while (!blob.empty() && get_varint(blob, v)) out.push_back(static_cast<std::uint32_t>(v));
-  return out;
-}
-
-// Postings row keys (schema 2). Tokens and batches beyond the limits are refused with a
-// clear error rather than wrapped.
-constexpr int kBatchBits = 19;
-constexpr int kLenShift = kBatchBits;
-constexpr int kTokenShift = kBatchBits + 16;
-constexpr std::uint64_t kLongLen = 0xFFFF;  // this length and longer share one row per batch
-constexpr std::uint64_t kMaxToken = (std::uint64_t{1} << 28) - 1;
-constexpr std::int64_t kMaxBatch = (std::int64_t{1} << kBatchBits) - 1;
-
-std::int64_t postings_key(std::uint64_t token, std::uint64_t len, std::int64_t batch) {
-  return static_cast<std::int64_t>((token << kTokenShift) | (std::min(len, kLongLen) << kLenShift))
-         | batch;
-}
-
-void append_le(std::string& out, std::uint64_t v, int bytes) {
-  for (int b = 0; b < bytes; ++b) out.push_back(static_cast<char>((v >> (8 * b)) & 0xFF));
-}
-
-// A postings row's blob: the ids, their signatures, and (the long row only) their lengths.
-template <typename SignatureOf>
-void encode_postings(std::span<const std::uint32_t> ids, const SignatureOf& signature_of,
-                     std::span<const std::uint32_t> lengths, std::string& blob) {
-  blob.clear();
-  blob.reserve(ids.size() * (12 + (lengths.empty() ? 0 : 4)));
-  for (const std::uint32_t v : ids) append_le(blob, v, 4);
-  for (const std::uint32_t v : ids) append_le(blob, signature_of(v), 8);
-  for (const std::uint32_t n : lengths) append_le(blob, n, 4);
-}
-
-std::uint64_t load_le(const unsigned char* p, int bytes) {
-  std::uint64_t v = 0;
-  for (int b = bytes - 1; b >= 0; --b) v = (v << 8) | p[b];
-  return v;
-}
-
-void put_str(std::string& out, std::string_view s) {
-  put_varint(out, s.size());
-  out.append(s);
-}
-
-std::string get_str(std::string_view& in) {
-  std::uint64_t n = 0;
-  if (!get_varint(in, n) || n > in.size()) {
-    in = {};
-    return {};
-  }
-  std::string s(in.substr(0, n));
-  in.remove_prefix(n);
-  return s;
-}
-
-// props, notes, attrs.
-std::string encode_extra(const std::vector<core::Prop>& props,
-                         const std::vector<std::string>& notes,
-                         const std::vector<core::Attr>& attrs) {
-  std::string out;
-  put_varint(out, props.size());
-  for (const core::Prop& p : props) {
-    put_str(out, p.type);
-    put_str(out, p.value);
-  }
-  put_varint(out, notes.size());
-  for (const std::string& n : notes) put_str(out, n);
-  put_varint(out, attrs.size());
-  for (const core::Attr& a : attrs) {
-    put_str(out, a.name);
-    put_str(out, a.value);
-  }
-  return out;
-}
-
-void decode_extra(std::string_view in, std::vector<core::Prop>& props,
-                  std::vector<std::string>& notes, std::vector<core::Attr>& attrs) {
-  std::uint64_t n = 0;
-  if (!get_varint(in, n)) return;
-  for (std::uint64_t i = 0; i < n && !in.empty(); ++i) {
-    core::Prop p;
-    p.type = get_str(in);
-    p.value = get_str(in);
-    props.push_back(std::move(p));
-  }
-  if (!get_varint(in, n)) return;
-  for (std::uint64_t i = 0; i < n && !in.empty(); ++i) notes.push_back(get_str(in));
-  if (!get_varint(in, n)) return;
-  for (std::uint64_t i = 0; i < n && !in.empty(); ++i) {
-    core::Attr a;
-    a.name = get_str(in);
-    a.value = get_str(in);
-    attrs.push_back(std::move(a));
-  }
-}
-
 std::string_view col_text(sqlite3_stmt* st, int i) {
   const auto* p = sqlite3_column_text(st, i);
   return p == nullptr ? std::string_view{}
@@ -220,99 +99,6 @@ void bind_text_ref(sqlite3_stmt* st, int i, std::string_view s) {
 
 void bind_blob_ref(sqlite3_stmt* st, int i, std::string_view s) {
   sqlite3_bind_blob(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
-}
-
-// True when core::collapse_space would leave `text` as it is: no space but single U+0020
-// between other characters, so none of the white space it collapses (\t \n U+00A0 U+1680
-// U+2000–U+200A U+202F U+205F U+3000). Most segments are; the check is one pass over bytes.
-bool collapsed(std::string_view t) {
-  if (t.empty()) return true;
-  if (t.front() == ' ' || t.back() == ' ') return false;
-  const auto at = [&](std::size_t i) {
-    return i < t.size() ? static_cast<unsigned char>(t[i]) : 0;
-  };
-  for (std::size_t i = 0; i < t.size();) {
-    const auto c = static_cast<unsigned char>(t[i]);
-    if (c < 0x80) {
-      if (c == '\t' || c == '\n' || (c == ' ' && t[i + 1] == ' ')) return false;
-      ++i;
-    } else if (c < 0xE0) {  // two bytes (Cyrillic, Latin-1 …): only U+00A0
-      if (c == 0xC2 && at(i + 1) == 0xA0) return false;
-      i += 2;
-    } else if (c < 0xF0) {  // three bytes
-      const auto c1 = at(i + 1);
-      const auto c2 = at(i + 2);
-      if ((c == 0xE1 && c1 == 0x9A && c2 == 0x80)                      // U+1680
-          || (c == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xAF))   // U+2000…, U+202F
-          || (c == 0xE2 && c1 == 0x81 && c2 == 0x9F)                   // U+205F
-          || (c == 0xE3 && c1 == 0x80 && c2 == 0x80)) {                // U+3000
-        return false;
-      }
-      i += 3;
-    } else {
-      i += 4;
-    }
-  }
-  return true;
-}
-
-// True when every code point of valid UTF-8 `t` is in ranges where no character decomposes
-// or combines under NFC: U+0000–U+02FF (Latin up to the spacing modifiers, before the
-// combining diacritics), Cyrillic U+0400–U+0482 and U+048A–U+04FF (without the combining
-// titlo marks), punctuation U+2010–U+2027 and U+2030–U+205E, currency U+20A0–U+20BF. Such
-// a text is already NFC (Unicode Standard Annex #15: only characters with a canonical
-// decomposition or a non-zero combining class can change), so most English, Kazakh and
-// Russian segments skip ICU's normaliser. The store test checks the ranges against it.
-bool nfc_by_ranges(std::string_view t) {
-  for (std::size_t i = 0; i < t.size();) {
-    const auto c = static_cast<unsigned char>(t[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    char32_t cp = 0;
-    if (c < 0xE0) {
-      if (i + 1 >= t.size()) return false;
-      cp = (char32_t{c} & 0x1F) << 6 | (static_cast<unsigned char>(t[i + 1]) & 0x3F);
-      i += 2;
-    } else if (c < 0xF0) {
-      if (i + 2 >= t.size()) return false;
-      cp = (char32_t{c} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(t[i + 1])} & 0x3F) << 6
-           | (static_cast<unsigned char>(t[i + 2]) & 0x3F);
-      i += 3;
-    } else {
-      return false;
-    }
-    const bool ok = cp < 0x300 || (cp >= 0x400 && cp <= 0x482) || (cp >= 0x48A && cp <= 0x4FF)
-                    || (cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E)
-                    || (cp >= 0x20A0 && cp <= 0x20BF);
-    if (!ok) return false;
-  }
-  return true;
-}
-
-// `text` in NFC with its white space collapsed, or nullopt when it is so already (most
-// segments: nothing is copied, which matters for a 20 MB one).
-std::optional<std::string> normalized_if_changed(std::string_view text) {
-  if (nfc_by_ranges(text)) {
-    if (collapsed(text)) return std::nullopt;
-    return core::collapse_space(text);
-  }
-  std::string nfc = core::to_nfc(text);
-  return collapsed(nfc) ? nfc : core::collapse_space(nfc);
-}
-
-std::string normalized(std::string_view text) {
-  std::optional<std::string> n = normalized_if_changed(text);
-  return n ? std::move(*n) : std::string(text);
-}
-
-using core::fnv1a;
-
-std::string index_lang(std::string_view lang) {
-  std::string p(core::primary_language(lang));
-  for (char& c : p) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return p;
 }
 
 constexpr const char* kSchema = R"sql(
@@ -580,39 +366,6 @@ void TmStore::migrate_v1() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// KeyList
-
-KeyList::KeyList(std::initializer_list<std::string_view> keys) {
-  for (std::string_view k : keys) push_back(k);
-}
-
-void KeyList::push_back(std::string_view key) {
-  if (key.size() > std::numeric_limits<std::uint32_t>::max() - chars_.size()) {
-    throw std::length_error("KeyList: over 4 GiB of keys");
-  }
-  chars_.append(key);
-  ends_.push_back(static_cast<std::uint32_t>(chars_.size()));
-}
-
-void KeyList::reserve(std::size_t keys, std::size_t bytes) {
-  ends_.reserve(keys);
-  chars_.reserve(bytes);
-}
-
-std::string_view KeyList::at(std::size_t i) const {
-  if (i >= size()) throw std::out_of_range("KeyList::at");
-  return (*this)[i];
-}
-
-KeyList::operator std::vector<std::string>() const {
-  return std::vector<std::string>(begin(), end());
-}
-
-bool operator==(const KeyList& a, const std::vector<std::string>& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
-}
-
-// ---------------------------------------------------------------------------------------------
 // Import
 
 namespace {
@@ -815,36 +568,16 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
   State& st = *s_;
   TmStore& db = *st.store;
   ++st.stats.units_read;
-  struct V {
-    const core::Variant* v;
-    std::optional<std::string> changed;  // the normalised text when it differs from v->text
-    std::string_view norm() const { return changed ? std::string_view(*changed) : v->text; }
-  };
-  std::vector<V> vs;
-  for (const core::Variant& v : unit.variants) {
-    V n{&v, normalized_if_changed(v.text)};
-    if (!n.norm().empty()) vs.push_back(std::move(n));
-  }
-  if (vs.size() < 2) {
+  UnitKey key(unit);
+  if (!key.storable()) {
     ++st.stats.units_skipped;
     return;
   }
-  // Dedup key: sorted (lang, normalised text) pairs.
-  std::vector<std::pair<std::string_view, std::string_view>> key;
-  for (const V& v : vs) key.emplace_back(v.v->lang, v.norm());
-  std::sort(key.begin(), key.end());
-  std::uint64_t h = core::kFnv1aOffset;
-  for (const auto& [l, t] : key) {
-    h = fnv1a(l, h);
-    h = fnv1a(std::string_view("\x1f", 1), h);
-    h = fnv1a(t, h);
-    h = fnv1a(std::string_view("\x1e", 1), h);
-  }
-  const auto dedup = static_cast<std::int64_t>(h);
-  const std::string created = unit.creationdate.empty() ? st.now : unit.creationdate;
-  const std::string changed = unit.changedate.empty() ? created : unit.changedate;
+  const auto dedup = static_cast<std::int64_t>(key.fnv64());
+  const UnitDates dates = import_dates(unit, st.now);
   if (!st.dedups.insert(dedup).second) {
-    Stmt find(db.prepare("SELECT id FROM units WHERE dedup = ?"), db.db_, db.path_);
+    Stmt find(db.prepare("SELECT id, created, changed FROM units WHERE dedup = ?"), db.db_,
+              db.path_);
     sqlite3_bind_int64(find.get(), 1, dedup);
     while (find.step("looking for duplicates")) {
       const std::int64_t uid = sqlite3_column_int64(find.get(), 0);
@@ -852,19 +585,15 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
       sqlite3_bind_int64(vars.get(), 1, uid);
       std::vector<std::pair<std::string, std::string>> have;
       while (vars.step("looking for duplicates")) {
-        have.emplace_back(std::string(col_text(vars.get(), 0)), normalized(col_text(vars.get(), 1)));
+        have.emplace_back(std::string(col_text(vars.get(), 0)), std::string(col_text(vars.get(), 1)));
       }
-      std::sort(have.begin(), have.end());
-      bool same = have.size() == key.size();
-      for (std::size_t i = 0; same && i < key.size(); ++i) {
-        same = have[i].first == key[i].first && have[i].second == key[i].second;
-      }
-      if (!same) continue;
-      Stmt upd(db.prepare("UPDATE units SET created = min(coalesce(created, ?1), ?1), "
-                          "changed = max(coalesce(changed, ?2), ?2) WHERE id = ?3"),
-               db.db_, db.path_);
-      bind_text(upd.get(), 1, created);
-      bind_text(upd.get(), 2, changed);
+      if (!key.matches(std::move(have))) continue;
+      const UnitDates merged = merge_dates(
+          {std::string(col_text(find.get(), 1)), std::string(col_text(find.get(), 2))}, dates);
+      Stmt upd(db.prepare("UPDATE units SET created = ?1, changed = ?2 WHERE id = ?3"), db.db_,
+               db.path_);
+      bind_text(upd.get(), 1, merged.created);
+      bind_text(upd.get(), 2, merged.changed);
       sqlite3_bind_int64(upd.get(), 3, uid);
       upd.step("merging a duplicate");
       ++st.stats.units_merged;
@@ -882,8 +611,8 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
       bind_text(ins.get(), 1, unit.id);
     }
     sqlite3_bind_int64(ins.get(), 2, dedup);
-    bind_text_ref(ins.get(), 3, created);
-    bind_text_ref(ins.get(), 4, changed);
+    bind_text_ref(ins.get(), 3, dates.created);
+    bind_text_ref(ins.get(), 4, dates.changed);
     bind_text_ref(ins.get(), 5, provenance.document);
     bind_text_ref(ins.get(), 6, provenance.origin);
     if (confidence) {
@@ -897,18 +626,18 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     uid = sqlite3_last_insert_rowid(db.db_);
   }
   // The normalised copies served the dedup key only: freed before the rows are written.
-  key.clear();
-  for (V& v : vs) v.changed.reset();
+  key.release();
   Stmt ins(db.prepare("INSERT INTO variants(unit_id, lang, ilang, text, inline_xml, created, "
                       "changed, extra, toks) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"),
            db.db_, db.path_);
   std::string toks;
   std::vector<std::uint32_t> ids;
-  for (const V& v : vs) {
-    const std::string ilang = index_lang(v.v->lang);
-    const auto at = static_cast<std::size_t>(v.v - unit.variants.data());
+  for (const UnitKey::Counted& counted : key.variants()) {
+    const core::Variant* const v = counted.variant;
+    const std::string ilang = index_lang(v->lang);
+    const auto at = static_cast<std::size_t>(v - unit.variants.data());
     VariantKeys computed;
-    if (given == nullptr || at >= given->size()) computed = st.keyer(v.v->lang, v.v->text);
+    if (given == nullptr || at >= given->size()) computed = st.keyer(v->lang, v->text);
     const VariantKeys& keys = given != nullptr && at < given->size() ? (*given)[at] : computed;
     const auto len = static_cast<std::uint32_t>(keys.words.size());
     ids.clear();
@@ -931,17 +660,17 @@ void TmStore::Import::add(const core::TranslationUnit& unit, const Provenance& p
     }
     if (given != nullptr && at < given->size()) (*given)[at] = VariantKeys{};  // consumed
     sqlite3_bind_int64(ins.get(), 1, uid);
-    bind_text_ref(ins.get(), 2, v.v->lang);
+    bind_text_ref(ins.get(), 2, v->lang);
     bind_text_ref(ins.get(), 3, ilang);
-    bind_text_ref(ins.get(), 4, v.v->text);
-    if (v.v->inline_xml.empty()) {
+    bind_text_ref(ins.get(), 4, v->text);
+    if (v->inline_xml.empty()) {
       sqlite3_bind_null(ins.get(), 5);
     } else {
-      bind_text_ref(ins.get(), 5, v.v->inline_xml);
+      bind_text_ref(ins.get(), 5, v->inline_xml);
     }
-    bind_text_ref(ins.get(), 6, v.v->creationdate);
-    bind_text_ref(ins.get(), 7, v.v->changedate);
-    const std::string extra = encode_extra(v.v->props, v.v->notes, v.v->attrs);
+    bind_text_ref(ins.get(), 6, v->creationdate);
+    bind_text_ref(ins.get(), 7, v->changedate);
+    const std::string extra = encode_extra(v->props, v->notes, v->attrs);
     bind_blob_ref(ins.get(), 8, extra);
     bind_blob_ref(ins.get(), 9, toks);
     ins.step("adding a variant");
@@ -1136,18 +865,8 @@ void TmStore::FuzzyIndex::postings_range(std::uint32_t token, std::size_t min_le
   sqlite3_bind_int64(q.get(), 1, postings_key(token, min_len, 0));
   sqlite3_bind_int64(q.get(), 2, postings_key(token, max_len, kMaxBatch));
   while (q.step("reading the index")) {
-    const auto row = static_cast<std::uint32_t>(
-        (static_cast<std::uint64_t>(sqlite3_column_int64(q.get(), 0)) >> kLenShift) & kLongLen);
-    const bool long_row = row == kLongLen;
-    const std::string_view blob = col_blob(q.get(), 1);
-    const auto* p = reinterpret_cast<const unsigned char*>(blob.data());
-    const std::size_t k = blob.size() / (long_row ? 16 : 12);  // a damaged length reads what fits
-    if (out.capacity() < out.size() + k) out.reserve(std::max(out.size() + k, 2 * out.capacity()));
-    for (std::size_t i = 0; i < k; ++i) {
-      const auto len = long_row ? static_cast<std::uint32_t>(load_le(p + 12 * k + 4 * i, 4)) : row;
-      if (long_row && (len < min_len || len > max_len)) continue;
-      out.push_back(core::Posting{load_le(p + 4 * i, 4), load_le(p + 4 * k + 8 * i, 8), len});
-    }
+    decode_postings(col_blob(q.get(), 1), postings_row(sqlite3_column_int64(q.get(), 0)), min_len,
+                    max_len, out);
   }
 }
 

@@ -126,7 +126,7 @@ TEST_F(TmStoreTest, MergesAcrossWhiteSpaceAndNormalization) {
   EXPECT_EQ(s.units_merged, 9u);
 }
 
-// The dedup key skips ICU's normaliser for text made only of these ranges (tm_store.cc,
+// The dedup key skips ICU's normaliser for text made only of these ranges (unit_keys.cc,
 // nfc_by_ranges): each code point in them must be NFC by itself and next to letters.
 TEST(NfcRangesTest, RangesTheStoreTrustsAreNfc) {
   const std::pair<char32_t, char32_t> ranges[] = {{0x80, 0x2FF},   {0x400, 0x482},
