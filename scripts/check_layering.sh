@@ -17,7 +17,7 @@ declare -A third=(
   [qa]=''
   [spell]='unicode/|hunspell/'   # hunspell only in spell/hunspell.cc (only_file below)
   [io]='pugixml|gumbo|zip\.h|zipconf|unicode/|sys/|fcntl|unistd'
-  [store]='sqlite3'
+  [store]='sqlite3|libpq-fe'
   [cli]='boost/|unicode/'
 )
 declare -A project=(
@@ -32,12 +32,14 @@ declare -A project=(
   [store]='core|store'
   [cli]='.*'
 )
-known='unicode/|pugixml|gumbo|zip\.h|zipconf|boost/|sqlite3|libstemmer|hunspell|gtest|gmock|benchmark/|sys/|fcntl|unistd'
+known='unicode/|pugixml|gumbo|zip\.h|zipconf|boost/|sqlite3|libpq|libstemmer|hunspell|gtest|gmock|benchmark/|sys/|fcntl|unistd'
 # Headers confined to one file of their module: libzip to the zip reader (io/zip_archive.h is
 # the one way to open an archive, with its zip-bomb limits); Hunspell to the dictionaries' edge.
+# libpq to the PostgreSQL TM's files (a pattern of file names: store/postgres_*).
 declare -A only_file=(
   ['zip\.h|zipconf']='io/zip_archive.cc'
   ['hunspell']='spell/hunspell.cc'
+  ['libpq']='store/postgres_[a-z_]+\.(h|cc)'
 )
 
 for dir in "$src"/*/; do
@@ -60,7 +62,7 @@ for dir in "$src"/*/; do
         echo "layering: $file: src/$mod may not include <$inc>"; status=1
       fi
       for pattern in "${!only_file[@]}"; do
-        if [[ $inc =~ ^($pattern) ]] && [[ $file != */${only_file[$pattern]} ]]; then
+        if [[ $inc =~ ^($pattern) ]] && ! [[ $file =~ /${only_file[$pattern]}$ ]]; then
           echo "layering: $file: <$inc> belongs in src/${only_file[$pattern]} only"; status=1
         fi
       done
