@@ -12,7 +12,8 @@
 #   scripts/pg-test-server.sh stop       # stop it and remove the folder with everything in it
 #
 # Environment: PG_TEST_DIR (default /tmp/tilmash-pg-UID), PG_TEST_PORT (default 55433),
-# PG_BIN (default /usr/lib/postgresql/15/bin: Debian's postgresql-15).
+# PG_BIN (default /usr/lib/postgresql/15/bin: Debian's postgresql-15), PG_TEST_FSYNC (default
+# off; `on` for benchmarks that should pay what a real server pays for durability).
 # initdb refuses to run as root: as root the cluster belongs to the `postgres` user that
 # Debian's package creates; as anyone else, to yourself. Every command is idempotent: start on a
 # running cluster only prints its URI, stop on nothing does nothing. Exit 0 ok, 1 failure.
@@ -89,10 +90,12 @@ start() {
   as_owner "$bin/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 \
     --auth-local=trust --auth-host=reject >"$dir/initdb.log" 2>&1 ||
     { tail -n 20 "$dir/initdb.log" >&2; die "initdb failed (log above; folder $dir)"; }
-  # fsync off: a throwaway cluster needs no durability across a machine crash, and the tests
-  # and benchmarks should not wait on a shared disk (a server crash or kill is still safe).
+  # fsync off by default: a throwaway cluster needs no durability across a machine crash, and
+  # the tests should not wait on a shared disk (a server crash or client kill is still safe).
+  local fsync=${PG_TEST_FSYNC:-off}
+  [ "$fsync" = on ] || [ "$fsync" = off ] || die "PG_TEST_FSYNC must be on or off, not '$fsync'"
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $dir -p $port -c fsync=off -c max_connections=100" \
+    -o "-c listen_addresses='' -k $dir -p $port -c fsync=$fsync -c max_connections=100" \
     start >/dev/null 2>&1 ||
     { tail -n 20 "$dir/server.log" >&2; die "the server did not start on port $port (log above; is the port taken?)"; }
   psql_admin -c "CREATE ROLE $role LOGIN CREATEDB" -c "CREATE DATABASE $db OWNER $role" >/dev/null ||
