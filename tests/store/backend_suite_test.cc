@@ -121,6 +121,18 @@ class Location {
   Location& operator=(const Location&) = delete;
 
   const std::string& str() const { return location_; }
+  // Where no TM is: a file that does not exist, a database that does not exist.
+  std::string missing() const {
+    return backend_ == "sqlite" ? (dir_ / "none.db").string() : with_dbname(base_uri_, db_ + "_none");
+  }
+  // Makes str() an empty place: an empty file (a fresh database is empty already).
+  void make_empty() const {
+    if (backend_ == "sqlite") {
+      std::FILE* f = std::fopen(location_.c_str(), "w");
+      ASSERT_NE(f, nullptr);
+      std::fclose(f);
+    }
+  }
   // Runs SQL on the TM itself (schema-version and damage cases).
   void exec(const std::string& sql) const {
     if (backend_ == "sqlite") {
@@ -332,6 +344,10 @@ TEST_P(BackendSuite, AnUncommittedImportLeavesNothing) {
     auto imp = tm->begin_import(split_keys, kNow);
     imp->add(unit("b", {var("en", "two"), var("kk", "екі")}), {});
     EXPECT_EQ(imp->stats().units_read, 1u);
+    // Another client reads on while the import runs, and sees none of it.
+    auto reader = open(OpenMode::kReadOnly);
+    EXPECT_EQ(reader->unit_count(), 1u);
+    EXPECT_FALSE(reader->fuzzy_index("en")->entry("two").has_value());
   }  // destroyed without commit: rolled back
   EXPECT_EQ(tm->unit_count(), 1u);
   auto again = open(OpenMode::kReadOnly);
@@ -445,6 +461,36 @@ TEST_P(BackendSuite, FuzzyIndexHoldsEntriesPostingsAndTokens) {
   EXPECT_FALSE(tm->fuzzy_index("de")->entry("the").has_value());
 }
 
+// Segments of 65,535 words and more share one postings row per token and import, which keeps
+// their lengths: the length range still selects them exactly.
+TEST_P(BackendSuite, VeryLongSegmentsAreIndexedByTheirLength) {
+  const auto text = [](std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out.append("x").append(std::to_string(i % 1000)).append(" ");
+    return out;
+  };
+  auto tm = open();
+  std::vector<core::TranslationUnit> units;
+  for (std::size_t n : {65534u, 65535u, 70000u, 90000u}) {
+    units.push_back(unit(std::to_string(n), {var("en", text(n)), var("kk", "k" + std::to_string(n))}));
+  }
+  import(*tm, units);
+  auto en = tm->fuzzy_index("en");
+  const auto x7 = en->entry("x7");
+  ASSERT_TRUE(x7.has_value());
+  EXPECT_EQ(x7->frequency, 4u);
+  std::vector<core::Posting> got;
+  en->postings_range(x7->token, 65535, 80000, got);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].length, 65535u);
+  EXPECT_EQ(got[1].length, 70000u);
+  got.clear();
+  en->postings_range(x7->token, 1, 65534, got);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].length, 65534u);
+  EXPECT_EQ(en->tokens(got[0].id).size(), 65534u);
+}
+
 TEST_P(BackendSuite, ConcordanceFindsPhrasesAndPrefixes) {
   auto tm = open();
   import(*tm, {unit("1", {var("en", "The camps must be closed"), var("kk", "лагерлерді жабу керек")}),
@@ -551,13 +597,23 @@ TEST_P(BackendSuite, SchemaVersionIsCheckedOnOpen) {
 }
 
 TEST_P(BackendSuite, AMissingTmIsAnIoErrorAndAForeignOneBadInput) {
-  // Read-only on nothing: no TM there (exit 4), and none created.
+  // Read-only where nothing is (no file, no database): exit 4, and nothing created.
   try {
-    open(OpenMode::kReadOnly);
+    store::open_tm(loc_->missing(), OpenMode::kReadOnly);
     ADD_FAILURE() << "opened a missing TM read-only";
   } catch (const StoreError& e) {
     EXPECT_EQ(e.kind(), StoreError::Kind::kIo) << e.what();
-    EXPECT_NE(std::string(e.what()).find("error:"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).rfind(e.path() + ": error: ", 0), 0u) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(loc_->missing()));
+  // Read-only on an empty place (an empty file, a database without tables): not a TM yet
+  // (exit 3), and left empty.
+  loc_->make_empty();
+  try {
+    open(OpenMode::kReadOnly);
+    ADD_FAILURE() << "opened an empty place read-only";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kBadInput) << e.what();
   }
   // Something else lives there: not a tilmash TM (exit 3), and it is left alone.
   loc_->exec("CREATE TABLE customers(name text)");
