@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The team TM under concurrency and failure, against a real PostgreSQL server (issue 18), through
 # the built `tilmash` binary:
+#   0. `tm copy` from a SQLite TM into PostgreSQL and back loses nothing (identical exports);
 #   1. several clients import and look up at once: all succeed, every distinct unit stored once;
 #   2. the same file imported by two clients at the same moment ends up stored once (5 rounds);
 #   3. kill -9 of a client during an import, N times (default 20): the unit count is before or
@@ -73,6 +74,43 @@ exit4() {  # exit4 NAME RC ERRFILE: exit 4 with a one-line "…: error: …" mes
   if grep -qi 'terminate called\|internal error\|s3cr3t' "$err"; then fail "$name: $(head -c 300 "$err")"; return; fi
   ok "$name: exit 4: $(head -n 1 "$err" | cut -c1-160)"
 }
+
+# ---- 0. tm copy: a personal SQLite TM into the team TM and back, without loss ----
+python3 - "$work/rich.tmx" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
+            'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
+            'datatype="plaintext"/><body>\n')
+    for i in range(1, 400):
+        dates = f' creationdate="2024{(i % 12) + 1:02d}01T000000Z" changedate="20250{(i % 9) + 1}01T101010Z"' if i % 3 else ''
+        props = f'<prop type="x-domain">d{i % 7}</prop><prop type="x-context">ctx &amp; {i}</prop>' if i % 2 else ''
+        note = f'<note>note «{i}» — ескерту</note>' if i % 5 == 0 else ''
+        ru = f'<tuv xml:lang="ru"><seg>открыть файл <ph x="1">&lt;b&gt;</ph>{i}</seg></tuv>' if i % 4 else ''
+        f.write(f'<tu tuid="r{i}" creationid="user{i % 3}" usagecount="{i % 5}"{dates}>{props}{note}'
+                f'<tuv xml:lang="en-US"><seg>Open the file number {i} now</seg></tuv>'
+                f'<tuv xml:lang="kk"><prop type="x-reviewed">yes</prop><seg>Файл {i} ашу, «тырнақша»</seg></tuv>'
+                f'{ru}</tu>\n')
+    f.write('</body></tmx>\n')
+PY
+newdb copytm
+cu=$(dburi copytm)
+if "$tilmash" tm import --db "$work/a.db" "$work/rich.tmx" 2>"$work/copy.err" &&
+   "$tilmash" tm copy --from "$work/a.db" --to "$cu" 2>>"$work/copy.err" &&
+   "$tilmash" tm copy --from "$cu" --to "$work/b.db" 2>>"$work/copy.err" &&
+   "$tilmash" tm copy --from "$work/a.db" --to "$cu" 2>>"$work/copy.err"; then
+  "$tilmash" tm export --db "$work/a.db" -o "$work/a.tmx" 2>/dev/null
+  "$tilmash" tm export --db "$cu" -o "$work/p.tmx" 2>/dev/null
+  "$tilmash" tm export --db "$work/b.db" -o "$work/b.tmx" 2>/dev/null
+  strip() { grep -v '<header' "$1"; }  # the header names the export's own time
+  if cmp -s <(strip "$work/a.tmx") <(strip "$work/p.tmx") && cmp -s <(strip "$work/a.tmx") <(strip "$work/b.tmx"); then
+    ok "tm copy sqlite -> postgres -> sqlite: the exports are identical ($(grep -c '<tu ' "$work/a.tmx") units; a second copy added nothing)"
+  else
+    fail "tm copy round trip differs: $(diff <(strip "$work/a.tmx") <(strip "$work/p.tmx") | head -5) $(diff <(strip "$work/a.tmx") <(strip "$work/b.tmx") | head -5)"
+  fi
+else
+  fail "tm copy: $(tail -n 3 "$work/copy.err")"
+fi
 
 # ---- 1. several clients import and look up at once ----
 newdb conc
