@@ -1,4 +1,4 @@
-// tilmash tm import|lookup|concordance|export: the SQLite TM (store::TmStore) with fuzzy keys
+// tilmash tm import|lookup|concordance|export: the TM (store::open_tm) with fuzzy keys
 // from tm::Tokenizer, concordance keys from term (Snowball for en/ru, Kazakh keys), fuzzy
 // search by tm::search + tm::rank, TMX in and out through io.
 #include <chrono>
@@ -22,7 +22,7 @@
 #include "io/tmx_reader.h"
 #include "io/tmx_writer.h"
 #include "io/xliff_reader.h"
-#include "store/tm_store.h"
+#include "store/tm_backend.h"
 #include "term/normalize.h"
 #include "term/snowball.h"
 #include "term/stem_kk.h"
@@ -76,10 +76,11 @@ class SearchKeys {
   term::SnowballStemmer ru_;
 };
 
-// The FTS5 query for `words` in language `lang`: a phrase of stems; Kazakh words become
+// The concordance phrase for `words` in language `lang`: stems; Kazakh words become
 // prefixes of their lemma (лагерлерінде -> лагер*), since suffixes only follow the stem.
-std::string phrase_query(const SearchKeys& keys, std::string_view lang, std::string_view words) {
-  std::string q;
+std::vector<store::ConcordanceTerm> phrase_query(const SearchKeys& keys, std::string_view lang,
+                                                 std::string_view words) {
+  std::vector<store::ConcordanceTerm> q;
   for (const term::Token& t : term::tokenize(words)) {
     std::string k = keys.key(lang, t.key);
     bool prefix = false;
@@ -94,8 +95,7 @@ std::string phrase_query(const SearchKeys& keys, std::string_view lang, std::str
       }
       prefix = true;
     }
-    if (!q.empty()) q += " + ";
-    q += store::fts_quote(k) + (prefix ? "*" : "");
+    q.push_back({std::move(k), prefix});
   }
   return q;
 }
@@ -283,16 +283,16 @@ Exit run_tm_import(std::span<const std::string> args) {
   };
   const auto started = std::chrono::steady_clock::now();
   const store::ImportStats stats = guarded([&] {
-    store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadWrite);
-    store::TmStore::Import imp = db.begin_import(keyer, io::tmx_now());
+    const auto db = store::open_tm((*vm)["db"].as<std::string>(), store::OpenMode::kReadWrite);
+    const auto imp = db->begin_import(keyer, io::tmx_now());
     UnitPipeline units(produce);
     ImportProgress progress((*vm)["progress"].as<bool>());
     while (PreparedUnit* u = units.next()) {
-      imp.add(u->unit, u->provenance, u->confidence, &u->keys);
+      imp->add(u->unit, u->provenance, u->confidence, &u->keys);
       progress.tick();
     }
     progress.finish("writing the index");
-    return imp.commit();
+    return imp->commit();
   });
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -307,15 +307,15 @@ Exit run_tm_import(std::span<const std::string> args) {
 
 namespace {
 
-// store::TmStore::FuzzyIndex as a tm::IndexSource. Frequencies come with the token ids
+// store::FuzzyIndex as a tm::IndexSource. Frequencies come with the token ids
 // (ids() looks both up at once), and known keys are remembered for the next queries of a
 // --queries batch until another process commits to the TM (sync() at the start of each
 // query's snapshot). Unknown keys are asked again each time. (Remembering posting lists as
 // well was measured slower: SQLite's page cache already holds the frequent ones.)
 class StoreIndex : public tm::IndexSource {
  public:
-  StoreIndex(const store::TmStore& db, store::TmStore::FuzzyIndex index)
-      : db_(db), index_(std::move(index)) {}
+  StoreIndex(const store::TmBackend& db, const store::FuzzyIndex& index)
+      : db_(db), index_(index) {}
   // Call inside each query's read snapshot.
   void sync() {
     const std::int64_t v = db_.data_version();
@@ -354,8 +354,8 @@ class StoreIndex : public tm::IndexSource {
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
 
  private:
-  const store::TmStore& db_;
-  store::TmStore::FuzzyIndex index_;
+  const store::TmBackend& db_;
+  const store::FuzzyIndex& index_;
   std::int64_t version_ = -1;
   std::unordered_map<std::string, std::uint32_t> known_;
   std::unordered_map<std::uint32_t, std::uint64_t> freq_;
@@ -413,22 +413,22 @@ Exit run_tm_lookup(std::span<const std::string> args) {
   }
   const bool json = (*vm)["json"].as<bool>() || batch;
   return guarded([&] {
-    store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadOnly);
+    const auto db = store::open_tm((*vm)["db"].as<std::string>(), store::OpenMode::kReadOnly);
     const tm::Tokenizer tokenizer = make_tokenizer();
-    const store::TmStore::FuzzyIndex findex = db.fuzzy_index(src);
-    StoreIndex index(db, findex);
+    const auto findex = db->fuzzy_index(src);
+    StoreIndex index(*db, *findex);
     // Brute force: every segment of the language in memory, ids mapped back.
     std::vector<std::vector<std::uint32_t>> segs;
     std::vector<std::uint64_t> seg_ids;
     if ((*vm)["brute-force"].as<bool>()) {
-      findex.for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
+      findex->for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
         seg_ids.push_back(id);
         segs.push_back(std::move(toks));
       });
     }
     std::map<std::uint64_t, store::StoredUnit> units;  // per query
     const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
-      std::optional<store::StoredUnit> u = db.unit_of_variant(static_cast<std::int64_t>(id));
+      std::optional<store::StoredUnit> u = db->unit_of_variant(static_cast<std::int64_t>(id));
       if (!u) return std::nullopt;
       const core::Variant* self = nullptr;
       bool has_tgt = tgt.empty();
@@ -444,7 +444,7 @@ Exit run_tm_lookup(std::span<const std::string> args) {
     std::ostream& os = std::cout;
     const auto started = std::chrono::steady_clock::now();
     for (const std::string& raw : queries) {
-      const store::TmStore::ReadScope snapshot(db);
+      const auto snapshot = db->read_snapshot();
       index.sync();
       units.clear();
       const tm::TokenizedText q = tokenizer.analyze(core::collapse_space(core::to_nfc(raw)));
@@ -528,30 +528,37 @@ Exit run_tm_concordance(std::span<const std::string> args) {
   return guarded([&] {
     const std::string path = (*vm)["db"].as<std::string>();
     {
-      store::TmStore probe(path, store::OpenMode::kReadOnly);
-      if (!probe.concordance_current()) {
-        store::TmStore rw(path, store::OpenMode::kReadWrite);
-        rw.update_concordance(
+      const auto probe = store::open_tm(path, store::OpenMode::kReadOnly);
+      if (!probe->concordance_current()) {
+        const auto rw = store::open_tm(path, store::OpenMode::kReadWrite);
+        rw->update_concordance(
             [&](std::string_view l, std::string_view t) { return keys.text(l, t); });
       }
     }
-    store::TmStore db(path, store::OpenMode::kReadOnly);
-    std::set<std::string> phrases;
+    const auto db = store::open_tm(path, store::OpenMode::kReadOnly);
+    std::vector<std::vector<store::ConcordanceTerm>> phrases;
     for (const char* l : {"en", "ru", "kk"}) {
       if (lang.empty() || core::primary_language(lang) == l) {
-        const std::string p = phrase_query(keys, lang.empty() ? l : lang, words);
-        if (!p.empty()) phrases.insert("(" + p + ")");
+        auto p = phrase_query(keys, lang.empty() ? l : lang, words);
+        if (!p.empty() && std::find(phrases.begin(), phrases.end(), p) == phrases.end()) {
+          phrases.push_back(std::move(p));
+        }
       }
     }
     if (phrases.empty()) throw UsageError("WORDS has no word");
-    std::string query;
-    for (const std::string& p : phrases) query += (query.empty() ? "" : " OR ") + p;
-    const auto hits = db.concordance(query, lang, static_cast<std::size_t>((*vm)["max"].as<int>()));
+    // Variants holding any of the phrases, lowest id first, at most --max.
+    const auto limit = static_cast<std::size_t>((*vm)["max"].as<int>());
+    std::set<std::int64_t> found;
+    for (const auto& p : phrases) {
+      for (const std::int64_t id : db->concordance(p, lang, limit)) found.insert(id);
+    }
+    std::vector<std::int64_t> hits(found.begin(), found.end());
+    if (hits.size() > limit) hits.resize(limit);
     const bool json = (*vm)["json"].as<bool>();
     std::ostream& os = std::cout;
     if (json) os << "[";
     for (std::size_t i = 0; i < hits.size(); ++i) {
-      const std::optional<store::StoredUnit> u = db.unit_of_variant(hits[i]);
+      const std::optional<store::StoredUnit> u = db->unit_of_variant(hits[i]);
       if (!u) continue;
       std::size_t self = 0;
       for (std::size_t k = 0; k < u->variant_ids.size(); ++k) {
@@ -609,11 +616,11 @@ Exit run_tm_export(std::span<const std::string> args) {
   }
   wopts.dedupe = false;
   return guarded([&] {
-    store::TmStore db((*vm)["db"].as<std::string>(), store::OpenMode::kReadOnly);
+    const auto db = store::open_tm((*vm)["db"].as<std::string>(), store::OpenMode::kReadOnly);
     io::AtomicFile out((*vm)["output"].as<std::string>());
     io::TmxWriter writer(out.out(), header, wopts);
-    const store::TmStore::ReadScope snapshot(db);
-    db.for_each_unit([&](const store::StoredUnit& u) {
+    const auto snapshot = db->read_snapshot();
+    db->for_each_unit([&](const store::StoredUnit& u) {
       writer.write(u.unit);
       return true;
     });

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/types.h"
-#include "store/tm_store.h"
+#include "store/tm_backend.h"
 
 namespace tilmash::cli {
 
