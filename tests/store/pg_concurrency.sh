@@ -35,7 +35,7 @@ command -v python3 >/dev/null || skip "python3 missing"
 uri=$("$server" start 2>"$work/start.err") || skip "no PostgreSQL test server: $(tail -n 1 "$work/start.err")"
 admin=$("$server" admin-uri)
 bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
-psql_admin() { "$bin/psql" -X -q -At -v ON_ERROR_STOP=1 "$admin" "$@"; }
+psql_admin() { PGOPTIONS='-c client_min_messages=warning' "$bin/psql" -X -q -At -v ON_ERROR_STOP=1 "$admin" "$@"; }
 dburi() { printf '%s\n' "$uri" | sed -E "s|^postgresql:///[^?]*|postgresql:///$1|"; }
 newdb() { psql_admin -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1 OWNER tilmash ${2:-}"; }
 
@@ -61,11 +61,13 @@ with open(path, "w", encoding="utf-8") as f:
     f.write('</body></tmx>\n')
 PY
 }
-count() {  # count URI: units in the TM, through tilmash itself (tm export)
-  local n
-  n=$("$tilmash" tm export --db "$1" -o - 2>"$work/count.err" | grep -c '<tu ') || true
-  [ -s "$work/count.err" ] && { echo "count: $(cat "$work/count.err")" >&2; echo -1; return; }
-  echo "$n"
+count() {  # count URI: units in the TM, through tilmash itself (tm export), or -1 on failure
+  if ! "$tilmash" tm export --db "$1" -o "$work/count.tmx" 2>"$work/count.err"; then
+    echo "count: $(cat "$work/count.err")" >&2
+    echo -1
+    return
+  fi
+  grep -c '<tu ' "$work/count.tmx" || true
 }
 exit4() {  # exit4 NAME RC ERRFILE: exit 4 with a one-line "…: error: …" message, no password
   local name=$1 rc=$2 err=$3
