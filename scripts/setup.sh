@@ -15,6 +15,8 @@ packages=(
                         # and its Debian package trails zlib's lightly kept contrib/
   libboost-program-options-dev
   libsqlite3-dev        # translation memory store
+  libpq-dev             # the team TM on PostgreSQL (store/postgres_*): libpq, the server's own
+                        # small C client library
   libstemmer-dev        # Snowball stemmers (en, ru) for term matching
   libhunspell-dev       # check --spelling: links libhunspell (src/spell only)
   hunspell-kk hunspell-ru  # check --spelling: the kk and ru dictionaries (/usr/share/hunspell)

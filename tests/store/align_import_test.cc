@@ -9,7 +9,7 @@
 
 #include "io/alignment_reader.h"
 #include "io/errors.h"
-#include "store/tm_store.h"
+#include "store/sqlite_tm.h"
 
 namespace tilmash {
 namespace {
@@ -123,7 +123,7 @@ TEST_F(AlignImportTest, StoresProvenance) {
     return store::VariantKeys{{std::string(text)}};
   };
   for (int round = 0; round < 2; ++round) {
-    store::TmStore db(db_path, store::OpenMode::kReadWrite);
+    store::SqliteTm db(db_path, store::OpenMode::kReadWrite);
     auto imp = db.begin_import(keyer, "20250101T000000Z");
     const io::AlignmentFile f = io::read_alignment_json(json);
     for (const core::AlignedUnit& a : f.units) {
@@ -134,13 +134,13 @@ TEST_F(AlignImportTest, StoresProvenance) {
         v.text = a.text.at(lang);
         tu.variants.push_back(std::move(v));
       }
-      imp.add(tu, {json, "tilmash align"}, a.confidence);
+      imp->add(tu, {json, "tilmash align"}, a.confidence);
     }
-    const store::ImportStats s = imp.commit();
+    const store::ImportStats s = imp->commit();
     EXPECT_EQ(s.units_skipped, 1u);
     EXPECT_EQ(round == 0 ? s.units_added : s.units_merged, 2u);
   }
-  store::TmStore db(db_path, store::OpenMode::kReadOnly);
+  store::SqliteTm db(db_path, store::OpenMode::kReadOnly);
   std::vector<store::StoredUnit> units;
   db.for_each_unit([&](const store::StoredUnit& u) {
     units.push_back(u);

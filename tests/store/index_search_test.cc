@@ -10,7 +10,8 @@
 
 #include <gtest/gtest.h>
 
-#include "store/tm_store.h"
+#include "app/tm_index.h"
+#include "store/sqlite_tm.h"
 #include "tm/ngram_index.h"
 
 namespace tilmash {
@@ -18,20 +19,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// FuzzyIndex as a tm::IndexSource, with nothing remembered between calls.
-class Source : public tm::IndexSource {
- public:
-  explicit Source(store::TmStore::FuzzyIndex index) : index_(std::move(index)) {}
-  std::uint64_t frequency(std::uint32_t t) const override { return index_.frequency(t); }
-  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
-                      std::vector<core::Posting>& out) const override {
-    index_.postings_range(t, lo, hi, out);
-  }
-  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
-
- private:
-  store::TmStore::FuzzyIndex index_;
-};
+std::uint32_t token(const store::FuzzyIndex& index, std::string_view key) {
+  const auto e = index.entry(key);
+  return e ? e->token : tm::kUnknownToken;
+}
 
 store::VariantKeys split(std::string_view, std::string_view text) {
   store::VariantKeys k;
@@ -57,7 +48,7 @@ core::TranslationUnit en_kk(std::string id, std::string en, std::string kk) {
 
 // Every stored segment of the index, for brute force (which numbers them from 0).
 struct Segments {
-  explicit Segments(const store::TmStore::FuzzyIndex& index) {
+  explicit Segments(const store::FuzzyIndex& index) {
     index.for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> toks) {
       ids.push_back(id);
       tokens.push_back(std::move(toks));
@@ -99,16 +90,18 @@ TEST(IndexSearchTest, PersistedIndexGivesTheBruteForceResult) {
     return out;
   };
   for (std::size_t part = 0; part < 2; ++part) {  // two imports: two batches of postings
-    store::TmStore db(path, store::OpenMode::kReadWrite);
+    store::SqliteTm db(path, store::OpenMode::kReadWrite);
     auto imp = db.begin_import(split, "20250101T000000Z");
     for (std::size_t i = part; i < sentences.size(); i += 2) {
-      imp.add(en_kk(std::to_string(i), join(sentences[i]), std::string("k").append(std::to_string(i))), {});
+      imp->add(en_kk(std::to_string(i), join(sentences[i]), std::string("k").append(std::to_string(i))), {});
     }
-    imp.commit();
+    imp->commit();
   }
-  store::TmStore db(path, store::OpenMode::kReadOnly);
-  const store::TmStore::FuzzyIndex en = db.fuzzy_index("en");
-  const Source source(en);
+  store::SqliteTm db(path, store::OpenMode::kReadOnly);
+  const auto index = db.fuzzy_index("en");
+  const store::FuzzyIndex& en = *index;
+  app::StoreIndex source(db, en);  // the adapter tm lookup uses
+  source.sync();
   const Segments segs(en);
   ASSERT_GT(segs.ids.size(), 2900u);  // a few repeat and merge
   std::size_t nonempty = 0;
@@ -124,8 +117,7 @@ TEST(IndexSearchTest, PersistedIndexGivesTheBruteForceResult) {
         q[pos] = "w" + std::to_string(word(rng));
       }
     }
-    std::vector<std::uint32_t> query;
-    for (const std::string& x : q) query.push_back(en.token(x).value_or(tm::kUnknownToken));
+    const std::vector<std::uint32_t> query = source.ids(q);
     for (int t : {60, 70, 90}) {
       const std::vector<tm::Candidate> ref = segs.reference(query, t);
       ASSERT_EQ(tm::search(source, query, t, &stats), ref) << "query " << qi << " at " << t;
@@ -154,28 +146,30 @@ TEST(IndexSearchTest, VeryLongSegmentsAreFound) {
     return out;
   };
   {
-    store::TmStore db(path, store::OpenMode::kReadWrite);
+    store::SqliteTm db(path, store::OpenMode::kReadWrite);
     auto imp = db.begin_import(split, "20250101T000000Z");
     std::size_t id = 0;
     for (std::size_t n : {65534u, 65535u, 70000u, 90000u}) {
-      imp.add(en_kk(std::to_string(++id), text(n, 0), std::string("k").append(std::to_string(n))), {});
+      imp->add(en_kk(std::to_string(++id), text(n, 0), std::string("k").append(std::to_string(n))), {});
     }
-    imp.commit();
+    imp->commit();
   }
-  store::TmStore db(path, store::OpenMode::kReadOnly);
-  const store::TmStore::FuzzyIndex en = db.fuzzy_index("en");
-  const Source source(en);
+  store::SqliteTm db(path, store::OpenMode::kReadOnly);
+  const auto index = db.fuzzy_index("en");
+  const store::FuzzyIndex& en = *index;
+  app::StoreIndex source(db, en);  // the adapter tm lookup uses
+  source.sync();
   const Segments segs(en);
   ASSERT_EQ(segs.ids.size(), 4u);
   std::vector<core::Posting> range;
-  en.postings_range(*en.token("x7"), 65535, 80000, range);
+  en.postings_range(token(en, "x7"), 65535, 80000, range);
   ASSERT_EQ(range.size(), 2u);  // 65,535 and 70,000 words; not 65,534 or 90,000
   EXPECT_EQ(range[0].length + range[1].length, 65535u + 70000u);
   // 99 %: the verification of 70,000-word candidates stays quick (word_distance is banded).
   for (std::size_t n : {65600u, 70000u}) {
     const std::vector<std::string> words = split("", text(n, 250)).words;
     std::vector<std::uint32_t> query;
-    for (const std::string& w : words) query.push_back(en.token(w).value_or(tm::kUnknownToken));
+    for (const std::string& w : words) query.push_back(token(en, w));
     for (int t : {99}) {
       const std::vector<tm::Candidate> ref = segs.reference(query, t);
       ASSERT_FALSE(ref.empty()) << n << " " << t;

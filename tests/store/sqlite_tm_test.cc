@@ -1,4 +1,4 @@
-#include "store/tm_store.h"
+#include "store/sqlite_tm.h"
 
 #include <unistd.h>
 
@@ -51,7 +51,12 @@ VariantKeys words(std::string_view, std::string_view text) {
   return k;
 }
 
-class TmStoreTest : public ::testing::Test {
+std::optional<std::uint32_t> token(const FuzzyIndex& index, std::string_view key) {
+  const auto e = index.entry(key);
+  return e ? std::optional<std::uint32_t>(e->token) : std::nullopt;
+}
+
+class SqliteTmTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path()
@@ -66,27 +71,27 @@ class TmStoreTest : public ::testing::Test {
   std::string path_;
 };
 
-TEST_F(TmStoreTest, ImportMergesDuplicatesAndRoundTrips) {
+TEST_F(SqliteTmTest, ImportMergesDuplicatesAndRoundTrips) {
   {
-    TmStore db(path_, OpenMode::kReadWrite);
+    SqliteTm db(path_, OpenMode::kReadWrite);
     auto imp = db.begin_import(words, "20250101T000000Z");
     core::TranslationUnit u = unit("1", "Open the file", "Файлды ашу");
     u.props.push_back({"x-context", "menu"});
     u.notes.push_back("checked");
     u.attrs.push_back({"usagecount", "3"});
     u.variants[1].notes.push_back("kk note");
-    imp.add(u, {"a.tmx", "tmx import"}, 0.9);
-    imp.add(unit("2", "Open  the file", "Файлды ашу", "20240301T000000Z"), {"b.tmx", "x"});
-    imp.add(unit("3", "Close the file", "Файлды жабу"), {"a.tmx", "tmx import"});
+    imp->add(u, {"a.tmx", "tmx import"}, 0.9);
+    imp->add(unit("2", "Open  the file", "Файлды ашу", "20240301T000000Z"), {"b.tmx", "x"});
+    imp->add(unit("3", "Close the file", "Файлды жабу"), {"a.tmx", "tmx import"});
     core::TranslationUnit one = unit("4", "Alone", "");
-    imp.add(one, {"a.tmx", "tmx import"});
-    const ImportStats s = imp.commit();
+    imp->add(one, {"a.tmx", "tmx import"});
+    const ImportStats s = imp->commit();
     EXPECT_EQ(s.units_read, 4u);
     EXPECT_EQ(s.units_added, 2u);
     EXPECT_EQ(s.units_merged, 1u);
     EXPECT_EQ(s.units_skipped, 1u);
   }
-  TmStore db(path_, OpenMode::kReadOnly);
+  SqliteTm db(path_, OpenMode::kReadOnly);
   EXPECT_EQ(db.unit_count(), 2u);
   std::vector<StoredUnit> all;
   db.for_each_unit([&](const StoredUnit& u) {
@@ -109,24 +114,24 @@ TEST_F(TmStoreTest, ImportMergesDuplicatesAndRoundTrips) {
 
 // Duplicates are found through white space of every kind and through NFC (the dedup key's
 // fast path must not change which units merge).
-TEST_F(TmStoreTest, MergesAcrossWhiteSpaceAndNormalization) {
-  TmStore db(path_, OpenMode::kReadWrite);
+TEST_F(SqliteTmTest, MergesAcrossWhiteSpaceAndNormalization) {
+  SqliteTm db(path_, OpenMode::kReadWrite);
   auto imp = db.begin_import(words, "20250101T000000Z");
-  imp.add(unit("1", "Open the file", "Файлды ашу"), {});
+  imp->add(unit("1", "Open the file", "Файлды ашу"), {});
   for (const char* en : {" Open the file", "Open the file ", "Open\tthe file", "Open\nthe file",
                          "Open\u00a0the file", "Open\u2009the\u3000file", "Open\u202fthe  file"}) {
-    imp.add(unit("d", en, "Файлды ашу"), {});
+    imp->add(unit("d", en, "Файлды ашу"), {});
   }
-  imp.add(unit("2", "Open the file", "Файлды\u00a0ашу"), {});
-  imp.add(unit("3", "Open the file", "Фаи\u0306л"), {});  // NFD й
-  imp.add(unit("4", "Open the file", "Фай\u043B"), {});     // NFC й: the same unit
-  imp.add(unit("5", "Open the\u00adfile", "Файлды ашу"), {});  // soft hyphen: not a space
-  const ImportStats s = imp.commit();
+  imp->add(unit("2", "Open the file", "Файлды\u00a0ашу"), {});
+  imp->add(unit("3", "Open the file", "Фаи\u0306л"), {});  // NFD й
+  imp->add(unit("4", "Open the file", "Фай\u043B"), {});     // NFC й: the same unit
+  imp->add(unit("5", "Open the\u00adfile", "Файлды ашу"), {});  // soft hyphen: not a space
+  const ImportStats s = imp->commit();
   EXPECT_EQ(s.units_added, 3u);
   EXPECT_EQ(s.units_merged, 9u);
 }
 
-// The dedup key skips ICU's normaliser for text made only of these ranges (tm_store.cc,
+// The dedup key skips ICU's normaliser for text made only of these ranges (unit_keys.cc,
 // nfc_by_ranges): each code point in them must be NFC by itself and next to letters.
 TEST(NfcRangesTest, RangesTheStoreTrustsAreNfc) {
   const std::pair<char32_t, char32_t> ranges[] = {{0x80, 0x2FF},   {0x400, 0x482},
@@ -146,59 +151,59 @@ TEST(NfcRangesTest, RangesTheStoreTrustsAreNfc) {
   EXPECT_EQ(checked, 992u);
 }
 
-TEST_F(TmStoreTest, FuzzyIndexPersists) {
+TEST_F(SqliteTmTest, FuzzyIndexPersists) {
   {
-    TmStore db(path_, OpenMode::kReadWrite);
+    SqliteTm db(path_, OpenMode::kReadWrite);
     auto imp = db.begin_import(words, "20250101T000000Z");
-    imp.add(unit("1", "open the file", "файлды ашу"), {});
-    imp.add(unit("2", "close the file now", "файлды жабу"), {});
-    imp.commit();
+    imp->add(unit("1", "open the file", "файлды ашу"), {});
+    imp->add(unit("2", "close the file now", "файлды жабу"), {});
+    imp->commit();
   }
   {  // a second import appends a batch; ids keep growing
-    TmStore db(path_, OpenMode::kReadWrite);
+    SqliteTm db(path_, OpenMode::kReadWrite);
     auto imp = db.begin_import(words, "20250101T000000Z");
-    imp.add(unit("3", "the file", "файл"), {});
-    imp.commit();
+    imp->add(unit("3", "the file", "файл"), {});
+    imp->commit();
   }
-  TmStore db(path_, OpenMode::kReadOnly);
-  const TmStore::FuzzyIndex en = db.fuzzy_index("en-US");
-  const auto file = en.token("file");
+  SqliteTm db(path_, OpenMode::kReadOnly);
+  const auto en = db.fuzzy_index("en-US");
+  const auto file = token(*en, "file");
   ASSERT_TRUE(file.has_value());
-  EXPECT_FALSE(en.token("файлды").has_value());  // Kazakh keys are another language's
-  EXPECT_EQ(en.frequency(*file), 3u);
+  EXPECT_FALSE(token(*en, "файлды").has_value());  // Kazakh keys are another language's
+  EXPECT_EQ(en->frequency(*file), 3u);
   // One range scan gives the lists of lengths 2..3, by length, with their signatures.
   std::vector<core::Posting> range;
-  en.postings_range(*file, 2, 3, range);
+  en->postings_range(*file, 2, 3, range);
   ASSERT_EQ(range.size(), 2u);  // "open the file" and "the file", not the 4-word one
   EXPECT_EQ(range[0].length, 2u);
   EXPECT_EQ(range[1].length, 3u);
   EXPECT_GT(range[0].id, range[1].id);  // "the file" came in the second import
   const std::vector<std::uint64_t> ids{range[1].id, range[0].id};
   for (const core::Posting& p : range) {
-    EXPECT_EQ(p.signature, core::signature(en.tokens(p.id)));
+    EXPECT_EQ(p.signature, core::signature(en->tokens(p.id)));
     EXPECT_NE(p.signature & core::signature_bit(*file), 0u);
   }
-  const auto entry = en.entry("file");
+  const auto entry = en->entry("file");
   ASSERT_TRUE(entry.has_value());
   EXPECT_EQ(entry->token, *file);
   EXPECT_EQ(entry->frequency, 3u);
-  EXPECT_FALSE(en.entry("nothing").has_value());
-  EXPECT_EQ(en.tokens(ids[0]).size(), 3u);
+  EXPECT_FALSE(en->entry("nothing").has_value());
+  EXPECT_EQ(en->tokens(ids[0]).size(), 3u);
   const auto u = db.unit_of_variant(static_cast<std::int64_t>(ids[1]));
   ASSERT_TRUE(u.has_value());
   EXPECT_EQ(u->unit.id, "3");
   std::size_t segments = 0;
-  en.for_each_segment([&](std::uint64_t, std::vector<std::uint32_t>) { ++segments; });
+  en->for_each_segment([&](std::uint64_t, std::vector<std::uint32_t>) { ++segments; });
   EXPECT_EQ(segments, 3u);
 }
 
-TEST_F(TmStoreTest, ConcordanceIsBuiltOnDemand) {
+TEST_F(SqliteTmTest, ConcordanceIsBuiltOnDemand) {
   {
-    TmStore db(path_, OpenMode::kReadWrite);
+    SqliteTm db(path_, OpenMode::kReadWrite);
     auto imp = db.begin_import(words, "20250101T000000Z");
-    imp.add(unit("1", "Open the file", "Файлды ашу"), {});
-    imp.add(unit("2", "Close it", "Жабу"), {});
-    imp.commit();
+    imp->add(unit("1", "Open the file", "Файлды ашу"), {});
+    imp->add(unit("2", "Close it", "Жабу"), {});
+    imp->commit();
     EXPECT_FALSE(db.concordance_current());
     const auto lower = [](std::string_view, std::string_view t) {
       std::string s(t);
@@ -209,28 +214,35 @@ TEST_F(TmStoreTest, ConcordanceIsBuiltOnDemand) {
     EXPECT_TRUE(db.concordance_current());
     EXPECT_EQ(db.update_concordance(lower), 0u);
   }
-  TmStore db(path_, OpenMode::kReadOnly);
-  EXPECT_EQ(db.concordance(fts_quote("file"), "", 10).size(), 1u);
-  EXPECT_EQ(db.concordance(fts_quote("open") + " + " + fts_quote("the"), "en", 10).size(), 1u);
-  EXPECT_TRUE(db.concordance(fts_quote("file"), "kk", 10).empty());
-  EXPECT_EQ(db.concordance(fts_quote("жаб") + "*", "kk", 10).size(), 1u);
-  EXPECT_EQ(fts_quote("a\"b"), "\"a\"\"b\"");
+  SqliteTm db(path_, OpenMode::kReadOnly);
+  using Phrase = std::vector<ConcordanceTerm>;
+  EXPECT_EQ(db.concordance(Phrase{{"file"}}, "", 10).size(), 1u);
+  EXPECT_EQ(db.concordance(Phrase{{"open"}, {"the"}}, "en", 10).size(), 1u);
+  EXPECT_TRUE(db.concordance(Phrase{{"the"}, {"open"}}, "en", 10).empty());  // order counts
+  EXPECT_TRUE(db.concordance(Phrase{{"open"}, {"file"}}, "en", 10).empty());  // adjacent
+  EXPECT_TRUE(db.concordance(Phrase{{"file"}}, "kk", 10).empty());
+  EXPECT_TRUE(db.concordance(Phrase{{"жаб"}}, "kk", 10).empty());
+  EXPECT_EQ(db.concordance(Phrase{{"жаб", true}}, "kk", 10).size(), 1u);
+  EXPECT_TRUE(db.concordance(Phrase{}, "", 10).empty());
+  // FTS5's own syntax in a key is a word like any other, not an operator.
+  EXPECT_TRUE(db.concordance(Phrase{{"file\" OR \"open"}}, "", 10).empty());
+  EXPECT_TRUE(db.concordance(Phrase{{"NEAR(file"}}, "", 10).empty());
 }
 
-TEST_F(TmStoreTest, UncommittedImportLeavesNothing) {
+TEST_F(SqliteTmTest, UncommittedImportLeavesNothing) {
   {
-    TmStore db(path_, OpenMode::kReadWrite);
+    SqliteTm db(path_, OpenMode::kReadWrite);
     auto imp = db.begin_import(words, "20250101T000000Z");
-    imp.add(unit("1", "a b", "c d"), {});
+    imp->add(unit("1", "a b", "c d"), {});
   }  // destroyed without commit
-  TmStore db(path_, OpenMode::kReadOnly);
+  SqliteTm db(path_, OpenMode::kReadOnly);
   EXPECT_EQ(db.unit_count(), 0u);
 }
 
-TEST_F(TmStoreTest, ClearErrors) {
+TEST_F(SqliteTmTest, ClearErrors) {
   // Missing file, read-only.
   try {
-    TmStore db((dir_ / "missing.db").string(), OpenMode::kReadOnly);
+    SqliteTm db((dir_ / "missing.db").string(), OpenMode::kReadOnly);
     FAIL();
   } catch (const StoreError& e) {
     EXPECT_EQ(e.kind(), StoreError::Kind::kIo);
@@ -238,14 +250,14 @@ TEST_F(TmStoreTest, ClearErrors) {
   // Not SQLite.
   std::ofstream(dir_ / "junk.db") << std::string(5000, 'x');
   try {
-    TmStore db((dir_ / "junk.db").string(), OpenMode::kReadOnly);
+    SqliteTm db((dir_ / "junk.db").string(), OpenMode::kReadOnly);
     FAIL();
   } catch (const StoreError& e) {
     EXPECT_EQ(e.kind(), StoreError::Kind::kBadInput);
     EXPECT_NE(std::string(e.what()).find("not a tilmash TM"), std::string::npos) << e.what();
   }
   // Newer schema.
-  { TmStore db(path_, OpenMode::kReadWrite); }
+  { SqliteTm db(path_, OpenMode::kReadWrite); }
   sqlite3* raw = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(raw, "UPDATE meta SET value = '99' WHERE key = 'schema_version'",
@@ -253,7 +265,7 @@ TEST_F(TmStoreTest, ClearErrors) {
             SQLITE_OK);
   sqlite3_close(raw);
   try {
-    TmStore db(path_, OpenMode::kReadOnly);
+    SqliteTm db(path_, OpenMode::kReadOnly);
     FAIL();
   } catch (const StoreError& e) {
     EXPECT_EQ(e.kind(), StoreError::Kind::kBadInput);
@@ -320,28 +332,28 @@ void downgrade_to_v1(sqlite3* raw) {
 // A version-1 TM (postings without signatures) is read as it is, and upgraded to version 2 in
 // place when opened for writing, keeping every posting: those of segments over 65,534 words,
 // one row per length in version 1, merge into one row.
-TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
+TEST_F(SqliteTmTest, Version1TmIsReadAndUpgraded) {
   const auto long_text = [](std::size_t n) {
     std::string t = "file";
     for (std::size_t i = 1; i < n; ++i) t.append(" x").append(std::to_string(i % 500));
     return t;
   };
   {
-    TmStore db(path_, OpenMode::kReadWrite);
+    SqliteTm db(path_, OpenMode::kReadWrite);
     auto imp = db.begin_import(words, "20250101T000000Z");
-    imp.add(unit("1", "open the file", "файлды ашу"), {});
-    imp.add(unit("2", "close the file", "файлды жабу"), {});
-    imp.add(unit("3", "the file", "файл"), {});
-    imp.add(unit("4", long_text(70000), "ұзын"), {});
-    imp.add(unit("5", long_text(65600), "ұзын мәтін"), {});
-    imp.commit();
+    imp->add(unit("1", "open the file", "файлды ашу"), {});
+    imp->add(unit("2", "close the file", "файлды жабу"), {});
+    imp->add(unit("3", "the file", "файл"), {});
+    imp->add(unit("4", long_text(70000), "ұзын"), {});
+    imp->add(unit("5", long_text(65600), "ұзын мәтін"), {});
+    imp->commit();
   }
   std::vector<core::Posting> before;
   std::uint32_t file = 0;
   {
-    TmStore db(path_, OpenMode::kReadOnly);
-    file = *db.fuzzy_index("en").token("file");
-    db.fuzzy_index("en").postings_range(file, 1, 100000, before);
+    SqliteTm db(path_, OpenMode::kReadOnly);
+    file = *token(*db.fuzzy_index("en"), "file");
+    db.fuzzy_index("en")->postings_range(file, 1, 100000, before);
   }
   ASSERT_EQ(before.size(), 5u);
   EXPECT_EQ(before[3].length, 70000u);  // the long row, by id
@@ -351,9 +363,9 @@ TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
   downgrade_to_v1(raw);
   sqlite3_close(raw);
   {
-    TmStore db(path_, OpenMode::kReadOnly);
+    SqliteTm db(path_, OpenMode::kReadOnly);
     std::vector<core::Posting> v1;
-    db.fuzzy_index("en").postings_range(file, 1, 100000, v1);
+    db.fuzzy_index("en")->postings_range(file, 1, 100000, v1);
     // Version 1 lists long segments by length, version 2 by id within one row.
     const auto row = [](const core::Posting& p) {
       return std::pair(std::min<std::uint32_t>(p.length, 65535), p.id);
@@ -367,12 +379,12 @@ TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
       EXPECT_EQ(v1[i].signature, core::kAllBits);  // unknown: rules nothing out
     }
   }
-  { TmStore db(path_, OpenMode::kReadWrite); }  // upgrades
-  TmStore db(path_, OpenMode::kReadOnly);
-  EXPECT_EQ(db.fuzzy_index("en").token("file"), file);
-  EXPECT_EQ(db.fuzzy_index("en").entry("file")->frequency, 5u);
+  { SqliteTm db(path_, OpenMode::kReadWrite); }  // upgrades
+  SqliteTm db(path_, OpenMode::kReadOnly);
+  EXPECT_EQ(token(*db.fuzzy_index("en"), "file"), file);
+  EXPECT_EQ(db.fuzzy_index("en")->entry("file")->frequency, 5u);
   std::vector<core::Posting> v2;
-  db.fuzzy_index("en").postings_range(file, 1, 100000, v2);
+  db.fuzzy_index("en")->postings_range(file, 1, 100000, v2);
   EXPECT_EQ(v2, before);
   EXPECT_EQ(db.integrity_check(), "ok");
   ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
@@ -386,11 +398,11 @@ TEST_F(TmStoreTest, Version1TmIsReadAndUpgraded) {
   sqlite3_close(raw);
 }
 
-TEST_F(TmStoreTest, LockedAndReadOnly) {
-  TmStore writer(path_, OpenMode::kReadWrite);
+TEST_F(SqliteTmTest, LockedAndReadOnly) {
+  SqliteTm writer(path_, OpenMode::kReadWrite);
   auto imp = writer.begin_import(words, "20250101T000000Z");
-  imp.add(unit("1", "a b", "c d"), {});
-  TmStore other(path_, OpenMode::kReadWrite, /*busy_timeout_ms=*/50);
+  imp->add(unit("1", "a b", "c d"), {});
+  SqliteTm other(path_, OpenMode::kReadWrite, /*busy_timeout_ms=*/50);
   try {
     auto second = other.begin_import(words, "20250101T000000Z");
     FAIL();
@@ -398,9 +410,9 @@ TEST_F(TmStoreTest, LockedAndReadOnly) {
     EXPECT_EQ(e.kind(), StoreError::Kind::kIo);
     EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos) << e.what();
   }
-  TmStore reader(path_, OpenMode::kReadOnly);  // readers work during an import (WAL)
+  SqliteTm reader(path_, OpenMode::kReadOnly);  // readers work during an import (WAL)
   EXPECT_EQ(reader.unit_count(), 0u);
-  imp.commit();
+  imp->commit();
   EXPECT_EQ(reader.unit_count(), 1u);
   try {
     auto no = reader.begin_import(words, "20250101T000000Z");
@@ -408,6 +420,30 @@ TEST_F(TmStoreTest, LockedAndReadOnly) {
   } catch (const StoreError& e) {
     EXPECT_EQ(e.kind(), StoreError::Kind::kIo);
     EXPECT_NE(std::string(e.what()).find("read-only"), std::string::npos) << e.what();
+  }
+}
+
+// open_tm picks the backend by location; this build's SQLite-only answer to a PostgreSQL URI
+// names no password.
+TEST_F(SqliteTmTest, OpenTmPicksTheBackend) {
+  EXPECT_TRUE(is_postgres_uri("postgresql://u@h/db"));
+  EXPECT_TRUE(is_postgres_uri("postgres:///db?host=/tmp"));
+  EXPECT_FALSE(is_postgres_uri("tm.db"));
+  EXPECT_FALSE(is_postgres_uri("postgresql.db"));
+  {
+    const std::unique_ptr<TmBackend> tm = open_tm(path_, OpenMode::kReadWrite);
+    EXPECT_EQ(tm->location(), path_);
+    EXPECT_NE(dynamic_cast<SqliteTm*>(tm.get()), nullptr);
+    auto imp = tm->begin_import(words, "20250101T000000Z");
+    imp->add(unit("1", "a b", "c d"), {});
+    EXPECT_EQ(imp->commit().units_added, 1u);
+  }
+  EXPECT_EQ(open_tm(path_, OpenMode::kReadOnly)->unit_count(), 1u);
+  try {
+    open_tm("postgresql://me:secret@localhost/tm", OpenMode::kReadOnly);
+    FAIL();
+  } catch (const StoreError& e) {
+    EXPECT_EQ(std::string(e.what()).find("secret"), std::string::npos) << e.what();
   }
 }
 

@@ -1,0 +1,34 @@
+// What the TM backends share at run time: the default of
+// FuzzyIndex::entries(), and open_tm(), which picks the backend for a location.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/postgres_tm.h"
+#include "store/sqlite_tm.h"
+#include "store/tm_backend.h"
+
+namespace tilmash::store {
+
+std::vector<std::optional<FuzzyIndex::Entry>> FuzzyIndex::entries(
+    std::span<const std::string> keys) const {
+  std::vector<std::optional<Entry>> out;
+  out.reserve(keys.size());
+  for (const std::string& k : keys) out.push_back(entry(k));
+  return out;
+}
+
+bool is_postgres_uri(std::string_view location) {
+  return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+std::unique_ptr<TmBackend> open_tm(const std::string& location, OpenMode mode,
+                                   int busy_timeout_ms) {
+  if (is_postgres_uri(location)) {
+    return std::make_unique<PostgresTm>(location, mode, busy_timeout_ms);
+  }
+  return std::make_unique<SqliteTm>(location, mode, busy_timeout_ms);
+}
+
+}  // namespace tilmash::store

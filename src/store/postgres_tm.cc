@@ -1,0 +1,1095 @@
+// PostgreSQL TM. Layout (tilmash_meta.schema_version 1):
+//   tilmash_meta(key, value)   schema_version, next_batch, conc_upto, data_version
+//   tm_units(id, digest, dedup, tuid, created, changed, document, origin, confidence, extra)
+//                              digest: the unit key's FNV-1a 128 (store/unit_keys.h), UNIQUE:
+//                              two clients importing one unit at once cannot both store it
+//   tm_variants(id, unit_id, lang, ilang, text, inline_xml, created, changed, extra, toks)
+//   tm_vocab(id, lang, key, df) fuzzy keys per primary language, UNIQUE(lang, key)
+//   tm_postings(key, ids)      the SQLite TM's rows: the same postings_key() and blobs
+//                              (store/postings_codec.h), stored uncompressed (EXTERNAL)
+//   tm_conc(id, ilang, keys)   concordance: a tsvector of literal lexemes with positions
+//                              (GIN), queried with a phrase tsquery (<->, :*)
+// Ids are given by the importing client under a transaction-scoped advisory lock, so a
+// single client's import numbers units, variants and tokens exactly as the SQLite TM does.
+#include "store/postgres_tm.h"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "core/hash.h"
+#include "core/posting.h"
+#include "store/extra_codec.h"
+#include "store/postgres_conn.h"
+#include "store/postings_codec.h"
+#include "store/unit_keys.h"
+
+namespace tilmash::store {
+
+using pg::Param;
+
+namespace {
+
+using Kind = StoreError::Kind;
+
+// The advisory lock of imports and concordance updates ("tilmash" in ASCII).
+constexpr const char* kLock = "SELECT pg_advisory_xact_lock(32481164883552616)";
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE tilmash_meta(key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE tm_units(id bigint PRIMARY KEY, digest bytea NOT NULL, dedup bigint NOT NULL,
+  tuid text, created text, changed text, document text, origin text,
+  confidence double precision, extra bytea, CONSTRAINT tm_units_digest UNIQUE (digest));
+CREATE TABLE tm_variants(id bigint PRIMARY KEY, unit_id bigint NOT NULL, lang text NOT NULL,
+  ilang text COLLATE "C" NOT NULL, text text NOT NULL, inline_xml text, created text,
+  changed text, extra bytea, toks bytea NOT NULL);
+CREATE INDEX tm_variants_unit ON tm_variants(unit_id);
+CREATE TABLE tm_vocab(id integer PRIMARY KEY, lang text COLLATE "C" NOT NULL,
+  key text COLLATE "C" NOT NULL, df bigint NOT NULL, CONSTRAINT tm_vocab_key UNIQUE (lang, key));
+CREATE TABLE tm_postings(key bigint PRIMARY KEY, ids bytea NOT NULL);
+ALTER TABLE tm_postings ALTER COLUMN ids SET STORAGE EXTERNAL;
+CREATE TABLE tm_conc(id bigint PRIMARY KEY, ilang text COLLATE "C" NOT NULL,
+  keys tsvector NOT NULL);
+CREATE INDEX tm_conc_keys ON tm_conc USING gin(keys);
+INSERT INTO tilmash_meta VALUES ('schema_version', '1'), ('next_batch', '1'),
+  ('conc_upto', '0'), ('data_version', '0');
+)sql";
+
+std::string i64s(std::int64_t v) { return std::to_string(v); }
+
+// The 16 bytes of a digest, most significant first (bytea).
+std::string digest_bytes(const core::Fnv128& h) {
+  std::string out(16, '\0');
+  for (int i = 0; i < 8; ++i) {
+    out[static_cast<std::size_t>(i)] = static_cast<char>((h.hi >> (56 - 8 * i)) & 0xFF);
+    out[static_cast<std::size_t>(8 + i)] = static_cast<char>((h.lo >> (56 - 8 * i)) & 0xFF);
+  }
+  return out;
+}
+
+// Length-prefixed fields of a pending unit, in one buffer.
+void put_str(std::string& out, std::string_view s) {
+  put_varint(out, s.size());
+  out.append(s);
+}
+
+std::string_view get_str(std::string_view& in) {
+  std::uint64_t n = 0;
+  if (!get_varint(in, n) || n > in.size()) {
+    in = {};
+    return {};
+  }
+  const std::string_view s = in.substr(0, n);
+  in.remove_prefix(n);
+  return s;
+}
+
+std::uint64_t get_u(std::string_view& in) {
+  std::uint64_t v = 0;
+  get_varint(in, v);
+  return v;
+}
+
+struct SvHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using KeyMap = std::unordered_map<std::string, std::uint32_t, SvHash, std::equal_to<>>;
+
+struct DigestHash {
+  std::size_t operator()(const core::Fnv128& h) const { return h.hi ^ (h.lo * 0x9E3779B97F4A7C15ULL); }
+};
+
+// FTS5's unicode61 tokenizer (the SQLite TM's concordance) splits at every character that is
+// not a letter or digit: of the characters a search key may hold (term::tokenize keys: letters,
+// digits, marks and the apostrophe), the ASCII ones that are neither. Keys are case folded.
+template <typename Fn>
+void split_lexemes(std::string_view keys, Fn&& fn) {
+  std::size_t from = 0;
+  const auto sep = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x80 && !((u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z'));
+  };
+  for (std::size_t i = 0; i <= keys.size(); ++i) {
+    if (i == keys.size() || sep(keys[i])) {
+      if (i > from) fn(keys.substr(from, i - from));
+      from = i + 1;
+    }
+  }
+}
+
+void quote_lexeme(std::string& out, std::string_view lexeme) {
+  out += '\'';
+  for (const char c : lexeme) {
+    if (c == '\'' || c == '\\') out += c == '\'' ? '\'' : '\\';
+    const auto u = static_cast<unsigned char>(c);
+    out += (u >= 'A' && u <= 'Z') ? static_cast<char>(u - 'A' + 'a') : c;
+  }
+  out += '\'';
+}
+
+}  // namespace
+
+std::string pg_phrase_query(std::span<const ConcordanceTerm> phrase) {
+  std::string q;
+  for (const ConcordanceTerm& t : phrase) {
+    std::vector<std::string_view> parts;
+    split_lexemes(t.key, [&](std::string_view p) { parts.push_back(p); });
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (!q.empty()) q += " <-> ";
+      quote_lexeme(q, parts[i]);
+      if (t.prefix && i + 1 == parts.size()) q += ":*";
+    }
+  }
+  return q;
+}
+
+std::string pg_keys_vector(std::string_view keys) {
+  // tsvector limits: lexemes under 2 KiB, 1 MiB of distinct lexemes, positions up to 16,383
+  // (larger ones are stored as 16,383) and 256 of them per lexeme. Longer lexemes are left
+  // out, and so are new lexemes past 1 MiB: only segments of tens of thousands of words reach
+  // these, where a phrase may be missed that the SQLite TM finds.
+  std::string out;
+  std::unordered_map<std::string_view, bool> seen;
+  std::size_t distinct = 0;
+  std::size_t pos = 0;
+  split_lexemes(keys, [&](std::string_view lexeme) {
+    ++pos;
+    if (lexeme.size() >= 2047) return;
+    if (seen.emplace(lexeme, true).second) {
+      if (distinct + lexeme.size() + 16 > (1u << 20) - 4096) return;
+      distinct += lexeme.size() + 16;
+    }
+    if (!out.empty()) out += ' ';
+    quote_lexeme(out, lexeme);
+    out += ':';
+    out += std::to_string(std::min<std::size_t>(pos, 16383));
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+
+PostgresTm::PostgresTm(const std::string& uri, OpenMode mode, int busy_timeout_ms)
+    : location_(pg::redact_uri(uri)),
+      conn_(std::make_unique<pg::Conn>(uri, location_)),
+      read_only_(mode == OpenMode::kReadOnly),
+      lock_timeout_ms_(std::max(busy_timeout_ms, 0)) {
+  open_schema(mode);
+}
+
+PostgresTm::~PostgresTm() = default;
+
+void PostgresTm::open_schema(OpenMode mode) {
+  const pg::Conn& c = *conn_;
+  const auto probe = [&] {
+    pg::Result r = c.exec(
+        "SELECT to_regclass('tilmash_meta') IS NOT NULL, (SELECT count(*) FROM pg_class k JOIN "
+        "pg_namespace n ON n.oid = k.relnamespace WHERE n.nspname = current_schema() AND "
+        "k.relkind IN ('r', 'v', 'm', 'p', 'f'))",
+        "opening the TM");
+    return std::pair<bool, std::int64_t>(r.bytes(0, 0) == "t", r.text_int(0, 1));
+  };
+  auto [ours, tables] = probe();
+  if (!ours) {
+    if (tables > 0) {
+      throw StoreError(Kind::kBadInput, location_,
+                       "a PostgreSQL database but not a tilmash TM (it has tables but no "
+                       "tilmash_meta)");
+    }
+    if (mode == OpenMode::kReadOnly) {
+      throw StoreError(Kind::kBadInput, location_,
+                       "an empty database, not a tilmash TM yet; create it with 'tilmash tm "
+                       "import'");
+    }
+    pg::Result enc = c.exec("SHOW server_encoding", "opening the TM");
+    if (enc.bytes(0, 0) != "UTF8" && enc.bytes(0, 0) != "SQL_ASCII") {
+      throw StoreError(Kind::kBadInput, location_,
+                       "the database's encoding is " + std::string(enc.bytes(0, 0))
+                           + "; a tilmash TM needs UTF8 (createdb -E UTF8)");
+    }
+    c.exec("BEGIN", "creating the TM");
+    try {
+      c.exec(kLock, "creating the TM");
+      if (!probe().first) c.exec(kSchema, "creating the TM");  // else another client did
+      c.exec("COMMIT", "creating the TM");
+    } catch (...) {
+      c.exec_quietly("ROLLBACK");
+      throw;
+    }
+  }
+  pg::Result v = c.exec("SELECT value FROM tilmash_meta WHERE key = 'schema_version'",
+                        "opening the TM");
+  const std::int64_t version = v.rows() == 1 ? v.text_int(0, 0) : 0;
+  if (version > kPgSchemaVersion) {
+    throw StoreError(Kind::kBadInput, location_,
+                     "TM schema version " + std::to_string(version)
+                         + " was written by a newer tilmash (this one reads up to "
+                         + std::to_string(kPgSchemaVersion) + "); upgrade tilmash");
+  }
+  if (version < 1) {
+    throw StoreError(Kind::kBadInput, location_, "not a tilmash TM (no schema version)");
+  }
+  if (mode == OpenMode::kReadWrite) {
+    pg::Result w = c.exec(
+        "SELECT has_table_privilege('tm_units', 'INSERT') AND has_table_privilege('tm_variants', "
+        "'INSERT') AND has_table_privilege('tm_postings', 'INSERT') AND "
+        "has_table_privilege('tm_vocab', 'INSERT, UPDATE') AND "
+        "has_table_privilege('tilmash_meta', 'UPDATE'), current_setting('transaction_read_only')",
+        "opening the TM");
+    if (w.bytes(0, 0) != "t" || w.bytes(0, 1) == "on") {
+      throw StoreError(Kind::kIo, location_,
+                       "opening for import: permission denied (this role may only read the TM, "
+                       "or the server is read-only)");
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+namespace {
+
+class PgImport : public TmImport {
+ public:
+  PgImport(PostgresTm& tm, Keyer keyer, std::string now);
+  ~PgImport() override;
+  void add(const core::TranslationUnit& unit, const Provenance& provenance,
+           std::optional<double> confidence, std::vector<VariantKeys>* keys) override;
+  ImportStats commit() override;
+  const ImportStats& stats() const override { return stats_; }
+
+ private:
+  struct Pending {
+    core::Fnv128 digest;
+    std::uint64_t dedup = 0;
+    UnitDates dates;
+    std::string blob;  // tuid document origin confidence extra | variants
+    bool merged = false;  // into a unit already stored (found at commit)
+  };
+  std::uint32_t final_token(std::uint32_t t) const {
+    return t < first_new_ ? t : remap_[t - first_new_];
+  }
+  void resolve_tokens();
+  void resolve_duplicates();
+  void write(std::int64_t next_batch);
+
+  PostgresTm& tm_;
+  const pg::Conn& c_;
+  Keyer keyer_;
+  std::string now_;
+  ImportStats stats_;
+  bool open_ = false;
+  std::unordered_map<std::string, KeyMap, SvHash, std::equal_to<>> vocab_;  // ilang -> key -> id
+  std::uint32_t first_new_ = 1;                     // provisional ids from here
+  std::vector<std::pair<std::string, std::string>> new_keys_;  // (ilang, key) by provisional id
+  std::vector<std::uint32_t> remap_;                // provisional id - first_new_ -> final id
+  std::vector<Pending> units_;
+  std::unordered_map<core::Fnv128, std::size_t, DigestHash> by_digest_;
+};
+
+PgImport::PgImport(PostgresTm& tm, Keyer keyer, std::string now)
+    : tm_(tm), c_(tm.conn()), keyer_(std::move(keyer)), now_(std::move(now)) {
+  std::uint32_t max_id = 0;
+  c_.each_row("SELECT id, lang, key FROM tm_vocab", {}, true, "reading the index",
+              [&](const pg::Result& r) {
+                const auto id = static_cast<std::uint32_t>(r.int4(0, 0));
+                vocab_[std::string(r.bytes(0, 1))].emplace(std::string(r.bytes(0, 2)), id);
+                max_id = std::max(max_id, id);
+                return true;
+              });
+  first_new_ = max_id + 1;
+  open_ = true;
+}
+
+PgImport::~PgImport() {
+  if (open_ && c_.in_transaction()) c_.exec_quietly("ROLLBACK");
+}
+
+void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenance,
+                   std::optional<double> confidence, std::vector<VariantKeys>* given) {
+  ++stats_.units_read;
+  UnitKey key(unit);
+  if (!key.storable()) {
+    ++stats_.units_skipped;
+    return;
+  }
+  const core::Fnv128 digest = key.fnv128();
+  const UnitDates dates = import_dates(unit, now_);
+  if (const auto it = by_digest_.find(digest); it != by_digest_.end()) {
+    Pending& p = units_[it->second];
+    p.dates = merge_dates(p.dates, dates);
+    ++stats_.units_merged;
+    return;
+  }
+  by_digest_.emplace(digest, units_.size());
+  Pending p;
+  p.digest = digest;
+  p.dedup = key.fnv64();
+  p.dates = dates;
+  std::string& b = p.blob;
+  put_str(b, unit.id);
+  put_str(b, provenance.document);
+  put_str(b, provenance.origin);
+  if (confidence) {
+    put_varint(b, 1);
+    append_le(b, std::bit_cast<std::uint64_t>(*confidence), 8);
+  } else {
+    put_varint(b, 0);
+  }
+  put_str(b, encode_extra(unit.props, unit.notes, unit.attrs));
+  key.release();
+  put_varint(b, key.variants().size());
+  std::string toks;
+  for (const UnitKey::Counted& counted : key.variants()) {
+    const core::Variant& v = *counted.variant;
+    const std::string ilang = index_lang(v.lang);
+    const auto at = static_cast<std::size_t>(&v - unit.variants.data());
+    VariantKeys computed;
+    const bool have = given != nullptr && at < given->size();
+    if (!have) computed = keyer_(v.lang, v.text);
+    const VariantKeys& keys = have ? (*given)[at] : computed;
+    KeyMap& vocab = vocab_[ilang];
+    toks.clear();
+    for (const std::string_view k : keys.words) {
+      auto it = vocab.find(k);
+      if (it == vocab.end()) {
+        const auto fresh = static_cast<std::uint32_t>(first_new_ + new_keys_.size());
+        it = vocab.emplace(std::string(k), fresh).first;
+        new_keys_.emplace_back(ilang, std::string(k));
+      }
+      put_varint(toks, it->second);
+    }
+    put_varint(b, keys.words.size());
+    if (have) (*given)[at] = VariantKeys{};  // consumed
+    put_str(b, v.lang);
+    put_str(b, ilang);
+    put_str(b, v.text);
+    put_str(b, v.inline_xml);
+    put_str(b, v.creationdate);
+    put_str(b, v.changedate);
+    put_str(b, encode_extra(v.props, v.notes, v.attrs));
+    put_str(b, toks);
+  }
+  units_.push_back(std::move(p));
+  ++stats_.units_added;
+}
+
+// Keys another client stored since this import read the vocabulary keep that client's ids;
+// the rest of this import's new keys are numbered after the highest stored id, in the order
+// they were met (so a lone import numbers them as the SQLite TM does).
+void PgImport::resolve_tokens() {
+  remap_.assign(new_keys_.size(), 0);
+  std::vector<bool> known(new_keys_.size(), false);
+  std::uint32_t max_id = first_new_ - 1;
+  c_.each_row("SELECT id, lang, key FROM tm_vocab WHERE id >= $1", {Param::text(i64s(first_new_))},
+              true, "reading the index", [&](const pg::Result& r) {
+                const auto id = static_cast<std::uint32_t>(r.int4(0, 0));
+                max_id = std::max(max_id, id);
+                const auto lang = vocab_.find(r.bytes(0, 1));
+                if (lang == vocab_.end()) return true;
+                const auto it = lang->second.find(r.bytes(0, 2));
+                if (it == lang->second.end() || it->second < first_new_) return true;
+                remap_[it->second - first_new_] = id;
+                known[it->second - first_new_] = true;
+                return true;
+              });
+  std::uint32_t next = max_id + 1;
+  for (std::size_t i = 0; i < new_keys_.size(); ++i) {
+    if (known[i]) continue;
+    if (next > kMaxToken) {
+      throw StoreError(Kind::kBadInput, tm_.location(),
+                       "the TM's index is full (" + std::to_string(kMaxToken)
+                           + " distinct words); split the TM");
+    }
+    remap_[i] = next++;
+  }
+  // Known keys are not written again.
+  for (std::size_t i = 0; i < new_keys_.size(); ++i) {
+    if (known[i]) new_keys_[i].second.clear();
+  }
+}
+
+// Units already stored (by an earlier import, or by another client since this one began) are
+// merged: their dates as unit_keys.h says, computed here and written back.
+void PgImport::resolve_duplicates() {
+  pg::Result any = c_.exec("SELECT EXISTS (SELECT 1 FROM tm_units)", "looking for duplicates");
+  if (any.bytes(0, 0) != "t" || units_.empty()) return;
+  c_.exec("CREATE TEMP TABLE tilmash_in(ord bigint, digest bytea) ON COMMIT DROP",
+          "looking for duplicates");
+  {
+    pg::CopyIn in(c_, "COPY tilmash_in(ord, digest) FROM STDIN (FORMAT binary)",
+                  "looking for duplicates");
+    for (std::size_t i = 0; i < units_.size(); ++i) {
+      in.row(2);
+      in.int8(static_cast<std::int64_t>(i));
+      in.bytes(digest_bytes(units_[i].digest));
+    }
+    in.finish();
+  }
+  c_.exec("ANALYZE tilmash_in", "looking for duplicates");
+  struct Merge {
+    std::int64_t id;
+    UnitDates dates;
+  };
+  std::vector<Merge> merges;
+  c_.each_row("SELECT i.ord, u.id, u.created, u.changed FROM tilmash_in i JOIN tm_units u ON "
+              "u.digest = i.digest",
+              {}, true, "looking for duplicates", [&](const pg::Result& r) {
+                Pending& p = units_[static_cast<std::size_t>(r.int8(0, 0))];
+                p.merged = true;
+                const UnitDates stored{std::string(r.bytes(0, 2)), std::string(r.bytes(0, 3))};
+                merges.push_back({r.int8(0, 1), merge_dates(stored, p.dates)});
+                return true;
+              });
+  if (merges.empty()) return;
+  stats_.units_added -= merges.size();
+  stats_.units_merged += merges.size();
+  c_.exec("CREATE TEMP TABLE tilmash_dates(id bigint, created text, changed text) ON COMMIT DROP",
+          "merging duplicates");
+  {
+    pg::CopyIn in(c_, "COPY tilmash_dates(id, created, changed) FROM STDIN (FORMAT binary)",
+                  "merging duplicates");
+    for (const Merge& m : merges) {
+      in.row(3);
+      in.int8(m.id);
+      in.bytes(m.dates.created);
+      in.bytes(m.dates.changed);
+    }
+    in.finish();
+  }
+  c_.exec("UPDATE tm_units u SET created = d.created, changed = d.changed FROM tilmash_dates d "
+          "WHERE u.id = d.id",
+          "merging duplicates");
+}
+
+void PgImport::write(std::int64_t next_batch) {
+  pg::Result maxes = c_.exec("SELECT (SELECT coalesce(max(id), 0) FROM tm_units), "
+                             "(SELECT coalesce(max(id), 0) FROM tm_variants)",
+                             "writing the TM");
+  std::int64_t uid = maxes.text_int(0, 0);
+  std::int64_t vid = maxes.text_int(0, 1);
+  // Per token: this import's postings as varint pairs (length, id - previous id), ids
+  // ascending; how many segments gained the token; the signature of each new variant.
+  std::vector<std::string> postings;
+  std::vector<std::uint32_t> last_id;
+  std::vector<std::uint64_t> df_delta;
+  std::vector<std::uint64_t> sigs;
+  const std::int64_t first_vid = vid + 1;
+  {
+    pg::CopyIn units(c_,
+                     "COPY tm_units(id, digest, dedup, tuid, created, changed, document, origin, "
+                     "confidence, extra) FROM STDIN (FORMAT binary)",
+                     "writing the units");
+    pg::CopyIn* variants = nullptr;
+    // Two COPYs cannot run at once on one connection: variants go to a second pass.
+    for (Pending& p : units_) {
+      if (p.merged) continue;
+      std::string_view in = p.blob;
+      units.row(10);
+      units.int8(++uid);
+      units.bytes(digest_bytes(p.digest));
+      units.int8(static_cast<std::int64_t>(p.dedup));
+      const std::string_view tuid = get_str(in);
+      if (tuid.empty()) units.null(); else units.bytes(tuid);
+      units.bytes(p.dates.created);
+      units.bytes(p.dates.changed);
+      units.bytes(get_str(in));
+      units.bytes(get_str(in));
+      if (get_u(in) == 1 && in.size() >= 8) {
+        units.float8(std::bit_cast<double>(load_le(reinterpret_cast<const unsigned char*>(in.data()), 8)));
+        in.remove_prefix(8);
+      } else {
+        units.null();
+      }
+      units.bytes(get_str(in));
+    }
+    (void)variants;
+    units.finish();
+  }
+  {
+    pg::CopyIn variants(c_,
+                        "COPY tm_variants(id, unit_id, lang, ilang, text, inline_xml, created, "
+                        "changed, extra, toks) FROM STDIN (FORMAT binary)",
+                        "writing the variants");
+    std::int64_t u = maxes.text_int(0, 0);
+    std::vector<std::uint32_t> ids;
+    std::string toks;
+    for (Pending& p : units_) {
+      if (p.merged) continue;
+      ++u;
+      std::string_view in = p.blob;
+      get_str(in);
+      get_str(in);
+      get_str(in);
+      if (get_u(in) == 1) in.remove_prefix(std::min<std::size_t>(8, in.size()));
+      get_str(in);
+      const std::uint64_t n = get_u(in);
+      for (std::uint64_t i = 0; i < n; ++i) {
+        const auto len = static_cast<std::uint32_t>(get_u(in));
+        ++vid;
+        if (vid > std::int64_t{0xFFFFFFFF}) {
+          throw StoreError(Kind::kBadInput, tm_.location(),
+                           "the TM holds 2^32 variants, the most its index can tell apart; "
+                           "split the TM");
+        }
+        const auto v32 = static_cast<std::uint32_t>(vid);
+        variants.row(10);
+        variants.int8(vid);
+        variants.int8(u);
+        variants.bytes(get_str(in));  // lang
+        variants.bytes(get_str(in));  // ilang
+        variants.bytes(get_str(in));  // text
+        const std::string_view inline_xml = get_str(in);
+        if (inline_xml.empty()) variants.null(); else variants.bytes(inline_xml);
+        variants.bytes(get_str(in));  // created
+        variants.bytes(get_str(in));  // changed
+        variants.bytes(get_str(in));  // extra
+        std::string_view prov = get_str(in);
+        ids.clear();
+        for (std::uint64_t t = 0; get_varint(prov, t);) {
+          ids.push_back(final_token(static_cast<std::uint32_t>(t)));
+        }
+        toks.clear();
+        encode_tokens(ids, toks);
+        variants.bytes(toks);
+        sigs.push_back(core::signature(ids));
+        for (const std::uint32_t t : ids) {
+          if (t >= postings.size()) {
+            const std::size_t size = std::max<std::size_t>(t + 1, postings.size() * 2);
+            postings.resize(size);
+            last_id.resize(size, 0);
+            df_delta.resize(size, 0);
+          }
+          if (last_id[t] == v32) continue;  // each distinct token once
+          put_varint(postings[t], len);
+          put_varint(postings[t], v32 - last_id[t]);
+          last_id[t] = v32;
+          ++df_delta[t];
+        }
+      }
+      std::string().swap(p.blob);
+    }
+    variants.finish();
+  }
+  {
+    pg::CopyIn rows(c_, "COPY tm_postings(key, ids) FROM STDIN (FORMAT binary)",
+                    "writing the index");
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // length, id
+    std::vector<std::uint32_t> ids;
+    std::vector<std::uint32_t> lens;
+    std::vector<std::size_t> start;
+    std::string blob;
+    const auto signature_of = [&](std::uint32_t id) {
+      return sigs[static_cast<std::size_t>(id - first_vid)];
+    };
+    const auto row_of = [](std::uint64_t len) {
+      return static_cast<std::size_t>(std::min(len, kLongLen));
+    };
+    for (std::size_t token = 0; token < postings.size(); ++token) {
+      if (postings[token].empty()) continue;
+      pairs.clear();
+      std::string_view in = postings[token];
+      std::uint32_t id = 0;
+      std::size_t max_row = 0;
+      for (std::uint64_t len = 0, delta = 0; get_varint(in, len) && get_varint(in, delta);) {
+        id += static_cast<std::uint32_t>(delta);
+        pairs.emplace_back(static_cast<std::uint32_t>(len), id);
+        max_row = std::max(max_row, row_of(len));
+      }
+      std::string().swap(postings[token]);
+      start.assign(max_row + 2, 0);  // counting sort by row: stable, ids stay ascending
+      for (const auto& pr : pairs) ++start[row_of(pr.first) + 1];
+      for (std::size_t l = 1; l < start.size(); ++l) start[l] += start[l - 1];
+      ids.resize(pairs.size());
+      lens.resize(pairs.size());
+      for (const auto& pr : pairs) {
+        const std::size_t at = start[row_of(pr.first)]++;
+        ids[at] = pr.second;
+        lens[at] = pr.first;
+      }
+      std::size_t from = 0;
+      for (std::size_t row = 0; row <= max_row; ++row) {
+        const std::size_t to = start[row];
+        if (to == from) continue;
+        encode_postings(std::span<const std::uint32_t>(ids.data() + from, to - from),
+                        signature_of,
+                        row == kLongLen ? std::span<const std::uint32_t>(lens.data() + from, to - from)
+                                        : std::span<const std::uint32_t>(),
+                        blob);
+        rows.row(2);
+        rows.int8(postings_key(token, row, next_batch));
+        rows.bytes(blob);
+        from = to;
+      }
+    }
+    rows.finish();
+  }
+  {
+    pg::CopyIn vocab(c_, "COPY tm_vocab(id, lang, key, df) FROM STDIN (FORMAT binary)",
+                     "writing the index");
+    for (std::size_t i = 0; i < new_keys_.size(); ++i) {
+      if (new_keys_[i].second.empty()) continue;  // stored by another client meanwhile
+      const std::uint32_t id = remap_[i];
+      std::uint64_t df = 0;
+      if (id < df_delta.size()) std::swap(df, df_delta[id]);
+      vocab.row(4);
+      vocab.int4(static_cast<std::int32_t>(id));
+      vocab.bytes(new_keys_[i].first);
+      vocab.bytes(new_keys_[i].second);
+      vocab.int8(static_cast<std::int64_t>(df));
+    }
+    vocab.finish();
+  }
+  bool updates = false;
+  for (const std::uint64_t d : df_delta) updates |= d != 0;
+  if (updates) {
+    c_.exec("CREATE TEMP TABLE tilmash_df(id integer, d bigint) ON COMMIT DROP",
+            "writing the index");
+    {
+      pg::CopyIn in(c_, "COPY tilmash_df(id, d) FROM STDIN (FORMAT binary)", "writing the index");
+      for (std::size_t id = 0; id < df_delta.size(); ++id) {
+        if (df_delta[id] == 0) continue;
+        in.row(2);
+        in.int4(static_cast<std::int32_t>(id));
+        in.int8(static_cast<std::int64_t>(df_delta[id]));
+      }
+      in.finish();
+    }
+    c_.exec("UPDATE tm_vocab v SET df = v.df + t.d FROM tilmash_df t WHERE v.id = t.id",
+            "writing the index");
+  }
+}
+
+ImportStats PgImport::commit() {
+  if (!open_) return stats_;
+  c_.exec("BEGIN", "starting the import's transaction");
+  try {
+    c_.exec(("SET LOCAL lock_timeout = " + std::to_string(tm_.lock_timeout_ms())).c_str(),
+            "starting the import's transaction");
+    c_.exec(kLock, "waiting for another client's import");
+    pg::Result b = c_.exec("SELECT value FROM tilmash_meta WHERE key = 'next_batch'",
+                           "reading the TM");
+    const std::int64_t next_batch = b.rows() == 1 ? b.text_int(0, 0) : 1;
+    if (next_batch > kMaxBatch) {
+      throw StoreError(Kind::kBadInput, tm_.location(),
+                       "this TM has had " + std::to_string(kMaxBatch)
+                           + " imports, the most its index can tell apart; export it ('tilmash "
+                             "tm export') and import that file into a new TM");
+    }
+    resolve_tokens();
+    resolve_duplicates();
+    write(next_batch);
+    c_.run("UPDATE tilmash_meta SET value = CASE key WHEN 'next_batch' THEN $1 ELSE "
+           "(value::bigint + 1)::text END WHERE key IN ('next_batch', 'data_version')",
+           {Param::text(i64s(next_batch + 1))}, false, "writing the TM");
+    c_.exec("COMMIT", "committing the import");
+  } catch (...) {
+    c_.exec_quietly("ROLLBACK");
+    throw;
+  }
+  open_ = false;
+  return stats_;
+}
+
+}  // namespace
+
+std::unique_ptr<TmImport> PostgresTm::begin_import(Keyer keyer, std::string now) {
+  if (read_only_) {
+    throw StoreError(Kind::kIo, location_, "importing: the TM was opened read-only");
+  }
+  return std::make_unique<PgImport>(*this, std::move(keyer), std::move(now));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+std::size_t PostgresTm::unit_count() const {
+  pg::Result r = conn_->exec("SELECT count(*) FROM tm_units", "counting units");
+  return static_cast<std::size_t>(r.text_int(0, 0));
+}
+
+namespace {
+// Columns: u.id, tuid, u.created, u.changed, document, origin, confidence, u.extra,
+//          v.id, lang, text, inline_xml, v.created, v.changed, v.extra (binary results)
+#define TILMASH_UNIT_COLUMNS                                                                  \
+  "SELECT u.id, u.tuid, u.created, u.changed, u.document, u.origin, u.confidence, u.extra, " \
+  "v.id, v.lang, v.text, v.inline_xml, v.created, v.changed, v.extra "                       \
+  "FROM tm_units u JOIN tm_variants v ON v.unit_id = u.id "
+
+std::string text_of(const pg::Result& r, int row, int col) {
+  return r.null(row, col) ? std::string() : std::string(r.bytes(row, col));
+}
+
+void read_unit_head(const pg::Result& r, int row, StoredUnit& u) {
+  u.id = r.int8(row, 0);
+  u.unit.id = text_of(r, row, 1);
+  u.unit.creationdate = text_of(r, row, 2);
+  u.unit.changedate = text_of(r, row, 3);
+  u.provenance.document = text_of(r, row, 4);
+  u.provenance.origin = text_of(r, row, 5);
+  if (!r.null(row, 6)) u.confidence = r.float8(row, 6);
+  if (!r.null(row, 7)) decode_extra(r.bytes(row, 7), u.unit.props, u.unit.notes, u.unit.attrs);
+}
+
+void read_variant(const pg::Result& r, int row, StoredUnit& u) {
+  core::Variant v;
+  v.lang = text_of(r, row, 9);
+  v.text = text_of(r, row, 10);
+  v.inline_xml = text_of(r, row, 11);
+  v.creationdate = text_of(r, row, 12);
+  v.changedate = text_of(r, row, 13);
+  if (!r.null(row, 14)) decode_extra(r.bytes(row, 14), v.props, v.notes, v.attrs);
+  u.variant_ids.push_back(r.int8(row, 8));
+  u.unit.variants.push_back(std::move(v));
+}
+}  // namespace
+
+// In pages of units, each read whole before `fn` sees it: `fn` may use the TM meanwhile.
+void PostgresTm::for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const {
+  std::int64_t after = 0;
+  for (;;) {
+    pg::Result r = conn_->run(TILMASH_UNIT_COLUMNS
+                              "WHERE u.id IN (SELECT id FROM tm_units WHERE id > $1 ORDER BY id "
+                              "LIMIT 2000) ORDER BY u.id, v.id",
+                              {Param::text(i64s(after))}, true, "reading units");
+    if (r.rows() == 0) return;
+    std::optional<StoredUnit> cur;
+    for (int i = 0; i < r.rows(); ++i) {
+      if (cur && cur->id != r.int8(i, 0)) {
+        if (!fn(*cur)) return;
+        cur.reset();
+      }
+      if (!cur) {
+        cur.emplace();
+        read_unit_head(r, i, *cur);
+      }
+      read_variant(r, i, *cur);
+    }
+    after = cur->id;
+    if (!fn(*cur)) return;
+  }
+}
+
+std::optional<StoredUnit> PostgresTm::unit_of_variant(std::int64_t variant_id) const {
+  pg::Result r = conn_->run(TILMASH_UNIT_COLUMNS
+                            "WHERE u.id = (SELECT unit_id FROM tm_variants WHERE id = $1) "
+                            "ORDER BY v.id",
+                            {Param::text(i64s(variant_id))}, true, "reading a unit");
+  if (r.rows() == 0) return std::nullopt;
+  StoredUnit u;
+  read_unit_head(r, 0, u);
+  for (int i = 0; i < r.rows(); ++i) read_variant(r, i, u);
+  return u;
+}
+
+namespace {
+
+class PgFuzzyIndex : public FuzzyIndex {
+ public:
+  PgFuzzyIndex(const pg::Conn& c, std::string lang) : c_(c), lang_(std::move(lang)) {}
+
+  std::optional<Entry> entry(std::string_view key) const override {
+    new_query();
+    pg::Result r = c_.run("SELECT id, df FROM tm_vocab WHERE lang = $1 AND key = $2",
+                          {Param::text(lang_), Param::text(key)}, true, "reading the index");
+    if (r.rows() == 0) return std::nullopt;
+    return Entry{static_cast<std::uint32_t>(r.int4(0, 0)),
+                 static_cast<std::uint64_t>(r.int8(0, 1))};
+  }
+
+  // One round trip: the keys as a text[] (its literal syntax, every element quoted), and with
+  // them the postings rows of the query's rarer tokens (df <= kPrefetchDf) for the lengths a
+  // lookup at 50 % or more can ask (m/2 .. 2m, m = the number of keys): tm::search reads those
+  // lists first, and postings_range() then serves them without a round trip each. The rows are
+  // those the statement in postings_range() would read, in the same order.
+  std::vector<std::optional<Entry>> entries(std::span<const std::string> keys) const override {
+    new_query();
+    std::vector<std::optional<Entry>> out(keys.size());
+    if (keys.empty()) return out;
+    std::string array = "{";
+    for (const std::string& k : keys) {
+      if (array.size() > 1) array += ',';
+      array += '"';
+      for (const char ch : k) {
+        if (ch == '"' || ch == '\\') array += '\\';
+        array += ch;
+      }
+      array += '"';
+    }
+    array += '}';
+    const std::size_t lo = (keys.size() + 1) / 2;
+    const std::size_t hi = std::min<std::size_t>(2 * keys.size(), kLongLen - 1);
+    pg::Result r = c_.run(
+        "SELECT k.i, v.id, v.df, p.key, p.ids FROM unnest($2::text[]) WITH ORDINALITY AS k(key, i) "
+        "JOIN tm_vocab v ON v.lang = $1 AND v.key = k.key COLLATE \"C\" "
+        "LEFT JOIN LATERAL (SELECT key, ids FROM tm_postings WHERE key BETWEEN "
+        "(v.id::bigint << $6) | ($3::bigint << $7) AND CASE WHEN v.df <= $5 THEN "
+        "(v.id::bigint << $6) | ($4::bigint << $7) | $8 ELSE -1 END) p ON true "
+        "ORDER BY k.i, p.key",
+        {Param::text(lang_), Param::text(array), Param::text(i64s(static_cast<std::int64_t>(lo))),
+         Param::text(i64s(static_cast<std::int64_t>(hi))), Param::text(i64s(kPrefetchDf)),
+         Param::text(i64s(kTokenShift)), Param::text(i64s(kLenShift)),
+         Param::text(i64s(kMaxBatch))},
+        true, "reading the index");
+    std::int64_t filling = -1;  // the token whose rows are being cached
+    for (int i = 0; i < r.rows(); ++i) {
+      const auto at = static_cast<std::size_t>(r.int8(i, 0) - 1);
+      const auto token = static_cast<std::uint32_t>(r.int4(i, 1));
+      const auto df = static_cast<std::uint64_t>(r.int8(i, 2));
+      if (at < out.size()) out[at] = Entry{token, df};
+      if (df > static_cast<std::uint64_t>(kPrefetchDf)) continue;
+      if (filling != token && rows_.contains(token)) continue;  // a repeated key
+      if (filling != token) {
+        filling = token;
+        rows_[token] = Rows{lo, hi, {}};
+      }
+      if (!r.null(i, 3)) rows_[token].rows.emplace_back(r.int8(i, 3), std::string(r.bytes(i, 4)));
+    }
+    return out;
+  }
+
+  std::uint64_t frequency(std::uint32_t token) const override {
+    pg::Result r = c_.run("SELECT df FROM tm_vocab WHERE id = $1",
+                          {Param::text(i64s(token))}, true, "reading the index");
+    return r.rows() == 0 ? 0 : static_cast<std::uint64_t>(r.int8(0, 0));
+  }
+
+  void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                      std::vector<core::Posting>& out) const override {
+    if (min_len > max_len || token > kMaxToken) return;
+    if (const auto it = rows_.find(token);
+        it != rows_.end() && min_len >= it->second.lo && max_len <= it->second.hi) {
+      const std::size_t from = out.size();
+      for (const auto& [key, blob] : it->second.rows) {
+        const std::uint32_t row = postings_row(key);
+        if (row >= min_len && row <= max_len) decode_postings(blob, row, min_len, max_len, out);
+      }
+      count_seen(out, from);
+      return;
+    }
+    pg::Result r = c_.run("SELECT key, ids FROM tm_postings WHERE key BETWEEN $1 AND $2 "
+                          "ORDER BY key",
+                          {Param::text(i64s(postings_key(token, min_len, 0))),
+                           Param::text(i64s(postings_key(token, max_len, kMaxBatch)))},
+                          true, "reading the index");
+    const std::size_t from = out.size();
+    for (int i = 0; i < r.rows(); ++i) {
+      decode_postings(r.bytes(i, 1), postings_row(r.int8(i, 0)), min_len, max_len, out);
+    }
+    count_seen(out, from);
+  }
+
+  // The segments tm::search verifies are among those the query's postings named, most often
+  // those named by the most lists: a miss fetches, in the same round trip, the tokens of up
+  // to kPrefetch of those not yet read, the most named first. Variants never change, so what
+  // is read stays true; only the number of round trips depends on the guess.
+  std::vector<std::uint32_t> tokens(std::uint64_t id) const override {
+    if (const auto it = toks_.find(id); it != toks_.end()) return it->second;
+    if (toks_.size() > kMaxCached) toks_.clear();
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> ranked;  // (-named, id)
+    for (const auto& [other, named] : seen_) {
+      if (other != id && !toks_.contains(other)) ranked.emplace_back(~named, other);
+    }
+    const std::size_t take = std::min(ranked.size(), kPrefetch - 1);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(take),
+                      ranked.end());
+    std::string array(1, '{');
+    array += std::to_string(id);
+    for (std::size_t i = 0; i < take; ++i) {
+      array += ',';
+      array += std::to_string(ranked[i].second);
+    }
+    array += '}';
+    pg::Result r = c_.run("SELECT id, toks FROM tm_variants WHERE id = ANY($1::bigint[])",
+                          {Param::text(array)}, true, "reading the index");
+    std::vector<std::uint32_t> out;
+    for (int i = 0; i < r.rows(); ++i) {
+      const auto got = static_cast<std::uint64_t>(r.int8(i, 0));
+      std::vector<std::uint32_t> toks = decode_tokens(r.bytes(i, 1));
+      if (got == id) out = toks;
+      toks_.emplace(got, std::move(toks));
+    }
+    return out;
+  }
+
+  void for_each_segment(
+      const std::function<void(std::uint64_t, std::vector<std::uint32_t>)>& fn) const override {
+    // In pages read whole, as for_each_unit.
+    std::int64_t after = 0;
+    for (;;) {
+      pg::Result r = c_.run("SELECT id, toks FROM tm_variants WHERE ilang = $1 AND id > $2 "
+                            "ORDER BY id LIMIT 20000",
+                            {Param::text(lang_), Param::text(i64s(after))}, true,
+                            "reading the index");
+      if (r.rows() == 0) return;
+      for (int i = 0; i < r.rows(); ++i) {
+        after = r.int8(i, 0);
+        fn(static_cast<std::uint64_t>(after), decode_tokens(r.bytes(i, 1)));
+      }
+    }
+  }
+
+
+ private:
+  static constexpr std::size_t kPrefetch = 1;
+  static constexpr std::size_t kMaxSeen = std::size_t{1} << 18;
+  static constexpr std::size_t kMaxCached = std::size_t{1} << 16;
+  static constexpr std::int64_t kPrefetchDf = 512;
+  struct Rows {
+    std::size_t lo = 0;
+    std::size_t hi = 0;
+    std::vector<std::pair<std::int64_t, std::string>> rows;  // (key, ids), by key
+  };
+  // A new query (its keys are looked up first): the postings named so far no longer guide.
+  void new_query() const {
+    seen_.clear();
+    rows_.clear();
+  }
+  void count_seen(const std::vector<core::Posting>& out, std::size_t from) const {
+    if (kPrefetch <= 1 || seen_.size() >= kMaxSeen) return;
+    for (std::size_t i = from; i < out.size(); ++i) ++seen_[out[i].id];
+  }
+  mutable std::unordered_map<std::uint32_t, Rows> rows_;  // this query's prefetched lists
+  const pg::Conn& c_;
+  std::string lang_;
+  mutable std::unordered_map<std::uint64_t, std::uint32_t> seen_;  // id -> lists naming it
+  mutable std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> toks_;
+};
+
+class PgSnapshot : public ReadSnapshot {
+ public:
+  // BEGIN goes with the first statement, COMMIT with the next one after: no round trips of
+  // their own.
+  explicit PgSnapshot(const pg::Conn& c) : c_(c), owner_(!c.in_transaction()) {
+    if (owner_) c_.defer("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  }
+  ~PgSnapshot() override {
+    if (owner_) c_.defer("COMMIT");
+  }
+
+ private:
+  const pg::Conn& c_;
+  bool owner_;
+};
+
+}  // namespace
+
+std::unique_ptr<FuzzyIndex> PostgresTm::fuzzy_index(std::string_view lang) const {
+  return std::make_unique<PgFuzzyIndex>(*conn_, index_lang(lang));
+}
+
+std::unique_ptr<ReadSnapshot> PostgresTm::read_snapshot() const {
+  return std::make_unique<PgSnapshot>(*conn_);
+}
+
+std::int64_t PostgresTm::data_version() const {
+  pg::Result r = conn_->run("SELECT value FROM tilmash_meta WHERE key = 'data_version'", {},
+                            false, "reading the TM");
+  return r.rows() == 1 ? r.text_int(0, 0) : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Concordance
+
+bool PostgresTm::concordance_current() const {
+  pg::Result r = conn_->run("SELECT (SELECT coalesce(max(id), 0) FROM tm_variants) <= "
+                            "(SELECT value::bigint FROM tilmash_meta WHERE key = 'conc_upto')",
+                            {}, false, "reading the TM");
+  return r.rows() == 1 && r.bytes(0, 0) == "t";
+}
+
+std::size_t PostgresTm::update_concordance(const SearchKeyer& keyer) {
+  if (concordance_current()) return 0;
+  if (read_only_) {
+    throw StoreError(Kind::kIo, location_,
+                     "building the concordance index: the TM was opened read-only");
+  }
+  const pg::Conn& c = *conn_;
+  std::size_t n = 0;
+  c.exec("BEGIN", "building the concordance index");
+  try {
+    c.exec(("SET LOCAL lock_timeout = " + std::to_string(lock_timeout_ms_)).c_str(),
+           "building the concordance index");
+    c.exec(kLock, "waiting for another client's import");
+    pg::Result u = c.exec("SELECT value FROM tilmash_meta WHERE key = 'conc_upto'",
+                          "building the concordance index");
+    std::int64_t upto = u.rows() == 1 ? u.text_int(0, 0) : 0;
+    c.exec(("DECLARE tilmash_conc NO SCROLL CURSOR FOR SELECT id, lang, ilang, text FROM "
+            "tm_variants WHERE id > " + i64s(upto) + " ORDER BY id").c_str(),
+           "building the concordance index");
+    struct Row {
+      std::int64_t id;
+      std::string ilang;
+      std::string vector;
+    };
+    std::vector<Row> rows;
+    for (;;) {
+      rows.clear();
+      {
+        pg::Result r = c.exec("FETCH 5000 FROM tilmash_conc", "building the concordance index");
+        for (int i = 0; i < r.rows(); ++i) {
+          rows.push_back({r.text_int(i, 0), std::string(r.bytes(i, 2)),
+                          pg_keys_vector(keyer(r.bytes(i, 1), r.bytes(i, 3)))});
+        }
+      }
+      if (rows.empty()) break;
+      // Text format: the tsvector in its own syntax (binary would need its internal layout).
+      pg::CopyIn in(c, "COPY tm_conc(id, ilang, keys) FROM STDIN", "building the concordance index",
+                    false);
+      for (const Row& row : rows) {
+        in.text_row({i64s(row.id), row.ilang, row.vector});
+        upto = row.id;
+        ++n;
+      }
+      in.finish();
+    }
+    c.exec("CLOSE tilmash_conc", "building the concordance index");
+    c.run("UPDATE tilmash_meta SET value = CASE key WHEN 'conc_upto' THEN $1 ELSE "
+          "(value::bigint + 1)::text END WHERE key IN ('conc_upto', 'data_version')",
+          {Param::text(i64s(upto))}, false, "building the concordance index");
+    c.exec("COMMIT", "building the concordance index");
+  } catch (...) {
+    c.exec_quietly("ROLLBACK");
+    throw;
+  }
+  return n;
+}
+
+std::vector<std::int64_t> PostgresTm::concordance(std::span<const ConcordanceTerm> phrase,
+                                                  std::string_view lang,
+                                                  std::size_t limit) const {
+  std::vector<std::int64_t> out;
+  const std::string q = pg_phrase_query(phrase);
+  if (q.empty() || limit == 0) return out;
+  pg::Result r = conn_->run(
+      "SELECT id FROM tm_conc WHERE keys @@ $1::tsquery AND ($2 = '' OR ilang = $2) "
+      "ORDER BY id LIMIT $3",
+      {Param::text(q), Param::text(lang.empty() ? std::string() : index_lang(lang)),
+       Param::text(i64s(static_cast<std::int64_t>(std::min<std::size_t>(limit, 1u << 30))))},
+      true, "searching the concordance");
+  for (int i = 0; i < r.rows(); ++i) out.push_back(r.int8(i, 0));
+  return out;
+}
+
+std::string PostgresTm::integrity_check() const {
+  pg::Result r = conn_->exec(
+      "SELECT (SELECT count(*) FROM tm_variants v WHERE NOT EXISTS (SELECT 1 FROM tm_units u "
+      "WHERE u.id = v.unit_id)), (SELECT count(*) FROM tm_units u WHERE (SELECT count(*) FROM "
+      "tm_variants v WHERE v.unit_id = u.id) < 2), (SELECT count(*) FROM tm_vocab WHERE df < 0)",
+      "checking the TM");
+  std::string out;
+  const auto problem = [&](int col, const char* what) {
+    const std::int64_t n = r.text_int(0, col);
+    if (n == 0) return;
+    if (!out.empty()) out += "; ";
+    out += std::to_string(n) + " " + what;
+  };
+  problem(0, "variants without their unit");
+  problem(1, "units with fewer than two variants");
+  problem(2, "index words with a negative frequency");
+  return out.empty() ? "ok" : out;
+}
+
+}  // namespace tilmash::store

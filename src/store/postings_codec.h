@@ -1,0 +1,81 @@
+// The persisted fuzzy index's encodings, shared by the TM backends: varints, the token-id blob
+// of a variant, and the postings blob of one (token, length, batch) list with its segments'
+// signatures (core/posting.h), keyed by postings_key(). A backend may store these blobs as
+// they are (SQLite does); the values are on disk, so the encodings must never change.
+//
+// A postings blob of k segments: their variant ids (k uint32 little-endian, ascending), their
+// signatures (k uint64 LE) and, in the row of kLongLen words, which holds every segment of
+// kLongLen words or more, their lengths (k uint32 LE).
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/posting.h"
+
+namespace tilmash::store {
+
+// LEB128-style varints: 7 bits a byte, low first.
+void put_varint(std::string& out, std::uint64_t v);
+// Reads one varint from the front of `in`; false (and `in` consumed) when it is cut off.
+bool get_varint(std::string_view& in, std::uint64_t& v);
+
+// A variant's token ids as varints.
+void encode_tokens(std::span<const std::uint32_t> ids, std::string& blob);
+std::vector<std::uint32_t> decode_tokens(std::string_view blob);
+
+// Postings row keys: token * 2^35 + min(length, kLongLen) * 2^19 + batch, so a token's lists
+// lie together, by length, then batch (one range scan per lookup). Tokens and batches beyond
+// the limits are refused with a clear error by the import rather than wrapped.
+inline constexpr int kBatchBits = 19;
+inline constexpr int kLenShift = kBatchBits;
+inline constexpr int kTokenShift = kBatchBits + 16;
+inline constexpr std::uint64_t kLongLen = 0xFFFF;  // this length and longer share one row
+inline constexpr std::uint64_t kMaxToken = (std::uint64_t{1} << 28) - 1;
+inline constexpr std::int64_t kMaxBatch = (std::int64_t{1} << kBatchBits) - 1;
+
+inline std::int64_t postings_key(std::uint64_t token, std::uint64_t len, std::int64_t batch) {
+  return static_cast<std::int64_t>((token << kTokenShift)
+                                   | (std::min(len, kLongLen) << kLenShift))
+         | batch;
+}
+// The length row (up to kLongLen) of a postings key.
+inline std::uint32_t postings_row(std::int64_t key) {
+  return static_cast<std::uint32_t>((static_cast<std::uint64_t>(key) >> kLenShift) & kLongLen);
+}
+
+// Little-endian integers of `bytes` bytes.
+void append_le(std::string& out, std::uint64_t v, int bytes);
+inline std::uint64_t load_le(const unsigned char* p, int bytes) {
+  std::uint64_t v = 0;
+  for (int b = bytes - 1; b >= 0; --b) v = (v << 8) | p[b];
+  return v;
+}
+
+// The blob of one postings row: `ids` ascending, signature_of(id) each, and `lengths`
+// (parallel to ids) for the kLongLen row only, empty otherwise.
+template <typename SignatureOf>
+void encode_postings(std::span<const std::uint32_t> ids, const SignatureOf& signature_of,
+                     std::span<const std::uint32_t> lengths, std::string& blob) {
+  blob.clear();
+  blob.reserve(ids.size() * (12 + (lengths.empty() ? 0 : 4)));
+  for (const std::uint32_t v : ids) append_le(blob, v, 4);
+  for (const std::uint32_t v : ids) append_le(blob, signature_of(v), 8);
+  for (const std::uint32_t n : lengths) append_le(blob, n, 4);
+}
+
+// Appends the postings of the row of length `row` (postings_row() of its key) whose lengths
+// lie in min_len..max_len (only the kLongLen row holds others). A damaged blob yields what fits.
+void decode_postings(std::string_view blob, std::uint32_t row, std::size_t min_len,
+                     std::size_t max_len, std::vector<core::Posting>& out);
+
+// The fuzzy index's language of a language tag: its primary subtag, lower case ("en-US" ->
+// "en").
+std::string index_lang(std::string_view lang);
+
+}  // namespace tilmash::store
