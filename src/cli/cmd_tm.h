@@ -25,19 +25,6 @@ inline po::typed_value<std::string>* tm_db_value() {
 inline constexpr const char* kTmDbHelp =
     "the TM: a SQLite file or a postgresql:// URI (default: $TILMASH_DB)";
 
-// StoreError -> the io exceptions main.cc maps to exits 4 and 3.
-template <typename F>
-auto tm_guarded(F&& f) {
-  try {
-    return f();
-  } catch (const store::StoreError& e) {
-    if (e.kind() == store::StoreError::Kind::kBadInput) {
-      throw io::InputError(e.path(), 0, 0, e.message());
-    }
-    throw io::IoError(e.path(), e.message());
-  }
-}
-
 // Units read so far, on stderr: rewritten in place on a terminal, a line each time otherwise
 // (--progress into a log). Checks the clock once every 1,024 units.
 class TmProgress {

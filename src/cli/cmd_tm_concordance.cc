@@ -30,7 +30,7 @@ Exit run_tm_concordance(std::span<const std::string> args) {
   r.db = (*vm)["db"].as<std::string>();
   r.words = (*vm)["words"].as<std::string>();
   r.max = static_cast<std::size_t>((*vm)["max"].as<int>());
-  const app::TmConcordanceResult result = tm_guarded([&] { return app::concordance_tm(r); });
+  const app::TmConcordanceResult result = app::concordance_tm(r);
   if (!result.has_words) throw UsageError("WORDS has no word");
   const bool json = (*vm)["json"].as<bool>();
   std::ostream& os = std::cout;

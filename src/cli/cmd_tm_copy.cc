@@ -18,7 +18,7 @@ Exit run_tm_init(std::span<const std::string> args) {
       "examples:\n  tilmash tm init --db tm.db\n"
       "  tilmash tm init --db postgresql://tm_owner@tm.example.org/team_tm");
   if (!vm) return Exit::kOk;
-  tm_guarded([&] { app::init_tm((*vm)["db"].as<std::string>()); });
+  app::init_tm((*vm)["db"].as<std::string>());
   return Exit::kOk;
 }
 
@@ -43,7 +43,7 @@ Exit run_tm_copy(std::span<const std::string> args) {
   if (r.from == r.to) throw UsageError("--from and --to are the same TM");
   const auto started = std::chrono::steady_clock::now();
   TmProgress progress("tm copy", (*vm)["progress"].as<bool>());
-  const store::ImportStats stats = tm_guarded([&] { return app::copy_tm(r, progress.hooks()); });
+  const store::ImportStats stats = app::copy_tm(r, progress.hooks());
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cerr << "tm copy: " << stats.units_read << " units read, " << stats.units_added

@@ -32,7 +32,7 @@ Exit run_tm_export(std::span<const std::string> args) {
     if (dash == std::string::npos || !a || !b) throw UsageError("--pair must look like en-kk");
     r.pair = {*a, *b};
   }
-  const app::TmExportResult result = tm_guarded([&] { return app::export_tm(r); });
+  const app::TmExportResult result = app::export_tm(r);
   std::cerr << "tm export: " << result.written << " units written, " << result.left_out
             << " left out\n";
   return Exit::kOk;

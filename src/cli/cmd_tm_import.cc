@@ -83,7 +83,7 @@ Exit run_tm_import(std::span<const std::string> args) {
   r.target_lang = (*vm)["target-lang"].as<std::string>();
   const auto started = std::chrono::steady_clock::now();
   TmProgress progress("tm import", (*vm)["progress"].as<bool>());
-  const app::TmImportResult result = tm_guarded([&] { return app::import_tm(r, progress.hooks()); });
+  const app::TmImportResult result = app::import_tm(r, progress.hooks());
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const store::ImportStats& stats = result.stats;

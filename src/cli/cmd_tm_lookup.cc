@@ -89,19 +89,16 @@ Exit run_tm_lookup(std::span<const std::string> args) {
     throw UsageError("give TEXT or --queries FILE");
   }
   const bool json = (*vm)["json"].as<bool>() || batch;
-  return tm_guarded([&] {
-    app::TmLookup lookup(r);
-    const auto started = std::chrono::steady_clock::now();
-    for (const std::string& q : queries) print(std::cout, lookup.lookup(q), json, batch);
-    if (batch) {
-      const double secs =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      std::cerr << "tm lookup: " << queries.size() << " queries in " << secs << " s ("
-                << static_cast<double>(queries.size()) / std::max(secs, 1e-9)
-                << " queries/s)\n";
-    }
-    return Exit::kOk;
-  });
+  app::TmLookup lookup(r);
+  const auto started = std::chrono::steady_clock::now();
+  for (const std::string& q : queries) print(std::cout, lookup.lookup(q), json, batch);
+  if (batch) {
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::cerr << "tm lookup: " << queries.size() << " queries in " << secs << " s ("
+              << static_cast<double>(queries.size()) / std::max(secs, 1e-9) << " queries/s)\n";
+  }
+  return Exit::kOk;
 }
 
 }  // namespace tilmash::cli
