@@ -28,6 +28,13 @@ namespace {
 std::size_t ceil_div(std::size_t a, std::size_t b) { return (a + b - 1) / b; }
 }  // namespace
 
+void IndexSource::tokens_many(std::span<const std::uint64_t> ids,
+                              std::vector<std::vector<std::uint32_t>>& out) const {
+  out.clear();
+  out.reserve(ids.size());
+  for (const std::uint64_t id : ids) out.push_back(tokens(id));
+}
+
 CountFilter count_filter(std::size_t m, int min_percent) {
   const std::size_t t = static_cast<std::size_t>(std::clamp(min_percent, 1, 100));
   CountFilter f;
@@ -258,12 +265,26 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
       b.remaining -= k.weight;
     }
   }
-  // Everything that can still reach `need`.
+  // Everything that can still reach `need`, its tokens read in one call. Each segment has
+  // one length, so no id is asked twice; the order of verification does not matter (the
+  // result is sorted below).
+  std::vector<std::uint64_t> survivors;
   for (const Bucket& b : by_len) {
     for (const auto& [id, count] : b.cands) {
-      if (count + b.remaining < b.need) continue;
-      if (stats != nullptr) ++stats->verified;
-      verify(query, id, index.tokens(id), min_percent, out);
+      if (count + b.remaining >= b.need) survivors.push_back(id);
+    }
+  }
+  if (!survivors.empty()) {
+    std::vector<std::vector<std::uint32_t>> segs;
+    index.tokens_many(survivors, segs);
+    if (stats != nullptr) {
+      stats->verified += survivors.size();
+      ++stats->token_reads;
+    }
+    for (std::size_t i = 0; i < survivors.size(); ++i) {
+      verify(query, survivors[i], i < segs.size() ? std::span<const std::uint32_t>(segs[i])
+                                                  : std::span<const std::uint32_t>(),
+             min_percent, out);
     }
   }
   if (stats != nullptr) stats->probed_tokens = toks.size();
