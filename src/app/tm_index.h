@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -33,6 +34,10 @@ class StoreIndex : public tm::IndexSource {
     index_.postings_range(t, min_len, max_len, out);
   }
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
+  void tokens_many(std::span<const std::uint64_t> ids,
+                   std::vector<std::vector<std::uint32_t>>& out) const override {
+    index_.tokens_many(ids, out);
+  }
 
  private:
   const store::TmBackend& tm_;

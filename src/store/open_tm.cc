@@ -1,5 +1,5 @@
 // What the TM backends share at run time: the default of
-// FuzzyIndex::entries(), and open_tm(), which picks the backend for a location.
+// FuzzyIndex::entries() and FuzzyIndex::tokens_many(), and open_tm(), which picks the backend for a location.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +17,13 @@ std::vector<std::optional<FuzzyIndex::Entry>> FuzzyIndex::entries(
   out.reserve(keys.size());
   for (const std::string& k : keys) out.push_back(entry(k));
   return out;
+}
+
+void FuzzyIndex::tokens_many(std::span<const std::uint64_t> ids,
+                             std::vector<std::vector<std::uint32_t>>& out) const {
+  out.clear();
+  out.reserve(ids.size());
+  for (const std::uint64_t id : ids) out.push_back(tokens(id));
 }
 
 bool is_postgres_uri(std::string_view location) {
