@@ -33,6 +33,10 @@ class StoreIndex : public tm::IndexSource {
                       std::vector<core::Posting>& out) const override {
     index_.postings_range(t, min_len, max_len, out);
   }
+  void postings_many(std::span<const core::PostingRange> ranges,
+                     std::vector<std::vector<core::Posting>>& out) const override {
+    index_.postings_many(ranges, out);
+  }
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
   void tokens_many(std::span<const std::uint64_t> ids,
                    std::vector<std::vector<std::uint32_t>>& out) const override {

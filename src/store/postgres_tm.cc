@@ -859,14 +859,7 @@ class PgFuzzyIndex : public FuzzyIndex {
   void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
                       std::vector<core::Posting>& out) const override {
     if (min_len > max_len || token > kMaxToken) return;
-    if (const auto it = rows_.find(token);
-        it != rows_.end() && min_len >= it->second.lo && max_len <= it->second.hi) {
-      for (const auto& [key, blob] : it->second.rows) {
-        const std::uint32_t row = postings_row(key);
-        if (row >= min_len && row <= max_len) decode_postings(blob, row, min_len, max_len, out);
-      }
-      return;
-    }
+    if (from_prefetched(token, min_len, max_len, out)) return;
     pg::Result r = c_.run("SELECT key, ids FROM tm_postings WHERE key BETWEEN $1 AND $2 "
                           "ORDER BY key",
                           {Param::text(i64s(postings_key(token, min_len, 0))),
@@ -874,6 +867,42 @@ class PgFuzzyIndex : public FuzzyIndex {
                           true, "reading the index");
     for (int i = 0; i < r.rows(); ++i) {
       decode_postings(r.bytes(i, 1), postings_row(r.int8(i, 0)), min_len, max_len, out);
+    }
+  }
+
+  // The ranges entries() prefetched are served from memory; all the others with one
+  // statement (each range's rows are those postings_range() would read, in its order).
+  void postings_many(std::span<const core::PostingRange> ranges,
+                     std::vector<std::vector<core::Posting>>& out) const override {
+    out.assign(ranges.size(), {});
+    std::vector<std::size_t> sent;  // the ranges asked for; the statement's q.i - 1 indexes it
+    std::string los(1, '{');
+    std::string his(1, '{');
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+      const core::PostingRange& g = ranges[i];
+      if (g.min_len > g.max_len || g.token > kMaxToken) continue;
+      if (from_prefetched(g.token, g.min_len, g.max_len, out[i])) continue;
+      if (!sent.empty()) {
+        los += ',';
+        his += ',';
+      }
+      los += i64s(postings_key(g.token, g.min_len, 0));
+      his += i64s(postings_key(g.token, g.max_len, kMaxBatch));
+      sent.push_back(i);
+    }
+    if (sent.empty()) return;
+    los += '}';
+    his += '}';
+    pg::Result r = c_.run(
+        "SELECT q.i, p.key, p.ids FROM unnest($1::bigint[], $2::bigint[]) WITH ORDINALITY "
+        "AS q(lo, hi, i) JOIN tm_postings p ON p.key BETWEEN q.lo AND q.hi ORDER BY q.i, p.key",
+        {Param::text(los), Param::text(his)}, true, "reading the index");
+    for (int row = 0; row < r.rows(); ++row) {
+      const auto j = static_cast<std::size_t>(r.int8(row, 0) - 1);
+      if (j >= sent.size()) continue;
+      const core::PostingRange& g = ranges[sent[j]];
+      decode_postings(r.bytes(row, 2), postings_row(r.int8(row, 1)), g.min_len, g.max_len,
+                      out[sent[j]]);
     }
   }
 
@@ -938,6 +967,20 @@ class PgFuzzyIndex : public FuzzyIndex {
   };
   // A new query (its keys are looked up first): the lists prefetched for the last one go.
   void new_query() const { rows_.clear(); }
+  bool prefetched(std::uint32_t token, std::size_t min_len, std::size_t max_len) const {
+    const auto it = rows_.find(token);
+    return it != rows_.end() && min_len >= it->second.lo && max_len <= it->second.hi;
+  }
+  // Appends the postings of a range entries() prefetched; false if it did not.
+  bool from_prefetched(std::uint32_t token, std::size_t min_len, std::size_t max_len,
+                       std::vector<core::Posting>& out) const {
+    if (!prefetched(token, min_len, max_len)) return false;
+    for (const auto& [key, blob] : rows_.at(token).rows) {
+      const std::uint32_t row = postings_row(key);
+      if (row >= min_len && row <= max_len) decode_postings(blob, row, min_len, max_len, out);
+    }
+    return true;
+  }
   mutable std::unordered_map<std::uint32_t, Rows> rows_;  // this query's prefetched lists
   const pg::Conn& c_;
   std::string lang_;
