@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,7 +33,15 @@ class StoreIndex : public tm::IndexSource {
                       std::vector<core::Posting>& out) const override {
     index_.postings_range(t, min_len, max_len, out);
   }
+  void postings_many(std::span<const core::PostingRange> ranges,
+                     std::vector<std::vector<core::Posting>>& out) const override {
+    index_.postings_many(ranges, out);
+  }
   std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
+  void tokens_many(std::span<const std::uint64_t> ids,
+                   std::vector<std::vector<std::uint32_t>>& out) const override {
+    index_.tokens_many(ids, out);
+  }
 
  private:
   const store::TmBackend& tm_;

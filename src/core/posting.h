@@ -3,6 +3,7 @@
 // in TM files, so signature_bit() must never change.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 
@@ -34,6 +35,13 @@ struct Posting {
   std::uint64_t signature = kAllBits;
   std::uint32_t length = 0;
   bool operator==(const Posting&) const = default;
+};
+
+// One posting-list read: the postings of `token` for segments of min_len..max_len words.
+struct PostingRange {
+  std::uint32_t token = 0;
+  std::size_t min_len = 0;
+  std::size_t max_len = 0;
 };
 
 }  // namespace tilmash::core

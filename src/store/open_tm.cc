@@ -1,5 +1,5 @@
 // What the TM backends share at run time: the default of
-// FuzzyIndex::entries(), and open_tm(), which picks the backend for a location.
+// FuzzyIndex::entries(), postings_many() and tokens_many(), and open_tm(), which picks the backend for a location.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +17,21 @@ std::vector<std::optional<FuzzyIndex::Entry>> FuzzyIndex::entries(
   out.reserve(keys.size());
   for (const std::string& k : keys) out.push_back(entry(k));
   return out;
+}
+
+void FuzzyIndex::postings_many(std::span<const core::PostingRange> ranges,
+                               std::vector<std::vector<core::Posting>>& out) const {
+  out.assign(ranges.size(), {});
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    postings_range(ranges[i].token, ranges[i].min_len, ranges[i].max_len, out[i]);
+  }
+}
+
+void FuzzyIndex::tokens_many(std::span<const std::uint64_t> ids,
+                             std::vector<std::vector<std::uint32_t>>& out) const {
+  out.clear();
+  out.reserve(ids.size());
+  for (const std::uint64_t id : ids) out.push_back(tokens(id));
 }
 
 bool is_postgres_uri(std::string_view location) {

@@ -126,8 +126,16 @@ class FuzzyIndex {
   // holding `token`, by length, then id.
   virtual void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
                               std::vector<core::Posting>& out) const = 0;
+  // postings_range() of each range (out[i] for ranges[i]; out is resized to ranges.size()),
+  // in one round trip where the backend can (a server). The default calls postings_range().
+  virtual void postings_many(std::span<const core::PostingRange> ranges,
+                             std::vector<std::vector<core::Posting>>& out) const;
   // The token ids of segment `id`, in order; empty if unknown.
   virtual std::vector<std::uint32_t> tokens(std::uint64_t id) const = 0;
+  // tokens() of each id (out[i] for ids[i]; out is resized to ids.size()), in one round trip
+  // where the backend can (a server). The default calls tokens() per id.
+  virtual void tokens_many(std::span<const std::uint64_t> ids,
+                           std::vector<std::vector<std::uint32_t>>& out) const;
   // Every indexed segment of the language with its tokens (brute-force comparisons).
   virtual void for_each_segment(
       const std::function<void(std::uint64_t, std::vector<std::uint32_t>)>& fn) const = 0;

@@ -28,6 +28,21 @@ namespace {
 std::size_t ceil_div(std::size_t a, std::size_t b) { return (a + b - 1) / b; }
 }  // namespace
 
+void IndexSource::postings_many(std::span<const core::PostingRange> ranges,
+                                std::vector<std::vector<core::Posting>>& out) const {
+  out.assign(ranges.size(), {});
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    postings_range(ranges[i].token, ranges[i].min_len, ranges[i].max_len, out[i]);
+  }
+}
+
+void IndexSource::tokens_many(std::span<const std::uint64_t> ids,
+                              std::vector<std::vector<std::uint32_t>>& out) const {
+  out.clear();
+  out.reserve(ids.size());
+  for (const std::uint64_t id : ids) out.push_back(tokens(id));
+}
+
 CountFilter count_filter(std::size_t m, int min_percent) {
   const std::size_t t = static_cast<std::size_t>(std::clamp(min_percent, 1, 100));
   CountFilter f;
@@ -165,13 +180,25 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
   for (std::size_t n = f.min_len; n <= f.max_len; ++n) {
     by_len[n - f.min_len].need = ceil_div(t * std::max(m, n), 100);
   }
-  std::vector<core::Posting> range;
+  // All the prefix lists at once (their ranges are known before any is read).
+  std::vector<core::PostingRange> prefix;
+  std::vector<const Tok*> prefix_tok;
   for (const Tok& k : toks) {
     if (k.last_len < f.min_len || k.freq == 0) continue;
-    range.clear();
-    index.postings_range(k.id, f.min_len, k.last_len, range);
-    if (stats != nullptr) ++stats->lists_read;
-    for (const core::Posting& p : range) {
+    prefix.push_back(core::PostingRange{k.id, f.min_len, k.last_len});
+    prefix_tok.push_back(&k);
+  }
+  std::vector<std::vector<core::Posting>> prefix_lists;
+  if (!prefix.empty()) {
+    index.postings_many(prefix, prefix_lists);
+    if (stats != nullptr) {
+      stats->lists_read += prefix.size();
+      ++stats->batches;
+    }
+  }
+  for (std::size_t j = 0; j < prefix.size() && j < prefix_lists.size(); ++j) {
+    const Tok& k = *prefix_tok[j];
+    for (const core::Posting& p : prefix_lists[j]) {
       if (p.length < f.min_len || p.length > k.last_len) continue;
       Bucket& b = by_len[p.length - f.min_len];
       if (signature_bound(p.signature) < b.need) {
@@ -214,6 +241,7 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
     b.cands.resize(keep);
     return open;
   };
+  std::vector<core::Posting> range;
   std::vector<std::uint64_t> list;
   for (const Tok& k : toks) {
     if (k.freq == 0) continue;
@@ -258,12 +286,26 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
       b.remaining -= k.weight;
     }
   }
-  // Everything that can still reach `need`.
+  // Everything that can still reach `need`, its tokens read in one call. Each segment has
+  // one length, so no id is asked twice; the order of verification does not matter (the
+  // result is sorted below).
+  std::vector<std::uint64_t> survivors;
   for (const Bucket& b : by_len) {
     for (const auto& [id, count] : b.cands) {
-      if (count + b.remaining < b.need) continue;
-      if (stats != nullptr) ++stats->verified;
-      verify(query, id, index.tokens(id), min_percent, out);
+      if (count + b.remaining >= b.need) survivors.push_back(id);
+    }
+  }
+  if (!survivors.empty()) {
+    std::vector<std::vector<std::uint32_t>> segs;
+    index.tokens_many(survivors, segs);
+    if (stats != nullptr) {
+      stats->verified += survivors.size();
+      ++stats->token_reads;
+    }
+    for (std::size_t i = 0; i < survivors.size(); ++i) {
+      verify(query, survivors[i], i < segs.size() ? std::span<const std::uint32_t>(segs[i])
+                                                  : std::span<const std::uint32_t>(),
+             min_percent, out);
     }
   }
   if (stats != nullptr) stats->probed_tokens = toks.size();

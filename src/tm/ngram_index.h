@@ -45,8 +45,18 @@ class IndexSource {
   // order, with the segment's signature (core/posting.h) or core::kAllBits.
   virtual void postings_range(std::uint32_t token, std::size_t min_len, std::size_t max_len,
                               std::vector<core::Posting>& out) const = 0;
+  // postings_range() of every range: out[i] gets those of ranges[i] (out is resized to
+  // ranges.size()). search() reads its prefix lists with one call; the default calls
+  // postings_range() per range.
+  virtual void postings_many(std::span<const core::PostingRange> ranges,
+                             std::vector<std::vector<core::Posting>>& out) const;
   // The token ids of segment `id`, in order; empty if unknown.
   virtual std::vector<std::uint32_t> tokens(std::uint64_t id) const = 0;
+  // tokens() of every id: out[i] = tokens(ids[i]) (out is resized to ids.size()). search()
+  // asks for all the segments it verifies at once, so a source behind a server can answer in
+  // one round trip; the default calls tokens() per id.
+  virtual void tokens_many(std::span<const std::uint64_t> ids,
+                           std::vector<std::vector<std::uint32_t>>& out) const;
 };
 
 // Token id for query words the index does not know: it matches nothing.
@@ -65,6 +75,8 @@ struct SearchStats {
   std::size_t signature_pruned = 0;  // prefix postings whose signature ruled them out
   std::size_t lists_read = 0;      // posting-list reads (prefix ranges, then per length)
   std::size_t verified = 0;        // segments whose distance was computed
+  std::size_t token_reads = 0;     // tokens_many() calls (at most one per search)
+  std::size_t batches = 0;         // postings_many() calls (at most one per search)
 };
 
 // Segments whose base percentage against `query` is >= min_percent, best first (base

@@ -14,9 +14,9 @@
 #include <optional>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
+#include "app/tm_index.h"
 #include "store/tm_backend.h"
 #include "tm/fuzzy_match.h"
 #include "tm/match_percent.h"
@@ -26,60 +26,6 @@ namespace {
 
 using namespace tilmash;
 using Clock = std::chrono::steady_clock;
-
-// The index adapter as `tm lookup` has it (cli/cmd_tm.cc StoreIndex, to become the application
-// layer's): token ids and frequencies of the query's keys looked up together (entries(): one
-// round trip on a server) and remembered across queries until another client commits
-// (data_version()), posting lists and tokens read from the backend each time.
-class Source : public tm::IndexSource {
- public:
-  Source(const store::TmBackend& db, const store::FuzzyIndex& index) : db_(db), index_(index) {}
-  void sync() {
-    const std::int64_t v = db_.data_version();
-    if (v != version_) {
-      known_.clear();
-      freq_.clear();
-      version_ = v;
-    }
-  }
-  std::vector<std::uint32_t> ids(const std::vector<std::string>& keys) {
-    std::vector<std::string> missing;
-    for (const std::string& k : keys) {
-      if (known_.count(k) == 0u) missing.push_back(k);
-    }
-    if (!missing.empty()) {
-      const auto found = index_.entries(missing);
-      for (std::size_t i = 0; i < missing.size(); ++i) {
-        if (found[i]) {
-          known_[missing[i]] = found[i]->token;
-          freq_[found[i]->token] = found[i]->frequency;
-        }
-      }
-    }
-    std::vector<std::uint32_t> out;
-    for (const std::string& k : keys) {
-      const auto it = known_.find(k);
-      out.push_back(it != known_.end() ? it->second : tm::kUnknownToken);
-    }
-    return out;
-  }
-  std::uint64_t frequency(std::uint32_t t) const override {
-    const auto it = freq_.find(t);
-    return it != freq_.end() ? it->second : index_.frequency(t);
-  }
-  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
-                      std::vector<core::Posting>& out) const override {
-    index_.postings_range(t, lo, hi, out);
-  }
-  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
-
- private:
-  const store::TmBackend& db_;
-  const store::FuzzyIndex& index_;
-  std::int64_t version_ = -1;
-  std::unordered_map<std::string, std::uint32_t> known_;
-  std::unordered_map<std::uint32_t, std::uint64_t> freq_;
-};
 
 struct Result {
   std::vector<double> ms;
@@ -95,7 +41,7 @@ void client(const std::string& db, const std::vector<std::string>& queries, std:
     const tm::Tokenizer tok = std::move(*made);
     auto backend = store::open_tm(db, store::OpenMode::kReadOnly);
     const auto index = backend->fuzzy_index(src);
-    Source source(*backend, *index);
+    app::StoreIndex source(*backend, *index);  // the adapter `tm lookup` uses
     const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
       const auto u = backend->unit_of_variant(static_cast<std::int64_t>(id));
       if (!u) return std::nullopt;

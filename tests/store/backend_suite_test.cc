@@ -32,6 +32,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/tm_index.h"
 #include "io/tmx_reader.h"
 #include "store/tm_backend.h"
 #include "tm/fuzzy_match.h"
@@ -683,27 +684,13 @@ TEST(BackendErrors, AnUnwritableSqliteFileIsAnIoError) {
 
 // ---- the lossless proof over both backends ----
 
-// FuzzyIndex as tm::IndexSource (what the application layer's lookup does).
-class IndexAdapter : public tm::IndexSource {
- public:
-  explicit IndexAdapter(const store::FuzzyIndex& index) : index_(index) {}
-  std::uint64_t frequency(std::uint32_t t) const override { return index_.frequency(t); }
-  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
-                      std::vector<core::Posting>& out) const override {
-    index_.postings_range(t, lo, hi, out);
-  }
-  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
-
- private:
-  const store::FuzzyIndex& index_;
-};
-
 // One match as the user sees it: score, base, the matched source and its unit's tuid.
 using Shown = std::tuple<int, int, std::string, std::string>;
 
 struct ProofSide {
   std::unique_ptr<store::TmBackend> tm;
   std::unique_ptr<store::FuzzyIndex> en;
+  std::unique_ptr<app::StoreIndex> source;  // what `tm lookup` searches through
   std::vector<std::vector<std::uint32_t>> segs;  // for brute force
   std::vector<std::uint64_t> seg_ids;
 };
@@ -805,6 +792,7 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
       imp->commit();
     }
     side.en = side.tm->fuzzy_index("en");
+    side.source = std::make_unique<app::StoreIndex>(*side.tm, *side.en);
     side.en->for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> t) {
       side.seg_ids.push_back(id);
       side.segs.push_back(std::move(t));
@@ -826,8 +814,8 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
       std::vector<std::vector<Shown>> per_backend;
       for (std::size_t si = 0; si < sides.size(); ++si) {
         ProofSide& side = sides[si];
-        std::vector<std::uint32_t> ids;
-        for (const auto& e : side.en->entries(keys)) ids.push_back(e ? e->token : tm::kUnknownToken);
+        side.source->sync();
+        const std::vector<std::uint32_t> ids = side.source->ids(keys);
         const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
           const auto su = side.tm->unit_of_variant(static_cast<std::int64_t>(id));
           if (!su) return std::nullopt;
@@ -838,8 +826,7 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
           }
           return std::nullopt;
         };
-        const IndexAdapter source(*side.en);
-        const std::vector<tm::Candidate> found = tm::search(source, ids, t);
+        const std::vector<tm::Candidate> found = tm::search(*side.source, ids, t);
         std::vector<tm::Candidate> ref = tm::brute_force(side.segs, ids, t);
         for (tm::Candidate& c : ref) c.id = side.seg_ids[c.id];
         std::stable_sort(ref.begin(), ref.end(), [](const auto& a, const auto& b) {

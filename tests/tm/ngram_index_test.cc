@@ -157,6 +157,77 @@ TEST(NgramIndexTest, SignaturesRuleOutMostPrefixCandidates) {
   EXPECT_LT(with.verified, without.verified + 1);
 }
 
+// A source behind a server pays a round trip per call: search() must read its prefix lists in
+// one postings_many() call and the tokens of the segments it verifies in one tokens_many()
+// call, never tokens() one by one, each asked once, and find exactly what brute force finds.
+class CountingIndex : public IndexSource {
+ public:
+  explicit CountingIndex(const MemoryIndex& inner) : inner_(inner) {}
+  std::uint64_t frequency(std::uint32_t t) const override { return inner_.frequency(t); }
+  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
+                      std::vector<core::Posting>& out) const override {
+    inner_.postings_range(t, lo, hi, out);
+  }
+  void postings_many(std::span<const core::PostingRange> ranges,
+                     std::vector<std::vector<core::Posting>>& out) const override {
+    ++list_batches;
+    out.assign(ranges.size(), {});
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+      inner_.postings_range(ranges[i].token, ranges[i].min_len, ranges[i].max_len, out[i]);
+    }
+  }
+  std::vector<std::uint32_t> tokens(std::uint64_t id) const override {
+    ++single;
+    return inner_.tokens(id);
+  }
+  void tokens_many(std::span<const std::uint64_t> ids,
+                   std::vector<std::vector<std::uint32_t>>& out) const override {
+    ++batches;
+    asked.assign(ids.begin(), ids.end());
+    out.clear();
+    for (const std::uint64_t id : ids) out.push_back(inner_.tokens(id));
+  }
+  mutable std::size_t list_batches = 0;
+  mutable std::size_t single = 0;
+  mutable std::size_t batches = 0;
+  mutable std::vector<std::uint64_t> asked;
+
+ private:
+  const MemoryIndex& inner_;
+};
+
+TEST(NgramIndexTest, VerifiedSegmentsAreReadInOneBatch) {
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<std::uint32_t> word(0, 60);
+  std::vector<std::vector<std::uint32_t>> segs(2000);
+  for (auto& s : segs) {
+    s.resize(4 + rng() % 10);
+    for (auto& w : s) w = word(rng);
+  }
+  const MemoryIndex index(segs);
+  const CountingIndex counting(index);
+  std::size_t many = 0;
+  for (int qi = 0; qi < 100; ++qi) {
+    std::vector<std::uint32_t> q = segs[rng() % segs.size()];
+    q[rng() % q.size()] = word(rng);
+    counting.batches = 0;
+    counting.list_batches = 0;
+    counting.asked.clear();
+    SearchStats st{};
+    const auto found = search(counting, q, 60, &st);
+    ASSERT_EQ(found, brute_force(index.segments(), q, 60)) << qi;
+    EXPECT_EQ(counting.single, 0u) << qi;
+    EXPECT_EQ(counting.list_batches, 1u) << qi;  // the query's words are all in the index
+    EXPECT_EQ(counting.batches, st.verified == 0 ? 0u : 1u) << qi;
+    EXPECT_EQ(counting.asked.size(), st.verified) << qi;
+    std::vector<std::uint64_t> distinct = counting.asked;
+    std::sort(distinct.begin(), distinct.end());
+    EXPECT_EQ(std::unique(distinct.begin(), distinct.end()), distinct.end()) << qi;
+    many += counting.asked.size() > 1 ? 1 : 0;
+  }
+  EXPECT_GT(many, 50u);  // most queries verify several segments: the batch is not trivial
+}
+
 TEST(NgramIndexTest, SignatureHasTheBitsOfItsTokens) {
   const std::vector<std::uint32_t> toks{7, 7, 123456, 0};
   const std::uint64_t sig = core::signature(toks);
