@@ -576,54 +576,15 @@ void PgImport::write(std::int64_t next_batch) {
   {
     pg::CopyIn rows(c_, "COPY tm_postings(key, ids) FROM STDIN (FORMAT binary)",
                     "writing the index");
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // length, id
-    std::vector<std::uint32_t> ids;
-    std::vector<std::uint32_t> lens;
-    std::vector<std::size_t> start;
-    std::string blob;
     const auto signature_of = [&](std::uint32_t id) {
       return sigs[static_cast<std::size_t>(id - first_vid)];
     };
-    const auto row_of = [](std::uint64_t len) {
-      return static_cast<std::size_t>(std::min(len, kLongLen));
-    };
-    for (std::size_t token = 0; token < postings.size(); ++token) {
-      if (postings[token].empty()) continue;
-      pairs.clear();
-      std::string_view in = postings[token];
-      std::uint32_t id = 0;
-      std::size_t max_row = 0;
-      for (std::uint64_t len = 0, delta = 0; get_varint(in, len) && get_varint(in, delta);) {
-        id += static_cast<std::uint32_t>(delta);
-        pairs.emplace_back(static_cast<std::uint32_t>(len), id);
-        max_row = std::max(max_row, row_of(len));
-      }
-      std::string().swap(postings[token]);
-      start.assign(max_row + 2, 0);  // counting sort by row: stable, ids stay ascending
-      for (const auto& pr : pairs) ++start[row_of(pr.first) + 1];
-      for (std::size_t l = 1; l < start.size(); ++l) start[l] += start[l - 1];
-      ids.resize(pairs.size());
-      lens.resize(pairs.size());
-      for (const auto& pr : pairs) {
-        const std::size_t at = start[row_of(pr.first)]++;
-        ids[at] = pr.second;
-        lens[at] = pr.first;
-      }
-      std::size_t from = 0;
-      for (std::size_t row = 0; row <= max_row; ++row) {
-        const std::size_t to = start[row];
-        if (to == from) continue;
-        encode_postings(std::span<const std::uint32_t>(ids.data() + from, to - from),
-                        signature_of,
-                        row == kLongLen ? std::span<const std::uint32_t>(lens.data() + from, to - from)
-                                        : std::span<const std::uint32_t>(),
-                        blob);
-        rows.row(2);
-        rows.int8(postings_key(token, row, next_batch));
-        rows.bytes(blob);
-        from = to;
-      }
-    }
+    for_each_postings_row(postings, signature_of,
+                          [&](std::uint32_t token, std::size_t row, std::string_view blob) {
+                            rows.row(2);
+                            rows.int8(postings_key(token, row, next_batch));
+                            rows.bytes(blob);
+                          });
     rows.finish();
   }
   {

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/posting.h"
@@ -67,6 +68,58 @@ void encode_postings(std::span<const std::uint32_t> ids, const SignatureOf& sign
   for (const std::uint32_t v : ids) append_le(blob, v, 4);
   for (const std::uint32_t v : ids) append_le(blob, signature_of(v), 8);
   for (const std::uint32_t n : lengths) append_le(blob, n, 4);
+}
+
+// The rows an import writes: `postings[token]` holds that token's (length, id delta) varint
+// pairs, ids ascending. For each token and length row (lengths from kLongLen on share the last
+// row, which also keeps each length), calls emit(token, row, blob) with the row's blob, ids
+// still ascending (a stable counting sort by row). Each token's buffer is freed once read, so
+// the import's postings and its blobs are not held twice. Both backends write these rows.
+template <typename SignatureOf, typename Emit>
+void for_each_postings_row(std::vector<std::string>& postings, const SignatureOf& signature_of,
+                           const Emit& emit) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // length, id
+  std::vector<std::uint32_t> ids;
+  std::vector<std::uint32_t> lens;
+  std::vector<std::size_t> start;
+  std::string blob;
+  const auto row_of = [](std::uint64_t len) {
+    return static_cast<std::size_t>(std::min(len, kLongLen));
+  };
+  for (std::size_t token = 0; token < postings.size(); ++token) {
+    if (postings[token].empty()) continue;
+    pairs.clear();
+    std::string_view in = postings[token];
+    std::uint32_t id = 0;
+    std::size_t max_row = 0;
+    for (std::uint64_t len = 0, delta = 0; get_varint(in, len) && get_varint(in, delta);) {
+      id += static_cast<std::uint32_t>(delta);
+      pairs.emplace_back(static_cast<std::uint32_t>(len), id);
+      max_row = std::max(max_row, row_of(len));
+    }
+    std::string().swap(postings[token]);
+    start.assign(max_row + 2, 0);
+    for (const auto& pr : pairs) ++start[row_of(pr.first) + 1];
+    for (std::size_t l = 1; l < start.size(); ++l) start[l] += start[l - 1];
+    ids.resize(pairs.size());
+    lens.resize(pairs.size());
+    for (const auto& pr : pairs) {
+      const std::size_t at = start[row_of(pr.first)]++;
+      ids[at] = pr.second;
+      lens[at] = pr.first;
+    }
+    // start[r] is now the end of row r's run.
+    std::size_t from = 0;
+    for (std::size_t row = 0; row <= max_row; ++row) {
+      const std::size_t to = start[row];
+      if (to == from) continue;
+      const std::span<const std::uint32_t> run_lens(lens.data() + from, to - from);
+      encode_postings(std::span<const std::uint32_t>(ids.data() + from, to - from), signature_of,
+                      row == kLongLen ? run_lens : std::span<const std::uint32_t>(), blob);
+      emit(static_cast<std::uint32_t>(token), row, std::string_view(blob));
+      from = to;
+    }
+  }
 }
 
 // Appends the postings of the row of length `row` (postings_row() of its key) whose lengths

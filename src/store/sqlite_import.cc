@@ -132,54 +132,14 @@ class SqliteImport final : public TmImport {
 void SqliteImport::write_postings() {
   Stmt ins(store->prepare("INSERT INTO postings(key, ids) VALUES(?, ?)"), store->db_,
            store->path_);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // length, id
-  std::vector<std::uint32_t> ids;
-  std::vector<std::uint32_t> lens;
-  std::vector<std::size_t> start;
-  std::string blob;
   const auto signature_of = [this](std::uint32_t id) { return sigs[id - sig_base]; };
-  const auto row_of = [](std::uint64_t len) {  // postings row: the length, up to kLongLen
-    return static_cast<std::size_t>(std::min(len, kLongLen));
-  };
-  for (std::size_t token = 0; token < postings.size(); ++token) {
-    if (postings[token].empty()) continue;
-    pairs.clear();
-    std::string_view in = postings[token];
-    std::uint32_t id = 0;
-    std::size_t max_row = 0;
-    for (std::uint64_t len = 0, delta = 0; get_varint(in, len) && get_varint(in, delta);) {
-      id += static_cast<std::uint32_t>(delta);
-      pairs.emplace_back(static_cast<std::uint32_t>(len), id);
-      max_row = std::max(max_row, row_of(len));
-    }
-    std::string().swap(postings[token]);
-    // Counting sort by row: stable, so each row's ids stay ascending.
-    start.assign(max_row + 2, 0);
-    for (const auto& pr : pairs) ++start[row_of(pr.first) + 1];
-    for (std::size_t l = 1; l < start.size(); ++l) start[l] += start[l - 1];
-    ids.resize(pairs.size());
-    lens.resize(pairs.size());
-    for (const auto& pr : pairs) {
-      const std::size_t at = start[row_of(pr.first)]++;
-      ids[at] = pr.second;
-      lens[at] = pr.first;
-    }
-    // start[r] is now the end of row r's run.
-    std::size_t from = 0;
-    for (std::size_t row = 0; row <= max_row; ++row) {
-      const std::size_t to = start[row];
-      if (to == from) continue;
-      const std::span<const std::uint32_t> run_ids(ids.data() + from, to - from);
-      const std::span<const std::uint32_t> run_lens(lens.data() + from, to - from);
-      encode_postings(run_ids, signature_of,
-                      row == kLongLen ? run_lens : std::span<const std::uint32_t>(), blob);
-      sqlite3_bind_int64(ins.get(), 1, postings_key(token, row, next_batch));
-      bind_blob_ref(ins.get(), 2, blob);
-      ins.step("writing the index");
-      sqlite3_reset(ins.get());
-      from = to;
-    }
-  }
+  for_each_postings_row(postings, signature_of,
+                        [&](std::uint32_t token, std::size_t row, std::string_view blob) {
+                          sqlite3_bind_int64(ins.get(), 1, postings_key(token, row, next_batch));
+                          bind_blob_ref(ins.get(), 2, blob);
+                          ins.step("writing the index");
+                          sqlite3_reset(ins.get());
+                        });
   ++next_batch;
 }
 
