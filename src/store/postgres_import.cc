@@ -184,6 +184,7 @@ void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenan
     put_str(b, encode_extra(v.props, v.notes, v.attrs));
     put_str(b, toks);
   }
+  b.shrink_to_fit();  // grown by doubling: up to half of it slack, for a million units
   units_.push_back(std::move(p));
   ++stats_.units_added;
 }
