@@ -1,85 +1,24 @@
 // Fuzzy lookup latency and throughput of one TM backend, for scripts/bench/tm.sh (issue 18):
 //   tm_backend_bench --db LOCATION --queries FILE [--clients N] [--min 70] [--max 10] [--src en]
-// LOCATION is a SQLite file or a postgresql:// URI (store::open_tm). N clients run at once, each
-// a thread with its own connection (its own backend object) and tokenizer, taking every N-th
-// query; each query is what `tm lookup` does: a read snapshot, the query's token ids, tm::search
-// over the persisted index, tm::rank with the candidates' texts fetched from the TM. Prints one
-// line: queries, clients, wall seconds, queries/s, latency p50 and p95 (ms), matches found.
+// LOCATION is a SQLite file or a postgresql:// URI. N clients run at once, each a thread with
+// its own app::TmLookup session (its own connection and tokenizer: what `tm lookup --queries`
+// runs), taking every N-th query. Prints one line: queries, clients, wall seconds, queries/s,
+// latency p50 and p95 (ms), matches found.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <memory>
-#include <optional>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <vector>
 
-#include "store/tm_backend.h"
-#include "tm/fuzzy_match.h"
-#include "tm/match_percent.h"
-#include "tm/ngram_index.h"
+#include "app/tm_read.h"
 
 namespace {
 
 using namespace tilmash;
 using Clock = std::chrono::steady_clock;
-
-// The index adapter as `tm lookup` has it (cli/cmd_tm.cc StoreIndex, to become the application
-// layer's): token ids and frequencies of the query's keys looked up together (entries(): one
-// round trip on a server) and remembered across queries until another client commits
-// (data_version()), posting lists and tokens read from the backend each time.
-class Source : public tm::IndexSource {
- public:
-  Source(const store::TmBackend& db, const store::FuzzyIndex& index) : db_(db), index_(index) {}
-  void sync() {
-    const std::int64_t v = db_.data_version();
-    if (v != version_) {
-      known_.clear();
-      freq_.clear();
-      version_ = v;
-    }
-  }
-  std::vector<std::uint32_t> ids(const std::vector<std::string>& keys) {
-    std::vector<std::string> missing;
-    for (const std::string& k : keys) {
-      if (known_.count(k) == 0u) missing.push_back(k);
-    }
-    if (!missing.empty()) {
-      const auto found = index_.entries(missing);
-      for (std::size_t i = 0; i < missing.size(); ++i) {
-        if (found[i]) {
-          known_[missing[i]] = found[i]->token;
-          freq_[found[i]->token] = found[i]->frequency;
-        }
-      }
-    }
-    std::vector<std::uint32_t> out;
-    for (const std::string& k : keys) {
-      const auto it = known_.find(k);
-      out.push_back(it != known_.end() ? it->second : tm::kUnknownToken);
-    }
-    return out;
-  }
-  std::uint64_t frequency(std::uint32_t t) const override {
-    const auto it = freq_.find(t);
-    return it != freq_.end() ? it->second : index_.frequency(t);
-  }
-  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
-                      std::vector<core::Posting>& out) const override {
-    index_.postings_range(t, lo, hi, out);
-  }
-  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
-
- private:
-  const store::TmBackend& db_;
-  const store::FuzzyIndex& index_;
-  std::int64_t version_ = -1;
-  std::unordered_map<std::string, std::uint32_t> known_;
-  std::unordered_map<std::uint32_t, std::uint64_t> freq_;
-};
 
 struct Result {
   std::vector<double> ms;
@@ -90,30 +29,15 @@ struct Result {
 void client(const std::string& db, const std::vector<std::string>& queries, std::size_t first,
             std::size_t step, int min, std::size_t max, const std::string& src, Result& out) {
   try {
-    auto made = tm::Tokenizer::create();
-    if (!made) throw std::runtime_error(made.error().message);
-    const tm::Tokenizer tok = std::move(*made);
-    auto backend = store::open_tm(db, store::OpenMode::kReadOnly);
-    const auto index = backend->fuzzy_index(src);
-    Source source(*backend, *index);
-    const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
-      const auto u = backend->unit_of_variant(static_cast<std::int64_t>(id));
-      if (!u) return std::nullopt;
-      for (std::size_t k = 0; k < u->variant_ids.size(); ++k) {
-        if (u->variant_ids[k] == static_cast<std::int64_t>(id)) {
-          return tok.analyze(u->unit.variants[k].text, u->unit.variants[k].inline_xml);
-        }
-      }
-      return std::nullopt;
-    };
+    app::TmLookupRequest r;
+    r.db = db;
+    r.src = src;
+    r.min = min;
+    r.max = max;
+    app::TmLookup look(r);
     for (std::size_t i = first; i < queries.size(); i += step) {
       const auto t0 = Clock::now();
-      const auto snapshot = backend->read_snapshot();
-      const tm::TokenizedText q = tok.analyze(queries[i]);
-      source.sync();
-      const std::vector<std::uint32_t> ids = source.ids(q.word_keys());
-      const auto cands = tm::search(source, ids, min);
-      out.matches += tm::rank(q, cands, fetch, min, max).size();
+      out.matches += look.lookup(queries[i]).size();
       out.ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
   } catch (const std::exception& e) {

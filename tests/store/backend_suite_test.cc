@@ -4,8 +4,10 @@
 // unit_of_variant, the fuzzy index (entries, postings, tokens), concordance phrases and
 // prefixes, read-only mode, the schema version and errors. Then the lossless proof: on a TM of
 // real Debian translations (../shared/bench/debian-po) and 2,000 seeded random queries at 60,
-// 70 and 90 %, tm::search + tm::rank through the index give exactly what brute force gives,
-// and both backends give the same matches with the same scores.
+// 70 and 90 %, tm::search through the application layer's index adapter gives exactly the
+// candidates of brute force, the application layer's lookup (tm::rank: what `tm lookup`
+// shows) exactly the brute-force lookup's matches, and both backends the same matches with
+// the same scores.
 //
 // PostgreSQL: TILMASH_TEST_PG is a libpq URI of a server whose role may CREATE DATABASE
 // (scripts/pg-test-server.sh makes one; scripts/test.sh and .ci/run start it). Each case gets
@@ -32,6 +34,9 @@
 
 #include <gtest/gtest.h>
 
+#include "app/tm_index.h"
+#include "app/tm_keys.h"
+#include "app/tm_read.h"
 #include "io/tmx_reader.h"
 #include "store/tm_backend.h"
 #include "tm/fuzzy_match.h"
@@ -683,30 +688,26 @@ TEST(BackendErrors, AnUnwritableSqliteFileIsAnIoError) {
 
 // ---- the lossless proof over both backends ----
 
-// FuzzyIndex as tm::IndexSource (what the application layer's lookup does).
-class IndexAdapter : public tm::IndexSource {
- public:
-  explicit IndexAdapter(const store::FuzzyIndex& index) : index_(index) {}
-  std::uint64_t frequency(std::uint32_t t) const override { return index_.frequency(t); }
-  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
-                      std::vector<core::Posting>& out) const override {
-    index_.postings_range(t, lo, hi, out);
-  }
-  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
-
- private:
-  const store::FuzzyIndex& index_;
-};
-
-// One match as the user sees it: score, base, the matched source and its unit's tuid.
-using Shown = std::tuple<int, int, std::string, std::string>;
-
 struct ProofSide {
   std::unique_ptr<store::TmBackend> tm;
   std::unique_ptr<store::FuzzyIndex> en;
+  std::unique_ptr<app::StoreIndex> index;        // the application layer's adapter
   std::vector<std::vector<std::uint32_t>> segs;  // for brute force
   std::vector<std::uint64_t> seg_ids;
+  // The application layer's lookup (what `tm lookup` prints), per threshold: through the
+  // index, and by brute force.
+  std::map<int, std::unique_ptr<app::TmLookup>> lookup;
+  std::map<int, std::unique_ptr<app::TmLookup>> brute;
 };
+
+// A match as the user sees it, every field.
+using Shown = std::tuple<int, std::string, std::string, std::string,
+                         std::vector<std::pair<std::string, std::string>>, std::vector<std::string>>;
+std::vector<Shown> shown(const std::vector<app::TmMatch>& ms) {
+  std::vector<Shown> out;
+  for (const app::TmMatch& m : ms) out.emplace_back(m.score, m.tuid, m.source, m.target, m.targets, m.differs);
+  return out;
+}
 
 // The TM of the proof: real translations (the bench's debian-po TMX, built here when missing),
 // a seeded sample of them.
@@ -780,13 +781,10 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
   const std::vector<core::TranslationUnit> units = proof_units(4000);
   ASSERT_GE(units.size(), 1000u) << "could not build the debian-po TMX (python3, gettext's "
                                     "msgunfmt and translated packages: ../shared/bench/debian-po/README.md)";
-  auto made = tm::Tokenizer::create();
-  ASSERT_TRUE(made.has_value());
-  const tm::Tokenizer tok = std::move(*made);
+  const tm::Tokenizer tok = app::make_tokenizer();
+  // The import's keys, as the application layer makes them.
   const store::Keyer keyer = [&tok](std::string_view, std::string_view text) {
-    store::VariantKeys k;
-    tok.for_each_word_key(text, [&k](std::string_view key) { k.words.push_back(key); });
-    return k;
+    return app::fuzzy_keys(tok, text);
   };
   std::vector<std::string> backends = {"sqlite"};
   if (have_pg) backends.push_back("postgres");
@@ -805,20 +803,31 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
       imp->commit();
     }
     side.en = side.tm->fuzzy_index("en");
+    side.index = std::make_unique<app::StoreIndex>(*side.tm, *side.en);
     side.en->for_each_segment([&](std::uint64_t id, std::vector<std::uint32_t> t) {
       side.seg_ids.push_back(id);
       side.segs.push_back(std::move(t));
     });
+    for (int t : {60, 70, 90}) {
+      app::TmLookupRequest r;
+      r.db = locs.back()->str();
+      r.min = t;
+      r.max = 0;
+      side.lookup[t] = std::make_unique<app::TmLookup>(r);
+      r.brute_force = true;
+      side.brute[t] = std::make_unique<app::TmLookup>(r);
+    }
     sides.push_back(std::move(side));
   }
   ASSERT_GT(sides[0].segs.size(), units.size() * 9 / 10);
   if (sides.size() == 2) {
     EXPECT_EQ(sides[0].tm->unit_count(), sides[1].tm->unit_count());
-    EXPECT_EQ(sides[0].seg_ids, sides[1].seg_ids);
+    EXPECT_EQ(sides[0].seg_ids, sides[1].seg_ids);  // the same ids, so ties rank alike
   }
   const std::vector<std::string> queries = proof_queries(units, 2000);
   std::size_t nonempty = 0;
   std::size_t compared = 0;
+  std::size_t matches = 0;
   for (std::size_t qi = 0; qi < queries.size(); ++qi) {
     const tm::TokenizedText q = tok.analyze(queries[qi]);
     const std::vector<std::string> keys = q.word_keys();
@@ -826,37 +835,24 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
       std::vector<std::vector<Shown>> per_backend;
       for (std::size_t si = 0; si < sides.size(); ++si) {
         ProofSide& side = sides[si];
-        std::vector<std::uint32_t> ids;
-        for (const auto& e : side.en->entries(keys)) ids.push_back(e ? e->token : tm::kUnknownToken);
-        const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
-          const auto su = side.tm->unit_of_variant(static_cast<std::int64_t>(id));
-          if (!su) return std::nullopt;
-          for (std::size_t k = 0; k < su->variant_ids.size(); ++k) {
-            if (su->variant_ids[k] == static_cast<std::int64_t>(id)) {
-              return tok.analyze(su->unit.variants[k].text, su->unit.variants[k].inline_xml);
-            }
-          }
-          return std::nullopt;
-        };
-        const IndexAdapter source(*side.en);
-        const std::vector<tm::Candidate> found = tm::search(source, ids, t);
+        // The candidates: tm::search through the adapter = brute force (base and distance).
+        const auto snapshot = side.tm->read_snapshot();
+        side.index->sync();
+        const std::vector<std::uint32_t> ids = side.index->ids(keys);
+        const std::vector<tm::Candidate> found = tm::search(*side.index, ids, t);
         std::vector<tm::Candidate> ref = tm::brute_force(side.segs, ids, t);
         for (tm::Candidate& c : ref) c.id = side.seg_ids[c.id];
         std::stable_sort(ref.begin(), ref.end(), [](const auto& a, const auto& b) {
           return a.base != b.base ? a.base > b.base : a.id < b.id;
         });
         ASSERT_EQ(found, ref) << backends[si] << " query " << qi << " '" << queries[qi] << "' at " << t;
-        const auto ranked = tm::rank(q, found, fetch, t, 0);
-        const auto ranked_ref = tm::rank(q, ref, fetch, t, 0);
-        std::vector<Shown> shown;
-        for (std::size_t i = 0; i < ranked.size(); ++i) {
-          ASSERT_EQ(ranked[i].id, ranked_ref[i].id);
-          ASSERT_EQ(ranked[i].score.score, ranked_ref[i].score.score);
-          const auto su = side.tm->unit_of_variant(static_cast<std::int64_t>(ranked[i].id));
-          shown.emplace_back(ranked[i].score.score, ranked[i].score.base, ranked[i].text.text, su->unit.id);
-        }
-        ASSERT_EQ(ranked.size(), ranked_ref.size());
-        per_backend.push_back(std::move(shown));
+        // What the user is shown: the lookup through the index = the brute-force lookup,
+        // scores, tuids, texts, targets and differing words included.
+        std::vector<Shown> got = shown(side.lookup[t]->lookup(queries[qi]));
+        ASSERT_EQ(got, shown(side.brute[t]->lookup(queries[qi])))
+            << backends[si] << " query " << qi << " '" << queries[qi] << "' at " << t;
+        matches += got.size();
+        per_backend.push_back(std::move(got));
       }
       if (per_backend.size() == 2) {
         ASSERT_EQ(per_backend[0], per_backend[1]) << "sqlite and postgres differ on query " << qi << " '"
@@ -867,9 +863,10 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
     }
   }
   EXPECT_GT(nonempty, queries.size());  // real matches: more than one threshold in three on average
-  std::printf("proof: %zu units, %zu English segments, %zu queries x 3 thresholds, %zu non-empty, "
-              "%zu compared across backends\n",
-              units.size(), sides[0].segs.size(), queries.size(), nonempty, compared);
+  std::printf("proof: %zu units, %zu English segments, %zu queries x 3 thresholds, %zu with "
+              "matches (%zu matches per backend), %zu compared across backends\n",
+              units.size(), sides[0].segs.size(), queries.size(), nonempty, matches / sides.size(),
+              compared);
 }
 
 std::string BackendName(const ::testing::TestParamInfo<std::string>& info) { return info.param; }

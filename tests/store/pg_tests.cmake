@@ -6,7 +6,7 @@
 tilmash_add_test(backend_suite_test
   SOURCES
     backend_suite_test.cc
-  LIBS tilmash::store tilmash::tm tilmash::io SQLite::SQLite3 PkgConfig::LIBPQ
+  LIBS tilmash::app tilmash::store tilmash::tm tilmash::io SQLite::SQLite3 PkgConfig::LIBPQ
   LABELS unit)
 # store.pg_concurrency: clients importing and looking up at once, the same file by two clients,
 # kill -9 during imports, a server restart, a refused connection, a read-only role and a full
