@@ -178,7 +178,8 @@ before=0
 after=0
 for i in $(seq 1 "$kills"); do
   newdb killw "TEMPLATE killbase"
-  delay_ms=$(( RANDOM % (full_ms + full_ms / 5 + 1) ))
+  # Most kills in the second half, where the import writes and commits (it buffers first).
+  delay_ms=$(( full_ms * 2 / 5 + RANDOM % (full_ms * 7 / 10 + 1) ))
   "$tilmash" tm import --db "$kw" "$work/add.tmx" 2>/dev/null &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
