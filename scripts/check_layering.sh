@@ -18,6 +18,7 @@ declare -A third=(
   [spell]='unicode/|hunspell/'   # hunspell only in spell/hunspell.cc (only_file below)
   [io]='pugixml|gumbo|zip\.h|zipconf|unicode/|sys/|fcntl|unistd'
   [store]='sqlite3|libpq-fe'
+  [app]=''
   [cli]='boost/|unicode/'
 )
 declare -A project=(
@@ -30,6 +31,7 @@ declare -A project=(
   [spell]='core|term|qa|spell'
   [io]='core|io'
   [store]='core|store'
+  [app]='core|segment|align|term|tm|qa|spell|io|store|app'
   [cli]='.*'
 )
 known='unicode/|pugixml|gumbo|zip\.h|zipconf|boost/|sqlite3|libpq|libstemmer|hunspell|gtest|gmock|benchmark/|sys/|fcntl|unistd'

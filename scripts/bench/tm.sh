@@ -1,99 +1,143 @@
 #!/usr/bin/env bash
-# Translation memory at scale, measured in one run (issue 7):
-#  - import of the real Debian gettext TM (~62k units) and synthetic 200k / 1M units
-#    (../shared/bench/debian-po/README.md): seconds and peak RSS (/usr/bin/time);
-#  - fuzzy lookup through the persisted index vs brute force (every segment, word Levenshtein
-#    with a length pre-filter) over the same queries in the same run, both with the TM in the
-#    page cache: queries/s of each, the speed-up, and whether the result sets (all matches
-#    >= 70 %) are identical;
-#  - a cold `tilmash tm lookup` (new process; page cache dropped when permitted) on each TM.
-# Queries: stored English segments with one word dropped or replaced (so most have matches).
-#   scripts/bench.sh tm        BUILD=build QUERIES=200 BRUTE=40 SKIP_1M=1 REUSE=1 scripts/bench/tm.sh
+# Translation memory at scale, both backends in one run (issues 7 and 18), on the real Debian
+# gettext TM (../shared/bench/debian-po, 48k–62k units depending on the installed packages) and
+# the synthetic 1M-unit set made from it:
+#  - import with `tilmash tm import` into a SQLite file and into a PostgreSQL database:
+#    seconds, the client's peak RSS (/usr/bin/time) and the TM's size on disk;
+#  - fuzzy lookup (>= 70 %, 10 best, what `tm lookup` does per query) with tm_backend_bench:
+#    latency p50/p95 with one client, and queries/s with 1 and with 8 concurrent clients (each
+#    its own connection), after one untimed pass so both TMs are in memory;
+#  - the same queries through `tilmash tm lookup --queries` on both backends: identical output
+#    (scores, tuids, texts) or not; and the SQLite index against brute force (first BRUTE);
+#  - a cold `tilmash tm lookup` (a new process; the page cache dropped when permitted);
+#  then the ratios PostgreSQL / SQLite.
+# PostgreSQL: a throwaway server (scripts/pg-test-server.sh, fsync ON like a real server, default
+# shared_buffers), or TILMASH_BENCH_PG=URI of a server whose role may CREATE DATABASE.
+# Queries: stored English segments with one word dropped or replaced (most have matches).
+#   scripts/bench.sh tm        QUERIES=400 BRUTE=40 SKIP_1M=1 REUSE=1 BUILD=build scripts/bench/tm.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build=${BUILD:-build}
-nq=${QUERIES:-200}
+nq=${QUERIES:-400}
 nbrute=${BRUTE:-40}
 cache=.cache/bench
 po=../shared/bench/debian-po
 mkdir -p "$cache"
-cmake --build "$build" --target tilmash >/dev/null
+cmake --build "$build" --target tilmash tm_backend_bench >/dev/null
 tilmash=$build/tilmash
+bench=$build/tests/bench/tm_backend_bench
 
 if [ ! -s "$cache/debian-po.tmx" ]; then
   echo "tm.sh: building $cache/debian-po.tmx (needs the packages in $po/README.md)" >&2
   /usr/bin/python3 "$po/build_po_tmx.py" -o "$cache/debian-po.tmx" >&2
 fi
-sets="debian-po:$cache/debian-po.tmx synth-200k:$cache/synth-200k.tmx"
-[ "${SKIP_1M:-0}" = 1 ] || sets="$sets synth-1m:$cache/synth-1m.tmx"
-for n in 200000 1000000; do
-  name=$cache/synth-$((n / 1000))k.tmx
-  [ "$n" = 1000000 ] && name=$cache/synth-1m.tmx
-  [ "$n" = 1000000 ] && [ "${SKIP_1M:-0}" = 1 ] && continue
-  [ -s "$name" ] || /usr/bin/python3 "$po/gen_synth_tmx.py" "$n" "$name" --src "$cache/debian-po.tmx" --seed 1 >&2
-done
+sets="debian-po:$cache/debian-po.tmx"
+if [ "${SKIP_1M:-0}" != 1 ]; then
+  [ -s "$cache/synth-1m.tmx" ] ||
+    /usr/bin/python3 "$po/gen_synth_tmx.py" 1000000 "$cache/synth-1m.tmx" --src "$cache/debian-po.tmx" --seed 1 >&2
+  sets="$sets synth-1m:$cache/synth-1m.tmx"
+fi
 
-queries() {  # queries DB N SEED -> N perturbed English segments, one per line
+# The PostgreSQL server.
+if [ -n "${TILMASH_BENCH_PG:-}" ]; then
+  pg=$TILMASH_BENCH_PG
+else
+  export PG_TEST_DIR=/tmp/tilmash-pg-bench PG_TEST_PORT=55435 PG_TEST_FSYNC=on
+  [ "${REUSE:-0}" = 1 ] || trap 'scripts/pg-test-server.sh stop' EXIT
+  pg=$(scripts/pg-test-server.sh start)
+fi
+pgdb() { printf '%s\n' "$pg" | sed -E "s|^(postgresql://[^/]*/)[^?]*|\1$1|"; }
+psql_pg() { psql -X -q -At -v ON_ERROR_STOP=1 "$pg" "$@"; }
+
+queries() {  # queries TMX N SEED -> N perturbed English segments of the TMX, one per line
   /usr/bin/python3 - "$@" <<'PY'
-import random, sqlite3, sys
-db, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+import html, os, random, re, sys
+path, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 rng = random.Random(seed)
-c = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-top = c.execute("SELECT max(id) FROM variants").fetchone()[0]
+size = os.path.getsize(path)
+seg = re.compile(r'<tuv xml:lang="en(?:-[A-Za-z]+)?"[^>]*>\s*<seg>([^<]*)</seg>')
 out = []
-while len(out) < n:
-    row = c.execute("SELECT text FROM variants WHERE id >= ? AND ilang = 'en' LIMIT 1",
-                    (rng.randint(1, top),)).fetchone()
-    if not row: continue
-    words = " ".join(row[0].split()).split(" ")
-    if len(words) < 3: continue
-    i = rng.randrange(len(words))
-    if rng.random() < 0.5: del words[i]
-    else: words[i] = rng.choice(["new", "old", "user", "file", "system", "window"])
-    out.append(" ".join(words))
+with open(path, "rb") as f:
+    while len(out) < n:
+        f.seek(rng.randrange(size))
+        m = seg.search(f.read(20000).decode("utf-8", "ignore"))
+        if not m: continue
+        words = " ".join(html.unescape(m.group(1)).split()).split(" ")
+        if len(words) < 3: continue
+        i = rng.randrange(len(words))
+        if rng.random() < 0.5: del words[i]
+        else: words[i] = rng.choice(["new", "old", "user", "file", "system", "window"])
+        out.append(" ".join(words))
 print("\n".join(out))
 PY
 }
+field() { sed -nE "s/.* $1 ([0-9.]+).*/\1/p" <<<"$2"; }
 
-printf '%-11s %9s %9s %10s %10s %9s %9s %8s %s\n' set units import_s rss_MB index_q/s brute_q/s speedup cold_ms 'same>=70%'
+results=()
 for entry in $sets; do
   name=${entry%%:*}
   tmx=${entry#*:}
-  db=$cache/tm-$name.db
-  if [ "${REUSE:-0}" != 1 ] || [ ! -s "$db" ]; then  # REUSE=1: keep a TM from an earlier run
-    rm -f "$db" "$db-wal" "$db-shm"
-    /usr/bin/time -f '%e %M' -o "$cache/tm-$name.time" "$tilmash" tm import --db "$db" "$tmx" \
-      2>"$cache/tm-$name.import.log"
-  fi
-  read -r import_s rss_kb < "$cache/tm-$name.time"
-  units=$(grep -oE '[0-9]+ added' "$cache/tm-$name.import.log" | cut -d' ' -f1)
-  queries "$db" "$nq" 1 > "$cache/tm-$name.q"
+  queries "$tmx" "$nq" 1 > "$cache/tm-$name.q"
   head -n "$nbrute" "$cache/tm-$name.q" > "$cache/tm-$name.qb"
-  # Both sides run with the TM in the page cache: brute force reads every segment before its
-  # clock starts, so the index gets one untimed pass first (the previous set's cold-lookup step
-  # dropped the caches). The cold case is the cold_ms column.
-  "$tilmash" tm lookup --db "$db" --src en --min 70 --max 0 --queries "$cache/tm-$name.q" \
-    > /dev/null 2>&1
-  "$tilmash" tm lookup --db "$db" --src en --min 70 --max 0 --queries "$cache/tm-$name.q" \
-    > "$cache/tm-$name.index.out" 2> "$cache/tm-$name.index.log"
-  "$tilmash" tm lookup --db "$db" --src en --min 70 --max 0 --queries "$cache/tm-$name.qb" \
-    --brute-force > "$cache/tm-$name.brute.out" 2> "$cache/tm-$name.brute.log"
-  qps() { sed -nE 's/.*\(([0-9.e+-]+) queries\/s\).*/\1/p' "$1"; }
-  iq=$(qps "$cache/tm-$name.index.log")
-  bq=$(qps "$cache/tm-$name.brute.log")
-  same=no
-  if cmp -s <(head -n "$nbrute" "$cache/tm-$name.index.out") "$cache/tm-$name.brute.out"; then
-    same=yes
-  fi
-  # Cold lookup: a new process, and the page cache dropped when we may.
-  sync
-  echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
-  q1=$(sed -n 7p "$cache/tm-$name.q")
-  start=$(date +%s%N)
-  "$tilmash" tm lookup --db "$db" --src en "$q1" > /dev/null
-  cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  speedup=$(awk -v a="$iq" -v b="$bq" 'BEGIN { printf "%.0f", a / b }')
-  printf '%-11s %9s %9s %10d %10.1f %9.2f %8sx %8s %s\n' "$name" "$units" "$import_s" \
-    $((rss_kb / 1024)) "$iq" "$bq" "$speedup" "$cold_ms" "$same"
+  for backend in sqlite postgres; do
+    tag=$name-$backend
+    if [ "$backend" = sqlite ]; then
+      db=$cache/tm-$name.db
+      fresh() { rm -f "$db" "$db-wal" "$db-shm"; }
+      size_mb() { du -m "$db" | cut -f1; }
+    else
+      dbname=bench_${name//-/_}
+      db=$(pgdb "$dbname")
+      fresh() { psql_pg -c "DROP DATABASE IF EXISTS $dbname WITH (FORCE)" -c "CREATE DATABASE $dbname"; }
+      size_mb() { psql_pg -c "SELECT pg_database_size('$dbname') / 1048576"; }
+    fi
+    if [ "${REUSE:-0}" != 1 ] || [ ! -s "$cache/tm-$tag.time" ]; then  # REUSE=1: keep earlier TMs
+      fresh
+      /usr/bin/time -f '%e %M' -o "$cache/tm-$tag.time" "$tilmash" tm import --db "$db" "$tmx" \
+        2>"$cache/tm-$tag.import.log"
+    fi
+    read -r import_s rss_kb < "$cache/tm-$tag.time"
+    units=$(grep -oE '[0-9]+ added' "$cache/tm-$tag.import.log" | cut -d' ' -f1)
+    "$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 1 >/dev/null  # warm
+    one=$("$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 1)
+    eight=$("$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 8)
+    "$tilmash" tm lookup --db "$db" --src en --min 70 --max 0 --queries "$cache/tm-$name.q" \
+      > "$cache/tm-$tag.index.out" 2>/dev/null
+    brute=-
+    if [ "$backend" = sqlite ]; then
+      "$tilmash" tm lookup --db "$db" --src en --min 70 --max 0 --queries "$cache/tm-$name.qb" \
+        --brute-force > "$cache/tm-$tag.brute.out" 2>/dev/null
+      brute=no
+      cmp -s <(head -n "$nbrute" "$cache/tm-$tag.index.out") "$cache/tm-$tag.brute.out" && brute=yes
+      same=-
+    else
+      same=no
+      cmp -s "$cache/tm-$name-sqlite.index.out" "$cache/tm-$tag.index.out" && same=yes
+    fi
+    sync
+    echo 3 > /proc/sys/vm/drop_caches 2>/dev/null || true
+    start=$(date +%s%N)
+    "$tilmash" tm lookup --db "$db" --src en "$(sed -n 7p "$cache/tm-$name.q")" > /dev/null
+    cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    results+=("$name $backend $units $import_s $((rss_kb / 1024)) $(size_mb) $(field p50_ms "$one") \
+$(field p95_ms "$one") $(field qps "$one") $(field qps "$eight") $(field p95_ms "$eight") $cold_ms $brute $same")
+  done
 done
-echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg); times are wall-clock on a shared machine)"
+
+printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %s\n' set backend units import_s \
+  rss_MB size_MB p50_ms p95_ms q/s_1 q/s_8 p95_8_ms cold_ms =brute =sqlite
+for r in "${results[@]}"; do
+  # shellcheck disable=SC2086
+  printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %s\n' $r
+done
+echo "ratios postgres/sqlite (import time, p50, p95, q/s with 1 and 8 clients, cold):"
+for entry in $sets; do
+  name=${entry%%:*}
+  s=$(printf '%s\n' "${results[@]}" | awk -v n="$name" '$1 == n && $2 == "sqlite"')
+  p=$(printf '%s\n' "${results[@]}" | awk -v n="$name" '$1 == n && $2 == "postgres"')
+  awk -v s="$s" -v p="$p" -v n="$name" 'BEGIN {
+    split(s, a, " "); split(p, b, " ");
+    printf "%-10s import %.2fx  p50 %.2fx  p95 %.2fx  q/s_1 %.2fx  q/s_8 %.2fx  cold %.2fx\n",
+      n, b[4] / a[4], b[7] / a[7], b[8] / a[8], b[9] / a[9], b[10] / a[10], b[12] / a[12] }'
+done
+echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; times are wall-clock on a shared machine)"

@@ -63,10 +63,12 @@ Exit run_tmx_validate(std::span<const std::string> args);  // cmd_tmx.cc
 Exit run_tmx_stats(std::span<const std::string> args);
 Exit run_tmx_split(std::span<const std::string> args);
 Exit run_tmx_merge(std::span<const std::string> args);
-Exit run_tm_import(std::span<const std::string> args);       // cmd_tm.cc
-Exit run_tm_lookup(std::span<const std::string> args);
-Exit run_tm_concordance(std::span<const std::string> args);
-Exit run_tm_export(std::span<const std::string> args);
+Exit run_tm_import(std::span<const std::string> args);       // cmd_tm_import.cc
+Exit run_tm_lookup(std::span<const std::string> args);       // cmd_tm_lookup.cc
+Exit run_tm_concordance(std::span<const std::string> args);  // cmd_tm_concordance.cc
+Exit run_tm_export(std::span<const std::string> args);       // cmd_tm_export.cc
+Exit run_tm_init(std::span<const std::string> args);         // cmd_tm_copy.cc
+Exit run_tm_copy(std::span<const std::string> args);
 Exit run_translit(std::span<const std::string> args);      // cmd_translit.cc
 Exit run_glossary_lookup(std::span<const std::string> args);  // cmd_glossary.cc
 Exit run_glossary_list(std::span<const std::string> args);

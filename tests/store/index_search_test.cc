@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/tm_index.h"
 #include "store/sqlite_tm.h"
 #include "tm/ngram_index.h"
 
@@ -17,21 +18,6 @@ namespace tilmash {
 namespace {
 
 namespace fs = std::filesystem;
-
-// FuzzyIndex as a tm::IndexSource, with nothing remembered between calls.
-class Source : public tm::IndexSource {
- public:
-  explicit Source(const store::FuzzyIndex& index) : index_(index) {}
-  std::uint64_t frequency(std::uint32_t t) const override { return index_.frequency(t); }
-  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
-                      std::vector<core::Posting>& out) const override {
-    index_.postings_range(t, lo, hi, out);
-  }
-  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return index_.tokens(id); }
-
- private:
-  const store::FuzzyIndex& index_;
-};
 
 std::uint32_t token(const store::FuzzyIndex& index, std::string_view key) {
   const auto e = index.entry(key);
@@ -114,7 +100,8 @@ TEST(IndexSearchTest, PersistedIndexGivesTheBruteForceResult) {
   store::SqliteTm db(path, store::OpenMode::kReadOnly);
   const auto index = db.fuzzy_index("en");
   const store::FuzzyIndex& en = *index;
-  const Source source(en);
+  app::StoreIndex source(db, en);  // the adapter tm lookup uses
+  source.sync();
   const Segments segs(en);
   ASSERT_GT(segs.ids.size(), 2900u);  // a few repeat and merge
   std::size_t nonempty = 0;
@@ -130,8 +117,7 @@ TEST(IndexSearchTest, PersistedIndexGivesTheBruteForceResult) {
         q[pos] = "w" + std::to_string(word(rng));
       }
     }
-    std::vector<std::uint32_t> query;
-    for (const std::string& x : q) query.push_back(token(en, x));
+    const std::vector<std::uint32_t> query = source.ids(q);
     for (int t : {60, 70, 90}) {
       const std::vector<tm::Candidate> ref = segs.reference(query, t);
       ASSERT_EQ(tm::search(source, query, t, &stats), ref) << "query " << qi << " at " << t;
@@ -171,7 +157,8 @@ TEST(IndexSearchTest, VeryLongSegmentsAreFound) {
   store::SqliteTm db(path, store::OpenMode::kReadOnly);
   const auto index = db.fuzzy_index("en");
   const store::FuzzyIndex& en = *index;
-  const Source source(en);
+  app::StoreIndex source(db, en);  // the adapter tm lookup uses
+  source.sync();
   const Segments segs(en);
   ASSERT_EQ(segs.ids.size(), 4u);
   std::vector<core::Posting> range;

@@ -1,6 +1,6 @@
-// A two-stage pipeline for `tm import`: a worker thread reads units and computes their fuzzy
-// keys (ICU word tokens, the costliest step per unit) while the caller's thread stores them in
-// SQLite, which only one thread may write. Units arrive in the order the producer emits them.
+// A two-stage pipeline for TM imports and copies: a worker thread reads units and computes
+// their fuzzy keys (ICU word tokens, the costliest step per unit) while the caller's thread
+// stores them through its one TM connection. Units arrive in the order the producer emits them.
 // Errors thrown by the producer (a malformed file, say) reach the caller from next(), after
 // the units emitted before them; the worker stops when the pipeline is destroyed early.
 #pragma once
@@ -17,7 +17,7 @@
 #include "core/types.h"
 #include "store/tm_backend.h"
 
-namespace tilmash::cli {
+namespace tilmash::app {
 
 struct PreparedUnit {
   core::TranslationUnit unit;
@@ -58,4 +58,4 @@ class UnitPipeline {
   std::thread worker_;
 };
 
-}  // namespace tilmash::cli
+}  // namespace tilmash::app

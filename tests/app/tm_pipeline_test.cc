@@ -1,4 +1,4 @@
-#include "cli/unit_pipeline.h"
+#include "app/tm_pipeline.h"
 
 #include <atomic>
 #include <stdexcept>
@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tilmash::cli {
+namespace tilmash::app {
 namespace {
 
 PreparedUnit numbered(std::size_t i) {
@@ -69,4 +69,4 @@ TEST(UnitPipelineTest, StopsWhenTheCallerGoes) {
 }
 
 }  // namespace
-}  // namespace tilmash::cli
+}  // namespace tilmash::app

@@ -1,8 +1,8 @@
-#include "cli/unit_pipeline.h"
+#include "app/tm_pipeline.h"
 
 #include <utility>
 
-namespace tilmash::cli {
+namespace tilmash::app {
 
 namespace {
 struct Cancelled {};  // unwinds the producer when the caller has gone
@@ -75,4 +75,4 @@ PreparedUnit* UnitPipeline::next() {
   return &current_[pos_++];
 }
 
-}  // namespace tilmash::cli
+}  // namespace tilmash::app

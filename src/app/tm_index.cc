@@ -1,0 +1,43 @@
+#include "app/tm_index.h"
+
+namespace tilmash::app {
+
+void StoreIndex::sync() {
+  const std::int64_t v = tm_.data_version();
+  if (v != version_) {
+    known_.clear();
+    freq_.clear();
+    version_ = v;
+  }
+}
+
+std::vector<std::uint32_t> StoreIndex::ids(const std::vector<std::string>& keys) {
+  std::vector<std::uint32_t> out(keys.size(), tm::kUnknownToken);
+  std::vector<std::string> ask;  // keys not remembered, asked at once
+  std::vector<std::size_t> where;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const auto it = known_.find(keys[i]);
+    if (it != known_.end()) {
+      out[i] = it->second;
+    } else {
+      ask.push_back(keys[i]);
+      where.push_back(i);
+    }
+  }
+  if (ask.empty()) return out;
+  const std::vector<std::optional<store::FuzzyIndex::Entry>> got = index_.entries(ask);
+  for (std::size_t j = 0; j < ask.size() && j < got.size(); ++j) {
+    if (!got[j]) continue;
+    out[where[j]] = got[j]->token;
+    known_.emplace(std::move(ask[j]), got[j]->token);
+    freq_[got[j]->token] = got[j]->frequency;
+  }
+  return out;
+}
+
+std::uint64_t StoreIndex::frequency(std::uint32_t t) const {
+  const auto it = freq_.find(t);
+  return it != freq_.end() ? it->second : index_.frequency(t);
+}
+
+}  // namespace tilmash::app
