@@ -86,6 +86,7 @@ class PgImport : public TmImport {
   void resolve_tokens();
   void resolve_duplicates();
   void write(std::int64_t next_batch);
+  static constexpr std::size_t kBulkUnits = 20000;  // fewer: indexes kept, rows indexed as written
 
   PostgresTm& tm_;
   const pg::Conn& c_;
@@ -283,6 +284,22 @@ void PgImport::write(std::int64_t next_batch) {
                              "writing the TM");
   std::int64_t uid = maxes.text_int(0, 0);
   std::int64_t vid = maxes.text_int(0, 1);
+  // Into an empty TM, the indexes are built once after the load rather than row by row
+  // (and the UNIQUE digest is checked then, as a whole). Dropping them locks the tables
+  // until commit, which only readers of a TM still empty wait for.
+  pg::Result empty = c_.exec("SELECT NOT EXISTS (SELECT 1 FROM tm_units) AND NOT EXISTS "
+                             "(SELECT 1 FROM tm_variants) AND NOT EXISTS (SELECT 1 FROM "
+                             "tm_postings) AND NOT EXISTS (SELECT 1 FROM tm_vocab)",
+                             "writing the TM");
+  const bool bulk = empty.bytes(0, 0) == "t" && units_.size() >= kBulkUnits;
+  if (bulk) {
+    c_.exec("SET LOCAL maintenance_work_mem = '256MB'; "
+            "ALTER TABLE tm_units DROP CONSTRAINT tm_units_pkey, DROP CONSTRAINT tm_units_digest; "
+            "ALTER TABLE tm_variants DROP CONSTRAINT tm_variants_pkey; DROP INDEX tm_variants_unit; "
+            "ALTER TABLE tm_postings DROP CONSTRAINT tm_postings_pkey; "
+            "ALTER TABLE tm_vocab DROP CONSTRAINT tm_vocab_pkey, DROP CONSTRAINT tm_vocab_key",
+            "writing the TM");
+  }
   // Per token: this import's postings as varint pairs (length, id - previous id), ids
   // ascending; how many segments gained the token; the signature of each new variant.
   std::vector<std::string> postings;
@@ -454,6 +471,15 @@ void PgImport::write(std::int64_t next_batch) {
       vocab.int8(static_cast<std::int64_t>(df));
     }
     vocab.finish();
+  }
+  if (bulk) {
+    c_.exec("ALTER TABLE tm_units ADD PRIMARY KEY (id), "
+            "ADD CONSTRAINT tm_units_digest UNIQUE (digest); "
+            "ALTER TABLE tm_variants ADD PRIMARY KEY (id); "
+            "CREATE INDEX tm_variants_unit ON tm_variants(unit_id); "
+            "ALTER TABLE tm_postings ADD PRIMARY KEY (key); "
+            "ALTER TABLE tm_vocab ADD PRIMARY KEY (id), ADD CONSTRAINT tm_vocab_key UNIQUE (lang, key)",
+            "indexing the TM");
   }
   bool updates = false;
   for (const std::uint64_t d : df_delta) updates |= d != 0;
