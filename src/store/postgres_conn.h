@@ -26,6 +26,8 @@ namespace tilmash::store::pg {
 // ("postgresql://ann:s3cret@db/tm?sslmode=require" -> "postgresql://ann@db/tm?sslmode=require").
 std::string redact_uri(std::string_view uri);
 
+inline std::string i64s(std::int64_t v) { return std::to_string(v); }
+
 // One result, freed with it.
 class Result {
  public:

@@ -1,0 +1,21 @@
+// Internal to the PostgreSQL TM (src/store/postgres_*): its import, and the lock its writers
+// share.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/postgres_tm.h"
+#include "store/tm_backend.h"
+
+namespace tilmash::store::pg {
+
+// The transaction-scoped advisory lock every writer (import, concordance update, schema
+// creation) holds for its write phase: token, unit and variant ids and batches are given
+// under it. The key spells "tilmash" in ASCII.
+inline constexpr const char* kWriteLock = "SELECT pg_advisory_xact_lock(32481164883552616)";
+
+// PostgresTm::begin_import() for a writable TM.
+std::unique_ptr<TmImport> begin_import(PostgresTm& tm, Keyer keyer, std::string now);
+
+}  // namespace tilmash::store::pg
