@@ -362,9 +362,10 @@ TEST_P(BackendSuite, UnitOfVariantFindsEachVariantsUnit) {
   auto tm = open();
   std::vector<core::TranslationUnit> units;
   for (int i = 0; i < 50; ++i) {
-    units.push_back(unit("u" + std::to_string(i),
-                         {var("en", "sentence number " + std::to_string(i)),
-                          var("kk", "сөйлем " + std::to_string(i)), var("ru", "фраза " + std::to_string(i))}));
+    // A named number: GCC 12's -Wrestrict misfires on "literal" + std::to_string(i) here.
+    const std::string n = std::to_string(i);
+    units.push_back(unit("u" + n, {var("en", "sentence number " + n), var("kk", "сөйлем " + n),
+                                   var("ru", "фраза " + n)}));
   }
   import(*tm, units);
   std::int64_t max_id = 0;
