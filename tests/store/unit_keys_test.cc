@@ -53,15 +53,19 @@ TEST(UnitKeyTest, SpaceAndNfcVariantsCollide) {
     EXPECT_EQ(o.pairs(), k.pairs());
   }
   // NFD й (и + combining breve) and NFC й.
-  const UnitKey nfd(unit({{"en", "May"}, {"kk", "Ма\u0438\u0306"}}));
-  const UnitKey nfc(unit({{"en", "May"}, {"kk", "Ма\u0439"}}));
+  // A UnitKey views its unit's variants: the units must outlive the keys.
+  const core::TranslationUnit nfd_unit = unit({{"en", "May"}, {"kk", "Ма\u0438\u0306"}});
+  const core::TranslationUnit nfc_unit = unit({{"en", "May"}, {"kk", "Ма\u0439"}});
+  const UnitKey nfd(nfd_unit);
+  const UnitKey nfc(nfc_unit);
   EXPECT_EQ(nfd.fnv128(), nfc.fnv128());
   EXPECT_EQ(nfd.fnv64(), nfc.fnv64());
   EXPECT_TRUE(k.matches({{"kk", "Файлды  ашу"}, {"en", "Open the file"}}));
 }
 
 TEST(UnitKeyTest, DifferentTextsOrLanguagesDoNot) {
-  const UnitKey k(unit({{"en", "Open the file"}, {"kk", "Файлды ашу"}}));
+  const core::TranslationUnit base = unit({{"en", "Open the file"}, {"kk", "Файлды ашу"}});
+  const UnitKey k(base);
   for (const auto& other : {unit({{"en", "Open the files"}, {"kk", "Файлды ашу"}}),
                             unit({{"en", "Open the file"}, {"ru", "Файлды ашу"}}),
                             unit({{"en", "open the file"}, {"kk", "Файлды ашу"}}),
