@@ -198,13 +198,19 @@ const char* Conn::statement(const char* sql, int nparams, const std::string& doi
 }
 
 namespace {
+// Parameters as libpq takes them. Text parameters must end in NUL for libpq, so those (which
+// may be views) are copied into `texts`, reserved up front so the pointers stay valid.
 struct Packed {
   std::vector<const char*> values;
   std::vector<int> lengths;
   std::vector<int> formats;
+  std::vector<std::string> texts;
   explicit Packed(const std::vector<Param>& params) {
+    texts.reserve(params.size());
     for (const Param& p : params) {
-      values.push_back(p.is_null ? nullptr : p.value.data());
+      const char* value = p.is_null ? nullptr : p.value.data();
+      if (!p.is_null && !p.binary) value = texts.emplace_back(p.value).c_str();
+      values.push_back(value);
       lengths.push_back(static_cast<int>(p.value.size()));
       formats.push_back(p.binary ? 1 : 0);
     }
@@ -215,16 +221,7 @@ struct Packed {
 Result Conn::run(const char* sql, const std::vector<Param>& params, bool binary,
                  const std::string& doing) const {
   const char* name = statement(sql, static_cast<int>(params.size()), doing);
-  // Text parameters must end in NUL for libpq: copy those that are views.
-  std::vector<std::string> texts;
-  texts.reserve(params.size());
-  Packed p(params);
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (!params[i].is_null && !params[i].binary) {
-      texts.emplace_back(params[i].value);
-      p.values[i] = texts.back().c_str();
-    }
-  }
+  const Packed p(params);
   if (deferred_.empty()) {
     Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
                             p.lengths.data(), p.formats.data(), binary ? 1 : 0));
@@ -276,15 +273,7 @@ void Conn::send_each(const char* sql, const std::vector<Param>& params, bool bin
                      const std::string& doing) const {
   if (!deferred_.empty()) flush_deferred(doing);
   const char* name = statement(sql, static_cast<int>(params.size()), doing);
-  std::vector<std::string> texts;
-  texts.reserve(params.size());
-  Packed p(params);
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (!params[i].is_null && !params[i].binary) {
-      texts.emplace_back(params[i].value);
-      p.values[i] = texts.back().c_str();
-    }
-  }
+  const Packed p(params);
   if (PQsendQueryPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
                           p.lengths.data(), p.formats.data(), binary ? 1 : 0) != 1) {
     fail(nullptr, doing);
