@@ -24,9 +24,10 @@ TmConcordanceResult concordance_tm(const TmConcordanceRequest& r) {
   std::vector<std::vector<store::ConcordanceTerm>> phrases;
   for (const char* l : {"en", "ru", "kk"}) {
     if (r.lang.empty() || core::primary_language(r.lang) == l) {
-      auto p = concordance_phrase(keys, r.lang.empty() ? l : r.lang, words);
-      if (!p.empty() && std::find(phrases.begin(), phrases.end(), p) == phrases.end()) {
-        phrases.push_back(std::move(p));
+      for (auto& p : concordance_phrases(keys, r.lang.empty() ? l : r.lang, words)) {
+        if (std::find(phrases.begin(), phrases.end(), p) == phrases.end()) {
+          phrases.push_back(std::move(p));
+        }
       }
     }
   }

@@ -43,27 +43,30 @@ std::string SearchKeys::text(std::string_view lang, std::string_view text) const
   return out;
 }
 
-std::vector<store::ConcordanceTerm> concordance_phrase(const SearchKeys& keys,
-                                                       std::string_view lang,
-                                                       std::string_view words) {
-  std::vector<store::ConcordanceTerm> phrase;
+std::vector<std::vector<store::ConcordanceTerm>> concordance_phrases(const SearchKeys& keys,
+                                                                     std::string_view lang,
+                                                                     std::string_view words) {
+  const bool kazakh = core::primary_language(lang) == "kk";
+  std::vector<std::vector<store::ConcordanceTerm>> phrases(1);
   for (const term::Token& t : term::tokenize(words)) {
-    std::string k = keys.key(lang, t.key);
-    bool prefix = false;
-    if (core::primary_language(lang) == "kk") {
-      for (const std::string& lemma : term::kazakh_lemma_candidates(k)) {
-        bool found = false;
-        for (const term::KazakhForm& f : term::kazakh_forms(lemma)) found |= f.form == k;
-        if (found) {
-          k = lemma;
-          break;
-        }
-      }
-      prefix = true;
+    const std::string k = keys.key(lang, t.key);
+    if (!kazakh) {
+      for (auto& p : phrases) p.push_back({k, false});
+      continue;
     }
-    phrase.push_back({std::move(k), prefix});
+    const std::vector<std::string> prefixes = term::kazakh_search_prefixes(k);
+    const std::size_t n = phrases.size();
+    const bool widen = n * prefixes.size() <= kMaxConcordancePhrases;
+    for (std::size_t a = widen ? 1 : prefixes.size(); a < prefixes.size(); ++a) {
+      for (std::size_t i = 0; i < n; ++i) {
+        phrases.push_back(phrases[i]);
+        phrases.back().push_back({prefixes[a], true});
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) phrases[i].push_back({prefixes.front(), true});
   }
-  return phrase;
+  if (phrases.front().empty()) return {};
+  return phrases;
 }
 
 }  // namespace tilmash::app

@@ -35,10 +35,14 @@ class SearchKeys {
   term::SnowballStemmer ru_;
 };
 
-// The concordance phrase of `words` in `lang`: their keys in order; Kazakh words become
-// prefixes of their lemma (лагерлерінде -> лагер*), since suffixes only follow the stem.
-std::vector<store::ConcordanceTerm> concordance_phrase(const SearchKeys& keys,
-                                                       std::string_view lang,
-                                                       std::string_view words);
+// The concordance phrases of `words` in `lang`, any of which a hit holds: their keys in
+// order. Kazakh words become prefixes of their lemma (лагерлерінде -> лагер*), since suffixes
+// only follow the stem, and a lemma ending in қ/к/п is also searched with the voiced stem of
+// its vowel-initial forms (құқықтарын -> құқық* or құқығ*): one phrase per combination, at
+// most kMaxConcordancePhrases (later words then keep their first prefix only).
+inline constexpr std::size_t kMaxConcordancePhrases = 16;
+std::vector<std::vector<store::ConcordanceTerm>> concordance_phrases(const SearchKeys& keys,
+                                                                     std::string_view lang,
+                                                                     std::string_view words);
 
 }  // namespace tilmash::app

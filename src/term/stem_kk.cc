@@ -59,6 +59,7 @@ struct Generator {
   bool back;
   std::vector<KazakhForm>* sink;
   std::unordered_set<U32> seen;
+  bool third_person_only = false;  // leave out 1st/2nd person possessives (kind 1, 0)
 
   U32 h(std::u32string_view b, std::u32string_view f) const { return U32(back ? b : f); }
 
@@ -150,6 +151,7 @@ struct Generator {
       for (const U32& f : cs) emit(f, lab + "CASE");
       attributive(cs, lab);
       for (const auto& [pf, kind] : possessives(base)) {
+        if (third_person_only && kind != 3) continue;
         emit(pf, lab + "POSS");
         const std::vector<U32> pcs = cases(pf, kind);
         for (const U32& f : pcs) emit(f, lab + "POSS+CASE");
@@ -165,7 +167,7 @@ std::vector<KazakhForm> kazakh_forms(std::string_view lemma) {
   std::vector<KazakhForm> out;
   const U32 w = decode(lemma);
   if (w.empty()) return out;
-  Generator g{is_back(w), &out, {}};
+  Generator g{is_back(w), &out, {}, false};
   g.run(w);
   return out;
 }
@@ -228,6 +230,33 @@ std::string kazakh_adjective_alternate(std::string_view word) {
     return encode(w);
   }
   return "";
+}
+
+std::vector<std::string> kazakh_search_prefixes(std::string_view word) {
+  constexpr std::size_t kMinLemma = 3;  // shorter lemmas (ел, үй) would prefix unrelated words
+  const U32 w = decode(word);
+  U32 lemma = w;
+  // Longest first, so the last candidate that generates the word is the shortest lemma.
+  for (const std::string& c : kazakh_lemma_candidates(word)) {
+    const U32 l = decode(c);
+    if (l.size() < kMinLemma || l == w) continue;
+    std::vector<KazakhForm> forms;
+    Generator g{is_back(l), &forms, {}, true};
+    g.run(l);
+    for (const KazakhForm& f : forms) {
+      if (f.form == word) {
+        lemma = l;
+        break;
+      }
+    }
+  }
+  std::vector<std::string> out{encode(lemma)};
+  const char32_t last = lemma.empty() ? U'\0' : lemma.back();
+  if (lemma.size() >= kMinLemma && (last == U'қ' || last == U'к' || last == U'п')) {
+    lemma.back() = last == U'қ' ? U'ғ' : last == U'к' ? U'г' : U'б';
+    out.push_back(encode(lemma));
+  }
+  return out;
 }
 
 }  // namespace tilmash::term

@@ -31,6 +31,14 @@ std::vector<std::string> kazakh_izafet_heads(std::string_view word);
 // first), plus the unvoiced variant of a prefix ending in ғ/г/б (қазағы -> қазақ).
 std::vector<std::string> kazakh_lemma_candidates(std::string_view word);
 
+// The prefixes under which every form of a Kazakh word's noun lemma is found, for a search
+// that matches key prefixes (the TM concordance): the shortest lemma of at least 3 code points
+// that generates `word` (a Kazakh key) without a 1st/2nd person possessive (so адам is not
+// ада + -м, "my island"), else the word itself; then, when that lemma ends in қ/к/п, the
+// same with the voiced consonant its possessive and vowel-initial forms take (құқық ->
+// құқығы, кітап -> кітабы). құқықтарын -> {құқық, құқығ}; адамдар -> {адам}.
+std::vector<std::string> kazakh_search_prefixes(std::string_view word);
+
 // The other adjective of the same noun stem. Kazakh derives adjectives from nouns with two
 // suffixes that name writers use interchangeably in modifiers: relational -лық/-лік/-дық/
 // -дік/-тық/-тік ("of X") and possessive -лы/-лі/-ды/-ді/-ты/-ті ("with X"); автономиялық and

@@ -147,6 +147,18 @@ TEST_F(TmTaskTest, ConcordanceFindsInflectedForms) {
   c.lang = "kk";
   res = concordance_tm(c);
   ASSERT_EQ(res.hits.size(), 1u);
+  // The lemma's voiced stem (құқығы) and an inflected query (құқықтарын, not in the TM:
+  // its lemma құқық) find the unit that holds құқығы.
+  for (const char* w : {"құқық", "құқықтарын", "құқығы"}) {
+    c.words = w;
+    res = concordance_tm(c);
+    ASSERT_EQ(res.hits.size(), 1u) << w;
+    EXPECT_EQ(res.hits[0].unit.unit.id, "a1") << w;
+  }
+  c.words = "құлдық";  // құлдықта, not a form of құқық
+  res = concordance_tm(c);
+  ASSERT_EQ(res.hits.size(), 1u);
+  EXPECT_EQ(res.hits[0].unit.unit.id, "a2");
   c.lang.clear();
   c.words = "right";
   c.max = 1;

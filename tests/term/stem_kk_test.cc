@@ -110,6 +110,23 @@ TEST(KazakhLemmaCandidatesTest, PrefixesAndUnvoicing) {
   EXPECT_EQ(c.front(), "қазағы");
 }
 
+TEST(KazakhSearchPrefixesTest, ShortestThirdPersonLemmaAndItsVoicedStem) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(kazakh_search_prefixes("құқық"), (V{"құқық", "құқығ"}));
+  EXPECT_EQ(kazakh_search_prefixes("құқықтарын"), (V{"құқық", "құқығ"}));
+  EXPECT_EQ(kazakh_search_prefixes("құқығы"), (V{"құқық", "құқығ"}));
+  EXPECT_EQ(kazakh_search_prefixes("кітабы"), (V{"кітап", "кітаб"}));
+  EXPECT_EQ(kazakh_search_prefixes("еңбегі"), (V{"еңбек", "еңбег"}));
+  EXPECT_EQ(kazakh_search_prefixes("адамдардың"), (V{"адам"}));
+  // адам is not ада + 1st person -м, nor адамның ада + -м + -ның.
+  EXPECT_EQ(kazakh_search_prefixes("адам"), (V{"адам"}));
+  EXPECT_EQ(kazakh_search_prefixes("адамның"), (V{"адам"}));
+  EXPECT_EQ(kazakh_search_prefixes("шыңжаңдағы"), (V{"шыңжаң"}));
+  // Lemmas under 3 letters stay whole words: ел* would find елші, елес.
+  EXPECT_EQ(kazakh_search_prefixes("елде"), (V{"елде"}));
+  EXPECT_EQ(kazakh_search_prefixes("ақ"), (V{"ақ"}));
+}
+
 TEST(KazakhAdjectiveAlternateTest, RelationalAndPossessiveSuffixes) {
   EXPECT_EQ(kazakh_adjective_alternate("автономиялық"), "автономиялы");
   EXPECT_EQ(kazakh_adjective_alternate("автономиялы"), "автономиялық");
