@@ -973,6 +973,22 @@ void train_lexicon(Corpus& corpus, const std::vector<std::pair<SentFeat*, SentFe
                                [](const Lexicon& l) { return !l.empty(); });
 }
 
+// Model 1's training pairs: the 1-1 beads of `passes` (one per document) with posterior at
+// least train_confidence, in document order, at most kMaxTrainingPairs.
+std::vector<std::pair<SentFeat*, SentFeat*>> training_pairs(
+    Corpus& corpus, const std::vector<detail::DpResult>& passes, const AlignOptions& o) {
+  std::vector<std::pair<SentFeat*, SentFeat*>> train;
+  for (std::size_t d = 0; d < passes.size(); ++d) {
+    for (const Step& s : passes[d].path) {
+      if (train.size() >= kMaxTrainingPairs) break;
+      if (s.i1 - s.i0 != 1 || s.j1 - s.j0 != 1 || s.posterior < o.train_confidence) continue;
+      train.emplace_back(&corpus.src[d][static_cast<std::size_t>(s.i0)],
+                         &corpus.tgt[d][static_cast<std::size_t>(s.j0)]);
+    }
+  }
+  return train;
+}
+
 }  // namespace
 
 std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOptions& o) {
@@ -1007,17 +1023,8 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   }
   // Re-estimate the length variance and train Model 1 on the confident 1-1 beads of all docs.
   std::vector<std::pair<int, int>> lengths;
-  std::vector<std::pair<SentFeat*, SentFeat*>> train;
-  for (std::size_t d = 0; d < docs.size(); ++d) {
-    for (const Step& s : first[d].path) {
-      if (train.size() >= kMaxTrainingPairs) break;
-      if (s.i1 - s.i0 != 1 || s.j1 - s.j0 != 1 || s.posterior < o.train_confidence) continue;
-      SentFeat& a = corpus.src[d][static_cast<std::size_t>(s.i0)];
-      SentFeat& b = corpus.tgt[d][static_cast<std::size_t>(s.j0)];
-      lengths.emplace_back(a.length, b.length);
-      train.emplace_back(&a, &b);
-    }
-  }
+  std::vector<std::pair<SentFeat*, SentFeat*>> train = training_pairs(corpus, first, o);
+  for (const auto& [a, b] : train) lengths.emplace_back(a->length, b->length);
   if (o.use_anchor_misses) {
     // How often confident beads repeat their expected anchors and cognates: OCR'd or loosely
     // translated text drops more of them than a careful translation, and a miss then says less.
@@ -1039,10 +1046,23 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
                                                        models.length.variance);
   }
   if (o.use_lexical) train_lexicon(corpus, train, o, models);
+  // The guide of the last pass: the first pass, or the lexical pass of a second round.
+  std::vector<detail::DpResult> guide = std::move(first);
+  if (o.use_lexical && o.retrain_lexicon && models.lexical && train.size() < kMaxTrainingPairs) {
+    std::vector<detail::DpResult> second(docs.size());
+    for (std::size_t d = 0; d < docs.size(); ++d) {
+      second[d] = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &guide[d]);
+    }
+    auto confirmed = training_pairs(corpus, second, o);
+    if (!confirmed.empty()) {
+      train_lexicon(corpus, confirmed, o, models);
+      guide = std::move(second);
+    }
+  }
   std::vector<Alignment> out;
   out.reserve(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &first[d]).path;
+    auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &guide[d]).path;
     out.push_back(to_alignment(join_facing_one_sided(std::move(path))));
   }
   return out;

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     else if (a == "--no-priors") o.use_priors = false;
     else if (a == "--no-anchor-misses") o.use_anchor_misses = false;
     else if (a == "--no-joint") o.joint_training = false;
+    else if (a == "--no-retrain") o.retrain_lexicon = false;
     else if (a == "--max-side" && k + 1 < argc) o.max_side = std::atoi(argv[++k]);
     else if (a == "--langs" && k + 1 < argc) {
       std::string v = argv[++k];
