@@ -21,9 +21,8 @@ inline constexpr std::string_view kConfidenceProp = "x-tilmash-confidence";
 // The unit of bead `bead` (0-based) of an alignment of `langs`:
 //   id          the bead's number from 1 ("3": line 3 of `align --format beads`, row 3 of the
 //               review page, trans-unit 3 of the XLIFF). As a name in a TM (tm import of
-//               align JSON) it is written "tu3" (bead_tuid). align's TMX (and the review
-//               page's TMX download) clear it and let io::TmxWriter number the units it
-//               writes, tu1, tu2 …: the same names unless a duplicate bead was left out.
+//               align JSON) and in align's TMX (and the review page's TMX download) it is
+//               written "tu3" (bead_tuid), also when an earlier duplicate bead was left out.
 //   variants    one per language of `langs`, in that order, for the languages with text.
 //   confidence  the bead's, as a number; io::TmxWriter writes the prop x-tilmash-confidence
 //               from it (io::confidence_text), the XLIFF writer its attribute.

@@ -34,10 +34,10 @@ TmxWriteStats write_tmx(const std::string& path, const std::vector<std::string>&
   TmxWriter writer(out.out(), header, options);
   for (std::size_t n = 0; n < units.size(); ++n) {
     core::TranslationUnit tu = core::bead_unit(units[n], n, langs, document, &beads[n]);
-    // The writer names the units it writes tu1, tu2 … (TmxWriteOptions::tuid_prefix), as the
-    // review page's TMX download does (model.js exportTmx): that is bead_tuid(n) unless an
-    // earlier duplicate bead was left out. Kept so that align's TMX stays byte-identical.
-    tu.id.clear();
+    // tuN names bead N (line N of --format beads, the tuid of check's findings on the JSON),
+    // also after an earlier duplicate bead was left out; the review page's TMX download
+    // (model.js exportTmx) numbers its units the same way.
+    tu.id = core::bead_tuid(n);
     if (n < marks.size() && marks[n].edited) tu.props.push_back({std::string(kEditedBeadProp), "true"});
     if (n < marks.size() && marks[n].checked) tu.props.push_back({std::string(kCheckedBeadProp), "true"});
     writer.write(tu);

@@ -103,5 +103,26 @@ TEST(AlignmentEditTest, WriterRoundTrip) {
   EXPECT_EQ(got.str(), want);
 }
 
+// TMX tuids name beads: after an exact duplicate of bead 1 is left out, bead 3 is still tu3
+// (the tuid check reports for it on the JSON), not the second unit written.
+TEST(AlignmentEditTest, TmxTuidsAreBeadNumbers) {
+  const AlignmentFile f = parse_alignment_json(R"([
+  {"confidence": 0.9, "indices": {"en": [0], "kk": [0]}, "text": {"en": "A.", "kk": "Ә."}},
+  {"confidence": 0.9, "indices": {"en": [1], "kk": [1]}, "text": {"en": "A.", "kk": "Ә."}},
+  {"confidence": 0.9, "indices": {"en": [2], "kk": [2]}, "text": {"en": "B.", "kk": "Б."}}
+])", "d.json");
+  const std::string path = (std::filesystem::temp_directory_path() /
+                            ("tilmash_alignment_tuid_" + std::to_string(::getpid()) + ".tmx")).string();
+  const TmxWriteStats st = write_alignment(path, "tmx", f.langs, f.beads, f.units, "d", f.marks);
+  std::ifstream in(path);
+  std::stringstream got;
+  got << in.rdbuf();
+  std::filesystem::remove(path);
+  EXPECT_EQ(st.units_duplicate, 1u);
+  EXPECT_NE(got.str().find("tuid=\"tu1\""), std::string::npos);
+  EXPECT_EQ(got.str().find("tuid=\"tu2\""), std::string::npos);
+  EXPECT_NE(got.str().find("tuid=\"tu3\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tilmash::io

@@ -308,7 +308,7 @@ var TilmashModel = (function () {
     return parts.length ? '[\n' + parts.join(',\n') + '\n]\n' : '[]\n';
   };
 
-  // TMX 1.4b: one <tu> per bead, as `tilmash align --format tmx` writes them (tuid tuN, props
+  // TMX 1.4b: one <tu> per bead, as `tilmash align --format tmx` writes them (tuid tuN for bead N, props
   // x-tilmash-confidence, x-document, x-origin; one-sided beads kept with x-tilmash-bead), plus
   // x-tilmash-edited / x-tilmash-checked. `stamp` is the creation date, YYYYMMDDThhmmssZ.
   // Beads with no source sentence and no x-tilmash-bead cannot occur (a side is only empty in
@@ -320,7 +320,6 @@ var TilmashModel = (function () {
              ' o-tmf="tilmash" adminlang="en" srclang="' + xmlText(this.langs[0]) +
              '" datatype="plaintext" o-encoding="UTF-8" creationdate="' + stamp + '">\n' +
              '  </header>\n  <body>\n');
-    var written = 0;
     for (n = 0; n < this.beads.length; ++n) {
       var b = this.beads[n], texts = [], shape = [], full = true;
       for (l = 0; l < L; ++l) {
@@ -336,8 +335,7 @@ var TilmashModel = (function () {
         if (seen[key]) continue;
         seen[key] = true;
       }
-      written++;
-      var tu = '    <tu tuid="tu' + written + '" creationdate="' + stamp + '">\n' +
+      var tu = '    <tu tuid="tu' + (n + 1) + '" creationdate="' + stamp + '">\n' +
                '      <prop type="x-tilmash-confidence">' + String(Number(b.conf)) + '</prop>\n';
       if (this.document) tu += '      <prop type="x-document">' + xmlText(this.document) + '</prop>\n';
       tu += '      <prop type="x-origin">tilmash align</prop>\n';
