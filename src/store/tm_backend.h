@@ -162,6 +162,15 @@ class TmBackend {
   virtual void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const = 0;
   // The unit holding variant `variant_id`, or nullopt.
   virtual std::optional<StoredUnit> unit_of_variant(std::int64_t variant_id) const = 0;
+  // unit_of_variant() of each id (out[i] for variant_ids[i]), in one round trip where the
+  // backend can (a server). The default calls unit_of_variant() per id.
+  virtual std::vector<std::optional<StoredUnit>> units_of_variants(
+      std::span<const std::int64_t> variant_ids) const {
+    std::vector<std::optional<StoredUnit>> out;
+    out.reserve(variant_ids.size());
+    for (const std::int64_t id : variant_ids) out.push_back(unit_of_variant(id));
+    return out;
+  }
 
   virtual std::unique_ptr<FuzzyIndex> fuzzy_index(std::string_view lang) const = 0;
 
