@@ -222,10 +222,11 @@ std::size_t PostgresTm::unit_count() const {
 namespace {
 // Columns: u.id, tuid, u.created, u.changed, document, origin, confidence, u.extra,
 //          v.id, lang, text, inline_xml, v.created, v.changed, v.extra (binary results)
-#define TILMASH_UNIT_COLUMNS                                                                  \
+#define TILMASH_UNIT_SELECT                                                                   \
   "SELECT u.id, u.tuid, u.created, u.changed, u.document, u.origin, u.confidence, u.extra, " \
-  "v.id, v.lang, v.text, v.inline_xml, v.created, v.changed, v.extra "                       \
-  "FROM tm_units u JOIN tm_variants v ON v.unit_id = u.id "
+  "v.id, v.lang, v.text, v.inline_xml, v.created, v.changed, v.extra"
+#define TILMASH_UNIT_COLUMNS \
+  TILMASH_UNIT_SELECT " FROM tm_units u JOIN tm_variants v ON v.unit_id = u.id "
 
 std::string text_of(const pg::Result& r, int row, int col) {
   return r.null(row, col) ? std::string() : std::string(r.bytes(row, col));
@@ -291,6 +292,34 @@ std::optional<StoredUnit> PostgresTm::unit_of_variant(std::int64_t variant_id) c
   read_unit_head(r, 0, u);
   for (int i = 0; i < r.rows(); ++i) read_variant(r, i, u);
   return u;
+}
+
+std::vector<std::optional<StoredUnit>> PostgresTm::units_of_variants(
+    std::span<const std::int64_t> variant_ids) const {
+  std::vector<std::optional<StoredUnit>> out(variant_ids.size());
+  if (variant_ids.empty()) return out;
+  std::string array(1, '{');
+  for (const std::int64_t id : variant_ids) {
+    if (array.size() > 1) array += ',';
+    array += i64s(id);
+  }
+  array += '}';
+  // Column 15: the position of the asked id (an id asked twice gets its unit twice).
+  pg::Result r = conn_->run(TILMASH_UNIT_SELECT
+                            ", k.i FROM unnest($1::bigint[]) WITH ORDINALITY AS k(vid, i) "
+                            "JOIN tm_variants s ON s.id = k.vid JOIN tm_units u ON u.id = s.unit_id "
+                            "JOIN tm_variants v ON v.unit_id = u.id ORDER BY k.i, v.id",
+                            {Param::text(array)}, true, "reading units");
+  for (int i = 0; i < r.rows(); ++i) {
+    const auto at = static_cast<std::size_t>(r.int8(i, 15) - 1);
+    if (at >= out.size()) continue;
+    if (!out[at]) {
+      out[at].emplace();
+      read_unit_head(r, i, *out[at]);
+    }
+    read_variant(r, i, *out[at]);
+  }
+  return out;
 }
 
 namespace {

@@ -38,6 +38,9 @@ class PostgresTm : public TmBackend {
   std::size_t unit_count() const override;
   void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const override;
   std::optional<StoredUnit> unit_of_variant(std::int64_t variant_id) const override;
+  // One statement for all the ids.
+  std::vector<std::optional<StoredUnit>> units_of_variants(
+      std::span<const std::int64_t> variant_ids) const override;
   std::unique_ptr<FuzzyIndex> fuzzy_index(std::string_view lang) const override;
   std::size_t update_concordance(const SearchKeyer& keyer) override;
   bool concordance_current() const override;

@@ -383,6 +383,42 @@ TEST_P(BackendSuite, UnitOfVariantFindsEachVariantsUnit) {
   EXPECT_FALSE(tm->unit_of_variant(-1).has_value());
 }
 
+TEST_P(BackendSuite, UnitsOfVariantsAnswersEachIdInItsPlace) {
+  auto tm = open();
+  std::vector<core::TranslationUnit> units;
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    units.push_back(unit("u" + n, {var("en", "line " + n + " of the file"), var("kk", "жол " + n),
+                                   var("ru", "строка " + n)}));
+  }
+  import(*tm, units);
+  std::vector<std::int64_t> all;
+  for (const store::StoredUnit& su : all_units(*tm)) {
+    all.insert(all.end(), su.variant_ids.begin(), su.variant_ids.end());
+  }
+  ASSERT_EQ(all.size(), 90u);
+  const std::int64_t missing = *std::max_element(all.begin(), all.end()) + 1000;
+  // Out of order, one id twice, two variants of one unit, ids that are no variant.
+  std::vector<std::int64_t> ask = {all[40], missing, all[3], all[40], all[4], -1, all[89], all[0]};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20; ++i) ask.push_back(all[rng() % all.size()]);
+  const std::vector<std::optional<store::StoredUnit>> got = tm->units_of_variants(ask);
+  ASSERT_EQ(got.size(), ask.size());
+  for (std::size_t i = 0; i < ask.size(); ++i) {
+    const auto one = tm->unit_of_variant(ask[i]);
+    ASSERT_EQ(got[i].has_value(), one.has_value()) << i << ": " << ask[i];
+    if (!one) continue;
+    EXPECT_EQ(got[i]->id, one->id);
+    EXPECT_EQ(got[i]->unit, one->unit);
+    EXPECT_EQ(got[i]->variant_ids, one->variant_ids);
+    EXPECT_EQ(got[i]->provenance.document, one->provenance.document);
+    EXPECT_EQ(got[i]->confidence, one->confidence);
+  }
+  EXPECT_FALSE(got[1].has_value());
+  EXPECT_FALSE(got[5].has_value());
+  EXPECT_TRUE(tm->units_of_variants({}).empty());
+}
+
 TEST_P(BackendSuite, FuzzyIndexHoldsEntriesPostingsAndTokens) {
   auto tm = open();
   // Two imports: two batches of postings for the same (token, length).
