@@ -136,6 +136,11 @@ class FuzzyIndex {
   // where the backend can (a server). The default calls tokens() per id.
   virtual void tokens_many(std::span<const std::uint64_t> ids,
                            std::vector<std::vector<std::uint32_t>>& out) const;
+  // True when every call is a round trip to a server, whatever it asks (PostgreSQL): a caller
+  // should ask for much at once rather than remember answers between queries (remembered
+  // answers need a data_version() round trip per query to stay true) or read lists one at a
+  // time. False when calls are reads in this process (SQLite).
+  virtual bool remote() const { return false; }
   // Every indexed segment of the language with its tokens (brute-force comparisons).
   virtual void for_each_segment(
       const std::function<void(std::uint64_t, std::vector<std::uint32_t>)>& fn) const = 0;
