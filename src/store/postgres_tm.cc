@@ -388,6 +388,8 @@ class PgFuzzyIndex : public FuzzyIndex {
     return out;
   }
 
+  bool remote() const override { return true; }
+
   std::uint64_t frequency(std::uint32_t token) const override {
     pg::Result r = c_.run("SELECT df FROM tm_vocab WHERE id = $1",
                           {Param::text(i64s(token))}, true, "reading the index");
