@@ -620,6 +620,41 @@ TEST_P(BackendSuite, DataVersionMovesWhenAnotherConnectionCommits) {
   }
 }
 
+// The adapter tm lookup searches through: what it remembers (SQLite) or asks each time
+// (PostgreSQL) follows another client's commit between two queries.
+TEST_P(BackendSuite, StoreIndexFollowsAnotherClientsCommit) {
+  auto a = open();
+  import(*a, {unit("1", {var("en", "open the file"), var("kk", "файлды ашу")}),
+              unit("2", {var("en", "close the file"), var("kk", "файлды жабу")})});
+  auto b = open(OpenMode::kReadOnly);
+  const auto en = b->fuzzy_index("en");
+  app::StoreIndex source(*b, *en);
+  const std::vector<std::string> keys = {"open", "the", "window"};
+  const auto query = [&] {
+    const auto snap = b->read_snapshot();
+    source.sync();
+    const std::vector<std::uint32_t> ids = source.ids(keys);
+    std::vector<std::uint64_t> freq;
+    for (const std::uint32_t t : ids) freq.push_back(t == tm::kUnknownToken ? 0 : source.frequency(t));
+    return std::pair(ids, freq);
+  };
+  const auto [ids1, freq1] = query();
+  EXPECT_NE(ids1[0], tm::kUnknownToken);
+  EXPECT_EQ(ids1[2], tm::kUnknownToken);  // no "window" yet
+  EXPECT_EQ(freq1[1], 2u);
+  import(*a, {unit("3", {var("en", "open the window"), var("kk", "терезені ашу")})});
+  const auto [ids2, freq2] = query();
+  EXPECT_EQ(ids2[0], ids1[0]);
+  ASSERT_NE(ids2[2], tm::kUnknownToken);
+  EXPECT_EQ(freq2[0], 2u);
+  EXPECT_EQ(freq2[1], 3u);
+  EXPECT_EQ(freq2[2], 1u);
+  const auto snap = b->read_snapshot();
+  const std::vector<tm::Candidate> found = tm::search(source, ids2, 100);
+  ASSERT_EQ(found.size(), 1u);  // "open the window", added by the other client
+  EXPECT_EQ(b->unit_of_variant(static_cast<std::int64_t>(found[0].id))->unit.id, "3");
+}
+
 TEST_P(BackendSuite, SchemaVersionIsCheckedOnOpen) {
   { auto tm = open(); import(*tm, {unit("1", {var("en", "open"), var("kk", "ашу")})}); }
   loc_->exec("UPDATE " + loc_->meta_table() + " SET value = '99' WHERE key = 'schema_version'");
