@@ -220,16 +220,26 @@ struct Packed {
 
 Result Conn::run(const char* sql, const std::vector<Param>& params, bool binary,
                  const std::string& doing) const {
+  if (!deferred_.empty()) {
+    std::vector<Result> got = run_all({Statement{sql, params, binary}}, doing);
+    return std::move(got.back());
+  }
   const char* name = statement(sql, static_cast<int>(params.size()), doing);
   const Packed p(params);
-  if (deferred_.empty()) {
-    Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
-                            p.lengths.data(), p.formats.data(), binary ? 1 : 0));
-    const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
-    return r;
+  Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
+                          p.lengths.data(), p.formats.data(), binary ? 1 : 0));
+  const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
+  return r;
+}
+
+std::vector<Result> Conn::run_all(const std::vector<Statement>& statements,
+                                  const std::string& doing) const {
+  std::vector<const char*> names;  // prepared first: PQprepare may not run inside a pipeline
+  for (const Statement& st : statements) {
+    names.push_back(statement(st.sql, static_cast<int>(st.params.size()), doing));
   }
-  // The deferred statements and this one in one pipeline: one round trip.
+  // The deferred statements and these in one pipeline: one round trip.
   std::vector<const char*> todo;
   todo.swap(deferred_);
   if (PQenterPipelineMode(conn_) != 1) fail(nullptr, doing);
@@ -237,8 +247,13 @@ Result Conn::run(const char* sql, const std::vector<Param>& params, bool binary,
   for (const char* sql_before : todo) {
     sent = sent && PQsendQueryParams(conn_, sql_before, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
   }
-  sent = sent && PQsendQueryPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
-                                     p.lengths.data(), p.formats.data(), binary ? 1 : 0) == 1;
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const Statement& st = statements[i];
+    const Packed p(st.params);
+    sent = sent && PQsendQueryPrepared(conn_, names[i], static_cast<int>(st.params.size()),
+                                       p.values.data(), p.lengths.data(), p.formats.data(),
+                                       st.binary ? 1 : 0) == 1;
+  }
   sent = sent && PQpipelineSync(conn_) == 1;
   std::vector<Result> got;
   while (sent) {
@@ -256,7 +271,7 @@ Result Conn::run(const char* sql, const std::vector<Param>& params, bool binary,
     if (fatal && PQstatus(conn_) == CONNECTION_BAD) break;
   }
   PQexitPipelineMode(conn_);
-  if (!sent || got.size() != todo.size() + 1) {
+  if (!sent || got.size() != todo.size() + statements.size()) {
     for (const Result& r : got) {
       if (PQresultStatus(r.get()) == PGRES_FATAL_ERROR) fail(r.get(), doing);
     }
@@ -266,7 +281,8 @@ Result Conn::run(const char* sql, const std::vector<Param>& params, bool binary,
     const ExecStatusType st = PQresultStatus(r.get());
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
   }
-  return std::move(got.back());
+  got.erase(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(todo.size()));
+  return got;
 }
 
 void Conn::send_each(const char* sql, const std::vector<Param>& params, bool binary,

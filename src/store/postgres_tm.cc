@@ -125,12 +125,23 @@ std::string pg_keys_vector(std::string_view keys) {
   return out;
 }
 
+namespace pg {
+// Units read ahead inside one read snapshot: the units of the few segments a search verifies,
+// read in the round trip that reads their tokens, since rank() asks for the best of them
+// next. True only in that snapshot (a merge changes a unit's dates), so dropped when it ends.
+struct SnapshotUnits {
+  bool open = false;  // a snapshot owns the transaction
+  std::unordered_map<std::int64_t, StoredUnit> units;  // by variant id
+};
+}  // namespace pg
+
 // ---------------------------------------------------------------------------------------------
 // Opening
 
 PostgresTm::PostgresTm(const std::string& uri, OpenMode mode, int busy_timeout_ms)
     : location_(pg::redact_uri(uri)),
       conn_(std::make_unique<pg::Conn>(uri, location_)),
+      prefetched_(std::make_unique<pg::SnapshotUnits>()),
       read_only_(mode == OpenMode::kReadOnly),
       lock_timeout_ms_(std::max(busy_timeout_ms, 0)) {
   open_schema(mode);
@@ -294,22 +305,26 @@ std::optional<StoredUnit> PostgresTm::unit_of_variant(std::int64_t variant_id) c
   return u;
 }
 
-std::vector<std::optional<StoredUnit>> PostgresTm::units_of_variants(
-    std::span<const std::int64_t> variant_ids) const {
-  std::vector<std::optional<StoredUnit>> out(variant_ids.size());
-  if (variant_ids.empty()) return out;
+namespace {
+// The units of the variants in $1 (a bigint[] literal); column 15: the position of the asked
+// id (an id asked twice gets its unit twice).
+constexpr const char* kUnitsOfVariants =
+    TILMASH_UNIT_SELECT ", k.i FROM unnest($1::bigint[]) WITH ORDINALITY AS k(vid, i) "
+    "JOIN tm_variants s ON s.id = k.vid JOIN tm_units u ON u.id = s.unit_id "
+    "JOIN tm_variants v ON v.unit_id = u.id ORDER BY k.i, v.id";
+
+std::string bigint_array(std::span<const std::int64_t> ids) {
   std::string array(1, '{');
-  for (const std::int64_t id : variant_ids) {
+  for (const std::int64_t id : ids) {
     if (array.size() > 1) array += ',';
     array += i64s(id);
   }
   array += '}';
-  // Column 15: the position of the asked id (an id asked twice gets its unit twice).
-  pg::Result r = conn_->run(TILMASH_UNIT_SELECT
-                            ", k.i FROM unnest($1::bigint[]) WITH ORDINALITY AS k(vid, i) "
-                            "JOIN tm_variants s ON s.id = k.vid JOIN tm_units u ON u.id = s.unit_id "
-                            "JOIN tm_variants v ON v.unit_id = u.id ORDER BY k.i, v.id",
-                            {Param::text(array)}, true, "reading units");
+  return array;
+}
+
+// The rows of kUnitsOfVariants: out[i] for the i-th asked id (out holds one per id).
+void read_units(const pg::Result& r, std::vector<std::optional<StoredUnit>>& out) {
   for (int i = 0; i < r.rows(); ++i) {
     const auto at = static_cast<std::size_t>(r.int8(i, 15) - 1);
     if (at >= out.size()) continue;
@@ -319,6 +334,29 @@ std::vector<std::optional<StoredUnit>> PostgresTm::units_of_variants(
     }
     read_variant(r, i, *out[at]);
   }
+}
+}  // namespace
+
+std::vector<std::optional<StoredUnit>> PostgresTm::units_of_variants(
+    std::span<const std::int64_t> variant_ids) const {
+  std::vector<std::optional<StoredUnit>> out(variant_ids.size());
+  std::vector<std::int64_t> ask;  // not read ahead in this snapshot
+  std::vector<std::size_t> where;
+  for (std::size_t i = 0; i < variant_ids.size(); ++i) {
+    const auto it = prefetched_->units.find(variant_ids[i]);
+    if (it != prefetched_->units.end()) {
+      out[i] = std::move(it->second);
+      prefetched_->units.erase(it);
+    } else {
+      ask.push_back(variant_ids[i]);
+      where.push_back(i);
+    }
+  }
+  if (ask.empty()) return out;
+  std::vector<std::optional<StoredUnit>> got(ask.size());
+  read_units(conn_->run(kUnitsOfVariants, {Param::text(bigint_array(ask))}, true, "reading units"),
+             got);
+  for (std::size_t j = 0; j < ask.size(); ++j) out[where[j]] = std::move(got[j]);
   return out;
 }
 
@@ -326,7 +364,8 @@ namespace {
 
 class PgFuzzyIndex : public FuzzyIndex {
  public:
-  PgFuzzyIndex(const pg::Conn& c, std::string lang) : c_(c), lang_(std::move(lang)) {}
+  PgFuzzyIndex(const pg::Conn& c, pg::SnapshotUnits& units, std::string lang)
+      : c_(c), units_(units), lang_(std::move(lang)) {}
 
   std::optional<Entry> entry(std::string_view key) const override {
     new_query();
@@ -459,24 +498,43 @@ class PgFuzzyIndex : public FuzzyIndex {
 
   // One round trip for all the ids not read before (tm::search asks for every segment it
   // verifies at once). Variants never change, so what was read stays true and is kept (up to
-  // kMaxCached segments) for the next queries.
+  // kMaxCached segments) for the next queries. Inside a read snapshot, when the ids are few
+  // (a search verifies ~1-5 a lookup), their units come in the same round trip: rank() asks
+  // for the matches among them next (PostgresTm::units_of_variants serves them from memory).
   void tokens_many(std::span<const std::uint64_t> ids,
                    std::vector<std::vector<std::uint32_t>>& out) const override {
     out.assign(ids.size(), {});
     if (toks_.size() + ids.size() > kMaxCached) toks_.clear();
-    std::string array(1, '{');
+    std::vector<std::int64_t> ask;
     for (const std::uint64_t id : ids) {
-      if (toks_.contains(id)) continue;
-      if (array.size() > 1) array += ',';
-      array += std::to_string(id);
+      if (!toks_.contains(id)) ask.push_back(static_cast<std::int64_t>(id));
     }
-    array += '}';
-    if (array.size() > 2) {
-      pg::Result r = c_.run("SELECT id, toks FROM tm_variants WHERE id = ANY($1::bigint[])",
-                            {Param::text(array)}, true, "reading the index");
-      for (int i = 0; i < r.rows(); ++i) {
-        toks_.insert_or_assign(static_cast<std::uint64_t>(r.int8(i, 0)),
-                               decode_tokens(r.bytes(i, 1)));
+    if (!ask.empty()) {
+      const std::string ask_array = bigint_array(ask);  // the Params view these
+      std::vector<pg::Conn::Statement> statements;
+      statements.push_back({"SELECT id, toks FROM tm_variants WHERE id = ANY($1::bigint[])",
+                            {Param::text(ask_array)}, true});
+      std::vector<std::int64_t> ahead;
+      if (units_.open && ids.size() <= kUnitsAhead) {
+        for (const std::uint64_t id : ids) {
+          if (!units_.units.contains(static_cast<std::int64_t>(id))) {
+            ahead.push_back(static_cast<std::int64_t>(id));
+          }
+        }
+      }
+      const std::string ahead_array = bigint_array(ahead);
+      if (!ahead.empty()) statements.push_back({kUnitsOfVariants, {Param::text(ahead_array)}, true});
+      std::vector<pg::Result> r = c_.run_all(statements, "reading the index");
+      for (int i = 0; i < r[0].rows(); ++i) {
+        toks_.insert_or_assign(static_cast<std::uint64_t>(r[0].int8(i, 0)),
+                               decode_tokens(r[0].bytes(i, 1)));
+      }
+      if (r.size() > 1) {
+        std::vector<std::optional<StoredUnit>> units(ahead.size());
+        read_units(r[1], units);
+        for (std::size_t j = 0; j < ahead.size(); ++j) {
+          if (units[j]) units_.units.insert_or_assign(ahead[j], std::move(*units[j]));
+        }
       }
     }
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -504,6 +562,7 @@ class PgFuzzyIndex : public FuzzyIndex {
 
  private:
   static constexpr std::size_t kMaxCached = std::size_t{1} << 16;
+  static constexpr std::size_t kUnitsAhead = 32;
   static constexpr std::int64_t kPrefetchDf = 512;
   struct Rows {
     std::size_t lo = 0;
@@ -528,6 +587,7 @@ class PgFuzzyIndex : public FuzzyIndex {
   }
   mutable std::unordered_map<std::uint32_t, Rows> rows_;  // this query's prefetched lists
   const pg::Conn& c_;
+  pg::SnapshotUnits& units_;
   std::string lang_;
   mutable std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> toks_;
 };
@@ -536,26 +596,34 @@ class PgSnapshot : public ReadSnapshot {
  public:
   // BEGIN goes with the first statement, COMMIT with the next one after: no round trips of
   // their own.
-  explicit PgSnapshot(const pg::Conn& c) : c_(c), owner_(!c.in_transaction()) {
-    if (owner_) c_.defer("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  PgSnapshot(const pg::Conn& c, pg::SnapshotUnits& units)
+      : c_(c), units_(units), owner_(!c.in_transaction()) {
+    if (!owner_) return;
+    c_.defer("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    units_.units.clear();
+    units_.open = true;
   }
   ~PgSnapshot() override {
-    if (owner_) c_.defer("COMMIT");
+    if (!owner_) return;
+    c_.defer("COMMIT");
+    units_.units.clear();
+    units_.open = false;
   }
 
  private:
   const pg::Conn& c_;
+  pg::SnapshotUnits& units_;
   bool owner_;
 };
 
 }  // namespace
 
 std::unique_ptr<FuzzyIndex> PostgresTm::fuzzy_index(std::string_view lang) const {
-  return std::make_unique<PgFuzzyIndex>(*conn_, index_lang(lang));
+  return std::make_unique<PgFuzzyIndex>(*conn_, *prefetched_, index_lang(lang));
 }
 
 std::unique_ptr<ReadSnapshot> PostgresTm::read_snapshot() const {
-  return std::make_unique<PgSnapshot>(*conn_);
+  return std::make_unique<PgSnapshot>(*conn_, *prefetched_);
 }
 
 std::int64_t PostgresTm::data_version() const {

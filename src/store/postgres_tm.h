@@ -18,6 +18,7 @@ namespace tilmash::store {
 
 namespace pg {
 class Conn;
+struct SnapshotUnits;
 }
 
 // The schema version this build writes into tilmash_meta; a newer one is refused.
@@ -57,6 +58,7 @@ class PostgresTm : public TmBackend {
   void open_schema(OpenMode mode);
   std::string location_;
   std::unique_ptr<pg::Conn> conn_;
+  std::unique_ptr<pg::SnapshotUnits> prefetched_;  // units read ahead in the open snapshot
   bool read_only_ = true;
   int lock_timeout_ms_ = 5000;
 };
