@@ -220,26 +220,16 @@ struct Packed {
 
 Result Conn::run(const char* sql, const std::vector<Param>& params, bool binary,
                  const std::string& doing) const {
-  if (!deferred_.empty()) {
-    std::vector<Result> got = run_all({Statement{sql, params, binary}}, doing);
-    return std::move(got.back());
-  }
   const char* name = statement(sql, static_cast<int>(params.size()), doing);
   const Packed p(params);
-  Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
-                          p.lengths.data(), p.formats.data(), binary ? 1 : 0));
-  const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
-  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
-  return r;
-}
-
-std::vector<Result> Conn::run_all(const std::vector<Statement>& statements,
-                                  const std::string& doing) const {
-  std::vector<const char*> names;  // prepared first: PQprepare may not run inside a pipeline
-  for (const Statement& st : statements) {
-    names.push_back(statement(st.sql, static_cast<int>(st.params.size()), doing));
+  if (deferred_.empty()) {
+    Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
+                            p.lengths.data(), p.formats.data(), binary ? 1 : 0));
+    const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
+    return r;
   }
-  // The deferred statements and these in one pipeline: one round trip.
+  // The deferred statements and this one in one pipeline: one round trip.
   std::vector<const char*> todo;
   todo.swap(deferred_);
   if (PQenterPipelineMode(conn_) != 1) fail(nullptr, doing);
@@ -247,13 +237,8 @@ std::vector<Result> Conn::run_all(const std::vector<Statement>& statements,
   for (const char* sql_before : todo) {
     sent = sent && PQsendQueryParams(conn_, sql_before, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
   }
-  for (std::size_t i = 0; i < statements.size(); ++i) {
-    const Statement& st = statements[i];
-    const Packed p(st.params);
-    sent = sent && PQsendQueryPrepared(conn_, names[i], static_cast<int>(st.params.size()),
-                                       p.values.data(), p.lengths.data(), p.formats.data(),
-                                       st.binary ? 1 : 0) == 1;
-  }
+  sent = sent && PQsendQueryPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
+                                     p.lengths.data(), p.formats.data(), binary ? 1 : 0) == 1;
   sent = sent && PQpipelineSync(conn_) == 1;
   std::vector<Result> got;
   while (sent) {
@@ -271,7 +256,7 @@ std::vector<Result> Conn::run_all(const std::vector<Statement>& statements,
     if (fatal && PQstatus(conn_) == CONNECTION_BAD) break;
   }
   PQexitPipelineMode(conn_);
-  if (!sent || got.size() != todo.size() + statements.size()) {
+  if (!sent || got.size() != todo.size() + 1) {
     for (const Result& r : got) {
       if (PQresultStatus(r.get()) == PGRES_FATAL_ERROR) fail(r.get(), doing);
     }
@@ -281,8 +266,7 @@ std::vector<Result> Conn::run_all(const std::vector<Statement>& statements,
     const ExecStatusType st = PQresultStatus(r.get());
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
   }
-  got.erase(got.begin(), got.begin() + static_cast<std::ptrdiff_t>(todo.size()));
-  return got;
+  return std::move(got.back());
 }
 
 void Conn::send_each(const char* sql, const std::vector<Param>& params, bool binary,

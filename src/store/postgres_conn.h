@@ -81,17 +81,6 @@ class Conn {
   // Runs `sql` prepared once per connection; results in binary when `binary`.
   Result run(const char* sql, const std::vector<Param>& params, bool binary,
              const std::string& doing) const;
-  // One statement of run_all().
-  struct Statement {
-    const char* sql;
-    std::vector<Param> params;
-    bool binary = true;
-  };
-  // Runs the statements (each prepared once per connection, as run()) in one round trip
-  // (libpq's pipeline mode, after any deferred ones); their results, in order. Throws the
-  // StoreError of the first that fails.
-  std::vector<Result> run_all(const std::vector<Statement>& statements,
-                              const std::string& doing) const;
   // Rows of `sql` one at a time (libpq's single-row mode): a table of millions never sits in
   // memory. `fn` returns false to stop (the rest is read and dropped).
   template <typename Fn>

@@ -323,6 +323,13 @@ std::string bigint_array(std::span<const std::int64_t> ids) {
   return array;
 }
 
+// The same with column 16: the tokens (toks) of the asked variant, on its own row (NULL on
+// the unit's other variants).
+constexpr const char* kUnitsAndTokens =
+    TILMASH_UNIT_SELECT ", k.i, CASE WHEN v.id = s.id THEN s.toks END FROM unnest($1::bigint[]) "
+    "WITH ORDINALITY AS k(vid, i) JOIN tm_variants s ON s.id = k.vid JOIN tm_units u ON "
+    "u.id = s.unit_id JOIN tm_variants v ON v.unit_id = u.id ORDER BY k.i, v.id";
+
 // The rows of kUnitsOfVariants: out[i] for the i-th asked id (out holds one per id).
 void read_units(const pg::Result& r, std::vector<std::optional<StoredUnit>>& out) {
   for (int i = 0; i < r.rows(); ++i) {
@@ -499,8 +506,9 @@ class PgFuzzyIndex : public FuzzyIndex {
   // One round trip for all the ids not read before (tm::search asks for every segment it
   // verifies at once). Variants never change, so what was read stays true and is kept (up to
   // kMaxCached segments) for the next queries. Inside a read snapshot, when the ids are few
-  // (a search verifies ~1-5 a lookup), their units come in the same round trip: rank() asks
-  // for the matches among them next (PostgresTm::units_of_variants serves them from memory).
+  // (a search verifies ~1-5 a lookup), their units come with their tokens, in one statement:
+  // rank() asks for the matches among them next, and PostgresTm::units_of_variants() serves
+  // them from memory.
   void tokens_many(std::span<const std::uint64_t> ids,
                    std::vector<std::vector<std::uint32_t>>& out) const override {
     out.assign(ids.size(), {});
@@ -509,32 +517,26 @@ class PgFuzzyIndex : public FuzzyIndex {
     for (const std::uint64_t id : ids) {
       if (!toks_.contains(id)) ask.push_back(static_cast<std::int64_t>(id));
     }
-    if (!ask.empty()) {
-      const std::string ask_array = bigint_array(ask);  // the Params view these
-      std::vector<pg::Conn::Statement> statements;
-      statements.push_back({"SELECT id, toks FROM tm_variants WHERE id = ANY($1::bigint[])",
-                            {Param::text(ask_array)}, true});
-      std::vector<std::int64_t> ahead;
-      if (units_.open && ids.size() <= kUnitsAhead) {
-        for (const std::uint64_t id : ids) {
-          if (!units_.units.contains(static_cast<std::int64_t>(id))) {
-            ahead.push_back(static_cast<std::int64_t>(id));
-          }
-        }
+    if (!ask.empty() && units_.open && ids.size() <= kUnitsAhead) {
+      std::vector<std::int64_t> all(ids.begin(), ids.end());
+      pg::Result r = c_.run(kUnitsAndTokens, {Param::text(bigint_array(all))}, true,
+                            "reading the index");
+      std::vector<std::optional<StoredUnit>> units(all.size());
+      read_units(r, units);
+      for (int i = 0; i < r.rows(); ++i) {
+        if (r.null(i, 16)) continue;
+        toks_.insert_or_assign(static_cast<std::uint64_t>(r.int8(i, 8)),
+                               decode_tokens(r.bytes(i, 16)));
       }
-      const std::string ahead_array = bigint_array(ahead);
-      if (!ahead.empty()) statements.push_back({kUnitsOfVariants, {Param::text(ahead_array)}, true});
-      std::vector<pg::Result> r = c_.run_all(statements, "reading the index");
-      for (int i = 0; i < r[0].rows(); ++i) {
-        toks_.insert_or_assign(static_cast<std::uint64_t>(r[0].int8(i, 0)),
-                               decode_tokens(r[0].bytes(i, 1)));
+      for (std::size_t j = 0; j < all.size(); ++j) {
+        if (units[j]) units_.units.insert_or_assign(all[j], std::move(*units[j]));
       }
-      if (r.size() > 1) {
-        std::vector<std::optional<StoredUnit>> units(ahead.size());
-        read_units(r[1], units);
-        for (std::size_t j = 0; j < ahead.size(); ++j) {
-          if (units[j]) units_.units.insert_or_assign(ahead[j], std::move(*units[j]));
-        }
+    } else if (!ask.empty()) {
+      pg::Result r = c_.run("SELECT id, toks FROM tm_variants WHERE id = ANY($1::bigint[])",
+                            {Param::text(bigint_array(ask))}, true, "reading the index");
+      for (int i = 0; i < r.rows(); ++i) {
+        toks_.insert_or_assign(static_cast<std::uint64_t>(r.int8(i, 0)),
+                               decode_tokens(r.bytes(i, 1)));
       }
     }
     for (std::size_t i = 0; i < ids.size(); ++i) {

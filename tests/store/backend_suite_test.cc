@@ -33,6 +33,7 @@
 #include <gtest/gtest.h>
 
 #include "app/tm_index.h"
+#include "app/tm_read.h"
 #include "io/tmx_reader.h"
 #include "store/tm_backend.h"
 #include "tm/fuzzy_match.h"
@@ -877,6 +878,18 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
     EXPECT_EQ(sides[0].seg_ids, sides[1].seg_ids);
   }
   const std::vector<std::string> queries = proof_queries(units, 2000);
+  // What `tm lookup` runs (app::TmLookup: its own connection, a read snapshot per query, the
+  // units fetched in batches or read ahead with the tokens), 10 best per threshold.
+  std::vector<std::map<int, std::unique_ptr<app::TmLookup>>> lookups(sides.size());
+  for (std::size_t si = 0; si < sides.size(); ++si) {
+    for (int t : {60, 70, 90}) {
+      app::TmLookupRequest request;
+      request.db = locs[si]->str();
+      request.min = t;
+      request.max = 10;
+      lookups[si][t] = std::make_unique<app::TmLookup>(request);
+    }
+  }
   std::size_t nonempty = 0;
   std::size_t compared = 0;
   for (std::size_t qi = 0; qi < queries.size(); ++qi) {
@@ -915,6 +928,25 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
           shown.emplace_back(ranked[i].score.score, ranked[i].score.base, ranked[i].text.text, su->unit.id);
         }
         ASSERT_EQ(ranked.size(), ranked_ref.size());
+        // The lookup's 10 best are the first 10 ranked, with their units' targets.
+        const std::vector<app::TmMatch> got = lookups[si][t]->lookup(queries[qi]);
+        ASSERT_EQ(got.size(), std::min<std::size_t>(10, shown.size())) << backends[si] << " query " << qi;
+        for (std::size_t i = 0; i < got.size(); ++i) {
+          EXPECT_EQ(got[i].score, std::get<0>(shown[i]));
+          EXPECT_EQ(got[i].source, std::get<2>(shown[i]));
+          EXPECT_EQ(got[i].tuid, std::get<3>(shown[i]));
+          EXPECT_FALSE(got[i].targets.empty());
+          const auto su = side.tm->unit_of_variant(static_cast<std::int64_t>(ranked[i].id));
+          std::size_t others = 0;
+          for (std::size_t k = 0; k < su->variant_ids.size(); ++k) {
+            if (su->variant_ids[k] == static_cast<std::int64_t>(ranked[i].id)) continue;
+            ASSERT_LT(others, got[i].targets.size());
+            EXPECT_EQ(got[i].targets[others].first, su->unit.variants[k].lang);
+            EXPECT_EQ(got[i].targets[others].second, su->unit.variants[k].text);
+            ++others;
+          }
+          EXPECT_EQ(others, got[i].targets.size());
+        }
         per_backend.push_back(std::move(shown));
       }
       if (per_backend.size() == 2) {
