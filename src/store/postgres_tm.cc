@@ -387,7 +387,10 @@ class PgFuzzyIndex : public FuzzyIndex {
   // them the postings rows of the query's rarer tokens (df <= kPrefetchDf) for the lengths a
   // lookup at 50 % or more can ask (m/2 .. 2m, m = the number of keys): tm::search reads those
   // lists first, and postings_range() then serves them without a round trip each. The rows are
-  // those the statement in postings_range() would read, in the same order.
+  // those the statement in postings_range() would read, in the same order. `v.df <= $5` refers
+  // to the outer row only, so the plan checks it once per key (a one-time filter) and skips the
+  // range scan of the frequent ones (it was a B-tree descent each, ~30 % more buffer reads a
+  // lookup); OFFSET 0 keeps the scan planned on its own, as in postings_many().
   std::vector<std::optional<Entry>> entries(std::span<const std::string> keys) const override {
     new_query();
     std::vector<std::optional<Entry>> out(keys.size());
@@ -408,10 +411,9 @@ class PgFuzzyIndex : public FuzzyIndex {
     pg::Result r = c_.run(
         "SELECT k.i, v.id, v.df, p.key, p.ids FROM unnest($2::text[]) WITH ORDINALITY AS k(key, i) "
         "JOIN tm_vocab v ON v.lang = $1 AND v.key = k.key COLLATE \"C\" "
-        "LEFT JOIN LATERAL (SELECT key, ids FROM tm_postings WHERE key BETWEEN "
-        "(v.id::bigint << $6) | ($3::bigint << $7) AND CASE WHEN v.df <= $5 THEN "
-        "(v.id::bigint << $6) | ($4::bigint << $7) | $8 ELSE -1 END) p ON true "
-        "ORDER BY k.i, p.key",
+        "LEFT JOIN LATERAL (SELECT key, ids FROM tm_postings WHERE v.df <= $5 AND key BETWEEN "
+        "(v.id::bigint << $6) | ($3::bigint << $7) AND (v.id::bigint << $6) | ($4::bigint << $7) "
+        "| $8 OFFSET 0) p ON true ORDER BY k.i, p.key",
         {Param::text(lang_), Param::text(array), Param::text(i64s(static_cast<std::int64_t>(lo))),
          Param::text(i64s(static_cast<std::int64_t>(hi))), Param::text(i64s(kPrefetchDf)),
          Param::text(i64s(kTokenShift)), Param::text(i64s(kLenShift)),
