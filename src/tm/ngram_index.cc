@@ -80,6 +80,10 @@ void sort_best_first(std::vector<Candidate>& v) {
 
 namespace {
 
+// See search(): undecided candidates of one length at or below this many are verified
+// directly instead of reading more posting lists.
+constexpr std::size_t kVerifyDirectly = 1;
+
 // Adds `weight` to the count of every candidate (sorted by id) whose id is in `list` (sorted
 // by id(element)), skipping those already at `need`. Galloping search (Bentley & Yao 1976)
 // from the last position: O(|cands| log(|list| / |cands|)) when the list is much longer, as
@@ -224,7 +228,7 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
   }
   // The other lists, rarest first, each read once over the lengths that still need it.
   // `remaining` is what a candidate could still gain: drop those that cannot reach `need`;
-  // a length needs no more lists once at most verify_directly() of its candidates are undecided
+  // a length needs no more lists once at most kVerifyDirectly of its candidates are undecided
   // (verifying those is cheaper than reading lists, and exact).
   auto undecided = [](Bucket& b) {
     std::size_t keep = 0;
@@ -239,13 +243,12 @@ std::vector<Candidate> search(const IndexSource& index, std::span<const std::uin
   };
   std::vector<core::Posting> range;
   std::vector<std::uint64_t> list;
-  const std::size_t verify_directly = index.verify_directly();
   for (const Tok& k : toks) {
     if (k.freq == 0) continue;
     std::size_t lo = 0;
     std::size_t hi = 0;
     for (std::size_t n = std::max(f.min_len, k.last_len + 1); n <= f.max_len; ++n) {
-      if (undecided(by_len[n - f.min_len]) > verify_directly) {
+      if (undecided(by_len[n - f.min_len]) > kVerifyDirectly) {
         if (lo == 0) lo = n;
         hi = n;
       }

@@ -57,12 +57,6 @@ class IndexSource {
   // one round trip; the default calls tokens() per id.
   virtual void tokens_many(std::span<const std::uint64_t> ids,
                            std::vector<std::vector<std::uint32_t>>& out) const;
-  // search() verifies the undecided candidates of a length directly (their tokens read with
-  // the others in the one tokens_many() call) once at most this many are left, instead of
-  // reading another posting list for them. Exact either way; only the work differs. A list
-  // read is cheap in memory but a round trip to a server (and the lists read then are the
-  // frequent tokens' long ones), so a source behind a server answers more.
-  virtual std::size_t verify_directly() const { return 1; }
 };
 
 // Token id for query words the index does not know: it matches nothing.
@@ -91,10 +85,9 @@ struct SearchStats {
 // Ganti & Kaushik 2006); a prefix posting whose signature shows it cannot share
 // ceil(t max(m, n) / 100) query tokens is dropped unread; the survivors' shared-token count is
 // completed from the other lists by binary search and those below that need are dropped (count
-// filtering: Jokinen & Ukkonen 1991), the rest verified with word_distance. When only a few
-// candidates of a length are undecided (IndexSource::verify_directly()), they are verified
-// directly instead of reading more lists (verification is exact, so this changes the work,
-// never the result). Empty query: empty.
+// filtering: Jokinen & Ukkonen 1991), the rest verified with word_distance. When only a few candidates of a length
+// are undecided, they are verified directly instead of reading more lists (verification is
+// exact, so this changes the work, never the result). Empty query: empty.
 std::vector<Candidate> search(const IndexSource& index, std::span<const std::uint32_t> query,
                               int min_percent, SearchStats* stats = nullptr);
 

@@ -104,52 +104,6 @@ class ShuffledIndex : public IndexSource {
   mutable std::mt19937 rng_{3};
 };
 
-// How many undecided candidates a source lets search() verify directly changes the work only.
-class VerifyingIndex : public IndexSource {
- public:
-  VerifyingIndex(const MemoryIndex& inner, std::size_t n) : inner_(inner), n_(n) {}
-  std::uint64_t frequency(std::uint32_t t) const override { return inner_.frequency(t); }
-  void postings_range(std::uint32_t t, std::size_t lo, std::size_t hi,
-                      std::vector<core::Posting>& out) const override {
-    inner_.postings_range(t, lo, hi, out);
-  }
-  std::vector<std::uint32_t> tokens(std::uint64_t id) const override { return inner_.tokens(id); }
-  std::size_t verify_directly() const override { return n_; }
-
- private:
-  const MemoryIndex& inner_;
-  std::size_t n_;
-};
-
-TEST(NgramIndexTest, VerifyingDirectlyGivesTheSameResultWithFewerLists) {
-  std::mt19937 rng(5);
-  std::uniform_int_distribution<std::uint32_t> word(0, 60);
-  std::uniform_int_distribution<int> len(1, 20);
-  std::vector<std::vector<std::uint32_t>> segs(1200);
-  for (auto& s : segs) {
-    s.resize(static_cast<std::size_t>(len(rng)));
-    for (auto& t : s) t = word(rng) % (1 + word(rng));  // skewed: small ids frequent
-  }
-  const MemoryIndex index(segs);
-  std::size_t lists_few = 0;
-  std::size_t lists_many = 0;
-  for (int qi = 0; qi < 400; ++qi) {
-    std::vector<std::uint32_t> q = segs[rng() % segs.size()];
-    if (!q.empty() && qi % 2 == 0) q[rng() % q.size()] = word(rng);
-    if (qi % 3 == 0) q.push_back(word(rng));
-    for (int t : {50, 70, 85}) {
-      const auto ref = brute_force(index.segments(), q, t);
-      for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{8}, std::size_t{1} << 20}) {
-        SearchStats stats;
-        ASSERT_EQ(search(VerifyingIndex(index, n), q, t, &stats), ref) << qi << " " << t << " " << n;
-        if (n == 1) lists_few += stats.lists_read;
-        if (n == 8) lists_many += stats.lists_read;
-      }
-    }
-  }
-  EXPECT_LT(lists_many, lists_few);
-}
-
 TEST(NgramIndexTest, AnyListOrderGivesTheSameResult) {
   std::mt19937 rng(11);
   std::uniform_int_distribution<std::uint32_t> word(0, 40);
