@@ -12,7 +12,7 @@
 #  - a cold `tilmash tm lookup` (a new process; the page cache dropped when permitted);
 #  then the ratios PostgreSQL / SQLite.
 # PostgreSQL: a throwaway server (scripts/pg-test-server.sh, fsync ON like a real server, default
-# shared_buffers), or TILMASH_BENCH_PG=URI of a server whose role may CREATE DATABASE; the new
+# shared_buffers; PG_TEST_DIR and PG_TEST_PORT choose its folder and port), or TILMASH_BENCH_PG=URI of a server whose role may CREATE DATABASE; the new
 # TM gets a VACUUM (ANALYZE) after its import (untimed), as after any bulk load.
 # Queries: stored English segments with one word dropped or replaced (most have matches).
 #   scripts/bench.sh tm        QUERIES=400 BRUTE=40 SKIP_1M=1 REUSE=1 BUILD=build scripts/bench/tm.sh
@@ -43,7 +43,7 @@ fi
 if [ -n "${TILMASH_BENCH_PG:-}" ]; then
   pg=$TILMASH_BENCH_PG
 else
-  export PG_TEST_DIR=/tmp/tilmash-pg-bench PG_TEST_PORT=55435 PG_TEST_FSYNC=on
+  export PG_TEST_DIR=${PG_TEST_DIR:-/tmp/tilmash-pg-bench} PG_TEST_PORT=${PG_TEST_PORT:-55435} PG_TEST_FSYNC=on
   [ "${REUSE:-0}" = 1 ] || trap 'scripts/pg-test-server.sh stop' EXIT
   pg=$(scripts/pg-test-server.sh start)
 fi

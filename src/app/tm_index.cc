@@ -3,6 +3,7 @@
 namespace tilmash::app {
 
 void StoreIndex::sync() {
+  if (index_.remote()) return;  // nothing remembered (ids())
   const std::int64_t v = tm_.data_version();
   if (v != version_) {
     known_.clear();
@@ -15,8 +16,10 @@ std::vector<std::uint32_t> StoreIndex::ids(const std::vector<std::string>& keys)
   std::vector<std::uint32_t> out(keys.size(), tm::kUnknownToken);
   std::vector<std::string> ask;  // keys not remembered, asked at once
   std::vector<std::size_t> where;
+  const bool remember = !index_.remote();  // a server answers all the keys in one round trip
+  if (!remember) freq_.clear();  // this query's tokens, all asked below
   for (std::size_t i = 0; i < keys.size(); ++i) {
-    const auto it = known_.find(keys[i]);
+    const auto it = remember ? known_.find(keys[i]) : known_.end();
     if (it != known_.end()) {
       out[i] = it->second;
     } else {
@@ -29,7 +32,7 @@ std::vector<std::uint32_t> StoreIndex::ids(const std::vector<std::string>& keys)
   for (std::size_t j = 0; j < ask.size() && j < got.size(); ++j) {
     if (!got[j]) continue;
     out[where[j]] = got[j]->token;
-    known_.emplace(std::move(ask[j]), got[j]->token);
+    if (remember) known_.emplace(std::move(ask[j]), got[j]->token);
     freq_[got[j]->token] = got[j]->frequency;
   }
   return out;

@@ -15,10 +15,12 @@
 namespace tilmash::app {
 
 // Frequencies come with the token ids (ids() looks both up at once, in one round trip where
-// the backend can), and known keys are remembered for the next queries of a batch until
-// another client commits to the TM (sync() at the start of each query's snapshot). Unknown
-// keys are asked again each time. (Remembering posting lists as well was measured slower:
-// SQLite's page cache already holds the frequent ones.)
+// the backend can). In-process backends (SQLite): known keys are remembered for the next
+// queries of a batch until another client commits to the TM (sync() at the start of each
+// query's snapshot); unknown keys are asked again each time. (Remembering posting lists as
+// well was measured slower: SQLite's page cache already holds the frequent ones.) A remote
+// index (PostgreSQL) answers all of a query's keys in the one round trip that remembering
+// would have spent on data_version(), so nothing is remembered there and sync() asks nothing.
 class StoreIndex : public tm::IndexSource {
  public:
   // Both must outlive the adapter.

@@ -42,19 +42,26 @@ std::vector<TmMatch> TmLookup::lookup(std::string_view text) {
   State& s = *s_;
   const std::string& tgt = s.r.tgt;
   std::map<std::uint64_t, store::StoredUnit> units;
-  const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
-    std::optional<store::StoredUnit> u = s.tm->unit_of_variant(static_cast<std::int64_t>(id));
-    if (!u) return std::nullopt;
-    const core::Variant* self = nullptr;
-    bool has_tgt = tgt.empty();
-    for (std::size_t k = 0; k < u->unit.variants.size(); ++k) {
-      if (u->variant_ids[k] == static_cast<std::int64_t>(id)) self = &u->unit.variants[k];
-      if (!tgt.empty() && io::lang_matches(tgt, u->unit.variants[k].lang)) has_tgt = true;
+  // The candidates rank() scores, their units read together (one round trip on a server).
+  std::vector<std::int64_t> vids;
+  const tm::FetchSegments fetch = [&](std::span<const std::uint64_t> ids) {
+    vids.assign(ids.begin(), ids.end());
+    std::vector<std::optional<store::StoredUnit>> got = s.tm->units_of_variants(vids);
+    std::vector<std::optional<tm::TokenizedText>> texts(ids.size());
+    for (std::size_t i = 0; i < ids.size() && i < got.size(); ++i) {
+      std::optional<store::StoredUnit>& u = got[i];
+      if (!u) continue;
+      const core::Variant* self = nullptr;
+      bool has_tgt = tgt.empty();
+      for (std::size_t k = 0; k < u->unit.variants.size(); ++k) {
+        if (u->variant_ids[k] == vids[i]) self = &u->unit.variants[k];
+        if (!tgt.empty() && io::lang_matches(tgt, u->unit.variants[k].lang)) has_tgt = true;
+      }
+      if (self == nullptr || !has_tgt) continue;
+      texts[i] = s.tokenizer.analyze(self->text, self->inline_xml);
+      units[ids[i]] = std::move(*u);
     }
-    if (self == nullptr || !has_tgt) return std::nullopt;
-    tm::TokenizedText t = s.tokenizer.analyze(self->text, self->inline_xml);
-    units[id] = std::move(*u);
-    return t;
+    return texts;
   };
   const auto snapshot = s.tm->read_snapshot();
   s.index->sync();

@@ -18,6 +18,7 @@ namespace tilmash::store {
 
 namespace pg {
 class Conn;
+struct SnapshotUnits;
 }
 
 // The schema version this build writes into tilmash_meta; a newer one is refused.
@@ -38,6 +39,9 @@ class PostgresTm : public TmBackend {
   std::size_t unit_count() const override;
   void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const override;
   std::optional<StoredUnit> unit_of_variant(std::int64_t variant_id) const override;
+  // One statement for all the ids.
+  std::vector<std::optional<StoredUnit>> units_of_variants(
+      std::span<const std::int64_t> variant_ids) const override;
   std::unique_ptr<FuzzyIndex> fuzzy_index(std::string_view lang) const override;
   std::size_t update_concordance(const SearchKeyer& keyer) override;
   bool concordance_current() const override;
@@ -54,6 +58,7 @@ class PostgresTm : public TmBackend {
   void open_schema(OpenMode mode);
   std::string location_;
   std::unique_ptr<pg::Conn> conn_;
+  std::unique_ptr<pg::SnapshotUnits> prefetched_;  // units read ahead in the open snapshot
   bool read_only_ = true;
   int lock_timeout_ms_ = 5000;
 };

@@ -136,6 +136,11 @@ class FuzzyIndex {
   // where the backend can (a server). The default calls tokens() per id.
   virtual void tokens_many(std::span<const std::uint64_t> ids,
                            std::vector<std::vector<std::uint32_t>>& out) const;
+  // True when every call is a round trip to a server, whatever it asks (PostgreSQL): a caller
+  // should ask for much at once rather than remember answers between queries (remembered
+  // answers need a data_version() round trip per query to stay true) or read lists one at a
+  // time. False when calls are reads in this process (SQLite).
+  virtual bool remote() const { return false; }
   // Every indexed segment of the language with its tokens (brute-force comparisons).
   virtual void for_each_segment(
       const std::function<void(std::uint64_t, std::vector<std::uint32_t>)>& fn) const = 0;
@@ -162,6 +167,15 @@ class TmBackend {
   virtual void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const = 0;
   // The unit holding variant `variant_id`, or nullopt.
   virtual std::optional<StoredUnit> unit_of_variant(std::int64_t variant_id) const = 0;
+  // unit_of_variant() of each id (out[i] for variant_ids[i]), in one round trip where the
+  // backend can (a server). The default calls unit_of_variant() per id.
+  virtual std::vector<std::optional<StoredUnit>> units_of_variants(
+      std::span<const std::int64_t> variant_ids) const {
+    std::vector<std::optional<StoredUnit>> out;
+    out.reserve(variant_ids.size());
+    for (const std::int64_t id : variant_ids) out.push_back(unit_of_variant(id));
+    return out;
+  }
 
   virtual std::unique_ptr<FuzzyIndex> fuzzy_index(std::string_view lang) const = 0;
 

@@ -23,10 +23,22 @@ struct FuzzyMatch {
 
 // Segment text for an id, analysed; nullopt to leave the segment out (no target language …).
 using FetchSegment = std::function<std::optional<TokenizedText>(std::uint64_t id)>;
+// The same for several ids at once: out[i] for ids[i] (a store behind a server answers them
+// in one round trip).
+using FetchSegments =
+    std::function<std::vector<std::optional<TokenizedText>>(std::span<const std::uint64_t> ids)>;
 
 // The `max` best matches with score >= min_percent, best first (score, then base, then id).
 // `candidates` must be sorted best base first, as search() returns them; since score <= base,
 // scoring stops as soon as no later candidate can enter the top `max`. max = 0: all.
+// Texts are fetched in batches of the candidates certain to be scored: while fewer than `max`
+// matches are kept, each scored candidate adds at most one, so the next max - kept are all
+// scored (every candidate when max = 0); after that one at a time. No candidate is fetched
+// that the one-at-a-time order would not score, and the result is the same.
+std::vector<FuzzyMatch> rank(const TokenizedText& query, std::span<const Candidate> candidates,
+                             const FetchSegments& fetch, int min_percent, std::size_t max,
+                             const MatchOptions& options = {});
+// One text at a time.
 std::vector<FuzzyMatch> rank(const TokenizedText& query, std::span<const Candidate> candidates,
                              const FetchSegment& fetch, int min_percent, std::size_t max,
                              const MatchOptions& options = {});

@@ -1,10 +1,11 @@
 // Fuzzy lookup latency and throughput of one TM backend, for scripts/bench/tm.sh (issue 18):
 //   tm_backend_bench --db LOCATION --queries FILE [--clients N] [--min 70] [--max 10] [--src en]
 // LOCATION is a SQLite file or a postgresql:// URI (store::open_tm). N clients run at once, each
-// a thread with its own connection (its own backend object) and tokenizer, taking every N-th
-// query; each query is what `tm lookup` does: a read snapshot, the query's token ids, tm::search
-// over the persisted index, tm::rank with the candidates' texts fetched from the TM. Prints one
-// line: queries, clients, wall seconds, queries/s, latency p50 and p95 (ms), matches found.
+// a thread with its own app::TmLookup (its own connection, backend object and tokenizer),
+// taking every N-th query; each query is what `tm lookup` does (app::TmLookup::lookup: a read
+// snapshot, the query's token ids, tm::search over the persisted index, tm::rank with the
+// candidates' units fetched from the TM, the matches with their targets). Prints one line:
+// queries, clients, wall seconds, queries/s, latency p50 and p95 (ms), matches found.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,11 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "app/tm_index.h"
-#include "store/tm_backend.h"
-#include "tm/fuzzy_match.h"
-#include "tm/match_percent.h"
-#include "tm/ngram_index.h"
+#include "app/tm_read.h"
 
 namespace {
 
@@ -36,30 +33,15 @@ struct Result {
 void client(const std::string& db, const std::vector<std::string>& queries, std::size_t first,
             std::size_t step, int min, std::size_t max, const std::string& src, Result& out) {
   try {
-    auto made = tm::Tokenizer::create();
-    if (!made) throw std::runtime_error(made.error().message);
-    const tm::Tokenizer tok = std::move(*made);
-    auto backend = store::open_tm(db, store::OpenMode::kReadOnly);
-    const auto index = backend->fuzzy_index(src);
-    app::StoreIndex source(*backend, *index);  // the adapter `tm lookup` uses
-    const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
-      const auto u = backend->unit_of_variant(static_cast<std::int64_t>(id));
-      if (!u) return std::nullopt;
-      for (std::size_t k = 0; k < u->variant_ids.size(); ++k) {
-        if (u->variant_ids[k] == static_cast<std::int64_t>(id)) {
-          return tok.analyze(u->unit.variants[k].text, u->unit.variants[k].inline_xml);
-        }
-      }
-      return std::nullopt;
-    };
+    app::TmLookupRequest request;
+    request.db = db;
+    request.src = src;
+    request.min = min;
+    request.max = max;
+    app::TmLookup lookup(request);  // what `tm lookup` runs, with its own connection
     for (std::size_t i = first; i < queries.size(); i += step) {
       const auto t0 = Clock::now();
-      const auto snapshot = backend->read_snapshot();
-      const tm::TokenizedText q = tok.analyze(queries[i]);
-      source.sync();
-      const std::vector<std::uint32_t> ids = source.ids(q.word_keys());
-      const auto cands = tm::search(source, ids, min);
-      out.matches += tm::rank(q, cands, fetch, min, max).size();
+      out.matches += lookup.lookup(queries[i]).size();
       out.ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }
   } catch (const std::exception& e) {

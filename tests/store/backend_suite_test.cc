@@ -33,6 +33,7 @@
 #include <gtest/gtest.h>
 
 #include "app/tm_index.h"
+#include "app/tm_read.h"
 #include "io/tmx_reader.h"
 #include "store/tm_backend.h"
 #include "tm/fuzzy_match.h"
@@ -383,6 +384,42 @@ TEST_P(BackendSuite, UnitOfVariantFindsEachVariantsUnit) {
   EXPECT_FALSE(tm->unit_of_variant(-1).has_value());
 }
 
+TEST_P(BackendSuite, UnitsOfVariantsAnswersEachIdInItsPlace) {
+  auto tm = open();
+  std::vector<core::TranslationUnit> units;
+  for (int i = 0; i < 30; ++i) {
+    const std::string n = std::to_string(i);
+    units.push_back(unit("u" + n, {var("en", "line " + n + " of the file"), var("kk", "жол " + n),
+                                   var("ru", "строка " + n)}));
+  }
+  import(*tm, units);
+  std::vector<std::int64_t> all;
+  for (const store::StoredUnit& su : all_units(*tm)) {
+    all.insert(all.end(), su.variant_ids.begin(), su.variant_ids.end());
+  }
+  ASSERT_EQ(all.size(), 90u);
+  const std::int64_t missing = *std::max_element(all.begin(), all.end()) + 1000;
+  // Out of order, one id twice, two variants of one unit, ids that are no variant.
+  std::vector<std::int64_t> ask = {all[40], missing, all[3], all[40], all[4], -1, all[89], all[0]};
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20; ++i) ask.push_back(all[rng() % all.size()]);
+  const std::vector<std::optional<store::StoredUnit>> got = tm->units_of_variants(ask);
+  ASSERT_EQ(got.size(), ask.size());
+  for (std::size_t i = 0; i < ask.size(); ++i) {
+    const auto one = tm->unit_of_variant(ask[i]);
+    ASSERT_EQ(got[i].has_value(), one.has_value()) << i << ": " << ask[i];
+    if (!one) continue;
+    EXPECT_EQ(got[i]->id, one->id);
+    EXPECT_EQ(got[i]->unit, one->unit);
+    EXPECT_EQ(got[i]->variant_ids, one->variant_ids);
+    EXPECT_EQ(got[i]->provenance.document, one->provenance.document);
+    EXPECT_EQ(got[i]->confidence, one->confidence);
+  }
+  EXPECT_FALSE(got[1].has_value());
+  EXPECT_FALSE(got[5].has_value());
+  EXPECT_TRUE(tm->units_of_variants({}).empty());
+}
+
 TEST_P(BackendSuite, FuzzyIndexHoldsEntriesPostingsAndTokens) {
   auto tm = open();
   // Two imports: two batches of postings for the same (token, length).
@@ -582,6 +619,41 @@ TEST_P(BackendSuite, DataVersionMovesWhenAnotherConnectionCommits) {
     const auto snap = b->read_snapshot();
     EXPECT_EQ(b->unit_count(), 2u);
   }
+}
+
+// The adapter tm lookup searches through: what it remembers (SQLite) or asks each time
+// (PostgreSQL) follows another client's commit between two queries.
+TEST_P(BackendSuite, StoreIndexFollowsAnotherClientsCommit) {
+  auto a = open();
+  import(*a, {unit("1", {var("en", "open the file"), var("kk", "файлды ашу")}),
+              unit("2", {var("en", "close the file"), var("kk", "файлды жабу")})});
+  auto b = open(OpenMode::kReadOnly);
+  const auto en = b->fuzzy_index("en");
+  app::StoreIndex source(*b, *en);
+  const std::vector<std::string> keys = {"open", "the", "window"};
+  const auto query = [&] {
+    const auto snap = b->read_snapshot();
+    source.sync();
+    const std::vector<std::uint32_t> ids = source.ids(keys);
+    std::vector<std::uint64_t> freq;
+    for (const std::uint32_t t : ids) freq.push_back(t == tm::kUnknownToken ? 0 : source.frequency(t));
+    return std::pair(ids, freq);
+  };
+  const auto [ids1, freq1] = query();
+  EXPECT_NE(ids1[0], tm::kUnknownToken);
+  EXPECT_EQ(ids1[2], tm::kUnknownToken);  // no "window" yet
+  EXPECT_EQ(freq1[1], 2u);
+  import(*a, {unit("3", {var("en", "open the window"), var("kk", "терезені ашу")})});
+  const auto [ids2, freq2] = query();
+  EXPECT_EQ(ids2[0], ids1[0]);
+  ASSERT_NE(ids2[2], tm::kUnknownToken);
+  EXPECT_EQ(freq2[0], 2u);
+  EXPECT_EQ(freq2[1], 3u);
+  EXPECT_EQ(freq2[2], 1u);
+  const auto snap = b->read_snapshot();
+  const std::vector<tm::Candidate> found = tm::search(source, ids2, 100);
+  ASSERT_EQ(found.size(), 1u);  // "open the window", added by the other client
+  EXPECT_EQ(b->unit_of_variant(static_cast<std::int64_t>(found[0].id))->unit.id, "3");
 }
 
 TEST_P(BackendSuite, SchemaVersionIsCheckedOnOpen) {
@@ -806,6 +878,18 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
     EXPECT_EQ(sides[0].seg_ids, sides[1].seg_ids);
   }
   const std::vector<std::string> queries = proof_queries(units, 2000);
+  // What `tm lookup` runs (app::TmLookup: its own connection, a read snapshot per query, the
+  // units fetched in batches or read ahead with the tokens), 10 best per threshold.
+  std::vector<std::map<int, std::unique_ptr<app::TmLookup>>> lookups(sides.size());
+  for (std::size_t si = 0; si < sides.size(); ++si) {
+    for (int t : {60, 70, 90}) {
+      app::TmLookupRequest request;
+      request.db = locs[si]->str();
+      request.min = t;
+      request.max = 10;
+      lookups[si][t] = std::make_unique<app::TmLookup>(request);
+    }
+  }
   std::size_t nonempty = 0;
   std::size_t compared = 0;
   for (std::size_t qi = 0; qi < queries.size(); ++qi) {
@@ -844,6 +928,25 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
           shown.emplace_back(ranked[i].score.score, ranked[i].score.base, ranked[i].text.text, su->unit.id);
         }
         ASSERT_EQ(ranked.size(), ranked_ref.size());
+        // The lookup's 10 best are the first 10 ranked, with their units' targets.
+        const std::vector<app::TmMatch> got = lookups[si][t]->lookup(queries[qi]);
+        ASSERT_EQ(got.size(), std::min<std::size_t>(10, shown.size())) << backends[si] << " query " << qi;
+        for (std::size_t i = 0; i < got.size(); ++i) {
+          EXPECT_EQ(got[i].score, std::get<0>(shown[i]));
+          EXPECT_EQ(got[i].source, std::get<2>(shown[i]));
+          EXPECT_EQ(got[i].tuid, std::get<3>(shown[i]));
+          EXPECT_FALSE(got[i].targets.empty());
+          const auto su = side.tm->unit_of_variant(static_cast<std::int64_t>(ranked[i].id));
+          std::size_t others = 0;
+          for (std::size_t k = 0; k < su->variant_ids.size(); ++k) {
+            if (su->variant_ids[k] == static_cast<std::int64_t>(ranked[i].id)) continue;
+            ASSERT_LT(others, got[i].targets.size());
+            EXPECT_EQ(got[i].targets[others].first, su->unit.variants[k].lang);
+            EXPECT_EQ(got[i].targets[others].second, su->unit.variants[k].text);
+            ++others;
+          }
+          EXPECT_EQ(others, got[i].targets.size());
+        }
         per_backend.push_back(std::move(shown));
       }
       if (per_backend.size() == 2) {
