@@ -2,9 +2,10 @@
 // (postgresql://…; passwords only through libpq: ~/.pgpass, PGPASSWORD, service files).
 // Stores what the SQLite TM stores, with the same keys, dedup and date merging
 // (store/unit_keys.h) and the same postings blobs (store/postings_codec.h), so lookups give
-// the same results. Many clients may import and look up at once: an import buffers its units
-// and writes them in one transaction, under a transaction-scoped advisory lock held only for
-// the write phase; readers never wait.
+// the same results. Many clients may import and look up at once: an import is one
+// transaction that holds a transaction-scoped advisory lock from its start (imports run one
+// after another) and streams its units to the server in batches (store/postgres_import.cc);
+// readers never wait.
 #pragma once
 
 #include <cstdint>

@@ -179,8 +179,9 @@ before=0
 after=0
 for i in $(seq 1 "$kills"); do
   newdb killw "TEMPLATE killbase"
-  # Most kills in the second half, where the import writes and commits (it buffers first).
-  delay_ms=$(( full_ms * 2 / 5 + RANDOM % (full_ms * 7 / 10 + 1) ))
+  # Kills spread over the import, which writes as it reads (batches of units, then the index
+  # and the commit): from 10 % to 95 % of its time.
+  delay_ms=$(( full_ms / 10 + RANDOM % (full_ms * 17 / 20 + 1) ))
   "$tilmash" tm import --db "$kw" "$work/add.tmx" 2>/dev/null &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
@@ -202,8 +203,9 @@ else
 fi
 
 # ---- 3b. kill -9 during a bulk import into an empty TM (PostgresTm drops and rebuilds its
-# indexes and UNIQUE constraint for 20,000 units or more): nothing or everything, and the
-# constraint is back (the same file again merges every unit) ----
+# indexes and UNIQUE constraint once an import into an empty TM outgrows one batch, 16,384
+# units): nothing or everything, and the constraint is back (the same file again merges every
+# unit) ----
 gen "$work/bulk.tmx" 300000 25000
 newdb bulk
 bk=$(dburi bulk)
@@ -218,7 +220,7 @@ bulk_seen=""
 for i in 1 2 3 4 5; do
   newdb bulkw "TEMPLATE bulk"
   bw=$(dburi bulkw)
-  delay_ms=$(( bulk_ms * 3 / 10 + RANDOM % (bulk_ms * 8 / 10 + 1) ))
+  delay_ms=$(( bulk_ms / 10 + RANDOM % (bulk_ms * 17 / 20 + 1) ))
   "$tilmash" tm import --db "$bw" "$work/bulk.tmx" 2>/dev/null &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
