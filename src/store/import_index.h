@@ -49,6 +49,10 @@ class KeyIds {
   std::size_t size_ = 0;
 };
 
+// What an import that waits for another client's import is told (TmBackend::begin_import).
+inline constexpr const char* kWaitingForImport =
+    "another import into this TM is running; waiting for it to finish (Ctrl-C stops waiting)";
+
 class ImportIndex {
  public:
   // `location`: what a "the index is full" error names.

@@ -142,7 +142,8 @@ class Phases {
 
 class PgImport : public TmImport {
  public:
-  PgImport(PostgresTm& tm, Keyer keyer, std::string now);
+  PgImport(PostgresTm& tm, Keyer keyer, std::string now,
+           const std::function<void(const std::string&)>& waiting);
   ~PgImport() override;
   void add(const core::TranslationUnit& unit, const Provenance& provenance,
            std::optional<double> confidence, std::vector<VariantKeys>* keys) override;
@@ -150,7 +151,7 @@ class PgImport : public TmImport {
   const ImportStats& stats() const override { return stats_; }
 
  private:
-  void begin();
+  void begin(const std::function<void(const std::string&)>& waiting);
   void read_stored();
   void flush(bool last);
   void drop_indexes();
@@ -190,11 +191,12 @@ class PgImport : public TmImport {
   double copy_seconds_ = 0;
 };
 
-PgImport::PgImport(PostgresTm& tm, Keyer keyer, std::string now)
+PgImport::PgImport(PostgresTm& tm, Keyer keyer, std::string now,
+                   const std::function<void(const std::string&)>& waiting)
     : tm_(tm), c_(tm.conn()), keyer_(std::move(keyer)), now_(std::move(now)),
       index_(tm.location()) {
   try {
-    begin();
+    begin(waiting);
   } catch (...) {
     c_.exec_quietly("ROLLBACK");  // no destructor runs for a constructor that throws
     throw;
@@ -205,12 +207,24 @@ PgImport::~PgImport() {
   if (open_ && c_.in_transaction()) c_.exec_quietly("ROLLBACK");
 }
 
-void PgImport::begin() {
+void PgImport::begin(const std::function<void(const std::string&)>& waiting) {
   c_.exec("BEGIN", "starting the import's transaction");
   open_ = true;
-  c_.exec(("SET LOCAL lock_timeout = " + std::to_string(tm_.lock_timeout_ms())).c_str(),
-          "starting the import's transaction");
-  c_.exec(kWriteLock, "waiting for another client's import");
+  const std::string timeout =
+      "SET LOCAL lock_timeout = " + std::to_string(tm_.lock_timeout_ms());
+  c_.exec(timeout.c_str(), "starting the import's transaction");
+  if (waiting) {
+    // Another client's import holds the write lock: say so, then wait for it to end.
+    pg::Result got = c_.exec(kTryWriteLock, "starting the import's transaction");
+    if (got.bytes(0, 0) != "t") {
+      waiting(kWaitingForImport);
+      c_.exec("SET LOCAL lock_timeout = 0", "starting the import's transaction");
+      c_.exec(kWriteLock, "waiting for another client's import");
+      c_.exec(timeout.c_str(), "starting the import's transaction");
+    }
+  } else {
+    c_.exec(kWriteLock, "waiting for another client's import");
+  }
   pg::Result b = c_.exec("SELECT value FROM tilmash_meta WHERE key = 'next_batch'",
                          "reading the TM");
   next_batch_ = b.rows() == 1 ? b.text_int(0, 0) : 1;
@@ -557,8 +571,9 @@ ImportStats PgImport::commit() {
 
 }  // namespace
 
-std::unique_ptr<TmImport> begin_import(PostgresTm& tm, Keyer keyer, std::string now) {
-  return std::make_unique<PgImport>(tm, std::move(keyer), std::move(now));
+std::unique_ptr<TmImport> begin_import(PostgresTm& tm, Keyer keyer, std::string now,
+                                       const std::function<void(const std::string&)>& waiting) {
+  return std::make_unique<PgImport>(tm, std::move(keyer), std::move(now), waiting);
 }
 
 }  // namespace tilmash::store::pg

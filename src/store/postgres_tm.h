@@ -35,7 +35,9 @@ class PostgresTm : public TmBackend {
   PostgresTm& operator=(const PostgresTm&) = delete;
 
   const std::string& location() const override { return location_; }
-  std::unique_ptr<TmImport> begin_import(Keyer keyer, std::string now) override;
+  std::unique_ptr<TmImport> begin_import(
+      Keyer keyer, std::string now,
+      const std::function<void(const std::string&)>& waiting = {}) override;
   std::size_t unit_count() const override;
   void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const override;
   std::optional<StoredUnit> unit_of_variant(std::int64_t variant_id) const override;

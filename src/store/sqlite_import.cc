@@ -4,6 +4,7 @@
 // Normalisation, dedup keys and date merging: store/unit_keys.h.
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -65,13 +66,27 @@ SqliteImport::~SqliteImport() {
   if (open) sqlite3_exec(store->db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-std::unique_ptr<TmImport> SqliteTm::begin_import(Keyer keyer, std::string now) {
+std::unique_ptr<TmImport> SqliteTm::begin_import(
+    Keyer keyer, std::string now, const std::function<void(const std::string&)>& waiting) {
   if (read_only_) fail(db_, SQLITE_READONLY, path_, "importing");
   auto imp = std::make_unique<SqliteImport>(*this);
   SqliteImport& st = *imp;
   st.keyer = std::move(keyer);
   st.now = std::move(now);
-  exec(db_, path_, "BEGIN IMMEDIATE", "starting the import");
+  if (waiting) {
+    // Another process's import holds the write lock: say so, then wait for it to end.
+    sqlite3_busy_timeout(db_, 0);
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if ((rc & 0xFF) == SQLITE_BUSY) {
+      waiting(kWaitingForImport);
+      sqlite3_busy_timeout(db_, std::numeric_limits<int>::max());
+      rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    }
+    sqlite3_busy_timeout(db_, busy_timeout_ms_);
+    if (rc != SQLITE_OK) fail(db_, rc, path_, "starting the import");
+  } else {
+    exec(db_, path_, "BEGIN IMMEDIATE", "starting the import");
+  }
   st.open = true;
   {
     Stmt q(prepare("SELECT id, lang, key FROM vocab"), db_, path_);

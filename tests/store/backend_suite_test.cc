@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -27,6 +28,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -356,6 +358,61 @@ TEST_P(BackendSuite, AnUncommittedImportLeavesNothing) {
   // The backend still imports afterwards.
   import(*tm, {unit("c", {var("en", "three"), var("kk", "үш")})});
   EXPECT_EQ(tm->unit_count(), 2u);
+}
+
+// Imports run one after another (each holds the TM's write lock from its start). A second
+// import without a waiting hook gives up after its busy timeout with a clear kIo error; with
+// one, it is told what it waits for and waits, beyond its busy timeout, until the first ends,
+// then merges the unit the first stored.
+TEST_P(BackendSuite, AnImportWaitsForAnotherImportToEnd) {
+  auto a = open();
+  auto ia = a->begin_import(split_keys, kNow);
+  ia->add(unit("1", {var("en", "born free and equal"), var("kk", "еркін және тең")},
+               "20200101T000000Z"),
+          {"a.tmx", "tmx import"});
+  {
+    auto b = store::open_tm(loc_->str(), OpenMode::kReadWrite, 100);
+    try {
+      b->begin_import(split_keys, kNow);
+      ADD_FAILURE() << "a second import began while the first ran";
+    } catch (const StoreError& e) {
+      EXPECT_EQ(e.kind(), StoreError::Kind::kIo) << e.what();
+    }
+  }
+  std::atomic<int> told{0};
+  std::atomic<bool> done{false};
+  std::string why;
+  std::string error;
+  store::ImportStats sb;
+  std::thread other([&] {
+    try {
+      auto b = store::open_tm(loc_->str(), OpenMode::kReadWrite, 100);
+      auto ib = b->begin_import(split_keys, kNow, [&](const std::string& w) {
+        why = w;
+        ++told;
+      });
+      ib->add(unit("2", {var("en", "born free and equal"), var("kk", "еркін және тең")},
+                   "20190101T000000Z"),
+              {"b.tmx", "tmx import"});
+      ib->add(unit("3", {var("en", "in dignity"), var("kk", "қадір-қасиеті")}), {"b.tmx", "tmx import"});
+      sb = ib->commit();
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    done = true;
+  });
+  for (int i = 0; i < 400 && told == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  EXPECT_EQ(told, 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));  // six busy timeouts
+  EXPECT_FALSE(done) << error;
+  ia->commit();
+  other.join();
+  EXPECT_EQ(error, "");
+  EXPECT_NE(why.find("waiting"), std::string::npos) << why;
+  EXPECT_EQ(sb.units_added, 1u);
+  EXPECT_EQ(sb.units_merged, 1u);
+  EXPECT_EQ(a->unit_count(), 2u);
+  EXPECT_EQ(all_units(*a)[0].unit.creationdate, "20190101T000000Z");  // the earlier date
 }
 
 TEST_P(BackendSuite, UnitOfVariantFindsEachVariantsUnit) {
