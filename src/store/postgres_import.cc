@@ -21,12 +21,19 @@
 #include <bit>
 #include <chrono>
 #include <cstdio>
+#include <condition_variable>
 #include <cstdlib>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 #include "core/hash.h"
 #include "store/extra_codec.h"
 #include "store/import_index.h"
+#include "store/import_phases.h"
 #include "store/postgres_conn.h"
 #include "store/postings_codec.h"
 #include "store/unit_keys.h"
@@ -118,26 +125,89 @@ class DigestSet {
   bool zero_ = false;
 };
 
-// TILMASH_PROFILE=1: each phase's wall time on stderr (for benchmarks; not a user feature).
-class Phases {
+// One batch of rows in the import's own encoding: unit rows (ids uid_from..uid_to), variant
+// rows (ids vid_from..vid_to), duplicates (digest, dates).
+struct Batch {
+  std::string units;
+  std::string variants;
+  std::string dups;
+  std::int64_t uid_from = 1;
+  std::int64_t uid_to = 0;
+  std::int64_t vid_from = 1;
+  std::int64_t vid_to = 0;
+  bool drop_indexes = false;  // before its rows: the first batch of a bulk load
+};
+
+// Writes batches on the import's connection from a thread of its own, so that the server
+// stores one batch while the import keys the next. One batch waits at most, so the client
+// holds three at most (being filled, waiting, being written). A failure stops the writer and
+// reaches the import at its next push() or at finish(). Between the first push() and
+// finish() the connection is the writer's alone.
+class BatchWriter {
  public:
-  Phases() : on_(std::getenv("TILMASH_PROFILE") != nullptr) {}
-  void mark(const char* what) {
-    if (!on_) return;
-    const auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "tilmash profile: %-28s %8.3f s\n", what,
-                 std::chrono::duration<double>(now - last_).count());
-    last_ = now;
+  explicit BatchWriter(std::function<void(Batch&)> write)
+      : write_(std::move(write)), thread_([this] { run(); }) {}
+  ~BatchWriter() {
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+      queue_.clear();
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
   }
-  // Time spent in `what` within a phase (the batches' COPYs among the units' keying).
-  void add(double& total, std::chrono::steady_clock::time_point since) const {
-    if (on_) total += std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+  BatchWriter(const BatchWriter&) = delete;
+  BatchWriter& operator=(const BatchWriter&) = delete;
+
+  void push(Batch b) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return queue_.empty() || error_; });
+    if (error_) std::rethrow_exception(error_);
+    queue_.push_back(std::move(b));
+    lock.unlock();
+    cv_.notify_all();
   }
-  bool on() const { return on_; }
+  // Waits until every batch is written; rethrows the writer's failure.
+  void finish() {
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    if (error_) std::rethrow_exception(error_);
+  }
 
  private:
-  bool on_;
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  void run() {
+    for (;;) {
+      Batch b;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return !queue_.empty() || closed_; });
+        if (queue_.empty()) return;
+        b = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      cv_.notify_all();
+      try {
+        write_(b);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(mu_);
+        error_ = std::current_exception();
+        queue_.clear();
+        cv_.notify_all();
+        return;
+      }
+    }
+  }
+  std::function<void(Batch&)> write_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Batch> queue_;
+  bool closed_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: starts once the rest is built
 };
 
 class PgImport : public TmImport {
@@ -154,6 +224,7 @@ class PgImport : public TmImport {
   void begin(const std::function<void(const std::string&)>& waiting);
   void read_stored();
   void flush(bool last);
+  void write_batch(Batch& b);
   void drop_indexes();
   void build_indexes();
   void write_index();
@@ -175,20 +246,18 @@ class PgImport : public TmImport {
   bool bulk_ = false;     // indexes dropped, built again at commit
   ImportIndex index_;
   DigestSet digests_;
-  // The batch: unit rows (ids from batch_uid_ + 1) and variant rows (ids from batch_vid_ + 1).
-  std::string units_;
-  std::string variants_;
-  std::int64_t batch_uid_ = 0;
-  std::int64_t batch_vid_ = 0;
+  // The batch being filled (units, variants, duplicates), and how many units it holds.
+  Batch batch_;
   std::size_t batch_units_ = 0;
-  // Duplicates: digest, dates (sent to tilmash_dups with the batch).
-  std::string dups_;
+  std::unique_ptr<BatchWriter> writer_;  // from the second batch on
+  // Written by the writer only (read once it has finished).
   std::int64_t dup_seq_ = 0;
   bool dups_table_ = false;
   std::vector<std::uint32_t> ids_;
   std::string toks_;
-  Phases phases_;
-  double copy_seconds_ = 0;
+  ImportPhases phases_;
+  double copy_seconds_ = 0;  // the writer's
+  double wait_seconds_ = 0;  // the import's, for the writer
 };
 
 PgImport::PgImport(PostgresTm& tm, Keyer keyer, std::string now,
@@ -204,6 +273,7 @@ PgImport::PgImport(PostgresTm& tm, Keyer keyer, std::string now,
 }
 
 PgImport::~PgImport() {
+  writer_.reset();  // the connection is the writer's until it has stopped
   if (open_ && c_.in_transaction()) c_.exec_quietly("ROLLBACK");
 }
 
@@ -264,8 +334,8 @@ void PgImport::read_stored() {
     std::string_view all = r.bytes(0, 0);
     for (; all.size() >= 16; all.remove_prefix(16)) digests_.insert(digest_of(all));
   }
-  batch_uid_ = uid_;
-  batch_vid_ = vid_;
+  batch_.uid_from = uid_ + 1;
+  batch_.vid_from = vid_ + 1;
 }
 
 void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenance,
@@ -280,15 +350,15 @@ void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenan
   const UnitDates dates = import_dates(unit, now_);
   if (!digests_.insert(digest)) {
     // Stored already, or earlier in this import: merged at commit.
-    dups_.append(digest_bytes(digest));
-    put_str(dups_, dates.created);
-    put_str(dups_, dates.changed);
+    batch_.dups.append(digest_bytes(digest));
+    put_str(batch_.dups, dates.created);
+    put_str(batch_.dups, dates.changed);
     ++stats_.units_merged;
-    if (dups_.size() >= kBatchBytes) flush(false);
+    if (batch_.dups.size() >= kBatchBytes) flush(false);
     return;
   }
   const std::int64_t uid = ++uid_;
-  std::string& u = units_;
+  std::string& u = batch_.units;
   u.append(digest_bytes(digest));
   append_le(u, key.fnv64(), 8);
   put_str(u, unit.id);
@@ -322,7 +392,7 @@ void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenan
     const auto vid = static_cast<std::uint32_t>(++vid_);
     encode_tokens(ids_, toks_);
     index_.add_variant(vid, ids_);
-    std::string& w = variants_;
+    std::string& w = batch_.variants;
     put_varint(w, static_cast<std::uint64_t>(uid));
     put_str(w, v.lang);
     put_str(w, ilang);
@@ -334,24 +404,52 @@ void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenan
     put_str(w, toks_);
   }
   ++stats_.units_added;
-  if (++batch_units_ >= kBatchUnits || units_.size() + variants_.size() >= kBatchBytes) {
+  if (++batch_units_ >= kBatchUnits
+      || batch_.units.size() + batch_.variants.size() >= kBatchBytes) {
     flush(false);
   }
 }
 
-// Sends the batch. Into an empty TM, the first batch that is not the last drops the indexes.
+// Hands the batch to the writer (started at the first batch that is not the last), or, for an
+// import of one batch, writes it here. Into an empty TM, the first batch that is not the last
+// drops the indexes.
 void PgImport::flush(bool last) {
+  batch_.uid_to = uid_;
+  batch_.vid_to = vid_;
+  if (!last && empty_at_start_ && !bulk_) batch_.drop_indexes = bulk_ = true;
+  Batch b = std::move(batch_);
+  batch_ = Batch{};
+  batch_.uid_from = uid_ + 1;
+  batch_.vid_from = vid_ + 1;
+  batch_units_ = 0;
   const auto t0 = std::chrono::steady_clock::now();
-  if (!last && empty_at_start_ && !bulk_) drop_indexes();
-  if (batch_units_ > 0) {
+  if (!writer_ && !last) {
+    writer_ = std::make_unique<BatchWriter>([this](Batch& w) { write_batch(w); });
+  }
+  if (writer_) {
+    writer_->push(std::move(b));
+    if (last) {
+      writer_->finish();
+      writer_.reset();
+    }
+  } else {
+    write_batch(b);
+  }
+  phases_.add(wait_seconds_, t0);
+}
+
+// The batch's rows, by binary COPY.
+void PgImport::write_batch(Batch& b) {
+  const auto t0 = std::chrono::steady_clock::now();
+  if (b.drop_indexes) drop_indexes();
+  if (b.uid_to >= b.uid_from) {
     {
       pg::CopyIn rows(c_,
                       "COPY tm_units(id, digest, dedup, tuid, created, changed, document, "
                       "origin, confidence, extra) FROM STDIN (FORMAT binary)",
                       "writing the units");
-      std::string_view in = units_;
-      for (std::int64_t id = batch_uid_ + 1; id <= uid_ && in.size() >= 24; ++id) {
-        rows.row(10);
+      std::string_view in = b.units;
+      for (std::int64_t id = b.uid_from; id <= b.uid_to && in.size() >= 24; ++id) {        rows.row(10);
         rows.int8(id);
         rows.bytes(in.substr(0, 16));
         rows.int8(static_cast<std::int64_t>(load_le(reinterpret_cast<const unsigned char*>(in.data() + 16), 8)));
@@ -377,8 +475,8 @@ void PgImport::flush(bool last) {
                       "COPY tm_variants(id, unit_id, lang, ilang, text, inline_xml, created, "
                       "changed, extra, toks) FROM STDIN (FORMAT binary)",
                       "writing the variants");
-      std::string_view in = variants_;
-      for (std::int64_t id = batch_vid_ + 1; id <= vid_ && !in.empty(); ++id) {
+      std::string_view in = b.variants;
+      for (std::int64_t id = b.vid_from; id <= b.vid_to && !in.empty(); ++id) {
         rows.row(10);
         rows.int8(id);
         rows.int8(static_cast<std::int64_t>(get_u(in)));
@@ -395,7 +493,7 @@ void PgImport::flush(bool last) {
       rows.finish();
     }
   }
-  if (!dups_.empty()) {
+  if (!b.dups.empty()) {
     if (!dups_table_) {
       c_.exec("CREATE TEMP TABLE tilmash_dups(seq bigint, digest bytea, created text, changed "
               "text) ON COMMIT DROP",
@@ -404,7 +502,7 @@ void PgImport::flush(bool last) {
     }
     pg::CopyIn rows(c_, "COPY tilmash_dups(seq, digest, created, changed) FROM STDIN (FORMAT binary)",
                     "looking for duplicates");
-    std::string_view in = dups_;
+    std::string_view in = b.dups;
     while (in.size() >= 16) {
       rows.row(4);
       rows.int8(++dup_seq_);
@@ -415,14 +513,6 @@ void PgImport::flush(bool last) {
     }
     rows.finish();
   }
-  // Buffers grown past a batch by a huge unit are given back.
-  for (std::string* s : {&units_, &variants_, &dups_}) {
-    s->clear();
-    if (s->capacity() > 2 * kBatchBytes) std::string().swap(*s);
-  }
-  batch_uid_ = uid_;
-  batch_vid_ = vid_;
-  batch_units_ = 0;
   phases_.add(copy_seconds_, t0);
 }
 
@@ -432,7 +522,6 @@ void PgImport::drop_indexes() {
           "ALTER TABLE tm_postings DROP CONSTRAINT tm_postings_pkey; "
           "ALTER TABLE tm_vocab DROP CONSTRAINT tm_vocab_pkey, DROP CONSTRAINT tm_vocab_key",
           "writing the TM");
-  bulk_ = true;
 }
 
 void PgImport::build_indexes() {
@@ -545,7 +634,10 @@ ImportStats PgImport::commit() {
   try {
     flush(true);
     if (phases_.on()) {
-      std::fprintf(stderr, "tilmash profile: (of which batches' COPY  %8.3f s)\n", copy_seconds_);
+      std::fprintf(stderr,
+                   "tilmash profile: (batches' COPY %.3f s in the writer; the import waited "
+                   "%.3f s for it)\n",
+                   copy_seconds_, wait_seconds_);
     }
     phases_.mark("units and variants");
     write_index();
@@ -561,6 +653,7 @@ ImportStats PgImport::commit() {
     c_.exec("COMMIT", "committing the import");
     phases_.mark("commit");
   } catch (...) {
+    writer_.reset();
     c_.exec_quietly("ROLLBACK");
     open_ = false;
     throw;

@@ -16,6 +16,7 @@
 
 #include "store/extra_codec.h"
 #include "store/import_index.h"
+#include "store/import_phases.h"
 #include "store/postings_codec.h"
 #include "store/sqlite_detail.h"
 #include "store/sqlite_tm.h"
@@ -46,6 +47,7 @@ class SqliteImport final : public TmImport {
   ImportIndex index;  // the fuzzy index this import adds (store/import_index.h)
   std::int64_t next_batch = 1;
   std::unordered_set<std::int64_t> dedups;  // every unit's dedup hash: most units need no query
+  ImportPhases phases;
 
   void write_postings();
 };
@@ -109,6 +111,7 @@ std::unique_ptr<TmImport> SqliteTm::begin_import(
                          + " imports, the most its index can tell apart; export it ('tilmash "
                            "tm export') and import that file into a new TM");
   }
+  st.phases.mark("lock, vocabulary, digests");
   return imp;
 }
 
@@ -216,7 +219,9 @@ void SqliteImport::add(const core::TranslationUnit& unit, const Provenance& prov
 ImportStats SqliteImport::commit() {
   SqliteImport& st = *this;
   SqliteTm& db = *st.store;
+  st.phases.mark("units and variants");
   st.write_postings();
+  st.phases.mark("postings");
   {
     Stmt ins(db.prepare("INSERT INTO vocab(id, lang, key, df) VALUES(?, ?, ?, ?)"), db.db_,
              db.path_);
@@ -244,8 +249,10 @@ ImportStats SqliteImport::commit() {
     sqlite3_bind_int64(upd.get(), 1, st.next_batch);
     upd.step("writing the TM");
   }
+  st.phases.mark("vocabulary");
   const int rc = sqlite3_exec(db.db_, "COMMIT", nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) fail(db.db_, rc, db.path_, "committing the import");
+  st.phases.mark("commit");
   st.open = false;
   return st.stats_;
 }
