@@ -1,9 +1,10 @@
 // The PostgreSQL TM's import (store/postgres_tm.h), streamed: the import's transaction takes
 // the write lock when it begins (as the SQLite TM's BEGIN IMMEDIATE does), so unit, variant and
 // token ids are final as units come; units and variants are sent in batches of at most
-// kBatchUnits units or kBatchBytes bytes with binary COPY, so the client holds one batch, not
-// the import. The fuzzy index is built in memory (store/import_index.h, as the SQLite TM does)
-// and written at commit.
+// kBatchUnits units or kBatchBytes bytes (plus one unit) with binary COPY, by a writer thread
+// while the import keys the next batch, so the client holds at most three batches, not the
+// import. The fuzzy index is built in memory (store/import_index.h, as the SQLite TM does: ~3
+// bytes a posting, 8 a variant, 32 a unit's digest) and written at commit.
 //
 // Deduplication: every unit's 128-bit digest (store/unit_keys.h) goes into a set that starts
 // with the digests stored before the import, so a unit already stored, or met earlier in this
