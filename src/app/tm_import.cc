@@ -43,7 +43,8 @@ store::Keyer lazy_keyer() {
 store::ImportStats run_import(store::TmBackend& tm, const std::string& now,
                               std::function<void(const UnitPipeline::Emit&)> produce,
                               const ImportProgress& progress) {
-  const auto imp = tm.begin_import(lazy_keyer(), now.empty() ? io::tmx_now() : now);
+  const auto imp =
+      tm.begin_import(lazy_keyer(), now.empty() ? io::tmx_now() : now, progress.waiting);
   UnitPipeline units(std::move(produce));
   while (PreparedUnit* u = units.next()) {
     imp->add(u->unit, u->provenance, u->confidence, &u->keys);

@@ -16,9 +16,13 @@
 namespace tilmash::app {
 
 // Called as units are read (on the caller's thread) and once before the index is written.
+// `waiting`, when set, is told what the import waits for when another client's import holds
+// the TM (the import then waits for it to end); unset, the import fails with StoreError (kIo)
+// once the TM stays locked for open_tm's busy timeout (5 s).
 struct ImportProgress {
   std::function<void()> unit;
   std::function<void()> writing_index;
+  std::function<void(const std::string&)> waiting;
 };
 
 struct TmImportRequest {

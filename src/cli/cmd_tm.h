@@ -34,7 +34,8 @@ class TmProgress {
         started_(std::chrono::steady_clock::now()), last_(started_) {}
   // The hooks an app:: import or copy calls (valid while this lives).
   app::ImportProgress hooks() {
-    return {[this] { tick(); }, [this] { finish("writing the index"); }};
+    return {[this] { tick(); }, [this] { finish("writing the index"); },
+            [this](const std::string& why) { std::cerr << what_ << ": " << why << "\n" << std::flush; }};
   }
   void tick() {
     if (!on_ || (++units_ & 1023u) != 0) return;

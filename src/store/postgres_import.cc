@@ -1,15 +1,40 @@
-// The PostgreSQL TM's import (store/postgres_tm.h): units are checked, keyed and buffered as
-// they come, without touching the server; commit() takes the write lock and writes them all
-// in one transaction with binary COPY, the postings as the SQLite TM lays them out.
+// The PostgreSQL TM's import (store/postgres_tm.h), streamed: the import's transaction takes
+// the write lock when it begins (as the SQLite TM's BEGIN IMMEDIATE does), so unit, variant and
+// token ids are final as units come; units and variants are sent in batches of at most
+// kBatchUnits units or kBatchBytes bytes (plus one unit) with binary COPY, by a writer thread
+// while the import keys the next batch, so the client holds at most three batches, not the
+// import. The fuzzy index is built in memory (store/import_index.h, as the SQLite TM does: ~3
+// bytes a posting, 8 a variant, 32 a unit's digest) and written at commit.
+//
+// Deduplication: every unit's 128-bit digest (store/unit_keys.h) goes into a set that starts
+// with the digests stored before the import, so a unit already stored, or met earlier in this
+// import, is not written again; it goes to a temporary table, and at commit its dates are
+// merged into the stored unit's (merge_dates, in the order the duplicates came). Two clients
+// importing the same unit at once cannot both store it: the write lock serialises imports, and
+// UNIQUE(digest) stands behind it.
+//
+// Into an empty TM, once the import outgrows one batch, the indexes and constraints are dropped
+// and built again after the load (and the UNIQUE digest checked then, as a whole); dropping
+// them locks the tables until commit, which only readers of a TM still empty wait for.
 #include "store/postgres_import.h"
 
 #include <algorithm>
 #include <bit>
-#include <unordered_map>
+#include <chrono>
+#include <cstdio>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <utility>
 
 #include "core/hash.h"
-#include "core/posting.h"
 #include "store/extra_codec.h"
+#include "store/import_index.h"
+#include "store/import_phases.h"
 #include "store/postgres_conn.h"
 #include "store/postings_codec.h"
 #include "store/unit_keys.h"
@@ -30,7 +55,16 @@ std::string digest_bytes(const core::Fnv128& h) {
   return out;
 }
 
-// Length-prefixed fields of a pending unit, in one buffer.
+core::Fnv128 digest_of(std::string_view b) {
+  core::Fnv128 h;
+  for (int i = 0; i < 8; ++i) {
+    h.hi = (h.hi << 8) | static_cast<unsigned char>(b[static_cast<std::size_t>(i)]);
+    h.lo = (h.lo << 8) | static_cast<unsigned char>(b[static_cast<std::size_t>(8 + i)]);
+  }
+  return h;
+}
+
+// Length-prefixed fields of a batched row, in one buffer.
 void put_str(std::string& out, std::string_view s) {
   put_varint(out, s.size());
   out.append(s);
@@ -53,19 +87,134 @@ std::uint64_t get_u(std::string_view& in) {
   return v;
 }
 
-struct SvHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using KeyMap = std::unordered_map<std::string, std::uint32_t, SvHash, std::equal_to<>>;
+// The digests of a TM's units: 16 bytes each in an open-addressing table at most half full
+// (linear probing, as KeyIds), ~32 bytes a unit where std::unordered_set took ~64.
+class DigestSet {
+ public:
+  // False when `d` was there already.
+  bool insert(const core::Fnv128& d) {
+    if (d == core::Fnv128{}) return !std::exchange(zero_, true);
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = slot_of(d) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == core::Fnv128{}) {
+        slots_[i] = d;
+        ++size_;
+        return true;
+      }
+      if (slots_[i] == d) return false;
+    }
+  }
 
-struct DigestHash {
-  std::size_t operator()(const core::Fnv128& h) const { return h.hi ^ (h.lo * 0x9E3779B97F4A7C15ULL); }
+ private:
+  static std::size_t slot_of(const core::Fnv128& d) {
+    return static_cast<std::size_t>(d.lo ^ (d.hi * 0x9E3779B97F4A7C15ULL));
+  }
+  void grow() {
+    std::vector<core::Fnv128> old(std::max<std::size_t>(1024, 2 * slots_.size()));
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const core::Fnv128& d : old) {
+      if (d == core::Fnv128{}) continue;
+      std::size_t i = slot_of(d) & mask;
+      while (!(slots_[i] == core::Fnv128{})) i = (i + 1) & mask;
+      slots_[i] = d;
+    }
+  }
+  std::vector<core::Fnv128> slots_;
+  std::size_t size_ = 0;
+  bool zero_ = false;
+};
+
+// One batch of rows in the import's own encoding: unit rows (ids uid_from..uid_to), variant
+// rows (ids vid_from..vid_to), duplicates (digest, dates).
+struct Batch {
+  std::string units;
+  std::string variants;
+  std::string dups;
+  std::int64_t uid_from = 1;
+  std::int64_t uid_to = 0;
+  std::int64_t vid_from = 1;
+  std::int64_t vid_to = 0;
+  bool drop_indexes = false;  // before its rows: the first batch of a bulk load
+};
+
+// Writes batches on the import's connection from a thread of its own, so that the server
+// stores one batch while the import keys the next. One batch waits at most, so the client
+// holds three at most (being filled, waiting, being written). A failure stops the writer and
+// reaches the import at its next push() or at finish(). Between the first push() and
+// finish() the connection is the writer's alone.
+class BatchWriter {
+ public:
+  explicit BatchWriter(std::function<void(Batch&)> write)
+      : write_(std::move(write)), thread_([this] { run(); }) {}
+  ~BatchWriter() {
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+      queue_.clear();
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  BatchWriter(const BatchWriter&) = delete;
+  BatchWriter& operator=(const BatchWriter&) = delete;
+
+  void push(Batch b) {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return queue_.empty() || error_; });
+    if (error_) std::rethrow_exception(error_);
+    queue_.push_back(std::move(b));
+    lock.unlock();
+    cv_.notify_all();
+  }
+  // Waits until every batch is written; rethrows the writer's failure.
+  void finish() {
+    {
+      const std::lock_guard<std::mutex> lock(mu_);
+      closed_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  void run() {
+    for (;;) {
+      Batch b;
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        cv_.wait(lock, [this] { return !queue_.empty() || closed_; });
+        if (queue_.empty()) return;
+        b = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      cv_.notify_all();
+      try {
+        write_(b);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(mu_);
+        error_ = std::current_exception();
+        queue_.clear();
+        cv_.notify_all();
+        return;
+      }
+    }
+  }
+  std::function<void(Batch&)> write_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Batch> queue_;
+  bool closed_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: starts once the rest is built
 };
 
 class PgImport : public TmImport {
  public:
-  PgImport(PostgresTm& tm, Keyer keyer, std::string now);
+  PgImport(PostgresTm& tm, Keyer keyer, std::string now,
+           const std::function<void(const std::string&)>& waiting);
   ~PgImport() override;
   void add(const core::TranslationUnit& unit, const Provenance& provenance,
            std::optional<double> confidence, std::vector<VariantKeys>* keys) override;
@@ -73,20 +222,17 @@ class PgImport : public TmImport {
   const ImportStats& stats() const override { return stats_; }
 
  private:
-  struct Pending {
-    core::Fnv128 digest;
-    std::uint64_t dedup = 0;
-    UnitDates dates;
-    std::string blob;  // tuid document origin confidence extra | variants
-    bool merged = false;  // into a unit already stored (found at commit)
-  };
-  std::uint32_t final_token(std::uint32_t t) const {
-    return t < first_new_ ? t : remap_[t - first_new_];
-  }
-  void resolve_tokens();
-  void resolve_duplicates();
-  void write(std::int64_t next_batch);
-  static constexpr std::size_t kBulkUnits = 20000;  // fewer: indexes kept, rows indexed as written
+  void begin(const std::function<void(const std::string&)>& waiting);
+  void read_stored();
+  void flush(bool last);
+  void write_batch(Batch& b);
+  void drop_indexes();
+  void build_indexes();
+  void write_index();
+  void merge_duplicates();
+
+  static constexpr std::size_t kBatchUnits = 16384;
+  static constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
 
   PostgresTm& tm_;
   const pg::Conn& c_;
@@ -94,30 +240,103 @@ class PgImport : public TmImport {
   std::string now_;
   ImportStats stats_;
   bool open_ = false;
-  std::unordered_map<std::string, KeyMap, SvHash, std::equal_to<>> vocab_;  // ilang -> key -> id
-  std::uint32_t first_new_ = 1;                     // provisional ids from here
-  std::vector<std::pair<std::string, std::string>> new_keys_;  // (ilang, key) by provisional id
-  std::vector<std::uint32_t> remap_;                // provisional id - first_new_ -> final id
-  std::vector<Pending> units_;
-  std::unordered_map<core::Fnv128, std::size_t, DigestHash> by_digest_;
+  std::int64_t next_batch_ = 1;
+  std::int64_t uid_ = 0;  // the last unit id given
+  std::int64_t vid_ = 0;  // the last variant id given
+  bool empty_at_start_ = false;
+  bool bulk_ = false;     // indexes dropped, built again at commit
+  ImportIndex index_;
+  DigestSet digests_;
+  // The batch being filled (units, variants, duplicates), and how many units it holds.
+  Batch batch_;
+  std::size_t batch_units_ = 0;
+  std::unique_ptr<BatchWriter> writer_;  // from the second batch on
+  // Written by the writer only (read once it has finished).
+  std::int64_t dup_seq_ = 0;
+  bool dups_table_ = false;
+  std::vector<std::uint32_t> ids_;
+  std::string toks_;
+  ImportPhases phases_;
+  double copy_seconds_ = 0;  // the writer's
+  double wait_seconds_ = 0;  // the import's, for the writer
 };
 
-PgImport::PgImport(PostgresTm& tm, Keyer keyer, std::string now)
-    : tm_(tm), c_(tm.conn()), keyer_(std::move(keyer)), now_(std::move(now)) {
-  std::uint32_t max_id = 0;
-  c_.each_row("SELECT id, lang, key FROM tm_vocab", {}, true, "reading the index",
-              [&](const pg::Result& r) {
-                const auto id = static_cast<std::uint32_t>(r.int4(0, 0));
-                vocab_[std::string(r.bytes(0, 1))].emplace(std::string(r.bytes(0, 2)), id);
-                max_id = std::max(max_id, id);
-                return true;
-              });
-  first_new_ = max_id + 1;
-  open_ = true;
+PgImport::PgImport(PostgresTm& tm, Keyer keyer, std::string now,
+                   const std::function<void(const std::string&)>& waiting)
+    : tm_(tm), c_(tm.conn()), keyer_(std::move(keyer)), now_(std::move(now)),
+      index_(tm.location()) {
+  try {
+    begin(waiting);
+  } catch (...) {
+    c_.exec_quietly("ROLLBACK");  // no destructor runs for a constructor that throws
+    throw;
+  }
 }
 
 PgImport::~PgImport() {
+  writer_.reset();  // the connection is the writer's until it has stopped
   if (open_ && c_.in_transaction()) c_.exec_quietly("ROLLBACK");
+}
+
+void PgImport::begin(const std::function<void(const std::string&)>& waiting) {
+  c_.exec("BEGIN", "starting the import's transaction");
+  open_ = true;
+  const std::string timeout =
+      "SET LOCAL lock_timeout = " + std::to_string(tm_.lock_timeout_ms());
+  c_.exec(timeout.c_str(), "starting the import's transaction");
+  if (waiting) {
+    // Another client's import holds the write lock: say so, then wait for it to end.
+    pg::Result got = c_.exec(kTryWriteLock, "starting the import's transaction");
+    if (got.bytes(0, 0) != "t") {
+      waiting(kWaitingForImport);
+      c_.exec("SET LOCAL lock_timeout = 0", "starting the import's transaction");
+      c_.exec(kWriteLock, "waiting for another client's import");
+      c_.exec(timeout.c_str(), "starting the import's transaction");
+    }
+  } else {
+    c_.exec(kWriteLock, "waiting for another client's import");
+  }
+  pg::Result b = c_.exec("SELECT value FROM tilmash_meta WHERE key = 'next_batch'",
+                         "reading the TM");
+  next_batch_ = b.rows() == 1 ? b.text_int(0, 0) : 1;
+  if (next_batch_ > kMaxBatch) {
+    throw StoreError(Kind::kBadInput, tm_.location(),
+                     "this TM has had " + std::to_string(kMaxBatch)
+                         + " imports, the most its index can tell apart; export it ('tilmash "
+                           "tm export') and import that file into a new TM");
+  }
+  read_stored();
+  phases_.mark("lock, vocabulary, digests");
+}
+
+// The stored vocabulary, the highest ids, and every stored unit's digest.
+void PgImport::read_stored() {
+  c_.each_row("SELECT id, lang, key FROM tm_vocab", {}, true, "reading the index",
+              [&](const pg::Result& r) {
+                index_.known(r.bytes(0, 1), r.bytes(0, 2), static_cast<std::uint32_t>(r.int4(0, 0)));
+                return true;
+              });
+  pg::Result m = c_.exec("SELECT (SELECT coalesce(max(id), 0) FROM tm_units), "
+                         "(SELECT coalesce(max(id), 0) FROM tm_variants), NOT EXISTS (SELECT 1 "
+                         "FROM tm_postings) AND NOT EXISTS (SELECT 1 FROM tm_vocab)",
+                         "reading the TM");
+  uid_ = m.text_int(0, 0);
+  vid_ = m.text_int(0, 1);
+  empty_at_start_ = uid_ == 0 && vid_ == 0 && m.bytes(0, 2) == "t";
+  // The digests by id range, each range's in one bytea: ~4 MiB a round trip.
+  constexpr std::int64_t kRange = 1 << 18;
+  for (std::int64_t lo = 0; lo < uid_; lo += kRange) {
+    const std::string from = i64s(lo);
+    const std::string to = i64s(lo + kRange);
+    pg::Result r = c_.run("SELECT string_agg(digest, ''::bytea) FROM tm_units WHERE id > $1 AND "
+                          "id <= $2",
+                          {Param::text(from), Param::text(to)}, true, "reading the TM");
+    if (r.rows() != 1 || r.null(0, 0)) continue;
+    std::string_view all = r.bytes(0, 0);
+    for (; all.size() >= 16; all.remove_prefix(16)) digests_.insert(digest_of(all));
+  }
+  batch_.uid_from = uid_ + 1;
+  batch_.vid_from = vid_ + 1;
 }
 
 void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenance,
@@ -130,31 +349,33 @@ void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenan
   }
   const core::Fnv128 digest = key.fnv128();
   const UnitDates dates = import_dates(unit, now_);
-  if (const auto it = by_digest_.find(digest); it != by_digest_.end()) {
-    Pending& p = units_[it->second];
-    p.dates = merge_dates(p.dates, dates);
+  if (!digests_.insert(digest)) {
+    // Stored already, or earlier in this import: merged at commit.
+    batch_.dups.append(digest_bytes(digest));
+    put_str(batch_.dups, dates.created);
+    put_str(batch_.dups, dates.changed);
     ++stats_.units_merged;
+    if (batch_.dups.size() >= kBatchBytes) flush(false);
     return;
   }
-  by_digest_.emplace(digest, units_.size());
-  Pending p;
-  p.digest = digest;
-  p.dedup = key.fnv64();
-  p.dates = dates;
-  std::string& b = p.blob;
-  put_str(b, unit.id);
-  put_str(b, provenance.document);
-  put_str(b, provenance.origin);
+  const std::int64_t uid = ++uid_;
+  std::string& u = batch_.units;
+  u.append(digest_bytes(digest));
+  append_le(u, key.fnv64(), 8);
+  put_str(u, unit.id);
+  put_str(u, dates.created);
+  put_str(u, dates.changed);
+  put_str(u, provenance.document);
+  put_str(u, provenance.origin);
   if (confidence) {
-    put_varint(b, 1);
-    append_le(b, std::bit_cast<std::uint64_t>(*confidence), 8);
+    put_varint(u, 1);
+    append_le(u, std::bit_cast<std::uint64_t>(*confidence), 8);
   } else {
-    put_varint(b, 0);
+    put_varint(u, 0);
   }
-  put_str(b, encode_extra(unit.props, unit.notes, unit.attrs));
+  put_str(u, encode_extra(unit.props, unit.notes, unit.attrs));
+  // The normalised copies served the dedup key only: freed before the rows are written.
   key.release();
-  put_varint(b, key.variants().size());
-  std::string toks;
   for (const UnitKey::Counted& counted : key.variants()) {
     const core::Variant& v = *counted.variant;
     const std::string ilang = index_lang(v.lang);
@@ -162,331 +383,280 @@ void PgImport::add(const core::TranslationUnit& unit, const Provenance& provenan
     VariantKeys computed;
     const bool have = given != nullptr && at < given->size();
     if (!have) computed = keyer_(v.lang, v.text);
-    const VariantKeys& keys = have ? (*given)[at] : computed;
-    KeyMap& vocab = vocab_[ilang];
-    toks.clear();
-    for (const std::string_view k : keys.words) {
-      auto it = vocab.find(k);
-      if (it == vocab.end()) {
-        const auto fresh = static_cast<std::uint32_t>(first_new_ + new_keys_.size());
-        it = vocab.emplace(std::string(k), fresh).first;
-        new_keys_.emplace_back(ilang, std::string(k));
-      }
-      put_varint(toks, it->second);
-    }
-    put_varint(b, keys.words.size());
+    index_.tokens(ilang, have ? (*given)[at].words : computed.words, ids_);
     if (have) (*given)[at] = VariantKeys{};  // consumed
-    put_str(b, v.lang);
-    put_str(b, ilang);
-    put_str(b, v.text);
-    put_str(b, v.inline_xml);
-    put_str(b, v.creationdate);
-    put_str(b, v.changedate);
-    put_str(b, encode_extra(v.props, v.notes, v.attrs));
-    put_str(b, toks);
-  }
-  b.shrink_to_fit();  // grown by doubling: up to half of it slack, for a million units
-  units_.push_back(std::move(p));
-  ++stats_.units_added;
-}
-
-// Keys another client stored since this import read the vocabulary keep that client's ids;
-// the rest of this import's new keys are numbered after the highest stored id, in the order
-// they were met (so a lone import numbers them as the SQLite TM does).
-void PgImport::resolve_tokens() {
-  remap_.assign(new_keys_.size(), 0);
-  std::vector<bool> known(new_keys_.size(), false);
-  std::uint32_t max_id = first_new_ - 1;
-  c_.each_row("SELECT id, lang, key FROM tm_vocab WHERE id >= $1", {Param::text(i64s(first_new_))},
-              true, "reading the index", [&](const pg::Result& r) {
-                const auto id = static_cast<std::uint32_t>(r.int4(0, 0));
-                max_id = std::max(max_id, id);
-                const auto lang = vocab_.find(r.bytes(0, 1));
-                if (lang == vocab_.end()) return true;
-                const auto it = lang->second.find(r.bytes(0, 2));
-                if (it == lang->second.end() || it->second < first_new_) return true;
-                remap_[it->second - first_new_] = id;
-                known[it->second - first_new_] = true;
-                return true;
-              });
-  std::uint32_t next = max_id + 1;
-  for (std::size_t i = 0; i < new_keys_.size(); ++i) {
-    if (known[i]) continue;
-    if (next > kMaxToken) {
+    if (vid_ >= std::int64_t{0xFFFFFFFF}) {
       throw StoreError(Kind::kBadInput, tm_.location(),
-                       "the TM's index is full (" + std::to_string(kMaxToken)
-                           + " distinct words); split the TM");
+                       "the TM holds 2^32 variants, the most its index can tell apart; "
+                       "split the TM");
     }
-    remap_[i] = next++;
+    const auto vid = static_cast<std::uint32_t>(++vid_);
+    encode_tokens(ids_, toks_);
+    index_.add_variant(vid, ids_);
+    std::string& w = batch_.variants;
+    put_varint(w, static_cast<std::uint64_t>(uid));
+    put_str(w, v.lang);
+    put_str(w, ilang);
+    put_str(w, v.text);
+    put_str(w, v.inline_xml);
+    put_str(w, v.creationdate);
+    put_str(w, v.changedate);
+    put_str(w, encode_extra(v.props, v.notes, v.attrs));
+    put_str(w, toks_);
   }
-  // Known keys are not written again.
-  for (std::size_t i = 0; i < new_keys_.size(); ++i) {
-    if (known[i]) new_keys_[i].second.clear();
+  ++stats_.units_added;
+  if (++batch_units_ >= kBatchUnits
+      || batch_.units.size() + batch_.variants.size() >= kBatchBytes) {
+    flush(false);
   }
 }
 
-// Units already stored (by an earlier import, or by another client since this one began) are
-// merged: their dates as unit_keys.h says, computed here and written back.
-void PgImport::resolve_duplicates() {
-  pg::Result any = c_.exec("SELECT EXISTS (SELECT 1 FROM tm_units)", "looking for duplicates");
-  if (any.bytes(0, 0) != "t" || units_.empty()) return;
-  c_.exec("CREATE TEMP TABLE tilmash_in(ord bigint, digest bytea) ON COMMIT DROP",
-          "looking for duplicates");
-  {
-    pg::CopyIn in(c_, "COPY tilmash_in(ord, digest) FROM STDIN (FORMAT binary)",
-                  "looking for duplicates");
-    for (std::size_t i = 0; i < units_.size(); ++i) {
-      in.row(2);
-      in.int8(static_cast<std::int64_t>(i));
-      in.bytes(digest_bytes(units_[i].digest));
-    }
-    in.finish();
+// Hands the batch to the writer (started at the first batch that is not the last), or, for an
+// import of one batch, writes it here. Into an empty TM, the first batch that is not the last
+// drops the indexes.
+void PgImport::flush(bool last) {
+  batch_.uid_to = uid_;
+  batch_.vid_to = vid_;
+  if (!last && empty_at_start_ && !bulk_) batch_.drop_indexes = bulk_ = true;
+  Batch b = std::move(batch_);
+  batch_ = Batch{};
+  batch_.uid_from = uid_ + 1;
+  batch_.vid_from = vid_ + 1;
+  batch_units_ = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  if (!writer_ && !last) {
+    writer_ = std::make_unique<BatchWriter>([this](Batch& w) { write_batch(w); });
   }
-  c_.exec("ANALYZE tilmash_in", "looking for duplicates");
-  struct Merge {
-    std::int64_t id;
-    UnitDates dates;
-  };
-  std::vector<Merge> merges;
-  c_.each_row("SELECT i.ord, u.id, u.created, u.changed FROM tilmash_in i JOIN tm_units u ON "
-              "u.digest = i.digest",
-              {}, true, "looking for duplicates", [&](const pg::Result& r) {
-                Pending& p = units_[static_cast<std::size_t>(r.int8(0, 0))];
-                p.merged = true;
-                const UnitDates stored{std::string(r.bytes(0, 2)), std::string(r.bytes(0, 3))};
-                merges.push_back({r.int8(0, 1), merge_dates(stored, p.dates)});
-                return true;
-              });
-  if (merges.empty()) return;
-  stats_.units_added -= merges.size();
-  stats_.units_merged += merges.size();
-  c_.exec("CREATE TEMP TABLE tilmash_dates(id bigint, created text, changed text) ON COMMIT DROP",
-          "merging duplicates");
-  {
-    pg::CopyIn in(c_, "COPY tilmash_dates(id, created, changed) FROM STDIN (FORMAT binary)",
-                  "merging duplicates");
-    for (const Merge& m : merges) {
-      in.row(3);
-      in.int8(m.id);
-      in.bytes(m.dates.created);
-      in.bytes(m.dates.changed);
+  if (writer_) {
+    writer_->push(std::move(b));
+    if (last) {
+      writer_->finish();
+      writer_.reset();
     }
-    in.finish();
+  } else {
+    write_batch(b);
   }
-  c_.exec("UPDATE tm_units u SET created = d.created, changed = d.changed FROM tilmash_dates d "
-          "WHERE u.id = d.id",
-          "merging duplicates");
+  phases_.add(wait_seconds_, t0);
 }
 
-void PgImport::write(std::int64_t next_batch) {
-  pg::Result maxes = c_.exec("SELECT (SELECT coalesce(max(id), 0) FROM tm_units), "
-                             "(SELECT coalesce(max(id), 0) FROM tm_variants)",
-                             "writing the TM");
-  std::int64_t uid = maxes.text_int(0, 0);
-  std::int64_t vid = maxes.text_int(0, 1);
-  // Into an empty TM, the indexes are built once after the load rather than row by row
-  // (and the UNIQUE digest is checked then, as a whole). Dropping them locks the tables
-  // until commit, which only readers of a TM still empty wait for.
-  pg::Result empty = c_.exec("SELECT NOT EXISTS (SELECT 1 FROM tm_units) AND NOT EXISTS "
-                             "(SELECT 1 FROM tm_variants) AND NOT EXISTS (SELECT 1 FROM "
-                             "tm_postings) AND NOT EXISTS (SELECT 1 FROM tm_vocab)",
-                             "writing the TM");
-  const bool bulk = empty.bytes(0, 0) == "t" && units_.size() >= kBulkUnits;
-  if (bulk) {
-    c_.exec("SET LOCAL maintenance_work_mem = '256MB'; "
-            "ALTER TABLE tm_units DROP CONSTRAINT tm_units_pkey, DROP CONSTRAINT tm_units_digest; "
-            "ALTER TABLE tm_variants DROP CONSTRAINT tm_variants_pkey; DROP INDEX tm_variants_unit; "
-            "ALTER TABLE tm_postings DROP CONSTRAINT tm_postings_pkey; "
-            "ALTER TABLE tm_vocab DROP CONSTRAINT tm_vocab_pkey, DROP CONSTRAINT tm_vocab_key",
-            "writing the TM");
-  }
-  // Per token: this import's postings as varint pairs (length, id - previous id), ids
-  // ascending; how many segments gained the token; the signature of each new variant.
-  std::vector<std::string> postings;
-  std::vector<std::uint32_t> last_id;
-  std::vector<std::uint64_t> df_delta;
-  std::vector<std::uint64_t> sigs;
-  const std::int64_t first_vid = vid + 1;
-  {
-    pg::CopyIn units(c_,
-                     "COPY tm_units(id, digest, dedup, tuid, created, changed, document, origin, "
-                     "confidence, extra) FROM STDIN (FORMAT binary)",
-                     "writing the units");
-    pg::CopyIn* variants = nullptr;
-    // Two COPYs cannot run at once on one connection: variants go to a second pass.
-    for (Pending& p : units_) {
-      if (p.merged) continue;
-      std::string_view in = p.blob;
-      units.row(10);
-      units.int8(++uid);
-      units.bytes(digest_bytes(p.digest));
-      units.int8(static_cast<std::int64_t>(p.dedup));
-      const std::string_view tuid = get_str(in);
-      if (tuid.empty()) units.null(); else units.bytes(tuid);
-      units.bytes(p.dates.created);
-      units.bytes(p.dates.changed);
-      units.bytes(get_str(in));
-      units.bytes(get_str(in));
-      if (get_u(in) == 1 && in.size() >= 8) {
-        units.float8(std::bit_cast<double>(load_le(reinterpret_cast<const unsigned char*>(in.data()), 8)));
-        in.remove_prefix(8);
-      } else {
-        units.null();
-      }
-      units.bytes(get_str(in));
-    }
-    (void)variants;
-    units.finish();
-  }
-  {
-    pg::CopyIn variants(c_,
-                        "COPY tm_variants(id, unit_id, lang, ilang, text, inline_xml, created, "
-                        "changed, extra, toks) FROM STDIN (FORMAT binary)",
-                        "writing the variants");
-    std::int64_t u = maxes.text_int(0, 0);
-    std::vector<std::uint32_t> ids;
-    std::string toks;
-    for (Pending& p : units_) {
-      if (p.merged) continue;
-      ++u;
-      std::string_view in = p.blob;
-      get_str(in);
-      get_str(in);
-      get_str(in);
-      if (get_u(in) == 1) in.remove_prefix(std::min<std::size_t>(8, in.size()));
-      get_str(in);
-      const std::uint64_t n = get_u(in);
-      for (std::uint64_t i = 0; i < n; ++i) {
-        const auto len = static_cast<std::uint32_t>(get_u(in));
-        ++vid;
-        if (vid > std::int64_t{0xFFFFFFFF}) {
-          throw StoreError(Kind::kBadInput, tm_.location(),
-                           "the TM holds 2^32 variants, the most its index can tell apart; "
-                           "split the TM");
+// The batch's rows, by binary COPY.
+void PgImport::write_batch(Batch& b) {
+  const auto t0 = std::chrono::steady_clock::now();
+  if (b.drop_indexes) drop_indexes();
+  if (b.uid_to >= b.uid_from) {
+    {
+      pg::CopyIn rows(c_,
+                      "COPY tm_units(id, digest, dedup, tuid, created, changed, document, "
+                      "origin, confidence, extra) FROM STDIN (FORMAT binary)",
+                      "writing the units");
+      std::string_view in = b.units;
+      for (std::int64_t id = b.uid_from; id <= b.uid_to && in.size() >= 24; ++id) {        rows.row(10);
+        rows.int8(id);
+        rows.bytes(in.substr(0, 16));
+        rows.int8(static_cast<std::int64_t>(load_le(reinterpret_cast<const unsigned char*>(in.data() + 16), 8)));
+        in.remove_prefix(24);
+        const std::string_view tuid = get_str(in);
+        if (tuid.empty()) rows.null(); else rows.bytes(tuid);
+        rows.bytes(get_str(in));  // created
+        rows.bytes(get_str(in));  // changed
+        rows.bytes(get_str(in));  // document
+        rows.bytes(get_str(in));  // origin
+        if (get_u(in) == 1 && in.size() >= 8) {
+          rows.float8(std::bit_cast<double>(load_le(reinterpret_cast<const unsigned char*>(in.data()), 8)));
+          in.remove_prefix(8);
+        } else {
+          rows.null();
         }
-        const auto v32 = static_cast<std::uint32_t>(vid);
-        variants.row(10);
-        variants.int8(vid);
-        variants.int8(u);
-        variants.bytes(get_str(in));  // lang
-        variants.bytes(get_str(in));  // ilang
-        variants.bytes(get_str(in));  // text
+        rows.bytes(get_str(in));  // extra
+      }
+      rows.finish();
+    }
+    {
+      pg::CopyIn rows(c_,
+                      "COPY tm_variants(id, unit_id, lang, ilang, text, inline_xml, created, "
+                      "changed, extra, toks) FROM STDIN (FORMAT binary)",
+                      "writing the variants");
+      std::string_view in = b.variants;
+      for (std::int64_t id = b.vid_from; id <= b.vid_to && !in.empty(); ++id) {
+        rows.row(10);
+        rows.int8(id);
+        rows.int8(static_cast<std::int64_t>(get_u(in)));
+        rows.bytes(get_str(in));  // lang
+        rows.bytes(get_str(in));  // ilang
+        rows.bytes(get_str(in));  // text
         const std::string_view inline_xml = get_str(in);
-        if (inline_xml.empty()) variants.null(); else variants.bytes(inline_xml);
-        variants.bytes(get_str(in));  // created
-        variants.bytes(get_str(in));  // changed
-        variants.bytes(get_str(in));  // extra
-        std::string_view prov = get_str(in);
-        ids.clear();
-        for (std::uint64_t t = 0; get_varint(prov, t);) {
-          ids.push_back(final_token(static_cast<std::uint32_t>(t)));
-        }
-        toks.clear();
-        encode_tokens(ids, toks);
-        variants.bytes(toks);
-        sigs.push_back(core::signature(ids));
-        for (const std::uint32_t t : ids) {
-          if (t >= postings.size()) {
-            const std::size_t size = std::max<std::size_t>(t + 1, postings.size() * 2);
-            postings.resize(size);
-            last_id.resize(size, 0);
-            df_delta.resize(size, 0);
-          }
-          if (last_id[t] == v32) continue;  // each distinct token once
-          put_varint(postings[t], len);
-          put_varint(postings[t], v32 - last_id[t]);
-          last_id[t] = v32;
-          ++df_delta[t];
-        }
+        if (inline_xml.empty()) rows.null(); else rows.bytes(inline_xml);
+        rows.bytes(get_str(in));  // created
+        rows.bytes(get_str(in));  // changed
+        rows.bytes(get_str(in));  // extra
+        rows.bytes(get_str(in));  // toks
       }
-      std::string().swap(p.blob);
+      rows.finish();
     }
-    variants.finish();
   }
+  if (!b.dups.empty()) {
+    if (!dups_table_) {
+      c_.exec("CREATE TEMP TABLE tilmash_dups(seq bigint, digest bytea, created text, changed "
+              "text) ON COMMIT DROP",
+              "looking for duplicates");
+      dups_table_ = true;
+    }
+    pg::CopyIn rows(c_, "COPY tilmash_dups(seq, digest, created, changed) FROM STDIN (FORMAT binary)",
+                    "looking for duplicates");
+    std::string_view in = b.dups;
+    while (in.size() >= 16) {
+      rows.row(4);
+      rows.int8(++dup_seq_);
+      rows.bytes(in.substr(0, 16));
+      in.remove_prefix(16);
+      rows.bytes(get_str(in));
+      rows.bytes(get_str(in));
+    }
+    rows.finish();
+  }
+  phases_.add(copy_seconds_, t0);
+}
+
+void PgImport::drop_indexes() {
+  c_.exec("ALTER TABLE tm_units DROP CONSTRAINT tm_units_pkey, DROP CONSTRAINT tm_units_digest; "
+          "ALTER TABLE tm_variants DROP CONSTRAINT tm_variants_pkey; DROP INDEX tm_variants_unit; "
+          "ALTER TABLE tm_postings DROP CONSTRAINT tm_postings_pkey; "
+          "ALTER TABLE tm_vocab DROP CONSTRAINT tm_vocab_pkey, DROP CONSTRAINT tm_vocab_key",
+          "writing the TM");
+}
+
+void PgImport::build_indexes() {
+  c_.exec("SET LOCAL maintenance_work_mem = '256MB'; "
+          "ALTER TABLE tm_units ADD PRIMARY KEY (id), "
+          "ADD CONSTRAINT tm_units_digest UNIQUE (digest); "
+          "ALTER TABLE tm_variants ADD PRIMARY KEY (id); "
+          "CREATE INDEX tm_variants_unit ON tm_variants(unit_id); "
+          "ALTER TABLE tm_postings ADD PRIMARY KEY (key); "
+          "ALTER TABLE tm_vocab ADD PRIMARY KEY (id), ADD CONSTRAINT tm_vocab_key UNIQUE (lang, key)",
+          "indexing the TM");
+}
+
+// The postings rows, the new keys and the frequencies of stored keys.
+void PgImport::write_index() {
   {
     pg::CopyIn rows(c_, "COPY tm_postings(key, ids) FROM STDIN (FORMAT binary)",
                     "writing the index");
-    const auto signature_of = [&](std::uint32_t id) {
-      return sigs[static_cast<std::size_t>(id - first_vid)];
-    };
-    for_each_postings_row(postings, signature_of,
-                          [&](std::uint32_t token, std::size_t row, std::string_view blob) {
-                            rows.row(2);
-                            rows.int8(postings_key(token, row, next_batch));
-                            rows.bytes(blob);
-                          });
+    index_.for_each_row([&](std::uint32_t token, std::size_t row, std::string_view blob) {
+      rows.row(2);
+      rows.int8(postings_key(token, row, next_batch_));
+      rows.bytes(blob);
+    });
     rows.finish();
   }
+  phases_.mark("postings");
   {
-    pg::CopyIn vocab(c_, "COPY tm_vocab(id, lang, key, df) FROM STDIN (FORMAT binary)",
-                     "writing the index");
-    for (std::size_t i = 0; i < new_keys_.size(); ++i) {
-      if (new_keys_[i].second.empty()) continue;  // stored by another client meanwhile
-      const std::uint32_t id = remap_[i];
-      std::uint64_t df = 0;
-      if (id < df_delta.size()) std::swap(df, df_delta[id]);
-      vocab.row(4);
-      vocab.int4(static_cast<std::int32_t>(id));
-      vocab.bytes(new_keys_[i].first);
-      vocab.bytes(new_keys_[i].second);
-      vocab.int8(static_cast<std::int64_t>(df));
-    }
-    vocab.finish();
+    pg::CopyIn rows(c_, "COPY tm_vocab(id, lang, key, df) FROM STDIN (FORMAT binary)",
+                    "writing the index");
+    index_.new_keys([&](std::uint32_t id, std::string_view lang, std::string_view key,
+                        std::uint64_t df) {
+      rows.row(4);
+      rows.int4(static_cast<std::int32_t>(id));
+      rows.bytes(lang);
+      rows.bytes(key);
+      rows.int8(static_cast<std::int64_t>(df));
+    });
+    rows.finish();
   }
-  if (bulk) {
-    c_.exec("ALTER TABLE tm_units ADD PRIMARY KEY (id), "
-            "ADD CONSTRAINT tm_units_digest UNIQUE (digest); "
-            "ALTER TABLE tm_variants ADD PRIMARY KEY (id); "
-            "CREATE INDEX tm_variants_unit ON tm_variants(unit_id); "
-            "ALTER TABLE tm_postings ADD PRIMARY KEY (key); "
-            "ALTER TABLE tm_vocab ADD PRIMARY KEY (id), ADD CONSTRAINT tm_vocab_key UNIQUE (lang, key)",
-            "indexing the TM");
-  }
-  bool updates = false;
-  for (const std::uint64_t d : df_delta) updates |= d != 0;
-  if (updates) {
+  if (index_.has_df_increments()) {
     c_.exec("CREATE TEMP TABLE tilmash_df(id integer, d bigint) ON COMMIT DROP",
             "writing the index");
     {
-      pg::CopyIn in(c_, "COPY tilmash_df(id, d) FROM STDIN (FORMAT binary)", "writing the index");
-      for (std::size_t id = 0; id < df_delta.size(); ++id) {
-        if (df_delta[id] == 0) continue;
-        in.row(2);
-        in.int4(static_cast<std::int32_t>(id));
-        in.int8(static_cast<std::int64_t>(df_delta[id]));
-      }
-      in.finish();
+      pg::CopyIn rows(c_, "COPY tilmash_df(id, d) FROM STDIN (FORMAT binary)", "writing the index");
+      index_.df_increments([&](std::uint32_t id, std::uint64_t d) {
+        rows.row(2);
+        rows.int4(static_cast<std::int32_t>(id));
+        rows.int8(static_cast<std::int64_t>(d));
+      });
+      rows.finish();
     }
     c_.exec("UPDATE tm_vocab v SET df = v.df + t.d FROM tilmash_df t WHERE v.id = t.id",
             "writing the index");
   }
+  phases_.mark("vocabulary");
+}
+
+// Each duplicate's dates merged into its stored unit's, in the order the duplicates came
+// (merge_dates), read through a cursor and written back in one UPDATE.
+void PgImport::merge_duplicates() {
+  if (!dups_table_) return;
+  c_.exec("ANALYZE tilmash_dups; "
+          "CREATE TEMP TABLE tilmash_dates(id bigint, created text, changed text) ON COMMIT DROP; "
+          "DECLARE tilmash_merge NO SCROLL CURSOR FOR SELECT u.id, u.created, u.changed, "
+          "d.created, d.changed FROM tilmash_dups d JOIN tm_units u ON u.digest = d.digest "
+          "ORDER BY u.id, d.seq",
+          "merging duplicates");
+  std::int64_t id = 0;
+  UnitDates stored;
+  UnitDates merged;
+  std::vector<std::pair<std::int64_t, UnitDates>> out;
+  const auto done = [&] {
+    if (id != 0 && !(merged == stored)) out.emplace_back(id, std::move(merged));
+  };
+  for (;;) {
+    pg::Result r = c_.exec("FETCH 20000 FROM tilmash_merge", "merging duplicates");
+    for (int i = 0; i < r.rows(); ++i) {
+      const std::int64_t row_id = r.text_int(i, 0);
+      if (row_id != id) {
+        done();
+        id = row_id;
+        stored = {std::string(r.bytes(i, 1)), std::string(r.bytes(i, 2))};
+        merged = stored;
+      }
+      merged = merge_dates(merged, {std::string(r.bytes(i, 3)), std::string(r.bytes(i, 4))});
+    }
+    if (r.rows() == 0) done();
+    if (!out.empty() && (r.rows() == 0 || out.size() >= 20000)) {
+      pg::CopyIn rows(c_, "COPY tilmash_dates(id, created, changed) FROM STDIN (FORMAT binary)",
+                      "merging duplicates");
+      for (const auto& [uid, dates] : out) {
+        rows.row(3);
+        rows.int8(uid);
+        rows.bytes(dates.created);
+        rows.bytes(dates.changed);
+      }
+      rows.finish();
+      out.clear();
+    }
+    if (r.rows() == 0) break;
+  }
+  c_.exec("CLOSE tilmash_merge; "
+          "UPDATE tm_units u SET created = d.created, changed = d.changed FROM tilmash_dates d "
+          "WHERE u.id = d.id",
+          "merging duplicates");
 }
 
 ImportStats PgImport::commit() {
   if (!open_) return stats_;
-  c_.exec("BEGIN", "starting the import's transaction");
   try {
-    c_.exec(("SET LOCAL lock_timeout = " + std::to_string(tm_.lock_timeout_ms())).c_str(),
-            "starting the import's transaction");
-    c_.exec(kWriteLock, "waiting for another client's import");
-    pg::Result b = c_.exec("SELECT value FROM tilmash_meta WHERE key = 'next_batch'",
-                           "reading the TM");
-    const std::int64_t next_batch = b.rows() == 1 ? b.text_int(0, 0) : 1;
-    if (next_batch > kMaxBatch) {
-      throw StoreError(Kind::kBadInput, tm_.location(),
-                       "this TM has had " + std::to_string(kMaxBatch)
-                           + " imports, the most its index can tell apart; export it ('tilmash "
-                             "tm export') and import that file into a new TM");
+    flush(true);
+    if (phases_.on()) {
+      std::fprintf(stderr,
+                   "tilmash profile: (batches' COPY %.3f s in the writer; the import waited "
+                   "%.3f s for it)\n",
+                   copy_seconds_, wait_seconds_);
     }
-    resolve_tokens();
-    resolve_duplicates();
-    write(next_batch);
+    phases_.mark("units and variants");
+    write_index();
+    if (bulk_) {
+      build_indexes();
+      phases_.mark("indexes");
+    }
+    merge_duplicates();
+    phases_.mark("duplicates");
     c_.run("UPDATE tilmash_meta SET value = CASE key WHEN 'next_batch' THEN $1 ELSE "
            "(value::bigint + 1)::text END WHERE key IN ('next_batch', 'data_version')",
-           {Param::text(i64s(next_batch + 1))}, false, "writing the TM");
+           {Param::text(i64s(next_batch_ + 1))}, false, "writing the TM");
     c_.exec("COMMIT", "committing the import");
+    phases_.mark("commit");
   } catch (...) {
+    writer_.reset();
     c_.exec_quietly("ROLLBACK");
+    open_ = false;
     throw;
   }
   open_ = false;
@@ -495,8 +665,9 @@ ImportStats PgImport::commit() {
 
 }  // namespace
 
-std::unique_ptr<TmImport> begin_import(PostgresTm& tm, Keyer keyer, std::string now) {
-  return std::make_unique<PgImport>(tm, std::move(keyer), std::move(now));
+std::unique_ptr<TmImport> begin_import(PostgresTm& tm, Keyer keyer, std::string now,
+                                       const std::function<void(const std::string&)>& waiting) {
+  return std::make_unique<PgImport>(tm, std::move(keyer), std::move(now), waiting);
 }
 
 }  // namespace tilmash::store::pg

@@ -215,11 +215,12 @@ void PostgresTm::open_schema(OpenMode mode) {
 }
 
 
-std::unique_ptr<TmImport> PostgresTm::begin_import(Keyer keyer, std::string now) {
+std::unique_ptr<TmImport> PostgresTm::begin_import(
+    Keyer keyer, std::string now, const std::function<void(const std::string&)>& waiting) {
   if (read_only_) {
     throw StoreError(Kind::kIo, location_, "importing: the TM was opened read-only");
   }
-  return pg::begin_import(*this, std::move(keyer), std::move(now));
+  return pg::begin_import(*this, std::move(keyer), std::move(now), waiting);
 }
 
 // ---------------------------------------------------------------------------------------------

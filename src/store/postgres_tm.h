@@ -2,9 +2,10 @@
 // (postgresql://…; passwords only through libpq: ~/.pgpass, PGPASSWORD, service files).
 // Stores what the SQLite TM stores, with the same keys, dedup and date merging
 // (store/unit_keys.h) and the same postings blobs (store/postings_codec.h), so lookups give
-// the same results. Many clients may import and look up at once: an import buffers its units
-// and writes them in one transaction, under a transaction-scoped advisory lock held only for
-// the write phase; readers never wait.
+// the same results. Many clients may import and look up at once: an import is one
+// transaction that holds a transaction-scoped advisory lock from its start (imports run one
+// after another) and streams its units to the server in batches (store/postgres_import.cc);
+// readers never wait.
 #pragma once
 
 #include <cstdint>
@@ -35,7 +36,9 @@ class PostgresTm : public TmBackend {
   PostgresTm& operator=(const PostgresTm&) = delete;
 
   const std::string& location() const override { return location_; }
-  std::unique_ptr<TmImport> begin_import(Keyer keyer, std::string now) override;
+  std::unique_ptr<TmImport> begin_import(
+      Keyer keyer, std::string now,
+      const std::function<void(const std::string&)>& waiting = {}) override;
   std::size_t unit_count() const override;
   void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const override;
   std::optional<StoredUnit> unit_of_variant(std::int64_t variant_id) const override;

@@ -21,8 +21,22 @@
 
 namespace tilmash::store {
 
-// LEB128-style varints: 7 bits a byte, low first.
-void put_varint(std::string& out, std::uint64_t v);
+// LEB128-style varints: 7 bits a byte, low first. varint_to() writes one at `buf` (room for
+// 10 bytes) and returns its length. Inline: an import writes ~3 per posting (~150M for 1M
+// units), where the call alone was ~8 % of the import's main thread.
+inline std::size_t varint_to(char* buf, std::uint64_t v) {
+  std::size_t n = 0;
+  while (v >= 0x80) {
+    buf[n++] = static_cast<char>((v & 0x7F) | 0x80);
+    v >>= 7;
+  }
+  buf[n++] = static_cast<char>(v);
+  return n;
+}
+inline void put_varint(std::string& out, std::uint64_t v) {
+  char buf[10];  // one append: push_back per byte was ~6 % of a large import
+  out.append(buf, varint_to(buf, v));
+}
 // Reads one varint from the front of `in`; false (and `in` consumed) when it is cut off.
 bool get_varint(std::string_view& in, std::uint64_t& v);
 

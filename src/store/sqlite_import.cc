@@ -4,6 +4,7 @@
 // Normalisation, dedup keys and date merging: store/unit_keys.h.
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -14,6 +15,8 @@
 #include <vector>
 
 #include "store/extra_codec.h"
+#include "store/import_index.h"
+#include "store/import_phases.h"
 #include "store/postings_codec.h"
 #include "store/sqlite_detail.h"
 #include "store/sqlite_tm.h"
@@ -23,64 +26,9 @@ namespace tilmash::store {
 
 using namespace sqlite;  // NOLINT: this backend's own helpers
 
-namespace {
-
-// Token ids of the fuzzy keys of one language. The import looks up every word of every
-// variant (~50M lookups for 1M units), where std::unordered_map's bucket division and node
-// chasing were ~15 % of the import's time. Open addressing with linear probing over a
-// power-of-two table (Knuth, TAOCP vol. 3, §6.4, algorithm L) at most half full: usually one
-// probe, the hash stored to skip most key comparisons, the keys in one arena.
-class KeyIds {
- public:
-  // The id of `key`; unknown keys get `fresh` (.second: true).
-  std::pair<std::uint32_t, bool> find_or_add(std::string_view key, std::uint32_t fresh) {
-    if (2 * (size_ + 1) > slots_.size()) grow();
-    const std::size_t h = std::hash<std::string_view>{}(key);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
-      if (slot.len == kEmpty) {
-        slot = Slot{h, arena_.size(), static_cast<std::uint32_t>(key.size()), fresh};
-        arena_.append(key);
-        ++size_;
-        return {fresh, true};
-      }
-      if (slot.hash == h && slot.len == key.size()
-          && std::string_view(arena_).substr(slot.offset, slot.len) == key) {
-        return {slot.id, false};
-      }
-    }
-  }
-
- private:
-  static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
-  struct Slot {
-    std::size_t hash = 0;
-    std::size_t offset = 0;
-    std::uint32_t len = kEmpty;
-    std::uint32_t id = 0;
-  };
-  void grow() {
-    std::vector<Slot> old(std::max<std::size_t>(1024, 2 * slots_.size()));
-    old.swap(slots_);
-    const std::size_t mask = slots_.size() - 1;
-    for (const Slot& slot : old) {
-      if (slot.len == kEmpty) continue;
-      std::size_t i = slot.hash & mask;
-      while (slots_[i].len != kEmpty) i = (i + 1) & mask;
-      slots_[i] = slot;
-    }
-  }
-  std::vector<Slot> slots_;
-  std::string arena_;
-  std::size_t size_ = 0;
-};
-
-}  // namespace
-
 class SqliteImport final : public TmImport {
  public:
-  explicit SqliteImport(SqliteTm& tm) : store(&tm) {}
+  explicit SqliteImport(SqliteTm& tm) : store(&tm), index(tm.path()) {}
   ~SqliteImport() override;
   SqliteImport(const SqliteImport&) = delete;
   SqliteImport& operator=(const SqliteImport&) = delete;
@@ -96,50 +44,23 @@ class SqliteImport final : public TmImport {
   std::string now;
   ImportStats stats_;
   bool open = false;
-  // ilang -> key -> id
-  std::unordered_map<std::string, KeyIds> vocab;
-  std::vector<std::pair<std::string, std::string>> new_keys;  // in id order from first_new
-  std::uint32_t first_new = 1;
-  // Per token id: this import's postings as varint pairs (length, id - previous id), ids
-  // ascending since variants are added in id order (~3 bytes a posting: the 1M-unit import
-  // holds its ~50M postings in ~150 MB), and how many segments gained the token. Written once
-  // at commit, one batch per (token, length): lookups read one row per list, not one per
-  // flush, and nothing needs sorting.
-  std::vector<std::string> postings;
-  // The signature of each variant this import adds (ids from sig_base, ascending).
-  std::vector<std::uint64_t> sigs;
-  std::uint32_t sig_base = 0;
-  std::vector<std::uint32_t> last_id;
-  std::vector<std::uint64_t> df_delta;
+  ImportIndex index;  // the fuzzy index this import adds (store/import_index.h)
   std::int64_t next_batch = 1;
   std::unordered_set<std::int64_t> dedups;  // every unit's dedup hash: most units need no query
+  ImportPhases phases;
 
-  void add_posting(std::uint32_t token, std::uint32_t len, std::uint32_t id) {
-    if (token >= postings.size()) {
-      const std::size_t n = std::max<std::size_t>(token + 1, postings.size() * 2);
-      postings.resize(n);
-      last_id.resize(n, 0);
-      df_delta.resize(n, 0);
-    }
-    put_varint(postings[token], len);
-    put_varint(postings[token], id - last_id[token]);
-    last_id[token] = id;
-    ++df_delta[token];
-  }
   void write_postings();
 };
 
 void SqliteImport::write_postings() {
   Stmt ins(store->prepare("INSERT INTO postings(key, ids) VALUES(?, ?)"), store->db_,
            store->path_);
-  const auto signature_of = [this](std::uint32_t id) { return sigs[id - sig_base]; };
-  for_each_postings_row(postings, signature_of,
-                        [&](std::uint32_t token, std::size_t row, std::string_view blob) {
-                          sqlite3_bind_int64(ins.get(), 1, postings_key(token, row, next_batch));
-                          bind_blob_ref(ins.get(), 2, blob);
-                          ins.step("writing the index");
-                          sqlite3_reset(ins.get());
-                        });
+  index.for_each_row([&](std::uint32_t token, std::size_t row, std::string_view blob) {
+    sqlite3_bind_int64(ins.get(), 1, postings_key(token, row, next_batch));
+    bind_blob_ref(ins.get(), 2, blob);
+    ins.step("writing the index");
+    sqlite3_reset(ins.get());
+  });
   ++next_batch;
 }
 
@@ -147,23 +68,34 @@ SqliteImport::~SqliteImport() {
   if (open) sqlite3_exec(store->db_, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
-std::unique_ptr<TmImport> SqliteTm::begin_import(Keyer keyer, std::string now) {
+std::unique_ptr<TmImport> SqliteTm::begin_import(
+    Keyer keyer, std::string now, const std::function<void(const std::string&)>& waiting) {
   if (read_only_) fail(db_, SQLITE_READONLY, path_, "importing");
   auto imp = std::make_unique<SqliteImport>(*this);
   SqliteImport& st = *imp;
   st.keyer = std::move(keyer);
   st.now = std::move(now);
-  exec(db_, path_, "BEGIN IMMEDIATE", "starting the import");
+  if (waiting) {
+    // Another process's import holds the write lock: say so, then wait for it to end.
+    sqlite3_busy_timeout(db_, 0);
+    int rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if ((rc & 0xFF) == SQLITE_BUSY) {
+      waiting(kWaitingForImport);
+      sqlite3_busy_timeout(db_, std::numeric_limits<int>::max());
+      rc = sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    }
+    sqlite3_busy_timeout(db_, busy_timeout_ms_);
+    if (rc != SQLITE_OK) fail(db_, rc, path_, "starting the import");
+  } else {
+    exec(db_, path_, "BEGIN IMMEDIATE", "starting the import");
+  }
   st.open = true;
   {
     Stmt q(prepare("SELECT id, lang, key FROM vocab"), db_, path_);
-    std::uint32_t max_id = 0;
     while (q.step("reading the index")) {
-      const auto id = static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0));
-      st.vocab[std::string(col_text(q.get(), 1))].find_or_add(col_text(q.get(), 2), id);
-      max_id = std::max(max_id, id);
+      st.index.known(col_text(q.get(), 1), col_text(q.get(), 2),
+                     static_cast<std::uint32_t>(sqlite3_column_int64(q.get(), 0)));
     }
-    st.first_new = max_id + 1;
   }
   {
     Stmt q(prepare("SELECT dedup FROM units"), db_, path_);
@@ -179,6 +111,7 @@ std::unique_ptr<TmImport> SqliteTm::begin_import(Keyer keyer, std::string now) {
                          + " imports, the most its index can tell apart; export it ('tilmash "
                            "tm export') and import that file into a new TM");
   }
+  st.phases.mark("lock, vocabulary, digests");
   return imp;
 }
 
@@ -258,25 +191,9 @@ void SqliteImport::add(const core::TranslationUnit& unit, const Provenance& prov
     VariantKeys computed;
     if (given == nullptr || at >= given->size()) computed = st.keyer(v->lang, v->text);
     const VariantKeys& keys = given != nullptr && at < given->size() ? (*given)[at] : computed;
-    const auto len = static_cast<std::uint32_t>(keys.words.size());
-    ids.clear();
-    ids.reserve(len);
+    st.index.tokens(ilang, keys.words, ids);
     toks.clear();
-    KeyIds& lang_ids = st.vocab[ilang];
-    for (const std::string_view k : keys.words) {
-      const auto fresh = static_cast<std::uint32_t>(st.first_new + st.new_keys.size());
-      const auto [id, added] = lang_ids.find_or_add(k, fresh);
-      if (added) {
-        if (fresh > kMaxToken) {
-          throw StoreError(StoreError::Kind::kBadInput, db.path_,
-                           "the TM's index is full (" + std::to_string(kMaxToken)
-                               + " distinct words); split the TM");
-        }
-        st.new_keys.emplace_back(ilang, k);
-      }
-      ids.push_back(id);
-      put_varint(toks, id);
-    }
+    encode_tokens(ids, toks);
     if (given != nullptr && at < given->size()) (*given)[at] = VariantKeys{};  // consumed
     sqlite3_bind_int64(ins.get(), 1, uid);
     bind_text_ref(ins.get(), 2, v->lang);
@@ -294,17 +211,7 @@ void SqliteImport::add(const core::TranslationUnit& unit, const Provenance& prov
     bind_blob_ref(ins.get(), 9, toks);
     ins.step("adding a variant");
     sqlite3_reset(ins.get());
-    const auto vid = static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db.db_));
-    // Each distinct token once: last_id[t] == vid once t has a posting for this variant (ids
-    // only grow, so no earlier variant has vid). Linear, where sorting a 20 MB segment's
-    // millions of ids took a quarter of a second.
-    if (st.sigs.empty()) st.sig_base = vid;
-    st.sigs.resize(std::max<std::size_t>(st.sigs.size(), vid - st.sig_base + 1), 0);
-    st.sigs[vid - st.sig_base] = core::signature(ids);
-    for (std::uint32_t t : ids) {
-      if (t < st.last_id.size() && st.last_id[t] == vid) continue;
-      st.add_posting(t, len, vid);
-    }
+    st.index.add_variant(static_cast<std::uint32_t>(sqlite3_last_insert_rowid(db.db_)), ids);
   }
   ++st.stats_.units_added;
 }
@@ -312,40 +219,40 @@ void SqliteImport::add(const core::TranslationUnit& unit, const Provenance& prov
 ImportStats SqliteImport::commit() {
   SqliteImport& st = *this;
   SqliteTm& db = *st.store;
+  st.phases.mark("units and variants");
   st.write_postings();
+  st.phases.mark("postings");
   {
     Stmt ins(db.prepare("INSERT INTO vocab(id, lang, key, df) VALUES(?, ?, ?, ?)"), db.db_,
              db.path_);
-    for (std::size_t i = 0; i < st.new_keys.size(); ++i) {
-      const std::size_t id = st.first_new + i;
-      std::uint64_t df = 0;
-      if (id < st.df_delta.size()) std::swap(df, st.df_delta[id]);  // no UPDATE for new keys
-      sqlite3_bind_int64(ins.get(), 1, static_cast<std::int64_t>(id));
-      bind_text(ins.get(), 2, st.new_keys[i].first);
-      bind_text(ins.get(), 3, st.new_keys[i].second);
+    st.index.new_keys([&](std::uint32_t id, std::string_view lang, std::string_view key,
+                          std::uint64_t df) {
+      sqlite3_bind_int64(ins.get(), 1, id);
+      bind_text(ins.get(), 2, lang);
+      bind_text(ins.get(), 3, key);
       sqlite3_bind_int64(ins.get(), 4, static_cast<std::int64_t>(df));
       ins.step("writing the index");
       sqlite3_reset(ins.get());
-    }
+    });
   }
   {
     Stmt upd(db.prepare("UPDATE vocab SET df = df + ? WHERE id = ?"), db.db_, db.path_);
-    for (std::size_t id = 0; id < st.df_delta.size(); ++id) {
-      const std::uint64_t d = st.df_delta[id];
-      if (d == 0) continue;
+    st.index.df_increments([&](std::uint32_t id, std::uint64_t d) {
       sqlite3_bind_int64(upd.get(), 1, static_cast<std::int64_t>(d));
-      sqlite3_bind_int64(upd.get(), 2, static_cast<std::int64_t>(id));
+      sqlite3_bind_int64(upd.get(), 2, id);
       upd.step("writing the index");
       sqlite3_reset(upd.get());
-    }
+    });
   }
   {
     Stmt upd(db.prepare("UPDATE meta SET value = ? WHERE key = 'next_batch'"), db.db_, db.path_);
     sqlite3_bind_int64(upd.get(), 1, st.next_batch);
     upd.step("writing the TM");
   }
+  st.phases.mark("vocabulary");
   const int rc = sqlite3_exec(db.db_, "COMMIT", nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) fail(db.db_, rc, db.path_, "committing the import");
+  st.phases.mark("commit");
   st.open = false;
   return st.stats_;
 }

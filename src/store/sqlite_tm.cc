@@ -104,7 +104,7 @@ sqlite3_stmt* SqliteTm::prepare(const char* sql) const {
 }
 
 SqliteTm::SqliteTm(std::string path, OpenMode mode, int busy_timeout_ms)
-    : path_(std::move(path)), cache_(std::make_unique<Cache>()) {
+    : path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms), cache_(std::make_unique<Cache>()) {
   const int flags = (mode == OpenMode::kReadOnly ? SQLITE_OPEN_READONLY
                                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
                     | SQLITE_OPEN_NOMUTEX;

@@ -45,7 +45,9 @@ class SqliteTm final : public TmBackend {
 
   // Given keys are consumed: each is released once its token ids are known, before its row is
   // written, so a huge segment's keys and SQLite's copy of its text are not held at once.
-  std::unique_ptr<TmImport> begin_import(Keyer keyer, std::string now) override;
+  std::unique_ptr<TmImport> begin_import(
+      Keyer keyer, std::string now,
+      const std::function<void(const std::string&)>& waiting = {}) override;
 
   std::size_t unit_count() const override;
   void for_each_unit(const std::function<bool(const StoredUnit&)>& fn) const override;
@@ -77,6 +79,7 @@ class SqliteTm final : public TmBackend {
   void migrate_v1();
   sqlite3_stmt* prepare(const char* sql) const;  // cached; reset by Stmt after use
   std::string path_;
+  int busy_timeout_ms_ = 5000;
   std::unique_ptr<Cache> cache_;
   sqlite3* db_ = nullptr;
   bool read_only_ = true;

@@ -159,8 +159,13 @@ class TmBackend {
   // The file, or the URI without its password: what messages name.
   virtual const std::string& location() const = 0;
   // Starts an import; `keyer` gives the fuzzy keys per variant, `now` ("YYYYMMDDThhmmssZ")
-  // stamps units without dates. Throws StoreError (kIo) when the TM is read-only or locked.
-  virtual std::unique_ptr<TmImport> begin_import(Keyer keyer, std::string now) = 0;
+  // stamps units without dates. An import holds the TM's write lock from here to its end.
+  // While another client's import holds it: with `waiting`, that is told once what the import
+  // waits for, and it waits until the other import ends; without, it waits at most open_tm's
+  // busy timeout. Throws StoreError (kIo) when the TM is read-only or stays locked.
+  virtual std::unique_ptr<TmImport> begin_import(
+      Keyer keyer, std::string now,
+      const std::function<void(const std::string&)>& waiting = {}) = 0;
 
   virtual std::size_t unit_count() const = 0;
   // Units in id order; `fn` returns false to stop.

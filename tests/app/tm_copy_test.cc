@@ -49,7 +49,7 @@ TEST_F(TmTaskTest, CopyRoundTripLosesNothing) {
   ASSERT_FALSE(a[0].unit.variants[0].inline_xml.empty());
   ASSERT_FALSE(a[0].unit.notes.empty());
   std::size_t ticks = 0;
-  const store::ImportStats s = copy_tm({path("a.db"), path("b.db")}, {[&] { ++ticks; }, {}});
+  const store::ImportStats s = copy_tm({path("a.db"), path("b.db")}, {[&] { ++ticks; }, {}, {}});
   EXPECT_EQ(s.units_added, 4u);
   EXPECT_EQ(ticks, 4u);
   copy_tm({path("b.db"), path("c.db")});

@@ -1,8 +1,12 @@
 // The TM tasks of src/app without the CLI: import (TMX with provenance props, align JSON and
 // TSV, a bad file leaving the TM as it was), lookup, concordance, export.
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <thread>
 
 #include "app/tm_import.h"
 #include "app/tm_read.h"
@@ -26,6 +30,45 @@ constexpr const char* kUnits = R"(<tu tuid="a1" creationdate="20240101T000000Z">
 <tu tuid="a4"><tuv xml:lang="en"><seg>Alone</seg></tuv></tu>
 )";
 
+// A translator's import while a colleague's runs: told what it waits for (once), it waits,
+// beyond the 5 s busy timeout, and imports when the other has committed.
+TEST_F(TmTaskTest, ImportWaitsForAnotherImportAndSaysSo) {
+  const std::string db = path("busy.db");
+  store::open_tm(db, store::OpenMode::kReadWrite);
+  auto other = store::open_tm(db, store::OpenMode::kReadWrite);
+  auto running = other->begin_import(
+      [](std::string_view, std::string_view) { return store::VariantKeys{}; }, "20250505T000000Z");
+  TmImportRequest r;
+  r.db = db;
+  r.files = {tmx("w.tmx", kUnits)};
+  std::atomic<int> told{0};
+  std::string why;
+  std::string error;
+  std::atomic<bool> done{false};
+  ImportProgress progress;
+  progress.waiting = [&](const std::string& w) {
+    why = w;
+    ++told;
+  };
+  std::thread t([&] {
+    try {
+      import_tm(r, progress);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    done = true;
+  });
+  for (int i = 0; i < 400 && told == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  std::this_thread::sleep_for(std::chrono::milliseconds(5500));  // past the busy timeout
+  EXPECT_FALSE(done) << error;
+  running->commit();
+  t.join();
+  EXPECT_EQ(told, 1);
+  EXPECT_EQ(error, "");
+  EXPECT_NE(why.find("waiting for it to finish"), std::string::npos) << why;
+  EXPECT_EQ(store::open_tm(db, store::OpenMode::kReadOnly)->unit_count(), 3u);
+}
+
 TEST_F(TmTaskTest, ImportStoresUnitsWithProvenanceAndMerges) {
   TmImportRequest r;
   r.db = path("tm.db");
@@ -33,7 +76,7 @@ TEST_F(TmTaskTest, ImportStoresUnitsWithProvenanceAndMerges) {
   r.now = "20250505T000000Z";
   std::size_t ticks = 0;
   bool writing = false;
-  const TmImportResult first = import_tm(r, {[&] { ++ticks; }, [&] { writing = true; }});
+  const TmImportResult first = import_tm(r, {[&] { ++ticks; }, [&] { writing = true; }, {}});
   EXPECT_EQ(first.stats.units_read, 4u);
   EXPECT_EQ(first.stats.units_added, 3u);
   EXPECT_EQ(first.stats.units_skipped, 1u);

@@ -163,7 +163,7 @@ done
 newdb killbase
 kb=$(dburi killbase)
 gen "$work/base.tmx" 1 200
-gen "$work/add.tmx" 100000 2500
+gen "$work/add.tmx" 100000 20000  # two batches of units, then the index and the commit
 "$tilmash" tm import --db "$kb" "$work/base.tmx" 2>/dev/null || fail "kill base import"
 psql_admin -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'killbase' AND pid <> pg_backend_pid()" >/dev/null
 newdb killw "TEMPLATE killbase"
@@ -172,15 +172,16 @@ start=$(date +%s%N)
 "$tilmash" tm import --db "$kw" "$work/add.tmx" 2>/dev/null || fail "uninterrupted import"
 full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 n=$(count "$kw")
-[ "$n" -eq 2700 ] || fail "uninterrupted import: $n units, want 2700"
+[ "$n" -eq 20200 ] || fail "uninterrupted import: $n units, want 20200"
 kill_fail=0
 killed_mid=0
 before=0
 after=0
 for i in $(seq 1 "$kills"); do
   newdb killw "TEMPLATE killbase"
-  # Most kills in the second half, where the import writes and commits (it buffers first).
-  delay_ms=$(( full_ms * 2 / 5 + RANDOM % (full_ms * 7 / 10 + 1) ))
+  # Kills spread over the import, which writes as it reads (batches of units, then the index
+  # and the commit), and a little past its end: from 10 % to 105 % of its time.
+  delay_ms=$(( full_ms / 10 + RANDOM % (full_ms * 19 / 20 + 1) ))
   "$tilmash" tm import --db "$kw" "$work/add.tmx" 2>/dev/null &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
@@ -188,10 +189,10 @@ for i in $(seq 1 "$kills"); do
   wait "$pid" 2>/dev/null
   n=$(count "$kw")
   if [ "$n" -eq 200 ]; then before=$((before + 1));
-  elif [ "$n" -eq 2700 ]; then after=$((after + 1));
-  else echo "kill $i after $delay_ms ms: $n units (expected 200 or 2700)"; kill_fail=$((kill_fail + 1)); fi
+  elif [ "$n" -eq 20200 ]; then after=$((after + 1));
+  else echo "kill $i after $delay_ms ms: $n units (expected 200 or 20200)"; kill_fail=$((kill_fail + 1)); fi
   # The next import must not wait on a lock or trip on anything the killed one left.
-  if ! timeout 120 "$tilmash" tm import --db "$kw" "$work/add.tmx" 2>"$work/next.err" || [ "$(count "$kw")" -ne 2700 ]; then
+  if ! timeout 120 "$tilmash" tm import --db "$kw" "$work/add.tmx" 2>"$work/next.err" || [ "$(count "$kw")" -ne 20200 ]; then
     echo "kill $i: the import after the kill failed: $(tail -n 2 "$work/next.err")"; kill_fail=$((kill_fail + 1))
   fi
 done
@@ -202,8 +203,9 @@ else
 fi
 
 # ---- 3b. kill -9 during a bulk import into an empty TM (PostgresTm drops and rebuilds its
-# indexes and UNIQUE constraint for 20,000 units or more): nothing or everything, and the
-# constraint is back (the same file again merges every unit) ----
+# indexes and UNIQUE constraint once an import into an empty TM outgrows one batch, 16,384
+# units): nothing or everything, and the constraint is back (the same file again merges every
+# unit) ----
 gen "$work/bulk.tmx" 300000 25000
 newdb bulk
 bk=$(dburi bulk)
@@ -218,7 +220,7 @@ bulk_seen=""
 for i in 1 2 3 4 5; do
   newdb bulkw "TEMPLATE bulk"
   bw=$(dburi bulkw)
-  delay_ms=$(( bulk_ms * 3 / 10 + RANDOM % (bulk_ms * 8 / 10 + 1) ))
+  delay_ms=$(( bulk_ms / 10 + RANDOM % (bulk_ms * 19 / 20 + 1) ))
   "$tilmash" tm import --db "$bw" "$work/bulk.tmx" 2>/dev/null &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"

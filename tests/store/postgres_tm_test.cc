@@ -6,8 +6,11 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -187,18 +190,34 @@ TEST_F(PgTest, DuplicatesMergeDatesWithinAndAcrossImports) {
   });
 }
 
+// Two clients import at once: the second's import waits for the first's write lock (taken
+// when an import begins), then merges the unit the first stored.
 TEST_F(PgTest, SameUnitFromTwoClientsAtOnceIsStoredOnce) {
   PostgresTm a(uri_, OpenMode::kReadWrite);
   PostgresTm b(uri_, OpenMode::kReadWrite);
   auto ia = a.begin_import(words, "20250101T000000Z");
-  auto ib = b.begin_import(words, "20250101T000000Z");
   ia->add(unit("1", "All human beings are born free", "Барлық адамдар", "20200101T000000Z"),
           Provenance{});
-  ib->add(unit("2", "All human beings are born free", "Барлық адамдар", "20210101T000000Z"),
-          Provenance{});
-  ib->add(unit("3", "born equal in dignity", "қадір-қасиеті"), Provenance{});
+  ImportStats sb;
+  std::atomic<bool> b_began{false};
+  std::string b_error;
+  std::thread other([&] {
+    try {
+      auto ib = b.begin_import(words, "20250101T000000Z");
+      b_began = true;
+      ib->add(unit("2", "All human beings are born free", "Барлық адамдар", "20210101T000000Z"),
+              Provenance{});
+      ib->add(unit("3", "born equal in dignity", "қадір-қасиеті"), Provenance{});
+      sb = ib->commit();
+    } catch (const std::exception& e) {
+      b_error = e.what();
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE(b_began);  // waits for A's lock
   ia->commit();
-  const ImportStats sb = ib->commit();
+  other.join();
+  EXPECT_EQ(b_error, "");
   EXPECT_EQ(sb.units_added, 1u);
   EXPECT_EQ(sb.units_merged, 1u);
   EXPECT_EQ(a.unit_count(), 2u);
