@@ -68,6 +68,10 @@ m = page(); m.merge(0); m.check(0);
 const tmx = m.exportTmx('20260101T000000Z');
 assert.ok(tmx.includes('<seg>E0 &lt;script&gt;alert(1)&lt;/script&gt; E1 &quot;q&quot; &amp; \'a\'</seg>'));
 assert.ok(tmx.includes('<prop type="x-tilmash-edited">true</prop>\n      <prop type="x-tilmash-checked">true</prop>'));
+// tuid tuN names bead N, as align's TMX does: a duplicate bead 2 is left out, bead 3 stays tu3.
+const dup = new M.Model({langs: ['en', 'kk'], sentences: [['A.', 'A.', 'B.'], ['Ә.', 'Ә.', 'Б.']],
+  beads: [[1, 1, 0, '0.9'], [1, 1, 0, '0.9'], [1, 1, 0, '0.9']]}).exportTmx('20260101T000000Z');
+assert.ok(dup.includes('tuid="tu1"') && !dup.includes('tuid="tu2"') && dup.includes('tuid="tu3"'), dup);
 assert.strictEqual(M.xmlText('a\u0001b\ufffe\ud83d\ude00'), 'ab\ud83d\ude00');
 // A page whose beads do not cover the sentences is refused.
 assert.throws(() => new M.Model({langs: ['en', 'kk'], sentences: [['a', 'b'], ['c']], beads: [[1, 1, 0, '1']]}), /cover 1 of the 2/);
