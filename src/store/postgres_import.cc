@@ -450,13 +450,19 @@ void PgImport::write_batch(Batch& b) {
                       "origin, confidence, extra) FROM STDIN (FORMAT binary)",
                       "writing the units");
       std::string_view in = b.units;
-      for (std::int64_t id = b.uid_from; id <= b.uid_to && in.size() >= 24; ++id) {        rows.row(10);
+      for (std::int64_t id = b.uid_from; id <= b.uid_to && in.size() >= 24; ++id) {
+        rows.row(10);
         rows.int8(id);
         rows.bytes(in.substr(0, 16));
-        rows.int8(static_cast<std::int64_t>(load_le(reinterpret_cast<const unsigned char*>(in.data() + 16), 8)));
+        const auto* dedup = reinterpret_cast<const unsigned char*>(in.data() + 16);
+        rows.int8(static_cast<std::int64_t>(load_le(dedup, 8)));
         in.remove_prefix(24);
         const std::string_view tuid = get_str(in);
-        if (tuid.empty()) rows.null(); else rows.bytes(tuid);
+        if (tuid.empty()) {
+          rows.null();
+        } else {
+          rows.bytes(tuid);
+        }
         rows.bytes(get_str(in));  // created
         rows.bytes(get_str(in));  // changed
         rows.bytes(get_str(in));  // document
