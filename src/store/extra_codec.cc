@@ -6,26 +6,6 @@
 
 namespace tilmash::store {
 
-namespace {
-
-void put_str(std::string& out, std::string_view s) {
-  put_varint(out, s.size());
-  out.append(s);
-}
-
-std::string get_str(std::string_view& in) {
-  std::uint64_t n = 0;
-  if (!get_varint(in, n) || n > in.size()) {
-    in = {};
-    return {};
-  }
-  std::string s(in.substr(0, n));
-  in.remove_prefix(n);
-  return s;
-}
-
-}  // namespace
-
 std::string encode_extra(const std::vector<core::Prop>& props,
                          const std::vector<std::string>& notes,
                          const std::vector<core::Attr>& attrs) {
@@ -51,17 +31,17 @@ void decode_extra(std::string_view in, std::vector<core::Prop>& props,
   if (!get_varint(in, n)) return;
   for (std::uint64_t i = 0; i < n && !in.empty(); ++i) {
     core::Prop p;
-    p.type = get_str(in);
-    p.value = get_str(in);
+    p.type = std::string(get_str(in));
+    p.value = std::string(get_str(in));
     props.push_back(std::move(p));
   }
   if (!get_varint(in, n)) return;
-  for (std::uint64_t i = 0; i < n && !in.empty(); ++i) notes.push_back(get_str(in));
+  for (std::uint64_t i = 0; i < n && !in.empty(); ++i) notes.emplace_back(get_str(in));
   if (!get_varint(in, n)) return;
   for (std::uint64_t i = 0; i < n && !in.empty(); ++i) {
     core::Attr a;
-    a.name = get_str(in);
-    a.value = get_str(in);
+    a.name = std::string(get_str(in));
+    a.value = std::string(get_str(in));
     attrs.push_back(std::move(a));
   }
 }

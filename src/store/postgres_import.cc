@@ -64,23 +64,6 @@ core::Fnv128 digest_of(std::string_view b) {
   return h;
 }
 
-// Length-prefixed fields of a batched row, in one buffer.
-void put_str(std::string& out, std::string_view s) {
-  put_varint(out, s.size());
-  out.append(s);
-}
-
-std::string_view get_str(std::string_view& in) {
-  std::uint64_t n = 0;
-  if (!get_varint(in, n) || n > in.size()) {
-    in = {};
-    return {};
-  }
-  const std::string_view s = in.substr(0, n);
-  in.remove_prefix(n);
-  return s;
-}
-
 std::uint64_t get_u(std::string_view& in) {
   std::uint64_t v = 0;
   get_varint(in, v);

@@ -17,6 +17,17 @@ bool get_varint(std::string_view& in, std::uint64_t& v) {
   return false;
 }
 
+std::string_view get_str(std::string_view& in) {
+  std::uint64_t n = 0;
+  if (!get_varint(in, n) || n > in.size()) {
+    in = {};
+    return {};
+  }
+  const std::string_view s = in.substr(0, n);
+  in.remove_prefix(n);
+  return s;
+}
+
 void encode_tokens(std::span<const std::uint32_t> ids, std::string& blob) {
   blob.clear();
   blob.reserve(ids.size() * 3);

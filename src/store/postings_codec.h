@@ -39,6 +39,13 @@ inline void put_varint(std::string& out, std::uint64_t v) {
 }
 // Reads one varint from the front of `in`; false (and `in` consumed) when it is cut off.
 bool get_varint(std::string_view& in, std::uint64_t& v);
+// A varint-prefixed string (the `extra` blob's fields, an import's batched rows).
+inline void put_str(std::string& out, std::string_view s) {
+  put_varint(out, s.size());
+  out.append(s);
+}
+// Reads one put_str() string from the front of `in`; empty (and `in` consumed) when cut off.
+std::string_view get_str(std::string_view& in);
 
 // A variant's token ids as varints.
 void encode_tokens(std::span<const std::uint32_t> ids, std::string& blob);
