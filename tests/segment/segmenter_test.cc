@@ -103,6 +103,11 @@ TEST(SegmenterTest, EtcBreaksBeforeCapitalOnly) {
 TEST(SegmenterTest, LatinAbbreviationsInMidSentence) {
   EXPECT_EQ(sentences(langs().en, "Big cities, e.g. Almaty, grew; i.e. Astana grew too."),
             Sentences({"Big cities, e.g. Almaty, grew; i.e. Astana grew too."}));
+  // Before a number too, where a number-initial sentence would otherwise start.
+  EXPECT_EQ(sentences(langs().en, "About 1,200 are missing, incl. 14 citizens. 30 came back."),
+            Sentences({"About 1,200 are missing, incl. 14 citizens.", "30 came back."}));
+  EXPECT_EQ(sentences(langs().en, "All staff, excl. 3 guards, left. Some, esp. 2 nurses, stayed."),
+            Sentences({"All staff, excl. 3 guards, left.", "Some, esp. 2 nurses, stayed."}));
 }
 
 TEST(SegmenterTest, MonthAbbreviations) {
