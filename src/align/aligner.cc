@@ -431,8 +431,6 @@ struct Group {
   int anchors_shared = 0;   // SentFeat::anchors_shared, summed
   int cognates_shared = 0;  // SentFeat::cognates_shared, summed
   bool repeats = false;     // two of its sentences share an anchor or cognate entry
-  bool anchor_repeats = false;  // two of its sentences share an anchor
-  int anchored = 0;         // sentences with anchors_shared > 0
   std::array<int, detail::kPunctCount> punct{};
 };
 
@@ -468,7 +466,6 @@ class GroupTable {
       g.length += f.length;
       if (i > a) g.cross += f.paragraph != side[static_cast<std::size_t>(i - 1)].paragraph;
       g.anchors_shared += f.anchors_shared;
-      g.anchored += f.anchors_shared > 0;
       g.cognates_shared += f.cognates_shared;
       for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
     }
@@ -477,7 +474,6 @@ class GroupTable {
     for (int i = a; i + 1 < b; ++i) {
       auto f = flags_[static_cast<std::size_t>(i)];
       if ((f & 1u) != 0 || (i + 2 < b && (f & 2u) != 0)) g.repeats = true;
-      if ((f & 4u) != 0 || (i + 2 < b && (f & 8u) != 0)) g.anchor_repeats = true;
     }
     return g;
   }
@@ -537,8 +533,7 @@ class Scorer {
       // sentences about the same names would count each name twice (and beat two 1-1 beads),
       // so such beads are counted on the merged sides.
       int matched = 0;  // anchors found on both sides
-      const bool pooled = s.repeats || t.repeats;
-      if (pooled) {
+      if (s.repeats || t.repeats) {
         c -= merged_reward(i0, i1, j0, j1, matched);
       } else {
         for (int i = i0; i < i1; ++i) {
@@ -547,20 +542,13 @@ class Scorer {
           }
         }
       }
-      // Misses of one sentence are not independent evidence: the anchors of a glued sentence, or
-      // of a page header the OCR put inside a sentence, go missing together. Beyond a sentence's
-      // first, each miss costs anchor_miss_further of a miss (the charges above less the refunds
-      // leave anchor_miss per miss: the excess is taken back here).
+      // Misses of one bead are not independent evidence: the anchors of a glued sentence, or of
+      // a page header the OCR put inside a sentence, go missing together. Beyond the first, each
+      // miss costs anchor_miss_further of a miss (the charges above less the refunds leave
+      // anchor_miss per miss: the excess is taken back here).
       const int missed = anchors - 2 * matched;
       if (missed > 1 && models_.anchor_miss > 0) {
-        // A 1-1 bead's sentences each match `matched` anchors; when only one sentence of the
-        // bead expects any, every miss but the first is a further one of that sentence.
-        const int further =
-            s.anchored + t.anchored <= 1 ? missed - 1
-            : i1 - i0 == 1 && j1 - j0 == 1
-                ? missed - std::max(1, (s.anchors_shared > matched) + (t.anchors_shared > matched))
-                : further_misses(i0, i1, j0, j1, missed, s.anchor_repeats, t.anchor_repeats);
-        c -= models_.anchor_miss * (1 - o_.anchor_miss_further) * std::max(0, further);
+        c -= models_.anchor_miss * (1 - o_.anchor_miss_further) * (missed - 1);
       }
     }
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
@@ -569,62 +557,18 @@ class Scorer {
   }
 
  private:
-  // flags[i] bit d-1 (d = 1, 2): sentences i and i + d share an anchor or a cognate entry;
-  // bit d+1: they share an anchor.
+  // flags[i] bit d-1 (d = 1, 2): sentences i and i + d share an anchor or a cognate entry.
   static std::vector<std::uint8_t> repeat_flags(const std::vector<SentFeat>& side) {
     std::vector<std::uint8_t> flags(side.size(), 0);
     for (std::size_t i = 0; i < side.size(); ++i) {
       for (std::size_t d = 1; d <= 2 && i + d < side.size(); ++d) {
-        const bool anchor = intersect_count(side[i].anchors, side[i + d].anchors) > 0;
-        if (anchor || intersect_count(side[i].cognates, side[i + d].cognates) > 0) {
+        if (intersect_count(side[i].anchors, side[i + d].anchors) > 0 ||
+            intersect_count(side[i].cognates, side[i + d].cognates) > 0) {
           flags[i] = static_cast<std::uint8_t>(flags[i] | (1u << (d - 1)));
         }
-        if (anchor) flags[i] = static_cast<std::uint8_t>(flags[i] | (1u << (d + 1)));
       }
     }
     return flags;
-  }
-
-  // How many of a bead's `missed` anchors are further misses of a sentence that already misses
-  // one (each of those costs anchor_miss_further of a miss). The anchors a page header or a
-  // converted figure takes along go missing from one sentence together; two sentences miss
-  // theirs independently, however the DP groups them into beads. Counting the discount per bead
-  // made a bead cheaper for pooling the misses of two sentences: a 2-2 bead over two 1-1
-  // translations that each miss an anchor, or an omitted sentence glued to a bead that already
-  // missed one (Text+Berg test, --batch: 0.885 -> 0.887; per document, dev, and perturbed
-  // seeds 1-5, 11-15, 101-105 unchanged; 4 % more instructions at 10x Text+Berg). A
-  // sentence misses an anchor when it has more expected anchors (SentFeat::anchors_shared)
-  // than the other side of the bead matches; the bead's total `missed` stays as the pools give
-  // it, and at least one miss is a first one.
-  // A source sentence's matches are the sum of its memoized pair counts with the target
-  // sentences, unless the target side repeats an anchor (then the multiset intersection with
-  // the target pool is less); likewise for a target sentence.
-  int further_misses(int i0, int i1, int j0, int j1, int missed, bool src_repeats,
-                     bool tgt_repeats) const {
-    int with_miss = 0;
-    for (int i = i0; i < i1; ++i) {
-      const SentFeat& f = src_[static_cast<std::size_t>(i)];
-      if (f.anchors_shared == 0) continue;
-      int m = 0;
-      if (tgt_repeats) {
-        m = intersect_count(f.anchors, tgt_pools_.get(tgt_, j0, j1, 0, scratch_t_));
-      } else {
-        for (int j = j0; j < j1; ++j) pairs_.get(i, j, m, [&] { return pair_reward(i, j); });
-      }
-      with_miss += f.anchors_shared > m;
-    }
-    for (int j = j0; j < j1; ++j) {
-      const SentFeat& f = tgt_[static_cast<std::size_t>(j)];
-      if (f.anchors_shared == 0) continue;
-      int m = 0;
-      if (src_repeats) {
-        m = intersect_count(f.anchors, src_pools_.get(src_, i0, i1, 0, scratch_s_));
-      } else {
-        for (int i = i0; i < i1; ++i) pairs_.get(i, j, m, [&] { return pair_reward(i, j); });
-      }
-      with_miss += f.anchors_shared > m;
-    }
-    return missed - std::max(1, with_miss);
   }
 
   // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as

@@ -58,11 +58,9 @@ struct AlignOptions {
   double anchor_repeat_prior = 0.8;
   double anchor_repeat_weight = 10;
   double anchor_repeat_max = 0.95;
-  // Misses of one sentence are not independent (a page header inside an OCR'd sentence, or a
-  // figure converted to other units, takes several anchors at once): a sentence's first costs a
-  // full miss, each further one of the same sentence this share of it (counted per sentence,
-  // not per bead: two sentences miss their anchors independently, however they are grouped).
-  // Chosen on the dev sets (Text+Berg dev document,
+  // Misses in one bead are not independent (a page header inside an OCR'd sentence, or a
+  // figure converted to other units, takes several anchors at once): the first costs a full
+  // miss, each further one this share of it. Chosen on the dev sets (Text+Berg dev document,
   // the same in 4 pieces aligned alone and jointly, dev seeds 1-5) among 1, 0.75, 0.65 and 0.5:
   // 1 gives 0.838/0.844/0.841, 0.65 gives 0.841/0.847/0.846 and one more omitted sentence found
   // on the corpus omit set, nothing lost elsewhere. 0.5 is as good on Text+Berg dev but glues a

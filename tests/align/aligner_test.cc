@@ -119,32 +119,6 @@ TEST(AlignerTest, OmittedSentenceWithUnmatchedAnchorsStandsAlone) {
   EXPECT_NE(bead_strings(align(src, tgt, off)), bead_strings(a));
 }
 
-// A translation that drops a date ("4 May"), then an omitted sentence with a number of its own
-// ("12"): the two sentences miss their anchors independently. Counted per bead, the omitted
-// sentence's number was only a further miss of its neighbour's bead (anchor_miss_further of a
-// miss) and the sentence was glued to it ("1,2:1"); counted per sentence it stands alone.
-TEST(AlignerTest, OmittedSentenceIsNotAFurtherMissOfItsNeighbour) {
-  const Strings en = {
-      "Sairagul Sauytbay fled Xinjiang in April 2018.",
-      "She crossed into Kazakhstan on 4 May with forged documents.",
-      "She was held for 12 days.",
-      "Her trial began on July 9 in the town of Zharkent.",
-      "The court released her on August 1.",
-      "\"I will not go back to the camps,\" she said.",
-  };
-  const Strings ru = {
-      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
-      "Она пересекла границу Казахстана с поддельными документами.",
-      "Суд над ней начался 9 июля в городе Жаркент.",
-      "Суд освободил её 1 августа.",
-      "«Я не вернусь в лагеря», — сказала она.",
-  };
-  auto src = segs(en), tgt = segs(ru);
-  AlignOptions o;
-  o.langs = {"en", "ru"};
-  EXPECT_EQ(bead_strings(align(src, tgt, o)), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
-}
-
 // A sentence left out and another added at the same point (the translator rewrote it): they
 // share a slot, so they form one 1-1 bead, less sure than its neighbours, not an omission plus
 // an addition (without joining them the aligner outputs ":2", "2:").
