@@ -434,6 +434,20 @@ struct Group {
   std::array<int, detail::kPunctCount> punct{};
 };
 
+// flags[i] bit d-1 (d = 1, 2): sentences i and i + d share an anchor or a cognate entry.
+std::vector<std::uint8_t> repeat_flags(const std::vector<SentFeat>& side) {
+  std::vector<std::uint8_t> flags(side.size(), 0);
+  for (std::size_t i = 0; i < side.size(); ++i) {
+    for (std::size_t d = 1; d <= 2 && i + d < side.size(); ++d) {
+      if (intersect_count(side[i].anchors, side[i + d].anchors) > 0 ||
+          intersect_count(side[i].cognates, side[i + d].cognates) > 0) {
+        flags[i] = static_cast<std::uint8_t>(flags[i] | (1u << (d - 1)));
+      }
+    }
+  }
+  return flags;
+}
+
 // Group of each run of 1-3 sentences of one side, made once per pass (every bead of the DP
 // would otherwise add them up again).
 class GroupTable {
@@ -478,18 +492,33 @@ class GroupTable {
     return g;
   }
 
-  const std::vector<std::uint8_t>& flags_;  // repeat flags (Scorer::repeat_flags)
+  const std::vector<std::uint8_t>& flags_;  // repeat flags (repeat_flags)
   std::vector<Group> groups_;               // [i * 3 + size - 1]
+};
+
+// The tables of one side's sentences that the scorer reads: they depend on the sentences'
+// anchors, cognates and lengths only, so they are made once per document, not once per pass
+// and band width (at 10x Text+Berg that was four times).
+struct SideTables {
+  explicit SideTables(const std::vector<SentFeat>& side)
+      : flags(repeat_flags(side)), pools(side), groups(side, flags) {}
+  SideTables(const SideTables&) = delete;  // `groups` refers to `flags`
+  SideTables& operator=(const SideTables&) = delete;
+
+  std::vector<std::uint8_t> flags;
+  GroupPools pools;
+  GroupTable groups;
 };
 
 // Bead cost (nats) for one document pair.
 class Scorer {
  public:
-  Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt, const Corpus& corpus,
+  Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
+         const SideTables& src_tables, const SideTables& tgt_tables, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
       : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
-        src_dup_(repeat_flags(src)), tgt_dup_(repeat_flags(tgt)), src_pools_(src), tgt_pools_(tgt),
-        src_groups_(src, src_dup_), tgt_groups_(tgt, tgt_dup_),
+        src_pools_(src_tables.pools), tgt_pools_(tgt_tables.pools),
+        src_groups_(src_tables.groups), tgt_groups_(tgt_tables.groups),
         has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))),
         anchor_match_(o.anchor_weight + 2 * models.anchor_miss),
         cognate_match_(o.cognate_weight + 2 * models.cognate_miss) {
@@ -557,20 +586,6 @@ class Scorer {
   }
 
  private:
-  // flags[i] bit d-1 (d = 1, 2): sentences i and i + d share an anchor or a cognate entry.
-  static std::vector<std::uint8_t> repeat_flags(const std::vector<SentFeat>& side) {
-    std::vector<std::uint8_t> flags(side.size(), 0);
-    for (std::size_t i = 0; i < side.size(); ++i) {
-      for (std::size_t d = 1; d <= 2 && i + d < side.size(); ++d) {
-        if (intersect_count(side[i].anchors, side[i + d].anchors) > 0 ||
-            intersect_count(side[i].cognates, side[i + d].cognates) > 0) {
-          flags[i] = static_cast<std::uint8_t>(flags[i] | (1u << (d - 1)));
-        }
-      }
-    }
-    return flags;
-  }
-
   // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as
   // multisets (min of the counts), cognates as sets of target words.
   double merged_reward(int i0, int i1, int j0, int j1, int& matched) const {
@@ -642,9 +657,10 @@ class Scorer {
   const AlignOptions& o_;
   const LexCache* lex_;
   mutable CellMemo pairs_;
-  std::vector<std::uint8_t> src_dup_, tgt_dup_;  // repeat_flags of each side
-  GroupPools src_pools_, tgt_pools_;
-  GroupTable src_groups_, tgt_groups_;
+  const GroupPools& src_pools_;
+  const GroupPools& tgt_pools_;
+  const GroupTable& src_groups_;
+  const GroupTable& tgt_groups_;
   bool has_terms_;                               // glossary entries on either side
   double anchor_match_;                          // reward per matched anchor (see operator())
   double cognate_match_;                         // reward per matched cognate (likewise)
@@ -696,6 +712,7 @@ void path_centre(const std::vector<Step>& path, int n, std::vector<int>& clo,
 // and those cells: where the first pass was unsure, the lexical model gets to choose among all
 // the readings it found likely, not only near the one it picked.
 detail::DpResult run_pass(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
+                          const SideTables& src_tables, const SideTables& tgt_tables,
                           const Corpus& corpus, const Models& models, const AlignOptions& o,
                           const detail::DpResult* guide) {
   const int n = static_cast<int>(src.size()), m = static_cast<int>(tgt.size());
@@ -724,7 +741,7 @@ detail::DpResult run_pass(const std::vector<SentFeat>& src, const std::vector<Se
                                          static_cast<float>(o.lexical_floor));
     }
     Band ext = extend_band(band, std::max(2, o.max_side));
-    Scorer scorer(src, tgt, corpus, models, o, cache.get(), ext);
+    Scorer scorer(src, tgt, src_tables, tgt_tables, corpus, models, o, cache.get(), ext);
     // The first pass's posteriors select Model 1's training beads: always at temperature 1.
     detail::DpResult r = detail::solve(band, bead_types(o), scorer,
                                        guide != nullptr ? o.temperature : 1.0, support);
@@ -1017,9 +1034,15 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     models.cognate_miss = o.cognate_miss_weight * miss_cost(o, {});
   }
 
+  std::vector<std::array<std::unique_ptr<const SideTables>, 2>> tables(docs.size());
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    tables[d][0] = std::make_unique<const SideTables>(corpus.src[d]);
+    tables[d][1] = std::make_unique<const SideTables>(corpus.tgt[d]);
+  }
   std::vector<detail::DpResult> first(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    first[d] = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, nullptr);
+    first[d] = run_pass(corpus.src[d], corpus.tgt[d], *tables[d][0], *tables[d][1], corpus,
+                        models, o, nullptr);
   }
   // Re-estimate the length variance and train Model 1 on the confident 1-1 beads of all docs.
   std::vector<std::pair<int, int>> lengths;
@@ -1051,7 +1074,8 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   if (o.use_lexical && o.retrain_lexicon && models.lexical && train.size() < kMaxTrainingPairs) {
     std::vector<detail::DpResult> second(docs.size());
     for (std::size_t d = 0; d < docs.size(); ++d) {
-      second[d] = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &guide[d]);
+      second[d] = run_pass(corpus.src[d], corpus.tgt[d], *tables[d][0], *tables[d][1], corpus,
+                           models, o, &guide[d]);
     }
     auto confirmed = training_pairs(corpus, second, o);
     if (!confirmed.empty()) {
@@ -1062,7 +1086,8 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   std::vector<Alignment> out;
   out.reserve(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    auto path = run_pass(corpus.src[d], corpus.tgt[d], corpus, models, o, &guide[d]).path;
+    auto path = run_pass(corpus.src[d], corpus.tgt[d], *tables[d][0], *tables[d][1], corpus,
+                         models, o, &guide[d]).path;
     out.push_back(to_alignment(join_facing_one_sided(std::move(path))));
   }
   return out;
