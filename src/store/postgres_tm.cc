@@ -486,6 +486,9 @@ class PgFuzzyIndex : public FuzzyIndex {
                           {Param::text(i64s(postings_key(token, min_len, 0))),
                            Param::text(i64s(postings_key(token, max_len, kMaxBatch)))},
                           true, "reading the index");
+    std::size_t n = 0;
+    for (int i = 0; i < r.rows(); ++i) n += postings_in(r.bytes(i, 1), postings_row(r.int8(i, 0)));
+    out.reserve(out.size() + n);
     for (int i = 0; i < r.rows(); ++i) {
       decode_postings(r.bytes(i, 1), postings_row(r.int8(i, 0)), min_len, max_len, out);
     }
@@ -523,6 +526,12 @@ class PgFuzzyIndex : public FuzzyIndex {
         "r(lo, hi, i) CROSS JOIN LATERAL (SELECT key, ids FROM tm_postings WHERE key BETWEEN "
         "r.lo AND r.hi OFFSET 0) p",
         {Param::text(lo), Param::text(hi)}, true, "reading the index");
+    std::vector<std::size_t> n(asked.size());
+    for (int row = 0; row < r.rows(); ++row) {
+      const auto at = static_cast<std::size_t>(r.int8(row, 0) - 1);
+      if (at < asked.size()) n[at] += postings_in(r.bytes(row, 2), postings_row(r.int8(row, 1)));
+    }
+    for (std::size_t j = 0; j < asked.size(); ++j) out[asked[j]].reserve(n[j]);
     for (const int row : rows_by(r, 0, 1)) {
       const auto at = static_cast<std::size_t>(r.int8(row, 0) - 1);
       if (at >= asked.size()) continue;
@@ -616,6 +625,12 @@ class PgFuzzyIndex : public FuzzyIndex {
   bool from_prefetched(std::uint32_t token, std::size_t min_len, std::size_t max_len,
                        std::vector<core::Posting>& out) const {
     if (!prefetched(token, min_len, max_len)) return false;
+    std::size_t n = 0;
+    for (const auto& [key, blob] : rows_.at(token).rows) {
+      const std::uint32_t row = postings_row(key);
+      if (row >= min_len && row <= max_len) n += postings_in(blob, row);
+    }
+    out.reserve(out.size() + n);
     for (const auto& [key, blob] : rows_.at(token).rows) {
       const std::uint32_t row = postings_row(key);
       if (row >= min_len && row <= max_len) decode_postings(blob, row, min_len, max_len, out);
