@@ -301,11 +301,21 @@ void PgImport::read_stored() {
               });
   pg::Result m = c_.exec("SELECT (SELECT coalesce(max(id), 0) FROM tm_units), "
                          "(SELECT coalesce(max(id), 0) FROM tm_variants), NOT EXISTS (SELECT 1 "
-                         "FROM tm_postings) AND NOT EXISTS (SELECT 1 FROM tm_vocab)",
+                         "FROM tm_postings) AND NOT EXISTS (SELECT 1 FROM tm_vocab), (SELECT "
+                         "pg_has_role(relowner, 'USAGE') AND NOT coalesce("
+                         "'toast_tuple_target=8160' = ANY(reloptions), false) FROM pg_class "
+                         "WHERE oid = 'tm_postings'::regclass)",
                          "reading the TM");
   uid_ = m.text_int(0, 0);
   vid_ = m.text_int(0, 1);
   empty_at_start_ = uid_ == 0 && vid_ == 0 && m.bytes(0, 2) == "t";
+  // A TM made before tm_postings kept lists up to a page in their rows (postgres_tm.cc,
+  // kSchema): its owner's import sets that, for the rows written from now on (stored ones stay
+  // where they are, and read the same). Another role's import leaves
+  // the table as it is.
+  if (m.bytes(0, 3) == "t") {
+    c_.exec("ALTER TABLE tm_postings SET (toast_tuple_target = 8160)", "writing the TM");
+  }
   // The digests by id range, each range's in one bytea: ~4 MiB a round trip.
   constexpr std::int64_t kRange = 1 << 18;
   for (std::int64_t lo = 0; lo < uid_; lo += kRange) {

@@ -288,6 +288,122 @@ TEST_F(PgTest, FuzzyIndexEntriesPostingsAndSegments) {
   EXPECT_EQ(segments, 3u);
 }
 
+// The lookup statements leave ORDER BY out (the client orders their few rows): what a lookup
+// reads must not depend on the order the server sends rows in. With index scans off the
+// server reads tables in their stored order (the second import's rows after the first's, not
+// by key) and joins by hashing; with sequential scans off it reads by the indexes.
+TEST_F(PgTest, LookupReadsDoNotDependOnTheServersRowOrder) {
+  std::vector<std::string> keys{"the", "cat", "sat", "on", "mat", "a", "dog"};
+  {
+    PostgresTm tm(uri_, OpenMode::kReadWrite);
+    std::vector<core::TranslationUnit> first;
+    std::vector<core::TranslationUnit> second;
+    for (int i = 0; i < 40; ++i) {
+      std::string en = "the";
+      for (int w = 0; w <= i % 5; ++w) en += " " + keys[static_cast<std::size_t>((i + w) % 7)];
+      core::TranslationUnit u = unit("u" + std::to_string(i), en + " " + std::to_string(i),
+                                     "мысық " + std::to_string(i));
+      u.variants.push_back(core::Variant{});
+      u.variants.back().lang = "ru";
+      u.variants.back().text = "кошка " + std::to_string(i);
+      (i % 2 == 0 ? first : second).push_back(u);
+    }
+    import(tm, first);
+    import(tm, second);
+  }
+  PostgresTm by_index(uri_ + "%20-cenable_seqscan%3Doff%20-cenable_bitmapscan%3Doff",
+                      OpenMode::kReadOnly);
+  PostgresTm by_table(uri_ + "%20-cenable_indexscan%3Doff%20-cenable_bitmapscan%3Doff"
+                             "%20-cenable_indexonlyscan%3Doff%20-cenable_mergejoin%3Doff",
+                      OpenMode::kReadOnly);
+  ASSERT_EQ(admin("SELECT current_setting('enable_indexscan')",
+                  uri_ + "%20-cenable_indexscan%3Doff"),
+            "off");  // the options reach the server
+  struct Read {
+    std::vector<std::optional<FuzzyIndex::Entry>> entries;
+    std::vector<std::vector<core::Posting>> prefix;
+    std::vector<core::Posting> range;
+    std::vector<std::vector<std::uint32_t>> toks;
+    std::vector<std::optional<StoredUnit>> units;
+  };
+  const auto read = [&](const PostgresTm& tm) {
+    Read r;
+    const auto snap = tm.read_snapshot();
+    auto en = tm.fuzzy_index("en");
+    r.entries = en->entries(keys);
+    std::vector<core::PostingRange> ranges;
+    for (const auto& e : r.entries) {
+      if (e) ranges.push_back(core::PostingRange{e->token, 1, 8});
+    }
+    en->postings_many(ranges, r.prefix);
+    en->postings_range(r.entries[0]->token, 2, 7, r.range);
+    const std::vector<std::uint64_t> ids{9, 1, 30, 17};
+    en->tokens_many(ids, r.toks);
+    r.units = tm.units_of_variants(std::vector<std::int64_t>{30, 9, 1, 17, 9});
+    return r;
+  };
+  const Read a = read(by_index);
+  const Read b = read(by_table);
+  ASSERT_EQ(a.entries.size(), keys.size());
+  ASSERT_EQ(b.entries.size(), keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    ASSERT_TRUE(a.entries[i] && b.entries[i]) << keys[i];
+    EXPECT_EQ(a.entries[i]->token, b.entries[i]->token) << keys[i];
+    EXPECT_EQ(a.entries[i]->frequency, b.entries[i]->frequency) << keys[i];
+  }
+  ASSERT_EQ(a.prefix.size(), keys.size());
+  EXPECT_GT(a.prefix[0].size(), 20u);
+  EXPECT_EQ(a.prefix, b.prefix);
+  EXPECT_EQ(a.range, b.range);
+  EXPECT_EQ(a.toks, b.toks);
+  ASSERT_EQ(a.units.size(), 5u);
+  for (std::size_t i = 0; i < a.units.size(); ++i) {
+    ASSERT_TRUE(a.units[i] && b.units[i]) << i;
+    EXPECT_EQ(a.units[i]->id, b.units[i]->id) << i;
+    EXPECT_EQ(a.units[i]->variant_ids, b.units[i]->variant_ids) << i;
+    EXPECT_EQ(a.units[i]->unit.variants.size(), 3u) << i;
+    EXPECT_EQ(a.units[i]->unit.variants, b.units[i]->unit.variants) << i;
+  }
+  EXPECT_EQ(a.units[1]->id, a.units[4]->id);  // an id asked twice gets its unit twice
+}
+
+// A postings list up to a page is stored in its row, not moved out to the TOAST table (whose
+// index descent and chunk reads were a lookup's largest cost after sending the bytes); also in
+// a TM made before, where the first import into it sets the table's target.
+TEST_F(PgTest, PostingsListsUpToAPageStayInTheirRow) {
+  for (const bool made_before : {false, true}) {
+    admin("DROP SCHEMA " + schema_ + " CASCADE; CREATE SCHEMA " + schema_);
+    PostgresTm tm(uri_, OpenMode::kReadWrite);
+    if (made_before) {
+      admin("ALTER TABLE tm_postings RESET (toast_tuple_target)", uri_);
+      ASSERT_EQ(admin("SELECT coalesce(array_to_string(reloptions, ','), '') FROM pg_class "
+                      "WHERE oid = 'tm_postings'::regclass",
+                      uri_),
+                "");
+    }
+    std::vector<core::TranslationUnit> units;
+    for (int i = 0; i < 300; ++i) {
+      units.push_back(unit(std::to_string(i), "the cat " + std::to_string(i),
+                           "мысық " + std::to_string(i)));
+    }
+    import(tm, units);
+    auto en = tm.fuzzy_index("en");
+    const auto the = en->entry("the");
+    ASSERT_TRUE(the);
+    std::vector<core::Posting> out;
+    en->postings_range(the->token, 3, 3, out);
+    EXPECT_EQ(out.size(), 300u);
+    // The list of "the" in 3-word segments: 300 postings of 12 bytes, over the 2 KiB at which
+    // PostgreSQL moves a value out of its row by default.
+    EXPECT_GT(std::stoll(admin("SELECT max(octet_length(ids)) FROM tm_postings", uri_)), 3000);
+    EXPECT_EQ(admin("SELECT pg_relation_size(reltoastrelid) FROM pg_class "
+                    "WHERE oid = 'tm_postings'::regclass",
+                    uri_),
+              "0")
+        << (made_before ? "a TM made before" : "a new TM");
+  }
+}
+
 TEST_F(PgTest, ConcordancePhrasesPrefixesAndLanguage) {
   PostgresTm tm(uri_, OpenMode::kReadWrite);
   import(tm, {unit("1", "open the file", "файлды ашу"), unit("2", "the file is open", "ашық"),
