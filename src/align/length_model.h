@@ -30,9 +30,14 @@ struct LengthModel {
   // length distribution of a side's sentences. Every sentence's marginal then appears once on
   // each path whatever its bead, so dividing each path by the product of all marginals changes
   // no decision: a one-sided bead's length term becomes 0 and a two-sided bead's the pointwise
-  // mutual information of its lengths, log P(l_t | l_s) / P(l_t) (here averaged over both
-  // directions, so that aligning kk→en gives en→kk's beads). A merged bead and its 1-0/0-1
-  // alternative are then scored on one scale, instead of a tail cost against a bare prior.
+  // mutual information of its lengths, log P(l_t | l_s) / P(l_t). Which side is generated from
+  // the other matters: a 2-1 bead generates its one target sentence from the two source
+  // sentences (the glued sentence's own marginal then cancels against its 1-0 alternative's,
+  // and only the conditional density decides), a 1-2 bead its source sentence from the target
+  // side; beads with as many sentences on each side average the two directions, so aligning
+  // kk→en gives en→kk's beads. (Both directions averaged for every bead, and Moore's source →
+  // target for every bead, were measured too: a merged bead then collects the glued sentence's
+  // length information, which its one-sided alternative forgoes; docs/ARCHITECTURE.md.)
   bool pmi = false;
   // -log of the (contaminated) standard normal density at z on the grid of `table`.
   std::vector<double> density;
@@ -89,10 +94,10 @@ double length_density_cost(const LengthModel& model, double z);
 
 // The length term of a bead of `ns` source sentences (`src_len` code points) and `nt` target
 // sentences (`tgt_len`), both sides non-empty, under the generative model (LengthModel::pmi):
-// minus the pointwise mutual information of the two lengths, averaged over both directions,
-// -½·[log f(l_t | l_s) − log g_t(l_t) + log f(l_s | l_t) − log g_s(l_s)], where f is the
-// density of Gale & Church's δ (the normal of `length_cost`, a standard deviation σ_t =
-// sqrt(s²·c·mean) target code points, σ_t / c source code points) and g the k-sentence
+// minus the pointwise mutual information of the two lengths, −log f(l_t | l_s) + log g_t(l_t)
+// when ns > nt, −log f(l_s | l_t) + log g_s(l_s) when nt > ns, the mean of the two otherwise;
+// f is the density of Gale & Church's δ (the normal of `length_cost`, a standard deviation
+// σ_t = sqrt(s²·c·mean) target code points, σ_t / c source code points), g the k-sentence
 // marginal. Negative when the lengths predict each other better than chance. Needs tabulate.
 inline double length_pmi_cost(const LengthModel& model, int ns, int src_len, int nt,
                               int tgt_len) {
@@ -110,10 +115,13 @@ inline double length_pmi_cost(const LengthModel& model, int ns, int src_len, int
     h = model.density[k] + frac * (model.density[k + 1] - model.density[k]);
   }
   // -log f(l_t|l_s) = h + log σ_t; -log f(l_s|l_t) = h + log σ_t − log c.
-  const double neg_log_f = h + 0.5 * std::log(var_t) - 0.5 * std::log(model.ratio);
-  const double log_g = 0.5 * (log_marginal(model.src, std::min(ns, 3), std::max(src_len, 1)) +
-                              log_marginal(model.tgt, std::min(nt, 3), std::max(tgt_len, 1)));
-  return neg_log_f + log_g;
+  const double to_tgt = h + 0.5 * std::log(var_t) +
+                        log_marginal(model.tgt, std::min(nt, 3), std::max(tgt_len, 1));
+  const double to_src = h + 0.5 * std::log(var_t) - std::log(model.ratio) +
+                        log_marginal(model.src, std::min(ns, 3), std::max(src_len, 1));
+  if (ns > nt) return to_tgt;
+  if (nt > ns) return to_src;
+  return 0.5 * (to_tgt + to_src);
 }
 
 // Ratio of total lengths; 1 when either side is empty.

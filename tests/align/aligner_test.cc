@@ -304,6 +304,14 @@ TEST(LengthModelTest, PmiRewardsLengthsThatPredictEachOtherAndIsDirectionFree) {
   EXPECT_LT(length_pmi_cost(m, 1, 100, 1, 130), 0.0);
   EXPECT_GT(length_pmi_cost(m, 1, 100, 1, 45), 0.0);
   EXPECT_GT(length_pmi_cost(m, 2, 100 + 90, 1, 130), length_pmi_cost(m, 1, 100, 1, 130) + 2);
+  // A 2-1 bead generates its target sentence from the source side: the source marginal, which a
+  // 1-1 bead plus the glued sentence's 1-0 bead pay as well, plays no part, so the omitted
+  // sentence earns nothing by being glued.
+  LengthModel other = m;
+  tilmash::align::detail::fit_marginal(other.src, 3 * s, 3 * s2, n);  // a different spread
+  EXPECT_NEAR(length_pmi_cost(m, 2, 190, 1, 130), length_pmi_cost(other, 2, 190, 1, 130), 1e-9);
+  EXPECT_GT(std::abs(length_pmi_cost(m, 1, 100, 1, 130) - length_pmi_cost(other, 1, 100, 1, 130)),
+            1e-3);
   // Aligning the other way round (ratio 1/c, the variance per source code point s²/c, the
   // marginals swapped) gives every bead the same cost.
   LengthModel back = m;
