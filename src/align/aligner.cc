@@ -539,7 +539,9 @@ class Scorer {
     // length relation to predict, so here only its prior applies (measured: far fewer unaligned
     // sentences were swallowed into 1-3/3-1 beads).
     if (o_.use_length && ls > 0 && lt > 0) {
-      c += o_.length_weight * detail::length_cost(models_.length, ls, lt);
+      c += o_.length_weight *
+           (models_.length.pmi ? detail::length_pmi_cost(models_.length, i1 - i0, ls, j1 - j0, lt)
+                               : detail::length_cost(models_.length, ls, lt));
     }
     if (o_.use_paragraphs) c += o_.paragraph_penalty * (s.cross + t.cross);
     if (i0 == i1 || j0 == j1) return c;
@@ -1026,6 +1028,22 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     for (const SentFeat& f : corpus.tgt[d]) lt += f.length;
   }
   models.length.ratio = detail::estimate_ratio(ls, lt);
+  models.length.pmi = o.length_pmi && o.use_length;
+  if (models.length.pmi) {
+    for (const auto& [side, m] : {std::pair{&corpus.src, &models.length.src},
+                                  std::pair{&corpus.tgt, &models.length.tgt}}) {
+      double sum = 0, sum_sq = 0, count = 0;
+      for (const auto& doc : *side) {
+        for (const SentFeat& f : doc) {
+          const double l = std::max(f.length, 1);
+          sum += l;
+          sum_sq += l * l;
+          count += 1;
+        }
+      }
+      detail::fit_marginal(*m, sum, sum_sq, count);
+    }
+  }
   models.length.outlier_share = o.length_outlier_share;
   models.length.outlier_scale = o.length_outlier_scale;
   detail::tabulate(models.length);

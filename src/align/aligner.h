@@ -38,6 +38,13 @@ struct AlignOptions {
 
   // --- weights (costs are negative log-probabilities, in nats) ---
   double length_weight = 1.0;     // multiplies the Gale & Church cost
+  // The length term as Moore (2002) models lengths (LengthModel::pmi): a bead with text on both
+  // sides gains the pointwise mutual information of its two lengths (Gale & Church's normal
+  // density of the difference against a side's marginal length distribution, fitted to the
+  // documents); a 1-0/0-1 bead pays no length term. Off: Gale & Church's two-sided tail for
+  // two-sided beads only. Off by default: it loses on the Text+Berg dev document and on the
+  // news set (docs/ARCHITECTURE.md, "Where the remaining errors are").
+  bool length_pmi = false;
   // Length outliers (LengthModel): share of true beads whose length difference has a standard
   // deviation length_outlier_scale times the usual. Chosen on the Text+Berg dev document and
   // the dev seeds of scripts/make_perturbed.py (scripts/eval.sh reports other seeds). Share 0

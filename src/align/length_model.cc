@@ -30,10 +30,44 @@ double length_tail_cost(const LengthModel& model, double z) {
   return std::max(0.0, -(hi + std::log1p(std::exp(std::min(a, b) - hi))));
 }
 
+double length_density_cost(const LengthModel& model, double z) {
+  // log φ(z) = −z²/2 − ½·log 2π; the outlier component has density φ(z/k)/k.
+  const double half_log_2pi = 0.5 * std::log(2 * M_PI);
+  const double inlier = -0.5 * z * z - half_log_2pi;
+  if (model.outlier_share <= 0) return -inlier;
+  const double y = z / model.outlier_scale;
+  const double outlier = -0.5 * y * y - half_log_2pi - std::log(model.outlier_scale);
+  const double a = std::log1p(-model.outlier_share) + inlier;
+  const double b = std::log(model.outlier_share) + outlier;
+  const double hi = std::max(a, b);
+  return -(hi + std::log1p(std::exp(std::min(a, b) - hi)));
+}
+
 void tabulate(LengthModel& model) {
-  model.table.resize(static_cast<std::size_t>(kLengthMaxZ * kLengthSteps) + 2);
-  for (std::size_t k = 0; k < model.table.size(); ++k) {
-    model.table[k] = length_tail_cost(model, static_cast<double>(k) / kLengthSteps);
+  const std::size_t n = static_cast<std::size_t>(kLengthMaxZ * kLengthSteps) + 2;
+  model.table.resize(n);
+  model.density.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const double z = static_cast<double>(k) / kLengthSteps;
+    model.table[k] = length_tail_cost(model, z);
+    model.density[k] = length_density_cost(model, z);
+  }
+}
+
+void fit_marginal(LengthModel::Marginal& m, double sum, double sum_sq, double count) {
+  m.shape = 1.0;
+  m.scale = 100.0;
+  if (count >= 2 && sum > 0) {
+    const double mean = sum / count;
+    const double var = (sum_sq - sum * mean) / (count - 1);
+    if (var > 0) {
+      m.shape = mean * mean / var;
+      m.scale = var / mean;
+    }
+  }
+  for (int k = 0; k <= 3; ++k) {
+    const double a = std::max(k, 1) * m.shape;
+    m.log_norm[k] = -std::lgamma(a) - a * std::log(m.scale);
   }
 }
 

@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
       if (name == "length") o.length_weight = v;
       else if (name == "anchor") o.anchor_weight = v;
       else if (name == "punct") o.punct_weight = v;
+      else if (name == "lpmi") o.length_pmi = v != 0;
       else if (name == "lout") o.length_outlier_share = v;
       else if (name == "lscale") o.length_outlier_scale = v;
       else if (name == "arprior") o.anchor_repeat_prior = v;

@@ -1,11 +1,14 @@
 #include "align/aligner.h"
 
+#include <array>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "align/length_model.h"
 #include "align/test_util.h"
 
 namespace tilmash::align {
@@ -278,3 +281,45 @@ TEST(AlignerTest, AblationSwitchesStillCover) {
 
 }  // namespace
 }  // namespace tilmash::align
+
+// The generative length model (AlignOptions::length_pmi; Moore 2002), checked on its own.
+TEST(LengthModelTest, PmiRewardsLengthsThatPredictEachOtherAndIsDirectionFree) {
+  using tilmash::align::detail::LengthModel;
+  using tilmash::align::detail::length_pmi_cost;
+  LengthModel m;
+  m.ratio = 1.3;  // e.g. Russian runs longer than English
+  m.outlier_share = 0.02;
+  m.outlier_scale = 2.0;
+  tilmash::align::detail::tabulate(m);
+  // Marginals from sentences of 40..160 code points on the source side, 1.3 times that on the
+  // target side.
+  double s = 0, s2 = 0, t = 0, t2 = 0, n = 0;
+  for (int l = 40; l <= 160; l += 10) {
+    s += l, s2 += double(l) * l, t += 1.3 * l, t2 += 1.69 * l * l, n += 1;
+  }
+  tilmash::align::detail::fit_marginal(m.src, s, s2, n);
+  tilmash::align::detail::fit_marginal(m.tgt, t, t2, n);
+  // A translation of the expected length is evidence for the bead (negative cost), one of a
+  // third of it against; a sentence glued to the source side of a well-fitting bead costs.
+  EXPECT_LT(length_pmi_cost(m, 1, 100, 1, 130), 0.0);
+  EXPECT_GT(length_pmi_cost(m, 1, 100, 1, 45), 0.0);
+  EXPECT_GT(length_pmi_cost(m, 2, 100 + 90, 1, 130), length_pmi_cost(m, 1, 100, 1, 130) + 2);
+  // A 2-1 bead generates its target sentence from the source side: the source marginal, which a
+  // 1-1 bead plus the glued sentence's 1-0 bead pay as well, plays no part, so the omitted
+  // sentence earns nothing by being glued.
+  LengthModel other = m;
+  tilmash::align::detail::fit_marginal(other.src, 3 * s, 3 * s2, n);  // a different spread
+  EXPECT_NEAR(length_pmi_cost(m, 2, 190, 1, 130), length_pmi_cost(other, 2, 190, 1, 130), 1e-9);
+  EXPECT_GT(std::abs(length_pmi_cost(m, 1, 100, 1, 130) - length_pmi_cost(other, 1, 100, 1, 130)),
+            1e-3);
+  // Aligning the other way round (ratio 1/c, the variance per source code point s²/c, the
+  // marginals swapped) gives every bead the same cost.
+  LengthModel back = m;
+  back.ratio = 1 / m.ratio;
+  back.variance = m.variance / m.ratio;
+  std::swap(back.src, back.tgt);
+  for (auto [ns, ls, nt, lt] : {std::array{1, 100, 1, 130}, std::array{2, 190, 1, 130},
+                                 std::array{1, 60, 3, 250}, std::array{1, 20, 1, 300}}) {
+    EXPECT_NEAR(length_pmi_cost(m, ns, ls, nt, lt), length_pmi_cost(back, nt, lt, ns, ls), 1e-3);
+  }
+}
