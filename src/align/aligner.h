@@ -133,8 +133,9 @@ struct AlignOptions {
 struct Alignment {
   std::vector<core::Bead> beads;
   // align3 / align3_batch only: pairwise[k] = the 2-sided beads of source with language k + 1
-  // that the join merged. Finer than `beads` wherever the two languages group the source
-  // differently: the best alignment of that pair on its own. Empty for two languages.
+  // that the join started from: the best alignment of that pair on its own, which differs from
+  // `beads` projected on the pair where the two languages group the source differently. Empty
+  // for two languages.
   std::vector<std::vector<core::Bead>> pairwise;
 };
 
@@ -216,7 +217,8 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
 // decided by both pairs' costs together (reconcile_on_source), so that a cut one translation
 // has good evidence for survives when the other translation can take it cheaply.
 // sides = {src, tgt1, tgt2}; every sentence of every language appears in exactly one bead.
-// confidence = the lowest confidence of the pairwise beads merged into it.
+// confidence = the lowest confidence of the pairwise beads merged into it; in a realigned
+// stretch, the bead's posterior there (both pairs' costs, at options.temperature).
 Alignment align3(std::span<const core::Segment> src, std::span<const core::Segment> tgt1,
                  std::span<const core::Segment> tgt2, const AlignOptions& options = {});
 
