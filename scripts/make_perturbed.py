@@ -27,13 +27,16 @@ pairs: an English sentence deleted makes the kk and ru sentences added ones):
 Sentences next to a changed one are left alone, so every change is separate. Counts per
 document of n English sentences: delete max(1, n/30), insert max(1, n/40), merge and split
 max(1, n/60) each, move 1 (documents with at least 4 paragraphs). Set "omit" applies only
-delete and insert; set "mixed" applies all five.
+delete and insert; set "mixed" applies all five. Set "target" applies delete, insert, merge
+and split to Kazakh or Russian only, never to English, at twice those counts: every change is
+then one the two translations disagree about (a sentence left out in kk but kept in ru, two
+sentences merged in ru only), which align3's join of en-kk and en-ru must reconcile.
 
 Output: OUT/SET-BASE/sSEED/DOC.{en,kk,ru}.sent (one sentence per line) and DOC.en-{kk,ru}.gold
 (score_align.py's format: "0,1:2", a side may be empty; gold beads of a moved paragraph list
 their indices as they are after the move). Deterministic for a seed (random.Random(seed)).
 
-usage: make_perturbed.py --out DIR --seeds 1,2,3 [--corpus DIR] [--udhr DIR] [--sets omit,mixed]
+usage: make_perturbed.py --out DIR --seeds 1,2,3 [--corpus DIR] [--udhr DIR] [--sets omit,mixed,target]
 """
 import argparse
 import os
@@ -364,23 +367,23 @@ class Perturber:
         return True
 
 
-def perturb(doc, seed, donors, kinds):
+def perturb(doc, seed, donors, kinds, langs=LANGS, rate=1):
     rng = random.Random(seed)
     pert = Perturber(doc, rng, donors)
     n = len(doc.side['en'])
     plan = []
     if 'delete' in kinds:
-        plan += ['delete'] * max(1, round(n / 30))
+        plan += ['delete'] * (rate * max(1, round(n / 30)))
     if 'insert' in kinds:
-        plan += ['insert'] * max(1, round(n / 40))
+        plan += ['insert'] * (rate * max(1, round(n / 40)))
     if 'merge' in kinds:
-        plan += ['merge'] * max(1, round(n / 60))
+        plan += ['merge'] * (rate * max(1, round(n / 60)))
     if 'split' in kinds:
-        plan += ['split'] * max(1, round(n / 60))
+        plan += ['split'] * (rate * max(1, round(n / 60)))
     rng.shuffle(plan)
     done = []
     for op in plan:
-        lang = rng.choice(LANGS)
+        lang = rng.choice(langs)
         if getattr(pert, op)(lang):
             done.append(f'{op}:{lang}')
     if 'move' in kinds:
@@ -399,7 +402,10 @@ def main(argv):
     ap.add_argument('--udhr', help='folder with udhr.{en,kk,ru}.para (tilmash segment --paragraphs)')
     ap.add_argument('--sets', default='omit,mixed')
     args = ap.parse_args(argv[1:])
-    kinds = {'omit': ('delete', 'insert'), 'mixed': ('delete', 'insert', 'merge', 'split', 'move')}
+    kinds = {'omit': ('delete', 'insert'), 'mixed': ('delete', 'insert', 'merge', 'split', 'move'),
+             'target': ('delete', 'insert', 'merge', 'split')}
+    # (languages an operation may change, count multiplier) per set
+    where = {'omit': (LANGS, 1), 'mixed': (LANGS, 1), 'target': (('kk', 'ru'), 2)}
     names = sorted({f[:3] for f in os.listdir(args.corpus) if re.match(r'^\d{3}\.en\.sent$', f)})
     bases = [('corpus', n, lambda n=n: corpus_base(args.corpus, n)) for n in names]
     if args.udhr:
@@ -417,7 +423,7 @@ def main(argv):
                 doc = make()
                 # one seed per (set, document): documents do not share their random choices
                 sub = seed * 1000 + sum(map(ord, set_name + name))
-                done = perturb(doc, sub, donors, kinds[set_name])
+                done = perturb(doc, sub, donors, kinds[set_name], *where[set_name])
                 doc.write(os.path.join(args.out, f'{set_name}-{base}', f's{seed}'), name)
                 log.append(f'{set_name}-{base}\ts{seed}\t{name}\t{" ".join(done)}')
     with open(os.path.join(args.out, 'operations.tsv'), 'w', encoding='utf-8') as f:

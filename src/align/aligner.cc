@@ -1010,11 +1010,19 @@ std::vector<std::pair<SentFeat*, SentFeat*>> training_pairs(
 
 }  // namespace
 
-std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOptions& o) {
+// What PairModel keeps of one align_batch run (bead_costs, at the end of this file).
+struct PairModel::Run {
+  Corpus corpus;
+  Models models;
+  AlignOptions options;
+};
+
+std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOptions& o,
+                                   PairModel* keep) {
   if (!o.joint_training && docs.size() > 1) {
     std::vector<Alignment> out;
     for (const DocPair& d : docs) {
-      auto one = align_batch(std::span<const DocPair>(&d, 1), o);
+      auto one = align_batch(std::span<const DocPair>(&d, 1), o, keep);
       out.push_back(std::move(one.front()));
     }
     return out;
@@ -1108,6 +1116,11 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
                          models, o, &guide[d]).path;
     out.push_back(to_alignment(join_facing_one_sided(std::move(path))));
   }
+  if (keep != nullptr) {
+    keep->add_run(std::make_shared<const PairModel::Run>(
+                      PairModel::Run{std::move(corpus), std::move(models), o}),
+                  docs.size());
+  }
   return out;
 }
 
@@ -1115,6 +1128,73 @@ Alignment align(std::span<const core::Segment> src, std::span<const core::Segmen
                 const AlignOptions& options) {
   DocPair d{src, tgt};
   return std::move(align_batch(std::span<const DocPair>(&d, 1), options).front());
+}
+
+// --- Bead costs after the alignment (align3's join, trilingual.cc) -------------------------
+
+double BeadCosts::operator()(int i, int j, int di, int dj) const {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  const Rect& r = rect_;
+  if (i < r.i0 || j < r.j0 || i + di > r.i1 || j + dj > r.j1) return kInf;
+  for (int t = 0; t < kNumTypes; ++t) {
+    if (kTypes[t].di != di || kTypes[t].dj != dj) continue;
+    const auto cell = static_cast<std::size_t>((i - r.i0) * (r.j1 - r.j0 + 1) + (j - r.j0));
+    return table_[cell * kNumTypes + static_cast<std::size_t>(t)];
+  }
+  return kInf;
+}
+
+void PairModel::add_run(std::shared_ptr<const Run> run, std::size_t docs) {
+  for (std::size_t d = 0; d < docs; ++d) docs_.emplace_back(run, d);
+}
+
+// One Scorer (as the last pass builds it) over a band that holds every rectangle: the rows of
+// a rectangle span its columns, the rows between rectangles the few cells that keep the band
+// monotone. Every bead inside a rectangle then has its cells in the band and its widened band.
+std::vector<BeadCosts> PairModel::bead_costs(std::size_t doc, std::span<const Rect> rects) const {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::vector<BeadCosts> out;
+  if (rects.empty()) return out;
+  const auto& [run, d] = docs_.at(doc);
+  const std::vector<SentFeat>& src = run->corpus.src[d];
+  const std::vector<SentFeat>& tgt = run->corpus.tgt[d];
+  const AlignOptions& o = run->options;
+  const int n = static_cast<int>(src.size()), m = static_cast<int>(tgt.size());
+  std::vector<int> clo(static_cast<std::size_t>(n) + 1, m), chi(static_cast<std::size_t>(n) + 1, 0);
+  for (const Rect& r : rects) {
+    assert(0 <= r.i0 && r.i0 <= r.i1 && r.i1 <= n && 0 <= r.j0 && r.j0 <= r.j1 && r.j1 <= m);
+    for (int i = r.i0; i <= r.i1; ++i) {
+      clo[static_cast<std::size_t>(i)] = std::min(clo[static_cast<std::size_t>(i)], r.j0);
+      chi[static_cast<std::size_t>(i)] = std::max(chi[static_cast<std::size_t>(i)], r.j1);
+    }
+  }
+  const Band band = Band::around(clo, chi, 0, n, m);
+  std::unique_ptr<LexCache> cache;
+  if (run->models.lexical && o.use_lexical) {
+    cache = std::make_unique<LexCache>(band, std::max(2, o.max_side), src, tgt, run->models,
+                                       run->corpus, static_cast<float>(o.lexical_floor));
+  }
+  const Band ext = extend_band(band, std::max(2, o.max_side));
+  const SideTables src_tables(src), tgt_tables(tgt);
+  const Scorer scorer(src, tgt, src_tables, tgt_tables, run->corpus, run->models, o, cache.get(),
+                      ext);
+  const std::span<const BeadType> types = bead_types(o);
+  for (const Rect& r : rects) {
+    const int w = r.j1 - r.j0 + 1;
+    std::vector<double> table(static_cast<std::size_t>((r.i1 - r.i0 + 1) * w) * kNumTypes, kInf);
+    for (int i = r.i0; i <= r.i1; ++i) {
+      for (int j = r.j0; j <= r.j1; ++j) {
+        const auto cell = static_cast<std::size_t>((i - r.i0) * w + (j - r.j0));
+        for (std::size_t t = 0; t < types.size(); ++t) {
+          const int i1 = i + types[t].di, j1 = j + types[t].dj;
+          if (i1 > r.i1 || j1 > r.j1) continue;
+          table[cell * kNumTypes + t] = scorer(static_cast<int>(t), i, i1, j, j1);
+        }
+      }
+    }
+    out.emplace_back(r, std::move(table));
+  }
+  return out;
 }
 
 }  // namespace tilmash::align

@@ -5,6 +5,9 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
+#include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <utility>
@@ -137,8 +140,9 @@ struct AlignOptions {
 struct Alignment {
   std::vector<core::Bead> beads;
   // align3 / align3_batch only: pairwise[k] = the 2-sided beads of source with language k + 1
-  // that the join merged. Finer than `beads` wherever the two languages group the source
-  // differently: the best alignment of that pair on its own. Empty for two languages.
+  // that the join started from: the best alignment of that pair on its own, which differs from
+  // `beads` projected on the pair where the two languages group the source differently. Empty
+  // for two languages.
   std::vector<std::vector<core::Bead>> pairwise;
 };
 
@@ -167,16 +171,61 @@ struct Document {
 Alignment align(std::span<const core::Segment> src, std::span<const core::Segment> tgt,
                 const AlignOptions& options = {});
 
+// A rectangle of a document pair: source sentences [i0, i1) against target sentences [j0, j1).
+struct Rect {
+  int i0 = 0, i1 = 0, j0 = 0, j1 = 0;
+};
+
+// The cost of every bead inside one Rect under the model a pair was aligned with: the cost the
+// aligner's dynamic programming adds for that bead (nats: a negative log-probability, up to a
+// constant every path shares), at temperature 1.
+class BeadCosts {
+ public:
+  // `table`: see table_.
+  BeadCosts(Rect rect, std::vector<double> table) : rect_(rect), table_(std::move(table)) {}
+  // Cost of the bead source [i, i + di), target [j, j + dj); +infinity when the bead leaves the
+  // rectangle or (di, dj) is not a bead type of the run (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, and 3-1,
+  // 1-3 with max_side 3).
+  double operator()(int i, int j, int di, int dj) const;
+  const Rect& rect() const { return rect_; }
+
+ private:
+  Rect rect_;
+  // [(i - i0) * (j1 - j0 + 1) + (j - j0)][type], 8 types in the order of the comment above
+  // (3-1 and 1-3 infinite with max_side 2).
+  std::vector<double> table_;
+};
+
+// What align_batch learned for one language pair (features of its documents, length and lexical
+// models), kept to score other beads after the alignment: align3's join asks what a cut on the
+// source side that one translation wants would cost the other translation.
+class PairModel {
+ public:
+  struct Run;  // one align_batch run's corpus and models (aligner.cc)
+  // Costs of the beads inside each of `rects` of document `doc` (in align_batch's order), with
+  // the models that aligned it. Rectangles within the document's bounds.
+  std::vector<BeadCosts> bead_costs(std::size_t doc, std::span<const Rect> rects) const;
+  // align_batch's: the next `docs` documents were aligned by `run`.
+  void add_run(std::shared_ptr<const Run> run, std::size_t docs);
+
+ private:
+  std::vector<std::pair<std::shared_ptr<const Run>, std::size_t>> docs_;  // run, index in it
+};
+
 // Aligns several document pairs of the same language pair. With options.joint_training the length
 // model and the lexical model are estimated over all of them, which is more accurate than one
 // document at a time (short documents give poor estimates). Returns one Alignment per pair, in
-// order.
-std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOptions& options = {});
+// order. With `keep`, the models are kept there (PairModel::bead_costs).
+std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOptions& options = {},
+                                   PairModel* keep = nullptr);
 
-// Three languages: aligns src<->tgt1 and src<->tgt2, then joins on the source side, merging to
-// the coarser grouping wherever the two alignments group source sentences differently.
+// Three languages: aligns src<->tgt1 and src<->tgt2, then joins on the source side. Where the
+// two alignments group source sentences differently, the source grouping of that stretch is
+// decided by both pairs' costs together (reconcile_on_source), so that a cut one translation
+// has good evidence for survives when the other translation can take it cheaply.
 // sides = {src, tgt1, tgt2}; every sentence of every language appears in exactly one bead.
-// confidence = the lowest confidence of the pairwise beads merged into it.
+// confidence = the lowest confidence of the pairwise beads merged into it; in a realigned
+// stretch, the bead's posterior there (both pairs' costs, at options.temperature).
 Alignment align3(std::span<const core::Segment> src, std::span<const core::Segment> tgt1,
                  std::span<const core::Segment> tgt2, const AlignOptions& options = {});
 
@@ -187,9 +236,26 @@ Alignment align3(std::span<const core::Segment> src, std::span<const core::Segme
 std::vector<Alignment> align3_batch(std::span<const std::array<Document, 3>> docs,
                                     const AlignOptions& options = {});
 
-// The join step of align3 on its own: `a` aligns source with language 1, `b` source with
-// language 2 (both 2-sided, covering `n_src` source sentences exactly once). Precondition
-// (assert): both are valid alignments of the same source.
+// The join step of align3 on its own, without costs: `a` aligns source with language 1, `b`
+// source with language 2 (both 2-sided, covering `n_src` source sentences exactly once). A cut
+// between source sentences survives only where both alignments cut, so wherever they group the
+// source differently the unit is the coarser grouping. Target sentences without source at one
+// cut (0-1 beads) become units of one sentence per language, in order. Precondition (assert):
+// both are valid alignments of the same source.
 Alignment join_on_source(const Alignment& a, const Alignment& b, int n_src);
+
+// Bead costs of one pair over the given rectangles of its document (PairModel::bead_costs).
+using RegionCosts = std::function<std::vector<BeadCosts>(std::span<const Rect>)>;
+
+// The join with reconciliation (align3's). Each stretch of source between two cuts both
+// alignments make, where they group it differently, is realigned in three languages at once:
+// the best sequence of three-language units whose projection on each pair is one bead of that
+// pair's inventory, under the sum of the two pairs' costs (`cost_a`, `cost_b`). A unit's
+// confidence there is its posterior in that stretch at `temperature`. Stretches too large to
+// realign (more than kMaxReconcileStates states) are coarsened as join_on_source does.
+Alignment reconcile_on_source(const Alignment& a, const Alignment& b, int n_src,
+                              const RegionCosts& cost_a, const RegionCosts& cost_b,
+                              double temperature);
+inline constexpr long kMaxReconcileStates = 200'000;
 
 }  // namespace tilmash::align

@@ -1,4 +1,7 @@
+#include <limits>
+#include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -52,7 +55,8 @@ TEST(TrilingualTest, EmptySource) {
   Alignment kk = parse({":0", ":1"});
   Alignment ru = parse({":0"});
   Alignment j = join_on_source(kk, ru, 0);
-  EXPECT_EQ(bead_strings(j), (Strings{":0,1:0"}));
+  // Each pair keeps its own 0-1 beads: one added sentence per language in each unit.
+  EXPECT_EQ(bead_strings(j), (Strings{":0:0", ":1:"}));
 }
 
 // One-sided sentences in a three-language run: the Kazakh translation leaves out en 2 (a date,
@@ -118,6 +122,98 @@ TEST(TrilingualTest, Align3BatchCoversEveryTripleOnce) {
   EXPECT_TRUE(covers_exactly_once(Alignment{out[0].pairwise[0], {}}, {4, 3}));
   EXPECT_TRUE(covers_exactly_once(Alignment{out[0].pairwise[1], {}}, {4, 4}));
   EXPECT_TRUE(align3_batch({}).empty());
+}
+
+// Hand-made costs for reconcile_on_source: `cost` of each bead (di, dj) starting at (i, j)
+// inside `r`, 50 nats for every other bead of the inventory.
+BeadCosts costs(Rect r, const std::vector<std::tuple<int, int, int, int, double>>& cost) {
+  constexpr int kTypes[8][2] = {{1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {3, 1}, {1, 3}};
+  const int w = r.j1 - r.j0 + 1;
+  std::vector<double> table(static_cast<std::size_t>((r.i1 - r.i0 + 1) * w) * 8, 50.0);
+  for (const auto& [i, j, di, dj, c] : cost) {
+    for (std::size_t t = 0; t < 8; ++t) {
+      if (kTypes[t][0] == di && kTypes[t][1] == dj) {
+        table[static_cast<std::size_t>((i - r.i0) * w + (j - r.j0)) * 8 + t] = c;
+      }
+    }
+  }
+  return BeadCosts(r, std::move(table));
+}
+
+// kk leaves out en 1 and its alignment glued en 1 to en 2 (2-1); ru translates every sentence
+// (1-1, 1-1). The cut at en 2 survives when it costs kk less (1-0 + 1-1 instead of 2-1) than
+// losing it costs ru (2-2 instead of 1-1 + 1-1), and not otherwise.
+TEST(TrilingualTest, ReconcileKeepsACutTheOtherPairTakesCheaply) {
+  Alignment kk = parse({"0:0", "1,2:1"});
+  Alignment ru = parse({"0:0", "1:1", "2:2"});
+  // The old join coarsens ru to kk's grouping.
+  EXPECT_EQ(bead_strings(join_on_source(kk, ru, 3)), (Strings{"0:0:0", "1,2:1:1,2"}));
+  auto run = [&](double ru_2_2) {
+    RegionCosts cost_kk = [](std::span<const Rect> r) {
+      EXPECT_EQ(r.size(), 1u);
+      // kk: the glued 2-1 costs 3 nats, 1-0 then 1-1 costs 5 + 1: taking the cut costs kk 3.
+      return std::vector<BeadCosts>{costs(r[0], {{1, 1, 2, 1, 3.0}, {1, 1, 1, 0, 5.0}, {2, 1, 1, 1, 1.0}})};
+    };
+    RegionCosts cost_ru = [ru_2_2](std::span<const Rect> r) {
+      EXPECT_EQ(r.size(), 1u);
+      return std::vector<BeadCosts>{costs(r[0], {{1, 1, 1, 1, 1.0}, {2, 2, 1, 1, 1.0}, {1, 1, 2, 2, ru_2_2}})};
+    };
+    return reconcile_on_source(kk, ru, 3, cost_kk, cost_ru, 3.0);
+  };
+  // ru's evidence for the cut: 8 - 2 = 6 nats > 3.
+  Alignment cut = run(8.0);
+  EXPECT_EQ(bead_strings(cut), (Strings{"0:0:0", "1::1", "2:1:2"}));
+  EXPECT_TRUE(covers_exactly_once(cut, {3, 2, 3}));
+  // ru's evidence: 4 - 2 = 2 nats < 3: the coarser grouping is the better joint reading.
+  EXPECT_EQ(bead_strings(run(4.0)), (Strings{"0:0:0", "1,2:1:1,2"}));
+}
+
+// The same with real costs: the models each pair learned from these documents (align_batch
+// keeps them), and a kk alignment that glued the sentence kk leaves out (en 2, the detention)
+// to its neighbour. The join keeps ru's 1-1 beads and gives kk a 1-0 bead inside the unit.
+TEST(TrilingualTest, ReconcileWithTheAlignersCostsKeepsRussianBeads) {
+  auto en = testing::segs({
+      "Sairagul Sauytbay fled Xinjiang in April 2018.",
+      "She crossed into Kazakhstan with forged documents.",
+      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
+      "Her trial began on July 9 in the town of Zharkent.",
+      "The court released her on August 1.",
+      "\"I will not go back to the camps,\" she said.",
+  });
+  auto kk = testing::segs({
+      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
+      "Ол Қазақстанға жалған құжаттармен өтті.",
+      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
+      "Сот оны 1 тамызда босатты.",
+      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
+  });
+  auto ru = testing::segs({
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "21 мая 2018 года КНБ Казахстана задержал её в Алматы.",
+      "Суд над ней начался 9 июля в городе Жаркент.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  });
+  PairModel kk_model, ru_model;
+  const DocPair kk_pair{en, kk}, ru_pair{en, ru};
+  Alignment kk_own = align_batch(std::span(&kk_pair, 1), {}, &kk_model).front();
+  Alignment ru_own = align_batch(std::span(&ru_pair, 1), {}, &ru_model).front();
+  ASSERT_EQ(bead_strings(ru_own), (Strings{"0:0", "1:1", "2:2", "3:3", "4:4", "5:5"}));
+  Alignment glued = parse({"0:0", "1,2:1", "3:2", "4:3", "5:4"});
+  RegionCosts cost_kk = [&](std::span<const Rect> r) { return kk_model.bead_costs(0, r); };
+  RegionCosts cost_ru = [&](std::span<const Rect> r) { return ru_model.bead_costs(0, r); };
+  Alignment j = reconcile_on_source(glued, ru_own, 6, cost_kk, cost_ru, 3.0);
+  EXPECT_EQ(bead_strings(j), (Strings{"0:0:0", "1:1:1", "2::2", "3:2:3", "4:3:4", "5:4:5"}));
+  EXPECT_TRUE(covers_exactly_once(j, {6, 5, 6}));
+  EXPECT_EQ(bead_strings(join_on_source(glued, ru_own, 6)),
+            (Strings{"0:0:0", "1,2:1:1,2", "3:2:3", "4:3:4", "5:4:5"}));
+  // A bead's cost is the one the aligner's DP adds: kk's own 1-0 for en 2 is cheaper under its
+  // model than the glued 2-1 plus nothing (the aligner chose it).
+  const Rect r{1, 3, 1, 2};
+  BeadCosts c = kk_model.bead_costs(0, std::span(&r, 1)).front();
+  EXPECT_LT(c(1, 1, 1, 1) + c(2, 2, 1, 0), c(1, 1, 2, 1));
+  EXPECT_EQ(c(1, 1, 3, 1), std::numeric_limits<double>::infinity());  // leaves the rectangle
 }
 
 }  // namespace
