@@ -831,11 +831,18 @@ std::vector<core::TranslationUnit> proof_units(std::size_t n) {
   const fs::path src = fs::path(TILMASH_SOURCE_DIR);
   const fs::path cached = src / ".cache/bench/debian-po.tmx";
   if (!fs::exists(cached)) {
+    // Two test processes (ctest -j) may build it at once: each writes a temporary of its own
+    // and renames it into place (atomic; both build the same file), so neither's rename can
+    // find its temporary taken by the other.
     fs::create_directories(cached.parent_path());
+    const std::string tmp = cached.string() + ".tmp." + std::to_string(::getpid());
     const std::string cmd = "python3 " + (fs::path(TILMASH_SHARED_DIR) / "bench/debian-po/build_po_tmx.py").string()
-                            + " -o " + cached.string() + ".tmp >/dev/null 2>&1 && mv " + cached.string()
-                            + ".tmp " + cached.string();
-    if (std::system(cmd.c_str()) != 0) return {};
+                            + " -o " + tmp + " >/dev/null 2>&1 && mv " + tmp + " " + cached.string();
+    if (std::system(cmd.c_str()) != 0) {
+      fs::remove(tmp);
+      ADD_FAILURE() << "could not build " << cached << " from ../shared/bench/debian-po";
+      return {};
+    }
   }
   io::TmxDocument doc = io::read_tmx(cached.string());
   std::mt19937_64 rng(18);
