@@ -27,23 +27,7 @@ trap cleanup EXIT
 uri=$(scripts/pg-test-server.sh start | tail -n 1)
 admin=$(scripts/pg-test-server.sh admin-uri)
 
-gen() {  # gen FILE FIRST COUNT: distinct trilingual units
-  python3 - "$@" <<'PY'
-import sys
-path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-words = "report camp family detained village border school court letter".split()
-with open(path, "w", encoding="utf-8") as f:
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
-            'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
-            'datatype="plaintext"/><body>\n')
-    for i in range(first, first + count):
-        en = " ".join(words[(i * k) % len(words)] for k in range(1, 7)) + f" {i}"
-        f.write(f'<tu><tuv xml:lang="en"><seg>{en}</seg></tuv>'
-                f'<tuv xml:lang="kk"><seg>хат {i} жіберілді</seg></tuv>'
-                f'<tuv xml:lang="ru"><seg>письмо {i} отправлено</seg></tuv></tu>\n')
-    f.write('</body></tmx>\n')
-PY
-}
+gen() { python3 tests/store/gen_tmx.py "$@"; }  # gen FILE FIRST COUNT: distinct units
 gen "$work/a.tmx" 0 40000
 gen "$work/b.tmx" 40000 20000
 

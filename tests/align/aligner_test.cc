@@ -78,13 +78,7 @@ TEST(AlignerTest, OneToTwoSplit) {
 TEST(AlignerTest, OmittedSentence) {
   // The left-out sentence's only evidence is "three" written as a word: the core number reader
   // (AlignOptions::langs) makes it an anchor the Russian side lacks, so 1-0 wins over 2-1.
-  const Strings ru = {
-      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
-      "Она пересекла границу Казахстана с поддельными документами.",
-      "Суд над ней начался 9 июля в городе Жаркент.",
-      "Суд освободил её 1 августа.",
-      "«Я не вернусь в лагеря», — сказала она.",
-  };
+  const Strings ru = testing::without(testing::kStoryRu, 2);
   auto en = segs(kEn), tgt = segs(ru);
   AlignOptions o;
   o.langs = {"en", "ru"};
@@ -97,21 +91,8 @@ TEST(AlignerTest, OmittedSentence) {
 // neighbour leaves its anchors without counterpart and the 1-0 bead wins; the neighbours' beads
 // stay sure of themselves while the omission is the least sure bead.
 TEST(AlignerTest, OmittedSentenceWithUnmatchedAnchorsStandsAlone) {
-  const Strings en = {
-      "Sairagul Sauytbay fled Xinjiang in April 2018.",
-      "She crossed into Kazakhstan with forged documents.",
-      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
-      "Her trial began on July 9 in the town of Zharkent.",
-      "The court released her on August 1.",
-      "\"I will not go back to the camps,\" she said.",
-  };
-  const Strings ru = {
-      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
-      "Она пересекла границу Казахстана с поддельными документами.",
-      "Суд над ней начался 9 июля в городе Жаркент.",
-      "Суд освободил её 1 августа.",
-      "«Я не вернусь в лагеря», — сказала она.",
-  };
+  const Strings& en = testing::kStoryEn;
+  const Strings ru = testing::without(testing::kStoryRu, 2);
   auto src = segs(en), tgt = segs(ru);
   Alignment a = align(src, tgt);
   ASSERT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
@@ -126,23 +107,10 @@ TEST(AlignerTest, OmittedSentenceWithUnmatchedAnchorsStandsAlone) {
 // share a slot, so they form one 1-1 bead, less sure than its neighbours, not an omission plus
 // an addition (without joining them the aligner outputs ":2", "2:").
 TEST(AlignerTest, OmissionFacingAdditionIsOneUnsureBead) {
-  const Strings en = {
-      "Sairagul Sauytbay fled Xinjiang in April 2018.",
-      "She crossed into Kazakhstan with forged documents.",
-      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
-      "Her trial began on July 9 in the town of Zharkent.",
-      "The court released her on August 1.",
-      "\"I will not go back to the camps,\" she said.",
-  };
-  const Strings ru = {
-      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
-      "Она пересекла границу Казахстана с поддельными документами.",
-      "В 2019 году Amnesty International назвала её дело показательным для 300 семей, чьи "
-      "родственники до сих пор находятся в заключении без суда и следствия.",
-      "Суд над ней начался 9 июля в городе Жаркент.",
-      "Суд освободил её 1 августа.",
-      "«Я не вернусь в лагеря», — сказала она.",
-  };
+  const Strings& en = testing::kStoryEn;
+  Strings ru = testing::kStoryRu;
+  ru[2] = "В 2019 году Amnesty International назвала её дело показательным для 300 семей, чьи "
+          "родственники до сих пор находятся в заключении без суда и следствия.";
   auto src = segs(en), tgt = segs(ru);
   Alignment a = align(src, tgt);
   ASSERT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2", "3:3", "4:4", "5:5"}));
@@ -171,13 +139,7 @@ TEST(AlignerTest, AddedSentenceStandsAlone) {
 // term::Matcher): en 2 holds Almaty, which no target sentence has, so gluing it to a neighbour
 // costs a term without counterpart, and the 1-0 bead wins.
 TEST(AlignerTest, OmittedSentenceFoundByGlossaryTerms) {
-  const Strings ru = {
-      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
-      "Она пересекла границу Казахстана с поддельными документами.",
-      "Суд над ней начался 9 июля в городе Жаркент.",
-      "Суд освободил её 1 августа.",
-      "«Я не вернусь в лагеря», — сказала она.",
-  };
+  const Strings ru = testing::without(testing::kStoryRu, 2);
   enum : int { kSauytbay, kXinjiang, kKazakhstan, kAlmaty };
   const std::vector<std::vector<int>> en_terms = {{kSauytbay, kXinjiang}, {kKazakhstan}, {kAlmaty}, {}, {}, {}};
   const std::vector<std::vector<int>> ru_terms = {{kXinjiang, kSauytbay}, {kKazakhstan}, {}, {}, {}};

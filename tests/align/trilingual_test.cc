@@ -63,30 +63,11 @@ TEST(TrilingualTest, EmptySource) {
 // an agency and a city it then never mentions), the Russian one adds an explanation of its own
 // (numbers the English lacks). Each stands alone, and the other language keeps its 1-1 beads.
 TEST(TrilingualTest, Align3KeepsOneSidedSentencesAlone) {
-  auto en = testing::segs({
-      "Sairagul Sauytbay fled Xinjiang in April 2018.",
-      "She crossed into Kazakhstan with forged documents.",
-      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
-      "Her trial began on July 9 in the town of Zharkent.",
-      "The court released her on August 1.",
-      "\"I will not go back to the camps,\" she said.",
-  });
-  auto kk = testing::segs({
-      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
-      "Ол Қазақстанға жалған құжаттармен өтті.",
-      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
-      "Сот оны 1 тамызда босатты.",
-      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
-  });
-  auto ru = testing::segs({
-      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
-      "Она пересекла границу Казахстана с поддельными документами.",
-      "21 мая 2018 года КНБ Казахстана задержал её в Алматы.",
-      "Суд над ней начался 9 июля в городе Жаркент.",
-      "Жаркент — город в 30 километрах от границы с Китаем, в 2019 году в нём жили 44 тысячи человек.",
-      "Суд освободил её 1 августа.",
-      "«Я не вернусь в лагеря», — сказала она.",
-  });
+  auto en = testing::segs(testing::kStoryEn);
+  auto kk = testing::segs(testing::kStoryKkWithoutDetention);
+  auto ru = testing::segs(testing::inserted(
+      testing::kStoryRu, 4,
+      "Жаркент — город в 30 километрах от границы с Китаем, в 2019 году в нём жили 44 тысячи человек."));
   Alignment a = align3(en, kk, ru);
   EXPECT_EQ(bead_strings(a), (Strings{"0:0:0", "1:1:1", "2::2", "3:2:3", "::4", "4:3:5", "5:4:6"}));
   EXPECT_TRUE(covers_exactly_once(a, {6, 5, 7}));
@@ -172,29 +153,9 @@ TEST(TrilingualTest, ReconcileKeepsACutTheOtherPairTakesCheaply) {
 // keeps them), and a kk alignment that glued the sentence kk leaves out (en 2, the detention)
 // to its neighbour. The join keeps ru's 1-1 beads and gives kk a 1-0 bead inside the unit.
 TEST(TrilingualTest, ReconcileWithTheAlignersCostsKeepsRussianBeads) {
-  auto en = testing::segs({
-      "Sairagul Sauytbay fled Xinjiang in April 2018.",
-      "She crossed into Kazakhstan with forged documents.",
-      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
-      "Her trial began on July 9 in the town of Zharkent.",
-      "The court released her on August 1.",
-      "\"I will not go back to the camps,\" she said.",
-  });
-  auto kk = testing::segs({
-      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
-      "Ол Қазақстанға жалған құжаттармен өтті.",
-      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
-      "Сот оны 1 тамызда босатты.",
-      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
-  });
-  auto ru = testing::segs({
-      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
-      "Она пересекла границу Казахстана с поддельными документами.",
-      "21 мая 2018 года КНБ Казахстана задержал её в Алматы.",
-      "Суд над ней начался 9 июля в городе Жаркент.",
-      "Суд освободил её 1 августа.",
-      "«Я не вернусь в лагеря», — сказала она.",
-  });
+  auto en = testing::segs(testing::kStoryEn);
+  auto kk = testing::segs(testing::kStoryKkWithoutDetention);
+  auto ru = testing::segs(testing::kStoryRu);
   PairModel kk_model, ru_model;
   const DocPair kk_pair{en, kk}, ru_pair{en, ru};
   Alignment kk_own = align_batch(std::span(&kk_pair, 1), {}, &kk_model).front();

@@ -10,23 +10,8 @@ command -v python3 >/dev/null || { echo "python3 missing: skipped"; exit 0; }
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
-gen() {  # gen FILE FIRST COUNT: a trilingual TMX with distinct units
-  python3 - "$@" <<'PY'
-import sys
-path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-words = "file open close save window page user system network folder print copy".split()
-with open(path, "w", encoding="utf-8") as f:
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
-            'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
-            'datatype="plaintext"/><body>\n')
-    for i in range(first, first + count):
-        en = " ".join(words[(i * k) % len(words)] for k in range(1, 8)) + f" {i}"
-        f.write(f'<tu tuid="{i}"><tuv xml:lang="en"><seg>{en}</seg></tuv>'
-                f'<tuv xml:lang="kk"><seg>файл {i} ашу</seg></tuv>'
-                f'<tuv xml:lang="ru"><seg>открыть файл {i}</seg></tuv></tu>\n')
-    f.write('</body></tmx>\n')
-PY
-}
+here=$(cd "$(dirname "$0")" && pwd)
+gen() { python3 "$here/gen_tmx.py" "$@"; }  # gen FILE FIRST COUNT: distinct trilingual units
 check() {  # check DB: prints "integrity count"
   python3 - "$1" <<'PY'
 import sqlite3, sys

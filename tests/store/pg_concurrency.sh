@@ -44,24 +44,7 @@ fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 ok() { echo "ok: $*"; }
 
-gen() {  # gen FILE FIRST COUNT [WORDS]: a trilingual TMX with distinct units FIRST..FIRST+COUNT-1
-  python3 - "$@" <<'PY'
-import sys
-path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-extra = int(sys.argv[4]) if len(sys.argv) > 4 else 0
-words = "file open close save window page user system network folder print copy".split()
-with open(path, "w", encoding="utf-8") as f:
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header creationtool="t" '
-            'creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" '
-            'datatype="plaintext"/><body>\n')
-    for i in range(first, first + count):
-        en = " ".join(words[(i * k) % len(words)] for k in range(1, 8 + extra)) + f" {i}"
-        f.write(f'<tu tuid="{i}"><tuv xml:lang="en"><seg>{en}</seg></tuv>'
-                f'<tuv xml:lang="kk"><seg>файл {i} ашу</seg></tuv>'
-                f'<tuv xml:lang="ru"><seg>открыть файл {i}</seg></tuv></tu>\n')
-    f.write('</body></tmx>\n')
-PY
-}
+gen() { python3 "$here/gen_tmx.py" "$@"; }  # gen FILE FIRST COUNT [EXTRA_WORDS]
 count() {  # count URI: units in the TM, through tilmash itself (tm export), or -1 on failure
   if ! "$tilmash" tm export --db "$1" -o "$work/count.tmx" 2>"$work/count.err"; then
     echo "count: $(cat "$work/count.err")" >&2
