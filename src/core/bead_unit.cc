@@ -1,5 +1,7 @@
 #include "core/bead_unit.h"
 
+#include <algorithm>
+
 #include "core/bead.h"
 
 namespace tilmash::core {
@@ -24,6 +26,11 @@ TranslationUnit bead_unit(const AlignedUnit& unit, std::size_t bead,
   tu.props.push_back({"x-origin", unit.provenance.empty() ? "tilmash align" : unit.provenance});
   const Bead& s = shape != nullptr ? *shape : from_text;
   if (one_sided(s)) tu.props.push_back({std::string(kOneSidedBeadProp), bead_shape(s)});
+  std::string grouped;
+  for (const std::string& lang : unit.grouped) {
+    if (std::find(langs.begin(), langs.end(), lang) != langs.end()) grouped += (grouped.empty() ? "" : " ") + lang;
+  }
+  if (!grouped.empty()) tu.props.push_back({std::string(kGroupedBeadProp), grouped});
   return tu;
 }
 

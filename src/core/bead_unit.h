@@ -29,7 +29,8 @@ inline constexpr std::string_view kConfidenceProp = "x-tilmash-confidence";
 //   props       x-document (when `document` is not empty); x-origin (unit.provenance, else
 //               "tilmash align"); for a one-sided bead x-tilmash-bead (kOneSidedBeadProp) with
 //               its shape: `shape`'s when given, else from the texts (a side with text counts
-//               as one sentence, as in align JSON whose sentences are joined).
+//               as one sentence, as in align JSON whose sentences are joined); x-tilmash-grouped
+//               (kGroupedBeadProp) with unit.grouped's languages among `langs`, if any.
 TranslationUnit bead_unit(const AlignedUnit& unit, std::size_t bead,
                           std::span<const std::string> langs, std::string_view document = {},
                           const Bead* shape = nullptr);

@@ -46,6 +46,10 @@ struct AlignedUnit {
   std::map<std::string, std::string> text;
   double confidence = 1.0;
   std::string provenance;  // e.g. "tilmash align" or the TMX file it came from
+  // Three-language alignment only: the target languages whose side of this bead is empty only
+  // because the join groups the source differently from that pair's own alignment, which
+  // renders these source sentences in a neighbouring bead (align::to_units). Not an omission.
+  std::vector<std::string> grouped;
 };
 
 // A TMX <prop type="...">value</prop>.

@@ -272,6 +272,11 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
           auto& side = indices.emplace_back(tag, std::vector<int>{}).second;
           j.array([&] { side.push_back(j.index()); });
         });
+      } else if (key == "grouped") {
+        j.array([&] {
+          const std::size_t at = j.pos();
+          unit.grouped.push_back(lang_tag(j.string(), path, text, at));
+        });
       } else if (key == "edited") {
         mark.edited = j.boolean();
       } else if (key == "checked") {

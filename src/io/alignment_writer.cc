@@ -94,6 +94,12 @@ TmxWriteStats write_alignment(const std::string& path, const std::string& format
            << json_string(units[n].text.at(langs[k]));
       }
       os << "}";
+      if (!units[n].grouped.empty()) {
+        os << ", \"grouped\": [";
+        for (std::size_t k = 0; k < units[n].grouped.size(); ++k)
+          os << (k ? ", " : "") << json_string(units[n].grouped[k]);
+        os << "]";
+      }
       if (n < marks.size() && marks[n].edited) os << ", \"edited\": true";
       if (n < marks.size() && marks[n].checked) os << ", \"checked\": true";
       os << "}";

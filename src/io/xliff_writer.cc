@@ -1,5 +1,6 @@
 #include "io/xliff_writer.h"
 
+#include <algorithm>
 #include <cassert>
 
 #include "core/bead.h"
@@ -59,6 +60,11 @@ XliffWriteStats write_xliff_alignment(std::ostream& out, const std::vector<std::
       if (core::one_sided(beads[n])) {
         out << " tilmash:bead=\"" << core::bead_shape(beads[n]) << "\"";
       }
+      // Likewise the whole bead's grouped languages (TMX's x-tilmash-grouped).
+      for (std::size_t g = 0; g < units[n].grouped.size(); ++g) {
+        out << (g ? " " : " tilmash:grouped=\"") << xml_text(units[n].grouped[g], removed);
+        if (g + 1 == units[n].grouped.size()) out << "\"";
+      }
       if (source.empty()) out << " translate=\"no\"";
       out << ">\n        <source>" << xml_text(source, removed) << "</source>\n";
       if (!target.empty()) {
@@ -67,7 +73,14 @@ XliffWriteStats write_xliff_alignment(std::ostream& out, const std::vector<std::
       }
       out << "        <note from=\"tilmash\">alignment confidence " << confidence;
       if (source.empty()) out << "; a " << langs[k] << " sentence with no " << langs[0] << " source";
-      if (target.empty()) out << "; a " << langs[0] << " sentence with no " << langs[k] << " rendering";
+      const bool grouped = std::find(units[n].grouped.begin(), units[n].grouped.end(), langs[k]) != units[n].grouped.end();
+      if (target.empty() && grouped) {
+        out << "; " << langs[k] << " renders this " << langs[0]
+            << " sentence together with a neighbouring one (the " << langs[0] << "-" << langs[k]
+            << " alignment on its own)";
+      } else if (target.empty()) {
+        out << "; a " << langs[0] << " sentence with no " << langs[k] << " rendering";
+      }
       out << "</note>\n      </trans-unit>\n";
       ++stats.units_written;
     }

@@ -27,6 +27,21 @@ bool is_bead(const core::TranslationUnit& u) {
                      [](const core::Prop& p) { return p.type == core::kOneSidedBeadProp; });
 }
 
+// True when `u`'s kGroupedBeadProp lists language `primary`: its empty side is the
+// three-language join's grouping (core::AlignedUnit::grouped).
+bool grouped(const core::TranslationUnit& u, std::string_view primary) {
+  for (const core::Prop& p : u.props) {
+    if (p.type != core::kGroupedBeadProp) continue;
+    std::string_view rest = p.value;
+    while (!rest.empty()) {
+      const std::size_t space = rest.find(' ');
+      if (primary_lang(rest.substr(0, space)) == primary) return true;
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    }
+  }
+  return false;
+}
+
 // The nearest unit from `i` in direction `step` (-1, +1) with text in `source` or `target`,
 // with only those texts: the neighbour in that pair's view (a unit of other languages only is
 // not part of it). Empty beyond the ends.
@@ -67,6 +82,7 @@ std::vector<std::vector<OneSided>> find_one_sided(std::span<const core::Translat
     for (const std::string& t : targets) {
       const core::Variant* tgt = variant_of(u, t);
       if ((src == nullptr) == (tgt == nullptr)) continue;  // both (a pair) or neither
+      if (src != nullptr && grouped(u, t)) continue;  // rendered with a neighbour, not left out
       OneSided one;
       Finding& f = one.finding;
       f.unit = u.id;

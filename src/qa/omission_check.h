@@ -29,8 +29,9 @@ struct OneSided {
 // A unit is judged when it carries core::kOneSidedBeadProp (written by `align --format tmx`;
 // other TMX units with missing languages are not beads: a multilingual TM may lack a language). The languages are those of all units' variants
 // (compared by primary subtag), the source being `source_lang`. Per judged unit:
-//  - source text present: `omitted-sentence` for each language without a variant; `term` is the
-//    source sentence;
+//  - source text present: `omitted-sentence` for each language without a variant, except the
+//    languages its core::kGroupedBeadProp lists (the three-language join's grouping: that
+//    pair's own alignment renders the sentence with a neighbour); `term` is the source sentence;
 //  - no source text: `added-sentence` for each language with one; `term` is that sentence.
 // `lang` is the target language concerned.
 std::vector<std::vector<OneSided>> find_one_sided(std::span<const core::TranslationUnit> units,

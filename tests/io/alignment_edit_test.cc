@@ -124,5 +124,39 @@ TEST(AlignmentEditTest, TmxTuidsAreBeadNumbers) {
   EXPECT_NE(got.str().find("tuid=\"tu3\""), std::string::npos);
 }
 
+// A three-language bead whose ru side is empty by the join's grouping ("grouped", written by
+// align from its pair alignments) keeps the mark through JSON and becomes TMX's
+// x-tilmash-grouped prop, which `check` reads (qa/omission_check.h).
+TEST(AlignmentEditTest, GroupedSidesRoundTripThroughJsonAndTmx) {
+  const std::string json = R"([
+  {"confidence": 0.400, "indices": {"en": [0], "kk": [0], "ru": []}, "text": {"en": "A.", "kk": "Ә.", "ru": ""}, "grouped": ["ru"]},
+  {"confidence": 0.400, "indices": {"en": [1], "kk": [1], "ru": [0]}, "text": {"en": "B.", "kk": "Б.", "ru": "А, Б."}}
+]
+)";
+  const AlignmentFile f = parse_alignment_json(json, "g.json");
+  ASSERT_EQ(f.units.size(), 2u);
+  EXPECT_EQ(f.units[0].grouped, (std::vector<std::string>{"ru"}));
+  EXPECT_TRUE(f.units[1].grouped.empty());
+  const auto tmp = [](const char* ext) {
+    return (std::filesystem::temp_directory_path() /
+            ("tilmash_grouped_" + std::to_string(::getpid()) + ext)).string();
+  };
+  const auto slurp = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream got;
+    got << in.rdbuf();
+    std::filesystem::remove(path);
+    return got.str();
+  };
+  write_alignment(tmp(".json"), "json", f.langs, f.beads, f.units, "g", f.marks);
+  EXPECT_EQ(slurp(tmp(".json")), json);
+  write_alignment(tmp(".tmx"), "tmx", f.langs, f.beads, f.units, "g", f.marks);
+  const std::string tmx = slurp(tmp(".tmx"));
+  EXPECT_NE(tmx.find("<prop type=\"x-tilmash-grouped\">ru</prop>"), std::string::npos);
+  EXPECT_EQ(tmx.find("x-tilmash-grouped", tmx.find("tuid=\"tu2\"")), std::string::npos);
+  EXPECT_NE(error_of(R"([{"indices": {"en": [0]}, "text": {"en": "A."}, "grouped": ["no such tag!"]}])",
+                     {{"A."}}).find("bad language tag"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tilmash::io

@@ -103,6 +103,25 @@ TEST(OmissionCheckTest, ThreeLanguagesJudgedPerPair) {
   EXPECT_EQ(found[3][1].finding.kind, FindingKind::kOmittedSentence);
 }
 
+TEST(OmissionCheckTest, SideEmptyOnlyByTheJoinsGroupingIsNotAnOmission) {
+  // Unit 2: ru renders en 2 together with en 3 in unit 3 (kGroupedBeadProp "ru"), while kk
+  // leaves it out: only kk is reported. Unit 4: the prop names ru-RU's primary subtag.
+  std::vector<core::TranslationUnit> units = {
+      unit("1", {{"en", "Article 1."}, {"kk", "1-бап."}, {"ru", "Статья 1."}}),
+      unit("2", {{"en", "Many were recorded by phone."}}, true),
+      unit("3", {{"en", "Some asked to stay anonymous."}, {"kk", "Кейбірі атын атамауды сұраған."},
+                 {"ru", "Многие записаны по телефону, а некоторые просили не называть имен."}}),
+      unit("4", {{"en", "10 concern women."}, {"kk", "10-ы әйелдерге қатысты."}}, true),
+  };
+  units[1].props.push_back({std::string(core::kGroupedBeadProp), "ru"});
+  units[3].props.push_back({std::string(core::kGroupedBeadProp), "kk ru-RU"});
+  auto found = find_one_sided(units, "en");
+  ASSERT_EQ(found[1].size(), 1u);
+  EXPECT_EQ(found[1][0].finding.lang, "kk");
+  EXPECT_EQ(found[1][0].finding.kind, FindingKind::kOmittedSentence);
+  EXPECT_TRUE(found[3].empty());
+}
+
 TEST(OmissionCheckTest, NeighboursAreThoseOfThePairsView) {
   // Unit 3 holds kk only: in the en-ru view it does not exist, so unit 2's next is unit 4.
   const std::vector<core::TranslationUnit> units = {

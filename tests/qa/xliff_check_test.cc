@@ -130,5 +130,34 @@ TEST(XliffCheckTest, AlignXliffAndTmxGiveTheSameFindings) {
                                           "number-mismatch", "deprecated-term"}));
 }
 
+// Three languages: a side left empty by the join's grouping (AlignedUnit::grouped) is not
+// reported from either format, while the other language's omission in the same bead is; the
+// XLIFF marks the bead in both <file>s, as it does the bead's shape.
+TEST(XliffCheckTest, GroupedSideIsNotAnOmissionInXliffOrTmx) {
+  const std::vector<std::string> langs = {"en", "kk", "ru"};
+  std::vector<core::Bead> beads(3);
+  std::vector<core::AlignedUnit> units(3);
+  beads[0].sides = {{0}, {0}, {}};
+  units[0].text = {{"en", "Many were recorded by phone."}, {"kk", "Көбі телефонмен жазылған."}, {"ru", ""}};
+  units[0].grouped = {"ru"};
+  beads[1].sides = {{1}, {1}, {0}};
+  units[1].text = {{"en", "Some asked to stay anonymous."}, {"kk", "Кейбірі атын атамауды сұраған."},
+                   {"ru", "Многие записаны по телефону, а некоторые просили не называть имен."}};
+  beads[2].sides = {{2}, {}, {}};
+  units[2].text = {{"en", "Her sister is missing."}, {"kk", ""}, {"ru", ""}};
+  units[2].grouped = {"ru"};
+  io::write_alignment(temp("g.xlf"), "xliff", langs, beads, units, "g.en.txt");
+  io::write_alignment(temp("g.tmx"), "tmx", langs, beads, units, "g.en.txt");
+  const io::XliffDocument x = io::read_xliff(temp("g.xlf"));
+  std::vector<core::TranslationUnit> from_xliff;
+  for (const io::XliffUnit& u : x.units) from_xliff.push_back(u.unit);
+  const io::TmxDocument tmx = io::read_tmx(temp("g.tmx"));
+  const Key kk_omitted{"", "kk", "omitted-sentence", "error", "Her sister is missing."};
+  EXPECT_EQ(findings(tmx.units, tmx.header.srclang, false), std::vector<Key>{kk_omitted});
+  const std::vector<Key> got = findings(from_xliff, x.source_lang, false);
+  EXPECT_EQ(std::count(got.begin(), got.end(), kk_omitted), 1);
+  for (const Key& k : got) EXPECT_NE(std::get<1>(k), "ru") << std::get<2>(k);
+}
+
 }  // namespace
 }  // namespace tilmash::qa
