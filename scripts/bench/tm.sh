@@ -158,6 +158,18 @@ for r in "${results[@]}"; do
   printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %7s %8s %8s\n' $r
 done
 echo "(cli_cpu, srv_cpu: CPU ms per lookup of the one-client run, the client's and the server's)"
+# Whether the throwaway server's shared memory is in huge pages (huge_pages=try, the default,
+# takes them when the host has reserved some: vm.nr_hugepages). Each new backend maps the
+# shared buffers it touches; with 4 KiB pages that is a page fault per 64 KiB or so, which on
+# the test machine made a 400-lookup connection's server CPU 2.7x larger (docs/ARCHITECTURE.md,
+# "Fuzzy index").
+if [ -z "${TILMASH_BENCH_PG:-}" ] && pm=$(head -n 1 "$PG_TEST_DIR/data/postmaster.pid" 2>/dev/null); then
+  if grep -q 'KernelPageSize: *2048 kB' "/proc/$pm/smaps" 2>/dev/null; then
+    echo "(server shared memory: huge pages; host HugePages_Total $(awk '/HugePages_Total/ {print $2}' /proc/meminfo))"
+  else
+    echo "(server shared memory: 4 KiB pages; host HugePages_Total $(awk '/HugePages_Total/ {print $2}' /proc/meminfo))"
+  fi
+fi
 echo "ratios postgres/sqlite (import time, p50, p95, q/s with 1 and 8 clients, cold):"
 for entry in $sets; do
   name=${entry%%:*}
