@@ -6,7 +6,10 @@
 #    seconds, the client's peak RSS (/usr/bin/time) and the TM's size on disk;
 #  - fuzzy lookup (>= 70 %, 10 best, what `tm lookup` does per query) with tm_backend_bench:
 #    latency p50/p95 with one client, and queries/s with 1 and with 8 concurrent clients (each
-#    its own connection), after one untimed pass so both TMs are in memory;
+#    its own connection), after one untimed pass so both TMs are in memory; the CPU time per
+#    lookup of the one-client run: the client's (the bench process, its setup included) and,
+#    on the throwaway server, the server's (its postmaster and every process under it, exited
+#    backends included; "-" on another server or SQLite);
 #  - the same queries through `tilmash tm lookup --queries` on both backends: identical output
 #    (scores, tuids, texts) or not; and the SQLite index against brute force (first BRUTE);
 #  - a cold `tilmash tm lookup` (a new process; the page cache dropped when permitted);
@@ -47,6 +50,16 @@ else
   [ "${REUSE:-0}" = 1 ] || trap 'scripts/pg-test-server.sh stop' EXIT
   pg=$(scripts/pg-test-server.sh start)
 fi
+# CPU ticks of the throwaway server so far: its postmaster, the children it reaped (a closed
+# connection's backend) and the live ones.
+server_ticks() {
+  local pm
+  pm=$(head -n 1 "${PG_TEST_DIR:-/nonexistent}/data/postmaster.pid" 2>/dev/null) || return 0
+  # shellcheck disable=SC2046
+  awk '{ t += $14 + $15 + $16 + $17 } END { print t }' /proc/"$pm"/stat \
+    $(pgrep -P "$pm" | sed 's|.*|/proc/&/stat|') 2>/dev/null || true
+}
+tick=$(getconf CLK_TCK)
 pgdb() { printf '%s\n' "$pg" | sed -E "s|^(postgresql://[^/]*/)[^?]*|\1$1|"; }
 psql_pg() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_STOP=1 "$pg" "$@"; }
 
@@ -103,7 +116,16 @@ for entry in $sets; do
     read -r import_s rss_kb < "$cache/tm-$tag.time"
     units=$(grep -oE '[0-9]+ added' "$cache/tm-$tag.import.log" | cut -d' ' -f1)
     "$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 1 >/dev/null  # warm
-    one=$("$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 1)
+    s0=
+    if [ "$backend" = postgres ] && [ -z "${TILMASH_BENCH_PG:-}" ]; then s0=$(server_ticks); fi
+    one=$(/usr/bin/time -f '%U %S' -o "$cache/tm-$tag.cpu" \
+      "$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 1)
+    srv_ms=-
+    if [ -n "$s0" ]; then
+      srv_ms=$(awk -v a="$s0" -v b="$(server_ticks)" -v t="$tick" -v n="$nq" \
+        'BEGIN { printf "%.3f", (b - a) * 1000 / t / n }')
+    fi
+    cli_ms=$(awk -v n="$nq" '{ printf "%.3f", ($1 + $2) * 1000 / n }' "$cache/tm-$tag.cpu")
     eight=$("$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 8)
     "$tilmash" tm lookup --db "$db" --src en --min 70 --max 0 --queries "$cache/tm-$name.q" \
       > "$cache/tm-$tag.index.out" 2>/dev/null
@@ -124,16 +146,30 @@ for entry in $sets; do
     "$tilmash" tm lookup --db "$db" --src en "$(sed -n 7p "$cache/tm-$name.q")" > /dev/null
     cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     results+=("$name $backend $units $import_s $((rss_kb / 1024)) $(size_mb) $(field p50_ms "$one") \
-$(field p95_ms "$one") $(field qps "$one") $(field qps "$eight") $(field p95_ms "$eight") $cold_ms $brute $same")
+$(field p95_ms "$one") $(field qps "$one") $(field qps "$eight") $(field p95_ms "$eight") $cold_ms $brute $same \
+$cli_ms $srv_ms")
   done
 done
 
-printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %s\n' set backend units import_s \
-  rss_MB size_MB p50_ms p95_ms q/s_1 q/s_8 p95_8_ms cold_ms =brute =sqlite
+printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %7s %8s %8s\n' set backend units \
+  import_s rss_MB size_MB p50_ms p95_ms q/s_1 q/s_8 p95_8_ms cold_ms =brute =sqlite cli_cpu srv_cpu
 for r in "${results[@]}"; do
   # shellcheck disable=SC2086
-  printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %s\n' $r
+  printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %7s %8s %8s\n' $r
 done
+echo "(cli_cpu, srv_cpu: CPU ms per lookup of the one-client run, the client's and the server's)"
+# Whether the throwaway server's shared memory is in huge pages (huge_pages=try, the default,
+# takes them when the host has reserved some: vm.nr_hugepages). Each new backend maps the
+# shared buffers it touches; with 4 KiB pages that is a page fault per 64 KiB or so, which on
+# the test machine made a 400-lookup connection's server CPU 2.7x larger (docs/ARCHITECTURE.md,
+# "Fuzzy index").
+if [ -z "${TILMASH_BENCH_PG:-}" ] && pm=$(head -n 1 "$PG_TEST_DIR/data/postmaster.pid" 2>/dev/null); then
+  if grep -q 'KernelPageSize: *2048 kB' "/proc/$pm/smaps" 2>/dev/null; then
+    echo "(server shared memory: huge pages; host HugePages_Total $(awk '/HugePages_Total/ {print $2}' /proc/meminfo))"
+  else
+    echo "(server shared memory: 4 KiB pages; host HugePages_Total $(awk '/HugePages_Total/ {print $2}' /proc/meminfo))"
+  fi
+fi
 echo "ratios postgres/sqlite (import time, p50, p95, q/s with 1 and 8 clients, cold):"
 for entry in $sets; do
   name=${entry%%:*}
