@@ -218,8 +218,11 @@ bool mostly_non_latin(const Vocab& vocab) {
 // Abdrakhman, Abay, Tacheng); ICU's Cyrillic-Latin is ISO 9 (Жанар -> zanar, Шымкент ->
 // symkent, Абай -> abaj, Тачэн -> tacen). Between a Latin and a Cyrillic document both Latin
 // forms are folded to what the two schemes share: zh kh sh ch ts to one letter each (z h s c c,
-// as ISO 9's ž h š č c lose their marks), y and j to i (й, ы, и). Without it most transliterated
+// as ISO 9's ž h š č c lose their marks), y and j to i (й, ы, и), and a y that starts a word or
+// follows a vowel before another vowel is dropped (ye ya yu against ISO 9's e â û). Without it most transliterated
 // names were no cognates (Abay/Абай 0.75, Zhanar/Жанар 0.6).
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
 std::string fold_romanisation(const std::string& s) {
   std::string out;
   out.reserve(s.size());
@@ -232,6 +235,9 @@ std::string fold_romanisation(const std::string& s) {
     } else if (c == 't' && next == 's') {
       out += 'c';
       ++k;
+    } else if (c == 'y' && is_vowel(next) && (k == 0 || is_vowel(s[k - 1]))) {
+      // BGN/PCGN's ye ya yu for е я ю at the start of a word and after a vowel (Yerlan/Ерлан,
+      // Tokayev/Тоқаев), which ISO 9 writes e â û: the y goes.
     } else if (c == 'y' || c == 'j') {
       out += 'i';
     } else {
