@@ -135,8 +135,8 @@ TEST(AlignerTest, AddedSentenceStandsAlone) {
   EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2", ":3", "3:4", "4:5", "5:6"}));
 }
 
-// A short news item (one document alone: Model 1 learns nothing from four pairs) whose Kazakh
-// translation adds a closing sentence of its own. The added sentence names Shymkent again, so
+// A short news item (one document alone: Model 1 learns next to nothing from a few pairs) whose
+// Kazakh translation adds a closing sentence of its own. The added sentence names Shymkent again, so
 // only the names of the last English sentence, written in English romanisation (Shymkent,
 // Abay: ISO 9 gives symkent, abaj), tell which Kazakh sentence translates it; without them the
 // added sentence took the last sentence's place and pushed its translation into the bead
@@ -162,6 +162,13 @@ TEST(AlignerTest, AddedClosingSentenceDoesNotDisplaceTheLastOne) {
   o.langs = {"en", "kk"};
   Alignment a = align(src, tgt, o);
   EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:2", "3:3", "4:4", ":5"}));
+  // The same item with an English sentence the translation leaves out (its year and name have
+  // no counterpart): both one-sided sentences stand alone.
+  Strings en_more = en;
+  en_more.insert(en_more.begin() + 2, "His brother Yerlan was released from the same camp in 2020.");
+  auto src_more = segs(en_more);
+  EXPECT_EQ(bead_strings(align(src_more, tgt, o)),
+            (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4", ":5"}));
 }
 
 // The same omission with glossary entries given per sentence (as the CLI finds them with
