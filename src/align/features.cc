@@ -199,6 +199,54 @@ std::vector<std::string> latin_forms(const Vocab& vocab, icu::Transliterator* tr
   return out;
 }
 
+// Whether most words of a vocabulary are written in a script other than Latin (their first code
+// point is beyond the Latin blocks, U+024F).
+bool mostly_non_latin(const Vocab& vocab) {
+  int non_latin = 0, letters = 0;
+  for (int w = 0; w < vocab.size(); ++w) {
+    const std::string& word = vocab.word(w);
+    std::size_t pos = 0;
+    const char32_t c = core::next_code_point(word, pos);
+    if (c < 'A') continue;  // digits and symbols
+    ++letters;
+    non_latin += c > 0x24F;
+  }
+  return 2 * non_latin > letters;
+}
+
+// English writes Russian and Kazakh names in the BGN/PCGN romanisation (Zhanar, Shymkent,
+// Abdrakhman, Abay, Tacheng); ICU's Cyrillic-Latin is ISO 9 (Жанар -> zanar, Шымкент ->
+// symkent, Абай -> abaj, Тачэн -> tacen). Between a Latin and a Cyrillic document both Latin
+// forms are folded to what the two schemes share: zh kh sh ch ts to one letter each (z h s c c,
+// as ISO 9's ž h š č c lose their marks), y and j to i (й, ы, и), and a y that starts a word or
+// follows a vowel before another vowel is dropped (ye ya yu against ISO 9's e â û). Without it most transliterated
+// names were no cognates (Abay/Абай 0.75, Zhanar/Жанар 0.6).
+bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+std::string fold_romanisation(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const char c = s[k];
+    const char next = k + 1 < s.size() ? s[k + 1] : '\0';
+    if (next == 'h' && (c == 'z' || c == 'k' || c == 's' || c == 'c')) {
+      out += c == 'k' ? 'h' : c;
+      ++k;
+    } else if (c == 't' && next == 's') {
+      out += 'c';
+      ++k;
+    } else if (c == 'y' && is_vowel(next) && (k == 0 || is_vowel(s[k - 1]))) {
+      // BGN/PCGN's ye ya yu for е я ю at the start of a word and after a vowel (Yerlan/Ерлан,
+      // Tokayev/Тоқаев), which ISO 9 writes e â û: the y goes.
+    } else if (c == 'y' || c == 'j') {
+      out += 'i';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 // cognates_of[source word] = target words alike after transliteration (bucketed by the first
 // two letters, so the comparison stays near linear in the vocabulary).
 std::vector<std::vector<int>> cognate_table(const Vocab& src, const Vocab& tgt) {
@@ -208,6 +256,11 @@ std::vector<std::vector<int>> cognate_table(const Vocab& src, const Vocab& tgt) 
   if (U_FAILURE(status)) translit.reset();  // no ICU data: only same-script cognates
   std::vector<std::string> s = latin_forms(src, translit.get());
   std::vector<std::string> t = latin_forms(tgt, translit.get());
+  if (translit != nullptr && mostly_non_latin(src) != mostly_non_latin(tgt)) {
+    for (auto* forms : {&s, &t}) {
+      for (std::string& f : *forms) f = fold_romanisation(f);
+    }
+  }
   std::unordered_map<std::string, std::vector<int>> buckets;
   for (std::size_t w = 0; w < t.size(); ++w) {
     if (!t[w].empty()) buckets[t[w].substr(0, 2)].push_back(static_cast<int>(w));

@@ -50,6 +50,40 @@ TEST(FeaturesTest, AnchorsAndCognatesAcrossScripts) {
   EXPECT_EQ(cog.size(), 3u);
 }
 
+// English spells Kazakh and Russian names in BGN/PCGN romanisation (zh, kh, sh, ch, ts, y), ICU
+// transliterates Cyrillic by ISO 9 (ž, h, š, č, c, j): between the two scripts both sides are
+// folded to what the schemes share, so the names are cognates.
+TEST(FeaturesTest, NamesInEnglishRomanisationAreCognatesOfTheirCyrillicForms) {
+  std::vector<core::Segment> en = {
+      {"Zhanar now lives in Shymkent on Abay Street near Tashkent Road, says Yerlan Tokayev.", 0}};
+  std::vector<core::Segment> kk = {
+      {"Жанар қазір Шымкентте, Абай көшесінде, Ташкент жолының жанында тұрады, дейді Ерлан "
+       "Тоқаев.", 0}};
+  DocPair d{en, kk};
+  Corpus c = extract(std::span<const DocPair>(&d, 1), true, 6);
+  const SentFeat& s = c.src[0][0];
+  const SentFeat& t = c.tgt[0][0];
+  std::vector<int> cog;
+  std::set_intersection(s.cognates.begin(), s.cognates.end(), t.cognates.begin(),
+                        t.cognates.end(), std::back_inserter(cog));
+  EXPECT_EQ(cog.size(), 6u);  // Жанар, Шымкентте, Абай, Ташкент, Ерлан, Тоқаев
+  EXPECT_EQ(s.cognates_shared, 6);
+}
+
+// Two documents in one script keep their spelling differences: no folding between them.
+TEST(FeaturesTest, SameScriptCognatesAreNotFolded) {
+  std::vector<core::Segment> a = {{"Die Familie Zhanar wohnt in Shymkent.", 0}};
+  std::vector<core::Segment> b = {{"La famille Zanar habite Symkent.", 0}};
+  DocPair d{a, b};
+  Corpus c = extract(std::span<const DocPair>(&d, 1), true, 6);
+  std::vector<int> cog;
+  const SentFeat& s = c.src[0][0];
+  const SentFeat& t = c.tgt[0][0];
+  std::set_intersection(s.cognates.begin(), s.cognates.end(), t.cognates.begin(),
+                        t.cognates.end(), std::back_inserter(cog));
+  EXPECT_EQ(cog.size(), 1u);  // familie/famille only
+}
+
 TEST(LengthModelTest, CostGrowsWithMismatchAndStaysFinite) {
   LengthModel m;
   EXPECT_NEAR(length_cost(m, 100, 100), 0.0, 1e-9);
