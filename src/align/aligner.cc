@@ -249,10 +249,10 @@ class LexCache {
     }
   }
 
-  // target(i1, j, d) and source(i, j1, d) of the comment above, 1 <= d <= 3. Every bead the DP
-  // scores has its cells inside the widened band (its first cell is in the band, and a bead
-  // spans at most `extend` sentences); outside it, no lexical evidence. Scores of the widened
-  // band that no bead of the band reads are not computed (0).
+  // target(i1, j, d) and source(i, j1, d) of the comment above, 1 <= d <= 3, for a cell (i1, j)
+  // or (i, j1) of the widened band. Every bead the DP scores has its cells there (its first and
+  // last cells are in the band, and a bead spans at most `extend` sentences). Scores of the
+  // widened band that no bead of the band reads are not computed (0).
   float target(int i1, int j, int d) const { return get(0, i1, j, d); }
   float source(int i, int j1, int d) const { return get(1, i, j1, d); }
 
@@ -267,13 +267,13 @@ class LexCache {
     void fill(int first, int last, Words&& words, const std::vector<float>& dense) {
       lo = first;
       hi = last;
-      data.clear();
-      off.clear();
+      off.assign(1, 0);
+      for (int c = lo; c <= hi; ++c) off.push_back(off.back() + words(c).size());
+      data.resize(off.back());
+      float* out = data.data();
       for (int c = lo; c <= hi; ++c) {
-        off.push_back(data.size());
-        for (int w : words(c)) data.push_back(dense[static_cast<std::size_t>(w)]);
+        for (int w : words(c)) *out++ = dense[static_cast<std::size_t>(w)];
       }
-      off.push_back(data.size());
     }
     const float* at(int c, bool inside) const {
       if (!inside || c < lo || c > hi) return nullptr;
@@ -356,7 +356,6 @@ class LexCache {
   }
   float get(int kind, int i, int j, int d) const {
     assert(d >= 1 && d <= 3 && ext_.contains(i, j));
-    if (d < 1 || d > 3 || !ext_.contains(i, j)) return 0.0f;
     return scores_[(static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
                    static_cast<std::size_t>(d - 1)];
   }
@@ -424,6 +423,7 @@ struct Group {
   int cognates_shared = 0;  // SentFeat::cognates_shared, summed
   bool repeats = false;     // two of its sentences share an anchor or cognate entry
   std::array<int, detail::kPunctCount> punct{};
+  unsigned punct_classes = 0;  // bit k: punct[k] > 0
 };
 
 // flags[i] bit d-1 (d = 1, 2): sentences i and i + d share an anchor or a cognate entry.
@@ -471,6 +471,9 @@ class GroupTable {
       g.anchors_shared += f.anchors_shared;
       g.cognates_shared += f.cognates_shared;
       for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
+    }
+    for (std::size_t k = 0; k < g.punct.size(); ++k) {
+      if (g.punct[k] > 0) g.punct_classes |= 1u << k;
     }
     // Whether two of its sentences share an anchor or cognate entry (flags reach 2 ahead:
     // groups have at most 3 sentences).
@@ -561,8 +564,10 @@ class Scorer {
     if (o_.use_paragraphs) c += o_.paragraph_penalty * (s.cross + t.cross);
     if (i0 == i1 || j0 == j1) return c;
     if (o_.use_anchors) {
-      int pm = 0;
-      for (std::size_t k = 0; k < s.punct.size(); ++k) pm += std::min(s.punct[k], t.punct[k]);
+      int pm = 0;  // (no class on both sides, the usual case: 0)
+      if ((s.punct_classes & t.punct_classes) != 0) {
+        for (std::size_t k = 0; k < s.punct.size(); ++k) pm += std::min(s.punct[k], t.punct[k]);
+      }
       c -= o_.punct_weight * pm;
     }
     int anchors = 0;  // expected anchors of the bead (with missed-anchor costs)
