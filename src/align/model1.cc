@@ -139,7 +139,7 @@ std::vector<Lexicon> Lexicon::train_cross_fitted(std::span<const TrainingPair> p
   // cache line, and the lanes' sums and quotients are vector operations (GCC and Clang vector
   // extensions). Each lane does the IEEE operations of a model trained alone, in the same order.
   const int models = std::max(folds, 0) + 1;
-  std::vector<Lanes> t(n), count(n);
+  std::vector<Lanes> t, count;
   std::vector<std::array<DoubleQuad, kQuads>> total(static_cast<std::size_t>(src_vocab) + 1);
   std::vector<float> lane_t(n);
   std::vector<Lexicon> out;
@@ -154,9 +154,9 @@ std::vector<Lexicon> Lexicon::train_cross_fitted(std::span<const TrainingPair> p
     }
     Lanes ones;
     ones.q.fill(Quad{} + 1.0f);
-    std::fill(t.begin(), t.end(), ones);
+    t.assign(n, ones);
+    count.assign(n, Lanes{});  // and zeroed again as each round turns the counts into t
     for (int it = 0; it < iterations; ++it) {
-      std::fill(count.begin(), count.end(), Lanes{});
       std::size_t pos = 0, blk = 0;
       for (std::size_t p = 0; p < pair_end.size(); ++p) {
         for (; blk < pair_end[p]; ++blk) {
@@ -194,6 +194,7 @@ std::vector<Lexicon> Lexicon::train_cross_fitted(std::span<const TrainingPair> p
               __builtin_convertvector(count[id].q[h], DoubleQuad) / tot[h], Quad);
           t[id].q[h] = q == q ? q : Quad{};
         }
+        count[id] = Lanes{};
       }
     }
     for (int model = first; model < std::min(models, first + static_cast<int>(kLanes)); ++model) {
