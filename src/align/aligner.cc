@@ -114,7 +114,8 @@ class CellTable {
   CellTable(const Band& ext, F&& compute)
       : ext_(ext), values_(static_cast<std::size_t>(ext.size())), counts_(values_.size()) {
     for (int i = 0; i <= ext.n; ++i) {
-      for (int j = ext.lo[static_cast<std::size_t>(i)]; j <= ext.hi[static_cast<std::size_t>(i)]; ++j) {
+      const auto r = static_cast<std::size_t>(i);
+      for (int j = ext.lo[r]; j <= ext.hi[r]; ++j) {
         const auto cell = static_cast<std::size_t>(ext.index(i, j));
         auto [v, k] = compute(i, j);
         values_[cell] = v;
@@ -387,7 +388,8 @@ class GroupPools {
       }
       spans_[kind].resize(n * 3);
       for (std::size_t k = 0; k < at.size(); ++k) {
-        spans_[kind][k] = std::span<const int>(data).subspan(at[k].first, at[k].second - at[k].first);
+        spans_[kind][k] =
+            std::span<const int>(data).subspan(at[k].first, at[k].second - at[k].first);
       }
     }
   }
@@ -400,8 +402,8 @@ class GroupPools {
   }
 
  private:
-  static void pool(const std::vector<SentFeat>& side, std::size_t a, std::size_t b, std::size_t kind,
-                   std::vector<int>& out) {
+  static void pool(const std::vector<SentFeat>& side, std::size_t a, std::size_t b,
+                   std::size_t kind, std::vector<int>& out) {
     out.clear();
     for (std::size_t i = a; i < b; ++i) {
       const std::vector<int>& v = kind == 0 ? side[i].anchors : side[i].cognates;
@@ -411,7 +413,7 @@ class GroupPools {
     if (kind == 1) out.erase(std::unique(out.begin(), out.end()), out.end());
   }
 
-  std::array<std::vector<int>, 2> data_;                     // per kind: the pools, one after another
+  std::array<std::vector<int>, 2> data_;                    // per kind: the pools in a row
   std::array<std::vector<std::span<const int>>, 2> spans_;  // per kind: [i * 3 + size - 1]
 };
 

@@ -102,10 +102,9 @@ inline double log_add(double a, double b) {
 // Best path under the bead costs `cost`, with posteriors at `temperature`. The costs come a row
 // and a bead type at a time: cost(type, i, first, last, out) puts the cost (finite, in nats) of
 // the bead of that type ending at (i, j) into out[j - first] (a std::span<double>) for
-// j = first..last, every such
-// bead starting in the band (by_bead makes one from a cost per bead). With support > 0, also
-// the range of cells per row that some path through the band visits with posterior probability
-// at least `support` (DpResult::support_lo/hi).
+// j = first..last, every such bead starting in the band (by_bead makes one from a cost per
+// bead). With support > 0, also the range of cells per row that some path through the band
+// visits with posterior probability at least `support` (DpResult::support_lo/hi).
 template <class RowCost>
 DpResult solve(const Band& band, std::span<const BeadType> types, RowCost&& cost,
                double temperature, double support = 0) {
@@ -143,14 +142,14 @@ DpResult solve(const Band& band, std::span<const BeadType> types, RowCost&& cost
       start[t] = band.off[p] - band.lo[p] - dj;
     }
   };
-  int width = 0;
-  for (int i = 0; i <= band.n; ++i) {
-    width = std::max(width, band.hi[static_cast<std::size_t>(i)] - band.lo[static_cast<std::size_t>(i)] + 1);
+  std::size_t width = 0;  // of the widest row
+  for (std::size_t i = 0; i < band.lo.size(); ++i) {
+    width = std::max(width, static_cast<std::size_t>(band.hi[i] - band.lo[i] + 1));
   }
-  std::vector<double> row_costs(T * static_cast<std::size_t>(width));
+  std::vector<double> row_costs(T * width);
   std::vector<std::span<double>> row_cost;  // per type: its costs in the current row
   for (std::size_t t = 0; t < T; ++t) {
-    row_cost.push_back(std::span<double>(row_costs).subspan(t * static_cast<std::size_t>(width), static_cast<std::size_t>(width)));
+    row_cost.push_back(std::span<double>(row_costs).subspan(t * width, width));
   }
   for (int i = 0; i <= band.n; ++i) {
     row_beads(i);
