@@ -378,18 +378,16 @@ class GroupPools {
     std::vector<int> pooled;
     for (std::size_t kind = 0; kind < 2; ++kind) {
       std::vector<int>& data = data_[kind];
-      std::vector<std::pair<std::size_t, std::size_t>> at(n * 3);  // [begin, end) in data
+      std::vector<std::uint32_t>& off = off_[kind];
+      off.assign(1, 0);
       for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t size = 1; size <= 3 && i + size <= n; ++size) {
-          pool(side, i, i + size, kind, pooled);
-          at[i * 3 + size - 1] = {data.size(), data.size() + pooled.size()};
-          data.insert(data.end(), pooled.begin(), pooled.end());
+        for (std::size_t size = 1; size <= 3; ++size) {
+          if (i + size <= n) {
+            pool(side, i, i + size, kind, pooled);
+            data.insert(data.end(), pooled.begin(), pooled.end());
+          }
+          off.push_back(static_cast<std::uint32_t>(data.size()));
         }
-      }
-      spans_[kind].resize(n * 3);
-      for (std::size_t k = 0; k < at.size(); ++k) {
-        spans_[kind][k] =
-            std::span<const int>(data).subspan(at[k].first, at[k].second - at[k].first);
       }
     }
   }
@@ -397,8 +395,10 @@ class GroupPools {
   // The pool of sentences [a, b), 1 <= b - a <= 3: anchors (kind 0) or cognates (kind 1).
   std::span<const int> get(int a, int b, int kind) const {
     assert(0 <= a && a < b && b - a <= 3);
-    return spans_[static_cast<std::size_t>(kind)][static_cast<std::size_t>(a) * 3 +
-                                                   static_cast<std::size_t>(b - a - 1)];
+    const auto& off = off_[static_cast<std::size_t>(kind)];
+    const std::size_t k = static_cast<std::size_t>(a) * 3 + static_cast<std::size_t>(b - a - 1);
+    const std::span<const int> data = data_[static_cast<std::size_t>(kind)];
+    return data.subspan(off[k], off[k + 1] - off[k]);
   }
 
  private:
@@ -413,8 +413,8 @@ class GroupPools {
     if (kind == 1) out.erase(std::unique(out.begin(), out.end()), out.end());
   }
 
-  std::array<std::vector<int>, 2> data_;                    // per kind: the pools in a row
-  std::array<std::vector<std::span<const int>>, 2> spans_;  // per kind: [i * 3 + size - 1]
+  std::array<std::vector<int>, 2> data_;            // per kind: the pools in a row
+  std::array<std::vector<std::uint32_t>, 2> off_;  // per kind: [i * 3 + size - 1] starts there
 };
 
 // What a bead's cost needs of a group of consecutive sentences of one side, summed over them.
@@ -424,8 +424,8 @@ struct Group {
   int anchors_shared = 0;   // SentFeat::anchors_shared, summed
   int cognates_shared = 0;  // SentFeat::cognates_shared, summed
   bool repeats = false;     // two of its sentences share an anchor or cognate entry
-  std::array<int, detail::kPunctCount> punct{};
-  unsigned punct_classes = 0;  // bit k: punct[k] > 0
+  std::uint8_t punct_classes = 0;                         // bit k: punct[k] > 0
+  std::array<std::uint16_t, detail::kPunctCount> punct{};  // at most 3 · 255 each
 };
 
 // flags[i] bit d-1 (d = 1, 2): sentences i and i + d share an anchor or a cognate entry.
@@ -475,7 +475,7 @@ class GroupTable {
       for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
     }
     for (std::size_t k = 0; k < g.punct.size(); ++k) {
-      if (g.punct[k] > 0) g.punct_classes |= 1u << k;
+      if (g.punct[k] > 0) g.punct_classes = static_cast<std::uint8_t>(g.punct_classes | 1u << k);
     }
     // Whether two of its sentences share an anchor or cognate entry (flags reach 2 ahead:
     // groups have at most 3 sentences).
