@@ -63,6 +63,27 @@ std::string temp(const std::string& name) {
   return (dir / name).string();
 }
 
+// Beads as align writes them in XLIFF and in TMX (NAME.xlf, NAME.tmx), read back: the units
+// `check` gets from each file, and each file's source language.
+struct ReadBack {
+  std::vector<core::TranslationUnit> xliff, tmx;
+  std::string xliff_source, tmx_source;
+};
+ReadBack written_as_xliff_and_tmx(const std::string& name, const std::vector<std::string>& langs,
+                                  const std::vector<core::Bead>& beads,
+                                  const std::vector<core::AlignedUnit>& units) {
+  io::write_alignment(temp(name + ".xlf"), "xliff", langs, beads, units, name + ".en.txt");
+  io::write_alignment(temp(name + ".tmx"), "tmx", langs, beads, units, name + ".en.txt");
+  const io::XliffDocument x = io::read_xliff(temp(name + ".xlf"));
+  io::TmxDocument tmx = io::read_tmx(temp(name + ".tmx"));
+  ReadBack out;
+  for (const io::XliffUnit& u : x.units) out.xliff.push_back(u.unit);
+  out.xliff_source = x.source_lang;
+  out.tmx = std::move(tmx.units);
+  out.tmx_source = tmx.header.srclang;
+  return out;
+}
+
 TEST(XliffCheckTest, SameFindingsAsTheSameUnitsInTmx) {
   std::size_t total = 0;
   for (const char* name : {"findings.xlf", "omegat.xlf", "trados.sdlxliff", "memoq.mqxliff",
@@ -115,15 +136,10 @@ TEST(XliffCheckTest, AlignXliffAndTmxGiveTheSameFindings) {
   units[3].text = {{"en", "Families in the Xinjiang Uyghur Autonomous Region."},
                    {"ru", "Семьи в Синьцзян-Уйгурском автономном округе."}};
   for (std::size_t n = 0; n < 4; ++n) units[n].confidence = 0.9;
-  io::write_alignment(temp("a.xlf"), "xliff", langs, beads, units, "a.en.txt");
-  io::write_alignment(temp("a.tmx"), "tmx", langs, beads, units, "a.en.txt");
-  const io::XliffDocument x = io::read_xliff(temp("a.xlf"));
-  std::vector<core::TranslationUnit> from_xliff;
-  for (const io::XliffUnit& u : x.units) from_xliff.push_back(u.unit);
-  const io::TmxDocument tmx = io::read_tmx(temp("a.tmx"));
+  const ReadBack r = written_as_xliff_and_tmx("a", langs, beads, units);
   // tuids differ (bead number in XLIFF, tuN in TMX): compared without them.
-  const std::vector<Key> got = findings(from_xliff, x.source_lang, false);
-  EXPECT_EQ(got, findings(tmx.units, tmx.header.srclang, false));
+  const std::vector<Key> got = findings(r.xliff, r.xliff_source, false);
+  EXPECT_EQ(got, findings(r.tmx, r.tmx_source, false));
   std::set<std::string> kinds;
   for (const Key& k : got) kinds.insert(std::get<2>(k));
   EXPECT_EQ(kinds, (std::set<std::string>{"omitted-sentence", "added-sentence", "missing-term",
@@ -146,15 +162,10 @@ TEST(XliffCheckTest, GroupedSideIsNotAnOmissionInXliffOrTmx) {
   beads[2].sides = {{2}, {}, {}};
   units[2].text = {{"en", "Her sister is missing."}, {"kk", ""}, {"ru", ""}};
   units[2].grouped = {"ru"};
-  io::write_alignment(temp("g.xlf"), "xliff", langs, beads, units, "g.en.txt");
-  io::write_alignment(temp("g.tmx"), "tmx", langs, beads, units, "g.en.txt");
-  const io::XliffDocument x = io::read_xliff(temp("g.xlf"));
-  std::vector<core::TranslationUnit> from_xliff;
-  for (const io::XliffUnit& u : x.units) from_xliff.push_back(u.unit);
-  const io::TmxDocument tmx = io::read_tmx(temp("g.tmx"));
+  const ReadBack r = written_as_xliff_and_tmx("g", langs, beads, units);
   const Key kk_omitted{"", "kk", "omitted-sentence", "error", "Her sister is missing."};
-  EXPECT_EQ(findings(tmx.units, tmx.header.srclang, false), std::vector<Key>{kk_omitted});
-  const std::vector<Key> got = findings(from_xliff, x.source_lang, false);
+  EXPECT_EQ(findings(r.tmx, r.tmx_source, false), std::vector<Key>{kk_omitted});
+  const std::vector<Key> got = findings(r.xliff, r.xliff_source, false);
   EXPECT_EQ(std::count(got.begin(), got.end(), kk_omitted), 1);
   for (const Key& k : got) EXPECT_NE(std::get<1>(k), "ru") << std::get<2>(k);
 }
