@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -48,6 +50,31 @@ TEST(FeaturesTest, AnchorsAndCognatesAcrossScripts) {
   std::set_intersection(s.cognates.begin(), s.cognates.end(), t.cognates.begin(),
                         t.cognates.end(), std::back_inserter(cog));
   EXPECT_EQ(cog.size(), 3u);
+}
+
+// A time of day is its hour (24-hour clock) and its minutes as numbers: "6 a.m." is «таңғы
+// 6-да» and «в 6 утра», "2:30 pm" is «в 14.30»; a different hour shares nothing.
+TEST(FeaturesTest, TimesOfDayAnchorTheirHoursAndMinutes) {
+  const auto shared = [](const char* src, const char* tgt, const char* lang) {
+    std::vector<core::Segment> a = {{src, 0}};
+    std::vector<core::Segment> b = {{tgt, 0}};
+    DocPair d{a, b};
+    const std::vector<std::string> langs = {"en", lang};
+    Corpus c = extract(std::span<const DocPair>(&d, 1), true, 6, langs);
+    std::vector<int> s = c.src[0][0].anchors, t = c.tgt[0][0].anchors, common;
+    std::sort(s.begin(), s.end());
+    std::sort(t.begin(), t.end());
+    std::set_intersection(s.begin(), s.end(), t.begin(), t.end(), std::back_inserter(common));
+    return std::make_pair(common.size(), std::max(s.size(), t.size()));
+  };
+  EXPECT_EQ(shared("We got up at 6 a.m. and sang.", "Біз таңғы 6-да тұрып, ән айттық.", "kk"),
+            std::make_pair(std::size_t{1}, std::size_t{1}));
+  EXPECT_EQ(shared("We got up at 6 a.m. and sang.", "Мы вставали в 6 утра и пели.", "ru"),
+            std::make_pair(std::size_t{1}, std::size_t{1}));
+  EXPECT_EQ(shared("The hearing began at 2:30 pm.", "Заседание началось в 14.30.", "ru"),
+            std::make_pair(std::size_t{2}, std::size_t{2}));
+  EXPECT_EQ(shared("We got up at 7 a.m. and sang.", "Біз таңғы 6-да тұрып, ән айттық.", "kk").first,
+            0u);
 }
 
 // English spells Kazakh and Russian names in BGN/PCGN romanisation (zh, kh, sh, ch, ts, y), ICU
