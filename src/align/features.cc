@@ -150,11 +150,11 @@ void add_numbers(std::string_view text, std::string_view lang, Vocab& anchors,
       // A time of day ("time:06:00" from "6 a.m.", "time:14:30" from "2:30 pm") gives its
       // 24-hour hour and its minutes and seconds other than 00, each as a number, as a decimal
       // does: «таңғы 6-да» and «в 14.30» write the same time as plain numbers.
-      for (std::string_view part = std::string_view(n.value).substr(5); !part.empty();) {
+      std::string_view part = std::string_view(n.value).substr(5);
+      for (bool hour = true; !part.empty(); hour = false) {
         const std::size_t colon = part.find(':');
         std::string_view run = part.substr(0, colon);
         part = colon == std::string_view::npos ? std::string_view() : part.substr(colon + 1);
-        const bool hour = run.data() == n.value.data() + 5;
         while (run.size() > 1 && run.front() == '0') run.remove_prefix(1);
         if (hour || run != "0") out.push_back(anchors.id(tagged('#', run)));
       }

@@ -26,12 +26,19 @@ TranslationUnit bead_unit(const AlignedUnit& unit, std::size_t bead,
   tu.props.push_back({"x-origin", unit.provenance.empty() ? "tilmash align" : unit.provenance});
   const Bead& s = shape != nullptr ? *shape : from_text;
   if (one_sided(s)) tu.props.push_back({std::string(kOneSidedBeadProp), bead_shape(s)});
-  std::string grouped;
-  for (const std::string& lang : unit.grouped) {
-    if (std::find(langs.begin(), langs.end(), lang) != langs.end()) grouped += (grouped.empty() ? "" : " ") + lang;
+  if (std::string grouped = grouped_value(unit, langs); !grouped.empty()) {
+    tu.props.push_back({std::string(kGroupedBeadProp), std::move(grouped)});
   }
-  if (!grouped.empty()) tu.props.push_back({std::string(kGroupedBeadProp), grouped});
   return tu;
+}
+
+std::string grouped_value(const AlignedUnit& unit, std::span<const std::string> langs) {
+  std::string out;
+  for (const std::string& lang : unit.grouped) {
+    if (!langs.empty() && std::find(langs.begin(), langs.end(), lang) == langs.end()) continue;
+    out += (out.empty() ? "" : " ") + lang;
+  }
+  return out;
 }
 
 std::string bead_tuid(std::size_t bead) { return "tu" + std::to_string(bead + 1); }

@@ -35,6 +35,10 @@ TranslationUnit bead_unit(const AlignedUnit& unit, std::size_t bead,
                           std::span<const std::string> langs, std::string_view document = {},
                           const Bead* shape = nullptr);
 
+// The value of kGroupedBeadProp for `unit`: its grouped languages that are among `langs` (all of
+// them when `langs` is empty), space-separated; "" for none.
+std::string grouped_value(const AlignedUnit& unit, std::span<const std::string> langs = {});
+
 // "tu" + the bead's number from 1: the TMX tuid and TM name of bead_unit(…, bead, …).
 std::string bead_tuid(std::size_t bead);
 

@@ -61,9 +61,8 @@ XliffWriteStats write_xliff_alignment(std::ostream& out, const std::vector<std::
         out << " tilmash:bead=\"" << core::bead_shape(beads[n]) << "\"";
       }
       // Likewise the whole bead's grouped languages (TMX's x-tilmash-grouped).
-      for (std::size_t g = 0; g < units[n].grouped.size(); ++g) {
-        out << (g ? " " : " tilmash:grouped=\"") << xml_text(units[n].grouped[g], removed);
-        if (g + 1 == units[n].grouped.size()) out << "\"";
+      if (const std::string grouped = core::grouped_value(units[n]); !grouped.empty()) {
+        out << " tilmash:grouped=\"" << xml_text(grouped, removed) << "\"";
       }
       if (source.empty()) out << " translate=\"no\"";
       out << ">\n        <source>" << xml_text(source, removed) << "</source>\n";
