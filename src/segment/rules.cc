@@ -47,17 +47,18 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword = token;
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
-            && keyword != "unit" && keyword != "starter" && keyword != "heading"
+            && keyword != "unit" && keyword != "year" && keyword != "starter" && keyword != "heading"
             && keyword != "numstart" && keyword != "continue") {
           return bad("unknown rule keyword '" + std::string(keyword)
-                         + "' (expected never, abbrev, final, numeric, unit, starter, heading, "
+                         + "' (expected never, abbrev, final, numeric, unit, year, starter, "
+                           "heading, "
                            "numstart or continue)",
                      offset);
         }
         continue;
       }
       bool is_abbrev = keyword == "never" || keyword == "abbrev" || keyword == "final"
-                       || keyword == "numeric" || keyword == "unit";
+                       || keyword == "numeric" || keyword == "unit" || keyword == "year";
       if (is_abbrev) {
         if (token.size() < 2 || token.back() != '.') {
           return bad("abbreviation '" + std::string(token) + "' must end with '.'", offset);
@@ -66,6 +67,7 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
                           : keyword == "abbrev" ? AbbrevKind::kAbbrev
                           : keyword == "final"  ? AbbrevKind::kFinal
                           : keyword == "unit"   ? AbbrevKind::kUnit
+                          : keyword == "year"   ? AbbrevKind::kYear
                                                 : AbbrevKind::kNumeric;
         rules.abbreviations.insert_or_assign(std::string(token), kind);
       } else {

@@ -19,8 +19,11 @@ enum class AbbrevKind {
   kAbbrev,   // drop the break unless the next word is a starter
   kFinal,    // keep ICU's decision
   kNumeric,  // drop the break when the next word starts with a digit
-  kUnit,     // as kAbbrev, but before a number keep the break unless another abbreviation
+  kUnit,     // as kYear, but before a number keep the break unless another abbreviation
              // follows that number ("3 млн. 200 тыс.", "10 мин. 30 сек.")
+  kYear,     // as kAbbrev, but after a number that closes a clause of more than three words,
+             // keep the break before a capitalised word ("…интервью с апреля 2022 г. по июнь
+             // 2023 г. Две трети…", not "В 2021 г. Евросоюз…")
 };
 
 // Hash that lets the sets below be searched with a std::string_view without a copy.

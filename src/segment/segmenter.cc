@@ -151,6 +151,42 @@ bool is_section_number(std::string_view s) {
   return true;
 }
 
+// Whether the abbreviation that starts at `token_start` follows a number ("2023 г.", "270 чел.")
+// that closes a clause of more than three words since `start` or the last comma, colon,
+// semicolon or dash. Such a year or unit ends its sentence before a capital ("…интервью,
+// проведенных с апреля 2022 г. по июнь 2023 г. Две трети семей…"); a short clause is a fronted
+// adverbial that the sentence goes on from ("В декабре 2021 г. Конгресс…", "По данным ООН, в
+// 2019 г. Казахстан…"). Every Russian "NNNN г." before a capital in tests/segment/data/news
+// (01–15) and ../shared/corpus follows this.
+bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_t token_start) {
+  constexpr int kFrontedWords = 3;
+  if (token_start < start + 2 || s[token_start - 1] != ' ')
+    return false;
+  std::size_t number_end = token_start - 1;
+  std::size_t number_start = s.rfind(' ', number_end - 1);
+  number_start = number_start == std::string_view::npos || number_start < start ? start
+                                                                                 : number_start + 1;
+  std::string_view number = s.substr(number_start, number_end - number_start);
+  if (number.empty() || !is_ascii_digits(number.substr(0, 1)))
+    return false;
+  int words = 0;
+  std::size_t at = number_start;
+  while (at >= start + 2 && s[at - 1] == ' ') {
+    std::size_t prev = s.rfind(' ', at - 2);
+    prev = prev == std::string_view::npos || prev < start ? start : prev + 1;
+    std::string_view word = s.substr(prev, at - 1 - prev);
+    if (word.empty())
+      break;
+    if (word == "—" || word == "–" || word == "-")
+      return words > kFrontedWords;
+    if (word.back() == ',' || word.back() == ';' || word.back() == ':')
+      return words > kFrontedWords;
+    ++words;
+    at = prev;
+  }
+  return words > kFrontedWords;
+}
+
 // Exactly one letter (any script).
 bool is_single_letter(std::string_view s) {
   if (s.empty())
@@ -490,6 +526,12 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     case AbbrevKind::kUnit:
       if (next.word_case == WordCase::kDigit)
         return !abbreviation_follows(s, next);
+      [[fallthrough]];
+    case AbbrevKind::kYear:
+      if (!bracketed && next.word_case == WordCase::kUpper
+          && number_closes_long_clause(s, start, token_start)) {
+        return true;
+      }
       [[fallthrough]];
     case AbbrevKind::kAbbrev:
       // Another initial is not a sentence starter even if it spells one ("Н. А. Назарбаев").

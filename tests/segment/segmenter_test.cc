@@ -370,6 +370,32 @@ TEST(SegmenterTest, CapitalInitialIsNotALowerCaseAbbreviation) {
             Sentences({"Выступили Т. Иванов и С. Петров.", "Они были кратки."}));
 }
 
+// "г." after a year ends the sentence before a capital when the year closes a clause of more
+// than three words; a short fronted adverbial ("В декабре 2021 г.", "…, в 2019 г.") goes on.
+TEST(SegmenterTest, YearThatClosesALongClauseEndsTheSentence) {
+  EXPECT_EQ(sentences(langs().ru, "Интервью проводились с апреля 2022 г. по июнь 2023 г. Две трети "
+                                  "семей не имеют связи с родными."),
+            Sentences({"Интервью проводились с апреля 2022 г. по июнь 2023 г.",
+                       "Две трети семей не имеют связи с родными."}));
+  EXPECT_EQ(sentences(langs().ru, "Также упоминается Конвенция против пыток 1984 г. Китай "
+                                  "ратифицировал ее."),
+            Sentences({"Также упоминается Конвенция против пыток 1984 г.",
+                       "Китай ратифицировал ее."}));
+  EXPECT_EQ(sentences(langs().ru, "В декабре 2021 г. Конгресс принял закон."),
+            Sentences({"В декабре 2021 г. Конгресс принял закон."}));
+  EXPECT_EQ(sentences(langs().ru, "По данным ООН, в 2019 г. Казахстан принял 20 человек."),
+            Sentences({"По данным ООН, в 2019 г. Казахстан принял 20 человек."}));
+  // Not after a number: the town ("г. Алматы"); not when the abbreviation closes a bracket.
+  EXPECT_EQ(sentences(langs().ru, "Их родственники давно живут в г. Алматы и не уезжают."),
+            Sentences({"Их родственники давно живут в г. Алматы и не уезжают."}));
+  EXPECT_EQ(sentences(langs().ru, "Вчера государственная газета (ок. 133 чел.) China Daily "
+                                  "написала об этом."),
+            Sentences({"Вчера государственная газета (ок. 133 чел.) China Daily написала об этом."}));
+  // Kazakh puts the verb last, so "жж." before a capital stays inside the sentence.
+  EXPECT_EQ(sentences(langs().kk, "Әңгімені бізге 2017–2019 жж. Шыңжаңда ұсталған әйел айтты."),
+            Sentences({"Әңгімені бізге 2017–2019 жж. Шыңжаңда ұсталған әйел айтты."}));
+}
+
 TEST(SegmenterTest, AbbreviationThatClosesABracket) {
   EXPECT_EQ(sentences(langs().ru, "Газета (ок. 300 тыс. экз.) China Daily написала об этом."),
             Sentences({"Газета (ок. 300 тыс. экз.) China Daily написала об этом."}));
