@@ -12,7 +12,10 @@
 #    backends included; "-" on another server or SQLite);
 #  - the same queries through `tilmash tm lookup --queries` on both backends: identical output
 #    (scores, tuids, texts) or not; and the SQLite index against brute force (first BRUTE);
-#  - a cold `tilmash tm lookup` (a new process; the page cache dropped when permitted);
+#  - what a user runs: a one-shot `tilmash tm lookup` (a new process and connection, caches
+#    warm: median of 9 spawns, tests/bench/spawn_median), the same cold (the page cache
+#    dropped when permitted), and a long-lived connection (warm_p50: one client runs the
+#    queries 3 times on one connection, the last pass timed; a document pretranslated);
 #  then the ratios PostgreSQL / SQLite.
 # PostgreSQL: a throwaway server (scripts/pg-test-server.sh, fsync ON like a real server, default
 # shared_buffers; PG_TEST_DIR and PG_TEST_PORT choose its folder and port), or TILMASH_BENCH_PG=URI of a server whose role may CREATE DATABASE; the new
@@ -27,9 +30,10 @@ nbrute=${BRUTE:-40}
 cache=.cache/bench
 po=../shared/bench/debian-po
 mkdir -p "$cache"
-cmake --build "$build" --target tilmash tm_backend_bench >/dev/null
+cmake --build "$build" --target tilmash tm_backend_bench spawn_median >/dev/null
 tilmash=$build/tilmash
 bench=$build/tests/bench/tm_backend_bench
+spawn=$build/tests/bench/spawn_median
 
 if [ ! -s "$cache/debian-po.tmx" ]; then
   echo "tm.sh: building $cache/debian-po.tmx (needs the packages in $po/README.md)" >&2
@@ -127,6 +131,9 @@ for entry in $sets; do
     fi
     cli_ms=$(awk -v n="$nq" '{ printf "%.3f", ($1 + $2) * 1000 / n }' "$cache/tm-$tag.cpu")
     eight=$("$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 8)
+    warm=$("$bench" --db "$db" --queries "$cache/tm-$name.q" --clients 1 --passes 3)
+    read -r cli1_ms _ < <("$spawn" 9 "$tilmash" tm lookup --db "$db" --src en \
+      "$(sed -n 7p "$cache/tm-$name.q")")
     "$tilmash" tm lookup --db "$db" --src en --min 70 --max 0 --queries "$cache/tm-$name.q" \
       > "$cache/tm-$tag.index.out" 2>/dev/null
     brute=-
@@ -147,17 +154,22 @@ for entry in $sets; do
     cold_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     results+=("$name $backend $units $import_s $((rss_kb / 1024)) $(size_mb) $(field p50_ms "$one") \
 $(field p95_ms "$one") $(field qps "$one") $(field qps "$eight") $(field p95_ms "$eight") $cold_ms $brute $same \
-$cli_ms $srv_ms")
+$cli_ms $srv_ms $(field p50_ms "$warm") $cli1_ms")
   done
 done
 
-printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %7s %8s %8s\n' set backend units \
-  import_s rss_MB size_MB p50_ms p95_ms q/s_1 q/s_8 p95_8_ms cold_ms =brute =sqlite cli_cpu srv_cpu
+fmt='%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %7s %8s %8s %8s %7s\n'
+# shellcheck disable=SC2059
+printf "$fmt" set backend units import_s rss_MB size_MB p50_ms p95_ms q/s_1 q/s_8 p95_8_ms \
+  cold_ms =brute =sqlite cli_cpu srv_cpu warm_p50 cli_ms
 for r in "${results[@]}"; do
-  # shellcheck disable=SC2086
-  printf '%-10s %-8s %8s %8s %6s %7s %7s %7s %8s %8s %9s %7s %6s %7s %8s %8s\n' $r
+  # shellcheck disable=SC2086,SC2059
+  printf "$fmt" $r
 done
-echo "(cli_cpu, srv_cpu: CPU ms per lookup of the one-client run, the client's and the server's)"
+echo "(p50_ms, p95_ms: the one-client run, 400 lookups on a new connection; warm_p50: the third"
+echo " pass over them on one connection; cli_ms: a one-shot \`tm lookup\` with warm caches, median of 9;"
+echo " cold_ms: the same after dropping the page cache; cli_cpu, srv_cpu: CPU ms per lookup of the"
+echo " one-client run, the client's and the server's)"
 # Whether the throwaway server's shared memory is in huge pages (huge_pages=try, the default,
 # takes them when the host has reserved some: vm.nr_hugepages). Each new backend maps the
 # shared buffers it touches; with 4 KiB pages that is a page fault per 64 KiB or so, which on
@@ -177,7 +189,8 @@ for entry in $sets; do
   p=$(printf '%s\n' "${results[@]}" | awk -v n="$name" '$1 == n && $2 == "postgres"')
   awk -v s="$s" -v p="$p" -v n="$name" 'BEGIN {
     split(s, a, " "); split(p, b, " ");
-    printf "%-10s import %.2fx  p50 %.2fx  p95 %.2fx  q/s_1 %.2fx  q/s_8 %.2fx  cold %.2fx\n",
-      n, b[4] / a[4], b[7] / a[7], b[8] / a[8], b[9] / a[9], b[10] / a[10], b[12] / a[12] }'
+    printf "%-10s import %.2fx  p50 %.2fx  p95 %.2fx  q/s_1 %.2fx  q/s_8 %.2fx  cold %.2fx  warm_p50 %.2fx  cli %.2fx\n",
+      n, b[4] / a[4], b[7] / a[7], b[8] / a[8], b[9] / a[9], b[10] / a[10], b[12] / a[12],
+      b[17] / a[17], b[18] / a[18] }'
 done
 echo "(load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; times are wall-clock on a shared machine)"
