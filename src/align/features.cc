@@ -281,9 +281,30 @@ std::string fold_romanisation(const std::string& s) {
   return out;
 }
 
+// How many sentences of one side's documents each word of its vocabulary occurs in.
+std::vector<int> sentence_frequency(const std::vector<std::vector<SentFeat>>& side,
+                                    int vocab_size) {
+  std::vector<int> n(static_cast<std::size_t>(vocab_size), 0), last(n.size(), -1);
+  int sentence = 0;
+  for (const auto& doc : side) {
+    for (const SentFeat& f : doc) {
+      for (int w : f.words) {
+        const auto k = static_cast<std::size_t>(w);
+        if (last[k] != sentence) ++n[k];
+        last[k] = sentence;
+      }
+      ++sentence;
+    }
+  }
+  return n;
+}
+
 // cognates_of[source word] = target words alike after transliteration (bucketed by the first
-// two letters, so the comparison stays near linear in the vocabulary).
-std::vector<std::vector<int>> cognate_table(const Vocab& src, const Vocab& tgt) {
+// two letters, so the comparison stays near linear in the vocabulary) whose sentence
+// frequencies (src_freq, tgt_freq) agree (frequencies_agree).
+std::vector<std::vector<int>> cognate_table(const Vocab& src, const Vocab& tgt,
+                                            const std::vector<int>& src_freq,
+                                            const std::vector<int>& tgt_freq) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Transliterator> translit(icu::Transliterator::createInstance(
       icu::UnicodeString::fromUTF8("Any-Latin; Latin-ASCII"), UTRANS_FORWARD, status));
@@ -305,7 +326,10 @@ std::vector<std::vector<int>> cognate_table(const Vocab& src, const Vocab& tgt) 
     auto it = buckets.find(s[w].substr(0, 2));
     if (it == buckets.end()) continue;
     for (int v : it->second) {
-      if (cognate_similarity(s[w], t[static_cast<std::size_t>(v)]) >= 0.8) out[w].push_back(v);
+      if (cognate_similarity(s[w], t[static_cast<std::size_t>(v)]) >= 0.8 &&
+          frequencies_agree(src_freq[w], tgt_freq[static_cast<std::size_t>(v)])) {
+        out[w].push_back(v);
+      }
     }
   }
   return out;
@@ -342,6 +366,10 @@ std::vector<std::string> word_tokens(std::string_view text) {
     if (t.has_letter) out.push_back(std::move(t.lower));
   }
   return out;
+}
+
+bool frequencies_agree(int a, int b) {
+  return std::max(a, b) <= kCognateFrequencyRatio * std::min(a, b);
 }
 
 double cognate_similarity(std::string_view a, std::string_view b) {
@@ -418,7 +446,9 @@ Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix,
   c.src_unigram = unigram(c.src, c.src_stems.size());
   c.tgt_unigram = unigram(c.tgt, c.tgt_stems.size());
   if (cognates) {
-    std::vector<std::vector<int>> table = cognate_table(c.src_vocab, c.tgt_vocab);
+    std::vector<std::vector<int>> table =
+        cognate_table(c.src_vocab, c.tgt_vocab, sentence_frequency(c.src, c.src_vocab.size()),
+                      sentence_frequency(c.tgt, c.tgt_vocab.size()));
     for (auto& doc : c.src) {
       for (SentFeat& f : doc) {
         for (int w : f.words) {

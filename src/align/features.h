@@ -86,4 +86,14 @@ std::vector<std::string> word_tokens(std::string_view text);
 // five letters. ASCII strings.
 double cognate_similarity(std::string_view a, std::string_view b);
 
+// Whether a word found in `a` sentences of one side and a word found in `b` sentences of the
+// other can be translations of each other: a word and its translation occur in about as many
+// sentences (Fung & Church 1994, K-vec), at most kCognateFrequencyRatio times as many. Between
+// languages of one script, spelling alone pairs frequent words with rare look-alikes (German
+// nicht in 38 sentences with French niché in 1, hatte with hauteur, mich with michel, plus
+// with plus); such pairs are no cognates. Inflected forms of a name (Шымкентте, Шымкенттегі)
+// are compared one by one, so the bound is loose.
+inline constexpr int kCognateFrequencyRatio = 2;
+bool frequencies_agree(int a, int b);
+
 }  // namespace tilmash::align::detail

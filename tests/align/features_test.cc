@@ -111,6 +111,32 @@ TEST(FeaturesTest, SameScriptCognatesAreNotFolded) {
   EXPECT_EQ(cog.size(), 1u);  // familie/famille only
 }
 
+// Within one script, spelling pairs a frequent word with a rare look-alike (nicht in every
+// German sentence, niché in one French sentence): no word is translated that unevenly, so the
+// pair is no cognate. A name that both documents use as often stays one.
+TEST(FeaturesTest, LookAlikesOfVeryDifferentFrequencyAreNoCognates) {
+  std::vector<core::Segment> de = {{"Das Nadelhorn war nicht weit.", 0},
+                                   {"Wir gingen nicht zum Nadelhorn.", 0},
+                                   {"Es regnete nicht.", 0},
+                                   {"Der Hang war nicht steil.", 0}};
+  std::vector<core::Segment> fr = {{"Le Nadelhorn n'était pas loin.", 0},
+                                   {"Nous ne sommes pas allés au Nadelhorn.", 0},
+                                   {"Il ne pleuvait pas.", 0},
+                                   {"La pente, nichée au nord, n'était pas raide.", 0}};
+  DocPair d{de, fr};
+  Corpus c = extract(std::span<const DocPair>(&d, 1), true, 6);
+  const int nichee = c.tgt_vocab.id("nichée");
+  const int nadel = c.tgt_vocab.id("nadelhorn");
+  const std::vector<int>& first = c.src[0][0].cognates;  // Nadelhorn, nicht
+  EXPECT_TRUE(std::binary_search(first.begin(), first.end(), nadel));
+  const std::vector<int>& last = c.src[0][3].cognates;  // nicht only
+  EXPECT_FALSE(std::binary_search(last.begin(), last.end(), nichee));
+  EXPECT_EQ(c.src[0][3].cognates_shared, 0);
+  EXPECT_GE(cognate_similarity("nicht", "nichee"), 0.8);  // alike in spelling
+  EXPECT_TRUE(frequencies_agree(2, 2));
+  EXPECT_FALSE(frequencies_agree(4, 1));
+}
+
 TEST(LengthModelTest, CostGrowsWithMismatchAndStaysFinite) {
   LengthModel m;
   EXPECT_NEAR(length_cost(m, 100, 100), 0.0, 1e-9);
