@@ -57,6 +57,7 @@ struct Models {
   bool lexical = false;
   double anchor_miss = 0;    // cost of an expected anchor without counterpart (AlignOptions)
   double cognate_miss = 0;   // the same for a word with a cognate in the other document
+  double support_miss = 0;   // cost of an unsupported sentence in a merged bead (AlignOptions)
 };
 
 // ln(x) for x > 0 to about 1e-5 (the lexical score takes millions of logarithms):
@@ -85,6 +86,15 @@ int intersect_count(std::span<const int> a, std::span<const int> b) {
     }
   }
   return n;
+}
+
+// Whether source sentence s and target sentence t share an anchor, a cognate or a glossary
+// entry (the evidence switched on in `o`): t supports s and s supports t
+// (AlignOptions::use_support_misses).
+bool shares_evidence(const SentFeat& s, const SentFeat& t, const AlignOptions& o) {
+  return (o.use_anchors && intersect_count(s.anchors, t.anchors) > 0) ||
+         (o.use_cognates && intersect_count(s.cognates, t.cognates) > 0) ||
+         (o.use_terms && intersect_count(s.terms, t.terms) > 0);
 }
 
 // The band widened by `extend` columns on both sides: every cell a bead ending in `band` touches.
@@ -604,7 +614,48 @@ class Scorer {
     }
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
+    if (models_.support_miss > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) {
+      c += models_.support_miss * unsupported(i0, i1, j0, j1);
+    }
     return c;
+  }
+
+  // How many sentences of a merged bead's larger side(s) share nothing with the bead's other
+  // side while another sentence of the same side does (AlignOptions::use_support_misses): a
+  // sentence glued to a neighbour that has a counterpart.
+  int unsupported(int i0, int i1, int j0, int j1) const {
+    auto count = [](int n, auto&& supported) {
+      if (n < 2) return 0;
+      int with = 0;
+      for (int k = 0; k < n; ++k) with += supported(k) ? 1 : 0;
+      return with > 0 ? n - with : 0;
+    };
+    return count(i1 - i0, [&](int k) { return source_supported(i0 + k, j0, j1); }) +
+           count(j1 - j0, [&](int k) { return target_supported(i0, i1, j0 + k); });
+  }
+
+  // Whether source sentence i shares evidence with one of targets [j0, j1); target_supported
+  // the same for target sentence j and sources [i0, i1). Model 1 is left out, as in
+  // support_counts, whose rates the cost comes from.
+  bool source_supported(int i, int j0, int j1) const {
+    for (int j = j0; j < j1; ++j) {
+      if (shares(i, j)) return true;
+    }
+    return false;
+  }
+  bool target_supported(int i0, int i1, int j) const {
+    for (int i = i0; i < i1; ++i) {
+      if (shares(i, j)) return true;
+    }
+    return false;
+  }
+  // shares_evidence(source i, target j), read from the pair rewards (positive exactly when the
+  // pair shares an anchor or a cognate) and the glossary entries.
+  bool shares(int i, int j) const {
+    int matched = 0;
+    if (pairs_.get(i, j, matched) > 0) return true;
+    return has_terms_ && intersect_count(src_[static_cast<std::size_t>(i)].terms,
+                                         tgt_[static_cast<std::size_t>(j)].terms) > 0;
   }
 
 
@@ -893,6 +944,45 @@ double miss_cost(const AlignOptions& o, const RepeatCounts& n) {
   return std::max(0.0, std::log(1 - c) - std::log(1 - h));
 }
 
+// How often the sentences of the first pass's confident two-sided beads share an anchor, a
+// cognate or a glossary entry with their bead's other side (own), and with the other side of
+// the confident bead two further on (chance): {supported, sentences} each, for miss_cost
+// (AlignOptions::use_support_misses).
+RepeatCounts support_counts(const Corpus& corpus, const std::vector<detail::DpResult>& first,
+                            const AlignOptions& o) {
+  RepeatCounts out;
+  auto add = [&](std::pair<int, int>& c, const std::vector<SentFeat>& src,
+                 const std::vector<SentFeat>& tgt, const Step& s, const Step& t) {
+    for (int i = s.i0; i < s.i1; ++i) {
+      bool any = false;
+      for (int j = t.j0; j < t.j1 && !any; ++j) {
+        any = shares_evidence(src[static_cast<std::size_t>(i)], tgt[static_cast<std::size_t>(j)], o);
+      }
+      c.first += any ? 1 : 0;
+      ++c.second;
+    }
+    for (int j = t.j0; j < t.j1; ++j) {
+      bool any = false;
+      for (int i = s.i0; i < s.i1 && !any; ++i) {
+        any = shares_evidence(src[static_cast<std::size_t>(i)], tgt[static_cast<std::size_t>(j)], o);
+      }
+      c.first += any ? 1 : 0;
+      ++c.second;
+    }
+  };
+  for (std::size_t d = 0; d < first.size(); ++d) {
+    std::vector<const Step*> sure;
+    for (const Step& s : first[d].path) {
+      if (s.i0 != s.i1 && s.j0 != s.j1 && s.posterior >= o.train_confidence) sure.push_back(&s);
+    }
+    for (std::size_t k = 0; k < sure.size(); ++k) {
+      add(out.own, corpus.src[d], corpus.tgt[d], *sure[k], *sure[k]);
+      if (k + 2 < sure.size()) add(out.chance, corpus.src[d], corpus.tgt[d], *sure[k], *sure[k + 2]);
+    }
+  }
+  return out;
+}
+
 // Sets each sentence's anchors_shared: its anchors a translation is expected to repeat.
 // Numbers and URLs always are (the anchor key's first byte is its kind: '#' number, 'u' URL);
 // a name only when the other document has it somewhere: a Latin name in a Cyrillic
@@ -1108,6 +1198,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
                                                        &SentFeat::cognates_shared, true));
     }
   }
+  if (o.use_support_misses) models.support_miss = miss_cost(o, support_counts(corpus, first, o));
   if (o.use_length) {
     // The ratio of total lengths is biased by omitted and added sentences (in a short document
     // one omission moves it by 10-20 %); the confident 1-1 beads give an unbiased one.

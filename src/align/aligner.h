@@ -81,6 +81,18 @@ struct AlignOptions {
   // weight: a free translation drops many cognates of one sentence at once, so their misses are
   // not independent evidence (as with lexical_weight).
   double cognate_miss_weight = 0.25;
+  // Unsupported sentences in a merged bead (issue 16). A sentence of a 2-1, 1-2, 2-2, 3-1 or
+  // 1-3 bead's larger side that shares nothing with the bead's other side (no anchor, cognate or
+  // glossary entry; in the lexical passes, no positive Model 1 evidence either) while another
+  // sentence of that side does is what a left-out or added sentence glued to its neighbour
+  // looks like. It costs the log-likelihood ratio of a miss, log((1 - c)/(1 - h)), h = the share
+  // of sentences of the first pass's confident beads that their partner supports, c = the share
+  // an unrelated partner supports (as for missed anchors: a Beta prior of mean
+  // anchor_repeat_prior worth anchor_repeat_weight sentences, at most anchor_repeat_max). A
+  // one-sided bead is not charged, and neither is a merge none of whose sentences is supported
+  // (no evidence either way). Set a priori, not tuned.
+  bool use_support_misses = true;
+
   double cognate_weight = 0.3;    // reward per cognate word pair
   double lexical_weight = 0.25;   // multiplies the Model 1 log-likelihood ratio (both directions)
   double lexical_floor = 0.5;     // Model 1 mixed with the unigram model: λ in λ·p(w)+(1-λ)·t
