@@ -57,7 +57,10 @@ struct Models {
   bool lexical = false;
   double anchor_miss = 0;    // cost of an expected anchor without counterpart (AlignOptions)
   double cognate_miss = 0;   // the same for a word with a cognate in the other document
-  double support_miss = 0;   // cost of an unsupported sentence in a merged bead (AlignOptions)
+  // Unsupported sentences in merged beads (AlignOptions::use_support_misses): a sentence of w
+  // words costs min(support_rate * w, support_cap).
+  double support_rate = 0;
+  double support_cap = 0;
 };
 
 // ln(x) for x > 0 to about 1e-5 (the lexical score takes millions of logarithms):
@@ -95,6 +98,12 @@ bool shares_evidence(const SentFeat& s, const SentFeat& t, const AlignOptions& o
   return (o.use_anchors && intersect_count(s.anchors, t.anchors) > 0) ||
          (o.use_cognates && intersect_count(s.cognates, t.cognates) > 0) ||
          (o.use_terms && intersect_count(s.terms, t.terms) > 0);
+}
+
+// The words a sentence could share evidence through (at least 1): AlignOptions::
+// use_support_misses scales by them.
+double support_words(const SentFeat& f) {
+  return static_cast<double>(std::max<std::size_t>(1, f.words.size()));
 }
 
 // The band widened by `extend` columns on both sides: every cell a bead ending in `band` touches.
@@ -614,8 +623,8 @@ class Scorer {
     }
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
-    if (models_.support_miss > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) {
-      c += models_.support_miss * unsupported(i0, i1, j0, j1);
+    if (models_.support_rate > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) {
+      c += unsupported(i0, i1, j0, j1);
     }
     return c;
   }
@@ -623,15 +632,24 @@ class Scorer {
   // How many sentences of a merged bead's larger side(s) share nothing with the bead's other
   // side while another sentence of the same side does (AlignOptions::use_support_misses): a
   // sentence glued to a neighbour that has a counterpart.
-  int unsupported(int i0, int i1, int j0, int j1) const {
-    auto count = [](int n, auto&& supported) {
-      if (n < 2) return 0;
-      int with = 0;
-      for (int k = 0; k < n; ++k) with += supported(k) ? 1 : 0;
-      return with > 0 ? n - with : 0;
+  // Their cost: each pays min(support_rate * its words, support_cap) (support_rates).
+  double unsupported(int i0, int i1, int j0, int j1) const {
+    auto cost = [&](int n, auto&& supported, const std::vector<SentFeat>& side, int first) {
+      if (n < 2) return 0.0;
+      bool with = false;
+      double without = 0;
+      for (int k = 0; k < n; ++k) {
+        if (supported(k)) {
+          with = true;
+        } else {
+          without += std::min(models_.support_cap,
+                              models_.support_rate * support_words(side[static_cast<std::size_t>(first + k)]));
+        }
+      }
+      return with ? without : 0.0;
     };
-    return count(i1 - i0, [&](int k) { return source_supported(i0 + k, j0, j1); }) +
-           count(j1 - j0, [&](int k) { return target_supported(i0, i1, j0 + k); });
+    return cost(i1 - i0, [&](int k) { return source_supported(i0 + k, j0, j1); }, src_, i0) +
+           cost(j1 - j0, [&](int k) { return target_supported(i0, i1, j0 + k); }, tgt_, j0);
   }
 
   // Whether source sentence i shares evidence with one of targets [j0, j1); target_supported
@@ -944,30 +962,38 @@ double miss_cost(const AlignOptions& o, const RepeatCounts& n) {
   return std::max(0.0, std::log(1 - c) - std::log(1 - h));
 }
 
-// How often the sentences of the first pass's confident two-sided beads share an anchor, a
-// cognate or a glossary entry with their bead's other side (own), and with the other side of
-// the confident bead two further on (chance): {supported, sentences} each, for miss_cost
-// (AlignOptions::use_support_misses).
-RepeatCounts support_counts(const Corpus& corpus, const std::vector<detail::DpResult>& first,
-                            const AlignOptions& o) {
-  RepeatCounts out;
-  auto add = [&](std::pair<int, int>& c, const std::vector<SentFeat>& src,
+// Per-word support rates of the first pass's confident two-sided beads (AlignOptions::
+// use_support_misses). A sentence of w words that truly belongs to its bead shares an anchor, a
+// cognate or a glossary entry with the other side with probability 1 - exp(-p·w): a short
+// fragment has few chances to share anything, a long sentence many. p is fitted to the
+// sentences of the confident beads (own) and q likewise to each bead's source against the
+// target of the confident bead two further on and the reverse (chance), by matching the
+// expected number of unsupported sentences, Σ exp(-p·w_k) = unsupported, with a prior of
+// anchor_repeat_weight sentences of mean length of which anchor_repeat_prior are supported
+// (chance: none). An unsupported sentence then has the log-likelihood ratio (p - q)·w of
+// being glued against standing alone, capped at -log(1 - anchor_repeat_max), the largest a
+// miss may cost. Sets models.support_rate and models.support_cap.
+void support_rates(const Corpus& corpus, const std::vector<detail::DpResult>& first,
+                   const AlignOptions& o, Models& models) {
+  std::vector<double> own_w, chance_w;  // words of each sentence
+  double own_unsupported = 0, chance_unsupported = 0;
+  auto add = [&](std::vector<double>& words, double& unsupported, const std::vector<SentFeat>& src,
                  const std::vector<SentFeat>& tgt, const Step& s, const Step& t) {
     for (int i = s.i0; i < s.i1; ++i) {
       bool any = false;
       for (int j = t.j0; j < t.j1 && !any; ++j) {
         any = shares_evidence(src[static_cast<std::size_t>(i)], tgt[static_cast<std::size_t>(j)], o);
       }
-      c.first += any ? 1 : 0;
-      ++c.second;
+      words.push_back(support_words(src[static_cast<std::size_t>(i)]));
+      unsupported += any ? 0 : 1;
     }
     for (int j = t.j0; j < t.j1; ++j) {
       bool any = false;
       for (int i = s.i0; i < s.i1 && !any; ++i) {
         any = shares_evidence(src[static_cast<std::size_t>(i)], tgt[static_cast<std::size_t>(j)], o);
       }
-      c.first += any ? 1 : 0;
-      ++c.second;
+      words.push_back(support_words(tgt[static_cast<std::size_t>(j)]));
+      unsupported += any ? 0 : 1;
     }
   };
   for (std::size_t d = 0; d < first.size(); ++d) {
@@ -976,11 +1002,38 @@ RepeatCounts support_counts(const Corpus& corpus, const std::vector<detail::DpRe
       if (s.i0 != s.i1 && s.j0 != s.j1 && s.posterior >= o.train_confidence) sure.push_back(&s);
     }
     for (std::size_t k = 0; k < sure.size(); ++k) {
-      add(out.own, corpus.src[d], corpus.tgt[d], *sure[k], *sure[k]);
-      if (k + 2 < sure.size()) add(out.chance, corpus.src[d], corpus.tgt[d], *sure[k], *sure[k + 2]);
+      add(own_w, own_unsupported, corpus.src[d], corpus.tgt[d], *sure[k], *sure[k]);
+      if (k + 2 < sure.size()) {
+        add(chance_w, chance_unsupported, corpus.src[d], corpus.tgt[d], *sure[k], *sure[k + 2]);
+      }
     }
   }
-  return out;
+  double total = 0;
+  for (double w : own_w) total += w;
+  const double mean = own_w.empty() ? 10.0 : total / static_cast<double>(own_w.size());
+  const double prior = o.anchor_repeat_weight;
+  // The rate r with Σ exp(-r·w) + prior·exp(-r·mean) = target (decreasing in r), by bisection.
+  auto fit = [&](const std::vector<double>& words, double target) {
+    auto unsupported = [&](double r) {
+      double sum = prior * std::exp(-r * mean);
+      for (double w : words) sum += std::exp(-r * w);
+      return sum;
+    };
+    double lo = 0, hi = 10;
+    if (unsupported(hi) >= target) return hi;
+    for (int k = 0; k < 60; ++k) {
+      const double mid = (lo + hi) / 2;
+      (unsupported(mid) > target ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+  };
+  const double p = fit(own_w, own_unsupported + prior * (1 - o.anchor_repeat_prior));
+  const double q = fit(chance_w, chance_unsupported + prior);
+  models.support_rate = std::max(0.0, p - q);
+  RepeatCounts n;
+  n.own = {static_cast<int>(own_w.size() - static_cast<std::size_t>(own_unsupported)), static_cast<int>(own_w.size())};
+  n.chance = {static_cast<int>(chance_w.size() - static_cast<std::size_t>(chance_unsupported)), static_cast<int>(chance_w.size())};
+  models.support_cap = miss_cost(o, n);
 }
 
 // Sets each sentence's anchors_shared: its anchors a translation is expected to repeat.
@@ -1198,7 +1251,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
                                                        &SentFeat::cognates_shared, true));
     }
   }
-  if (o.use_support_misses) models.support_miss = miss_cost(o, support_counts(corpus, first, o));
+  if (o.use_support_misses) support_rates(corpus, first, o, models);
   if (o.use_length) {
     // The ratio of total lengths is biased by omitted and added sentences (in a short document
     // one omission moves it by 10-20 %); the confident 1-1 beads give an unbiased one.
