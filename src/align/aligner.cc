@@ -634,39 +634,34 @@ class Scorer {
   // sentence glued to a neighbour that has a counterpart.
   // Their cost: each pays min(support_rate * its words, support_cap) (support_rates).
   double unsupported(int i0, int i1, int j0, int j1) const {
-    auto cost = [&](int n, auto&& supported, const std::vector<SentFeat>& side, int first) {
-      if (n < 2) return 0.0;
-      bool with = false;
-      double without = 0;
-      for (int k = 0; k < n; ++k) {
-        if (supported(k)) {
-          with = true;
-        } else {
-          without += std::min(models_.support_cap,
-                              models_.support_rate * support_words(side[static_cast<std::size_t>(first + k)]));
-        }
+    // Which sentence pairs of the bead share evidence: bit (i - i0) of rows[j - j0] and bit
+    // (j - j0) of cols[i - i0] (at most 3 x 3 pairs).
+    unsigned rows[3] = {0, 0, 0}, cols[3] = {0, 0, 0};
+    bool any = false;
+    for (int i = i0; i < i1; ++i) {
+      for (int j = j0; j < j1; ++j) {
+        if (!shares(i, j)) continue;
+        rows[j - j0] |= 1u << (i - i0);
+        cols[i - i0] |= 1u << (j - j0);
+        any = true;
       }
-      return with ? without : 0.0;
+    }
+    if (!any) return 0;  // no sentence of the bead is supported: no evidence either way
+    // Some pair shares evidence, so each side of two or more sentences has a supported one
+    // (every sentence of a one-sentence side is in every pair): charge its unsupported ones.
+    auto side_cost = [&](int n, const unsigned* linked, const std::vector<SentFeat>& side,
+                         int first) {
+      double c = 0;
+      for (int k = 0; n > 1 && k < n; ++k) {
+        if (linked[k] != 0) continue;
+        c += std::min(models_.support_cap,
+                      models_.support_rate * support_words(side[static_cast<std::size_t>(first + k)]));
+      }
+      return c;
     };
-    return cost(i1 - i0, [&](int k) { return source_supported(i0 + k, j0, j1); }, src_, i0) +
-           cost(j1 - j0, [&](int k) { return target_supported(i0, i1, j0 + k); }, tgt_, j0);
+    return side_cost(i1 - i0, cols, src_, i0) + side_cost(j1 - j0, rows, tgt_, j0);
   }
 
-  // Whether source sentence i shares evidence with one of targets [j0, j1); target_supported
-  // the same for target sentence j and sources [i0, i1). Model 1 is left out, as in
-  // support_counts, whose rates the cost comes from.
-  bool source_supported(int i, int j0, int j1) const {
-    for (int j = j0; j < j1; ++j) {
-      if (shares(i, j)) return true;
-    }
-    return false;
-  }
-  bool target_supported(int i0, int i1, int j) const {
-    for (int i = i0; i < i1; ++i) {
-      if (shares(i, j)) return true;
-    }
-    return false;
-  }
   // shares_evidence(source i, target j), read from the pair rewards (positive exactly when the
   // pair shares an anchor or a cognate) and the glossary entries.
   bool shares(int i, int j) const {
