@@ -972,23 +972,22 @@ void support_rates(const Corpus& corpus, const std::vector<detail::DpResult>& fi
                    const AlignOptions& o, Models& models) {
   std::vector<double> own_w, chance_w;  // words of each sentence
   double own_unsupported = 0, chance_unsupported = 0;
+  // The sentences of source group s against target group t, then t's against s's.
   auto add = [&](std::vector<double>& words, double& unsupported, const std::vector<SentFeat>& src,
                  const std::vector<SentFeat>& tgt, const Step& s, const Step& t) {
-    for (int i = s.i0; i < s.i1; ++i) {
-      bool any = false;
-      for (int j = t.j0; j < t.j1 && !any; ++j) {
-        any = shares_evidence(src[static_cast<std::size_t>(i)], tgt[static_cast<std::size_t>(j)], o);
+    for (const bool source : {true, false}) {
+      const int a0 = source ? s.i0 : t.j0, a1 = source ? s.i1 : t.j1;
+      const int b0 = source ? t.j0 : s.i0, b1 = source ? t.j1 : s.i1;
+      for (int a = a0; a < a1; ++a) {
+        bool any = false;
+        for (int b = b0; b < b1 && !any; ++b) {
+          const auto i = static_cast<std::size_t>(source ? a : b);
+          const auto j = static_cast<std::size_t>(source ? b : a);
+          any = shares_evidence(src[i], tgt[j], o);
+        }
+        words.push_back(support_words((source ? src : tgt)[static_cast<std::size_t>(a)]));
+        unsupported += any ? 0 : 1;
       }
-      words.push_back(support_words(src[static_cast<std::size_t>(i)]));
-      unsupported += any ? 0 : 1;
-    }
-    for (int j = t.j0; j < t.j1; ++j) {
-      bool any = false;
-      for (int i = s.i0; i < s.i1 && !any; ++i) {
-        any = shares_evidence(src[static_cast<std::size_t>(i)], tgt[static_cast<std::size_t>(j)], o);
-      }
-      words.push_back(support_words(tgt[static_cast<std::size_t>(j)]));
-      unsupported += any ? 0 : 1;
     }
   };
   for (std::size_t d = 0; d < first.size(); ++d) {
