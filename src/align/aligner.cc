@@ -57,6 +57,10 @@ struct Models {
   bool lexical = false;
   double anchor_miss = 0;    // cost of an expected anchor without counterpart (AlignOptions)
   double cognate_miss = 0;   // the same for a word with a cognate in the other document
+  // Unsupported sentences in merged beads (AlignOptions::use_support_misses): a sentence of w
+  // words costs min(support_rate * w, support_cap).
+  double support_rate = 0;
+  double support_cap = 0;
 };
 
 // ln(x) for x > 0 to about 1e-5 (the lexical score takes millions of logarithms):
@@ -85,6 +89,21 @@ int intersect_count(std::span<const int> a, std::span<const int> b) {
     }
   }
   return n;
+}
+
+// Whether source sentence s and target sentence t share an anchor, a cognate or a glossary
+// entry (the evidence switched on in `o`): t supports s and s supports t
+// (AlignOptions::use_support_misses).
+bool shares_evidence(const SentFeat& s, const SentFeat& t, const AlignOptions& o) {
+  return (o.use_anchors && intersect_count(s.anchors, t.anchors) > 0) ||
+         (o.use_cognates && intersect_count(s.cognates, t.cognates) > 0) ||
+         (o.use_terms && intersect_count(s.terms, t.terms) > 0);
+}
+
+// The words a sentence could share evidence through (at least 1): AlignOptions::
+// use_support_misses scales by them.
+double support_words(const SentFeat& f) {
+  return static_cast<double>(std::max<std::size_t>(1, f.words.size()));
 }
 
 // The band widened by `extend` columns on both sides: every cell a bead ending in `band` touches.
@@ -604,7 +623,52 @@ class Scorer {
     }
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
+    if (models_.support_rate > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) {
+      c += unsupported(i0, i1, j0, j1);
+    }
     return c;
+  }
+
+  // How many sentences of a merged bead's larger side(s) share nothing with the bead's other
+  // side while another sentence of the same side does (AlignOptions::use_support_misses): a
+  // sentence glued to a neighbour that has a counterpart.
+  // Their cost: each pays min(support_rate * its words, support_cap) (support_rates).
+  double unsupported(int i0, int i1, int j0, int j1) const {
+    // Which sentence pairs of the bead share evidence: bit (i - i0) of rows[j - j0] and bit
+    // (j - j0) of cols[i - i0] (at most 3 x 3 pairs).
+    unsigned rows[3] = {0, 0, 0}, cols[3] = {0, 0, 0};
+    bool any = false;
+    for (int i = i0; i < i1; ++i) {
+      for (int j = j0; j < j1; ++j) {
+        if (!shares(i, j)) continue;
+        rows[j - j0] |= 1u << (i - i0);
+        cols[i - i0] |= 1u << (j - j0);
+        any = true;
+      }
+    }
+    if (!any) return 0;  // no sentence of the bead is supported: no evidence either way
+    // Some pair shares evidence, so each side of two or more sentences has a supported one
+    // (every sentence of a one-sentence side is in every pair): charge its unsupported ones.
+    auto side_cost = [&](int n, const unsigned* linked, const std::vector<SentFeat>& side,
+                         int first) {
+      double c = 0;
+      for (int k = 0; n > 1 && k < n; ++k) {
+        if (linked[k] != 0) continue;
+        c += std::min(models_.support_cap,
+                      models_.support_rate * support_words(side[static_cast<std::size_t>(first + k)]));
+      }
+      return c;
+    };
+    return side_cost(i1 - i0, cols, src_, i0) + side_cost(j1 - j0, rows, tgt_, j0);
+  }
+
+  // shares_evidence(source i, target j), read from the pair rewards (positive exactly when the
+  // pair shares an anchor or a cognate) and the glossary entries.
+  bool shares(int i, int j) const {
+    int matched = 0;
+    if (pairs_.get(i, j, matched) > 0) return true;
+    return has_terms_ && intersect_count(src_[static_cast<std::size_t>(i)].terms,
+                                         tgt_[static_cast<std::size_t>(j)].terms) > 0;
   }
 
 
@@ -893,6 +957,79 @@ double miss_cost(const AlignOptions& o, const RepeatCounts& n) {
   return std::max(0.0, std::log(1 - c) - std::log(1 - h));
 }
 
+// Per-word support rates of the first pass's confident two-sided beads (AlignOptions::
+// use_support_misses). A sentence of w words that truly belongs to its bead shares an anchor, a
+// cognate or a glossary entry with the other side with probability 1 - exp(-p·w): a short
+// fragment has few chances to share anything, a long sentence many. p is fitted to the
+// sentences of the confident beads (own) and q likewise to each bead's source against the
+// target of the confident bead two further on and the reverse (chance), by matching the
+// expected number of unsupported sentences, Σ exp(-p·w_k) = unsupported, with a prior of
+// anchor_repeat_weight sentences of mean length of which anchor_repeat_prior are supported
+// (chance: none). An unsupported sentence then has the log-likelihood ratio (p - q)·w of
+// being glued against standing alone, capped at -log(1 - anchor_repeat_max), the largest a
+// miss may cost. Sets models.support_rate and models.support_cap.
+void support_rates(const Corpus& corpus, const std::vector<detail::DpResult>& first,
+                   const AlignOptions& o, Models& models) {
+  std::vector<double> own_w, chance_w;  // words of each sentence
+  double own_unsupported = 0, chance_unsupported = 0;
+  // The sentences of source group s against target group t, then t's against s's.
+  auto add = [&](std::vector<double>& words, double& unsupported, const std::vector<SentFeat>& src,
+                 const std::vector<SentFeat>& tgt, const Step& s, const Step& t) {
+    for (const bool source : {true, false}) {
+      const int a0 = source ? s.i0 : t.j0, a1 = source ? s.i1 : t.j1;
+      const int b0 = source ? t.j0 : s.i0, b1 = source ? t.j1 : s.i1;
+      for (int a = a0; a < a1; ++a) {
+        bool any = false;
+        for (int b = b0; b < b1 && !any; ++b) {
+          const auto i = static_cast<std::size_t>(source ? a : b);
+          const auto j = static_cast<std::size_t>(source ? b : a);
+          any = shares_evidence(src[i], tgt[j], o);
+        }
+        words.push_back(support_words((source ? src : tgt)[static_cast<std::size_t>(a)]));
+        unsupported += any ? 0 : 1;
+      }
+    }
+  };
+  for (std::size_t d = 0; d < first.size(); ++d) {
+    std::vector<const Step*> sure;
+    for (const Step& s : first[d].path) {
+      if (s.i0 != s.i1 && s.j0 != s.j1 && s.posterior >= o.train_confidence) sure.push_back(&s);
+    }
+    for (std::size_t k = 0; k < sure.size(); ++k) {
+      add(own_w, own_unsupported, corpus.src[d], corpus.tgt[d], *sure[k], *sure[k]);
+      if (k + 2 < sure.size()) {
+        add(chance_w, chance_unsupported, corpus.src[d], corpus.tgt[d], *sure[k], *sure[k + 2]);
+      }
+    }
+  }
+  double total = 0;
+  for (double w : own_w) total += w;
+  const double mean = own_w.empty() ? 10.0 : total / static_cast<double>(own_w.size());
+  const double prior = o.anchor_repeat_weight;
+  // The rate r with Σ exp(-r·w) + prior·exp(-r·mean) = target (decreasing in r), by bisection.
+  auto fit = [&](const std::vector<double>& words, double target) {
+    auto unsupported = [&](double r) {
+      double sum = prior * std::exp(-r * mean);
+      for (double w : words) sum += std::exp(-r * w);
+      return sum;
+    };
+    double lo = 0, hi = 10;
+    if (unsupported(hi) >= target) return hi;
+    for (int k = 0; k < 60; ++k) {
+      const double mid = (lo + hi) / 2;
+      (unsupported(mid) > target ? lo : hi) = mid;
+    }
+    return (lo + hi) / 2;
+  };
+  const double p = fit(own_w, own_unsupported + prior * (1 - o.anchor_repeat_prior));
+  const double q = fit(chance_w, chance_unsupported + prior);
+  models.support_rate = std::max(0.0, p - q);
+  RepeatCounts n;
+  n.own = {static_cast<int>(own_w.size() - static_cast<std::size_t>(own_unsupported)), static_cast<int>(own_w.size())};
+  n.chance = {static_cast<int>(chance_w.size() - static_cast<std::size_t>(chance_unsupported)), static_cast<int>(chance_w.size())};
+  models.support_cap = miss_cost(o, n);
+}
+
 // Sets each sentence's anchors_shared: its anchors a translation is expected to repeat.
 // Numbers and URLs always are (the anchor key's first byte is its kind: '#' number, 'u' URL);
 // a name only when the other document has it somewhere: a Latin name in a Cyrillic
@@ -1108,6 +1245,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
                                                        &SentFeat::cognates_shared, true));
     }
   }
+  if (o.use_support_misses) support_rates(corpus, first, o, models);
   if (o.use_length) {
     // The ratio of total lengths is biased by omitted and added sentences (in a short document
     // one omission moves it by 10-20 %); the confident 1-1 beads give an unbiased one.

@@ -171,6 +171,63 @@ TEST(AlignerTest, AddedClosingSentenceDoesNotDisplaceTheLastOne) {
             (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4", ":5"}));
 }
 
+// A left-out sentence with nothing of its own to match (no number, name, cognate or term) next
+// to a neighbour whose name (Kazakhstan) its translation repeats: gluing it to that neighbour
+// (1,2:1) puts into a 2-1 bead a sentence the other side does not support while its neighbour
+// is supported, which is what an omission looks like (AlignOptions::use_support_misses); the
+// bead priors alone (2-1 against 1-0 + 1-1) glue it. The beads after it stay sure.
+TEST(AlignerTest, OmittedSentenceWithoutSupportStandsAlone) {
+  const Strings en = testing::inserted(testing::kStoryEn, 2, "Nobody explained anything to her family.");
+  auto src = segs(en), tgt = segs(testing::kStoryRu);
+  AlignOptions o;
+  o.langs = {"en", "ru"};
+  Alignment a = align(src, tgt, o);
+  ASSERT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4", "6:5"}));
+  EXPECT_GT(a.beads[0].confidence, 0.5);
+  EXPECT_GT(a.beads[3].confidence, 0.5);
+  o.use_support_misses = false;
+  EXPECT_NE(bead_strings(align(src, tgt, o)), bead_strings(a));
+}
+
+// A sentence left out (en 4, the trial) and one added two sentences before it (ru 2): with
+// Gale & Church's priors one 2-2 bead costs far less than a 0-1 and a 1-0 bead, so the aligner
+// joined en 2-3 with ru 2-3 and shifted the bead after it (4:4, the trial's translation paired
+// with the lawyer's sentence), as in news text 13. In the 2-2 bead the added sentence and en 3
+// share nothing with the other side while their neighbours (en 2, ru 3: a date) do, and a
+// one-sided bead no longer pays for the side it is on: the one-sided reading wins.
+TEST(AlignerTest, OmissionAndAdditionApartDoNotBecomeATwoToTwoBead) {
+  const Strings en = {
+      "Sairagul Sauytbay fled Xinjiang in April 2018.",
+      "She crossed into Kazakhstan with forged documents.",
+      "On 21 May 2018 Kazakhstan's KNB detained her in Almaty.",
+      "Her lawyer, Abzal Kuspan, asked for a public trial.",
+      "Her trial began on July 9 in the town of Zharkent.",
+      "The court released her on August 1.",
+      "\"I will not go back to the camps,\" she said.",
+  };
+  const Strings ru = {
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "Это небольшой город у границы с Китаем.",
+      "21 мая 2018 года КНБ Казахстана задержал её в Алматы.",
+      "Её адвокат Абзал Куспан просил открытого суда.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  };
+  auto src = segs(en), tgt = segs(ru);
+  AlignOptions o;
+  o.langs = {"en", "ru"};
+  EXPECT_EQ(bead_strings(align(src, tgt, o)),
+            (Strings{"0:0", "1:1", ":2", "2:3", "3:4", "4:", "5:5", "6:6"}));
+  // Without both (Gale & Church's one-sided mass split between 1-0 and 0-1, no support
+  // evidence) the aligner glued the added sentence to its neighbour and the pairs after it
+  // shifted.
+  o.use_support_misses = false;
+  o.priors[1] = o.priors[2] = 0.0099 / 2;
+  EXPECT_NE(bead_strings(align(src, tgt, o)),
+            (Strings{"0:0", "1:1", ":2", "2:3", "3:4", "4:", "5:5", "6:6"}));
+}
+
 // The same omission with glossary entries given per sentence (as the CLI finds them with
 // term::Matcher): en 2 holds Almaty, which no target sentence has, so gluing it to a neighbour
 // costs a term without counterpart, and the 1-0 bead wins.
