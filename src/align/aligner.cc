@@ -1024,9 +1024,12 @@ void support_rates(const Corpus& corpus, const std::vector<detail::DpResult>& fi
   const double p = fit(own_w, own_unsupported + prior * (1 - o.anchor_repeat_prior));
   const double q = fit(chance_w, chance_unsupported + prior);
   models.support_rate = std::max(0.0, p - q);
+  // The cap: the per-sentence miss, from the same counts (supported, all).
+  const auto own_n = static_cast<int>(own_w.size());
+  const auto chance_n = static_cast<int>(chance_w.size());
   RepeatCounts n;
-  n.own = {static_cast<int>(own_w.size() - static_cast<std::size_t>(own_unsupported)), static_cast<int>(own_w.size())};
-  n.chance = {static_cast<int>(chance_w.size() - static_cast<std::size_t>(chance_unsupported)), static_cast<int>(chance_w.size())};
+  n.own = {own_n - static_cast<int>(own_unsupported), own_n};
+  n.chance = {chance_n - static_cast<int>(chance_unsupported), chance_n};
   models.support_cap = miss_cost(o, n);
 }
 

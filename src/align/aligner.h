@@ -83,14 +83,15 @@ struct AlignOptions {
   double cognate_miss_weight = 0.25;
   // Unsupported sentences in a merged bead (issue 16). A sentence of a 2-1, 1-2, 2-2, 3-1 or
   // 1-3 bead's larger side that shares nothing with the bead's other side (no anchor, cognate or
-  // glossary entry; in the lexical passes, no positive Model 1 evidence either) while another
-  // sentence of that side does is what a left-out or added sentence glued to its neighbour
-  // looks like. It costs the log-likelihood ratio of a miss, log((1 - c)/(1 - h)), h = the share
-  // of sentences of the first pass's confident beads that their partner supports, c = the share
-  // an unrelated partner supports (as for missed anchors: a Beta prior of mean
-  // anchor_repeat_prior worth anchor_repeat_weight sentences, at most anchor_repeat_max). A
+  // glossary entry; Model 1 does not count, as the first pass that fits the rates has none)
+  // while another sentence of that side does is what a left-out or added sentence glued to its
+  // neighbour looks like. A sentence of w words costs (p - q)·w, capped at the per-sentence miss
+  // log((1 - c)/(1 - h)): p and q are the per-word rates at which the first pass's confident
+  // beads and unrelated pairings share something, h and c the shares of sentences they support
+  // (as for missed anchors: a Beta prior of mean anchor_repeat_prior worth
+  // anchor_repeat_weight sentences, at most anchor_repeat_max; aligner.cc support_rates). A
   // one-sided bead is not charged, and neither is a merge none of whose sentences is supported
-  // (no evidence either way). Set a priori, not tuned.
+  // (no evidence either way).
   bool use_support_misses = true;
 
   double cognate_weight = 0.3;    // reward per cognate word pair

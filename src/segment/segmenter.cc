@@ -162,25 +162,22 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
   constexpr int kFrontedWords = 3;
   if (token_start < start + 2 || s[token_start - 1] != ' ')
     return false;
-  std::size_t number_end = token_start - 1;
-  std::size_t number_start = s.rfind(' ', number_end - 1);
-  number_start = number_start == std::string_view::npos || number_start < start ? start
-                                                                                 : number_start + 1;
-  std::string_view number = s.substr(number_start, number_end - number_start);
-  if (number.empty() || !is_ascii_digits(number.substr(0, 1)))
+  // Where the word that ends before the space at `at - 1` begins (not before `start`).
+  auto word_start_before = [&](std::size_t at) {
+    std::size_t space = s.rfind(' ', at - 2);
+    return space == std::string_view::npos || space < start ? start : space + 1;
+  };
+  std::size_t at = word_start_before(token_start);
+  if (!is_ascii_digits(s.substr(at, 1)))
     return false;
   int words = 0;
-  std::size_t at = number_start;
-  while (at >= start + 2 && s[at - 1] == ' ') {
-    std::size_t prev = s.rfind(' ', at - 2);
-    prev = prev == std::string_view::npos || prev < start ? start : prev + 1;
+  while (words <= kFrontedWords && at >= start + 2 && s[at - 1] == ' ') {
+    std::size_t prev = word_start_before(at);
     std::string_view word = s.substr(prev, at - 1 - prev);
-    if (word.empty())
+    bool clause_boundary = word.empty() || word == "—" || word == "–" || word == "-"
+                           || word.back() == ',' || word.back() == ';' || word.back() == ':';
+    if (clause_boundary)
       break;
-    if (word == "—" || word == "–" || word == "-")
-      return words > kFrontedWords;
-    if (word.back() == ',' || word.back() == ';' || word.back() == ':')
-      return words > kFrontedWords;
     ++words;
     at = prev;
   }
