@@ -200,8 +200,23 @@ struct NextWord {
   WordCase word_case = WordCase::kNone;
 };
 
+// Where the number starts after a number sign at `pos` ("№ 5", "№5", "#5"), or npos: the sign
+// and its number are read as the number, so "ст. № 5" is an article number as "ст. 5" is.
+std::size_t number_after_sign(std::string_view s, std::size_t pos) {
+  std::size_t len = 0;
+  if (pos >= s.size())
+    return std::string_view::npos;
+  const char32_t sign = decode_at(s, pos, &len);
+  if (sign != U'№' && sign != U'#')
+    return std::string_view::npos;
+  pos += len;
+  while (pos < s.size() && is_space(decode_at(s, pos, &len)))
+    pos += len;
+  return pos < s.size() && u_isdigit(uc(decode_at(s, pos, &len))) ? pos : std::string_view::npos;
+}
+
 // The first word at or after `pos`, skipping opening quotes and brackets and a dash that opens
-// a line of dialogue ("— Нас били", "– Біз").
+// a line of dialogue ("— Нас били", "– Біз"); a number after a number sign is the word.
 NextWord next_word(std::string_view s, std::size_t pos) {
   std::size_t len = 0;
   auto skip_openers = [&] {
@@ -226,6 +241,8 @@ NextWord next_word(std::string_view s, std::size_t pos) {
   NextWord out;
   if (pos == s.size())
     return out;
+  if (std::size_t number = number_after_sign(s, pos); number != std::string_view::npos)
+    pos = number;
   char32_t first = decode_at(s, pos, &len);
   out.word_case = is_upper(first)        ? WordCase::kUpper
                   : u_islower(uc(first)) ? WordCase::kLower
@@ -335,6 +352,8 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
       && u_isdigit(uc(decode_at(s, k + len, &len)))) {
     return begin;  // "$5 million", "₸500"
   }
+  if (number_after_sign(s, k) != std::string_view::npos)
+    return begin;  // «№ 2 диаграммаға …», "#3 on the list …"
   if ((dash || last == 0x2026) && is_upper(cp))
     return begin;
   return std::string_view::npos;

@@ -262,6 +262,13 @@ TEST(SegmenterTest, SentenceThatBeginsWithANumber) {
             Sentences({"\"Release them!\" the crowd shouted.", "300 people came."}));
   EXPECT_EQ(sentences(langs().en, "The fund ran dry. $5 million was missing."),
             Sentences({"The fund ran dry.", "$5 million was missing."}));
+  // A number sign before the number: the same (SB8 looks past the sign and the digits).
+  EXPECT_EQ(sentences(langs().kk, "Олар мұны айтты. № 2 диаграммаға қарағанда, мерзім – 14 ай."),
+            Sentences({"Олар мұны айтты.", "№ 2 диаграммаға қарағанда, мерзім – 14 ай."}));
+  EXPECT_EQ(sentences(langs().ru, "Так сказано в отчёте. №3 в списке занял Кашгар."),
+            Sentences({"Так сказано в отчёте.", "№3 в списке занял Кашгар."}));
+  EXPECT_EQ(sentences(langs().en, "The list was long. #4 on it was a teacher."),
+            Sentences({"The list was long.", "#4 on it was a teacher."}));
 }
 
 TEST(SegmenterTest, AbbreviationBeforeANumberKeepsTheSentence) {
@@ -275,6 +282,8 @@ TEST(SegmenterTest, AbbreviationBeforeANumberKeepsTheSentence) {
             Sentences({"См. ст. 5, п. 3 и т. 2 доклада, с. 12.", "Доклад вышел."}));
   EXPECT_EQ(sentences(langs().ru, "В 2018 г. 12 человек были задержаны."),
             Sentences({"В 2018 г. 12 человек были задержаны."}));
+  EXPECT_EQ(sentences(langs().ru, "Дело рассмотрено по ст. № 5 и п. № 2 закона."),
+            Sentences({"Дело рассмотрено по ст. № 5 и п. № 2 закона."}));
   EXPECT_EQ(sentences(langs().ru, "Пришли ок. 300 человек, собрали 3 млн. 200 тыс. руб."),
             Sentences({"Пришли ок. 300 человек, собрали 3 млн. 200 тыс. руб."}));
   EXPECT_EQ(sentences(langs().ru, "Матч длился 90 мин. 30 сек. и закончился."),
