@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "align/units.h"
+#include "app/align_tm.h"
 #include "app/glossary.h"
 #include "app/option_error.h"
 #include "app/review.h"
@@ -106,6 +107,27 @@ void write_alignment(const std::string& path, const std::string& format, bool pa
   if (st.units_skipped + st.units_no_source + st.units_duplicate != 0 && left_out) left_out(path, st);
 }
 
+// Appends to `o.dictionary` the pairs of request.tm chosen for the source documents (texts[g][0])
+// and tells request.notice how many.
+void add_tm_pairs(const AlignRequest& r, const std::vector<std::vector<std::vector<core::Segment>>>& texts,
+                  align::AlignOptions& o) {
+  std::vector<std::string_view> source;
+  for (const auto& group : texts) {
+    for (const core::Segment& s : group[0]) source.push_back(s.text);
+  }
+  const auto tm = store::open_tm(r.tm, store::OpenMode::kReadOnly);
+  auto found = tm_training_pairs(*tm, r.langs[0], r.langs[1], source, r.tm_units);
+  const std::string pair = " (" + r.langs[0] + "-" + r.langs[1] + ")";
+  if (r.notice) {
+    r.notice(found.empty() ? "no unit of " + tm->location() + pair +
+                                 " shares a word with the documents; aligning without the TM"
+                           : std::to_string(found.size()) + (found.size() == 1 ? " unit of " : " units of ") +
+                                 tm->location() + pair + " train the lexical model");
+  }
+  o.dictionary.insert(o.dictionary.end(), std::make_move_iterator(found.begin()),
+                      std::make_move_iterator(found.end()));
+}
+
 }  // namespace
 
 // Read raw: read_lines would turn the tab into a space.
@@ -134,6 +156,10 @@ void align_documents(const AlignRequest& r) {
   if (!r.dictionary.empty()) o.dictionary = read_dictionary(r.dictionary);
   const std::vector<std::string>& files = r.files;
   const bool batch = !r.batch_list.empty();
+  if (!r.tm.empty() && langs.size() != 2) {
+    // align3_batch gives both pairs one AlignOptions: en-kk and en-ru pairs would mix.
+    throw OptionError("--tm takes two languages for now, not --langs " + r.langs_text);
+  }
   // Document groups, one file per language: each line of the batch list, else the files.
   std::vector<std::vector<std::string>> groups;
   if (batch) {
@@ -177,10 +203,13 @@ void align_documents(const AlignRequest& r) {
     triples.push_back({});
     for (std::size_t k = 0; k < langs.size(); ++k) triples.back()[k] = {texts[g][k], terms[g][k]};
   }
+  if (!r.tm.empty() && r.from_json.empty()) add_tm_pairs(r, texts, o);
   std::vector<align::Alignment> result;
   std::vector<io::BeadMark> marks;
   if (!r.from_json.empty()) {
-    if (batch || pairs) throw OptionError("--from-json takes FILE arguments, without --batch or --pairs");
+    if (batch || pairs || !r.tm.empty()) {
+      throw OptionError("--from-json takes FILE arguments, without --batch, --pairs or --tm");
+    }
     const std::string& json = r.from_json;
     io::AlignmentFile f = io::read_alignment_json(json);
     if (f.langs != langs) throw OptionError("--from-json " + json + " is not an alignment of --langs " + r.langs_text);

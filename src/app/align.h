@@ -3,6 +3,7 @@
 // JSON, TMX, XLIFF or the review page (with its alignment editor).
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <vector>
@@ -25,14 +26,20 @@ struct AlignRequest {
   bool headers = false;            // DOCX/ODT page headers and footers too
   align::AlignOptions options;     // use_terms false: no glossary
   std::string dictionary;          // TSV of source<TAB>target pairs ("" = none)
+  std::string tm;                  // TM (file or postgresql:// URI) whose units train the
+                                   // lexical model, after the dictionary (app/align_tm.h; "" = none)
+  std::size_t tm_units = 2000;     // at most this many of its units
   std::vector<std::string> glossaries;  // --glossary as given (app::glossary_paths resolves)
   std::string from_json;           // take the beads from this align JSON ("" = align)
   // Told each TMX/XLIFF output's statistics when some beads were left out, when set.
   std::function<void(const std::string& path, const io::TmxWriteStats& stats)> left_out;
+  // Told what the run used that the user may not expect (how many TM units, or none), when set.
+  std::function<void(const std::string& message)> notice;
 };
 
 // Reads, segments, aligns and writes every output. OptionError for a request that cannot be
-// run (file count, batch lines, a JSON of other languages); core::Failure for bad input.
+// run (file count, batch lines, a JSON of other languages, a TM with three languages);
+// core::Failure for bad input (store::StoreError for a TM that cannot be read).
 void align_documents(const AlignRequest& request);
 
 // Dictionary file: one pair per line, source TAB target; lines without a tab are skipped.

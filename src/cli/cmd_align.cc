@@ -30,13 +30,17 @@ constexpr const char* kHelp =
     "pair's own alignment (finer than the joined beads where the translations group sentences\n"
     "differently).\n"
     "Glossary terms found on both sides anchor a bead; a term on one side only counts against\n"
-    "it: --glossary, else $TILMASH_GLOSSARY, else the shipped glossaries (--no-glossary: none).\n\n"
+    "it: --glossary, else $TILMASH_GLOSSARY, else the shipped glossaries (--no-glossary: none).\n"
+    "--tm DB: the units of a TM (as tm --db takes it) that share the most words with the source\n"
+    "document(s), at most --tm-units, teach the lexical model their translations (two\n"
+    "languages; one pass over the TM: about a second per 60,000 units).\n\n"
     "examples:\n"
     "  tilmash align --langs en,kk article.en.txt article.kk.txt\n"
     "  tilmash align --langs en,kk,ru --segmented a.en a.kk a.ru --format beads\n"
     "  tilmash align --langs en,kk,ru a.en.txt a.kk.txt a.ru.txt --format html -o review.html\n"
     "  tilmash align --langs en,kk a.en a.kk --from-json a.aligned.json --format html -o a.html\n"
-    "  tilmash align --langs de,fr --segmented --batch pairs.txt --out-dir out --format beads";
+    "  tilmash align --langs de,fr --segmented --batch pairs.txt --out-dir out --format beads\n"
+    "  tilmash align --langs en,kk a.en.txt a.kk.txt --tm ~/tm.db --format tmx -o a.tmx";
 
 }  // namespace
 
@@ -52,6 +56,9 @@ Exit run_align(std::span<const std::string> args) {
       ("batch", po::value<std::string>(), "LIST of 'SRC TGT' file pairs, aligned with one model")
       ("out-dir", po::value<std::string>(), "with --batch: directory for the outputs")
       ("dictionary", po::value<std::string>(), "TSV of source<TAB>target word/phrase pairs")
+      ("tm", po::value<std::string>(), "DB: TM (file or postgresql:// URI) training the lexical model")
+      ("tm-units", po::value<int>()->default_value(2000), "with --tm: at most N units (those "
+                                                          "sharing most words with the source)")
       ("no-glossary", po::bool_switch(), "no glossary anchors (also the ablation switch)")
       ("no-length", po::bool_switch(), "ablation: no length model")
       ("no-anchors", po::bool_switch(), "ablation: no numbers/names/punctuation anchors")
@@ -106,6 +113,9 @@ Exit run_align(std::span<const std::string> args) {
   o.max_side = (*vm)["max-side"].as<int>();
   if (o.max_side < 2 || o.max_side > 3) throw UsageError("--max-side must be 2 or 3");
   if (vm->count("dictionary") != 0u) r.dictionary = (*vm)["dictionary"].as<std::string>();
+  if (vm->count("tm") != 0u) r.tm = (*vm)["tm"].as<std::string>();
+  if ((*vm)["tm-units"].as<int>() < 1) throw UsageError("--tm-units must be at least 1");
+  r.tm_units = static_cast<std::size_t>((*vm)["tm-units"].as<int>());
   r.langs = langs;
   r.langs_text = (*vm)["langs"].as<std::string>();
   r.segmented = (*vm)["segmented"].as<bool>();
@@ -125,6 +135,7 @@ Exit run_align(std::span<const std::string> args) {
               << " and " << st.units_duplicate
               << (st.units_duplicate == 1 ? " duplicate\n" : " duplicates\n");
   };
+  r.notice = [](const std::string& message) { std::cerr << "tilmash align: " << message << "\n"; };
   app::align_documents(r);
   return Exit::kOk;
 }
