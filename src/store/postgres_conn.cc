@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include "core/failure.h"
+
 namespace tilmash::store::pg {
 
 namespace {
@@ -113,7 +115,13 @@ Conn::Conn(const std::string& uri, std::string location) : location_(std::move(l
     // over the estimate of jit_above_cost spent ~30 ms compiling what runs in 0.2 ms.
     PQclear(PQexec(conn_, "SET plan_cache_mode = force_generic_plan; SET jit = off"));
   } else {
-    const std::string detail = trimmed(PQerrorMessage(conn_));
+    std::string detail = trimmed(PQerrorMessage(conn_));
+    // libpq quotes a URI it cannot parse whole ("… in URI: \"postgresql://u:pw@[h\""): the
+    // message names it without its password, as the location does.
+    const std::string shown = core::redact_location(uri);
+    for (std::size_t at = detail.find(uri); at != std::string::npos; at = detail.find(uri, at + shown.size())) {
+      detail.replace(at, uri.size(), shown);
+    }
     PQfinish(conn_);
     conn_ = nullptr;
     throw StoreError(Kind::kIo, location_, "cannot connect to the TM server: " + detail);
