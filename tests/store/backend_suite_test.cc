@@ -34,6 +34,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/align_tm.h"
 #include "app/tm_index.h"
 #include "app/tm_read.h"
 #include "io/tmx_reader.h"
@@ -713,6 +714,37 @@ TEST_P(BackendSuite, StoreIndexFollowsAnotherClientsCommit) {
   EXPECT_EQ(b->unit_of_variant(static_cast<std::int64_t>(found[0].id))->unit.id, "3");
 }
 
+// align --tm's choice of units (app::tm_training_pairs): the units sharing most words of at
+// least four letters with the documents first, ties in the TM's order, each word counted once;
+// units without both languages or without a shared word left out; a unit's first variant of
+// a language; the cap keeps the best.
+TEST_P(BackendSuite, AlignTmTakesTheUnitsSharingMostDocumentWords) {
+  {
+    auto tm = open();
+    import(*tm, {unit("t1", {var("en", "Quorble is here"), var("kk", "k1")}),
+                 unit("t2", {var("en", "quorble mintak drovel"), var("kk", "k2")}),
+                 unit("t3", {var("en", "mintak drovel zephyr"), var("ru", "r3")}),
+                 unit("t4", {var("en", "nothing shared there"), var("kk", "k4")}),
+                 unit("t5", {var("en", "zephyr near plink"), var("kk-KZ", "k5")}),
+                 unit("t6", {var("en-US", "mintak mintak mintak"), var("kk", "k6a"), var("kk", "k6b")}),
+                 unit("t7", {var("en", "the mat sat on"), var("kk", "k7")}),
+                 unit("t8", {var("en", "drovel zephyr"), var("kk", "k8")})});
+  }
+  const auto tm = open(OpenMode::kReadOnly);
+  const std::vector<std::string_view> doc = {"The QUORBLE mintak drovel near zephyr.",
+                                             "Plink sat on the mat."};
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(app::tm_training_pairs(*tm, "en", "kk", doc, 10),
+            (Pairs{{"quorble mintak drovel", "k2"}, {"zephyr near plink", "k5"},
+                   {"drovel zephyr", "k8"}, {"Quorble is here", "k1"}, {"mintak mintak mintak", "k6a"}}));
+  EXPECT_EQ(app::tm_training_pairs(*tm, "en", "kk", doc, 4),
+            (Pairs{{"quorble mintak drovel", "k2"}, {"zephyr near plink", "k5"},
+                   {"drovel zephyr", "k8"}, {"Quorble is here", "k1"}}));
+  EXPECT_EQ(app::tm_training_pairs(*tm, "en", "ru", doc, 10), (Pairs{{"mintak drovel zephyr", "r3"}}));
+  EXPECT_TRUE(app::tm_training_pairs(*tm, "en", "de", doc, 10).empty());
+  EXPECT_TRUE(app::tm_training_pairs(*tm, "en", "kk", std::vector<std::string_view>{"the cat sat"}, 10).empty());
+}
+
 TEST_P(BackendSuite, SchemaVersionIsCheckedOnOpen) {
   { auto tm = open(); import(*tm, {unit("1", {var("en", "open"), var("kk", "ашу")})}); }
   loc_->exec("UPDATE " + loc_->meta_table() + " SET value = '99' WHERE key = 'schema_version'");
@@ -778,6 +810,14 @@ TEST(BackendErrors, PasswordsNeverAppearAndARefusedConnectionIsAnIoError) {
     EXPECT_EQ(e.path().find("s3cr3t"), std::string::npos) << e.path();
     EXPECT_NE(e.path().find("tilmash_test"), std::string::npos) << e.path();
     EXPECT_EQ(what.rfind(e.path() + ": error: ", 0), 0u) << what;
+  }
+  // A URI libpq cannot parse, which its message quotes: quoted without the password.
+  try {
+    store::open_tm("postgresql://tilmash:s3cr3t-pw@[bad/tilmash_test", OpenMode::kReadOnly);
+    ADD_FAILURE() << "connected through a malformed URI";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::kIo) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("s3cr3t"), std::string::npos) << e.what();
   }
   // The same on a live server: the location names the TM without the password.
   const std::string live = env("TILMASH_TEST_PG");
