@@ -1,0 +1,146 @@
+// align --tm (app/align_tm.h through app::align_documents): a TM whose units teach the lexical
+// model the words of the documents moves an omission to the sentence that lacks its
+// translation, where lengths alone put it elsewhere; the requests it refuses and the TMs it
+// cannot read. The choice of units itself: tests/store/backend_suite_test.cc (both backends).
+#include <string>
+#include <vector>
+
+#include "app/align.h"
+#include "app/option_error.h"
+#include "io/alignment_reader.h"
+#include "store/tm_backend.h"
+#include "test_dir.h"
+
+namespace tilmash::app {
+namespace {
+
+using AlignTmTest = testing::TestDir;
+
+// Invented words, one Kazakh-looking word per English-looking one, so that no number, name,
+// cognate or glossary entry links a sentence to its translation: only what the lexical model
+// learns does. Every sentence has five words and its translation five words of about the same
+// length; the Kazakh side leaves out English sentence 4.
+constexpr const char* kEnglish =
+    "pastil torrik ulbert flimmet tuvrin.\n"
+    "ulbert ravick jorvik quorble dobrin.\n"
+    "gamble ravick mintak varrow zephyr.\n"
+    "flimmet hestle gamble yarrow lumbar.\n"
+    "zephyr mornet gamble quorble ulbert.\n"
+    "snith custel torrik varrow yarrow.\n"
+    "varrow drovel plinket pastil dobrin.\n"
+    "plinket quorble snith varrow wendle.\n";
+constexpr const char* kKazakh =
+    "жайлауы шөлмек бесікті ошақты торсық.\n"
+    "бесікті қыстауы қамшылы жылдық тұмарша.\n"
+    "бидайық қыстауы бармақ сүйеншік тасқын.\n"
+    "ошақты шелекті бидайық кілемше асатаяқ.\n"
+    "қарлығаш сандық шөлмек сүйеншік кілемше.\n"
+    "сүйеншік көгершін өрмекші жайлауы тұмарша.\n"
+    "өрмекші жылдық қарлығаш сүйеншік түндік.\n";
+// The translator's earlier work: other sentences of the same words.
+const std::vector<std::pair<std::string, std::string>> kMemory = {
+    {"brasko snith lumbar", "кебеже қарлығаш асатаяқ"},
+    {"sondel ravick snith", "күймеші қыстауы қарлығаш"},
+    {"varrow tuvrin snith", "сүйеншік торсық қарлығаш"},
+    {"yarrow wendle quorble", "кілемше түндік жылдық"},
+    {"flimmet custel varrow", "ошақты сандық сүйеншік"},
+    {"plinket torrik drovel", "өрмекші шөлмек көгершін"},
+    {"brasko wendle pastil", "кебеже түндік жайлауы"},
+    {"mornet quorble pastil", "бөрікше жылдық жайлауы"},
+    {"sondel tuvrin brasko", "күймеші торсық кебеже"},
+    {"drovel wendle flimmet", "көгершін түндік ошақты"}};
+
+// A SQLite TM of `pairs` (en, kk), made through the store API.
+void make_tm(const std::string& db, const std::vector<std::pair<std::string, std::string>>& pairs,
+             const std::string& target_lang = "kk") {
+  const auto tm = store::open_tm(db, store::OpenMode::kReadWrite);
+  // No fuzzy keys: align reads the units, not the fuzzy index.
+  auto import = tm->begin_import([](std::string_view, std::string_view) { return store::VariantKeys{}; },
+                                 "20260101T120000Z");
+  for (std::size_t n = 0; n < pairs.size(); ++n) {
+    core::TranslationUnit u;
+    u.id = std::to_string(n + 1);
+    u.variants.resize(2);
+    u.variants[0].lang = "en";
+    u.variants[0].text = pairs[n].first;
+    u.variants[1].lang = target_lang;
+    u.variants[1].text = pairs[n].second;
+    import->add(u, {"memory.tmx", "tmx import"});
+  }
+  import->commit();
+}
+
+AlignRequest request(const std::string& en, const std::string& kk, const std::string& output) {
+  AlignRequest r;
+  r.langs = {"en", "kk"};
+  r.langs_text = "en,kk";
+  r.files = {en, kk};
+  r.segmented = true;
+  r.options.use_terms = false;
+  r.options.langs = r.langs;
+  r.format = "json";
+  r.output = output;
+  return r;
+}
+
+std::vector<std::vector<std::vector<int>>> sides(const std::string& json) {
+  std::vector<std::vector<std::vector<int>>> out;
+  for (const auto& bead : io::read_alignment_json(json).beads) out.push_back(bead.sides);
+  return out;
+}
+
+TEST_F(AlignTmTest, TheTmsWordsPutTheOmissionWhereTheTranslationIsMissing) {
+  make_tm(path("tm.db"), kMemory);
+  AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("plain.json"));
+  const std::vector<std::vector<std::vector<int>>> gold = {
+      {{0}, {0}}, {{1}, {1}}, {{2}, {2}}, {{3}, {3}}, {{4}, {}}, {{5}, {4}}, {{6}, {5}}, {{7}, {6}}};
+  align_documents(r);
+  // The premise: lengths and the documents' own words alone misplace the omission.
+  ASSERT_NE(sides(path("plain.json")), gold) << "these documents align without the TM: the test "
+                                                "needs documents where lengths mislead";
+  r.tm = path("tm.db");
+  r.output = path("tm.json");
+  std::vector<std::string> notices;
+  r.notice = [&](const std::string& m) { notices.push_back(m); };
+  align_documents(r);
+  EXPECT_EQ(sides(path("tm.json")), gold);
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_EQ(notices[0], "10 units of " + path("tm.db") + " (en-kk) train the lexical model");
+}
+
+TEST_F(AlignTmTest, ATmWithoutThePairIsANoticeAndAlignProceeds) {
+  make_tm(path("tm.db"), kMemory, "ru");
+  AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("a.json"));
+  r.tm = path("tm.db");
+  std::vector<std::string> notices;
+  r.notice = [&](const std::string& m) { notices.push_back(m); };
+  align_documents(r);
+  EXPECT_EQ(io::read_alignment_json(path("a.json")).beads.size(), 8u);
+  ASSERT_EQ(notices.size(), 1u);
+  EXPECT_NE(notices[0].find("no unit of " + path("tm.db") + " (en-kk)"), std::string::npos) << notices[0];
+}
+
+TEST_F(AlignTmTest, AMissingTmIsAnIoFailureNamingIt) {
+  AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("a.json"));
+  r.tm = path("none.db");
+  try {
+    align_documents(r);
+    ADD_FAILURE() << "aligned with a TM that does not exist";
+  } catch (const core::Failure& e) {
+    EXPECT_EQ(e.kind(), core::FailureKind::kIo) << e.what();
+    EXPECT_EQ(e.location(), path("none.db")) << e.what();
+  }
+}
+
+TEST_F(AlignTmTest, ThreeLanguagesAreRefused) {
+  // align3_batch gives both pairs one AlignOptions: en-kk and en-ru units would mix.
+  AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("a.json"));
+  r.langs = {"en", "kk", "ru"};
+  r.langs_text = "en,kk,ru";
+  r.files.push_back(write("a.ru", kKazakh));
+  r.tm = path("tm.db");
+  EXPECT_THROW(align_documents(r), OptionError);
+}
+
+}  // namespace
+}  // namespace tilmash::app
