@@ -109,7 +109,8 @@ void write_alignment(const std::string& path, const std::string& format, bool pa
 
 // Appends to `o.dictionary` the pairs of request.tm chosen for the source documents (texts[g][0])
 // and tells request.notice how many.
-void add_tm_pairs(const AlignRequest& r, const std::vector<std::vector<std::vector<core::Segment>>>& texts,
+void add_tm_pairs(const AlignRequest& r,
+                  const std::vector<std::vector<std::vector<core::Segment>>>& texts,
                   align::AlignOptions& o) {
   std::vector<std::string_view> source;
   for (const auto& group : texts) {
@@ -117,12 +118,12 @@ void add_tm_pairs(const AlignRequest& r, const std::vector<std::vector<std::vect
   }
   const auto tm = store::open_tm(r.tm, store::OpenMode::kReadOnly);
   auto found = tm_training_pairs(*tm, r.langs[0], r.langs[1], source, r.tm_units);
-  const std::string pair = " (" + r.langs[0] + "-" + r.langs[1] + ")";
+  const std::string of_tm = " of " + tm->location() + " (" + r.langs[0] + "-" + r.langs[1] + ")";
   if (r.notice) {
-    r.notice(found.empty() ? "no unit of " + tm->location() + pair +
-                                 " shares a word with the documents; aligning without the TM"
-                           : std::to_string(found.size()) + (found.size() == 1 ? " unit of " : " units of ") +
-                                 tm->location() + pair + " train the lexical model");
+    const std::size_t n = found.size();
+    r.notice(n == 0   ? "no unit" + of_tm + " shares a word with the documents; aligning without it"
+             : n == 1 ? "1 unit" + of_tm + " trains the lexical model"
+                      : std::to_string(n) + " units" + of_tm + " train the lexical model");
   }
   o.dictionary.insert(o.dictionary.end(), std::make_move_iterator(found.begin()),
                       std::make_move_iterator(found.end()));

@@ -119,7 +119,8 @@ Conn::Conn(const std::string& uri, std::string location) : location_(std::move(l
     // libpq quotes a URI it cannot parse whole ("… in URI: \"postgresql://u:pw@[h\""): the
     // message names it without its password, as the location does.
     const std::string shown = core::redact_location(uri);
-    for (std::size_t at = detail.find(uri); at != std::string::npos; at = detail.find(uri, at + shown.size())) {
+    for (std::size_t at = detail.find(uri); at != std::string::npos;
+         at = detail.find(uri, at + shown.size())) {
       detail.replace(at, uri.size(), shown);
     }
     PQfinish(conn_);

@@ -55,8 +55,8 @@ void make_tm(const std::string& db, const std::vector<std::pair<std::string, std
              const std::string& target_lang = "kk") {
   const auto tm = store::open_tm(db, store::OpenMode::kReadWrite);
   // No fuzzy keys: align reads the units, not the fuzzy index.
-  auto import = tm->begin_import([](std::string_view, std::string_view) { return store::VariantKeys{}; },
-                                 "20260101T120000Z");
+  auto import = tm->begin_import(
+      [](std::string_view, std::string_view) { return store::VariantKeys{}; }, "20260101T120000Z");
   for (std::size_t n = 0; n < pairs.size(); ++n) {
     core::TranslationUnit u;
     u.id = std::to_string(n + 1);
@@ -85,15 +85,17 @@ AlignRequest request(const std::string& en, const std::string& kk, const std::st
 
 std::vector<std::vector<std::vector<int>>> sides(const std::string& json) {
   std::vector<std::vector<std::vector<int>>> out;
-  for (const auto& bead : io::read_alignment_json(json).beads) out.push_back(bead.sides);
+  for (const auto& bead : io::read_alignment_json(json).beads)
+    out.push_back(bead.sides);
   return out;
 }
 
 TEST_F(AlignTmTest, TheTmsWordsPutTheOmissionWhereTheTranslationIsMissing) {
   make_tm(path("tm.db"), kMemory);
   AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("plain.json"));
-  const std::vector<std::vector<std::vector<int>>> gold = {
-      {{0}, {0}}, {{1}, {1}}, {{2}, {2}}, {{3}, {3}}, {{4}, {}}, {{5}, {4}}, {{6}, {5}}, {{7}, {6}}};
+  const std::vector<std::vector<std::vector<int>>> gold = {{{0}, {0}}, {{1}, {1}}, {{2}, {2}},
+                                                           {{3}, {3}}, {{4}, {}},  {{5}, {4}},
+                                                           {{6}, {5}}, {{7}, {6}}};
   align_documents(r);
   // The premise: lengths and the documents' own words alone misplace the omission.
   ASSERT_NE(sides(path("plain.json")), gold) << "these documents align without the TM: the test "
@@ -117,7 +119,8 @@ TEST_F(AlignTmTest, ATmWithoutThePairIsANoticeAndAlignProceeds) {
   align_documents(r);
   EXPECT_EQ(io::read_alignment_json(path("a.json")).beads.size(), 8u);
   ASSERT_EQ(notices.size(), 1u);
-  EXPECT_NE(notices[0].find("no unit of " + path("tm.db") + " (en-kk)"), std::string::npos) << notices[0];
+  EXPECT_NE(notices[0].find("no unit of " + path("tm.db") + " (en-kk)"), std::string::npos)
+      << notices[0];
 }
 
 TEST_F(AlignTmTest, AMissingTmIsAnIoFailureNamingIt) {
