@@ -17,8 +17,7 @@ namespace {
 bool long_enough(std::string_view word) {
   std::size_t letters = core::count_code_points(word);
   for (const char ch : word) {
-    if (ch >= '0' && ch <= '9')
-      --letters;
+    if (ch >= '0' && ch <= '9') --letters;
   }
   return letters >= kTmMinLetters;
 }
@@ -42,13 +41,11 @@ std::vector<std::pair<std::string, std::string>> tm_training_pairs(
   std::unordered_set<std::string> document_words;
   for (const std::string_view s : source_sentences) {
     for (std::string& w : align::detail::word_tokens(s)) {
-      if (long_enough(w))
-        document_words.insert(std::move(w));
+      if (long_enough(w)) document_words.insert(std::move(w));
     }
   }
   std::vector<std::pair<std::string, std::string>> out;
-  if (max_units == 0 || document_words.empty())
-    return out;
+  if (max_units == 0 || document_words.empty()) return out;
   // The heap's top is the weakest unit kept, the one a better unit replaces.
   std::priority_queue<Candidate, std::vector<Candidate>, decltype(&ranks_before)> kept(
       ranks_before);
@@ -59,24 +56,19 @@ std::vector<std::pair<std::string, std::string>> tm_training_pairs(
     const core::Variant* src = nullptr;
     const core::Variant* tgt = nullptr;
     for (const core::Variant& v : u.unit.variants) {
-      if (src == nullptr && io::lang_matches(src_lang, v.lang))
-        src = &v;
-      else if (tgt == nullptr && io::lang_matches(tgt_lang, v.lang))
-        tgt = &v;
+      if (src == nullptr && io::lang_matches(src_lang, v.lang)) src = &v;
+      else if (tgt == nullptr && io::lang_matches(tgt_lang, v.lang)) tgt = &v;
     }
     const std::uint64_t at = order++;
-    if (src == nullptr || tgt == nullptr)
-      return true;
+    if (src == nullptr || tgt == nullptr) return true;
     shared.clear();
     for (std::string& w : align::detail::word_tokens(src->text)) {
-      if (document_words.contains(w))
-        shared.push_back(std::move(w));
+      if (document_words.contains(w)) shared.push_back(std::move(w));
     }
     std::sort(shared.begin(), shared.end());
     const auto n =
         static_cast<std::size_t>(std::unique(shared.begin(), shared.end()) - shared.begin());
-    if (n == 0)
-      return true;
+    if (n == 0) return true;
     if (kept.size() == max_units) {
       if (n <= kept.top().shared)
         return true;  // a tie keeps the earlier unit
@@ -92,8 +84,7 @@ std::vector<std::pair<std::string, std::string>> tm_training_pairs(
     kept.pop();
   }
   std::sort(best.begin(), best.end(), ranks_before);
-  for (Candidate& c : best)
-    out.emplace_back(std::move(c.source), std::move(c.target));
+  for (Candidate& c : best) out.emplace_back(std::move(c.source), std::move(c.target));
   return out;
 }
 

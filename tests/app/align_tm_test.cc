@@ -85,8 +85,7 @@ AlignRequest request(const std::string& en, const std::string& kk, const std::st
 
 std::vector<std::vector<std::vector<int>>> sides(const std::string& json) {
   std::vector<std::vector<std::vector<int>>> out;
-  for (const auto& bead : io::read_alignment_json(json).beads)
-    out.push_back(bead.sides);
+  for (const auto& bead : io::read_alignment_json(json).beads) out.push_back(bead.sides);
   return out;
 }
 
