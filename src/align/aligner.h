@@ -151,6 +151,11 @@ struct AlignOptions {
   // External bilingual dictionary: (source, target) word or phrase pairs, e.g. from a glossary.
   // Used as extra training pairs of the lexical model. Empty by default.
   std::vector<std::pair<std::string, std::string>> dictionary;
+  // align3 / align3_batch: extra pairs for one language pair only, pair_dictionary[k] for the
+  // source with target k + 1 (e.g. a TM's units of that pair), after `dictionary`. The two
+  // pairs learn separate lexical models, so en-kk pairs must not reach en-ru's. Unused by
+  // align / align_batch.
+  std::array<std::vector<std::pair<std::string, std::string>>, 2> pair_dictionary;
 };
 
 // The result of aligning two documents. beads[k].sides[0] are source sentence indices,

@@ -292,6 +292,8 @@ std::vector<Alignment> align3_batch(std::span<const std::array<Document, 3>> doc
     }
     AlignOptions pair = options;  // the languages of this pair: source and target k + 1
     if (options.langs.size() == 3) pair.langs = {options.langs[0], options.langs[k + 1]};
+    pair.dictionary.insert(pair.dictionary.end(), options.pair_dictionary[k].begin(),
+                           options.pair_dictionary[k].end());
     pairwise[k] = align_batch(pairs, pair, &models[k]);
   }
   std::vector<Alignment> out;

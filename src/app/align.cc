@@ -107,7 +107,8 @@ void write_alignment(const std::string& path, const std::string& format, bool pa
   if (st.units_skipped + st.units_no_source + st.units_duplicate != 0 && left_out) left_out(path, st);
 }
 
-// Appends to `o.dictionary` the pairs of request.tm chosen for the source documents (texts[g][0])
+// Adds the pairs of request.tm chosen for the source documents (texts[g][0]) to the aligner's
+// lexicon, each target language's own (two languages: o.dictionary; three: o.pair_dictionary),
 // and tells request.notice how many.
 void add_tm_pairs(const AlignRequest& r,
                   const std::vector<std::vector<std::vector<core::Segment>>>& texts,
@@ -117,16 +118,18 @@ void add_tm_pairs(const AlignRequest& r,
     for (const core::Segment& s : group[0]) source.push_back(s.text);
   }
   const auto tm = store::open_tm(r.tm, store::OpenMode::kReadOnly);
-  auto found = tm_training_pairs(*tm, r.langs[0], r.langs[1], source, r.tm_units);
-  const std::string of_tm = " of " + tm->location() + " (" + r.langs[0] + "-" + r.langs[1] + ")";
-  if (r.notice) {
-    const std::size_t n = found.size();
-    r.notice(n == 0   ? "no unit" + of_tm + " shares a word with the documents; aligning without it"
-             : n == 1 ? "1 unit" + of_tm + " trains the lexical model"
-                      : std::to_string(n) + " units" + of_tm + " train the lexical model");
+  for (std::size_t k = 1; k < r.langs.size(); ++k) {
+    auto found = tm_training_pairs(*tm, r.langs[0], r.langs[k], source, r.tm_units);
+    const std::string of_tm = " of " + tm->location() + " (" + r.langs[0] + "-" + r.langs[k] + ")";
+    if (r.notice) {
+      const std::size_t n = found.size();
+      r.notice(n == 0   ? "no unit" + of_tm + " shares a word with the documents; aligning without it"
+               : n == 1 ? "1 unit" + of_tm + " trains the lexical model"
+                        : std::to_string(n) + " units" + of_tm + " train the lexical model");
+    }
+    auto& to = r.langs.size() == 2 ? o.dictionary : o.pair_dictionary[k - 1];
+    to.insert(to.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  o.dictionary.insert(o.dictionary.end(), std::make_move_iterator(found.begin()),
-                      std::make_move_iterator(found.end()));
 }
 
 }  // namespace
@@ -157,10 +160,6 @@ void align_documents(const AlignRequest& r) {
   if (!r.dictionary.empty()) o.dictionary = read_dictionary(r.dictionary);
   const std::vector<std::string>& files = r.files;
   const bool batch = !r.batch_list.empty();
-  if (!r.tm.empty() && langs.size() != 2) {
-    // align3_batch gives both pairs one AlignOptions: en-kk and en-ru pairs would mix.
-    throw OptionError("--tm takes two languages for now, not --langs " + r.langs_text);
-  }
   // Document groups, one file per language: each line of the batch list, else the files.
   std::vector<std::vector<std::string>> groups;
   if (batch) {

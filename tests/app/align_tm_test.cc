@@ -1,7 +1,7 @@
 // align --tm (app/align_tm.h through app::align_documents): a TM whose units teach the lexical
 // model the words of the documents moves an omission to the sentence that lacks its
-// translation, where lengths alone put it elsewhere; the requests it refuses and the TMs it
-// cannot read. The choice of units itself: tests/store/backend_suite_test.cc (both backends).
+// translation, where lengths alone put it elsewhere; three languages, each pair with its own
+// units; the requests it refuses and the TMs it cannot read. The choice of units itself: tests/store/backend_suite_test.cc (both backends).
 #include <string>
 #include <vector>
 
@@ -134,14 +134,44 @@ TEST_F(AlignTmTest, AMissingTmIsAnIoFailureNamingIt) {
   }
 }
 
-TEST_F(AlignTmTest, ThreeLanguagesAreRefused) {
-  // align3_batch gives both pairs one AlignOptions: en-kk and en-ru units would mix.
+TEST_F(AlignTmTest, ThreeLanguagesTrainEachPairOnItsOwnUnits) {
+  // The Russian translation keeps every sentence (invented words again, about the same lengths).
+  constexpr const char* kRussian =
+      "пастило торико ульберо флимо тувро.\n"
+      "ульберо равико йорвико кворбо добро.\n"
+      "гамбло равико минтако варро зефиро.\n"
+      "флимо хестло гамбло ярро люмбо.\n"
+      "зефиро морно гамбло кворбо ульберо.\n"
+      "снито кустело торико варро ярро.\n"
+      "варро дровело плинко пастило добро.\n"
+      "плинко кворбо снито варро вендло.\n";
+  make_tm(path("tm.db"), kMemory);
+  make_tm(path("tm.db"), {{"brasko snith", "браско снито"},
+                          {"sondel ravick", "сондело равико"},
+                          {"mornet quorble", "морно кворбо"}},
+          "ru");
   AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("a.json"));
   r.langs = {"en", "kk", "ru"};
   r.langs_text = "en,kk,ru";
-  r.files.push_back(write("a.ru", kKazakh));
+  r.options.langs = r.langs;
+  r.files.push_back(write("a.ru", kRussian));
   r.tm = path("tm.db");
-  EXPECT_THROW(align_documents(r), OptionError);
+  std::vector<std::string> notices;
+  r.notice = [&](const std::string& m) { notices.push_back(m); };
+  align_documents(r);
+  // Each pair gets its own units: en-ru's lexicon never sees the Kazakh ones.
+  EXPECT_EQ(notices, (std::vector<std::string>{
+                         "10 units of " + path("tm.db") + " (en-kk) train the lexical model",
+                         "3 units of " + path("tm.db") + " (en-ru) train the lexical model"}));
+  // The joined beads, seen from en-kk: the omission where the Kazakh translation lacks it.
+  std::vector<std::vector<std::vector<int>>> en_kk;
+  for (const auto& bead : sides(path("a.json"))) {
+    if (!bead[0].empty() || !bead[1].empty()) en_kk.push_back({bead[0], bead[1]});
+  }
+  const std::vector<std::vector<std::vector<int>>> gold = {{{0}, {0}}, {{1}, {1}}, {{2}, {2}},
+                                                           {{3}, {3}}, {{4}, {}},  {{5}, {4}},
+                                                           {{6}, {5}}, {{7}, {6}}};
+  EXPECT_EQ(en_kk, gold);
 }
 
 }  // namespace
