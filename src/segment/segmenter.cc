@@ -107,6 +107,18 @@ bool is_dash(char32_t cp) {
   return cp == '-' || cp == 0x2013 || cp == 0x2014;
 }
 
+// A footnote mark: a superscript digit ("… in June 2023.¹ Most …").
+bool is_footnote_mark(char32_t cp) {
+  return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079);
+}
+
+// A list bullet. In running text it only ever opens a list item, so a sentence starts there
+// whatever precedes it ("Our findings: • 61% of …").
+bool is_bullet(char32_t cp) {
+  return cp == 0x2022 || cp == 0x2023 || cp == 0x2043 || cp == 0x25AA || cp == 0x25CF
+         || cp == 0x25E6;
+}
+
 bool is_terminator(char32_t cp) {
   return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;  // U+2026 HORIZONTAL ELLIPSIS
 }
@@ -259,6 +271,21 @@ NextWord next_word(std::string_view s, std::size_t pos) {
   }
   out.word = s.substr(pos, end - pos);
   return out;
+}
+
+// Whether `sentence` is one bracketed sentence: it opens with '(' or '[' and that bracket
+// closes only at its end.
+bool is_bracketed_sentence(std::string_view sentence) {
+  if (sentence.size() < 2 || (sentence.front() != '(' && sentence.front() != '['))
+    return false;
+  int depth = 0;
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    const char c = sentence[i];
+    depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
+    if (depth == 0)
+      return i + 1 == sentence.size();
+  }
+  return false;
 }
 
 // An abbreviation looked up as written, then with its first letter in lower case.
@@ -535,6 +562,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     kind = find_abbreviation(rules_, token);
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
+  if (bracketed && is_bracketed_sentence(s.substr(start, end - start)))
+    return true;  // "(Прим. пер.: … в 1999 г.) Пропуск …": the bracket was the sentence
+
   AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;
   switch (k) {
     case AbbrevKind::kNever:
@@ -564,6 +594,59 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   return true;
 }
+
+namespace {
+
+// UAX #29 ends a sentence before a footnote mark that follows its full stop ("2023.¹ Most"):
+// the marks go back to the sentence they annotate; a span of marks alone is dropped.
+void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
+  std::size_t len = 0;
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    core::Span span = spans[k];
+    std::size_t at = span.begin;
+    while (at < span.end && is_footnote_mark(decode_at(s, at, &len)))
+      at += len;
+    std::size_t cp_start = 0;
+    if (kept > 0 && at > span.begin && (at == span.end || is_space(decode_at(s, at, &len)))
+        && (is_terminator(decode_before(s, spans[kept - 1].end, &cp_start))
+            || is_closer(decode_before(s, spans[kept - 1].end, &cp_start)))) {
+      spans[kept - 1].end = at;
+      while (at < span.end && is_space(decode_at(s, at, &len)))
+        at += len;
+      span.begin = at;
+      if (span.begin >= span.end)
+        continue;
+    }
+    spans[kept++] = span;
+  }
+  spans.resize(kept);
+}
+
+// A bullet after white space starts a sentence (is_bullet).
+void split_at_bullets(std::string_view s, std::vector<core::Span>& spans) {
+  std::vector<core::Span> out;
+  out.reserve(spans.size());
+  std::size_t len = 0;
+  for (const core::Span& span : spans) {
+    std::size_t begin = span.begin;
+    for (std::size_t at = span.begin; at < span.end; at += len) {
+      const char32_t cp = decode_at(s, at, &len);
+      std::size_t cp_start = 0;
+      if (at > begin && is_bullet(cp) && is_space(decode_before(s, at, &cp_start))) {
+        std::size_t end = at;
+        while (end > begin && is_space(decode_before(s, end, &cp_start)))
+          end = cp_start;
+        out.push_back({begin, end});
+        begin = at;
+      }
+    }
+    out.push_back({begin, span.end});
+  }
+  spans = std::move(out);
+}
+
+}  // namespace
 
 std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   std::vector<core::Span> out;
@@ -682,6 +765,8 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   }
   emit(start, s.size());
   release(std::move(worker));
+  attach_footnote_marks(s, out);
+  split_at_bullets(s, out);
   return out;
 }
 

@@ -415,6 +415,42 @@ TEST(SegmenterTest, AbbreviationThatClosesABracket) {
             Sentences({"They did not reply.", "(It rarely does.)", "Officials declined."}));
   EXPECT_EQ(sentences(langs().kk, "Олар келді (шамамен 300 адам.) Полиция қарап тұрды."),
             Sentences({"Олар келді (шамамен 300 адам.)", "Полиция қарап тұрды."}));
+  // A sentence that is all bracket ends with it, even where an abbreviation closes it.
+  EXPECT_EQ(sentences(langs().ru, "(Прим. пер.: конвенция 1951 г. принята в 1999 г.) Пропуск "
+                                  "срока этой гарантии не отменяет."),
+            Sentences({"(Прим. пер.: конвенция 1951 г. принята в 1999 г.)",
+                       "Пропуск срока этой гарантии не отменяет."}));
+  EXPECT_EQ(sentences(langs().kk, "(Ескерту: заң 2020 ж.) Сот шешімі күшінде қалды."),
+            Sentences({"(Ескерту: заң 2020 ж.)", "Сот шешімі күшінде қалды."}));
+  // Not when the bracket that opened the sentence closed before.
+  EXPECT_EQ(sentences(langs().ru, "(Ранее) газета (ок. 300 тыс. экз.) China Daily писала об этом."),
+            Sentences({"(Ранее) газета (ок. 300 тыс. экз.) China Daily писала об этом."}));
+}
+
+TEST(SegmenterTest, FootnoteMarkStaysWithItsSentence) {
+  // UAX #29 breaks between the full stop and a superscript digit.
+  EXPECT_EQ(sentences(langs().en, "It is based on 312 interviews.¹ Most were detainees.²"),
+            Sentences({"It is based on 312 interviews.¹", "Most were detainees.²"}));
+  EXPECT_EQ(sentences(langs().kk, "Баяндама 312 сұхбатқа негізделген.¹² Көбі тұтқын болған."),
+            Sentences({"Баяндама 312 сұхбатқа негізделген.¹²", "Көбі тұтқын болған."}));
+  EXPECT_EQ(sentences(langs().ru, "«Их держали в лагере».³ Семьи ждут ответа."),
+            Sentences({"«Их держали в лагере».³", "Семьи ждут ответа."}));
+  // A superscript that is a power stays where it is.
+  EXPECT_EQ(sentences(langs().en, "The camp covers 3 km². Guards patrol it."),
+            Sentences({"The camp covers 3 km².", "Guards patrol it."}));
+}
+
+TEST(SegmenterTest, BulletStartsASentence) {
+  EXPECT_EQ(sentences(langs().en, "Our key findings: • 61% were sent to factories. • None had a "
+                                  "written decision."),
+            Sentences({"Our key findings:", "• 61% were sent to factories.",
+                       "• None had a written decision."}));
+  EXPECT_EQ(sentences(langs().kk, "Негізгі тұжырымдар: • 47 бала интернатқа жіберілген ◦ т.б."),
+            Sentences({"Негізгі тұжырымдар:", "• 47 бала интернатқа жіберілген", "◦ т.б."}));
+  EXPECT_EQ(sentences(langs().ru, "• Первый пункт. • Второй пункт."),
+            Sentences({"• Первый пункт.", "• Второй пункт."}));
+  // Only after white space: a bullet inside a token is text.
+  EXPECT_EQ(sentences(langs().en, "Call it A•B for short."), Sentences({"Call it A•B for short."}));
 }
 
 TEST(SegmenterTest, TimeOfDayBeforeACapital) {
