@@ -623,27 +623,52 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
   spans.resize(kept);
 }
 
+// The next bullet (is_bullet) in [from, to) that follows white space, or npos. Every bullet is
+// a three-byte UTF-8 sequence that starts with 0xE2, as dashes and curly quotes do: memchr finds
+// the lead byte and two byte compares reject the rest without decoding.
+std::size_t next_bullet(std::string_view s, std::size_t from, std::size_t to) {
+  while (from < to) {
+    const void* hit = std::memchr(s.data() + from, 0xE2, to - from);
+    if (hit == nullptr)
+      return std::string_view::npos;
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+    from = at + 1;
+    if (at + 2 >= s.size() || at == 0)
+      continue;
+    const auto b1 = static_cast<unsigned char>(s[at + 1]);
+    const auto b2 = static_cast<unsigned char>(s[at + 2]);
+    if (b1 != 0x80 && b1 != 0x81 && b1 != 0x96 && b1 != 0x97)
+      continue;
+    const char32_t cp = 0x2000 + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu);
+    std::size_t cp_start = 0;
+    if (is_bullet(cp) && is_space(decode_before(s, at, &cp_start)))
+      return at;
+  }
+  return std::string_view::npos;
+}
+
 // A bullet after white space starts a sentence (is_bullet).
 void split_at_bullets(std::string_view s, std::vector<core::Span>& spans) {
   std::vector<core::Span> out;
-  out.reserve(spans.size());
-  std::size_t len = 0;
-  for (const core::Span& span : spans) {
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    const core::Span span = spans[k];
     std::size_t begin = span.begin;
-    for (std::size_t at = span.begin; at < span.end; at += len) {
-      const char32_t cp = decode_at(s, at, &len);
+    for (std::size_t at = next_bullet(s, begin + 1, span.end); at != std::string_view::npos;
+         at = next_bullet(s, at + 1, span.end)) {
+      if (out.empty() && k > 0)
+        out.assign(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(k));
+      std::size_t end = at;
       std::size_t cp_start = 0;
-      if (at > begin && is_bullet(cp) && is_space(decode_before(s, at, &cp_start))) {
-        std::size_t end = at;
-        while (end > begin && is_space(decode_before(s, end, &cp_start)))
-          end = cp_start;
-        out.push_back({begin, end});
-        begin = at;
-      }
+      while (end > begin && is_space(decode_before(s, end, &cp_start)))
+        end = cp_start;
+      out.push_back({begin, end});
+      begin = at;
     }
-    out.push_back({begin, span.end});
+    if (begin != span.begin || !out.empty())
+      out.push_back({begin, span.end});
   }
-  spans = std::move(out);
+  if (!out.empty())
+    spans = std::move(out);
 }
 
 }  // namespace
