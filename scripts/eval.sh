@@ -405,6 +405,25 @@ PY
 fi
 
 # --- 4. perturbed sets: one-sided sentences, merges, splits, a moved paragraph ------------
+# pert_docs SET BASE LANG NAME: $work/NAME.in lists the document pairs of a perturbed set (from
+# make_perturbed.py in $work/pert), one per line; pert_gold holds their gold files in that order.
+pert_docs() {
+  local set=$1 base=$2 lang=$3 name=$4 d g doc
+  pert_gold=()
+  for d in "$work/pert/$set-$base"/s*/; do
+    for g in "$d"*.en-$lang.gold; do
+      doc=${g%.en-"$lang".gold}
+      echo "$doc.en.sent $doc.$lang.sent"
+      pert_gold+=("$g")
+    done
+  done > "$work/$name.in"
+}
+# pert_pairs NAME: pairs = each gold of pert_gold beside batch NAME's output for it.
+pert_pairs() {
+  local g n=0
+  pairs=()
+  for g in "${pert_gold[@]}"; do pairs+=("$g" "$work/$1/$n.beads"); n=$((n+1)); done
+}
 seeds=${PERTURB_SEEDS:-101,102,103,104,105}
 if want perturbed || want tri; then
   for l in eng:en kaz:kk rus:ru; do
@@ -418,25 +437,17 @@ if want perturbed; then
     for base in corpus udhr; do
       for lang in kk ru; do
         name=p-$set-$base-$lang
-        args=()
-        for d in "$work/pert/$set-$base"/s*/; do
-          for g in "$d"*.en-$lang.gold; do
-            doc=${g%.en-"$lang".gold}
-            echo "$doc.en.sent $doc.$lang.sent"
-            args+=("$g")
-          done
-        done > "$work/$name.in"
+        pert_docs "$set" "$base" "$lang" "$name"
         # --no-joint: every document aligned alone, as a user with one document gets it.
         batch "$name" "en,$lang" beads --no-joint < "$work/$name.in"
-        pairs=(); n=0
-        for g in "${args[@]}"; do pairs+=("$g" "$work/$name/$n.beads"); n=$((n+1)); done
+        pert_pairs "$name"
         label="perturbed $set, $base en-$lang (seeds $seeds)"
         score "$label" "${pairs[@]}"
         onesided "$label" "${pairs[@]}"
         if [ "$set" = mixed ]; then
           # A moved paragraph's gold links cross: the best any monotone aligner can do.
           ceil=(); n=0
-          for g in "${args[@]}"; do
+          for g in "${pert_gold[@]}"; do
             monotone_ceiling "$g" > "$work/$name/$n.ceil"; ceil+=("$g" "$work/$name/$n.ceil"); n=$((n+1))
           done
           score "  the monotone ceiling of the set above" "${ceil[@]}"
@@ -581,17 +592,10 @@ if want tm; then
     for base in corpus udhr; do
       for lang in kk ru; do
         name=ptm-$set-$base-$lang
-        args=()
-        for d in "$work/pert/$set-$base"/s*/; do
-          for g in "$d"*.en-$lang.gold; do
-            doc=${g%.en-"$lang".gold}
-            echo "$doc.en.sent $doc.$lang.sent"
-            args+=("$g")
-          done
-        done > "$work/$name.in"
-        quiet_tm batch "$name" "en,$lang" beads --no-joint --tm "$work/tm/news-$lang-all.db" < "$work/$name.in"
-        pairs=(); n=0
-        for g in "${args[@]}"; do pairs+=("$g" "$work/$name/$n.beads"); n=$((n+1)); done
+        pert_docs "$set" "$base" "$lang" "$name"
+        quiet_tm batch "$name" "en,$lang" beads --no-joint --tm "$work/tm/news-$lang-all.db" \
+          < "$work/$name.in"
+        pert_pairs "$name"
         label="perturbed $set, $base en-$lang, --tm of the news texts"
         score "$label" "${pairs[@]}"
         onesided "$label" "${pairs[@]}"
