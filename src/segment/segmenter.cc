@@ -608,9 +608,9 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
     while (at < span.end && is_footnote_mark(decode_at(s, at, &len)))
       at += len;
     std::size_t cp_start = 0;
+    const char32_t before = kept > 0 ? decode_before(s, spans[kept - 1].end, &cp_start) : 0;
     if (kept > 0 && at > span.begin && (at == span.end || is_space(decode_at(s, at, &len)))
-        && (is_terminator(decode_before(s, spans[kept - 1].end, &cp_start))
-            || is_closer(decode_before(s, spans[kept - 1].end, &cp_start)))) {
+        && (is_terminator(before) || is_closer(before))) {
       spans[kept - 1].end = at;
       while (at < span.end && is_space(decode_at(s, at, &len)))
         at += len;
@@ -624,24 +624,18 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
 }
 
 // The next bullet (is_bullet) in [from, to) that follows white space, or npos. Every bullet is
-// a three-byte UTF-8 sequence that starts with 0xE2, as dashes and curly quotes do: memchr finds
-// the lead byte and two byte compares reject the rest without decoding.
+// a three-byte UTF-8 sequence that starts with 0xE2: memchr finds the candidates, so only the
+// text's dashes and curly quotes (the same lead byte) are decoded besides.
 std::size_t next_bullet(std::string_view s, std::size_t from, std::size_t to) {
+  std::size_t len = 0;
+  std::size_t cp_start = 0;
   while (from < to) {
     const void* hit = std::memchr(s.data() + from, 0xE2, to - from);
     if (hit == nullptr)
       return std::string_view::npos;
     const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
     from = at + 1;
-    if (at + 2 >= s.size() || at == 0)
-      continue;
-    const auto b1 = static_cast<unsigned char>(s[at + 1]);
-    const auto b2 = static_cast<unsigned char>(s[at + 2]);
-    if (b1 != 0x80 && b1 != 0x81 && b1 != 0x96 && b1 != 0x97)
-      continue;
-    const char32_t cp = 0x2000 + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu);
-    std::size_t cp_start = 0;
-    if (is_bullet(cp) && is_space(decode_before(s, at, &cp_start)))
+    if (at > 0 && is_bullet(decode_at(s, at, &len)) && is_space(decode_before(s, at, &cp_start)))
       return at;
   }
   return std::string_view::npos;
