@@ -118,8 +118,10 @@ void add_tm_pairs(const AlignRequest& r,
     for (const core::Segment& s : group[0]) source.push_back(s.text);
   }
   const auto tm = store::open_tm(r.tm, store::OpenMode::kReadOnly);
+  const std::vector<std::string_view> targets(r.langs.begin() + 1, r.langs.end());
+  auto chosen = tm_training_pairs(*tm, r.langs[0], targets, source, r.tm_units);
   for (std::size_t k = 1; k < r.langs.size(); ++k) {
-    auto found = tm_training_pairs(*tm, r.langs[0], r.langs[k], source, r.tm_units);
+    auto& found = chosen[k - 1];
     const std::string of_tm = " of " + tm->location() + " (" + r.langs[0] + "-" + r.langs[k] + ")";
     if (r.notice) {
       const std::size_t n = found.size();

@@ -28,4 +28,10 @@ std::vector<std::pair<std::string, std::string>> tm_training_pairs(
     const store::TmBackend& tm, std::string_view src_lang, std::string_view tgt_lang,
     std::span<const std::string_view> source_sentences, std::size_t max_units);
 
+// The same for several target languages in one scan of the TM: result[k] for tgt_langs[k].
+std::vector<std::vector<std::pair<std::string, std::string>>> tm_training_pairs(
+    const store::TmBackend& tm, std::string_view src_lang,
+    std::span<const std::string_view> tgt_langs,
+    std::span<const std::string_view> source_sentences, std::size_t max_units);
+
 }  // namespace tilmash::app
