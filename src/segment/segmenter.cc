@@ -205,6 +205,32 @@ bool is_single_letter(std::string_view s) {
   return len == s.size() && u_isalpha(uc(cp));
 }
 
+// Lower-case Roman numerals of list items: "i", "ii", "iv", "viii", "ix" (up to four letters of
+// i, v, x; longer runs of those letters are words, and "civil" is no numeral).
+bool is_small_roman(std::string_view s) {
+  return !s.empty() && s.size() <= 4 && s.find_first_not_of("ivx") == std::string_view::npos;
+}
+
+// Where an item's text starts after the list marker at `pos` — "(a) ", "a) ", "(iv) ", "1) ",
+// "(2) ", «ә) » — or npos. The label is one letter, up to three digits or a Roman numeral, and
+// white space follows the bracket.
+std::size_t after_list_marker(std::string_view s, std::size_t pos) {
+  const std::size_t at = pos < s.size() && s[pos] == '(' ? pos + 1 : pos;
+  const std::size_t close = s.substr(0, std::min(s.size(), at + 9)).find(')', at);
+  if (close == std::string_view::npos || close == at)
+    return std::string_view::npos;
+  const std::string_view label = s.substr(at, close - at);
+  if (!(is_ascii_digits(label) && label.size() <= 3) && !is_single_letter(label)
+      && !is_roman(label) && !is_small_roman(label)) {
+    return std::string_view::npos;
+  }
+  std::size_t next = close + 1;
+  std::size_t len = 0;
+  while (next < s.size() && is_space(decode_at(s, next, &len)))
+    next += len;
+  return next > close + 1 && next < s.size() ? next : std::string_view::npos;
+}
+
 enum class WordCase { kUpper, kLower, kDigit, kOther, kNone };
 
 struct NextWord {
@@ -288,6 +314,71 @@ bool is_bracketed_sentence(std::string_view sentence) {
   return false;
 }
 
+// Round and square brackets, the ones a sentence keeps balanced.
+int bracket_step(char c) {
+  return c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
+}
+
+// How many brackets opened in [start, pos), and at most a few hundred bytes before `pos`, are still
+// open at `pos` (a closing bracket with none open, as in the list label "1)", is not counted).
+// The bound keeps a paragraph with no sentence end linear, as bracket_close's does.
+int open_brackets(std::string_view s, std::size_t start, std::size_t pos) {
+  constexpr std::size_t kWindow = 400;
+  int depth = 0;
+  for (std::size_t i = std::max(start, pos > kWindow ? pos - kWindow : 0); i < pos; ++i)
+    depth = std::max(0, depth + bracket_step(s[i]));
+  return depth;
+}
+
+// Where the bracket open at `from` closes when `depth` brackets are open there, or npos if it
+// does not within a few hundred bytes. *full_stop tells whether a sentence terminator (one
+// followed by white space or a closing bracket: not "3.5") comes before it.
+std::size_t bracket_close(std::string_view s, std::size_t from, int depth, bool* full_stop) {
+  constexpr std::size_t kWindow = 400;
+  *full_stop = false;
+  const std::size_t to = std::min(s.size(), from + kWindow);
+  for (std::size_t i = from; i < to; ++i) {
+    const char c = s[i];
+    depth += bracket_step(c);
+    if (depth == 0)
+      return i;
+    const bool terminator = c == '.' || c == '!' || c == '?' || s.substr(i, 3) == "…";
+    if (terminator && (i + 1 == s.size() || s[i + 1] == ' ' || bracket_step(s[i + 1]) < 0))
+      *full_stop = true;
+  }
+  return std::string_view::npos;
+}
+
+// Whether the sentence goes on after the closing bracket at `close`: a comma, semicolon or colon,
+// or a lower-case word, comes next.
+bool continues_after(std::string_view s, std::size_t close) {
+  std::size_t len = 0;
+  std::size_t at = close + 1;
+  while (at < s.size() && is_space(decode_at(s, at, &len)))
+    at += len;
+  if (at >= s.size())
+    return false;
+  const char32_t cp = decode_at(s, at, &len);
+  return cp == ',' || cp == ';' || cp == ':' || u_islower(uc(cp));
+}
+
+// Whether a break at `pos` would cut a bracket: one open there (opened since `start`) that closes
+// with no full stop of its own inside or with the sentence going on after it ("(No. N12345678)
+// and …", "(см. … под ред. М. Колвин, 2023), и это …"), or one that opens at `pos` and that the
+// sentence goes on after ("D.Sc. (History), died …"). A sentence keeps its brackets balanced.
+bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos) {
+  bool full_stop = false;
+  if (const int depth = open_brackets(s, start, pos); depth > 0) {
+    const std::size_t close = bracket_close(s, pos, depth, &full_stop);
+    return close != std::string_view::npos && (!full_stop || continues_after(s, close));
+  }
+  if (pos < s.size() && bracket_step(s[pos]) > 0) {
+    const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
+    return close != std::string_view::npos && continues_after(s, close);
+  }
+  return false;
+}
+
 // An abbreviation looked up as written, then with its first letter in lower case.
 const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token) {
   if (auto it = rules.abbreviations.find(token); it != rules.abbreviations.end()) {
@@ -358,6 +449,9 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   if (k == j || k == n)
     return std::string_view::npos;
   const std::size_t begin = k;
+  // A list item after a full stop: "… officials. (b) Publish …" (keep_break looks past the marker).
+  if (after_list_marker(s, begin) != std::string_view::npos)
+    return begin;
   bool dash = false;
   if (std::size_t dash_len = 0; is_dash(decode_at(s, k, &dash_len))) {
     std::size_t after = k + dash_len;
@@ -496,10 +590,15 @@ bool SegmenterImpl::abbreviation_follows(std::string_view s, const NextWord& nex
 }
 
 bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos) const {
-  NextWord next = next_word(s, pos);
+  // A list item's marker ("(b) Publish …", «ә) Сыртқы …») is not its first word: the word after
+  // it is (UAX #29 sees the lower-case label and never breaks before it).
+  const std::size_t item = after_list_marker(s, pos);
+  NextWord next = next_word(s, item != std::string_view::npos ? item : pos);
   // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
   if (next.word_case == WordCase::kLower)
+    return false;
+  if (cuts_bracket(s, start, pos))
     return false;
 
   // The end of the current sentence's text, without trailing white space.
@@ -586,7 +685,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
           && s[static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size()] == '.') {
         return false;
       }
-      return rules_.starters.contains(next.word) || opens_with_date(s, next);
+      // A date after a dash is a dateline's text, not a new sentence: "Алматы, 14 февраля
+      // 2025 г. — 11 февраля … скончался …" (a line of dialogue does not follow an abbreviation).
+      return rules_.starters.contains(next.word)
+             || (!is_dash(decode_at(s, pos, &cp_start)) && opens_with_date(s, next));
     case AbbrevKind::kNumeric:
       return next.word_case != WordCase::kDigit;
     case AbbrevKind::kFinal:
@@ -641,14 +743,51 @@ std::size_t next_bullet(std::string_view s, std::size_t from, std::size_t to) {
   return std::string_view::npos;
 }
 
-// A bullet after white space starts a sentence (is_bullet).
-void split_at_bullets(std::string_view s, std::vector<core::Span>& spans) {
+// The next list item in [from, to) that a colon opens, or npos: a list marker ("(a)", "a)",
+// "1)", "1.") after ": " with a capital or a number after it ("… the following: (a) Raise …",
+// «… сұраймыз: 1) 2024 жылғы …»). A lower-case item ("… covers: (a) schools, (b) …") is a
+// list inside one sentence.
+std::size_t next_item_after_colon(std::string_view s, std::size_t from, std::size_t to) {
+  while (from < to) {
+    const void* hit = std::memchr(s.data() + from, ':', to - from);
+    if (hit == nullptr)
+      return std::string_view::npos;
+    const auto colon = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
+    from = colon + 1;
+    std::size_t at = colon + 1;
+    while (at < to && s[at] == ' ')
+      ++at;
+    if (at == colon + 1 || at >= to)
+      continue;
+    std::size_t item = after_list_marker(s, at);
+    if (item == std::string_view::npos && is_ascii_digits(s.substr(at, 1))) {
+      std::size_t dot = at;  // "1. ", "2.3. ": digits and inner full stops, then ". "
+      while (dot < to && (std::isdigit(static_cast<unsigned char>(s[dot])) || s[dot] == '.')
+             && s.substr(dot, 2) != ". ") {
+        ++dot;
+      }
+      if (dot < to && s.substr(dot, 2) == ". " && is_section_number(s.substr(at, dot - at)))
+        item = dot + 2;
+    }
+    if (item == std::string_view::npos || item >= to)
+      continue;
+    const WordCase word_case = next_word(s, item).word_case;
+    if (word_case == WordCase::kUpper || word_case == WordCase::kDigit)
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+// Splits the spans before every position that `next` finds: next(s, from, to) gives the first
+// one in [from, to), or npos.
+template <typename Next>
+void split_before(std::string_view s, std::vector<core::Span>& spans, Next next) {
   std::vector<core::Span> out;
   for (std::size_t k = 0; k < spans.size(); ++k) {
     const core::Span span = spans[k];
     std::size_t begin = span.begin;
-    for (std::size_t at = next_bullet(s, begin + 1, span.end); at != std::string_view::npos;
-         at = next_bullet(s, at + 1, span.end)) {
+    for (std::size_t at = next(s, begin + 1, span.end); at != std::string_view::npos;
+         at = next(s, at + 1, span.end)) {
       if (out.empty() && k > 0)
         out.assign(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(k));
       std::size_t end = at;
@@ -785,7 +924,8 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   emit(start, s.size());
   release(std::move(worker));
   attach_footnote_marks(s, out);
-  split_at_bullets(s, out);
+  split_before(s, out, next_bullet);            // a bullet after white space starts a sentence
+  split_before(s, out, next_item_after_colon);  // and so does a list item after a colon
   return out;
 }
 

@@ -330,8 +330,9 @@ TEST(SegmenterTest, NumbersThatDoNotStartASentence) {
             Sentences({"1. 2018 жылы лагерь салынды.", "2. 2019 жылы кеңейді."}));
   EXPECT_EQ(sentences(langs().ru, "Статья 5. 18 лет считается возрастом совершеннолетия."),
             Sentences({"Статья 5. 18 лет считается возрастом совершеннолетия."}));
+  // A list that a colon opens: each item is a sentence, its label with it.
   EXPECT_EQ(sentences(langs().kk, "Талаптар: 1. Лагерьлерді жабу. 2. Тұтқындарды босату."),
-            Sentences({"Талаптар: 1. Лагерьлерді жабу.", "2. Тұтқындарды босату."}));
+            Sentences({"Талаптар:", "1. Лагерьлерді жабу.", "2. Тұтқындарды босату."}));
   // A lower-case word after a full stop still never starts a sentence.
   EXPECT_EQ(sentences(langs().en, "Fig. 3 shows it. 3 panels follow, cf. fig. 4 below."),
             Sentences({"Fig. 3 shows it.", "3 panels follow, cf. fig. 4 below."}));
@@ -451,6 +452,68 @@ TEST(SegmenterTest, BulletStartsASentence) {
             Sentences({"• Первый пункт.", "• Второй пункт."}));
   // Only after white space: a bullet inside a token is text.
   EXPECT_EQ(sentences(langs().en, "Call it A•B for short."), Sentences({"Call it A•B for short."}));
+}
+
+TEST(SegmenterTest, ListItemStartsASentence) {
+  // After a full stop a bracketed lower-case label opens the next item (UAX #29 sees "b" and
+  // does not break before it); after a colon a label before a capital or a number does.
+  EXPECT_EQ(sentences(langs().en, "We ask you to do two things: (a) Close the camps. (b) Free the "
+                                  "detainees."),
+            Sentences({"We ask you to do two things:", "(a) Close the camps.",
+                       "(b) Free the detainees."}));
+  EXPECT_EQ(sentences(langs().kk, "Біз сұраймыз: а) Лагерьлерді жабу. ә) Тұтқындарды босату."),
+            Sentences({"Біз сұраймыз:", "а) Лагерьлерді жабу.", "ә) Тұтқындарды босату."}));
+  EXPECT_EQ(sentences(langs().ru, "Просим также: 1) 5 марта провести встречу. 2) Ответить письменно."),
+            Sentences({"Просим также:", "1) 5 марта провести встречу.", "2) Ответить письменно."}));
+  EXPECT_EQ(sentences(langs().en, "It lists them. (iv) The last one is new."),
+            Sentences({"It lists them.", "(iv) The last one is new."}));
+  // Lower-case items are a list inside one sentence.
+  EXPECT_EQ(sentences(langs().en, "The law covers: (a) schools, (b) hospitals and (c) courts."),
+            Sentences({"The law covers: (a) schools, (b) hospitals and (c) courts."}));
+  EXPECT_EQ(sentences(langs().ru, "Закон касается: а) школ; б) больниц."),
+            Sentences({"Закон касается: а) школ; б) больниц."}));
+}
+
+TEST(SegmenterTest, SentenceKeepsItsBracketsBalanced) {
+  // A bracket that closes with no full stop of its own, or that the sentence goes on after, is
+  // not cut, whatever abbreviation stands inside it or before it.
+  EXPECT_EQ(sentences(langs().en, "We attach his passport (No. A1234567) and two letters."),
+            Sentences({"We attach his passport (No. A1234567) and two letters."}));
+  EXPECT_EQ(sentences(langs().en, "Prof. Serik Dauletov, D.Sc. (Law), spoke first. He was brief."),
+            Sentences({"Prof. Serik Dauletov, D.Sc. (Law), spoke first.", "He was brief."}));
+  EXPECT_EQ(sentences(langs().ru, "Данные неполны (см. сборник, изд. Алматинского ун-та. Ч. 2), "
+                                  "и это важно."),
+            Sentences({"Данные неполны (см. сборник, изд. Алматинского ун-та. Ч. 2), и это важно."}));
+  // Sentences inside a bracket still end there.
+  EXPECT_EQ(sentences(langs().en, "They did not reply. (He left. She stayed.) Nobody knows why."),
+            Sentences({"They did not reply.", "(He left.", "She stayed.)", "Nobody knows why."}));
+}
+
+TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
+  // A postscript's label is not a sentence.
+  EXPECT_EQ(sentences(langs().en, "Thank you. P.S. We can come at any time."),
+            Sentences({"Thank you.", "P.S. We can come at any time."}));
+  EXPECT_EQ(sentences(langs().kk, "Рахмет. P.S. Біз кез келген уақытта келеміз."),
+            Sentences({"Рахмет.", "P.S. Біз кез келген уақытта келеміз."}));
+  // Initials of Kazakh names in Latin letters.
+  EXPECT_EQ(sentences(langs().en, "It was signed by Zh. K. Abenova and Sh. Tursyn. They left."),
+            Sentences({"It was signed by Zh. K. Abenova and Sh. Tursyn.", "They left."}));
+  // An editor before an initial.
+  EXPECT_EQ(sentences(langs().ru, "См. сборник под ред. А. Сейткали, 2021."),
+            Sentences({"См. сборник под ред. А. Сейткали, 2021."}));
+  EXPECT_EQ(sentences(langs().kk, "Жинақты қараңыз (ред. А. Сейтқали, 2021)."),
+            Sentences({"Жинақты қараңыз (ред. А. Сейтқали, 2021)."}));
+  // Kazakh puts the verb last: a month's abbreviation after a day stays inside the sentence.
+  EXPECT_EQ(sentences(langs().kk, "Жиын 3 мам. Астананың орталық алаңында өтеді."),
+            Sentences({"Жиын 3 мам. Астананың орталық алаңында өтеді."}));
+  // Russian writes "км" without a full stop, so one after it ends the sentence.
+  EXPECT_EQ(sentences(langs().ru, "Утро, Жаркент, до границы 30 км. Ерлан шьёт пальто."),
+            Sentences({"Утро, Жаркент, до границы 30 км.", "Ерлан шьёт пальто."}));
+  EXPECT_EQ(sentences(langs().ru, "Лагерь стоит в 30 км. от границы."),
+            Sentences({"Лагерь стоит в 30 км. от границы."}));
+  // A dateline's dash after "г." is followed by the text, not by a new sentence.
+  EXPECT_EQ(sentences(langs().ru, "Алматы, 3 марта 2025 г. — 1 марта скончался писатель."),
+            Sentences({"Алматы, 3 марта 2025 г. — 1 марта скончался писатель."}));
 }
 
 TEST(SegmenterTest, TimeOfDayBeforeACapital) {
