@@ -498,6 +498,9 @@ TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
   // Initials of Kazakh names in Latin letters.
   EXPECT_EQ(sentences(langs().en, "It was signed by Zh. K. Abenova and Sh. Tursyn. They left."),
             Sentences({"It was signed by Zh. K. Abenova and Sh. Tursyn.", "They left."}));
+  // A section of an act before its number.
+  EXPECT_EQ(sentences(langs().en, "Neither Art. 9 nor s. 12 of the rules allows it. It never did."),
+            Sentences({"Neither Art. 9 nor s. 12 of the rules allows it.", "It never did."}));
   // An editor before an initial.
   EXPECT_EQ(sentences(langs().ru, "См. сборник под ред. А. Сейткали, 2021."),
             Sentences({"См. сборник под ред. А. Сейткали, 2021."}));
