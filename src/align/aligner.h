@@ -93,6 +93,14 @@ struct AlignOptions {
   // one-sided bead is not charged, and neither is a merge none of whose sentences is supported
   // (no evidence either way).
   bool use_support_misses = true;
+  // Asides (issue 16): a sentence that is wholly one bracket (core::is_bracketed_sentence) is
+  // a translator's note or gloss, or the author's aside, and its translation is an aside too;
+  // a note the translator added has no source at all. Each aside of a bead with text on both
+  // sides that the other side does not match with an aside of its own costs a miss, log((1 -
+  // c)/(1 - h)) as for missed anchors (h = the share of asides that the first pass's confident
+  // beads match, c the share unrelated pairings match; same Beta prior, aligner.cc
+  // aside_repeats). A one-sided bead is not charged. Set a priori, not tuned.
+  bool use_aside_misses = true;
 
   double cognate_weight = 0.3;    // reward per cognate word pair
   double lexical_weight = 0.25;   // multiplies the Model 1 log-likelihood ratio (both directions)
