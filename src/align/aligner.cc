@@ -19,7 +19,6 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
 #include <limits>
 #include <memory>
 
@@ -445,7 +444,6 @@ struct Group {
   int anchors_shared = 0;   // SentFeat::anchors_shared, summed
   int cognates_shared = 0;  // SentFeat::cognates_shared, summed
   bool repeats = false;     // two of its sentences share an anchor or cognate entry
-  int asides = 0;           // sentences that are wholly one bracket (SentFeat::aside)
   std::uint8_t punct_classes = 0;                         // bit k: punct[k] > 0
   std::array<std::uint16_t, detail::kPunctCount> punct{};  // at most 3 · 255 each
 };
@@ -494,7 +492,6 @@ class GroupTable {
       if (i > a) g.cross += f.paragraph != side[static_cast<std::size_t>(i - 1)].paragraph;
       g.anchors_shared += f.anchors_shared;
       g.cognates_shared += f.cognates_shared;
-      g.asides += f.aside ? 1 : 0;
       for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
     }
     for (std::size_t k = 0; k < g.punct.size(); ++k) {
@@ -625,9 +622,12 @@ class Scorer {
         c -= models_.anchor_miss * (1 - o_.anchor_miss_further) * (missed - 1);
       }
     }
-    // An aside on one side only: a translator's note or gloss paired with text it does not
-    // render (AlignOptions::use_aside_misses).
-    c += models_.aside_miss * std::abs(s.asides - t.asides);
+    // A 1-1 bead of an aside and a sentence that is none: a translator's note or gloss given
+    // as the translation of a sentence it does not render (AlignOptions::use_aside_misses).
+    if (i1 - i0 == 1 && j1 - j0 == 1 &&
+        src_[static_cast<std::size_t>(i0)].aside != tgt_[static_cast<std::size_t>(j0)].aside) {
+      c += models_.aside_miss;
+    }
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
     if (models_.support_rate > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) {
@@ -1254,7 +1254,6 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   if (o.use_cognates && o.use_anchor_misses) {
     models.cognate_miss = o.cognate_miss_weight * miss_cost(o, {});
   }
-  if (o.use_aside_misses) models.aside_miss = miss_cost(o, {});
 
   std::vector<std::array<std::unique_ptr<const SideTables>, 2>> tables(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
@@ -1283,6 +1282,8 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
                                                       &SentFeat::cognates_shared, true));
     }
   }
+  // Asides are counted on a first pass that did not charge them: charged there, the asides
+  // it pairs with plain text would mostly go, and h would confirm its own prior.
   if (o.use_aside_misses) models.aside_miss = miss_cost(o, aside_repeats(corpus, first, o));
   if (o.use_support_misses) support_rates(corpus, first, o, models);
   if (o.use_length) {

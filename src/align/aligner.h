@@ -94,17 +94,18 @@ struct AlignOptions {
   // (no evidence either way).
   bool use_support_misses = true;
   // Asides (issue 16): a sentence that is wholly one bracket (core::is_bracketed_sentence) is
-  // a translator's note or gloss, or the author's aside, and its translation is an aside too;
-  // a note the translator added has no source at all. Each aside of a bead with text on both
-  // sides that the other side does not match with an aside of its own costs a miss, log((1 -
-  // c)/(1 - h)) as for missed anchors (h = the share of asides that the first pass's confident
-  // beads match, c the share unrelated pairings match; same Beta prior, aligner.cc
-  // aside_repeats). A one-sided bead is not charged, and a 1-0 bead facing a 0-1 bead is not
-  // joined into one 1-1 bead when exactly one of them is an aside. Set a priori, not tuned.
-  // Measured (docs/ARCHITECTURE.md, "Asides"): news per document en-kk 0.971 -> 0.976, en-ru
-  // 0.976 -> 0.978 (26 kk, 31 kk, 32 ru, 36 kk fixed), Text+Berg --batch 0.889 -> 0.891; but
-  // Text+Berg per document 0.866 -> 0.861 (its German asides are never French asides, and one
-  // document has too few for the estimate to leave the prior): not done.
+  // a translator's note or gloss, or the author's aside; a note the translator added has no
+  // source at all. A 1-1 bead of an aside and a sentence that is none costs a miss, log((1 -
+  // c)/(1 - h)) as for missed anchors: h the share of asides in the first pass's confident
+  // two-sided beads that the other side matches with an aside, c the share chance pairings
+  // match (same Beta prior; aligner.cc aside_repeats; that first pass does not charge asides,
+  // so h is not its own prior confirmed). Merged beads are not charged: a glued sentence is
+  // what use_support_misses judges, and Text+Berg glues German bracketed remarks that the
+  // French renders without brackets into 2-1 and 3-1 beads. A one-sided bead is not charged,
+  // and a 1-0 bead facing a 0-1 bead is not joined into one 1-1 bead when exactly one of them
+  // is an aside. Set a priori, not tuned. Measured (docs/ARCHITECTURE.md, "Asides"): news per
+  // document 26 kk and 36 kk fixed, nothing else changed; Text+Berg test per document the
+  // same beads.
   bool use_aside_misses = true;
 
   double cognate_weight = 0.3;    // reward per cognate word pair

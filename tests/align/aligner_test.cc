@@ -231,28 +231,21 @@ TEST(AlignerTest, OmissionAndAdditionApartDoNotBecomeATwoToTwoBead) {
 // A note the translator added (ru 4, wholly in brackets: a gloss on the town the sentence
 // before names) after the sentence it explains, whose translation (ru 3) drops the date: the
 // note shares the town's name with en 3 and is about as long, and without the evidence of
-// asides it took en 3 as its source and left en 3's real translation added, as in news texts
-// 32 and 36 (tests/align/data/news). A sentence that is all bracket, paired with a side that
-// has none, is no translation of it (AlignOptions::use_aside_misses). With a shorter note the
-// aligner glued it to the translation instead (3:3,4); that reading pays for the note too.
+// asides it took en 3 as its source and left en 3's real translation added, as in news text
+// 36 kk (tests/align/data/news). A sentence that is all bracket, paired 1-1 with one that is
+// not, is no translation of it (AlignOptions::use_aside_misses).
 TEST(AlignerTest, AddedBracketedNoteStandsAlone) {
+  Strings ru = testing::kStoryRu;
+  ru[3] = "Суд над ней начался летом в городе Жаркент.";
+  ru = testing::inserted(ru, 4, "(Жаркент — город в Алматинской области, у границы с Китаем.)");
+  auto src = segs(testing::kStoryEn), tgt = segs(ru);
+  AlignOptions o;
+  o.langs = {"en", "ru"};
   const Strings want = {"0:0", "1:1", "2:2", "3:3", ":4", "4:5", "5:6"};
-  auto story = [](std::string trial, std::string note) {
-    Strings ru = testing::kStoryRu;
-    ru[3] = std::move(trial);
-    return testing::inserted(ru, 4, std::move(note));
-  };
-  for (const Strings& ru :
-       {story("Суд над ней начался летом в городе Жаркент.",
-              "(Жаркент — город в Алматинской области, у границы с Китаем.)"),
-        story("Суд над ней начался летом в Жаркенте.", "(Жаркент — город на востоке Казахстана.)")}) {
-    auto src = segs(testing::kStoryEn), tgt = segs(ru);
-    AlignOptions o;
-    o.langs = {"en", "ru"};
-    EXPECT_EQ(bead_strings(align(src, tgt, o)), want) << ru[4];
-    o.use_aside_misses = false;
-    EXPECT_NE(bead_strings(align(src, tgt, o)), want) << ru[4];
-  }
+  EXPECT_EQ(bead_strings(align(src, tgt, o)), want);
+  o.use_aside_misses = false;
+  EXPECT_EQ(bead_strings(align(src, tgt, o)),
+            (Strings{"0:0", "1:1", "2:2", ":3", "3:4", "4:5", "5:6"}));
 }
 
 // The same omission with glossary entries given per sentence (as the CLI finds them with
