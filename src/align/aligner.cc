@@ -444,6 +444,7 @@ struct Group {
   int anchors_shared = 0;   // SentFeat::anchors_shared, summed
   int cognates_shared = 0;  // SentFeat::cognates_shared, summed
   bool repeats = false;     // two of its sentences share an anchor or cognate entry
+  bool aside = false;       // one of its sentences is wholly one bracket (SentFeat::aside)
   std::uint8_t punct_classes = 0;                         // bit k: punct[k] > 0
   std::array<std::uint16_t, detail::kPunctCount> punct{};  // at most 3 · 255 each
 };
@@ -492,6 +493,7 @@ class GroupTable {
       if (i > a) g.cross += f.paragraph != side[static_cast<std::size_t>(i - 1)].paragraph;
       g.anchors_shared += f.anchors_shared;
       g.cognates_shared += f.cognates_shared;
+      g.aside = g.aside || f.aside;
       for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
     }
     for (std::size_t k = 0; k < g.punct.size(); ++k) {
@@ -624,10 +626,7 @@ class Scorer {
     }
     // A 1-1 bead of an aside and a sentence that is none: a translator's note or gloss given
     // as the translation of a sentence it does not render (AlignOptions::use_aside_misses).
-    if (i1 - i0 == 1 && j1 - j0 == 1 &&
-        src_[static_cast<std::size_t>(i0)].aside != tgt_[static_cast<std::size_t>(j0)].aside) {
-      c += models_.aside_miss;
-    }
+    if (type == 0 && s.aside != t.aside) c += models_.aside_miss;  // kTypes[0] is 1-1
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
     if (models_.support_rate > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) {
