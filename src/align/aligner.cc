@@ -57,6 +57,7 @@ struct Models {
   bool lexical = false;
   double anchor_miss = 0;    // cost of an expected anchor without counterpart (AlignOptions)
   double cognate_miss = 0;   // the same for a word with a cognate in the other document
+  double aside_miss = 0;     // the same for an aside (AlignOptions::use_aside_misses)
   // Unsupported sentences in merged beads (AlignOptions::use_support_misses): a sentence of w
   // words costs min(support_rate * w, support_cap).
   double support_rate = 0;
@@ -443,6 +444,7 @@ struct Group {
   int anchors_shared = 0;   // SentFeat::anchors_shared, summed
   int cognates_shared = 0;  // SentFeat::cognates_shared, summed
   bool repeats = false;     // two of its sentences share an anchor or cognate entry
+  bool aside = false;       // one of its sentences is wholly one bracket (SentFeat::aside)
   std::uint8_t punct_classes = 0;                         // bit k: punct[k] > 0
   std::array<std::uint16_t, detail::kPunctCount> punct{};  // at most 3 · 255 each
 };
@@ -491,6 +493,7 @@ class GroupTable {
       if (i > a) g.cross += f.paragraph != side[static_cast<std::size_t>(i - 1)].paragraph;
       g.anchors_shared += f.anchors_shared;
       g.cognates_shared += f.cognates_shared;
+      g.aside = g.aside || f.aside;
       for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
     }
     for (std::size_t k = 0; k < g.punct.size(); ++k) {
@@ -621,6 +624,9 @@ class Scorer {
         c -= models_.anchor_miss * (1 - o_.anchor_miss_further) * (missed - 1);
       }
     }
+    // A 1-1 bead of an aside and a sentence that is none: a translator's note or gloss given
+    // as the translation of a sentence it does not render (AlignOptions::use_aside_misses).
+    if (type == 0 && s.aside != t.aside) c += models_.aside_miss;  // kTypes[0] is 1-1
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
     if (models_.support_rate > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) {
@@ -853,8 +859,11 @@ detail::DpResult run_pass(const std::vector<SentFeat>& src, const std::vector<Se
 // such pairs 1-1). They become one 1-1 bead. Its posterior was not computed; the chance that
 // neither one-sided bead holds is at least 1 - p_a - p_b (Bonferroni), and that lower bound is
 // its confidence: a rewritten sentence is one for the reviewer to look at. Omitted or added
-// sentences that stand next to a two-sided bead are untouched.
-std::vector<Step> join_facing_one_sided(std::vector<Step> path) {
+// sentences that stand next to a two-sided bead are untouched. So are an aside and a sentence
+// that is none (with `asides`, AlignOptions::use_aside_misses): a note the translator added
+// beside a sentence left out is no rendering of it.
+std::vector<Step> join_facing_one_sided(std::vector<Step> path, const std::vector<SentFeat>& src,
+                                        const std::vector<SentFeat>& tgt, bool asides) {
   auto one_sided = [](const Step& s, bool source) {
     return source ? (s.i1 - s.i0 == 1 && s.j1 == s.j0) : (s.i1 == s.i0 && s.j1 - s.j0 == 1);
   };
@@ -864,8 +873,10 @@ std::vector<Step> join_facing_one_sided(std::vector<Step> path) {
     const Step& a = path[k];
     if (k + 1 < path.size()) {
       const Step& b = path[k + 1];
-      if ((one_sided(a, true) && one_sided(b, false)) ||
-          (one_sided(a, false) && one_sided(b, true))) {
+      const bool facing = (one_sided(a, true) && one_sided(b, false)) ||
+                          (one_sided(a, false) && one_sided(b, true));
+      if (facing && !(asides && src[static_cast<std::size_t>(std::min(a.i0, b.i0))].aside !=
+                                    tgt[static_cast<std::size_t>(std::min(a.j0, b.j0))].aside)) {
         out.push_back({a.i0, a.j0, b.i1, b.j1, 0, std::max(0.0, 1 - a.posterior - b.posterior)});
         ++k;
         continue;
@@ -898,17 +909,41 @@ std::vector<int> dictionary_stems(std::string_view text, Vocab& stems, int prefi
 }
 
 
-// Repeat counts of `items` (anchors or cognates; `unique`: counted as sets, as the scorer does
-// for cognates) over the first pass's confident beads with two sides: `own` pairs each bead's
+// Repeat counts over the first pass's confident beads with two sides: `own` pairs each bead's
 // sides (true beads), `chance` a bead's source with the target of the confident bead two
-// further on (almost surely not a translation). {matched, expected} occurrences each.
+// further on (almost surely not a translation). {matched, expected} occurrences each, as
+// count(d, source step, target step) gives them for the source sentences of one step of
+// document d against the target sentences of the other.
 struct RepeatCounts {
   std::pair<int, int> own{0, 0}, chance{0, 0};
 };
-RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<detail::DpResult>& first,
-                           const AlignOptions& o, std::vector<int> SentFeat::*items,
-                           int SentFeat::*shared, bool unique) {
+template <class Count>
+RepeatCounts repeat_counts(const std::vector<detail::DpResult>& first, const AlignOptions& o,
+                           Count&& count) {
   RepeatCounts out;
+  auto add = [](std::pair<int, int>& c, std::pair<int, int> n) {
+    c.first += n.first;
+    c.second += n.second;
+  };
+  for (std::size_t d = 0; d < first.size(); ++d) {
+    std::vector<const Step*> sure;
+    for (const Step& s : first[d].path) {
+      if (s.i0 != s.i1 && s.j0 != s.j1 && s.posterior >= o.train_confidence) sure.push_back(&s);
+    }
+    for (std::size_t k = 0; k < sure.size(); ++k) {
+      add(out.own, count(d, *sure[k], *sure[k]));
+      if (k + 2 < sure.size()) add(out.chance, count(d, *sure[k], *sure[k + 2]));
+    }
+  }
+  return out;
+}
+
+// Repeat counts of `items` (anchors or cognates; `unique`: counted as sets, as the scorer does
+// for cognates): the expected items of both sides (`shared`), and twice the items the sides
+// have in common, at most that.
+RepeatCounts item_repeats(const Corpus& corpus, const std::vector<detail::DpResult>& first,
+                          const AlignOptions& o, std::vector<int> SentFeat::*items,
+                          int SentFeat::*shared, bool unique) {
   std::vector<int> a, b;
   auto pool = [&](const std::vector<SentFeat>& side, int lo, int hi, std::vector<int>& v) {
     v.clear();
@@ -922,27 +957,25 @@ RepeatCounts repeat_counts(const Corpus& corpus, const std::vector<detail::DpRes
     if (unique) v.erase(std::unique(v.begin(), v.end()), v.end());
     return expected;
   };
-  auto add = [&](std::pair<int, int>& c, int expected) {
-    c.first += std::min(2 * intersect_count(a, b), expected);
-    c.second += expected;
+  return repeat_counts(first, o, [&](std::size_t d, const Step& s, const Step& t) {
+    const int e = pool(corpus.src[d], s.i0, s.i1, a) + pool(corpus.tgt[d], t.j0, t.j1, b);
+    return std::pair<int, int>{std::min(2 * intersect_count(a, b), e), e};
+  });
+}
+
+// The asides (SentFeat::aside) of both sides expected, and twice those the other side also
+// has: a bead with one aside on each side matches both (AlignOptions::use_aside_misses).
+RepeatCounts aside_repeats(const Corpus& corpus, const std::vector<detail::DpResult>& first,
+                           const AlignOptions& o) {
+  auto asides = [](const std::vector<SentFeat>& side, int lo, int hi) {
+    int n = 0;
+    for (int k = lo; k < hi; ++k) n += side[static_cast<std::size_t>(k)].aside ? 1 : 0;
+    return n;
   };
-  for (std::size_t d = 0; d < first.size(); ++d) {
-    std::vector<const Step*> sure;
-    for (const Step& s : first[d].path) {
-      if (s.i0 != s.i1 && s.j0 != s.j1 && s.posterior >= o.train_confidence) sure.push_back(&s);
-    }
-    for (std::size_t k = 0; k < sure.size(); ++k) {
-      const Step& s = *sure[k];
-      int e = pool(corpus.src[d], s.i0, s.i1, a) + pool(corpus.tgt[d], s.j0, s.j1, b);
-      add(out.own, e);
-      if (k + 2 < sure.size()) {
-        const Step& t = *sure[k + 2];
-        e = pool(corpus.src[d], s.i0, s.i1, a) + pool(corpus.tgt[d], t.j0, t.j1, b);
-        add(out.chance, e);
-      }
-    }
-  }
-  return out;
+  return repeat_counts(first, o, [&](std::size_t d, const Step& s, const Step& t) {
+    const int a = asides(corpus.src[d], s.i0, s.i1), b = asides(corpus.tgt[d], t.j0, t.j1);
+    return std::pair<int, int>{2 * std::min(a, b), a + b};
+  });
 }
 
 // The log-likelihood ratio of a miss, log((1 - c) / (1 - h)): h the share of expected items
@@ -1239,15 +1272,18 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
     // How often confident beads repeat their expected anchors and cognates: OCR'd or loosely
     // translated text drops more of them than a careful translation, and a miss then says less.
     if (o.use_anchors) {
-      models.anchor_miss = miss_cost(o, repeat_counts(corpus, first, o, &SentFeat::anchors,
-                                                      &SentFeat::anchors_shared, false));
+      models.anchor_miss = miss_cost(o, item_repeats(corpus, first, o, &SentFeat::anchors,
+                                                     &SentFeat::anchors_shared, false));
     }
     if (o.use_cognates) {
       models.cognate_miss = o.cognate_miss_weight *
-                            miss_cost(o, repeat_counts(corpus, first, o, &SentFeat::cognates,
-                                                       &SentFeat::cognates_shared, true));
+                            miss_cost(o, item_repeats(corpus, first, o, &SentFeat::cognates,
+                                                      &SentFeat::cognates_shared, true));
     }
   }
+  // Asides are counted on a first pass that did not charge them: charged there, the asides
+  // it pairs with plain text would mostly go, and h would confirm its own prior.
+  if (o.use_aside_misses) models.aside_miss = miss_cost(o, aside_repeats(corpus, first, o));
   if (o.use_support_misses) support_rates(corpus, first, o, models);
   if (o.use_length) {
     // The ratio of total lengths is biased by omitted and added sentences (in a short document
@@ -1276,7 +1312,8 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   for (std::size_t d = 0; d < docs.size(); ++d) {
     auto path = run_pass(corpus.src[d], corpus.tgt[d], *tables[d][0], *tables[d][1], corpus,
                          models, o, &guide[d]).path;
-    out.push_back(to_alignment(join_facing_one_sided(std::move(path))));
+    out.push_back(to_alignment(
+        join_facing_one_sided(std::move(path), corpus.src[d], corpus.tgt[d], o.use_aside_misses)));
   }
   if (keep != nullptr) {
     keep->add_run(std::make_shared<const PairModel::Run>(

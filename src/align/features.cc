@@ -14,6 +14,7 @@
 
 #include "core/kazakh_letters.h"
 #include "core/numbers.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace tilmash::align::detail {
@@ -184,6 +185,7 @@ SentFeat features_of(const core::Segment& seg, std::string_view lang, Vocab& wor
   SentFeat f;
   f.paragraph = seg.paragraph;
   f.length = static_cast<int>(core::count_code_points(seg.text));
+  f.aside = core::is_bracketed_sentence(seg.text);
   scan(seg.text, scratch, f.punct);
   for (std::size_t k = 0; k < scratch.size(); ++k) {
     const Token& t = scratch[k];

@@ -38,6 +38,7 @@ struct SentFeat {
   int cognates_shared = 0;               // words here with a cognate in the other document of
                                          // the pair (set by extract with cognates)
   std::array<std::uint8_t, kPunctCount> punct{};
+  bool aside = false;                    // wholly one bracket (core::is_bracketed_sentence)
 };
 
 // Word <-> id, one per language side of a run.

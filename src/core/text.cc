@@ -158,4 +158,25 @@ std::string ascii_slug(std::string_view text) {
   return slug;
 }
 
+bool is_bracketed_sentence(std::string_view sentence) {
+  // Final punctuation and spaces after the closing bracket.
+  for (;;) {
+    if (!sentence.empty() && (sentence.back() == ' ' || sentence.back() == '.' ||
+                              sentence.back() == '!' || sentence.back() == '?')) {
+      sentence.remove_suffix(1);
+    } else if (sentence.ends_with("\u2026")) {
+      sentence.remove_suffix(std::string_view("\u2026").size());
+    } else {
+      break;
+    }
+  }
+  if (sentence.size() < 2 || (sentence.front() != '(' && sentence.front() != '[')) return false;
+  int depth = 0;
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    depth += bracket_step(sentence[i]);
+    if (depth == 0) return i + 1 == sentence.size();
+  }
+  return false;
+}
+
 }  // namespace tilmash::core

@@ -44,4 +44,17 @@ std::string collapse_space(std::string_view text);
 // Empty when `text` has no ASCII letter or digit.
 std::string ascii_slug(std::string_view text);
 
+// Whether `sentence` is wholly one bracket: it opens with '(' or '[' and that bracket closes
+// at its end, before nothing but optional final punctuation (. ! ? …) and spaces. "(The name
+// has been changed.)", "[Recording ends here.]", "(See below)." are; "(Reuters) - Officials
+// said …" and "(a) the first (b) the second" are not. A translator's note or gloss, or an
+// aside of the author's.
+bool is_bracketed_sentence(std::string_view sentence);
+
+// +1 for a round or square bracket that opens, -1 for one that closes, 0 for any other byte:
+// the brackets a sentence keeps balanced (is_bracketed_sentence, the segmenter).
+inline int bracket_step(char c) {
+  return c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
+}
+
 }  // namespace tilmash::core

@@ -28,6 +28,7 @@
 #include <unicode/ustring.h>
 
 #include "core/lang.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "segment/builtin_rules.h"
 #include "segment/rules.h"
@@ -299,25 +300,7 @@ NextWord next_word(std::string_view s, std::size_t pos) {
   return out;
 }
 
-// Whether `sentence` is one bracketed sentence: it opens with '(' or '[' and that bracket
-// closes only at its end.
-bool is_bracketed_sentence(std::string_view sentence) {
-  if (sentence.size() < 2 || (sentence.front() != '(' && sentence.front() != '['))
-    return false;
-  int depth = 0;
-  for (std::size_t i = 0; i < sentence.size(); ++i) {
-    const char c = sentence[i];
-    depth += c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
-    if (depth == 0)
-      return i + 1 == sentence.size();
-  }
-  return false;
-}
-
-// Round and square brackets, the ones a sentence keeps balanced.
-int bracket_step(char c) {
-  return c == '(' || c == '[' ? 1 : c == ')' || c == ']' ? -1 : 0;
-}
+using core::bracket_step;
 
 // How many brackets opened in [start, pos), and at most a few hundred bytes before `pos`, are still
 // open at `pos` (a closing bracket with none open, as in the list label "1)", is not counted).
@@ -661,7 +644,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     kind = find_abbreviation(rules_, token);
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
-  if (bracketed && is_bracketed_sentence(s.substr(start, end - start)))
+  if (bracketed && core::is_bracketed_sentence(s.substr(start, end - start)))
     return true;  // "(Прим. пер.: … в 1999 г.) Пропуск …": the bracket was the sentence
 
   AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;

@@ -81,5 +81,19 @@ TEST(TextTest, AsciiSlugKeepsLettersAndDigits) {
   EXPECT_EQ(ascii_slug("Atajurt — Атажұрт"), "atajurt");
 }
 
+TEST(TextTest, BracketedSentenceIsOneBracketToItsEnd) {
+  EXPECT_TRUE(is_bracketed_sentence("(Кейіпкердің інісінің есімі өзгертілген.)"));
+  EXPECT_TRUE(is_bracketed_sentence("[Бейнежазба осы жерде үзіледі.]"));
+  EXPECT_TRUE(is_bracketed_sentence("(Кульджа, кит. Инин, — главный город (округа).)"));
+  EXPECT_TRUE(is_bracketed_sentence("(See the note below)."));
+  EXPECT_TRUE(is_bracketed_sentence("( Mitglieder-Nr. beifügen ! ) …"));
+  EXPECT_FALSE(is_bracketed_sentence("(Reuters) - Officials said it was closed."));
+  EXPECT_FALSE(is_bracketed_sentence("(a) the first, (b) the second."));
+  EXPECT_FALSE(is_bracketed_sentence("The camp (in Kulja) was closed."));
+  EXPECT_FALSE(is_bracketed_sentence("(unclosed"));
+  EXPECT_FALSE(is_bracketed_sentence(""));
+  EXPECT_FALSE(is_bracketed_sentence("..."));
+}
+
 }  // namespace
 }  // namespace tilmash::core
