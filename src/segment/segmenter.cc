@@ -673,7 +673,11 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       return rules_.starters.contains(next.word)
              || (!is_dash(decode_at(s, pos, &cp_start)) && opens_with_date(s, next));
     case AbbrevKind::kNumeric:
-      return next.word_case != WordCase::kDigit;
+      // A number, or a code with digits in it ("passport No. N12345678 and …"), is the
+      // abbreviation's.
+      return next.word_case != WordCase::kDigit
+             && std::none_of(next.word.begin(), next.word.end(),
+                             [](char c) { return c >= '0' && c <= '9'; });
     case AbbrevKind::kFinal:
       return !rules_.continuers.contains(next.word);
   }

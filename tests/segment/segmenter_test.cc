@@ -498,6 +498,11 @@ TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
   // Initials of Kazakh names in Latin letters.
   EXPECT_EQ(sentences(langs().en, "It was signed by Zh. K. Abenova and Sh. Tursyn. They left."),
             Sentences({"It was signed by Zh. K. Abenova and Sh. Tursyn.", "They left."}));
+  // A code with digits after a numeric abbreviation is its number.
+  EXPECT_EQ(sentences(langs().en, "It bears passport No. N12345678 and a visa. It expired."),
+            Sentences({"It bears passport No. N12345678 and a visa.", "It expired."}));
+  EXPECT_EQ(sentences(langs().en, "Ask for No. Seven. Nobody did."),
+            Sentences({"Ask for No.", "Seven.", "Nobody did."}));
   // A section of an act before its number.
   EXPECT_EQ(sentences(langs().en, "Neither Art. 9 nor s. 12 of the rules allows it. It never did."),
             Sentences({"Neither Art. 9 nor s. 12 of the rules allows it.", "It never did."}));
