@@ -169,9 +169,16 @@ bool is_section_number(std::string_view s) {
 // semicolon or dash. Such a year or unit ends its sentence before a capital ("…интервью,
 // проведенных с апреля 2022 г. по июнь 2023 г. Две трети семей…"); a short clause is a fronted
 // adverbial that the sentence goes on from ("В декабре 2021 г. Конгресс…", "По данным ООН, в
-// 2019 г. Казахстан…"). Every Russian "NNNN г." before a capital in tests/segment/data/news
-// (01–15) and ../shared/corpus follows this.
-bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_t token_start) {
+// 2019 г. Казахстан…"). After a comma the short clause is an adverbial only if it opens with a
+// date's number ("Как сообщалось, 12 мая 2021 г. Конгресс…") or a sentence starter
+// (`opens_adverbial`: the prepositions and adverbs of the `starter` rules); a
+// participle clause that closes a noun phrase ("…закон, подписанный в декабре 2021 г.
+// По-английски…", "…места, открывавшиеся с 2017 г. Чиновники…") is no adverbial and ends the
+// sentence like a long clause. Every Russian "NNNN г." before a capital in
+// tests/segment/data/news (01–15) and ../shared/corpus follows this.
+template <typename OpensAdverbial>
+bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_t token_start,
+                               OpensAdverbial opens_adverbial) {
   constexpr int kFrontedWords = 3;
   if (token_start < start + 2 || s[token_start - 1] != ' ')
     return false;
@@ -184,17 +191,39 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
   if (!is_ascii_digits(s.substr(at, 1)))
     return false;
   int words = 0;
+  bool after_boundary = false;
   while (words <= kFrontedWords && at >= start + 2 && s[at - 1] == ' ') {
     std::size_t prev = word_start_before(at);
     std::string_view word = s.substr(prev, at - 1 - prev);
     bool clause_boundary = word.empty() || word == "—" || word == "–" || word == "-"
                            || word.back() == ',' || word.back() == ';' || word.back() == ':';
-    if (clause_boundary)
+    if (clause_boundary) {
+      after_boundary = true;
       break;
+    }
     ++words;
     at = prev;
   }
-  return words > kFrontedWords;
+  if (words > kFrontedWords)
+    return true;
+  if (!after_boundary || words == 0)
+    return false;
+  if (is_ascii_digits(s.substr(at, 1)))
+    return false;
+  const std::size_t space = s.find(' ', at);
+  return !opens_adverbial(s.substr(at, (space == std::string_view::npos ? s.size() : space) - at));
+}
+
+// `word` with its first letter in upper case.
+std::string capitalised(std::string_view word) {
+  std::string out;
+  if (word.empty())
+    return out;
+  std::size_t len = 0;
+  const char32_t first = decode_at(word, 0, &len);
+  core::append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first))));
+  out.append(word.substr(len));
+  return out;
 }
 
 // Exactly one letter (any script).
@@ -315,7 +344,7 @@ int open_brackets(std::string_view s, std::size_t start, std::size_t pos) {
 
 // Where the bracket open at `from` closes when `depth` brackets are open there, or npos if it
 // does not within a few hundred bytes. *full_stop tells whether a sentence terminator (one
-// followed by white space or a closing bracket: not "3.5") comes before it.
+// followed by white space, a closing bracket or a closing quote: not "3.5") comes before it.
 std::size_t bracket_close(std::string_view s, std::size_t from, int depth, bool* full_stop) {
   constexpr std::size_t kWindow = 400;
   *full_stop = false;
@@ -326,7 +355,9 @@ std::size_t bracket_close(std::string_view s, std::size_t from, int depth, bool*
     if (depth == 0)
       return i;
     const bool terminator = c == '.' || c == '!' || c == '?' || s.substr(i, 3) == "…";
-    if (terminator && (i + 1 == s.size() || s[i + 1] == ' ' || bracket_step(s[i + 1]) < 0))
+    std::size_t len = 0;
+    const std::size_t after = c == '.' || c == '!' || c == '?' ? i + 1 : i + 3;
+    if (terminator && (after >= s.size() || s[after] == ' ' || is_closer(decode_at(s, after, &len))))
       *full_stop = true;
   }
   return std::string_view::npos;
@@ -401,6 +432,25 @@ bool is_initials(std::string_view token) {
   return letters >= 2 || (letters == 1 && first_upper);
 }
 
+// Where a note in brackets with no full stop inside ends, when one opens the span
+// [begin, end) and white space and a capital follow it: "[12] The next …", "[inaudible] A: …".
+// A list label ("(a) Free him.") is no note, and neither is a bracket that ends the span
+// ("… reporters. (Source: Reuters)"), a line of its own in the writer's layout. Else `begin`.
+std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t end) {
+  if (begin >= end || bracket_step(s[begin]) <= 0
+      || after_list_marker(s, begin) != std::string_view::npos) {
+    return begin;
+  }
+  bool full_stop = false;
+  const std::size_t close = bracket_close(s.substr(0, end), begin + 1, 1, &full_stop);
+  if (close == std::string_view::npos || full_stop)
+    return begin;
+  std::size_t len = 0;
+  return close + 2 < end && s[close + 1] == ' ' && is_upper(decode_at(s, close + 2, &len))
+             ? close + 1
+             : begin;
+}
+
 // A candidate break that ICU's rules leave out, after the terminator at byte `i` ('.', '!',
 // '?' or '…'). Sets *run_end past the run of terminators and closing punctuation that starts
 // there, and returns the start of the next sentence (after the white space), or npos. UAX #29
@@ -435,6 +485,11 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // A list item after a full stop: "… officials. (b) Publish …" (keep_break looks past the marker).
   if (after_list_marker(s, begin) != std::string_view::npos)
     return begin;
+  // An editor's or transcriber's note in brackets after the sentence's end belongs to it, and a
+  // capital after the note opens the next one: "… by which court... [inaudible] A (Mr. O.): …",
+  // «… сот... [естілмеді] Жауап: …». (A note with a full stop inside is a sentence of its own.)
+  if (const std::size_t note = leading_note_end(s, begin, n); note != begin && note < n)
+    return note + 1;
   bool dash = false;
   if (std::size_t dash_len = 0; is_dash(decode_at(s, k, &dash_len))) {
     std::size_t after = k + dash_len;
@@ -657,7 +712,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       [[fallthrough]];
     case AbbrevKind::kYear:
       if (!bracketed && next.word_case == WordCase::kUpper
-          && number_closes_long_clause(s, start, token_start)) {
+          && number_closes_long_clause(s, start, token_start, [&](std::string_view word) {
+               return rules_.starters.contains(word) || rules_.starters.contains(capitalised(word));
+             })) {
         return true;
       }
       [[fallthrough]];
@@ -686,8 +743,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
 
 namespace {
 
-// UAX #29 ends a sentence before a footnote mark that follows its full stop ("2023.¹ Most"):
-// the marks go back to the sentence they annotate; a span of marks alone is dropped.
+// UAX #29 ends a sentence before a footnote mark that follows its full stop ("2023.¹ Most"),
+// and before a note in brackets ("… in 2019. [12] The next …", a transcript's "[inaudible]"):
+// the marks and notes go back to the sentence they annotate; a span of them alone is dropped.
 void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
   std::size_t len = 0;
   std::size_t kept = 0;
@@ -696,6 +754,8 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
     std::size_t at = span.begin;
     while (at < span.end && is_footnote_mark(decode_at(s, at, &len)))
       at += len;
+    if (at == span.begin)
+      at = leading_note_end(s, span.begin, span.end);
     std::size_t cp_start = 0;
     const char32_t before = kept > 0 ? decode_before(s, spans[kept - 1].end, &cp_start) : 0;
     if (kept > 0 && at > span.begin && (at == span.end || is_space(decode_at(s, at, &len)))

@@ -395,6 +395,11 @@ TEST(SegmenterTest, YearThatClosesALongClauseEndsTheSentence) {
             Sentences({"В декабре 2021 г. Конгресс принял закон."}));
   EXPECT_EQ(sentences(langs().ru, "По данным ООН, в 2019 г. Казахстан принял 20 человек."),
             Sentences({"По данным ООН, в 2019 г. Казахстан принял 20 человек."}));
+  EXPECT_EQ(sentences(langs().ru, "Как сообщалось, 12 мая 2021 г. Конгресс принял закон."),
+            Sentences({"Как сообщалось, 12 мая 2021 г. Конгресс принял закон."}));
+  // A participle clause after a comma closes a noun phrase; it is no fronted adverbial.
+  EXPECT_EQ(sentences(langs().ru, "Это закон, подписанный в мае 2021 г. Его цель — запрет."),
+            Sentences({"Это закон, подписанный в мае 2021 г.", "Его цель — запрет."}));
   // Not after a number: the town ("г. Алматы"); not when the abbreviation closes a bracket.
   EXPECT_EQ(sentences(langs().ru, "Их родственники давно живут в г. Алматы и не уезжают."),
             Sentences({"Их родственники давно живут в г. Алматы и не уезжают."}));
@@ -489,6 +494,20 @@ TEST(SegmenterTest, SentenceKeepsItsBracketsBalanced) {
             Sentences({"They did not reply.", "(He left.", "She stayed.)", "Nobody knows why."}));
 }
 
+TEST(SegmenterTest, NoteInBracketsAfterASentenceEndBelongsToIt) {
+  EXPECT_EQ(sentences(langs().en, "Q: By which court... [inaudible] A (Mr. Orazbek): A city court."),
+            Sentences({"Q: By which court... [inaudible]", "A (Mr. Orazbek): A city court."}));
+  EXPECT_EQ(sentences(langs().kk, "Сұрақ: Қай сот... [естілмеді] Жауап: Қалалық сот."),
+            Sentences({"Сұрақ: Қай сот... [естілмеді]", "Жауап: Қалалық сот."}));
+  EXPECT_EQ(sentences(langs().en, "He was released in 2019. [12] The next year he left."),
+            Sentences({"He was released in 2019. [12]", "The next year he left."}));
+  // A bracket with a sentence inside is a sentence; a list label opens an item.
+  EXPECT_EQ(sentences(langs().en, "They did not reply. (It rarely does.) Officials declined."),
+            Sentences({"They did not reply.", "(It rarely does.)", "Officials declined."}));
+  EXPECT_EQ(sentences(langs().en, "It asks two things. (a) Free him. (b) Tell us where he is."),
+            Sentences({"It asks two things.", "(a) Free him.", "(b) Tell us where he is."}));
+}
+
 TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
   // A postscript's label is not a sentence.
   EXPECT_EQ(sentences(langs().en, "Thank you. P.S. We can come at any time."),
@@ -514,6 +533,9 @@ TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
   // Kazakh puts the verb last: a month's abbreviation after a day stays inside the sentence.
   EXPECT_EQ(sentences(langs().kk, "Жиын 3 мам. Астананың орталық алаңында өтеді."),
             Sentences({"Жиын 3 мам. Астананың орталық алаңында өтеді."}));
+  // A pressure unit closes its measurement.
+  EXPECT_EQ(sentences(langs().kk, "Қысымы 150/95 мм с.б. Екі білегінде тыртық бар."),
+            Sentences({"Қысымы 150/95 мм с.б.", "Екі білегінде тыртық бар."}));
   // Russian writes "км" without a full stop, so one after it ends the sentence.
   EXPECT_EQ(sentences(langs().ru, "Утро, Жаркент, до границы 30 км. Ерлан шьёт пальто."),
             Sentences({"Утро, Жаркент, до границы 30 км.", "Ерлан шьёт пальто."}));
