@@ -331,24 +331,28 @@ NextWord next_word(std::string_view s, std::size_t pos) {
 
 using core::bracket_step;
 
-// How many brackets opened in [start, pos), and at most a few hundred bytes before `pos`, are still
-// open at `pos` (a closing bracket with none open, as in the list label "1)", is not counted).
-// The bound keeps a paragraph with no sentence end linear, as bracket_close's does.
+// How far the bracket scans below look back or ahead: a bracket that spans more is not one a
+// sentence break should be decided by, and the bound keeps a paragraph with no sentence end
+// linear.
+constexpr std::size_t kBracketWindow = 400;
+
+// How many brackets opened in [start, pos), and at most kBracketWindow bytes before `pos`, are
+// still open at `pos` (a closing bracket with none open, as in the list label "1)", is not
+// counted).
 int open_brackets(std::string_view s, std::size_t start, std::size_t pos) {
-  constexpr std::size_t kWindow = 400;
   int depth = 0;
-  for (std::size_t i = std::max(start, pos > kWindow ? pos - kWindow : 0); i < pos; ++i)
+  for (std::size_t i = std::max(start, pos > kBracketWindow ? pos - kBracketWindow : 0); i < pos;
+       ++i)
     depth = std::max(0, depth + bracket_step(s[i]));
   return depth;
 }
 
 // Where the bracket open at `from` closes when `depth` brackets are open there, or npos if it
-// does not within a few hundred bytes. *full_stop tells whether a sentence terminator (one
+// does not within kBracketWindow bytes. *full_stop tells whether a sentence terminator (one
 // followed by white space, a closing bracket or a closing quote: not "3.5") comes before it.
 std::size_t bracket_close(std::string_view s, std::size_t from, int depth, bool* full_stop) {
-  constexpr std::size_t kWindow = 400;
   *full_stop = false;
-  const std::size_t to = std::min(s.size(), from + kWindow);
+  const std::size_t to = std::min(s.size(), from + kBracketWindow);
   for (std::size_t i = from; i < to; ++i) {
     const char c = s[i];
     depth += bracket_step(c);
@@ -808,13 +812,12 @@ std::size_t next_item_after_colon(std::string_view s, std::size_t from, std::siz
       continue;
     std::size_t item = after_list_marker(s, at);
     if (item == std::string_view::npos && is_ascii_digits(s.substr(at, 1))) {
-      std::size_t dot = at;  // "1. ", "2.3. ": digits and inner full stops, then ". "
-      while (dot < to && (std::isdigit(static_cast<unsigned char>(s[dot])) || s[dot] == '.')
-             && s.substr(dot, 2) != ". ") {
-        ++dot;
+      // "1. ", "2.3. ": a section number, its full stop, a space.
+      const std::size_t space = s.find_first_not_of("0123456789.", at);
+      if (space < to && s[space] == ' ' && s[space - 1] == '.'
+          && is_section_number(s.substr(at, space - 1 - at))) {
+        item = space + 1;
       }
-      if (dot < to && s.substr(dot, 2) == ". " && is_section_number(s.substr(at, dot - at)))
-        item = dot + 2;
     }
     if (item == std::string_view::npos || item >= to)
       continue;
