@@ -261,6 +261,18 @@ std::size_t after_list_marker(std::string_view s, std::size_t pos) {
   return next > close + 1 && next < s.size() ? next : std::string_view::npos;
 }
 
+// Where the text after a numbered label at `pos` starts ("1. ", "2.3. ": a section number, its
+// full stop, a space), or npos.
+std::size_t after_numbered_label(std::string_view s, std::size_t pos) {
+  if (!is_ascii_digits(s.substr(pos, 1)))
+    return std::string_view::npos;
+  const std::size_t space = s.find_first_not_of("0123456789.", pos);
+  return space < s.size() && s[space] == ' ' && s[space - 1] == '.'
+                 && is_section_number(s.substr(pos, space - 1 - pos))
+             ? space + 1
+             : std::string_view::npos;
+}
+
 enum class WordCase { kUpper, kLower, kDigit, kOther, kNone };
 
 struct NextWord {
@@ -552,6 +564,8 @@ class SegmenterImpl {
   bool opens_with_date(std::string_view s, const NextWord& next) const;
   // Whether `next`, a number, is followed by a listed abbreviation ("200 тыс.", "30 сек.").
   bool abbreviation_follows(std::string_view s, const NextWord& next) const;
+  // Whether `next`, a number, is a numbered label ("3. ") with a capitalised word after it.
+  bool starts_numbered_item(std::string_view s, const NextWord& next) const;
 
   RuleSet rules_;
   std::unique_ptr<icu::BreakIterator> prototype_;
@@ -618,6 +632,13 @@ bool SegmenterImpl::opens_with_date(std::string_view s, const NextWord& next) co
   return word.word_case == WordCase::kLower && rules_.numstarts.contains(word.word);
 }
 
+bool SegmenterImpl::starts_numbered_item(std::string_view s, const NextWord& next) const {
+  if (next.word_case != WordCase::kDigit)
+    return false;
+  const std::size_t item = after_numbered_label(s, static_cast<std::size_t>(next.word.data() - s.data()));
+  return item != std::string_view::npos && next_word(s, item).word_case == WordCase::kUpper;
+}
+
 bool SegmenterImpl::abbreviation_follows(std::string_view s, const NextWord& next) const {
   std::size_t after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
   if (after >= s.size() || s[after] != ' ')
@@ -642,6 +663,14 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     return false;
   if (cuts_bracket(s, start, pos))
     return false;
+  // A dash after a full stop inside a bracket gives the note's author: "(… округе КНР. — Прим.
+  // ред.)". Dialogue does not run inside brackets.
+  if (std::size_t len = 0; pos < s.size() && is_dash(decode_at(s, pos, &len))) {
+    bool full_stop = false;
+    const int depth = open_brackets(s, start, pos);
+    if (depth > 0 && bracket_close(s, pos, depth, &full_stop) != std::string_view::npos)
+      return false;
+  }
 
   // The end of the current sentence's text, without trailing white space.
   std::size_t end = pos;
@@ -721,6 +750,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
              })) {
         return true;
       }
+      // A numbered label and a capital open the next item of a list: "… основанная в 2016 г.
+      // 3. Интервью …". An `abbrev` may stand before a number ("с. 12. Доклад …": a page).
+      if (starts_numbered_item(s, next))
+        return true;
       [[fallthrough]];
     case AbbrevKind::kAbbrev:
       // Another initial is not a sentence starter even if it spells one ("Н. А. Назарбаев").
@@ -811,14 +844,8 @@ std::size_t next_item_after_colon(std::string_view s, std::size_t from, std::siz
     if (at == colon + 1 || at >= to)
       continue;
     std::size_t item = after_list_marker(s, at);
-    if (item == std::string_view::npos && is_ascii_digits(s.substr(at, 1))) {
-      // "1. ", "2.3. ": a section number, its full stop, a space.
-      const std::size_t space = s.find_first_not_of("0123456789.", at);
-      if (space < to && s[space] == ' ' && s[space - 1] == '.'
-          && is_section_number(s.substr(at, space - 1 - at))) {
-        item = space + 1;
-      }
-    }
+    if (item == std::string_view::npos)
+      item = after_numbered_label(s, at);
     if (item == std::string_view::npos || item >= to)
       continue;
     const WordCase word_case = next_word(s, item).word_case;

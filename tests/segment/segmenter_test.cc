@@ -492,6 +492,17 @@ TEST(SegmenterTest, SentenceKeepsItsBracketsBalanced) {
   // Sentences inside a bracket still end there.
   EXPECT_EQ(sentences(langs().en, "They did not reply. (He left. She stayed.) Nobody knows why."),
             Sentences({"They did not reply.", "(He left.", "She stayed.)", "Nobody knows why."}));
+  // A dash after a full stop inside a bracket introduces the note's author, not a sentence.
+  EXPECT_EQ(sentences(langs().ru, "Он родом из Кульджи. (Кульджа — город в Синьцзяне. — Прим. "
+                                  "пер.) Больше мы о нём не знаем."),
+            Sentences({"Он родом из Кульджи.", "(Кульджа — город в Синьцзяне. — Прим. пер.)",
+                       "Больше мы о нём не знаем."}));
+  EXPECT_EQ(sentences(langs().en, "Ghulja is Yining. (The city lies on the Ili. — Ed.) He went "
+                                  "there."),
+            Sentences({"Ghulja is Yining.", "(The city lies on the Ili. — Ed.)", "He went there."}));
+  // Outside a bracket such a dash opens a line of dialogue.
+  EXPECT_EQ(sentences(langs().ru, "Он сказал: «Нет». — А вы?"),
+            Sentences({"Он сказал: «Нет».", "— А вы?"}));
 }
 
 TEST(SegmenterTest, NoteInBracketsAfterASentenceEndBelongsToIt) {
@@ -541,6 +552,22 @@ TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
             Sentences({"Утро, Жаркент, до границы 30 км.", "Ерлан шьёт пальто."}));
   EXPECT_EQ(sentences(langs().ru, "Лагерь стоит в 30 км. от границы."),
             Sentences({"Лагерь стоит в 30 км. от границы."}));
+  // A numbered label and a capital after an abbreviation open the next item of a list.
+  EXPECT_EQ(sentences(langs().ru, "1. Фонд создан в 2019 г. 2. Опросы шли весной."),
+            Sentences({"1. Фонд создан в 2019 г.", "2. Опросы шли весной."}));
+  EXPECT_EQ(sentences(langs().ru, "Потери составили 3 млн. 2. Опросы шли весной."),
+            Sentences({"Потери составили 3 млн.", "2. Опросы шли весной."}));
+  // A page is no list label's year: "с." stands before its number.
+  EXPECT_EQ(sentences(langs().ru, "См. с. 12. Доклад вышел."),
+            Sentences({"См. с. 12.", "Доклад вышел."}));
+  // After a numeric abbreviation the number is its own ("см. п. 3. Далее" breaks after "3.").
+  EXPECT_EQ(sentences(langs().ru, "Об этом говорит ст. 3. Она вступила в силу."),
+            Sentences({"Об этом говорит ст. 3.", "Она вступила в силу."}));
+  // An academic degree stands before the name.
+  EXPECT_EQ(sentences(langs().ru, "Доклад читал к. ист. н. Жумабаев Е. К. в зале."),
+            Sentences({"Доклад читал к. ист. н. Жумабаев Е. К. в зале."}));
+  EXPECT_EQ(sentences(langs().ru, "Выступил д. юрид. н. А. Серикова."),
+            Sentences({"Выступил д. юрид. н. А. Серикова."}));
   // A dateline's dash after "г." is followed by the text, not by a new sentence.
   EXPECT_EQ(sentences(langs().ru, "Алматы, 3 марта 2025 г. — 1 марта скончался писатель."),
             Sentences({"Алматы, 3 марта 2025 г. — 1 марта скончался писатель."}));
