@@ -735,6 +735,17 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   if (bracketed && core::is_bracketed_sentence(s.substr(start, end - start)))
     return true;  // "(Прим. пер.: … в 1999 г.) Пропуск …": the bracket was the sentence
 
+  // A bracket with no full stop inside and a sentence end right after it, following an
+  // abbreviation: the sentence's own full stop is the one after the bracket ("… to 1 p.m.
+  // (Almaty time).").
+  if ((kind || is_initials(token)) && !bracketed && pos < s.size() && bracket_step(s[pos]) > 0) {
+    bool full_stop = false;
+    const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
+    if (close != std::string_view::npos && !full_stop && close + 1 < s.size()
+        && (s[close + 1] == '.' || s[close + 1] == '!' || s[close + 1] == '?')) {
+      return false;
+    }
+  }
   AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;
   switch (k) {
     case AbbrevKind::kNever:
@@ -812,7 +823,8 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
 // The next bullet (is_bullet) in [from, to) that follows white space, or npos. Every bullet is
 // a three-byte UTF-8 sequence that starts with 0xE2: memchr finds the candidates, so only the
 // text's dashes and curly quotes (the same lead byte) are decoded besides.
-std::size_t next_bullet(std::string_view s, std::size_t from, std::size_t to) {
+std::size_t next_bullet(std::string_view s, std::size_t /*begin*/, std::size_t from,
+                        std::size_t to) {
   std::size_t len = 0;
   std::size_t cp_start = 0;
   while (from < to) {
@@ -827,44 +839,62 @@ std::size_t next_bullet(std::string_view s, std::size_t from, std::size_t to) {
   return std::string_view::npos;
 }
 
-// The next list item in [from, to) that a colon opens, or npos: a list marker ("(a)", "a)",
-// "1)", "1.") after ": " with a capital or a number after it ("… the following: (a) Raise …",
-// «… сұраймыз: 1) 2024 жылғы …»). A lower-case item ("… covers: (a) schools, (b) …") is a
-// list inside one sentence.
-std::size_t next_item_after_colon(std::string_view s, std::size_t from, std::size_t to) {
+// The next list item in [from, to) that a colon or a semicolon opens, or npos: a list marker
+// ("(a)", "a)", "1)", "1.") after ": " or "; " with a capital or a number after it ("… the
+// following: (a) Raise …; (b) Publish …", «… сұраймыз: 1) 2024 жылғы …»). A lower-case item
+// ("… covers: (a) schools, (b) …", «… касается: а) школ; б) больниц») is a list inside one
+// sentence.
+// Whether a list item with a capital or a number after its marker ("(a) Raise", "1. The",
+// "2) 2024") starts at `at`, after the white space that follows a colon or semicolon.
+bool opens_item(std::string_view s, std::size_t at, std::size_t to) {
+  std::size_t item = after_list_marker(s, at);
+  if (item == std::string_view::npos)
+    item = after_numbered_label(s, at);
+  if (item == std::string_view::npos || item >= to)
+    return false;
+  const WordCase word_case = next_word(s, item).word_case;
+  return word_case == WordCase::kUpper || word_case == WordCase::kDigit;
+}
+
+std::size_t next_list_item(std::string_view s, std::size_t begin, std::size_t from,
+                           std::size_t to) {
   while (from < to) {
-    const void* hit = std::memchr(s.data() + from, ':', to - from);
-    if (hit == nullptr)
+    const std::size_t mark = s.substr(0, to).find_first_of(":;", from);
+    if (mark == std::string_view::npos)
       return std::string_view::npos;
-    const auto colon = static_cast<std::size_t>(static_cast<const char*>(hit) - s.data());
-    from = colon + 1;
-    std::size_t at = colon + 1;
+    from = mark + 1;
+    std::size_t at = mark + 1;
     while (at < to && s[at] == ' ')
       ++at;
-    if (at == colon + 1 || at >= to)
+    if (at == mark + 1 || at >= to || !opens_item(s, at, to))
       continue;
-    std::size_t item = after_list_marker(s, at);
-    if (item == std::string_view::npos)
-      item = after_numbered_label(s, at);
-    if (item == std::string_view::npos || item >= to)
-      continue;
-    const WordCase word_case = next_word(s, item).word_case;
-    if (word_case == WordCase::kUpper || word_case == WordCase::kDigit)
-      return at;
+    if (s[mark] == ';') {
+      // After a semicolon only in a list of such items: the item the semicolon closes opened
+      // the same way («… шақырады: а) заңды …; ә) Конвенцияның …» is a lower-case list whose
+      // second item starts with a name).
+      const std::size_t low = std::max(begin, mark > kBracketWindow ? mark - kBracketWindow : 0);
+      const std::size_t before = s.substr(low, mark - low).find_last_of(":;");
+      std::size_t prev = before == std::string_view::npos ? low : low + before + 1;
+      while (prev < mark && s[prev] == ' ')
+        ++prev;
+      if (!opens_item(s, prev, mark))
+        continue;
+    }
+    return at;
   }
   return std::string_view::npos;
 }
 
-// Splits the spans before every position that `next` finds: next(s, from, to) gives the first
-// one in [from, to), or npos.
+// Splits the spans before every position that `next` finds: next(s, begin, from, to) gives the
+// first one in [from, to) of the sentence that starts at `begin`, or npos.
 template <typename Next>
 void split_before(std::string_view s, std::vector<core::Span>& spans, Next next) {
   std::vector<core::Span> out;
   for (std::size_t k = 0; k < spans.size(); ++k) {
     const core::Span span = spans[k];
     std::size_t begin = span.begin;
-    for (std::size_t at = next(s, begin + 1, span.end); at != std::string_view::npos;
-         at = next(s, at + 1, span.end)) {
+    for (std::size_t at = next(s, begin, begin + 1, span.end);
+         at != std::string_view::npos; at = next(s, begin, at + 1, span.end)) {
       if (out.empty() && k > 0)
         out.assign(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(k));
       std::size_t end = at;
@@ -1002,7 +1032,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   release(std::move(worker));
   attach_footnote_marks(s, out);
   split_before(s, out, next_bullet);            // a bullet after white space starts a sentence
-  split_before(s, out, next_item_after_colon);  // and so does a list item after a colon
+  split_before(s, out, next_list_item);  // and so does a list item after a colon or semicolon
   return out;
 }
 

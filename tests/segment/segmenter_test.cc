@@ -472,11 +472,19 @@ TEST(SegmenterTest, ListItemStartsASentence) {
             Sentences({"Просим также:", "1) 5 марта провести встречу.", "2) Ответить письменно."}));
   EXPECT_EQ(sentences(langs().en, "It lists them. (iv) The last one is new."),
             Sentences({"It lists them.", "(iv) The last one is new."}));
+  // After a semicolon too, a label before a capital opens an item.
+  EXPECT_EQ(sentences(langs().en, "The Committee urges it to: (a) Free the men; (b) Publish the "
+                                  "data; (c) Inform families."),
+            Sentences({"The Committee urges it to:", "(a) Free the men;", "(b) Publish the data;",
+                       "(c) Inform families."}));
   // Lower-case items are a list inside one sentence.
   EXPECT_EQ(sentences(langs().en, "The law covers: (a) schools, (b) hospitals and (c) courts."),
             Sentences({"The law covers: (a) schools, (b) hospitals and (c) courts."}));
   EXPECT_EQ(sentences(langs().ru, "Закон касается: а) школ; б) больниц."),
             Sentences({"Закон касается: а) школ; б) больниц."}));
+  // An item of such a list that starts with a name does not open a sentence.
+  EXPECT_EQ(sentences(langs().kk, "Комитет шақырады: а) оларды босату; ә) Женеваға есеп беру."),
+            Sentences({"Комитет шақырады: а) оларды босату; ә) Женеваға есеп беру."}));
 }
 
 TEST(SegmenterTest, SentenceKeepsItsBracketsBalanced) {
@@ -552,6 +560,17 @@ TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
             Sentences({"Утро, Жаркент, до границы 30 км.", "Ерлан шьёт пальто."}));
   EXPECT_EQ(sentences(langs().ru, "Лагерь стоит в 30 км. от границы."),
             Sentences({"Лагерь стоит в 30 км. от границы."}));
+  // A bracket and then the sentence's full stop, after an abbreviation: the abbreviation's full
+  // stop did not end the sentence.
+  EXPECT_EQ(sentences(langs().en, "We answer until 1 p.m. (Astana time). Write to us."),
+            Sentences({"We answer until 1 p.m. (Astana time).", "Write to us."}));
+  EXPECT_EQ(sentences(langs().en, "Bring letters, photos, etc. (Copies are fine). Write to us."),
+            Sentences({"Bring letters, photos, etc. (Copies are fine).", "Write to us."}));
+  // A step's number, like an article's, is a heading label.
+  EXPECT_EQ(sentences(langs().ru, "Шаг 2. Отправьте письмо. Шаг 3. Ждите ответа."),
+            Sentences({"Шаг 2. Отправьте письмо.", "Шаг 3. Ждите ответа."}));
+  EXPECT_EQ(sentences(langs().kk, "2-қадам. Хатты жіберіңіз. 3-қадам. Жауап күтіңіз."),
+            Sentences({"2-қадам. Хатты жіберіңіз.", "3-қадам. Жауап күтіңіз."}));
   // A numbered label and a capital after an abbreviation open the next item of a list.
   EXPECT_EQ(sentences(langs().ru, "1. Фонд создан в 2019 г. 2. Опросы шли весной."),
             Sentences({"1. Фонд создан в 2019 г.", "2. Опросы шли весной."}));
