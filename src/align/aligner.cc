@@ -887,14 +887,23 @@ std::vector<Step> join_facing_one_sided(std::vector<Step> path, const std::vecto
   return out;
 }
 
-Alignment to_alignment(const std::vector<Step>& path) {
+// The beads of `path`, each sentence with its chance of standing alone (`alone`, per side).
+Alignment to_alignment(const std::vector<Step>& path,
+                       const std::array<std::vector<double>, 2>& alone) {
   Alignment a;
   a.beads.reserve(path.size());
   for (const Step& s : path) {
     core::Bead b;
     b.sides.resize(2);
-    for (int i = s.i0; i < s.i1; ++i) b.sides[0].push_back(i);
-    for (int j = s.j0; j < s.j1; ++j) b.sides[1].push_back(j);
+    b.alone.resize(2);
+    for (int i = s.i0; i < s.i1; ++i) {
+      b.sides[0].push_back(i);
+      b.alone[0].push_back(alone[0][static_cast<std::size_t>(i)]);
+    }
+    for (int j = s.j0; j < s.j1; ++j) {
+      b.sides[1].push_back(j);
+      b.alone[1].push_back(alone[1][static_cast<std::size_t>(j)]);
+    }
     b.confidence = s.posterior;
     a.beads.push_back(std::move(b));
   }
@@ -1310,10 +1319,11 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   std::vector<Alignment> out;
   out.reserve(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
-    auto path = run_pass(corpus.src[d], corpus.tgt[d], *tables[d][0], *tables[d][1], corpus,
-                         models, o, &guide[d]).path;
-    out.push_back(to_alignment(
-        join_facing_one_sided(std::move(path), corpus.src[d], corpus.tgt[d], o.use_aside_misses)));
+    detail::DpResult last = run_pass(corpus.src[d], corpus.tgt[d], *tables[d][0], *tables[d][1],
+                                     corpus, models, o, &guide[d]);
+    out.push_back(to_alignment(join_facing_one_sided(std::move(last.path), corpus.src[d],
+                                                     corpus.tgt[d], o.use_aside_misses),
+                               last.alone));
   }
   if (keep != nullptr) {
     keep->add_run(std::make_shared<const PairModel::Run>(

@@ -71,6 +71,9 @@ struct DpResult {
   // [support_lo[i], support_hi[i]] of the cells whose posterior is at least the threshold
   // (lo > hi when none is). Empty otherwise.
   std::vector<int> support_lo, support_hi;
+  // alone[0][i]: the posterior probability that source sentence i stands alone (a 1-0 bead);
+  // alone[1][j]: that target sentence j does (0-1).
+  std::array<std::vector<double>, 2> alone;
 };
 
 // log(exp(a) + exp(b)). log1p(exp(-d)) comes from a table over d in [0, 30) with linear
@@ -215,6 +218,22 @@ DpResult solve(const Band& band, std::span<const BeadType> types, RowCost&& cost
         if (alpha[cell] + beta[cell] - z < log_support) continue;
         out.support_lo[r] = std::min(out.support_lo[r], j);
         out.support_hi[r] = std::max(out.support_hi[r], j);
+      }
+    }
+  }
+  out.alone[0].assign(static_cast<std::size_t>(band.n), 0.0);
+  out.alone[1].assign(static_cast<std::size_t>(band.m), 0.0);
+  for (int r = 0; r <= band.n; ++r) {
+    row_beads(r);
+    for (std::size_t t = 0; t < T; ++t) {
+      const int side = types[t].di == 1 && types[t].dj == 0 ? 0 : types[t].di == 0 && types[t].dj == 1 ? 1 : -1;
+      if (side < 0) continue;
+      for (int c = from[t]; c <= to[t]; ++c) {
+        const auto cell = static_cast<std::size_t>(band.index(r, c));
+        const float cost_t = bead_cost[cell * T + t];
+        if (cost_t == std::numeric_limits<float>::infinity()) continue;
+        const double post = std::exp(alpha[static_cast<std::size_t>(start[t] + c)] - scaled(cost_t) + beta[cell] - z);
+        out.alone[static_cast<std::size_t>(side)][static_cast<std::size_t>(side == 0 ? r - 1 : c - 1)] += post;
       }
     }
   }

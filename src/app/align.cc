@@ -66,7 +66,9 @@ void write_html(const std::string& path, const std::vector<std::string>& langs,
                 const std::vector<std::vector<core::Segment>>& docs,
                 std::span<const io::BeadMark> marks) {
   std::vector<core::TranslationUnit> tus;
-  for (std::size_t n = 0; n < units.size(); ++n) tus.push_back(core::bead_unit(units[n], n, langs));
+  for (std::size_t n = 0; n < units.size(); ++n) {
+    tus.push_back(core::bead_unit(units[n], n, langs, {}, &a.beads[n]));  // with Bead::alone
+  }
   qa::CheckOptions options;
   options.source_lang = qa::primary_lang(langs[0]);
   std::vector<qa::Finding> findings;

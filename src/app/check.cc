@@ -75,7 +75,12 @@ std::vector<core::TranslationUnit> read_units(const CheckRequest& r, qa::CheckOp
     io::AlignmentFile a = io::read_alignment_json(r.path);
     if (!a.langs.empty()) o.source_lang = qa::primary_lang(a.langs.front());
     units.reserve(a.units.size());
-    for (std::size_t n = 0; n < a.units.size(); ++n) units.push_back(core::bead_unit(a.units[n], n, a.langs));
+    for (std::size_t n = 0; n < a.units.size(); ++n) {
+      // The bead's shape from "indices" when it has them: its sentences' chances of standing
+      // alone ("alone") become the unit's kAloneBeadProp.
+      const core::Bead* shape = a.beads[n].sides.size() == a.langs.size() ? &a.beads[n] : nullptr;
+      units.push_back(core::bead_unit(a.units[n], n, a.langs, {}, shape));
+    }
   } else if (from == "tmx") {
     io::TmxReader reader(r.path);
     if (reader.header().srclang != "*all*") {
@@ -164,7 +169,9 @@ CheckResult check_units(const CheckRequest& r) {
   std::size_t next = 0;
   for (std::size_t i = 0; i < findings.size() && next < in_order.size(); ++i) {
     if (findings[i].kind == qa::FindingKind::kOmittedSentence ||
-        findings[i].kind == qa::FindingKind::kAddedSentence) {
+        findings[i].kind == qa::FindingKind::kAddedSentence ||
+        findings[i].kind == qa::FindingKind::kPossiblyOmitted ||
+        findings[i].kind == qa::FindingKind::kPossiblyAdded) {
       result.context.emplace(i, std::move(in_order[next++]));
     }
   }

@@ -64,4 +64,14 @@ bool one_sided(const Bead& bead) {
   return false;
 }
 
+bool merged(const Bead& bead) {
+  bool large = false;
+  std::size_t with_text = 0;
+  for (const std::vector<int>& side : bead.sides) {
+    large = large || side.size() >= 2;
+    with_text += side.empty() ? 0 : 1;
+  }
+  return large && with_text >= 2;
+}
+
 }  // namespace tilmash::core

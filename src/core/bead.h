@@ -24,6 +24,14 @@ inline constexpr std::string_view kOneSidedBeadProp = "x-tilmash-bead";
 // not report them as omitted.
 inline constexpr std::string_view kGroupedBeadProp = "x-tilmash-grouped";
 
+// The TMX prop of a merged bead's per-sentence chances of standing alone (Bead::alone), written
+// by `align --format tmx` and read by `check`: "LANG=P,P LANG=P", one probability (3 decimals)
+// per sentence of that language's side, e.g. "en=0.012,0.414 kk=0.020".
+inline constexpr std::string_view kAloneBeadProp = "x-tilmash-alone";
+
+// True when `bead` is merged: some side has two or more sentences and another side has some.
+bool merged(const Bead& bead);
+
 // The number of sentences per side, joined by '-': "1-0", "0-1", "1-1-0", "2-1".
 std::string bead_shape(const Bead& bead);
 

@@ -30,10 +30,16 @@ inline constexpr std::string_view kConfidenceProp = "x-tilmash-confidence";
 //               "tilmash align"); for a one-sided bead x-tilmash-bead (kOneSidedBeadProp) with
 //               its shape: `shape`'s when given, else from the texts (a side with text counts
 //               as one sentence, as in align JSON whose sentences are joined); x-tilmash-grouped
-//               (kGroupedBeadProp) with unit.grouped's languages among `langs`, if any.
+//               (kGroupedBeadProp) with unit.grouped's languages among `langs`, if any;
+//               for a merged bead whose `shape` has Bead::alone, x-tilmash-alone
+//               (kAloneBeadProp, alone_value).
 TranslationUnit bead_unit(const AlignedUnit& unit, std::size_t bead,
                           std::span<const std::string> langs, std::string_view document = {},
                           const Bead* shape = nullptr);
+
+// The value of kAloneBeadProp for `bead` (sides in `langs` order): "" unless the bead is merged
+// and has one chance per sentence (Bead::alone).
+std::string alone_value(const Bead& bead, std::span<const std::string> langs);
 
 // The value of kGroupedBeadProp for `unit`: its grouped languages that are among `langs` (all of
 // them when `langs` is empty), space-separated; "" for none.

@@ -38,6 +38,10 @@ struct Document {
 struct Bead {
   std::vector<std::vector<int>> sides;
   double confidence = 1.0;  // in [0, 1]: how likely this link is right
+  // Empty, or one per side and sentence: alone[k][n] is the aligner's posterior probability that
+  // sentence sides[k][n] has no counterpart at all (a 1-0 / 0-1 bead of its own). In a merged
+  // bead a high value marks a sentence that may be left out or added (qa/omission_check.h).
+  std::vector<std::vector<double>> alone = {};
   bool operator==(const Bead& o) const { return sides == o.sides; }
 };
 

@@ -255,6 +255,8 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
   Json j(path, text);
   AlignmentFile out;
   std::vector<std::optional<std::vector<std::pair<std::string, std::vector<int>>>>> pending;
+  std::vector<std::vector<std::pair<std::string, std::vector<double>>>> pending_alone;
+  std::vector<std::size_t> bead_starts;
   std::size_t line_pos = 0, line_no = 1;
   j.array([&] {
     j.ws();
@@ -263,6 +265,7 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
     bool has_text = false;
     bool has_indices = false;
     std::vector<std::pair<std::string, std::vector<int>>> indices;
+    std::vector<std::pair<std::string, std::vector<double>>> alone;
     BeadMark mark;
     j.object([&](const std::string& key) {
       if (key == "indices") {
@@ -271,6 +274,17 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
           const std::string tag = lang_tag(lang, path, text, j.pos());
           auto& side = indices.emplace_back(tag, std::vector<int>{}).second;
           j.array([&] { side.push_back(j.index()); });
+        });
+      } else if (key == "alone") {
+        j.object([&](const std::string& lang) {
+          const std::string tag = lang_tag(lang, path, text, j.pos());
+          auto& side = alone.emplace_back(tag, std::vector<double>{}).second;
+          j.array([&] {
+            const std::size_t at = j.pos();
+            const double p = j.number();
+            if (!(p >= 0 && p <= 1)) fail_at(path, text, at, "\"alone\" must hold numbers in 0–1");
+            side.push_back(p);
+          });
         });
       } else if (key == "grouped") {
         j.array([&] {
@@ -320,6 +334,8 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
     out.marks.push_back(mark);
     out.beads.push_back(std::move(bead));
     pending.push_back(has_indices ? std::optional(std::move(indices)) : std::nullopt);
+    pending_alone.push_back(std::move(alone));
+    bead_starts.push_back(bead_at);
   });
   j.end();
   // Sides in the order of out.langs, known only now (a later bead may add a language).
@@ -329,6 +345,24 @@ AlignmentFile parse_alignment_json(std::string_view bytes, const std::string& pa
     for (auto& [tag, side] : *pending[n]) {
       const auto k = std::find(out.langs.begin(), out.langs.end(), tag) - out.langs.begin();
       out.beads[n].sides[static_cast<std::size_t>(k)] = std::move(side);
+    }
+    if (pending_alone[n].empty()) continue;
+    // One chance per sentence of the side, in every language of the file, or none.
+    out.beads[n].alone.resize(out.langs.size());
+    for (auto& [tag, values] : pending_alone[n]) {
+      const auto k = static_cast<std::size_t>(
+          std::find(out.langs.begin(), out.langs.end(), tag) - out.langs.begin());
+      if (k == out.langs.size() || values.size() != out.beads[n].sides[k].size()) {
+        fail_at(path, text, bead_starts[n],
+                "\"alone\" must give one number per sentence of \"indices\" (" + tag + ")");
+      }
+      out.beads[n].alone[k] = std::move(values);
+    }
+    for (std::size_t k = 0; k < out.langs.size(); ++k) {
+      if (out.beads[n].alone[k].size() != out.beads[n].sides[k].size()) {
+        fail_at(path, text, bead_starts[n],
+                "\"alone\" must give one number per sentence of \"indices\" (" + out.langs[k] + ")");
+      }
     }
   }
   return out;

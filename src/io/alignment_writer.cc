@@ -100,6 +100,18 @@ TmxWriteStats write_alignment(const std::string& path, const std::string& format
           os << (k ? ", " : "") << json_string(units[n].grouped[k]);
         os << "]";
       }
+      if (core::merged(b) && b.alone.size() == langs.size()) {
+        // A merged bead's sentences' chances of standing alone (core::Bead::alone), which
+        // `check` reports as possibly left out or added.
+        os << ", \"alone\": {";
+        for (std::size_t k = 0; k < langs.size(); ++k) {
+          os << (k ? ", " : "") << json_string(langs[k]) << ": [";
+          for (std::size_t i = 0; i < b.alone[k].size(); ++i)
+            os << (i ? ", " : "") << json_confidence(b.alone[k][i]);
+          os << "]";
+        }
+        os << "}";
+      }
       if (n < marks.size() && marks[n].edited) os << ", \"edited\": true";
       if (n < marks.size() && marks[n].checked) os << ", \"checked\": true";
       os << "}";

@@ -353,6 +353,7 @@ class Reader {
       if (key == "confidence") out.props.push_back({"x-tilmash-confidence", a.value()});
       if (key == "bead") out.props.push_back({std::string(core::kOneSidedBeadProp), a.value()});
       if (key == "grouped") out.props.push_back({std::string(core::kGroupedBeadProp), a.value()});
+      if (key == "alone") out.props.push_back({std::string(core::kAloneBeadProp), a.value()});
       if (key == "document") out.props.push_back({"x-document", a.value()});
       if (key == "origin") out.props.push_back({"x-origin", a.value()});
     }

@@ -64,6 +64,10 @@ XliffWriteStats write_xliff_alignment(std::ostream& out, const std::vector<std::
       if (const std::string grouped = core::grouped_value(units[n]); !grouped.empty()) {
         out << " tilmash:grouped=\"" << xml_text(grouped, removed) << "\"";
       }
+      // And a merged bead's chances of standing alone (TMX's x-tilmash-alone).
+      if (const std::string alone = core::alone_value(beads[n], langs); !alone.empty()) {
+        out << " tilmash:alone=\"" << xml_text(alone, removed) << "\"";
+      }
       if (source.empty()) out << " translate=\"no\"";
       out << ">\n        <source>" << xml_text(source, removed) << "</source>\n";
       if (!target.empty()) {

@@ -1,6 +1,7 @@
 #include "qa/omission_check.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace tilmash::qa {
 namespace {
@@ -20,6 +21,48 @@ const core::Variant* variant_of(const core::TranslationUnit& u, std::string_view
     if (!v.text.empty() && primary_lang(v.lang) == primary) return &v;
   }
   return nullptr;
+}
+
+// The chances of standing alone that `u`'s kAloneBeadProp gives the sentences of language
+// `primary`, in order; empty when it gives none (or the value is malformed: such a prop is
+// advice, so a bad one is ignored rather than reported).
+std::vector<double> alone_chances(const core::TranslationUnit& u, std::string_view primary) {
+  for (const core::Prop& p : u.props) {
+    if (p.type != core::kAloneBeadProp) continue;
+    std::string_view rest = p.value;
+    while (!rest.empty()) {
+      const std::size_t space = rest.find(' ');
+      const std::string_view item = rest.substr(0, space);
+      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      const std::size_t eq = item.find('=');
+      if (eq == std::string_view::npos || primary_lang(item.substr(0, eq)) != primary) continue;
+      std::vector<double> out;
+      std::string_view values = item.substr(eq + 1);
+      while (!values.empty()) {
+        const std::size_t comma = values.find(',');
+        const std::string number(values.substr(0, comma));
+        char* end = nullptr;
+        const double v = std::strtod(number.c_str(), &end);
+        if (number.empty() || end != number.c_str() + number.size() || !(v >= 0 && v <= 1))
+          return {};
+        out.push_back(v);
+        values = comma == std::string_view::npos ? std::string_view() : values.substr(comma + 1);
+      }
+      return out;
+    }
+  }
+  return {};
+}
+
+// "1st", "2nd", "3rd", "4th" … for a sentence's place in its bead.
+std::string ordinal(std::size_t n) {
+  const std::size_t last = n % 10, tens = n % 100;
+  const char* suffix = tens >= 11 && tens <= 13 ? "th"
+                       : last == 1              ? "st"
+                       : last == 2              ? "nd"
+                       : last == 3              ? "rd"
+                                                : "th";
+  return std::to_string(n) + suffix;
 }
 
 bool is_bead(const core::TranslationUnit& u) {
@@ -60,6 +103,50 @@ core::TranslationUnit neighbour(std::span<const core::TranslationUnit> units, st
   return out;
 }
 
+// The possibly-omitted / possibly-added findings of merged bead `units[i]`: each sentence of a
+// side with two or more whose chance of standing alone (kAloneBeadProp) is at least
+// kPossiblyAlone (the likeliest one per side), in a pair whose other side has text.
+void possibly_alone(std::span<const core::TranslationUnit> units, std::size_t i,
+                    const std::string& source, const std::vector<std::string>& targets,
+                    std::vector<OneSided>& out) {
+  const core::TranslationUnit& u = units[i];
+  const core::Variant* src = variant_of(u, source);
+  if (src == nullptr) return;
+  const std::vector<double> src_alone = alone_chances(u, source);
+  for (const std::string& t : targets) {
+    const core::Variant* tgt = variant_of(u, t);
+    if (tgt == nullptr) continue;
+    const std::vector<double> tgt_alone = alone_chances(u, t);
+    for (const bool from_source : {true, false}) {
+      const std::vector<double>& chances = from_source ? src_alone : tgt_alone;
+      if (chances.size() < 2) continue;
+      // The likeliest one only: a bead all of whose sentences on a side could stand alone says
+      // that the side is loosely rendered, not that each sentence is missing.
+      const auto n = static_cast<std::size_t>(std::max_element(chances.begin(), chances.end()) -
+                                              chances.begin());
+      if (chances[n] < kPossiblyAlone) continue;
+      const std::string& lang = from_source ? source : t;
+      const std::string& other = from_source ? t : source;
+      const std::string& side_text = from_source ? src->text : tgt->text;
+      OneSided one;
+      Finding& f = one.finding;
+      f.unit = u.id;
+      f.lang = t;
+      f.severity = Severity::kWarning;
+      f.kind = from_source ? FindingKind::kPossiblyOmitted : FindingKind::kPossiblyAdded;
+      f.term = side_text;
+      f.message = "the " + lang + " side's " + ordinal(n + 1) + " of its " +
+                  std::to_string(chances.size()) + " sentences may have no " + other +
+                  (from_source ? " rendering" : " source") + " (a " +
+                  std::to_string(static_cast<int>(chances[n] * 100 + 0.5)) +
+                  " % chance that it stands alone): \"" + shortened(side_text, 160) + "\"";
+      one.previous = neighbour(units, i, -1, source, t);
+      one.next = neighbour(units, i, +1, source, t);
+      out.push_back(std::move(one));
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<std::vector<OneSided>> find_one_sided(std::span<const core::TranslationUnit> units,
@@ -77,6 +164,7 @@ std::vector<std::vector<OneSided>> find_one_sided(std::span<const core::Translat
   }
   for (std::size_t i = 0; i < units.size(); ++i) {
     const core::TranslationUnit& u = units[i];
+    possibly_alone(units, i, source, targets, out[i]);
     if (!is_bead(u)) continue;
     const core::Variant* src = variant_of(u, source);
     for (const std::string& t : targets) {

@@ -165,6 +165,8 @@ std::string_view kind_name(FindingKind kind) {
     case FindingKind::kVariant: return "variant";
     case FindingKind::kOmittedSentence: return "omitted-sentence";
     case FindingKind::kAddedSentence: return "added-sentence";
+    case FindingKind::kPossiblyOmitted: return "possibly-omitted-sentence";
+    case FindingKind::kPossiblyAdded: return "possibly-added-sentence";
     case FindingKind::kTermForm: return "term-form";
     case FindingKind::kSpelling: return "spelling";
   }

@@ -28,12 +28,15 @@ enum class FindingKind {
   kVariant,         // the source uses a non-preferred spelling of a term
   kOmittedSentence, // a source sentence without a rendering (a 1-0 bead; qa/omission_check.h)
   kAddedSentence,   // a target sentence without a source (a 0-1 bead; qa/omission_check.h)
+  kPossiblyOmitted, // a source sentence of a merged bead that may have no rendering (ditto)
+  kPossiblyAdded,   // a target sentence of a merged bead that may have no source (ditto)
   kTermForm,        // an approved rendering with a word derived another way (a notice)
   kSpelling,        // a target word not in the language's dictionary (spell/spelling.h)
 };
 
 // "missing-term", "deprecated-term", "dated-term", "number-mismatch", "variant",
-// "omitted-sentence", "added-sentence", "term-form", "spelling".
+// "omitted-sentence", "added-sentence", "possibly-omitted-sentence", "possibly-added-sentence",
+// "term-form", "spelling".
 std::string_view kind_name(FindingKind kind);
 
 // How much a finding matters, most severe first. Only errors make `check` exit 1.

@@ -103,6 +103,31 @@ TEST(AlignerTest, OmittedSentenceWithUnmatchedAnchorsStandsAlone) {
   EXPECT_NE(bead_strings(align(src, tgt, off)), bead_strings(a));
 }
 
+// Every sentence of the result carries its posterior chance of standing alone (Bead::alone),
+// one per sentence of each side: high for the left-out sentence, low for the sentences of
+// confident 1-1 beads. A merged bead's high value is what `check` reports as possibly left out.
+TEST(AlignerTest, EachSentenceHasItsChanceOfStandingAlone) {
+  const Strings& en = testing::kStoryEn;
+  const Strings ru = testing::without(testing::kStoryRu, 2);
+  auto src = segs(en), tgt = segs(ru);
+  Alignment a = align(src, tgt);
+  ASSERT_EQ(bead_strings(a), (Strings{"0:0", "1:1", "2:", "3:2", "4:3", "5:4"}));
+  for (const core::Bead& b : a.beads) {
+    ASSERT_EQ(b.alone.size(), 2u);
+    for (std::size_t k = 0; k < 2; ++k) {
+      ASSERT_EQ(b.alone[k].size(), b.sides[k].size());
+      for (double p : b.alone[k]) {
+        EXPECT_GE(p, 0.0);
+        EXPECT_LE(p, 1.0 + 1e-9);
+      }
+    }
+  }
+  EXPECT_GT(a.beads[2].alone[0][0], 0.5);
+  EXPECT_GT(a.beads[2].alone[0][0], 2 * a.beads[0].alone[0][0]);
+  EXPECT_LT(a.beads[0].alone[0][0], a.beads[0].confidence);
+  EXPECT_LT(a.beads[3].alone[1][0], 0.5);
+}
+
 // A sentence left out and another added at the same point (the translator rewrote it): they
 // share a slot, so they form one 1-1 bead, less sure than its neighbours, not an omission plus
 // an addition (without joining them the aligner outputs ":2", "2:").

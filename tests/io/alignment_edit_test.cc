@@ -158,5 +158,42 @@ TEST(AlignmentEditTest, GroupedSidesRoundTripThroughJsonAndTmx) {
                      {{"A."}}).find("bad language tag"), std::string::npos);
 }
 
+// A merged bead's chances of standing alone ("alone", written by align for core::Bead::alone)
+// survive JSON and become TMX's x-tilmash-alone prop, from which `check` reports sentences
+// possibly left out (qa/omission_check.h). One number per sentence, each in 0–1.
+TEST(AlignmentEditTest, AloneChancesRoundTripThroughJsonAndTmx) {
+  const std::string json = R"([
+  {"confidence": 0.900, "indices": {"en": [0], "kk": [0]}, "text": {"en": "A.", "kk": "Ә."}},
+  {"confidence": 0.450, "indices": {"en": [1, 2], "kk": [1]}, "text": {"en": "B. C.", "kk": "Б."}, "alone": {"en": [0.020, 0.410], "kk": [0.010]}}
+]
+)";
+  const AlignmentFile f = parse_alignment_json(json, "a.json");
+  ASSERT_EQ(f.beads.size(), 2u);
+  EXPECT_TRUE(f.beads[0].alone.empty());
+  EXPECT_EQ(f.beads[1].alone, (std::vector<std::vector<double>>{{0.02, 0.41}, {0.01}}));
+  const auto tmp = [](const char* ext) {
+    return (std::filesystem::temp_directory_path() /
+            ("tilmash_alone_" + std::to_string(::getpid()) + ext)).string();
+  };
+  const auto slurp = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream got;
+    got << in.rdbuf();
+    std::filesystem::remove(path);
+    return got.str();
+  };
+  write_alignment(tmp(".json"), "json", f.langs, f.beads, f.units, "a", f.marks);
+  EXPECT_EQ(slurp(tmp(".json")), json);
+  write_alignment(tmp(".tmx"), "tmx", f.langs, f.beads, f.units, "a", f.marks);
+  const std::string tmx = slurp(tmp(".tmx"));
+  EXPECT_NE(tmx.find("<prop type=\"x-tilmash-alone\">en=0.020,0.410 kk=0.010</prop>"),
+            std::string::npos);
+  EXPECT_EQ(tmx.find("x-tilmash-alone"), tmx.rfind("x-tilmash-alone"));  // not on the 1-1 bead
+  EXPECT_NE(error_of(R"([{"indices": {"en": [0, 1], "kk": [0]}, "text": {"en": "A. B.", "kk": "Ә."}, "alone": {"en": [0.1], "kk": [0.2]}}])",
+                     {{"A.", "B."}, {"Ә."}}).find("one number per sentence"), std::string::npos);
+  EXPECT_NE(error_of(R"([{"indices": {"en": [0, 1], "kk": [0]}, "text": {"en": "A. B.", "kk": "Ә."}, "alone": {"en": [0.1, 1.5], "kk": [0.2]}}])",
+                     {{"A.", "B."}, {"Ә."}}).find("numbers in 0–1"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tilmash::io

@@ -182,5 +182,55 @@ TEST(OmissionCheckTest, BeadShape) {
   EXPECT_FALSE(core::one_sided(full));
 }
 
+// A merged bead (align's x-tilmash-alone prop): a sentence whose chance of standing alone
+// reaches kPossiblyAlone is reported, by its place in the bead, as possibly left out (source)
+// or added (target); the others are not, nor is a bead without the prop or with a bad one.
+TEST(OmissionCheckTest, SentenceOfAMergedBeadThatMayStandAlone) {
+  core::TranslationUnit merged =
+      unit("2", {{"en", "He wrote to them. Keep copies."}, {"kk", "Ол оларға хат жазды."}});
+  merged.props.push_back({std::string(core::kAloneBeadProp), "en=0.050,0.410 kk=0.030"});
+  const std::vector<core::TranslationUnit> units = {
+      unit("1", {{"en", "They waited."}, {"kk", "Олар күтті."}}), merged,
+      unit("3", {{"en", "Nobody came."}, {"kk", "Ешкім келмеді."}})};
+  auto found = find_one_sided(units, "en");
+  EXPECT_TRUE(found[0].empty());
+  EXPECT_TRUE(found[2].empty());
+  ASSERT_EQ(found[1].size(), 1u);
+  const Finding& f = found[1][0].finding;
+  EXPECT_EQ(f.kind, FindingKind::kPossiblyOmitted);
+  EXPECT_EQ(kind_name(f.kind), "possibly-omitted-sentence");
+  EXPECT_EQ(f.severity, Severity::kWarning);
+  EXPECT_EQ(f.lang, "kk");
+  EXPECT_EQ(f.term, "He wrote to them. Keep copies.");
+  EXPECT_NE(f.message.find("2nd of its 2 sentences"), std::string::npos) << f.message;
+  EXPECT_NE(f.message.find("41 %"), std::string::npos) << f.message;
+  EXPECT_EQ(found[1][0].previous.id, "1");
+  EXPECT_EQ(found[1][0].next.id, "3");
+
+  // A target sentence: possibly added.
+  core::TranslationUnit added =
+      unit("4", {{"en", "He left."}, {"ru", "Он уехал. Кульджа — город в Синьцзяне."}});
+  added.props.push_back({std::string(core::kAloneBeadProp), "en=0.010 ru=0.020,0.380"});
+  auto more = find_one_sided(std::vector<core::TranslationUnit>{added}, "en");
+  ASSERT_EQ(more[0].size(), 1u);
+  EXPECT_EQ(more[0][0].finding.kind, FindingKind::kPossiblyAdded);
+  EXPECT_EQ(more[0][0].finding.term, "Он уехал. Кульджа — город в Синьцзяне.");
+
+  // Of a side's sentences only the likeliest is reported.
+  core::TranslationUnit loose = merged;
+  loose.props.back().value = "en=0.500,0.410 kk=0.030";
+  auto once = find_one_sided(std::vector<core::TranslationUnit>{loose}, "en");
+  ASSERT_EQ(once[0].size(), 1u);
+  EXPECT_NE(once[0][0].finding.message.find("1st of its 2"), std::string::npos);
+
+  // Below the threshold, malformed, or one sentence per side: nothing.
+  for (const char* value : {"en=0.050,0.340 kk=0.030", "en=0.050,x kk=0.030",
+                            "en=0.050,1.400 kk=0.030", "en=0.900 kk=0.900"}) {
+    core::TranslationUnit u = merged;
+    u.props.back().value = value;
+    EXPECT_TRUE(find_one_sided(std::vector<core::TranslationUnit>{u}, "en")[0].empty()) << value;
+  }
+}
+
 }  // namespace
 }  // namespace tilmash::qa
