@@ -34,6 +34,21 @@ std::string error_of(const std::string& json, const std::vector<std::vector<std:
   return "";
 }
 
+// A temporary file name of this process with extension `ext`.
+std::string temp_path(const char* ext) {
+  return (std::filesystem::temp_directory_path() /
+          ("tilmash_alignment_rt_" + std::to_string(::getpid()) + ext)).string();
+}
+
+// The contents of `path`, which is then removed.
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream got;
+  got << in.rdbuf();
+  std::filesystem::remove(path);
+  return got.str();
+}
+
 TEST(AlignmentEditTest, ReadsIndicesAndMarks) {
   const AlignmentFile f = parse_alignment_json(kEdited, "e.json");
   ASSERT_EQ(f.beads.size(), 4u);
@@ -137,21 +152,10 @@ TEST(AlignmentEditTest, GroupedSidesRoundTripThroughJsonAndTmx) {
   ASSERT_EQ(f.units.size(), 2u);
   EXPECT_EQ(f.units[0].grouped, (std::vector<std::string>{"ru"}));
   EXPECT_TRUE(f.units[1].grouped.empty());
-  const auto tmp = [](const char* ext) {
-    return (std::filesystem::temp_directory_path() /
-            ("tilmash_grouped_" + std::to_string(::getpid()) + ext)).string();
-  };
-  const auto slurp = [](const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream got;
-    got << in.rdbuf();
-    std::filesystem::remove(path);
-    return got.str();
-  };
-  write_alignment(tmp(".json"), "json", f.langs, f.beads, f.units, "g", f.marks);
-  EXPECT_EQ(slurp(tmp(".json")), json);
-  write_alignment(tmp(".tmx"), "tmx", f.langs, f.beads, f.units, "g", f.marks);
-  const std::string tmx = slurp(tmp(".tmx"));
+  write_alignment(temp_path(".json"), "json", f.langs, f.beads, f.units, "g", f.marks);
+  EXPECT_EQ(slurp(temp_path(".json")), json);
+  write_alignment(temp_path(".tmx"), "tmx", f.langs, f.beads, f.units, "g", f.marks);
+  const std::string tmx = slurp(temp_path(".tmx"));
   EXPECT_NE(tmx.find("<prop type=\"x-tilmash-grouped\">ru</prop>"), std::string::npos);
   EXPECT_EQ(tmx.find("x-tilmash-grouped", tmx.find("tuid=\"tu2\"")), std::string::npos);
   EXPECT_NE(error_of(R"([{"indices": {"en": [0]}, "text": {"en": "A."}, "grouped": ["no such tag!"]}])",
@@ -171,21 +175,10 @@ TEST(AlignmentEditTest, AloneChancesRoundTripThroughJsonAndTmx) {
   ASSERT_EQ(f.beads.size(), 2u);
   EXPECT_TRUE(f.beads[0].alone.empty());
   EXPECT_EQ(f.beads[1].alone, (std::vector<std::vector<double>>{{0.02, 0.41}, {0.01}}));
-  const auto tmp = [](const char* ext) {
-    return (std::filesystem::temp_directory_path() /
-            ("tilmash_alone_" + std::to_string(::getpid()) + ext)).string();
-  };
-  const auto slurp = [](const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream got;
-    got << in.rdbuf();
-    std::filesystem::remove(path);
-    return got.str();
-  };
-  write_alignment(tmp(".json"), "json", f.langs, f.beads, f.units, "a", f.marks);
-  EXPECT_EQ(slurp(tmp(".json")), json);
-  write_alignment(tmp(".tmx"), "tmx", f.langs, f.beads, f.units, "a", f.marks);
-  const std::string tmx = slurp(tmp(".tmx"));
+  write_alignment(temp_path(".json"), "json", f.langs, f.beads, f.units, "a", f.marks);
+  EXPECT_EQ(slurp(temp_path(".json")), json);
+  write_alignment(temp_path(".tmx"), "tmx", f.langs, f.beads, f.units, "a", f.marks);
+  const std::string tmx = slurp(temp_path(".tmx"));
   EXPECT_NE(tmx.find("<prop type=\"x-tilmash-alone\">en=0.020,0.410 kk=0.010</prop>"),
             std::string::npos);
   EXPECT_EQ(tmx.find("x-tilmash-alone"), tmx.rfind("x-tilmash-alone"));  // not on the 1-1 bead
