@@ -6,6 +6,10 @@ usage:
       DIR holds NN.LANG.gold files: one sentence per line, a blank line between paragraphs
       (tests/segment/data/news). Writes OUT/NN.LANG.txt (one paragraph per line, its sentences
       joined with one space) and OUT/NN.LANG.sent (the gold, one sentence per line).
+  make_eval_sets.py news-lines DIR OUT
+      The same, but a gold sentence without final punctuation (a heading, caption, credit,
+      sign-off or table row: it ends with a letter, a digit or a comma) ends its line, as it
+      does in a document; the paragraph's other sentences are joined with one space.
   make_eval_sets.py perturb CORPUS OUT [--seeds 1,2,3,4,5]
       CORPUS holds NNN.LANG.txt and NNN.LANG.sent (../shared/corpus: each .txt line is its
       .sent lines joined with one space). For every seed and file, rewrites some sentences with
@@ -125,24 +129,41 @@ def read_lines(path):
         return [l.rstrip("\n") for l in f if l.strip()]
 
 
-def write_set(out_dir, name, paragraphs):
+# Closing quotes and brackets that may follow a sentence's final punctuation.
+CLOSERS = "\"'»”’)]"
+
+
+def unpunctuated(sentence):
+    """A line without final punctuation: a heading, caption, credit, sign-off or table row, which a
+    document sets on a line of its own ("Step 1: Collect the facts", "Photo: A. Bekov",
+    "Yours sincerely,")."""
+    s = sentence.rstrip(CLOSERS)
+    return bool(s) and (s[-1].isalnum() or s[-1] == ",")
+
+
+def write_set(out_dir, name, paragraphs, lines=False):
     with open(os.path.join(out_dir, name + ".txt"), "w", encoding="utf-8") as f:
         for para in paragraphs:
-            f.write(" ".join(para) + "\n")
+            text = ""
+            for k, sentence in enumerate(para):
+                if k > 0:
+                    text += "\n" if lines and unpunctuated(para[k - 1]) else " "
+                text += sentence
+            f.write(text + "\n")
     with open(os.path.join(out_dir, name + ".sent"), "w", encoding="utf-8") as f:
         for para in paragraphs:
             for sentence in para:
                 f.write(sentence + "\n")
 
 
-def news(src, out_dir):
+def news(src, out_dir, lines=False):
     for name in sorted(os.listdir(src)):
         if not name.endswith(".gold"):
             continue
         with open(os.path.join(src, name), encoding="utf-8") as f:
             blocks = f.read().split("\n\n")
         paragraphs = [[l for l in b.split("\n") if l.strip()] for b in blocks]
-        write_set(out_dir, name[: -len(".gold")], [p for p in paragraphs if p])
+        write_set(out_dir, name[: -len(".gold")], [p for p in paragraphs if p], lines)
 
 
 def perturb(corpus, out_dir, seeds):
@@ -161,8 +182,8 @@ def perturb(corpus, out_dir, seeds):
 
 
 def main(argv):
-    if len(argv) >= 4 and argv[1] == "news":
-        news(argv[2], argv[3])
+    if len(argv) >= 4 and argv[1] in ("news", "news-lines"):
+        news(argv[2], argv[3], argv[1] == "news-lines")
     elif len(argv) >= 4 and argv[1] == "perturb":
         seeds = [1, 2, 3, 4, 5]
         if len(argv) == 6 and argv[4] == "--seeds":
