@@ -762,8 +762,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
         return true;
       }
       // A numbered label and a capital open the next item of a list: "… основанная в 2016 г.
-      // 3. Интервью …". An `abbrev` may stand before a number ("с. 12. Доклад …": a page).
-      if (starts_numbered_item(s, next))
+      // 3. Интервью …". An `abbrev` may stand before a number ("с. 12. Доклад …": a page), and
+      // after a dash the number is a value ("2021–2023 гг. — 29. После …").
+      if (next.word.data() == s.data() + pos && starts_numbered_item(s, next))
         return true;
       [[fallthrough]];
     case AbbrevKind::kAbbrev:

@@ -8,8 +8,8 @@ usage:
       joined with one space) and OUT/NN.LANG.sent (the gold, one sentence per line).
   make_eval_sets.py news-lines DIR OUT
       The same, but a gold sentence without final punctuation (a heading, caption, credit,
-      sign-off or table row: it ends with a letter, a digit or a comma) ends its line, as it
-      does in a document; the paragraph's other sentences are joined with one space.
+      sign-off or table row: see unpunctuated) ends its line, as it does in a document; the
+      paragraph's other sentences are joined with one space.
   make_eval_sets.py perturb CORPUS OUT [--seeds 1,2,3,4,5]
       CORPUS holds NNN.LANG.txt and NNN.LANG.sent (../shared/corpus: each .txt line is its
       .sent lines joined with one space). For every seed and file, rewrites some sentences with
@@ -136,9 +136,11 @@ CLOSERS = "\"'»”’)]"
 def unpunctuated(sentence):
     """A line without final punctuation: a heading, caption, credit, sign-off or table row, which a
     document sets on a line of its own ("Step 1: Collect the facts", "Photo: A. Bekov",
-    "Yours sincerely,")."""
+    "Yours sincerely,", "Kazakhstan – 131 (61%)"): it ends with no full stop, question or
+    exclamation mark, ellipsis, colon, semicolon or dash (an interrupted line of speech, "that
+    he —", goes on in the same line)."""
     s = sentence.rstrip(CLOSERS)
-    return bool(s) and (s[-1].isalnum() or s[-1] == ",")
+    return bool(s) and s[-1] not in ".!?…:;—–-"
 
 
 def write_set(out_dir, name, paragraphs, lines=False):

@@ -574,6 +574,8 @@ TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
   // A numbered label and a capital after an abbreviation open the next item of a list.
   EXPECT_EQ(sentences(langs().ru, "1. Фонд создан в 2019 г. 2. Опросы шли весной."),
             Sentences({"1. Фонд создан в 2019 г.", "2. Опросы шли весной."}));
+  EXPECT_EQ(sentences(langs().ru, "По годам: 2020 г. — 88, 2021 г. — 29. После 2021 г. стало иначе."),
+            Sentences({"По годам: 2020 г. — 88, 2021 г. — 29.", "После 2021 г. стало иначе."}));
   EXPECT_EQ(sentences(langs().ru, "Потери составили 3 млн. 2. Опросы шли весной."),
             Sentences({"Потери составили 3 млн.", "2. Опросы шли весной."}));
   // A page is no list label's year: "с." stands before its number.
