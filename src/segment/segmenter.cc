@@ -841,20 +841,34 @@ std::size_t next_bullet(std::string_view s, std::size_t /*begin*/, std::size_t f
 }
 
 // The next list item in [from, to) that a colon or a semicolon opens, or npos: a list marker
-// ("(a)", "a)", "1)", "1.") after ": " or "; " with a capital or a number after it ("… the
-// following: (a) Raise …; (b) Publish …", «… сұраймыз: 1) 2024 жылғы …»). A lower-case item
-// ("… covers: (a) schools, (b) …", «… касается: а) школ; б) больниц») is a list inside one
-// sentence.
-// Whether a list item with a capital or a number after its marker ("(a) Raise", "1. The",
-// "2) 2024") starts at `at`, after the white space that follows a colon or semicolon.
-bool opens_item(std::string_view s, std::size_t at, std::size_t to) {
+// ("(a)", "a)", "1)", "1.") after ": " or "; " that opens a sentence (item_opening: "… the
+// following: (a) Raise …; (b) Publish …", «… сұраймыз: 1) 2024 жылғы …», "… your Office: 1)
+// inform me in writing whether …; 2) provide …"). A list of phrases ("… covers: (a) schools,
+// (b) …", «… касается: а) школ; б) больниц») stays inside one sentence.
+// How a list item that starts at `at` (after the white space that follows a colon or
+// semicolon) opens: kNone without a marker ("(a)", "a)", "1)", "1."); kSentence with a capital
+// or a number after it ("(a) Raise", "1. The", "2) 2024"), or with a lower-case clause of at
+// least kClauseWords words that a semicolon ends before `to` ("1) inform me in writing whether
+// my father has been charged;"); kPhrase otherwise ("а) школ;", "(a) schools, (b) …").
+enum class ItemOpening { kNone, kPhrase, kSentence };
+constexpr int kClauseWords = 5;
+
+ItemOpening item_opening(std::string_view s, std::size_t at, std::size_t to) {
   std::size_t item = after_list_marker(s, at);
   if (item == std::string_view::npos)
     item = after_numbered_label(s, at);
   if (item == std::string_view::npos || item >= to)
-    return false;
+    return ItemOpening::kNone;
   const WordCase word_case = next_word(s, item).word_case;
-  return word_case == WordCase::kUpper || word_case == WordCase::kDigit;
+  if (word_case == WordCase::kUpper || word_case == WordCase::kDigit)
+    return ItemOpening::kSentence;
+  const std::size_t end = std::min(to, item + kBracketWindow);
+  const std::size_t semicolon = s.substr(0, end).find(';', item);
+  if (semicolon == std::string_view::npos)
+    return ItemOpening::kPhrase;
+  const std::string_view clause = s.substr(item, semicolon - item);
+  return std::count(clause.begin(), clause.end(), ' ') + 1 >= kClauseWords ? ItemOpening::kSentence
+                                                                           : ItemOpening::kPhrase;
 }
 
 std::size_t next_list_item(std::string_view s, std::size_t begin, std::size_t from,
@@ -867,18 +881,21 @@ std::size_t next_list_item(std::string_view s, std::size_t begin, std::size_t fr
     std::size_t at = mark + 1;
     while (at < to && s[at] == ' ')
       ++at;
-    if (at == mark + 1 || at >= to || !opens_item(s, at, to))
+    if (at == mark + 1 || at >= to)
+      continue;
+    const ItemOpening opening = item_opening(s, at, to);
+    if (opening == ItemOpening::kNone || (s[mark] == ':' && opening != ItemOpening::kSentence))
       continue;
     if (s[mark] == ';') {
-      // After a semicolon only in a list of such items: the item the semicolon closes opened
-      // the same way («… шақырады: а) заңды …; ә) Конвенцияның …» is a lower-case list whose
-      // second item starts with a name).
+      // After a semicolon only in a list of such items: the item the semicolon closes opened a
+      // sentence too («… шақырады: а) оларды босату; ә) Женеваға …» is a list of phrases
+      // whose second item starts with a name).
       const std::size_t low = std::max(begin, mark > kBracketWindow ? mark - kBracketWindow : 0);
       const std::size_t before = s.substr(low, mark - low).find_last_of(":;");
       std::size_t prev = before == std::string_view::npos ? low : low + before + 1;
       while (prev < mark && s[prev] == ' ')
         ++prev;
-      if (!opens_item(s, prev, mark))
+      if (item_opening(s, prev, mark + 1) != ItemOpening::kSentence)
         continue;
     }
     return at;

@@ -482,6 +482,16 @@ TEST(SegmenterTest, ListItemStartsASentence) {
             Sentences({"The law covers: (a) schools, (b) hospitals and (c) courts."}));
   EXPECT_EQ(sentences(langs().ru, "Закон касается: а) школ; б) больниц."),
             Sentences({"Закон касается: а) школ; б) больниц."}));
+  // Lower-case items that are clauses (five words or more before their semicolon) are
+  // sentences, as in a formal request; phrases are not.
+  EXPECT_EQ(sentences(langs().ru, "Прошу прокуратуру: 1) сообщить мне письменно о предъявленном "
+                                  "обвинении; 2) разрешить ему звонить семье."),
+            Sentences({"Прошу прокуратуру:", "1) сообщить мне письменно о предъявленном обвинении;",
+                       "2) разрешить ему звонить семье."}));
+  EXPECT_EQ(sentences(langs().en, "I ask your Office: (a) to inform me of the charges against "
+                                  "him; (b) to allow visits."),
+            Sentences({"I ask your Office:", "(a) to inform me of the charges against him;",
+                       "(b) to allow visits."}));
   // An item of such a list that starts with a name does not open a sentence.
   EXPECT_EQ(sentences(langs().kk, "Комитет шақырады: а) оларды босату; ә) Женеваға есеп беру."),
             Sentences({"Комитет шақырады: а) оларды босату; ә) Женеваға есеп беру."}));
@@ -541,6 +551,13 @@ TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
             Sentences({"It bears passport No. N12345678 and a visa.", "It expired."}));
   EXPECT_EQ(sentences(langs().en, "Ask for No. Seven. Nobody did."),
             Sentences({"Ask for No.", "Seven.", "Nobody did."}));
+  // A letter's reference number.
+  EXPECT_EQ(sentences(langs().en, "Our Ref. No. 7/1-2024 applies. Please quote it."),
+            Sentences({"Our Ref. No. 7/1-2024 applies.", "Please quote it."}));
+  EXPECT_EQ(sentences(langs().ru, "Ответ на Исх. № 7/1-2024 не получен. Просим ответить."),
+            Sentences({"Ответ на Исх. № 7/1-2024 не получен.", "Просим ответить."}));
+  EXPECT_EQ(sentences(langs().kk, "Шығ. № 7/1-2024 хатқа жауап жоқ. Жауап беруіңізді сұраймыз."),
+            Sentences({"Шығ. № 7/1-2024 хатқа жауап жоқ.", "Жауап беруіңізді сұраймыз."}));
   // A section of an act before its number.
   EXPECT_EQ(sentences(langs().en, "Neither Art. 9 nor s. 12 of the rules allows it. It never did."),
             Sentences({"Neither Art. 9 nor s. 12 of the rules allows it.", "It never did."}));
