@@ -221,19 +221,23 @@ DpResult solve(const Band& band, std::span<const BeadType> types, RowCost&& cost
       }
     }
   }
+  // Each sentence's chance of standing alone: the posteriors of the 1-0 beads that hold source
+  // sentence r - 1 and of the 0-1 beads that hold target sentence c - 1, summed over the band.
   out.alone[0].assign(static_cast<std::size_t>(band.n), 0.0);
   out.alone[1].assign(static_cast<std::size_t>(band.m), 0.0);
   for (int r = 0; r <= band.n; ++r) {
     row_beads(r);
     for (std::size_t t = 0; t < T; ++t) {
-      const int side = types[t].di == 1 && types[t].dj == 0 ? 0 : types[t].di == 0 && types[t].dj == 1 ? 1 : -1;
-      if (side < 0) continue;
+      const bool source_alone = types[t].di == 1 && types[t].dj == 0;
+      if (!source_alone && !(types[t].di == 0 && types[t].dj == 1)) continue;
+      std::vector<double>& sums = out.alone[source_alone ? 0 : 1];
       for (int c = from[t]; c <= to[t]; ++c) {
         const auto cell = static_cast<std::size_t>(band.index(r, c));
-        const float cost_t = bead_cost[cell * T + t];
-        if (cost_t == std::numeric_limits<float>::infinity()) continue;
-        const double post = std::exp(alpha[static_cast<std::size_t>(start[t] + c)] - scaled(cost_t) + beta[cell] - z);
-        out.alone[static_cast<std::size_t>(side)][static_cast<std::size_t>(side == 0 ? r - 1 : c - 1)] += post;
+        const float bc = bead_cost[cell * T + t];
+        if (bc == std::numeric_limits<float>::infinity()) continue;
+        const auto prev = static_cast<std::size_t>(start[t] + c);
+        sums[static_cast<std::size_t>(source_alone ? r - 1 : c - 1)] +=
+            std::exp(alpha[prev] - scaled(bc) + beta[cell] - z);
       }
     }
   }
