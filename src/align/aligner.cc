@@ -800,11 +800,12 @@ void path_centre(const std::vector<Step>& path, int n, std::vector<int>& clo,
 // (guide == nullptr) searches around the length diagonal and also reports where its posterior
 // mass lies (DpResult::support_lo/hi); the second pass searches around the first pass's path
 // and those cells: where the first pass was unsure, the lexical model gets to choose among all
-// the readings it found likely, not only near the one it picked.
+// the readings it found likely, not only near the one it picked. `alone`: the last pass, whose
+// sentences' chances of standing alone go out with the beads (DpResult::alone).
 detail::DpResult run_pass(const std::vector<SentFeat>& src, const std::vector<SentFeat>& tgt,
                           const SideTables& src_tables, const SideTables& tgt_tables,
                           const Corpus& corpus, const Models& models, const AlignOptions& o,
-                          const detail::DpResult* guide) {
+                          const detail::DpResult* guide, bool alone = false) {
   const int n = static_cast<int>(src.size()), m = static_cast<int>(tgt.size());
   std::vector<int> clo, chi;
   if (guide != nullptr) {
@@ -837,7 +838,7 @@ detail::DpResult run_pass(const std::vector<SentFeat>& src, const std::vector<Se
       scorer.row(t, i, first, last, out);
     };
     detail::DpResult r = detail::solve(band, bead_types(o), row_costs,
-                                       guide != nullptr ? o.temperature : 1.0, support);
+                                       guide != nullptr ? o.temperature : 1.0, support, alone);
     bool full = width >= std::max(n, m);
     if (!r.touched_edge || full) return r;
     if (!recentred) {
@@ -1320,7 +1321,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   out.reserve(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
     detail::DpResult last = run_pass(corpus.src[d], corpus.tgt[d], *tables[d][0], *tables[d][1],
-                                     corpus, models, o, &guide[d]);
+                                     corpus, models, o, &guide[d], /*alone=*/true);
     out.push_back(to_alignment(join_facing_one_sided(std::move(last.path), corpus.src[d],
                                                      corpus.tgt[d], o.use_aside_misses),
                                last.alone));

@@ -71,8 +71,8 @@ struct DpResult {
   // [support_lo[i], support_hi[i]] of the cells whose posterior is at least the threshold
   // (lo > hi when none is). Empty otherwise.
   std::vector<int> support_lo, support_hi;
-  // alone[0][i]: the posterior probability that source sentence i stands alone (a 1-0 bead);
-  // alone[1][j]: that target sentence j does (0-1).
+  // With solve's `alone` (else empty): alone[0][i] the posterior probability that source
+  // sentence i stands alone (a 1-0 bead); alone[1][j] that target sentence j does (0-1).
   std::array<std::vector<double>, 2> alone;
 };
 
@@ -107,10 +107,11 @@ inline double log_add(double a, double b) {
 // the bead of that type ending at (i, j) into out[j - first] (a std::span<double>) for
 // j = first..last, every such bead starting in the band (by_bead makes one from a cost per
 // bead). With support > 0, also the range of cells per row that some path through the band
-// visits with posterior probability at least `support` (DpResult::support_lo/hi).
+// visits with posterior probability at least `support` (DpResult::support_lo/hi). With
+// `alone`, also each sentence's chance of standing alone (DpResult::alone).
 template <class RowCost>
 DpResult solve(const Band& band, std::span<const BeadType> types, RowCost&& cost,
-               double temperature, double support = 0) {
+               double temperature, double support = 0, bool alone = false) {
   constexpr double kInf = std::numeric_limits<double>::infinity();
   // c / temperature, without the division at temperature 1 (the first pass), where it is exact.
   const bool unit_temperature = temperature == 1.0;
@@ -223,9 +224,11 @@ DpResult solve(const Band& band, std::span<const BeadType> types, RowCost&& cost
   }
   // Each sentence's chance of standing alone: the posteriors of the 1-0 beads that hold source
   // sentence r - 1 and of the 0-1 beads that hold target sentence c - 1, summed over the band.
-  out.alone[0].assign(static_cast<std::size_t>(band.n), 0.0);
-  out.alone[1].assign(static_cast<std::size_t>(band.m), 0.0);
-  for (int r = 0; r <= band.n; ++r) {
+  if (alone) {
+    out.alone[0].assign(static_cast<std::size_t>(band.n), 0.0);
+    out.alone[1].assign(static_cast<std::size_t>(band.m), 0.0);
+  }
+  for (int r = 0; alone && r <= band.n; ++r) {
     row_beads(r);
     for (std::size_t t = 0; t < T; ++t) {
       const bool source_alone = types[t].di == 1 && types[t].dj == 0;

@@ -23,30 +23,33 @@ const core::Variant* variant_of(const core::TranslationUnit& u, std::string_view
   return nullptr;
 }
 
+// The text of `rest` up to the first `sep` (all of it when there is none); `rest` goes on after
+// that separator. Splits the props' lists: "en kk", "en=0.1,0.4 kk=0.2".
+std::string_view take_until(std::string_view& rest, char sep) {
+  const std::size_t at = rest.find(sep);
+  const std::string_view head = rest.substr(0, at);
+  rest = at == std::string_view::npos ? std::string_view() : rest.substr(at + 1);
+  return head;
+}
+
 // The chances of standing alone that `u`'s kAloneBeadProp gives the sentences of language
 // `primary`, in order; empty when it gives none (or the value is malformed: such a prop is
 // advice, so a bad one is ignored rather than reported).
 std::vector<double> alone_chances(const core::TranslationUnit& u, std::string_view primary) {
   for (const core::Prop& p : u.props) {
     if (p.type != core::kAloneBeadProp) continue;
-    std::string_view rest = p.value;
-    while (!rest.empty()) {
-      const std::size_t space = rest.find(' ');
-      const std::string_view item = rest.substr(0, space);
-      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    for (std::string_view rest = p.value; !rest.empty();) {
+      const std::string_view item = take_until(rest, ' ');
       const std::size_t eq = item.find('=');
       if (eq == std::string_view::npos || primary_lang(item.substr(0, eq)) != primary) continue;
       std::vector<double> out;
-      std::string_view values = item.substr(eq + 1);
-      while (!values.empty()) {
-        const std::size_t comma = values.find(',');
-        const std::string number(values.substr(0, comma));
+      for (std::string_view values = item.substr(eq + 1); !values.empty();) {
+        const std::string number(take_until(values, ','));
         char* end = nullptr;
         const double v = std::strtod(number.c_str(), &end);
         if (number.empty() || end != number.c_str() + number.size() || !(v >= 0 && v <= 1))
           return {};
         out.push_back(v);
-        values = comma == std::string_view::npos ? std::string_view() : values.substr(comma + 1);
       }
       return out;
     }
@@ -75,11 +78,8 @@ bool is_bead(const core::TranslationUnit& u) {
 bool grouped(const core::TranslationUnit& u, std::string_view primary) {
   for (const core::Prop& p : u.props) {
     if (p.type != core::kGroupedBeadProp) continue;
-    std::string_view rest = p.value;
-    while (!rest.empty()) {
-      const std::size_t space = rest.find(' ');
-      if (primary_lang(rest.substr(0, space)) == primary) return true;
-      rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    for (std::string_view rest = p.value; !rest.empty();) {
+      if (primary_lang(take_until(rest, ' ')) == primary) return true;
     }
   }
   return false;

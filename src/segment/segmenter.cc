@@ -840,11 +840,6 @@ std::size_t next_bullet(std::string_view s, std::size_t /*begin*/, std::size_t f
   return std::string_view::npos;
 }
 
-// The next list item in [from, to) that a colon or a semicolon opens, or npos: a list marker
-// ("(a)", "a)", "1)", "1.") after ": " or "; " that opens a sentence (item_opening: "… the
-// following: (a) Raise …; (b) Publish …", «… сұраймыз: 1) 2024 жылғы …», "… your Office: 1)
-// inform me in writing whether …; 2) provide …"). A list of phrases ("… covers: (a) schools,
-// (b) …", «… касается: а) школ; б) больниц») stays inside one sentence.
 // How a list item that starts at `at` (after the white space that follows a colon or
 // semicolon) opens: kNone without a marker ("(a)", "a)", "1)", "1."); kSentence with a capital
 // or a number after it ("(a) Raise", "1. The", "2) 2024"), or with a lower-case clause of at
@@ -871,6 +866,11 @@ ItemOpening item_opening(std::string_view s, std::size_t at, std::size_t to) {
                                                                            : ItemOpening::kPhrase;
 }
 
+// The next list item in [from, to) that a colon or a semicolon opens, or npos: a list marker
+// ("(a)", "a)", "1)", "1.") after ": " or "; " that opens a sentence (item_opening: "… the
+// following: (a) Raise …; (b) Publish …", «… сұраймыз: 1) 2024 жылғы …», "… your Office: 1)
+// inform me in writing whether …; 2) provide …"). A list of phrases ("… covers: (a) schools,
+// (b) …", «… касается: а) школ; б) больниц») stays inside one sentence.
 std::size_t next_list_item(std::string_view s, std::size_t begin, std::size_t from,
                            std::size_t to) {
   while (from < to) {
