@@ -109,31 +109,42 @@ void write_alignment(const std::string& path, const std::string& format, bool pa
   if (st.units_skipped + st.units_no_source + st.units_duplicate != 0 && left_out) left_out(path, st);
 }
 
-// Adds the pairs of request.tm chosen for the source documents (texts[g][0]) to the aligner's
-// lexicon, each target language's own (two languages: o.dictionary; three: o.pair_dictionary),
-// and tells request.notice how many.
-void add_tm_pairs(const AlignRequest& r,
-                  const std::vector<std::vector<std::vector<core::Segment>>>& texts,
-                  align::AlignOptions& o) {
+// Appends chosen[k - 1], the pairs for target language k, to the aligner's lexicon of that pair
+// (two languages: o.dictionary; three: o.pair_dictionary): each pair learns from its own.
+void add_pairs(std::size_t langs, std::vector<std::vector<std::pair<std::string, std::string>>> chosen,
+               align::AlignOptions& o) {
+  for (std::size_t k = 1; k < langs; ++k) {
+    auto& found = chosen[k - 1];
+    auto& to = langs == 2 ? o.dictionary : o.pair_dictionary[k - 1];
+    to.insert(to.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+}
+
+// Adds the pairs of request.lexicons and then of request.tm chosen for the source documents
+// (texts[g][0]) to the aligner's lexicon, and tells request.notice how many units of the TM.
+void add_training_pairs(const AlignRequest& r,
+                        const std::vector<std::vector<std::vector<core::Segment>>>& texts,
+                        align::AlignOptions& o) {
   std::vector<std::string_view> source;
   for (const auto& group : texts) {
     for (const core::Segment& s : group[0]) source.push_back(s.text);
   }
-  const auto tm = store::open_tm(r.tm, store::OpenMode::kReadOnly);
   const std::vector<std::string_view> targets(r.langs.begin() + 1, r.langs.end());
-  auto chosen = tm_training_pairs(*tm, r.langs[0], targets, source, r.tm_units);
-  for (std::size_t k = 1; k < r.langs.size(); ++k) {
-    auto& found = chosen[k - 1];
-    const std::string of_tm = " of " + tm->location() + " (" + r.langs[0] + "-" + r.langs[k] + ")";
-    if (r.notice) {
-      const std::size_t n = found.size();
-      r.notice(n == 0   ? "no unit" + of_tm + " shares a word with the documents; aligning without it"
-               : n == 1 ? "1 unit" + of_tm + " trains the lexical model"
-                        : std::to_string(n) + " units" + of_tm + " train the lexical model");
-    }
-    auto& to = r.langs.size() == 2 ? o.dictionary : o.pair_dictionary[k - 1];
-    to.insert(to.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  if (!r.lexicons.empty()) {
+    add_pairs(r.langs.size(),
+              lexicon_training_pairs(r.lexicons, r.langs[0], targets, source, r.tm_units), o);
   }
+  if (r.tm.empty()) return;
+  const auto tm = store::open_tm(r.tm, store::OpenMode::kReadOnly);
+  auto chosen = tm_training_pairs(*tm, r.langs[0], targets, source, r.tm_units);
+  for (std::size_t k = 1; k < r.langs.size() && r.notice; ++k) {
+    const std::string of_tm = " of " + tm->location() + " (" + r.langs[0] + "-" + r.langs[k] + ")";
+    const std::size_t n = chosen[k - 1].size();
+    r.notice(n == 0   ? "no unit" + of_tm + " shares a word with the documents; aligning without it"
+             : n == 1 ? "1 unit" + of_tm + " trains the lexical model"
+                      : std::to_string(n) + " units" + of_tm + " train the lexical model");
+  }
+  add_pairs(r.langs.size(), std::move(chosen), o);
 }
 
 }  // namespace
@@ -207,7 +218,7 @@ void align_documents(const AlignRequest& r) {
     triples.push_back({});
     for (std::size_t k = 0; k < langs.size(); ++k) triples.back()[k] = {texts[g][k], terms[g][k]};
   }
-  if (!r.tm.empty() && r.from_json.empty()) add_tm_pairs(r, texts, o);
+  if (r.from_json.empty()) add_training_pairs(r, texts, o);
   std::vector<align::Alignment> result;
   std::vector<io::BeadMark> marks;
   if (!r.from_json.empty()) {

@@ -28,7 +28,10 @@ struct AlignRequest {
   std::string dictionary;          // TSV of source<TAB>target pairs ("" = none)
   std::string tm;                  // TM (file or postgresql:// URI) whose units train the
                                    // lexical model, after the dictionary (app/align_tm.h; "" = none)
-  std::size_t tm_units = 2000;     // at most this many of its units
+  std::size_t tm_units = 2000;     // at most this many of its units (and of the lexicon's)
+  // TMX files whose units train the lexical model before the TM's (app/align_tm.h; the CLI
+  // passes app::lexicon_paths, the shipped lexicon by default; empty = none).
+  std::vector<std::string> lexicons;
   std::vector<std::string> glossaries;  // --glossary as given (app::glossary_paths resolves)
   std::string from_json;           // take the beads from this align JSON ("" = align)
   // Told each TMX/XLIFF output's statistics when some beads were left out, when set.

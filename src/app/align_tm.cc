@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <queue>
 #include <unordered_set>
 
 #include "align/features.h"
+#include "app/shipped.h"
 #include "core/utf8.h"
+#include "io/tmx_reader.h"
 #include "io/tmx_writer.h"
 
 namespace tilmash::app {
@@ -35,71 +38,129 @@ bool ranks_before(const Candidate& a, const Candidate& b) {
 
 }  // namespace
 
-std::vector<std::vector<std::pair<std::string, std::string>>> tm_training_pairs(
-    const store::TmBackend& tm, std::string_view src_lang,
-    std::span<const std::string_view> tgt_langs,
-    std::span<const std::string_view> source_sentences, std::size_t max_units) {
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+// One heap per target language; its top is the weakest unit kept, the one a better unit replaces.
+using Heap = std::priority_queue<Candidate, std::vector<Candidate>, decltype(&ranks_before)>;
+
+struct TrainingPairPicker::State {
+  std::string src_lang;
+  std::vector<std::string> tgt_langs;
+  std::size_t max_units = 0;
   std::unordered_set<std::string> document_words;
-  for (const std::string_view s : source_sentences) {
-    for (std::string& w : align::detail::word_tokens(s)) {
-      if (long_enough(w)) document_words.insert(std::move(w));
+  std::vector<Heap> kept;
+  std::uint64_t order = 0;
+  std::vector<std::string> shared;                // scratch
+  std::vector<const core::Variant*> tgt;          // scratch
+};
+
+TrainingPairPicker::TrainingPairPicker(std::string_view src_lang,
+                                       std::span<const std::string_view> tgt_langs,
+                                       std::span<const std::string_view> source_sentences,
+                                       std::size_t max_units)
+    : s_(std::make_unique<State>()) {
+  s_->src_lang = src_lang;
+  s_->tgt_langs.assign(tgt_langs.begin(), tgt_langs.end());
+  s_->max_units = max_units;
+  for (const std::string_view sentence : source_sentences) {
+    for (std::string& w : align::detail::word_tokens(sentence)) {
+      if (long_enough(w)) s_->document_words.insert(std::move(w));
     }
   }
-  std::vector<std::vector<std::pair<std::string, std::string>>> out(tgt_langs.size());
-  if (max_units == 0 || document_words.empty()) return out;
-  // One heap per target language; its top is the weakest unit kept, the one a better unit
-  // replaces.
-  using Heap = std::priority_queue<Candidate, std::vector<Candidate>, decltype(&ranks_before)>;
-  std::vector<Heap> kept(tgt_langs.size(), Heap(ranks_before));
-  std::uint64_t order = 0;
-  std::vector<std::string> shared;
-  std::vector<const core::Variant*> tgt(tgt_langs.size());
-  const auto snapshot = tm.read_snapshot();
-  tm.for_each_unit([&](const store::StoredUnit& u) {
-    const core::Variant* src = nullptr;
-    std::fill(tgt.begin(), tgt.end(), nullptr);
-    for (const core::Variant& v : u.unit.variants) {
-      if (src == nullptr && io::lang_matches(src_lang, v.lang)) {
-        src = &v;
-        continue;
-      }
-      for (std::size_t k = 0; k < tgt_langs.size(); ++k) {
-        if (tgt[k] == nullptr && io::lang_matches(tgt_langs[k], v.lang)) tgt[k] = &v;
-      }
+  s_->kept.assign(tgt_langs.size(), Heap(ranks_before));
+  s_->tgt.resize(tgt_langs.size());
+}
+
+TrainingPairPicker::~TrainingPairPicker() = default;
+
+bool TrainingPairPicker::wants_units() const {
+  return s_->max_units != 0 && !s_->document_words.empty();
+}
+
+void TrainingPairPicker::offer(const core::TranslationUnit& unit) {
+  State& s = *s_;
+  const std::uint64_t at = s.order++;
+  if (!wants_units()) return;
+  const core::Variant* src = nullptr;
+  std::fill(s.tgt.begin(), s.tgt.end(), nullptr);
+  for (const core::Variant& v : unit.variants) {
+    if (src == nullptr && io::lang_matches(s.src_lang, v.lang)) {
+      src = &v;
+      continue;
     }
-    const std::uint64_t at = order++;
-    if (src == nullptr || std::all_of(tgt.begin(), tgt.end(), [](auto* v) { return !v; })) {
-      return true;
+    for (std::size_t k = 0; k < s.tgt_langs.size(); ++k) {
+      if (s.tgt[k] == nullptr && io::lang_matches(s.tgt_langs[k], v.lang)) s.tgt[k] = &v;
     }
-    shared.clear();
-    for (std::string& w : align::detail::word_tokens(src->text)) {
-      if (document_words.contains(w)) shared.push_back(std::move(w));
+  }
+  if (src == nullptr || std::all_of(s.tgt.begin(), s.tgt.end(), [](auto* v) { return !v; })) {
+    return;
+  }
+  s.shared.clear();
+  for (std::string& w : align::detail::word_tokens(src->text)) {
+    if (s.document_words.contains(w)) s.shared.push_back(std::move(w));
+  }
+  std::sort(s.shared.begin(), s.shared.end());
+  const auto n =
+      static_cast<std::size_t>(std::unique(s.shared.begin(), s.shared.end()) - s.shared.begin());
+  if (n == 0) return;
+  for (std::size_t k = 0; k < s.tgt_langs.size(); ++k) {
+    if (s.tgt[k] == nullptr) continue;
+    if (s.kept[k].size() == s.max_units) {
+      if (n <= s.kept[k].top().shared) continue;  // a tie keeps the earlier unit
+      s.kept[k].pop();
     }
-    std::sort(shared.begin(), shared.end());
-    const auto n =
-        static_cast<std::size_t>(std::unique(shared.begin(), shared.end()) - shared.begin());
-    if (n == 0) return true;
-    for (std::size_t k = 0; k < tgt_langs.size(); ++k) {
-      if (tgt[k] == nullptr) continue;
-      if (kept[k].size() == max_units) {
-        if (n <= kept[k].top().shared) continue;  // a tie keeps the earlier unit
-        kept[k].pop();
-      }
-      kept[k].push({n, at, src->text, tgt[k]->text});
-    }
-    return true;
-  });
-  for (std::size_t k = 0; k < tgt_langs.size(); ++k) {
+    s.kept[k].push({n, at, src->text, s.tgt[k]->text});
+  }
+}
+
+std::vector<Pairs> TrainingPairPicker::take() {
+  std::vector<Pairs> out(s_->kept.size());
+  for (std::size_t k = 0; k < s_->kept.size(); ++k) {
     std::vector<Candidate> best;
-    best.reserve(kept[k].size());
-    while (!kept[k].empty()) {
-      best.push_back(kept[k].top());
-      kept[k].pop();
+    best.reserve(s_->kept[k].size());
+    while (!s_->kept[k].empty()) {
+      best.push_back(s_->kept[k].top());
+      s_->kept[k].pop();
     }
     std::sort(best.begin(), best.end(), ranks_before);
     for (Candidate& c : best) out[k].emplace_back(std::move(c.source), std::move(c.target));
   }
   return out;
+}
+
+std::vector<Pairs> tm_training_pairs(const store::TmBackend& tm, std::string_view src_lang,
+                                     std::span<const std::string_view> tgt_langs,
+                                     std::span<const std::string_view> source_sentences,
+                                     std::size_t max_units) {
+  TrainingPairPicker picker(src_lang, tgt_langs, source_sentences, max_units);
+  if (!picker.wants_units()) return picker.take();
+  const auto snapshot = tm.read_snapshot();
+  tm.for_each_unit([&](const store::StoredUnit& u) {
+    picker.offer(u.unit);
+    return true;
+  });
+  return picker.take();
+}
+
+std::vector<std::string> lexicon_paths(std::vector<std::string> given) {
+  if (!given.empty()) return given;
+  if (const char* env = std::getenv("TILMASH_LEXICON"); env != nullptr && *env != '\0') {
+    return {env};
+  }
+  return shipped_files("lexicon", ".tmx");
+}
+
+std::vector<Pairs> lexicon_training_pairs(std::span<const std::string> paths,
+                                          std::string_view src_lang,
+                                          std::span<const std::string_view> tgt_langs,
+                                          std::span<const std::string_view> source_sentences,
+                                          std::size_t max_units) {
+  TrainingPairPicker picker(src_lang, tgt_langs, source_sentences, max_units);
+  for (const std::string& path : paths) {
+    if (!picker.wants_units()) break;
+    io::TmxReader reader(path);
+    while (auto unit = reader.next()) picker.offer(*unit);
+  }
+  return picker.take();
 }
 
 std::vector<std::pair<std::string, std::string>> tm_training_pairs(

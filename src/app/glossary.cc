@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "app/option_error.h"
+#include "app/shipped.h"
 #include "io/document.h"
 #include "io/errors.h"
 #include "io/glossary_cache.h"
@@ -21,23 +22,6 @@ namespace fs = std::filesystem;
 
 constexpr const char* kDescription =
     "tilmash glossary: English source, Kazakh (Cyrillic) and Russian targets";
-
-// The shipped glossaries/ folder: beside or above the executable, else the source tree.
-fs::path default_dir() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-      if (fs::is_directory(dir / "glossaries", ec)) return dir / "glossaries";
-      if (dir == dir.parent_path()) break;
-    }
-  }
-#ifdef TILMASH_SOURCE_DIR
-  return fs::path(TILMASH_SOURCE_DIR) / "glossaries";
-#else
-  return "glossaries";
-#endif
-}
 
 // Names this build: a cache made by another binary (new matching rules) is not trusted.
 std::string producer() {
@@ -86,13 +70,7 @@ std::vector<std::string> glossary_paths(std::vector<std::string> given) {
   if (const char* env = std::getenv("TILMASH_GLOSSARY"); env != nullptr && *env != '\0') {
     return {env};
   }
-  std::vector<std::string> out;
-  const fs::path dir = default_dir();
-  std::error_code ec;
-  for (const auto& f : fs::directory_iterator(dir, ec)) {
-    if (f.path().extension() == ".tbx") out.push_back(f.path().string());
-  }
-  std::sort(out.begin(), out.end());
+  std::vector<std::string> out = shipped_files("glossaries", ".tbx");
   if (out.empty()) throw OptionError("no glossary: give --glossary FILE or set TILMASH_GLOSSARY");
   return out;
 }

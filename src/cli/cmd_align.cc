@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/align.h"
+#include "app/align_tm.h"
 #include "cli/command.h"
 #include "core/lang.h"
 
@@ -23,9 +24,8 @@ constexpr const char* kHelp =
     "formats: beads (0,1:0 per line), tsv (confidence, then each side's text), json, tmx (one\n"
     "<tu> per bead that has text in every language, prop x-tilmash-confidence), xliff (XLIFF\n"
     "1.2, one <trans-unit> per bead, id = bead number, tilmash:confidence; one <file> per\n"
-    "target language), html (a review\n"
-    "page: languages side by side, weakest beads listed on top and highlighted, glossary terms\n"
-    "with their approved renderings, check's findings; keys j/k next/previous weak bead).\n"
+    "target language), html (a review page: languages side by side, weakest beads listed on top\n"
+    "and highlighted, glossary terms with their approved renderings, check's findings).\n"
     "--pairs also writes OUT-en-kk.FORMAT etc., one per source-target pair, each from that\n"
     "pair's own alignment (finer than the joined beads where the translations group sentences\n"
     "differently).\n"
@@ -33,7 +33,9 @@ constexpr const char* kHelp =
     "it: --glossary, else $TILMASH_GLOSSARY, else the shipped glossaries (--no-glossary: none).\n"
     "--tm DB: the units of a TM (as tm --db takes it) that share the most words with the source\n"
     "document(s), at most --tm-units per language pair, teach the lexical model their\n"
-    "translations (one pass over the TM: about 0.2 s per 60,000 units).\n\n"
+    "translations (one pass over the TM: about 0.2 s per 60,000 units). The lexicon does the\n"
+    "same before it: translated sentences of the field (TMX), --lexicon, else $TILMASH_LEXICON,\n"
+    "else the shipped lexicon/ (en-kk, en-ru news and testimony); --no-lexicon: none.\n\n"
     "examples:\n"
     "  tilmash align --langs en,kk article.en.txt article.kk.txt\n"
     "  tilmash align --langs en,kk,ru --segmented a.en a.kk a.ru --format beads\n"
@@ -57,8 +59,10 @@ Exit run_align(std::span<const std::string> args) {
       ("out-dir", po::value<std::string>(), "with --batch: directory for the outputs")
       ("dictionary", po::value<std::string>(), "TSV of source<TAB>target word/phrase pairs")
       ("tm", po::value<std::string>(), "DB: TM (file or postgresql:// URI) training the lexical model")
-      ("tm-units", po::value<int>()->default_value(2000), "with --tm: at most N units (those "
-                                                          "sharing most words with the source)")
+      ("tm-units", po::value<int>()->default_value(2000), "at most N units of the TM, and of the "
+                                                          "lexicon (those sharing most words)")
+      ("lexicon", po::value<std::vector<std::string>>(), "TMX training the lexical model (repeatable)")
+      ("no-lexicon", po::bool_switch(), "no lexicon: the documents (and --tm) teach it alone")
       ("no-glossary", po::bool_switch(), "no glossary anchors (also the ablation switch)")
       ("no-length", po::bool_switch(), "ablation: no length model")
       ("no-anchors", po::bool_switch(), "ablation: no numbers/names/punctuation anchors")
@@ -128,6 +132,9 @@ Exit run_align(std::span<const std::string> args) {
   r.pairs = pairs;
   if (vm->count("glossary") != 0u) r.glossaries = (*vm)["glossary"].as<std::vector<std::string>>();
   if (vm->count("from-json") != 0u) r.from_json = (*vm)["from-json"].as<std::string>();
+  std::vector<std::string> lexicons;
+  if (vm->count("lexicon") != 0u) lexicons = (*vm)["lexicon"].as<std::vector<std::string>>();
+  if (!(*vm)["no-lexicon"].as<bool>()) r.lexicons = app::lexicon_paths(std::move(lexicons));
   r.left_out = [](const std::string& path, const io::TmxWriteStats& st) {
     const std::size_t empty = st.units_skipped + st.units_no_source;
     std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "

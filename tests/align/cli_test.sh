@@ -87,6 +87,16 @@ check beads_pair_two_sides test "$(grep -c '^[0-9,]*:[0-9,]*$' out-en-kk.beads)"
   "$(wc -l < out-en-kk.beads)"
 expect no_glossary 0 -- "$TILMASH" align --langs en,kk --no-glossary --format beads en.txt kk.txt
 expect missing_glossary 4 'nope\.tbx' -- "$TILMASH" align --langs en,kk --glossary nope.tbx en.txt kk.txt
+# The lexicon: a file that is not there, or not TMX, names itself; the shipped one is used by
+# default and --no-lexicon leaves it out (both align).
+expect missing_lexicon 4 'nope\.tmx' -- "$TILMASH" align --langs en,kk --lexicon nope.tmx en.txt kk.txt
+expect bad_lexicon 3 'kk\.txt:1:1: error' -- "$TILMASH" align --langs en,kk --lexicon kk.txt \
+  -o lex.tsv en.txt kk.txt
+check bad_lexicon_leaves_no_output test ! -e lex.tsv
+expect shipped_lexicon 0 -- "$TILMASH" align --langs en,kk --format beads en.txt kk.txt
+expect no_lexicon 0 -- "$TILMASH" align --langs en,kk --no-lexicon --format beads en.txt kk.txt
+expect lexicon_from_env 4 'env_lex\.tmx' -- env TILMASH_LEXICON=env_lex.tmx "$TILMASH" align \
+  --langs en,kk en.txt kk.txt
 if command -v xmllint > /dev/null; then
   check tmx_well_formed xmllint --noout out.tmx out-en-kk.tmx out-en-ru.tmx
 fi

@@ -1,13 +1,19 @@
-// align --tm (app/align_tm.h through app::align_documents): a TM whose units teach the lexical
-// model the words of the documents moves an omission to the sentence that lacks its
-// translation, where lengths alone put it elsewhere; three languages, each pair with its own
-// units; the requests it refuses and the TMs it cannot read. The choice of units itself: tests/store/backend_suite_test.cc (both backends).
+// align --tm and the lexicon (app/align_tm.h through app::align_documents): a TM or a lexicon
+// whose units teach the lexical model the words of the documents moves an omission to the
+// sentence that lacks its translation, where lengths alone put it elsewhere; three languages,
+// each pair with its own units; the requests it refuses and the files it cannot read; which
+// lexicon files a run takes. The choice of units itself: tests/store/backend_suite_test.cc
+// (both backends).
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "app/align.h"
+#include "app/align_tm.h"
 #include "app/option_error.h"
 #include "io/alignment_reader.h"
+#include "io/errors.h"
 #include "store/tm_backend.h"
 #include "test_dir.h"
 
@@ -172,6 +178,73 @@ TEST_F(AlignTmTest, ThreeLanguagesTrainEachPairOnItsOwnUnits) {
                                                            {{3}, {3}}, {{4}, {}},  {{5}, {4}},
                                                            {{6}, {5}}, {{7}, {6}}};
   EXPECT_EQ(en_kk, gold);
+}
+
+// The same memory as a lexicon file (TMX): the same effect, before any TM, without a notice.
+std::string lexicon_tmx(const std::vector<std::pair<std::string, std::string>>& pairs,
+                        const std::string& target_lang) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\"><header "
+      "creationtool=\"test\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" "
+      "adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n";
+  for (const auto& [en, tgt] : pairs) {
+    out += "<tu><tuv xml:lang=\"en\"><seg>" + en + "</seg></tuv><tuv xml:lang=\"" + target_lang +
+           "\"><seg>" + tgt + "</seg></tuv></tu>\n";
+  }
+  return out + "</body></tmx>\n";
+}
+
+const std::vector<std::vector<std::vector<int>>> kGold = {{{0}, {0}}, {{1}, {1}}, {{2}, {2}},
+                                                          {{3}, {3}}, {{4}, {}},  {{5}, {4}},
+                                                          {{6}, {5}}, {{7}, {6}}};
+
+TEST_F(AlignTmTest, ALexiconTeachesTheWordsAsATmDoes) {
+  AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("plain.json"));
+  align_documents(r);
+  ASSERT_NE(sides(path("plain.json")), kGold);
+  // Another language's lexicon teaches en-kk nothing.
+  r.lexicons = {write("ru.tmx", lexicon_tmx(kMemory, "ru"))};
+  r.output = path("ru.json");
+  align_documents(r);
+  EXPECT_EQ(sides(path("ru.json")), sides(path("plain.json")));
+  r.lexicons.push_back(write("kk.tmx", lexicon_tmx(kMemory, "kk")));
+  r.output = path("kk.json");
+  std::vector<std::string> notices;
+  r.notice = [&](const std::string& m) { notices.push_back(m); };
+  align_documents(r);
+  EXPECT_EQ(sides(path("kk.json")), kGold);
+  EXPECT_TRUE(notices.empty());  // the lexicon is the default: nothing to tell
+}
+
+TEST_F(AlignTmTest, ALexiconThatIsNotTmxIsBadInputNamingItAndNothingIsWritten) {
+  AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("a.json"));
+  r.lexicons = {write("lex.tmx", "<tmx version=\"1.4\"><body><tu>")};
+  try {
+    align_documents(r);
+    ADD_FAILURE() << "aligned with a broken lexicon";
+  } catch (const core::Failure& e) {
+    EXPECT_EQ(e.kind(), core::FailureKind::kBadInput) << e.what();
+    EXPECT_NE(std::string(e.what()).find(path("lex.tmx")), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(std::filesystem::exists(path("a.json")));
+}
+
+TEST_F(AlignTmTest, TheLexiconFilesAreTheGivenOnesElseTheEnvironmentsElseTheShipped) {
+  const char* saved = std::getenv("TILMASH_LEXICON");
+  const std::string old = saved != nullptr ? saved : "";
+  ::unsetenv("TILMASH_LEXICON");
+  const std::vector<std::string> shipped = lexicon_paths({});
+  // The source tree's lexicon/ (this test binary lives in its build folder).
+  ASSERT_FALSE(shipped.empty());
+  EXPECT_TRUE(shipped[0].ends_with("lexicon/news.tmx")) << shipped[0];
+  ::setenv("TILMASH_LEXICON", "/somewhere/mine.tmx", 1);
+  EXPECT_EQ(lexicon_paths({}), std::vector<std::string>{"/somewhere/mine.tmx"});
+  EXPECT_EQ(lexicon_paths({"a.tmx", "b.tmx"}), (std::vector<std::string>{"a.tmx", "b.tmx"}));
+  if (saved != nullptr) {
+    ::setenv("TILMASH_LEXICON", old.c_str(), 1);
+  } else {
+    ::unsetenv("TILMASH_LEXICON");
+  }
 }
 
 }  // namespace
