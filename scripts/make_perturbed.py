@@ -14,7 +14,8 @@ Bases (each a document in en, kk and ru with en-kk and en-ru gold beads):
               articles are parallel: each heading ("Article 12", "12 бап", "Статья 12",
               "Preamble") starts one. Within an article with as many sentences in both
               languages the gold is 1-1 in order; otherwise it is the best 1-1/1-2/2-1 path
-              under a length cost (the few such articles differ by one split sentence).
+              under a length cost (the few such articles differ by one split sentence). The
+              preamble's "Now, therefore,", which neither translation renders, is 1-0.
 
 Operations, applied on one language of the three at random (an English change affects both
 pairs: an English sentence deleted makes the kk and ru sentences added ones):
@@ -192,6 +193,13 @@ def articles(sents):
     return groups
 
 
+# English paragraphs of the UDHR that a translation does not render, read side by side: the
+# preamble's "Now, therefore," (the Kazakh and Russian texts go from the last "whereas" clause
+# straight to «БАС АССАМБЛЕЯ,» / «Генеральная Ассамблея,»). They are 1-0 beads; a length path
+# would glue them to a neighbour.
+UNTRANSLATED = {'kk': {'Now, therefore,'}, 'ru': {'Now, therefore,'}}
+
+
 def udhr_base(folder):
     doc = Doc()
     raw = {l: read_paragraphs(os.path.join(folder, f'udhr.{l}.para')) for l in LANGS}
@@ -203,6 +211,10 @@ def udhr_base(folder):
             sys.exit(f'make_perturbed: UDHR en has {len(arts["en"])} articles, {pair} {len(arts[pair])}')
         ratio = sum(len(t) for t, _ in raw[pair]) / sum(len(t) for t, _ in raw['en'])
         for ea, ta in zip(arts['en'], arts[pair]):
+            alone = [i for i in ea if raw['en'][i][0] in UNTRANSLATED[pair]]
+            for i in alone:
+                doc.gold[pair].append(({doc.side['en'][i].id}, set()))
+            ea = [i for i in ea if i not in alone]
             if len(ea) == len(ta):
                 path = [([i], [j]) for i, j in zip(range(len(ea)), range(len(ta)))]
             else:
