@@ -409,11 +409,42 @@ bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos) {
   return false;
 }
 
-// An abbreviation looked up as written, then with its first letter in lower case.
+// The word of `token` ("SEN.") in capitals, as a transcript's speaker labels and a letter's
+// headings write titles ("SEN. HOLLOWAY:", «СЕН. ХОЛЛОУЭЙ:»), written as the rules list them:
+// first as a capital and the rest lower case ("Sen."), then all lower case ("сен."). Null when
+// the token has fewer than two letters before its one full stop or a letter that is not a capital.
+const AbbrevKind* find_in_capitals(const RuleSet& rules, std::string_view token) {
+  if (token.size() < 3 || token.back() != '.')
+    return nullptr;
+  std::string capital, lower;
+  std::size_t letters = 0;
+  for (std::size_t pos = 0, len = 0; pos + 1 < token.size(); pos += len) {
+    const char32_t cp = decode_at(token, pos, &len);
+    if (!is_upper(cp))
+      return nullptr;
+    const auto low = static_cast<char32_t>(u_tolower(uc(cp)));
+    core::append_utf8(capital, letters == 0 ? cp : low);
+    core::append_utf8(lower, low);
+    ++letters;
+  }
+  if (letters < 2)
+    return nullptr;
+  for (std::string* form : {&capital, &lower}) {
+    form->push_back('.');
+    if (auto it = rules.abbreviations.find(*form); it != rules.abbreviations.end())
+      return &it->second;
+  }
+  return nullptr;
+}
+
+// An abbreviation looked up as written, then with its first letter in lower case, then, when
+// it is written in capitals, as the rules write it (find_in_capitals).
 const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token) {
   if (auto it = rules.abbreviations.find(token); it != rules.abbreviations.end()) {
     return &it->second;
   }
+  if (const AbbrevKind* found = find_in_capitals(rules, token))
+    return found;
   std::size_t len = 0;
   char32_t first = decode_at(token, 0, &len);
   // A capital letter and a full stop is an initial, not the lower-case abbreviation it spells:
@@ -448,9 +479,25 @@ bool is_initials(std::string_view token) {
   return letters >= 2 || (letters == 1 && first_upper);
 }
 
+// Whether the inside of a bracket is a time stamp, "21:15", "09:05:33", "12.03.2024 21:15": the
+// label a chat log or a transcript puts before each message, which opens it (no note on the
+// message before).
+bool is_time_stamp(std::string_view inside) {
+  bool colon = false;
+  for (const char c : inside) {
+    if (c == ':') {
+      colon = true;
+    } else if ((c < '0' || c > '9') && c != '.' && c != '/' && c != '-' && c != ' ' && c != ',') {
+      return false;
+    }
+  }
+  return colon && !inside.empty() && inside.front() >= '0' && inside.front() <= '9';
+}
+
 // Where a note in brackets with no full stop inside ends, when one opens the span
 // [begin, end) and white space and a capital follow it: "[12] The next …", "[inaudible] A: …".
-// A list label ("(a) Free him.") is no note, and neither is a bracket that ends the span
+// A list label ("(a) Free him.") is no note, nor is a time stamp ("[21:15] Aigul: …"), and
+// neither is a bracket that ends the span
 // ("… reporters. (Source: Reuters)"), a line of its own in the writer's layout. Else `begin`.
 std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t end) {
   if (begin >= end || bracket_step(s[begin]) <= 0
@@ -459,8 +506,10 @@ std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t 
   }
   bool full_stop = false;
   const std::size_t close = bracket_close(s.substr(0, end), begin + 1, 1, &full_stop);
-  if (close == std::string_view::npos || full_stop)
+  if (close == std::string_view::npos || full_stop
+      || is_time_stamp(s.substr(begin + 1, close - begin - 1))) {
     return begin;
+  }
   std::size_t len = 0;
   return close + 2 < end && s[close + 1] == ' ' && is_upper(decode_at(s, close + 2, &len))
              ? close + 1
@@ -784,8 +833,22 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       return next.word_case != WordCase::kDigit
              && std::none_of(next.word.begin(), next.word.end(),
                              [](char c) { return c >= '0' && c <= '9'; });
-    case AbbrevKind::kFinal:
-      return !rules_.continuers.contains(next.word);
+    case AbbrevKind::kFinal: {
+      // After a word that is no listed abbreviation, a one-letter `continue` word ("N" of
+      // "N.W.") is an initial that opens the next sentence ("… in 2019. S. Tursyn said").
+      if (rules_.continuers.contains(next.word) && (kind != nullptr || next.word.size() > 1))
+        return false;
+      // A lower-case `continue` word after the capitalised one, after a listed abbreviation:
+      // "8 p.m. Almaty time" (not "… three times. Each time …").
+      if (kind == nullptr)
+        return true;
+      const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+      const NextWord then = next.word_case == WordCase::kUpper && after < s.size()
+                                && is_space(decode_at(s, after, &cp_start))
+                                ? next_word(s, after + cp_start)
+                                : NextWord{};
+      return !(then.word_case == WordCase::kLower && rules_.continuers.contains(then.word));
+    }
   }
   return true;
 }

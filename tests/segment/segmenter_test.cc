@@ -537,6 +537,53 @@ TEST(SegmenterTest, NoteInBracketsAfterASentenceEndBelongsToIt) {
             Sentences({"It asks two things.", "(a) Free him.", "(b) Tell us where he is."}));
 }
 
+TEST(SegmenterTest, TranscriptsChatLogsAndAddresses) {
+  // A hearing's speaker labels write titles in capitals: still the title, before the name.
+  EXPECT_EQ(sentences(langs().en, "Thank you. MS. KERIMOVA: Mr. Chairman, thank you. SEN. "
+                                  "HOLLOWAY: Did they answer?"),
+            Sentences({"Thank you.", "MS. KERIMOVA: Mr. Chairman, thank you.",
+                       "SEN. HOLLOWAY: Did they answer?"}));
+  EXPECT_EQ(sentences(langs().ru, "Спасибо. СЕН. ХОЛЛОУЭЙ: Вы поверили? ПРЕДСТ. ОКОНДЖО: Прошу."),
+            Sentences({"Спасибо.", "СЕН. ХОЛЛОУЭЙ: Вы поверили?", "ПРЕДСТ. ОКОНДЖО: Прошу."}));
+  EXPECT_EQ(sentences(langs().kk, "Рақмет. СЕН. ХОЛЛОУЭЙ: Сіз сендіңіз бе?"),
+            Sentences({"Рақмет.", "СЕН. ХОЛЛОУЭЙ: Сіз сендіңіз бе?"}));
+  // A word in capitals that is no listed abbreviation still ends its sentence.
+  EXPECT_EQ(sentences(langs().en, "They said NO. Then they left."),
+            Sentences({"They said NO.", "Then they left."}));
+  // A time stamp in brackets opens a chat message; a note in brackets stays with the sentence
+  // before it.
+  EXPECT_EQ(sentences(langs().en, "[21:14] Aigul: Are you awake? [21:15] Mother: I can't sleep."),
+            Sentences({"[21:14] Aigul: Are you awake?", "[21:15] Mother: I can't sleep."}));
+  EXPECT_EQ(sentences(langs().ru, "[21:17] Мама: Звонила его жена. [21:17] Мама: Его осудили."),
+            Sentences({"[21:17] Мама: Звонила его жена.", "[21:17] Мама: Его осудили."}));
+  EXPECT_EQ(sentences(langs().en, "Then he left. [inaudible] A: Yes."),
+            Sentences({"Then he left. [inaudible]", "A: Yes."}));
+  // Parts of an address: a flat's number; a street type ends the address and the sentence.
+  EXPECT_EQ(sentences(langs().en, "We moved to 17 Elm St., Apt. 4, last week. Come and see."),
+            Sentences({"We moved to 17 Elm St., Apt. 4, last week.", "Come and see."}));
+  EXPECT_EQ(sentences(langs().en, "The hall is at 41 Maple Ave. Children's songs start at 2."),
+            Sentences({"The hall is at 41 Maple Ave.", "Children's songs start at 2."}));
+  EXPECT_EQ(sentences(langs().ru, "Запись: тел. 555-0148. Места ограничены."),
+            Sentences({"Запись: тел. 555-0148.", "Места ограничены."}));
+  EXPECT_EQ(sentences(langs().kk, "Тіркелу: тел. 555-0148. Орын аз."),
+            Sentences({"Тіркелу: тел. 555-0148.", "Орын аз."}));
+  // A compass point continues an address; after an ordinary word the letter is an initial.
+  EXPECT_EQ(sentences(langs().en, "He was held in 2019. S. Tursyn said so."),
+            Sentences({"He was held in 2019.", "S. Tursyn said so."}));
+  EXPECT_EQ(sentences(langs().en, "We wrote three times. Each time we waited."),
+            Sentences({"We wrote three times.", "Each time we waited."}));
+  // A place's time after the time of day; without it the capital opens a sentence.
+  EXPECT_EQ(sentences(langs().en, "Call at 8 p.m. Almaty time. We wait until 9 p.m. Nobody came."),
+            Sentences({"Call at 8 p.m. Almaty time.", "We wait until 9 p.m.", "Nobody came."}));
+  // Caption labels and an appendix before its letter; a month before a year.
+  EXPECT_EQ(sentences(langs().kk, "1-сурет. Кешеннің сызбасы. 2-сурет. Қабырға."),
+            Sentences({"1-сурет. Кешеннің сызбасы.", "2-сурет. Қабырға."}));
+  EXPECT_EQ(sentences(langs().ru, "Рисунок 3. Стена лагеря. См. их прил. B, с. 14."),
+            Sentences({"Рисунок 3. Стена лагеря.", "См. их прил. B, с. 14."}));
+  EXPECT_EQ(sentences(langs().ru, "Письмо пришло 11 мар. 2025 г. в 09:14."),
+            Sentences({"Письмо пришло 11 мар. 2025 г. в 09:14."}));
+}
+
 TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
   // A postscript's label is not a sentence.
   EXPECT_EQ(sentences(langs().en, "Thank you. P.S. We can come at any time."),
