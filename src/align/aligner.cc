@@ -21,11 +21,13 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <unordered_map>
 
 #include "align/dp.h"
 #include "align/features.h"
 #include "align/length_model.h"
 #include "align/model1.h"
+#include "core/utf8.h"
 
 namespace tilmash::align {
 namespace {
@@ -98,7 +100,8 @@ int intersect_count(std::span<const int> a, std::span<const int> b) {
 bool shares_evidence(const SentFeat& s, const SentFeat& t, const AlignOptions& o) {
   return (o.use_anchors && intersect_count(s.anchors, t.anchors) > 0) ||
          (o.use_cognates && intersect_count(s.cognates, t.cognates) > 0) ||
-         (o.use_terms && intersect_count(s.terms, t.terms) > 0);
+         (o.use_terms && intersect_count(s.terms, t.terms) > 0) ||
+         intersect_count(s.links, t.links) > 0;
 }
 
 // The words a sentence could share evidence through (at least 1): AlignOptions::
@@ -673,8 +676,10 @@ class Scorer {
   bool shares(int i, int j) const {
     int matched = 0;
     if (pairs_.get(i, j, matched) > 0) return true;
-    return has_terms_ && intersect_count(src_[static_cast<std::size_t>(i)].terms,
-                                         tgt_[static_cast<std::size_t>(j)].terms) > 0;
+    const SentFeat& s = src_[static_cast<std::size_t>(i)];
+    const SentFeat& t = tgt_[static_cast<std::size_t>(j)];
+    return (has_terms_ && intersect_count(s.terms, t.terms) > 0) ||
+           intersect_count(s.links, t.links) > 0;
   }
 
 
@@ -918,6 +923,74 @@ std::vector<int> dictionary_stems(std::string_view text, Vocab& stems, int prefi
   return out;
 }
 
+
+// Word links of the external dictionary (AlignOptions::dictionary: a TM's or the lexicon's
+// units), as support for use_support_misses: the pairs of a source stem and a target stem
+// that occur together in at least kMinLinkPairs of its pairs, with a Dice coefficient
+// 2·c(e, f) / (c(e) + c(f)) of at least kMinLinkDice (Smadja et al. 1996 use Dice to find
+// translations in aligned text): words the dictionary translates into each other, not words
+// that merely occur often. A sentence of a bead that shares such a link with the other side is
+// supported, as by a shared anchor; a short plain sentence glued to a neighbour whose
+// translation does share one is then what use_support_misses charges. Links come from the
+// dictionary alone, before the first pass, so the rates support_rates fits count them as the
+// costs do. Set a priori: strong, repeated associations only.
+constexpr int kMinLinkPairs = 3;
+constexpr double kMinLinkDice = 0.5;
+// Function words ("we" / «мы», "he" / «ол») link every sentence to every other: only words of at
+// least this many letters link.
+constexpr std::size_t kMinLinkLetters = 4;
+
+void mark_dictionary_links(Corpus& corpus, const AlignOptions& o) {
+  if (o.dictionary.empty()) return;
+  std::unordered_map<int, int> src_count, tgt_count;
+  std::unordered_map<std::uint64_t, int> pair_count;
+  std::vector<int> a, b;
+  auto unique_ids = [](std::vector<int> v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  };
+  for (const auto& [s, t] : o.dictionary) {
+    a = unique_ids(dictionary_stems(s, corpus.src_stems, o.lexical_prefix));
+    b = unique_ids(dictionary_stems(t, corpus.tgt_stems, o.lexical_prefix));
+    for (int e : a) ++src_count[e];
+    for (int f : b) ++tgt_count[f];
+    for (int e : a) {
+      for (int f : b) ++pair_count[static_cast<std::uint64_t>(e) << 32 | static_cast<std::uint32_t>(f)];
+    }
+  }
+  // Link ids by stem, in a fixed order (the map's is not): sorted (e, f) keys.
+  std::vector<std::uint64_t> kept;
+  for (const auto& [key, n] : pair_count) {
+    const int e = static_cast<int>(key >> 32), f = static_cast<int>(key & 0xffffffffu);
+    if (n >= kMinLinkPairs && 2.0 * n >= kMinLinkDice * (src_count[e] + tgt_count[f]) &&
+        core::count_code_points(corpus.src_stems.word(e)) >= kMinLinkLetters &&
+        core::count_code_points(corpus.tgt_stems.word(f)) >= kMinLinkLetters) {
+      kept.push_back(key);
+    }
+  }
+  std::sort(kept.begin(), kept.end());
+  std::unordered_map<int, std::vector<int>> src_links, tgt_links;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    src_links[static_cast<int>(kept[k] >> 32)].push_back(static_cast<int>(k));
+    tgt_links[static_cast<int>(kept[k] & 0xffffffffu)].push_back(static_cast<int>(k));
+  }
+  auto mark = [&](std::vector<std::vector<SentFeat>>& docs,
+                  const std::unordered_map<int, std::vector<int>>& links) {
+    for (auto& doc : docs) {
+      for (SentFeat& f : doc) {
+        for (int stem : f.stems) {
+          if (auto it = links.find(stem); it != links.end()) {
+            f.links.insert(f.links.end(), it->second.begin(), it->second.end());
+          }
+        }
+        f.links = unique_ids(std::move(f.links));
+      }
+    }
+  };
+  mark(corpus.src, src_links);
+  mark(corpus.tgt, tgt_links);
+}
 
 // Repeat counts over the first pass's confident beads with two sides: `own` pairs each bead's
 // sides (true beads), `chance` a bead's source with the target of the confident bead two
@@ -1233,6 +1306,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   }
   Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix, o.langs);
   for (std::size_t d = 0; d < docs.size(); ++d) mark_shared_anchors(corpus.src[d], corpus.tgt[d], corpus.anchor_vocab);
+  if (o.use_support_misses) mark_dictionary_links(corpus, o);
   Models models;
   double ls = 0, lt = 0;
   for (std::size_t d = 0; d < docs.size(); ++d) {

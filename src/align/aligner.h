@@ -82,8 +82,10 @@ struct AlignOptions {
   // not independent evidence (as with lexical_weight).
   double cognate_miss_weight = 0.25;
   // Unsupported sentences in a merged bead (issue 16). A sentence of a 2-1, 1-2, 2-2, 3-1 or
-  // 1-3 bead's larger side that shares nothing with the bead's other side (no anchor, cognate or
-  // glossary entry; Model 1 does not count, as the first pass that fits the rates has none)
+  // 1-3 bead's larger side that shares nothing with the bead's other side (no anchor, cognate,
+  // glossary entry or word link of the dictionary: two words its pairs translate into each
+  // other, aligner.cc mark_dictionary_links; Model 1 does not count, as the first pass that fits
+  // the rates has none)
   // while another sentence of that side does is what a left-out or added sentence glued to its
   // neighbour looks like. A sentence of w words costs (p - q)·w, capped at the per-sentence miss
   // log((1 - c)/(1 - h)): p and q are the per-word rates at which the first pass's confident

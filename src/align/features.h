@@ -39,6 +39,9 @@ struct SentFeat {
                                          // the pair (set by extract with cognates)
   std::array<std::uint8_t, kPunctCount> punct{};
   bool aside = false;                    // wholly one bracket (core::is_bracketed_sentence)
+  std::vector<int> links;                // sorted ids of the dictionary's word links whose
+                                         // word on this side the sentence has (aligner.cc,
+                                         // mark_dictionary_links); empty without a dictionary
 };
 
 // Word <-> id, one per language side of a run.

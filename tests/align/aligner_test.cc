@@ -283,6 +283,49 @@ TEST(AlignerTest, OmittedSentenceFoundByGlossaryTerms) {
   EXPECT_NE(bead_strings(align_batch(std::span(&doc, 1), off).front()), bead_strings(a));
 }
 
+// A short plain sentence left out (en 3) after a neighbour that shares no number, name or
+// cognate with its translation either: no sentence of the glued bead has support, so nothing
+// tells the omission from a merge (use_support_misses charges nothing). The translator's
+// dictionary (a TM's or the lexicon's units) links the neighbour's words with its translation's
+// (words it pairs again and again), so the neighbour is supported and the sentence glued to it
+// is not: the 1-0 bead wins.
+TEST(AlignerTest, DictionaryLinksSupportTheNeighbourOfAnOmission) {
+  const Strings en = {
+      "Sairagul Sauytbay fled Xinjiang in April 2018.",
+      "She crossed into Kazakhstan with forged documents.",
+      "Her family waited for a letter every evening and prayed.",
+      "Nobody wrote back.",
+      "The court released her on August 1.",
+      "\"I will not go back to the camps,\" she said.",
+  };
+  const Strings ru = {
+      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
+      "Она пересекла границу Казахстана с поддельными документами.",
+      "Её семья каждый вечер ждала письма и молилась.",
+      "Суд освободил её 1 августа.",
+      "«Я не вернусь в лагеря», — сказала она.",
+  };
+  auto src = segs(en), tgt = segs(ru);
+  AlignOptions o;
+  o.langs = {"en", "ru"};
+  o.use_lexical = false;  // the links alone, without what Model 1 learns from the same pairs
+  const Strings want = {"0:0", "1:1", "2:2", "3:", "4:3", "5:4"};
+  ASSERT_NE(bead_strings(align(src, tgt, o)), want) << "the premise: without a dictionary the "
+                                                       "omission is glued to its neighbour";
+  o.dictionary = {{"the family was waiting", "семья ждала"},
+                  {"every evening the family", "каждый вечер семья"},
+                  {"a letter from the family", "письмо от семьи"},
+                  {"she waited every evening", "она ждала каждый вечер"},
+                  {"waited for a letter", "ждала письма"},
+                  {"they prayed every evening", "они молились каждый вечер"},
+                  {"the family prayed", "семья молилась"},
+                  {"a letter every evening", "письмо каждый вечер"},
+                  {"we prayed and waited", "мы молились и ждали"}};
+  EXPECT_EQ(bead_strings(align(src, tgt, o)), want);
+  o.use_support_misses = false;
+  EXPECT_NE(bead_strings(align(src, tgt, o)), want);
+}
+
 TEST(AlignerTest, EmptySides) {
   auto en = segs(kEn);
   std::vector<core::Segment> none;
