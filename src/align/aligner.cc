@@ -22,6 +22,7 @@
 #include <limits>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "align/dp.h"
 #include "align/features.h"
@@ -942,33 +943,53 @@ constexpr std::size_t kMinLinkLetters = 4;
 
 void mark_dictionary_links(Corpus& corpus, const AlignOptions& o) {
   if (o.dictionary.empty()) return;
-  std::unordered_map<int, int> src_count, tgt_count;
-  std::unordered_map<std::uint64_t, int> pair_count;
-  std::vector<int> a, b;
   auto unique_ids = [](std::vector<int> v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
     return v;
   };
+  // Each pair's distinct stems, then how many pairs hold each stem.
+  std::vector<std::pair<std::vector<int>, std::vector<int>>> stems;
+  stems.reserve(o.dictionary.size());
+  std::unordered_map<int, int> src_count, tgt_count;
   for (const auto& [s, t] : o.dictionary) {
-    a = unique_ids(dictionary_stems(s, corpus.src_stems, o.lexical_prefix));
-    b = unique_ids(dictionary_stems(t, corpus.tgt_stems, o.lexical_prefix));
+    auto& [a, b] =
+        stems.emplace_back(unique_ids(dictionary_stems(s, corpus.src_stems, o.lexical_prefix)),
+                           unique_ids(dictionary_stems(t, corpus.tgt_stems, o.lexical_prefix)));
     for (int e : a) ++src_count[e];
     for (int f : b) ++tgt_count[f];
+  }
+  // Only stems that could link (long enough, in enough pairs) are paired.
+  auto linkable = [](const Vocab& vocab, const std::unordered_map<int, int>& count) {
+    std::unordered_set<int> out;
+    for (const auto& [id, n] : count) {
+      if (n >= kMinLinkPairs && core::count_code_points(vocab.word(id)) >= kMinLinkLetters) {
+        out.insert(id);
+      }
+    }
+    return out;
+  };
+  const std::unordered_set<int> src_ok = linkable(corpus.src_stems, src_count);
+  const std::unordered_set<int> tgt_ok = linkable(corpus.tgt_stems, tgt_count);
+  std::unordered_map<std::uint64_t, int> pair_count;
+  for (const auto& [a, b] : stems) {
     for (int e : a) {
-      for (int f : b) ++pair_count[static_cast<std::uint64_t>(e) << 32 | static_cast<std::uint32_t>(f)];
+      if (!src_ok.contains(e)) continue;
+      for (int f : b) {
+        if (tgt_ok.contains(f)) {
+          ++pair_count[static_cast<std::uint64_t>(e) << 32 | static_cast<std::uint32_t>(f)];
+        }
+      }
     }
   }
-  // Link ids by stem, in a fixed order (the map's is not): sorted (e, f) keys.
   std::vector<std::uint64_t> kept;
   for (const auto& [key, n] : pair_count) {
     const int e = static_cast<int>(key >> 32), f = static_cast<int>(key & 0xffffffffu);
-    if (n >= kMinLinkPairs && 2.0 * n >= kMinLinkDice * (src_count[e] + tgt_count[f]) &&
-        core::count_code_points(corpus.src_stems.word(e)) >= kMinLinkLetters &&
-        core::count_code_points(corpus.tgt_stems.word(f)) >= kMinLinkLetters) {
+    if (n >= kMinLinkPairs && 2.0 * n >= kMinLinkDice * (src_count[e] + tgt_count[f])) {
       kept.push_back(key);
     }
   }
+  // Link ids by stem, in a fixed order (the map's is not): sorted (e, f) keys.
   std::sort(kept.begin(), kept.end());
   std::unordered_map<int, std::vector<int>> src_links, tgt_links;
   for (std::size_t k = 0; k < kept.size(); ++k) {
