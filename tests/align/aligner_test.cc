@@ -290,21 +290,13 @@ TEST(AlignerTest, OmittedSentenceFoundByGlossaryTerms) {
 // (words it pairs again and again), so the neighbour is supported and the sentence glued to it
 // is not: the 1-0 bead wins.
 TEST(AlignerTest, DictionaryLinksSupportTheNeighbourOfAnOmission) {
-  const Strings en = {
-      "Sairagul Sauytbay fled Xinjiang in April 2018.",
-      "She crossed into Kazakhstan with forged documents.",
-      "Her family waited for a letter every evening and prayed.",
-      "Nobody wrote back.",
-      "The court released her on August 1.",
-      "\"I will not go back to the camps,\" she said.",
-  };
-  const Strings ru = {
-      "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
-      "Она пересекла границу Казахстана с поддельными документами.",
-      "Её семья каждый вечер ждала письма и молилась.",
-      "Суд освободил её 1 августа.",
-      "«Я не вернусь в лагеря», — сказала она.",
-  };
+  // The story with its detention and trial replaced by the family's wait (no number, name or
+  // cognate) and "Nobody wrote back.", which the Russian leaves out.
+  Strings en = testing::without(testing::without(testing::kStoryEn, 3), 2);
+  en = testing::inserted(en, 2, "Her family waited for a letter every evening and prayed.");
+  en = testing::inserted(en, 3, "Nobody wrote back.");
+  Strings ru = testing::without(testing::without(testing::kStoryRu, 3), 2);
+  ru = testing::inserted(ru, 2, "Её семья каждый вечер ждала письма и молилась.");
   auto src = segs(en), tgt = segs(ru);
   AlignOptions o;
   o.langs = {"en", "ru"};
