@@ -941,8 +941,8 @@ constexpr double kMinLinkDice = 0.5;
 // least this many letters link.
 constexpr std::size_t kMinLinkLetters = 4;
 
-void mark_dictionary_links(Corpus& corpus, const AlignOptions& o) {
-  if (o.dictionary.empty()) return;
+void mark_dictionary_links(Corpus& corpus) {
+  if (corpus.dictionary.empty()) return;
   auto unique_ids = [](std::vector<int> v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -950,12 +950,10 @@ void mark_dictionary_links(Corpus& corpus, const AlignOptions& o) {
   };
   // Each pair's distinct stems, then how many pairs hold each stem.
   std::vector<std::pair<std::vector<int>, std::vector<int>>> stems;
-  stems.reserve(o.dictionary.size());
+  stems.reserve(corpus.dictionary.size());
   std::unordered_map<int, int> src_count, tgt_count;
-  for (const auto& [s, t] : o.dictionary) {
-    auto& [a, b] =
-        stems.emplace_back(unique_ids(dictionary_stems(s, corpus.src_stems, o.lexical_prefix)),
-                           unique_ids(dictionary_stems(t, corpus.tgt_stems, o.lexical_prefix)));
+  for (const auto& [s, t] : corpus.dictionary) {
+    auto& [a, b] = stems.emplace_back(unique_ids(s), unique_ids(t));
     for (int e : a) ++src_count[e];
     for (int f : b) ++tgt_count[f];
   }
@@ -1208,11 +1206,8 @@ void train_lexicon(Corpus& corpus, const std::vector<std::pair<SentFeat*, SentFe
                    const AlignOptions& o, Models& models) {
   constexpr int kMinPairs = 2;
   constexpr int kFolds = 5;
-  std::vector<std::pair<std::vector<int>, std::vector<int>>> dict;
-  for (const auto& [s, t] : o.dictionary) {
-    dict.emplace_back(dictionary_stems(s, corpus.src_stems, o.lexical_prefix),
-                      dictionary_stems(t, corpus.tgt_stems, o.lexical_prefix));
-  }
+  // A copy: the stems outside the model are dropped from it below, for this training only.
+  auto dict = corpus.dictionary;
   // Unigram tables must cover stems the dictionary added.
   corpus.src_unigram.resize(static_cast<std::size_t>(corpus.src_stems.size()), 1e-6);
   corpus.tgt_unigram.resize(static_cast<std::size_t>(corpus.tgt_stems.size()), 1e-6);
@@ -1327,7 +1322,11 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   }
   Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix, o.langs);
   for (std::size_t d = 0; d < docs.size(); ++d) mark_shared_anchors(corpus.src[d], corpus.tgt[d], corpus.anchor_vocab);
-  if (o.use_support_misses) mark_dictionary_links(corpus, o);
+  for (const auto& [s, t] : o.dictionary) {
+    corpus.dictionary.emplace_back(dictionary_stems(s, corpus.src_stems, o.lexical_prefix),
+                                   dictionary_stems(t, corpus.tgt_stems, o.lexical_prefix));
+  }
+  if (o.use_support_misses) mark_dictionary_links(corpus);
   Models models;
   double ls = 0, lt = 0;
   for (std::size_t d = 0; d < docs.size(); ++d) {

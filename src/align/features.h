@@ -67,6 +67,9 @@ struct Corpus {
   Vocab src_stems, tgt_stems;
   std::vector<std::vector<SentFeat>> src, tgt;  // [doc][sentence]
   std::vector<double> src_unigram, tgt_unigram;  // smoothed stem probabilities over the run
+  // The stem ids of AlignOptions::dictionary's pairs (source, target), in order: read once per
+  // run by the aligner for the dictionary's word links and Model 1's training.
+  std::vector<std::pair<std::vector<int>, std::vector<int>>> dictionary;
 };
 
 // Extracts features of every sentence; cognate lists only when `cognates` is set (it needs ICU
