@@ -148,6 +148,27 @@ bool is_roman(std::string_view s) {
   return true;
 }
 
+// Whether a month in Roman numerals ("I" to "XII") starts at `pos`, right after a day's number
+// and its full stop: "On 28.III they took him", «3.IV.2019», the date as letters from the
+// former Soviet Union write it. A lone "I" counts only before ".year" (3.I.2019), not before a
+// space: "… in 1998.I was …" is a missing space before the pronoun.
+bool roman_month_after_day(std::string_view s, std::size_t pos) {
+  if (pos < 2 || s[pos - 1] != '.' || s[pos - 2] < '0' || s[pos - 2] > '9')
+    return false;
+  std::size_t end = pos;
+  while (end < s.size() && end - pos < 5 && std::string_view("IVX").find(s[end]) != std::string_view::npos)
+    ++end;
+  static constexpr std::string_view kMonths[] = {
+      "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"};
+  const std::string_view month = s.substr(pos, end - pos);
+  if (std::find(std::begin(kMonths), std::end(kMonths), month) == std::end(kMonths))
+    return false;
+  const char after = end < s.size() ? s[end] : ' ';
+  if (after == '.' && end + 1 < s.size() && s[end + 1] >= '0' && s[end + 1] <= '9')
+    return true;
+  return month != "I" && (after == ' ' || after == ',' || after == '\n');
+}
+
 // "1", "2.3", "12.1.4": a section number.
 bool is_section_number(std::string_view s) {
   if (s.empty() || s.back() == '.')
@@ -174,7 +195,7 @@ bool is_section_number(std::string_view s) {
 // (`opens_adverbial`: the prepositions and adverbs of the `starter` rules); a
 // participle clause that closes a noun phrase ("…закон, подписанный в декабре 2021 г.
 // По-английски…", "…места, открывавшиеся с 2017 г. Чиновники…") is no adverbial and ends the
-// sentence like a long clause. Every Russian "NNNN г." before a capital in
+// sentence like a long clause, and so does a short one after a colon. Every Russian "NNNN г." before a capital in
 // tests/segment/data/news (01–15) and ../shared/corpus follows this.
 template <typename OpensAdverbial>
 bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_t token_start,
@@ -198,6 +219,10 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
     bool clause_boundary = word.empty() || word == "—" || word == "–" || word == "-"
                            || word.back() == ',' || word.back() == ';' || word.back() == ':';
     if (clause_boundary) {
+      // After a colon the date or number is a field's value, not a fronted adverbial: "Срок
+      // подачи заявок: 15 янв. 2026 г. Чтобы подать …".
+      if (!word.empty() && word.back() == ':')
+        return true;
       after_boundary = true;
       break;
     }
@@ -494,12 +519,31 @@ bool is_time_stamp(std::string_view inside) {
   return colon && !inside.empty() && inside.front() >= '0' && inside.front() <= '9';
 }
 
-// Where a note in brackets with no full stop inside ends, when one opens the span
-// [begin, end) and white space and a capital follow it: "[12] The next …", "[inaudible] A: …".
-// A list label ("(a) Free him.") is no note, nor is a time stamp ("[21:15] Aigul: …"), and
-// neither is a bracket that ends the span
-// ("… reporters. (Source: Reuters)"), a line of its own in the writer's layout. Else `begin`.
-std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t end) {
+// Whether the inside of a bracket is a reference to notes or sources: "12", "3, 4", "5-7".
+bool is_reference(std::string_view inside) {
+  return !inside.empty() && inside.front() >= '0' && inside.front() <= '9'
+         && inside.find_first_not_of("0123456789,- ") == std::string_view::npos;
+}
+
+// Whether the sentence that ends at `end` (before white space and closing quotes or brackets)
+// trails off: its last terminator is an ellipsis, "..." or '…'.
+bool trails_off(std::string_view s, std::size_t end) {
+  std::size_t at = 0;
+  while (end > 0) {
+    const char32_t cp = decode_before(s, end, &at);
+    if (!is_space(cp) && !is_closer(cp))
+      return cp == 0x2026 || (cp == '.' && at > 0 && s[at - 1] == '.');
+    end = at;
+  }
+  return false;
+}
+
+// Where a note in brackets with no full stop inside ends (past its closing bracket), when one
+// opens the span [begin, end) and white space and a capital follow it: "[12] The next …",
+// "[laughter] Yes, …". A list label ("(a) Free him.") is no note, nor is a time stamp ("[21:15]
+// Aigul: …"), and neither is a bracket that ends the span ("… reporters. (Source: Reuters)"),
+// a line of its own in the writer's layout. Else `begin`.
+std::size_t opening_note_end(std::string_view s, std::size_t begin, std::size_t end) {
   if (begin >= end || bracket_step(s[begin]) <= 0
       || after_list_marker(s, begin) != std::string_view::npos) {
     return begin;
@@ -514,6 +558,17 @@ std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t 
   return close + 2 < end && s[close + 1] == ' ' && is_upper(decode_at(s, close + 2, &len))
              ? close + 1
              : begin;
+}
+
+// Where the note that opens [begin, end) ends (opening_note_end) when it belongs to the sentence
+// before, else `begin`: a reference ("… in 2019. [12] The next …") or a transcriber's note on
+// speech that trails off ("… by which court... [inaudible] A: …"; `trailing`, see trails_off).
+// A note after a sentence that ended in full describes what comes next and opens it ("What do
+// you see? [laughter] Yes, …", "… No, no. [pause] Nobody …").
+std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t end, bool trailing) {
+  const std::size_t note = opening_note_end(s, begin, end);
+  return note != begin && (trailing || is_reference(s.substr(begin + 1, note - begin - 2))) ? note
+                                                                                           : begin;
 }
 
 // A candidate break that ICU's rules leave out, after the terminator at byte `i` ('.', '!',
@@ -550,11 +605,12 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // A list item after a full stop: "… officials. (b) Publish …" (keep_break looks past the marker).
   if (after_list_marker(s, begin) != std::string_view::npos)
     return begin;
-  // An editor's or transcriber's note in brackets after the sentence's end belongs to it, and a
-  // capital after the note opens the next one: "… by which court... [inaudible] A (Mr. O.): …",
-  // «… сот... [естілмеді] Жауап: …». (A note with a full stop inside is a sentence of its own.)
-  if (const std::size_t note = leading_note_end(s, begin, n); note != begin && note < n)
-    return note + 1;
+  // A note in brackets after the sentence's end, and a capital after it: the next sentence
+  // starts after the note when the note belongs to the sentence before (leading_note_end: "…
+  // by which court... [inaudible] A (Mr. O.): …"), else at the note ("… where. [crossed out]
+  // Some of us …"). (A note with a full stop inside is a sentence of its own.)
+  if (const std::size_t note = opening_note_end(s, begin, n); note != begin && note < n)
+    return leading_note_end(s, begin, n, trails_off(s, j)) == note ? note + 1 : begin;
   bool dash = false;
   if (std::size_t dash_len = 0; is_dash(decode_at(s, k, &dash_len))) {
     std::size_t after = k + dash_len;
@@ -656,8 +712,13 @@ bool SegmenterImpl::is_label(std::string_view s) const {
     s.remove_suffix(1);
   if (!s.empty() && s.front() == '(')
     s.remove_prefix(1);
-  if (is_section_number(s) || is_roman(s) || is_single_letter(s))
+  if (is_section_number(s) || is_roman(s) || is_single_letter(s) || is_time_stamp(s))
     return true;
+  // A lettered item's code: "R1." (recommendation 1), "Q3.", "A2.1."
+  if (std::size_t letters = s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+      letters >= 1 && letters <= 2 && letters < s.size() && is_section_number(s.substr(letters))) {
+    return true;
+  }
   if (std::size_t space = s.find(' '); space != std::string_view::npos) {
     std::string_view number = s.substr(space + 1);
     return rules_.headings.contains(s.substr(0, space))
@@ -704,11 +765,17 @@ bool SegmenterImpl::abbreviation_follows(std::string_view s, const NextWord& nex
 bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos) const {
   // A list item's marker ("(b) Publish …", «ә) Сыртқы …») is not its first word: the word after
   // it is (UAX #29 sees the lower-case label and never breaks before it).
+  // Nor is a note in brackets that opens it ("[laughter] Yes, …"; opening_note_end).
   const std::size_t item = after_list_marker(s, pos);
-  NextWord next = next_word(s, item != std::string_view::npos ? item : pos);
+  const std::size_t note = opening_note_end(s, pos, s.size());
+  NextWord next = next_word(s, item != std::string_view::npos ? item : note != pos ? note + 1 : pos);
   // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
-  if (next.word_case == WordCase::kLower)
+  if (next.word_case == WordCase::kLower || roman_month_after_day(s, pos))
+    return false;
+  // A slash after a full stop separates the lines of a verse quoted in running text ("… to our
+  // door. / And if they silence me …"): the quotation goes on.
+  if (pos + 1 < s.size() && s[pos] == '/' && s[pos + 1] == ' ')
     return false;
   if (cuts_bracket(s, start, pos))
     return false;
@@ -856,8 +923,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
 namespace {
 
 // UAX #29 ends a sentence before a footnote mark that follows its full stop ("2023.¹ Most"),
-// and before a note in brackets ("… in 2019. [12] The next …", a transcript's "[inaudible]"):
-// the marks and notes go back to the sentence they annotate; a span of them alone is dropped.
+// and before a note in brackets ("… in 2019. [12] The next …", a transcript's "[inaudible]"
+// after speech that trails off: leading_note_end): the marks and notes go back to the sentence
+// they annotate; a span of them alone is dropped.
 void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
   std::size_t len = 0;
   std::size_t kept = 0;
@@ -866,8 +934,8 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
     std::size_t at = span.begin;
     while (at < span.end && is_footnote_mark(decode_at(s, at, &len)))
       at += len;
-    if (at == span.begin)
-      at = leading_note_end(s, span.begin, span.end);
+    if (at == span.begin && kept > 0)
+      at = leading_note_end(s, span.begin, span.end, trails_off(s, spans[kept - 1].end));
     std::size_t cp_start = 0;
     const char32_t before = kept > 0 ? decode_before(s, spans[kept - 1].end, &cp_start) : 0;
     if (kept > 0 && at > span.begin && (at == span.end || is_space(decode_at(s, at, &len)))

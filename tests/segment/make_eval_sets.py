@@ -8,8 +8,9 @@ usage:
       joined with one space) and OUT/NN.LANG.sent (the gold, one sentence per line).
   make_eval_sets.py news-lines DIR OUT
       The same, but a gold sentence without final punctuation (a heading, caption, credit,
-      sign-off or table row: see unpunctuated) ends its line, as it does in a document; the
-      paragraph's other sentences are joined with one space.
+      sign-off or table row: see unpunctuated) ends its line, and a bulleted item (bulleted)
+      starts one, as they do in a document; the paragraph's other sentences are joined with one
+      space.
   make_eval_sets.py perturb CORPUS OUT [--seeds 1,2,3,4,5]
       CORPUS holds NNN.LANG.txt and NNN.LANG.sent (../shared/corpus: each .txt line is its
       .sent lines joined with one space). For every seed and file, rewrites some sentences with
@@ -143,13 +144,19 @@ def unpunctuated(sentence):
     return bool(s) and s[-1] not in ".!?…:;—–-"
 
 
+def bulleted(sentence):
+    """A list item set with a bullet ("- Fluent English.", "— Свободный английский.", "• …"),
+    which a document starts on a line of its own."""
+    return sentence[:2] in ("- ", "– ", "— ", "• ", "* ")
+
+
 def write_set(out_dir, name, paragraphs, lines=False):
     with open(os.path.join(out_dir, name + ".txt"), "w", encoding="utf-8") as f:
         for para in paragraphs:
             text = ""
             for k, sentence in enumerate(para):
                 if k > 0:
-                    text += "\n" if lines and unpunctuated(para[k - 1]) else " "
+                    text += "\n" if lines and (unpunctuated(para[k - 1]) or bulleted(sentence)) else " "
                 text += sentence
             f.write(text + "\n")
     with open(os.path.join(out_dir, name + ".sent"), "w", encoding="utf-8") as f:

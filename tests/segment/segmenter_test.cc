@@ -537,6 +537,41 @@ TEST(SegmenterTest, NoteInBracketsAfterASentenceEndBelongsToIt) {
             Sentences({"It asks two things.", "(a) Free him.", "(b) Tell us where he is."}));
 }
 
+TEST(SegmenterTest, NotesInBracketsRomanMonthsItemCodesAndVerse) {
+  // A note in brackets goes back to the sentence before when that sentence trails off or when
+  // the note is a reference; after a sentence that ended in full it opens the next one.
+  EXPECT_EQ(sentences(langs().en, "And by which court... [inaudible] A: Yes."),
+            Sentences({"And by which court... [inaudible]", "A: Yes."}));
+  EXPECT_EQ(sentences(langs().en, "It was built in 2019. [12] The next one came later."),
+            Sentences({"It was built in 2019. [12]", "The next one came later."}));
+  EXPECT_EQ(sentences(langs().en, "What do you see? [laughter] Yes, a lot of buildings."),
+            Sentences({"What do you see?", "[laughter] Yes, a lot of buildings."}));
+  EXPECT_EQ(sentences(langs().en, "Nobody knows where. [crossed out] Some of us sew gloves."),
+            Sentences({"Nobody knows where.", "[crossed out] Some of us sew gloves."}));
+  EXPECT_EQ(sentences(langs().kk, "Не көріп тұрсыздар? [күлкі] Иә, ғимарат көп."),
+            Sentences({"Не көріп тұрсыздар?", "[күлкі] Иә, ғимарат көп."}));
+  EXPECT_EQ(sentences(langs().ru, "Никто не знает куда. [зачёркнуто] Некоторых отправляют на фабрику."),
+            Sentences({"Никто не знает куда.", "[зачёркнуто] Некоторых отправляют на фабрику."}));
+  // A month in Roman numerals after the day's full stop; a lone "I" only before the year.
+  EXPECT_EQ(sentences(langs().en, "On 28.III they took away old Akhmet. Nobody knows where."),
+            Sentences({"On 28.III they took away old Akhmet.", "Nobody knows where."}));
+  EXPECT_EQ(sentences(langs().ru, "28.III увели старого Ахмета. Письмо от 3.I.2019 пришло позже."),
+            Sentences({"28.III увели старого Ахмета.", "Письмо от 3.I.2019 пришло позже."}));
+  EXPECT_EQ(sentences(langs().en, "It closed in 1998.I was not there."),
+            Sentences({"It closed in 1998.", "I was not there."}));
+  // A lettered item's code and a time of day open their sentence, as "1." does.
+  EXPECT_EQ(sentences(langs().en, "R1. Governments should keep a register. R2. Raise each case."),
+            Sentences({"R1. Governments should keep a register.", "R2. Raise each case."}));
+  EXPECT_EQ(sentences(langs().kk, "06:40. Жаркенттен шықтық. 07:15. Шекара."),
+            Sentences({"06:40. Жаркенттен шықтық.", "07:15. Шекара."}));
+  // The lines of a verse quoted in running text, separated by slashes, stay one quotation.
+  EXPECT_EQ(sentences(langs().en, "\"The river does not ask. / It carries snow.\" He was taken."),
+            Sentences({"\"The river does not ask. / It carries snow.\"", "He was taken."}));
+  // After a colon a date is a field's value: the sentence ends with it.
+  EXPECT_EQ(sentences(langs().ru, "Срок подачи заявок: 15 янв. 2026 г. Чтобы подать заявку, пишите."),
+            Sentences({"Срок подачи заявок: 15 янв. 2026 г.", "Чтобы подать заявку, пишите."}));
+}
+
 TEST(SegmenterTest, TranscriptsChatLogsAndAddresses) {
   // A hearing's speaker labels write titles in capitals: still the title, before the name.
   EXPECT_EQ(sentences(langs().en, "Thank you. MS. KERIMOVA: Mr. Chairman, thank you. SEN. "
@@ -550,14 +585,11 @@ TEST(SegmenterTest, TranscriptsChatLogsAndAddresses) {
   // A word in capitals that is no listed abbreviation still ends its sentence.
   EXPECT_EQ(sentences(langs().en, "They said NO. Then they left."),
             Sentences({"They said NO.", "Then they left."}));
-  // A time stamp in brackets opens a chat message; a note in brackets stays with the sentence
-  // before it.
+  // A time stamp in brackets opens a chat message.
   EXPECT_EQ(sentences(langs().en, "[21:14] Aigul: Are you awake? [21:15] Mother: I can't sleep."),
             Sentences({"[21:14] Aigul: Are you awake?", "[21:15] Mother: I can't sleep."}));
   EXPECT_EQ(sentences(langs().ru, "[21:17] Мама: Звонила его жена. [21:17] Мама: Его осудили."),
             Sentences({"[21:17] Мама: Звонила его жена.", "[21:17] Мама: Его осудили."}));
-  EXPECT_EQ(sentences(langs().en, "Then he left. [inaudible] A: Yes."),
-            Sentences({"Then he left. [inaudible]", "A: Yes."}));
   // Parts of an address: a flat's number; a street type ends the address and the sentence.
   EXPECT_EQ(sentences(langs().en, "We moved to 17 Elm St., Apt. 4, last week. Come and see."),
             Sentences({"We moved to 17 Elm St., Apt. 4, last week.", "Come and see."}));
