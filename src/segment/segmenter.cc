@@ -169,6 +169,12 @@ bool roman_month_after_day(std::string_view s, std::size_t pos) {
   return month != "I" && (after == ' ' || after == ',' || after == '\n');
 }
 
+// Whether `word`, a word of `s`, begins a web address: "https://…", "http://…", "www.…".
+bool starts_web_address(std::string_view s, std::string_view word) {
+  const std::string_view rest = s.substr(static_cast<std::size_t>(word.data() - s.data()));
+  return rest.starts_with("https://") || rest.starts_with("http://") || rest.starts_with("www.");
+}
+
 // "1", "2.3", "12.1.4": a section number.
 bool is_section_number(std::string_view s) {
   if (s.empty() || s.back() == '.')
@@ -258,6 +264,22 @@ bool is_single_letter(std::string_view s) {
   std::size_t len = 0;
   char32_t cp = decode_at(s, 0, &len);
   return len == s.size() && u_isalpha(uc(cp));
+}
+
+// Whether `token`, the last token before a break at `pos`, is an initial in quotes that the
+// dash at `pos` explains, as a transcript's key does: «"А." — Аскар, "М." — его мать».
+bool quoted_initial_explained(std::string_view s, std::string_view token, std::size_t pos) {
+  std::size_t len = 0;
+  if (pos >= s.size() || !is_dash(decode_at(s, pos, &len)))
+    return false;
+  std::string_view bare = token;
+  std::size_t at = 0;
+  while (!bare.empty() && is_closer(decode_before(bare, bare.size(), &at)))
+    bare = bare.substr(0, at);
+  while (!bare.empty() && is_opener(decode_at(bare, 0, &len)))
+    bare.remove_prefix(len);
+  return bare.size() < token.size() && bare.size() >= 2 && bare.back() == '.'
+         && is_single_letter(bare.substr(0, bare.size() - 1));
 }
 
 // Lower-case Roman numerals of list items: "i", "ii", "iv", "viii", "ix" (up to four letters of
@@ -367,6 +389,7 @@ NextWord next_word(std::string_view s, std::size_t pos) {
 }
 
 using core::bracket_step;
+using core::is_time_stamp;
 
 // How far the bracket scans below look back or ahead: a bracket that spans more is not one a
 // sentence break should be decided by, and the bound keeps a paragraph with no sentence end
@@ -502,21 +525,6 @@ bool is_initials(std::string_view token) {
     pos += len + 1;
   }
   return letters >= 2 || (letters == 1 && first_upper);
-}
-
-// Whether the inside of a bracket is a time stamp, "21:15", "09:05:33", "12.03.2024 21:15": the
-// label a chat log or a transcript puts before each message, which opens it (no note on the
-// message before).
-bool is_time_stamp(std::string_view inside) {
-  bool colon = false;
-  for (const char c : inside) {
-    if (c == ':') {
-      colon = true;
-    } else if ((c < '0' || c > '9') && c != '.' && c != '/' && c != '-' && c != ' ' && c != ',') {
-      return false;
-    }
-  }
-  return colon && !inside.empty() && inside.front() >= '0' && inside.front() <= '9';
 }
 
 // Whether the inside of a bracket is a reference to notes or sources: "12", "3, 4", "5-7".
@@ -771,8 +779,12 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   NextWord next = next_word(s, item != std::string_view::npos ? item : note != pos ? note + 1 : pos);
   // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
-  if (next.word_case == WordCase::kLower || roman_month_after_day(s, pos))
+  // (A web address is written in lower case wherever it stands: "… help? https://example.org
+  // lists …".)
+  if ((next.word_case == WordCase::kLower && !starts_web_address(s, next.word))
+      || roman_month_after_day(s, pos)) {
     return false;
+  }
   // A slash after a full stop separates the lines of a verse quoted in running text ("… to our
   // door. / And if they silence me …"): the quotation goes on.
   if (pos + 1 < s.size() && s[pos] == '/' && s[pos + 1] == ' ')
@@ -811,6 +823,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     token.remove_suffix(1);
     bracketed = true;
   }
+  if (quoted_initial_explained(s, token, pos))
+    return false;
   if (token.size() < 2 || token.back() != '.' || token.ends_with(".."))
     return true;
   // A list that a colon opens: "Талаптар: 1. Лагерьлерді жабу."
@@ -909,6 +923,16 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // "8 p.m. Almaty time" (not "… three times. Each time …").
       if (kind == nullptr)
         return true;
+      // A preposition and a number before it are all the sentence has so far: a fronted
+      // adverbial, no sentence ("At 3 a.m. I woke up", "By 10 p.m. Guards came").
+      if (const std::string_view head = s.substr(start, token_start - start);
+          std::count(head.begin(), head.end(), ' ') == 2 && head.back() == ' ') {
+        const std::size_t space = head.find(' ');
+        if (rules_.starters.contains(head.substr(0, space)) && space + 1 < head.size()
+            && head[space + 1] >= '0' && head[space + 1] <= '9') {
+          return false;
+        }
+      }
       const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
       const NextWord then = next.word_case == WordCase::kUpper && after < s.size()
                                 && is_space(decode_at(s, after, &cp_start))

@@ -8,9 +8,9 @@ usage:
       joined with one space) and OUT/NN.LANG.sent (the gold, one sentence per line).
   make_eval_sets.py news-lines DIR OUT
       The same, but a gold sentence without final punctuation (a heading, caption, credit,
-      sign-off or table row: see unpunctuated) ends its line, and a bulleted item (bulleted)
-      starts one, as they do in a document; the paragraph's other sentences are joined with one
-      space.
+      sign-off or table row: see unpunctuated) is a line of its own, and a bulleted item
+      (bulleted) starts one, as they are in a document; the paragraph's other sentences are
+      joined with one space.
   make_eval_sets.py perturb CORPUS OUT [--seeds 1,2,3,4,5]
       CORPUS holds NNN.LANG.txt and NNN.LANG.sent (../shared/corpus: each .txt line is its
       .sent lines joined with one space). For every seed and file, rewrites some sentences with
@@ -145,9 +145,9 @@ def unpunctuated(sentence):
 
 
 def bulleted(sentence):
-    """A list item set with a bullet ("- Fluent English.", "— Свободный английский.", "• …"),
-    which a document starts on a line of its own."""
-    return sentence[:2] in ("- ", "– ", "— ", "• ", "* ")
+    """A list item set with a bullet ("- Fluent English.", "— Свободный английский.", "• …") or a
+    line an e-mail quotes ("> On Mon, … wrote:"), which a document starts on a line of its own."""
+    return sentence[:2] in ("- ", "– ", "— ", "• ", "* ", "> ")
 
 
 def write_set(out_dir, name, paragraphs, lines=False):
@@ -156,7 +156,8 @@ def write_set(out_dir, name, paragraphs, lines=False):
             text = ""
             for k, sentence in enumerate(para):
                 if k > 0:
-                    text += "\n" if lines and (unpunctuated(para[k - 1]) or bulleted(sentence)) else " "
+                    own_line = unpunctuated(para[k - 1]) or unpunctuated(sentence) or bulleted(sentence)
+                    text += "\n" if lines and own_line else " "
                 text += sentence
             f.write(text + "\n")
     with open(os.path.join(out_dir, name + ".sent"), "w", encoding="utf-8") as f:

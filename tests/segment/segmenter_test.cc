@@ -572,6 +572,25 @@ TEST(SegmenterTest, NotesInBracketsRomanMonthsItemCodesAndVerse) {
             Sentences({"Срок подачи заявок: 15 янв. 2026 г.", "Чтобы подать заявку, пишите."}));
 }
 
+TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
+  // A web address after a question opens the next sentence, lower case as it is.
+  EXPECT_EQ(sentences(langs().kk, "Қалай көмектесе аласыз? https://example.org парақшасын бөлісіңіз."),
+            Sentences({"Қалай көмектесе аласыз?", "https://example.org парақшасын бөлісіңіз."}));
+  // A transcript's key: a quoted initial that a dash explains.
+  EXPECT_EQ(sentences(langs().ru, "«А.» — Аскар, «М.» — его мать. Он говорит первым."),
+            Sentences({"«А.» — Аскар, «М.» — его мать.", "Он говорит первым."}));
+  // Languages before a word in that language; born and died before a date; a degree.
+  EXPECT_EQ(sentences(langs().en, "Ghulja (Kaz. Qulja, Chin. Yining) — the main city."),
+            Sentences({"Ghulja (Kaz. Qulja, Chin. Yining) — the main city."}));
+  EXPECT_EQ(sentences(langs().ru, "Омарбек (род. 12 мая 1961 г. — ум. 3 февр. 2021 г.) — фольклорист."),
+            Sentences({"Омарбек (род. 12 мая 1961 г. — ум. 3 февр. 2021 г.) — фольклорист."}));
+  EXPECT_EQ(sentences(langs().en, "His Cand. Sc. thesis dealt with dialects."),
+            Sentences({"His Cand. Sc. thesis dealt with dialects."}));
+  // A preposition and a time are no sentence; after a clause the time ends one.
+  EXPECT_EQ(sentences(langs().en, "At 3 a.m. I woke up. We waited until 9 p.m. I slept."),
+            Sentences({"At 3 a.m. I woke up.", "We waited until 9 p.m.", "I slept."}));
+}
+
 TEST(SegmenterTest, TranscriptsChatLogsAndAddresses) {
   // A hearing's speaker labels write titles in capitals: still the title, before the name.
   EXPECT_EQ(sentences(langs().en, "Thank you. MS. KERIMOVA: Mr. Chairman, thank you. SEN. "
