@@ -1,7 +1,6 @@
 #include "core/text.h"
 
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "core/utf8.h"
@@ -190,64 +189,6 @@ bool is_time_stamp(std::string_view inside) {
     }
   }
   return colon && !inside.empty() && inside.front() >= '0' && inside.front() <= '9';
-}
-
-std::size_t line_label_length(std::string_view sentence) {
-  constexpr std::size_t kMaxSpeaker = 40;  // bytes of a speaker's label before its colon
-  constexpr int kMaxSpeakerWords = 3;
-  constexpr int kMaxShortLabel = 6;  // code points of a one-word label in mixed case
-  std::size_t at = 0;
-  auto skip_space = [&] {
-    while (at < sentence.size() && sentence[at] == ' ') ++at;
-  };
-  if (sentence.starts_with('[')) {
-    const std::size_t close = sentence.find(']');
-    if (close != std::string_view::npos && close + 1 < sentence.size() && sentence[close + 1] == ' '
-        && is_time_stamp(sentence.substr(1, close - 1))) {
-      at = close + 1;
-      skip_space();
-    }
-  }
-  // "3/8 ": digits, a slash, digits.
-  std::size_t i = at;
-  while (i < sentence.size() && sentence[i] >= '0' && sentence[i] <= '9') ++i;
-  if (i > at && i + 1 < sentence.size() && sentence[i] == '/') {
-    std::size_t j = i + 1;
-    while (j < sentence.size() && sentence[j] >= '0' && sentence[j] <= '9') ++j;
-    std::size_t next = j + 1;
-    if (j > i + 1 && next < sentence.size() && sentence[j] == ' '
-        && u_isupper(static_cast<UChar32>(next_code_point(sentence, next)))) {
-      at = j;  // not a fraction that opens the sentence: "3/8 of the budget …"
-      skip_space();
-    }
-  }
-  const std::size_t colon = sentence.substr(at, kMaxSpeaker).find(':');
-  if (colon == std::string_view::npos || at + colon + 1 >= sentence.size()
-      || sentence[at + colon + 1] != ' ' || colon == 0) {
-    return at;
-  }
-  const std::string_view speaker = sentence.substr(at, colon);
-  int words = 1;
-  int letters = 0;
-  bool all_upper = true;
-  for (std::size_t pos = 0; pos < speaker.size();) {
-    const char32_t c = next_code_point(speaker, pos);
-    if (c == ' ') {
-      ++words;
-    } else if (u_isalpha(static_cast<UChar32>(c))) {
-      ++letters;
-      all_upper = all_upper && u_isupper(static_cast<UChar32>(c));
-    } else if (c != '.' && c != '-' && c != '(' && c != ')') {
-      return at;
-    }
-  }
-  if (letters == 0 || words > kMaxSpeakerWords
-      || !(all_upper || (words == 1 && letters <= kMaxShortLabel))) {
-    return at;
-  }
-  at += colon + 1;
-  skip_space();
-  return at;
 }
 
 }  // namespace tilmash::core

@@ -55,14 +55,6 @@ bool is_bracketed_sentence(std::string_view sentence);
 // label a chat log or a transcript puts before each message or turn.
 bool is_time_stamp(std::string_view inside);
 
-// How many bytes of `sentence` are the label that opens a line of a transcript, a chat log or a
-// thread, with the white space after it (0 when there is none): a time stamp in brackets
-// ("[00:14:32] ", "[21:15] "), a post's place in a thread ("3/8 "), and then a speaker's label
-// before a colon, in capitals or one short word ("DANA WELLS: ", "Q: ", «Сұрақ: », "Aigul: ").
-// The layout's, not the sentence's: a translator who leaves the sentence out keeps the label
-// on the next one.
-std::size_t line_label_length(std::string_view sentence);
-
 // +1 for a round or square bracket that opens, -1 for one that closes, 0 for any other byte:
 // the brackets a sentence keeps balanced (is_bracketed_sentence, the segmenter).
 inline int bracket_step(char c) {

@@ -68,24 +68,12 @@ TEST(TextTest, MixedScriptsKeepEveryKeptCharacterInOrder) {
   EXPECT_EQ(collapse_space("é\u00a0ё"), "é ё");
 }
 
-TEST(TextTest, LineLabelIsATimeStampACounterAndASpeaker) {
-  auto label = [](std::string_view s) { return std::string(s.substr(0, line_label_length(s))); };
-  EXPECT_EQ(label("[00:14:32] DANA WELLS: Welcome back."), "[00:14:32] DANA WELLS: ");
-  EXPECT_EQ(label("[21:15] Aigul: Are you awake?"), "[21:15] Aigul: ");
-  EXPECT_EQ(label("3/8 Nobody told us why."), "3/8 ");
-  EXPECT_EQ(label("Q: What is he accused of?"), "Q: ");
-  EXPECT_EQ(label("Сұрақ: Оны не үшін айыптап отыр?"), "Сұрақ: ");
-  EXPECT_EQ(label("[00:15:30] МИРИАМ ОСТЕРБЕРГ: Өкінішке орай."), "[00:15:30] МИРИАМ ОСТЕРБЕРГ: ");
-  // Not labels: a clause before a colon, a bracket that is no time stamp, a ratio in a sentence.
-  EXPECT_EQ(label("The Committee recommends: close the camps."), "");
-  EXPECT_EQ(label("Kazakhstan: 131 interviews."), "");
-  EXPECT_EQ(label("[inaudible] A: Yes."), "");
-  EXPECT_EQ(label("3/8 of the budget went to it."), "");
-  EXPECT_EQ(label("2/3"), "");
-  EXPECT_EQ(label(""), "");
+TEST(TextTest, TimeStampIsDigitsWithAColon) {
   EXPECT_TRUE(is_time_stamp("12.03.2024 21:15"));
   EXPECT_FALSE(is_time_stamp("sic"));
+  EXPECT_TRUE(is_time_stamp("21:15"));
   EXPECT_FALSE(is_time_stamp("12"));
+  EXPECT_FALSE(is_time_stamp(""));
 }
 
 }  // namespace
