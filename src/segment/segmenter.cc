@@ -915,9 +915,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
              && std::none_of(next.word.begin(), next.word.end(),
                              [](char c) { return c >= '0' && c <= '9'; });
     case AbbrevKind::kFinal: {
-      // After a word that is no listed abbreviation, a one-letter `continue` word ("N" of
-      // "N.W.") is an initial that opens the next sentence ("… in 2019. S. Tursyn said").
-      if (rules_.continuers.contains(next.word) && (kind != nullptr || next.word.size() > 1))
+      // Only after a listed abbreviation: after any other word the full stop is the sentence's,
+      // and a month, a day or an initial opens the next one ("… in Almaty. May he rest in
+      // peace.", "… in 2019. S. Tursyn said").
+      if (kind != nullptr && rules_.continuers.contains(next.word))
         return false;
       // A lower-case `continue` word after the capitalised one, after a listed abbreviation:
       // "8 p.m. Almaty time" (not "… three times. Each time …").

@@ -586,6 +586,10 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
             Sentences({"Омарбек (род. 12 мая 1961 г. — ум. 3 февр. 2021 г.) — фольклорист."}));
   EXPECT_EQ(sentences(langs().en, "His Cand. Sc. thesis dealt with dialects."),
             Sentences({"His Cand. Sc. thesis dealt with dialects."}));
+  // A month or a day opens a sentence after a word that is no abbreviation.
+  EXPECT_EQ(sentences(langs().en, "It was held in Almaty. May he rest in peace. We met at 8 a.m. "
+                                  "Monday."),
+            Sentences({"It was held in Almaty.", "May he rest in peace.", "We met at 8 a.m. Monday."}));
   // A preposition and a time are no sentence; after a clause the time ends one.
   EXPECT_EQ(sentences(langs().en, "At 3 a.m. I woke up. We waited until 9 p.m. I slept."),
             Sentences({"At 3 a.m. I woke up.", "We waited until 9 p.m.", "I slept."}));
