@@ -827,9 +827,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     return false;
   if (token.size() < 2 || token.back() != '.' || token.ends_with(".."))
     return true;
-  // A list that a colon opens: "Талаптар: 1. Лагерьлерді жабу."
+  // A list that a colon opens, or whose items semicolons separate: "Талаптар: 1. Лагерьлерді
+  // жабу.", "Agenda: 1. Minutes of 8 October; 2. Finance; …".
   if (is_section_number(token.substr(0, token.size() - 1)) && token_start >= start + 2
-      && s[token_start - 1] == ' ' && s[token_start - 2] == ':') {
+      && s[token_start - 1] == ' ' && (s[token_start - 2] == ':' || s[token_start - 2] == ';')) {
     return false;
   }
   std::size_t len = 0;

@@ -590,6 +590,14 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
   EXPECT_EQ(sentences(langs().en, "It was held in Almaty. May he rest in peace. We met at 8 a.m. "
                                   "Monday."),
             Sentences({"It was held in Almaty.", "May he rest in peace.", "We met at 8 a.m. Monday."}));
+  // A letter's salutation after its date line; a two-letter initial of a foreign name.
+  EXPECT_EQ(sentences(langs().ru, "12 мая 2024 г. Уважаемый господин министр! Пишу Вам снова."),
+            Sentences({"12 мая 2024 г.", "Уважаемый господин министр!", "Пишу Вам снова."}));
+  EXPECT_EQ(sentences(langs().kk, "Қатысқандар: М. Дүйсен, Дж. Уитмор. Жиналыс ашылды."),
+            Sentences({"Қатысқандар: М. Дүйсен, Дж. Уитмор.", "Жиналыс ашылды."}));
+  // A number label after a semicolon is the next item's, not a sentence's end.
+  EXPECT_EQ(sentences(langs().en, "Agenda: 1. Minutes; 2. Finance; 3. AOB."),
+            Sentences({"Agenda:", "1. Minutes;", "2. Finance;", "3. AOB."}));
   // A preposition and a time are no sentence; after a clause the time ends one.
   EXPECT_EQ(sentences(langs().en, "At 3 a.m. I woke up. We waited until 9 p.m. I slept."),
             Sentences({"At 3 a.m. I woke up.", "We waited until 9 p.m.", "I slept."}));
