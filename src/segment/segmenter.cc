@@ -589,7 +589,7 @@ std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t 
 //    capital follows: "сказал он. — Кормили плохо.";
 //  - after '…', which is not a sentence terminator in UAX #29, though "..." is.
 // Whether the candidate stands is decided by keep_break like any other.
-std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end) {
+std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end, bool lower_writer) {
   const std::size_t n = s.size();
   std::size_t len = 0;
   std::size_t j = i;
@@ -644,7 +644,27 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
     return begin;  // «№ 2 диаграммаға …», "#3 on the list …"
   if ((dash || last == 0x2026) && is_upper(cp))
     return begin;
+  // A writer who starts the paragraph in lower case starts sentences so too ("… at work. so this
+  // morning …"); speech that trails off goes on ("it's mum again... i know").
+  if (lower_writer && !dash && u_islower(uc(cp)) && last != 0x2026
+      && s.substr(i, j - i).find("..") == std::string_view::npos) {
+    return begin;
+  }
   return std::string_view::npos;
+}
+
+// Whether the paragraph opens with a word in lower case (after white space, opening quotes and
+// brackets): a writer of chat messages or a voice message's transcript who does not capitalise
+// ("hello my dear, it's mum again..."). A paragraph that opens with a number or a bullet ("– 1
+// tsp. dry yeast") says nothing about it.
+bool writes_lower_case(std::string_view s) {
+  std::size_t len = 0;
+  for (std::size_t at = 0; at < s.size(); at += len) {
+    const char32_t cp = decode_at(s, at, &len);
+    if (!is_space(cp) && !is_opener(cp))
+      return u_islower(uc(cp)) != 0;
+  }
+  return false;
 }
 
 }  // namespace
@@ -670,7 +690,10 @@ class SegmenterImpl {
 
   // Whether the ICU break at `pos` (start of the next sentence) stands. `start` is where the
   // current sentence began.
-  bool keep_break(std::string_view s, std::size_t start, std::size_t pos) const;
+  bool keep_break(std::string_view s, std::size_t start, std::size_t pos, bool lower_writer) const;
+  // Whether the text before `pos` ends a sentence by its punctuation alone: '!' or '?', or a
+  // full stop after a word that is no abbreviation or initial (not an ellipsis).
+  bool plain_end_before(std::string_view s, std::size_t start, std::size_t pos) const;
   bool is_label(std::string_view sentence) const;
   // Whether `next`, a word that starts with a digit, is a number followed by a `numstart` word
   // ("2018 год", "25 января", "2019 жылы", "2019-жылы").
@@ -770,7 +793,34 @@ bool SegmenterImpl::abbreviation_follows(std::string_view s, const NextWord& nex
   return find_abbreviation(rules_, s.substr(end - word.word.size(), word.word.size() + 1));
 }
 
-bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos) const {
+bool SegmenterImpl::plain_end_before(std::string_view s, std::size_t start, std::size_t pos) const {
+  std::size_t end = pos;
+  std::size_t at = 0;
+  while (end > start) {
+    const char32_t cp = decode_before(s, end, &at);
+    if (!is_space(cp) && !is_closer(cp))
+      break;
+    end = at;
+  }
+  if (end <= start)
+    return false;
+  const char last = s[end - 1];
+  if (last == '!' || last == '?')
+    return true;
+  if (last != '.' || (end >= start + 2 && s[end - 2] == '.'))
+    return false;
+  std::size_t token_start = end;
+  while (token_start > start && !is_space(decode_before(s, token_start, &at)))
+    token_start = at;
+  std::string_view token = s.substr(token_start, end - token_start);
+  std::size_t len = 0;
+  while (!token.empty() && is_opener(decode_at(token, 0, &len)))
+    token.remove_prefix(len);
+  return token.size() > 2 && find_abbreviation(rules_, token) == nullptr && !is_initials(token);
+}
+
+bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos,
+                               bool lower_writer) const {
   // A list item's marker ("(b) Publish …", «ә) Сыртқы …») is not its first word: the word after
   // it is (UAX #29 sees the lower-case label and never breaks before it).
   // Nor is a note in brackets that opens it ("[laughter] Yes, …"; opening_note_end).
@@ -780,8 +830,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
   // (A web address is written in lower case wherever it stands: "… help? https://example.org
-  // lists …".)
-  if ((next.word_case == WordCase::kLower && !starts_web_address(s, next.word))
+  // lists …"; and so is every sentence of a writer who does not capitalise: writes_lower_case.)
+  if ((next.word_case == WordCase::kLower && !starts_web_address(s, next.word)
+       && !(lower_writer && plain_end_before(s, start, pos)))
       || roman_month_after_day(s, pos)) {
     return false;
   }
@@ -861,6 +912,19 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (!kind)
     kind = find_abbreviation(rules_, token);
+  // "St." before a name is Saint; after one, or after a number, it is Street, which ends an
+  // address and may end the sentence ("… the bus station on Tole Bi St. She was wearing …",
+  // "… 200 Main St. If you wish …").
+  static constexpr AbbrevKind kStreet = AbbrevKind::kFinal;
+  if (token == "St." && token_start >= start + 2 && s[token_start - 1] == ' ') {
+    std::size_t prev = token_start - 1;
+    while (prev > start && s[prev - 1] != ' ')
+      --prev;
+    const char32_t first = decode_at(s, prev, &len);
+    const std::string_view word = s.substr(prev, token_start - 1 - prev);
+    if ((is_upper(first) && !rules_.starters.contains(word)) || u_isdigit(uc(first)))
+      kind = &kStreet;  // not after "The", "In": "In St. Petersburg …"
+  }
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
   if (bracketed && core::is_bracketed_sentence(s.substr(start, end - start)))
@@ -1106,6 +1170,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
     emit(0, s.size());
     return out;
   }
+  const bool lower_writer = writes_lower_case(s);
   auto worker = acquire();
   // To UTF-16. ICU's converter is the fast path; if it had to substitute anything (ill-formed
   // input), convert again with the decoder that maps offsets back (one U+FFFD per bad byte),
@@ -1173,10 +1238,10 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
         continue;
       }
       std::size_t run_end = 0;
-      std::size_t candidate = missed_break(s, at, &run_end);
+      std::size_t candidate = missed_break(s, at, &run_end, lower_writer);
       scan = run_end;
       if (candidate != std::string_view::npos && candidate > start && candidate < limit
-          && keep_break(s, start, candidate)) {
+          && keep_break(s, start, candidate, lower_writer)) {
         emit(start, candidate);
         start = candidate;
       }
@@ -1198,7 +1263,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
       }
     }
     add_missed(pos);
-    if (pos < s.size() && !keep_break(s, start, pos))
+    if (pos < s.size() && !keep_break(s, start, pos, lower_writer))
       continue;
     emit(start, pos);
     start = pos;

@@ -598,6 +598,31 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
   // A number label after a semicolon is the next item's, not a sentence's end.
   EXPECT_EQ(sentences(langs().en, "Agenda: 1. Minutes; 2. Finance; 3. AOB."),
             Sentences({"Agenda:", "1. Minutes;", "2. Finance;", "3. AOB."}));
+  // "St." after a name or a number is Street; before a name, Saint.
+  EXPECT_EQ(sentences(langs().en, "She was last seen on Tole Bi St. She wore a coat. The St. "
+                                  "Petersburg office is at 200 Main St. It wrote. In St. Paul it rained."),
+            Sentences({"She was last seen on Tole Bi St.", "She wore a coat.",
+                       "The St. Petersburg office is at 200 Main St.", "It wrote.",
+                       "In St. Paul it rained."}));
+  // A writer who starts the paragraph in lower case starts every sentence so; after an
+  // abbreviation or an ellipsis the sentence goes on.
+  EXPECT_EQ(sentences(langs().en, "hello my dear, it's mum again... i know you're busy. so this "
+                                  "morning i went there at 7.45 and waited 2 min. only. can you "
+                                  "imagine? the girl from the org. says no."),
+            Sentences({"hello my dear, it's mum again... i know you're busy.",
+                       "so this morning i went there at 7.45 and waited 2 min. only.",
+                       "can you imagine?", "the girl from the org. says no."}));
+  EXPECT_EQ(sentences(langs().ru, "привет, родная, это опять мама... знаю, ты на работе. сегодня "
+                                  "ходила в консульство."),
+            Sentences({"привет, родная, это опять мама... знаю, ты на работе.",
+                       "сегодня ходила в консульство."}));
+  // A paragraph that opens with a number or a bullet says nothing about capitals.
+  EXPECT_EQ(sentences(langs().en, "– 1 tsp. dry yeast, 1 tbsp. sugar;"),
+            Sentences({"– 1 tsp. dry yeast, 1 tbsp. sugar;"}));
+  EXPECT_EQ(sentences(langs().en, "They contravene arts. 9 and 19 of the Declaration."),
+            Sentences({"They contravene arts. 9 and 19 of the Declaration."}));
+  EXPECT_EQ(sentences(langs().ru, "Рис. 2 Сумка для посуды, Алтай, нач. XX в."),
+            Sentences({"Рис. 2 Сумка для посуды, Алтай, нач. XX в."}));
   // A preposition and a time are no sentence; after a clause the time ends one.
   EXPECT_EQ(sentences(langs().en, "At 3 a.m. I woke up. We waited until 9 p.m. I slept."),
             Sentences({"At 3 a.m. I woke up.", "We waited until 9 p.m.", "I slept."}));
