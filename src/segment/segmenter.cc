@@ -215,7 +215,8 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
     return space == std::string_view::npos || space < start ? start : space + 1;
   };
   std::size_t at = word_start_before(token_start);
-  if (!is_ascii_digits(s.substr(at, 1)))
+  // A year stands right before its "г."; after a comma "г." is a town's («до 17:00, г. Алматы»).
+  if (!is_ascii_digits(s.substr(at, 1)) || s[token_start - 2] == ',')
     return false;
   int words = 0;
   bool after_boundary = false;
@@ -579,6 +580,17 @@ std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t 
                                                                                            : begin;
 }
 
+// Whether the sentence at `start` opens with a reference in brackets: an item of a list of
+// sources ("[1] Regional government white paper …, August 2019. [2] County …"), where the next
+// reference opens the next item instead of going back.
+bool opens_with_reference(std::string_view s, std::size_t start) {
+  if (start >= s.size() || s[start] != '[')
+    return false;
+  const std::size_t close = s.find(']', start);
+  return close != std::string_view::npos && close - start <= 6
+         && is_reference(s.substr(start + 1, close - start - 1));
+}
+
 // A candidate break that ICU's rules leave out, after the terminator at byte `i` ('.', '!',
 // '?' or '…'). Sets *run_end past the run of terminators and closing punctuation that starts
 // there, and returns the start of the next sentence (after the white space), or npos. UAX #29
@@ -589,7 +601,8 @@ std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t 
 //    capital follows: "сказал он. — Кормили плохо.";
 //  - after '…', which is not a sentence terminator in UAX #29, though "..." is.
 // Whether the candidate stands is decided by keep_break like any other.
-std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end, bool lower_writer) {
+std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end, bool lower_writer,
+                         std::size_t sentence_start) {
   const std::size_t n = s.size();
   std::size_t len = 0;
   std::size_t j = i;
@@ -617,8 +630,12 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // starts after the note when the note belongs to the sentence before (leading_note_end: "…
   // by which court... [inaudible] A (Mr. O.): …"), else at the note ("… where. [crossed out]
   // Some of us …"). (A note with a full stop inside is a sentence of its own.)
-  if (const std::size_t note = opening_note_end(s, begin, n); note != begin && note < n)
-    return leading_note_end(s, begin, n, trails_off(s, j)) == note ? note + 1 : begin;
+  if (const std::size_t note = opening_note_end(s, begin, n); note != begin && note < n) {
+    return leading_note_end(s, begin, n, trails_off(s, j)) == note
+                   && !opens_with_reference(s, sentence_start)
+               ? note + 1
+               : begin;
+  }
   bool dash = false;
   if (std::size_t dash_len = 0; is_dash(decode_at(s, k, &dash_len))) {
     std::size_t after = k + dash_len;
@@ -836,6 +853,14 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       || roman_month_after_day(s, pos)) {
     return false;
   }
+  // No sentence begins with a comma, semicolon or colon: «… с надписью «Где мой отец?»;
+  // полиция …».
+  if (std::size_t at = pos; at < s.size()) {
+    while (at < s.size() && s[at] == ' ')
+      ++at;
+    if (at < s.size() && (s[at] == ',' || s[at] == ';' || s[at] == ':'))
+      return false;
+  }
   // A slash after a full stop separates the lines of a verse quoted in running text ("… to our
   // door. / And if they silence me …"): the quotation goes on.
   if (pos + 1 < s.size() && s[pos] == '/' && s[pos + 1] == ' ')
@@ -1024,7 +1049,7 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
     std::size_t at = span.begin;
     while (at < span.end && is_footnote_mark(decode_at(s, at, &len)))
       at += len;
-    if (at == span.begin && kept > 0)
+    if (at == span.begin && kept > 0 && !opens_with_reference(s, spans[kept - 1].begin))
       at = leading_note_end(s, span.begin, span.end, trails_off(s, spans[kept - 1].end));
     std::size_t cp_start = 0;
     const char32_t before = kept > 0 ? decode_before(s, spans[kept - 1].end, &cp_start) : 0;
@@ -1057,6 +1082,54 @@ std::size_t next_bullet(std::string_view s, std::size_t /*begin*/, std::size_t f
     from = at + 1;
     if (at > 0 && is_bullet(decode_at(s, at, &len)) && is_space(decode_before(s, at, &cp_start)))
       return at;
+  }
+  return std::string_view::npos;
+}
+
+// Whether a speaker's label starts at `at`: capitals and full stops ("A.K.:", «Б.С.:»), or one to
+// three words in capitals ("DANA WELLS:"), then a colon and a space.
+bool speaker_label_at(std::string_view s, std::size_t at) {
+  constexpr std::size_t kMaxLabel = 40;
+  std::size_t len = 0;
+  int words = 1;
+  bool letter = false;
+  for (std::size_t i = at; i < s.size() && i - at <= kMaxLabel; i += len) {
+    const char32_t cp = decode_at(s, i, &len);
+    if (cp == ':')
+      return letter && i + 1 < s.size() && s[i + 1] == ' ';
+    if (cp == ' ') {
+      if (++words > 3 || !letter)
+        return false;
+    } else if (is_upper(cp)) {
+      letter = true;
+    } else if (cp != '.') {
+      return false;
+    }
+  }
+  return false;
+}
+
+// The next speaker's turn after an utterance broken off with a dash, or npos: a dash ("--", "—",
+// "–") between white space, then a speaker's label: «… and so was "Alla saqtasyn" -- A.K.: "God
+// keep you"?».
+std::size_t next_turn(std::string_view s, std::size_t /*begin*/, std::size_t from, std::size_t to) {
+  while (from < to) {
+    const std::size_t space = s.substr(0, to).find(' ', from);
+    if (space == std::string_view::npos)
+      return std::string_view::npos;
+    from = space + 1;
+    std::size_t len = 0;
+    std::size_t after = space + 1;
+    if (s.substr(after, 3) == "-- ") {
+      after += 3;
+    } else if (after < to && is_dash(decode_at(s, after, &len)) && after + len < to
+               && s[after + len] == ' ') {
+      after += len + 1;
+    } else {
+      continue;
+    }
+    if (after < to && speaker_label_at(s.substr(0, to), after))
+      return after;
   }
   return std::string_view::npos;
 }
@@ -1238,7 +1311,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
         continue;
       }
       std::size_t run_end = 0;
-      std::size_t candidate = missed_break(s, at, &run_end, lower_writer);
+      std::size_t candidate = missed_break(s, at, &run_end, lower_writer, start);
       scan = run_end;
       if (candidate != std::string_view::npos && candidate > start && candidate < limit
           && keep_break(s, start, candidate, lower_writer)) {
@@ -1273,6 +1346,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   attach_footnote_marks(s, out);
   split_before(s, out, next_bullet);            // a bullet after white space starts a sentence
   split_before(s, out, next_list_item);  // and so does a list item after a colon or semicolon
+  split_before(s, out, next_turn);       // and a speaker's turn after a broken-off utterance
   return out;
 }
 

@@ -623,6 +623,22 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
             Sentences({"They contravene arts. 9 and 19 of the Declaration."}));
   EXPECT_EQ(sentences(langs().ru, "Рис. 2 Сумка для посуды, Алтай, нач. XX в."),
             Sentences({"Рис. 2 Сумка для посуды, Алтай, нач. XX в."}));
+  // A list of sources: each reference opens its item; a reference after a sentence that is no
+  // item goes back to it.
+  EXPECT_EQ(sentences(langs().en, "[1] White paper, August 2019. [2] County report (2018), p. 7. "
+                                  "[3] Interviews, 2020."),
+            Sentences({"[1] White paper, August 2019.", "[2] County report (2018), p. 7.",
+                       "[3] Interviews, 2020."}));
+  // No sentence begins with a semicolon; "г." after a comma is a town's; a lake before its name.
+  EXPECT_EQ(sentences(langs().ru, "Плакат гласил «Где мой отец?»; полиция молчала. Приём с 10:00 "
+                                  "до 17:00, г. Алматы, пр. Абая, 45. У оз. Зайсан ветер."),
+            Sentences({"Плакат гласил «Где мой отец?»; полиция молчала.",
+                       "Приём с 10:00 до 17:00, г. Алматы, пр. Абая, 45.", "У оз. Зайсан ветер."}));
+  // A speaker's turn after an utterance broken off with a dash.
+  EXPECT_EQ(sentences(langs().en, "B.S.: And so was \"Alla saqtasyn\" -- A.K.: \"God keep you\"?"),
+            Sentences({"B.S.: And so was \"Alla saqtasyn\" --", "A.K.: \"God keep you\"?"}));
+  EXPECT_EQ(sentences(langs().kk, "А.Қ.: Ал сіз қалай – Б.С.: Кетіп қалдым ба?"),
+            Sentences({"А.Қ.: Ал сіз қалай –", "Б.С.: Кетіп қалдым ба?"}));
   // A preposition and a time are no sentence; after a clause the time ends one.
   EXPECT_EQ(sentences(langs().en, "At 3 a.m. I woke up. We waited until 9 p.m. I slept."),
             Sentences({"At 3 a.m. I woke up.", "We waited until 9 p.m.", "I slept."}));
