@@ -267,6 +267,22 @@ bool is_single_letter(std::string_view s) {
   return len == s.size() && u_isalpha(uc(cp));
 }
 
+// Where the token (a run without white space) that ends at `end` begins, not before `start`.
+std::size_t token_start_before(std::string_view s, std::size_t start, std::size_t end) {
+  std::size_t at = 0;
+  while (end > start && !is_space(decode_before(s, end, &at)))
+    end = at;
+  return end;
+}
+
+// `token` without the opening quotes and brackets it starts with.
+std::string_view without_openers(std::string_view token) {
+  std::size_t len = 0;
+  while (!token.empty() && is_opener(decode_at(token, 0, &len)))
+    token.remove_prefix(len);
+  return token;
+}
+
 // Whether `token`, the last token before a break at `pos`, is an initial in quotes that the
 // dash at `pos` explains, as a transcript's key does: «"А." — Аскар, "М." — его мать».
 bool quoted_initial_explained(std::string_view s, std::string_view token, std::size_t pos) {
@@ -277,8 +293,7 @@ bool quoted_initial_explained(std::string_view s, std::string_view token, std::s
   std::size_t at = 0;
   while (!bare.empty() && is_closer(decode_before(bare, bare.size(), &at)))
     bare = bare.substr(0, at);
-  while (!bare.empty() && is_opener(decode_at(bare, 0, &len)))
-    bare.remove_prefix(len);
+  bare = without_openers(bare);
   return bare.size() < token.size() && bare.size() >= 2 && bare.back() == '.'
          && is_single_letter(bare.substr(0, bare.size() - 1));
 }
@@ -826,13 +841,8 @@ bool SegmenterImpl::plain_end_before(std::string_view s, std::size_t start, std:
     return true;
   if (last != '.' || (end >= start + 2 && s[end - 2] == '.'))
     return false;
-  std::size_t token_start = end;
-  while (token_start > start && !is_space(decode_before(s, token_start, &at)))
-    token_start = at;
-  std::string_view token = s.substr(token_start, end - token_start);
-  std::size_t len = 0;
-  while (!token.empty() && is_opener(decode_at(token, 0, &len)))
-    token.remove_prefix(len);
+  const std::size_t token_start = token_start_before(s, start, end);
+  const std::string_view token = without_openers(s.substr(token_start, end - token_start));
   return token.size() > 2 && find_abbreviation(rules_, token) == nullptr && !is_initials(token);
 }
 
@@ -887,10 +897,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     return false;
 
   // The last token before the break; only a bare token ending with '.' can be an abbreviation.
-  std::size_t token_start = end;
-  while (token_start > start && !is_space(decode_before(s, token_start, &cp_start))) {
-    token_start = cp_start;
-  }
+  const std::size_t token_start = token_start_before(s, start, end);
   std::string_view token = s.substr(token_start, end - token_start);
   // An abbreviation that closes a bracket, "(ок. 300 чел.) РСЕ/РС": the full stop is the
   // abbreviation's; a sentence that ended there would need another one after the bracket.
@@ -910,8 +917,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     return false;
   }
   std::size_t len = 0;
-  while (!token.empty() && is_opener(decode_at(token, 0, &len)))
-    token.remove_prefix(len);
+  token = without_openers(token);
   if (token.size() < 2)
     return true;
 
