@@ -47,10 +47,10 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword = token;
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
-            && keyword != "unit" && keyword != "year" && keyword != "starter" && keyword != "heading"
+            && keyword != "unit" && keyword != "year" && keyword != "symbol" && keyword != "starter" && keyword != "heading"
             && keyword != "numstart" && keyword != "continue") {
           return bad("unknown rule keyword '" + std::string(keyword)
-                         + "' (expected never, abbrev, final, numeric, unit, year, starter, "
+                         + "' (expected never, abbrev, final, numeric, unit, year, symbol, starter, "
                            "heading, "
                            "numstart or continue)",
                      offset);
@@ -58,7 +58,8 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         continue;
       }
       bool is_abbrev = keyword == "never" || keyword == "abbrev" || keyword == "final"
-                       || keyword == "numeric" || keyword == "unit" || keyword == "year";
+                       || keyword == "numeric" || keyword == "unit" || keyword == "year"
+                       || keyword == "symbol";
       if (is_abbrev) {
         if (token.size() < 2 || token.back() != '.') {
           return bad("abbreviation '" + std::string(token) + "' must end with '.'", offset);
@@ -68,6 +69,7 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
                           : keyword == "final"  ? AbbrevKind::kFinal
                           : keyword == "unit"   ? AbbrevKind::kUnit
                           : keyword == "year"   ? AbbrevKind::kYear
+                          : keyword == "symbol" ? AbbrevKind::kSymbol
                                                 : AbbrevKind::kNumeric;
         rules.abbreviations.insert_or_assign(std::string(token), kind);
       } else {

@@ -24,6 +24,8 @@ enum class AbbrevKind {
   kYear,     // as kAbbrev, but after a number that closes a clause of more than three words,
              // keep the break before a capitalised word ("…интервью с апреля 2022 г. по июнь
              // 2023 г. Две трети…", not "В 2021 г. Евросоюз…")
+  kSymbol,   // a unit symbol written without a full stop: kFinal after a number ("30 км.
+             // Ерлан …"), elsewhere the abbreviation of a word, kAbbrev ("(см. Приложение 2)")
 };
 
 // Hash that lets the sets below be searched with a std::string_view without a copy.

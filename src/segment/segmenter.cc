@@ -562,35 +562,68 @@ bool trails_off(std::string_view s, std::size_t end) {
   return false;
 }
 
-// Where a note in brackets with no full stop inside ends (past its closing bracket), when one
-// opens the span [begin, end) and white space and a capital follow it: "[12] The next …",
-// "[laughter] Yes, …". A list label ("(a) Free him.") is no note, nor is a time stamp ("[21:15]
-// Aigul: …"), and neither is a bracket that ends the span ("… reporters. (Source: Reuters)"),
-// a line of its own in the writer's layout. Else `begin`.
-std::size_t opening_note_end(std::string_view s, std::size_t begin, std::size_t end) {
+// Where the note in brackets with no full stop inside that opens [begin, end) closes (its
+// closing bracket), or npos. A list label ("(a) Free him.") is no note, nor is a time stamp
+// ("[21:15] Aigul: …").
+std::size_t note_close(std::string_view s, std::size_t begin, std::size_t end) {
   if (begin >= end || bracket_step(s[begin]) <= 0
       || after_list_marker(s, begin) != std::string_view::npos) {
-    return begin;
+    return std::string_view::npos;
   }
   bool full_stop = false;
   const std::size_t close = bracket_close(s.substr(0, end), begin + 1, 1, &full_stop);
   if (close == std::string_view::npos || full_stop
       || is_time_stamp(s.substr(begin + 1, close - begin - 1))) {
-    return begin;
+    return std::string_view::npos;
   }
+  return close;
+}
+
+// Where a note in brackets (note_close) ends (past its closing bracket), when one opens the span
+// [begin, end) and white space and a capital follow it: "[12] The next …", "[laughter] Yes, …".
+// A bracket that ends the span ("… reporters. (Source: Reuters)") is not one: a line of its own
+// in the writer's layout. Else `begin`.
+std::size_t opening_note_end(std::string_view s, std::size_t begin, std::size_t end) {
+  const std::size_t close = note_close(s, begin, end);
   std::size_t len = 0;
-  return close + 2 < end && s[close + 1] == ' ' && is_upper(decode_at(s, close + 2, &len))
+  return close != std::string_view::npos && close + 2 < end && s[close + 1] == ' '
+                 && is_upper(decode_at(s, close + 2, &len))
              ? close + 1
              : begin;
 }
 
-// Where the note that opens [begin, end) ends (opening_note_end) when it belongs to the sentence
+// Where a note in brackets (note_close) that opens [begin, end) and ends the paragraph there
+// ends (past its closing bracket): "[crowd noise]" after what was said, a reference "[12]".
+// Else `begin`.
+std::size_t closing_note_end(std::string_view s, std::size_t begin, std::size_t end) {
+  const std::size_t close = note_close(s, begin, end);
+  if (close == std::string_view::npos)
+    return begin;
+  std::size_t len = 0;
+  for (std::size_t at = close + 1; at < end; at += len) {
+    if (!is_space(decode_at(s, at, &len)))
+      return begin;
+  }
+  return close + 1;
+}
+
+// Whether a note that ends the paragraph (closing_note_end) and is no reference opens
+// [begin, end): a transcriber's "[crowd noise]", «[шум толпы]».
+bool closing_note(std::string_view s, std::size_t begin, std::size_t end) {
+  const std::size_t note = closing_note_end(s, begin, end);
+  return note != begin && !is_reference(s.substr(begin + 1, note - begin - 2));
+}
+
+// Where the note that opens [begin, end) ends (opening_note_end, or closing_note_end at the
+// paragraph's end) when it belongs to the sentence
 // before, else `begin`: a reference ("… in 2019. [12] The next …") or a transcriber's note on
 // speech that trails off ("… by which court... [inaudible] A: …"; `trailing`, see trails_off).
 // A note after a sentence that ended in full describes what comes next and opens it ("What do
 // you see? [laughter] Yes, …", "… No, no. [pause] Nobody …").
 std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t end, bool trailing) {
-  const std::size_t note = opening_note_end(s, begin, end);
+  std::size_t note = opening_note_end(s, begin, end);
+  if (note == begin)
+    note = closing_note_end(s, begin, end);
   return note != begin && (trailing || is_reference(s.substr(begin + 1, note - begin - 2))) ? note
                                                                                            : begin;
 }
@@ -651,6 +684,11 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
                ? note + 1
                : begin;
   }
+  // A note that ends the paragraph after a sentence that ended in full is a sentence of its own,
+  // as a line: "… about 300 of us. [crowd noise]". After speech that trails off it goes back
+  // ("… by which court... [inaudible]").
+  if (closing_note(s, begin, n) && !trails_off(s, j))
+    return begin;
   bool dash = false;
   if (std::size_t dash_len = 0; is_dash(decode_at(s, k, &dash_len))) {
     std::size_t after = k + dash_len;
@@ -858,8 +896,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
   // (A web address is written in lower case wherever it stands: "… help? https://example.org
   // lists …"; and so is every sentence of a writer who does not capitalise: writes_lower_case.)
+  // (A note that ends the paragraph stands alone whatever its case: closing_note.)
   if ((next.word_case == WordCase::kLower && !starts_web_address(s, next.word)
-       && !(lower_writer && plain_end_before(s, start, pos)))
+       && !(lower_writer && plain_end_before(s, start, pos))
+       && !(closing_note(s, pos, s.size()) && !trails_off(s, pos)))
       || roman_month_after_day(s, pos)) {
     return false;
   }
@@ -953,8 +993,31 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       --prev;
     const char32_t first = decode_at(s, prev, &len);
     const std::string_view word = s.substr(prev, token_start - 1 - prev);
-    if ((is_upper(first) && !rules_.starters.contains(word)) || u_isdigit(uc(first)))
-      kind = &kStreet;  // not after "The", "In": "In St. Petersburg …"
+    // Not after "The", "In" ("In St. Petersburg …"), nor after a word that ends a phrase
+    // ("… in Xinjiang, St. Anne's Hall"): a street's name runs into its "St.".
+    std::size_t last_start = 0;
+    const bool name_before =
+        !word.empty() && u_isalnum(uc(decode_before(s, token_start - 1, &last_start)));
+    if (name_before
+        && ((is_upper(first) && !rules_.starters.contains(word)) || u_isdigit(uc(first)))) {
+      kind = &kStreet;
+    }
+  }
+  if (kind && *kind == AbbrevKind::kSymbol) {
+    static constexpr AbbrevKind kUnitSymbol = AbbrevKind::kFinal;
+    static constexpr AbbrevKind kWordAbbrev = AbbrevKind::kAbbrev;
+    // After a number, or after an abbreviation after one: "46 000 кв. м." (square metres).
+    std::size_t before = token_start;
+    std::size_t last_at = 0;
+    bool after_number = false;
+    for (int step = 0; step < 2 && before >= start + 2 && s[before - 1] == ' '; ++step) {
+      const char32_t last = decode_before(s, before - 1, &last_at);
+      after_number = u_isdigit(uc(last));
+      if (last != '.')
+        break;
+      before = token_start_before(s, start, before - 1);
+    }
+    kind = after_number ? &kUnitSymbol : &kWordAbbrev;
   }
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
@@ -1010,6 +1073,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       return next.word_case != WordCase::kDigit
              && std::none_of(next.word.begin(), next.word.end(),
                              [](char c) { return c >= '0' && c <= '9'; });
+    case AbbrevKind::kSymbol:  // resolved to kFinal or kAbbrev above
     case AbbrevKind::kFinal: {
       // Only after a listed abbreviation: after any other word the full stop is the sentence's,
       // and a month, a day or an initial opens the next one ("… in Almaty. May he rest in

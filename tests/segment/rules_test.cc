@@ -10,7 +10,7 @@ namespace {
 TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   RuleSet rules;
   auto r = parse_rules(
-      "# header\n\nnever Mr. Dr.  # titles\nabbrev\tJan.\nfinal etc.\nnumeric No.\n"
+      "# header\n\nnever Mr. Dr.  # titles\nabbrev\tJan.\nfinal etc.\nnumeric No.\nsymbol км.\n"
       "starter The Ол\nheading Article бап\nnumstart год жылы\ncontinue Monday\n",
       rules);
   ASSERT_TRUE(r) << r.error().message;
@@ -19,7 +19,8 @@ TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   EXPECT_EQ(rules.abbreviations.at("Jan."), AbbrevKind::kAbbrev);
   EXPECT_EQ(rules.abbreviations.at("etc."), AbbrevKind::kFinal);
   EXPECT_EQ(rules.abbreviations.at("No."), AbbrevKind::kNumeric);
-  EXPECT_EQ(rules.abbreviations.size(), 5u);
+  EXPECT_EQ(rules.abbreviations.at("км."), AbbrevKind::kSymbol);
+  EXPECT_EQ(rules.abbreviations.size(), 6u);
   EXPECT_TRUE(rules.starters.contains("Ол"));
   EXPECT_TRUE(rules.headings.contains("бап"));
   EXPECT_FALSE(rules.starters.contains("#"));

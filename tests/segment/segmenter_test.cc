@@ -552,6 +552,18 @@ TEST(SegmenterTest, NotesInBracketsRomanMonthsItemCodesAndVerse) {
             Sentences({"Не көріп тұрсыздар?", "[күлкі] Иә, ғимарат көп."}));
   EXPECT_EQ(sentences(langs().ru, "Никто не знает куда. [зачёркнуто] Некоторых отправляют на фабрику."),
             Sentences({"Никто не знает куда.", "[зачёркнуто] Некоторых отправляют на фабрику."}));
+  // A note that ends the paragraph after a sentence that ended in full stands alone, whatever
+  // its case; after speech that trails off, or as a reference, it goes back.
+  EXPECT_EQ(sentences(langs().en, "There are about 300 of us. [crowd noise]"),
+            Sentences({"There are about 300 of us.", "[crowd noise]"}));
+  EXPECT_EQ(sentences(langs().kk, "Шамамен 300 адам жиналдық. [жиналғандардың дауысы]"),
+            Sentences({"Шамамен 300 адам жиналдық.", "[жиналғандардың дауысы]"}));
+  EXPECT_EQ(sentences(langs().ru, "Нас здесь около 300 человек. (аплодисменты)"),
+            Sentences({"Нас здесь около 300 человек.", "(аплодисменты)"}));
+  EXPECT_EQ(sentences(langs().en, "Tell me by which court... [inaudible]"),
+            Sentences({"Tell me by which court... [inaudible]"}));
+  EXPECT_EQ(sentences(langs().en, "It was built in 2019. [12]"),
+            Sentences({"It was built in 2019. [12]"}));
   // A month in Roman numerals after the day's full stop; a lone "I" only before the year.
   EXPECT_EQ(sentences(langs().en, "On 28.III they took away old Akhmet. Nobody knows where."),
             Sentences({"On 28.III they took away old Akhmet.", "Nobody knows where."}));
@@ -604,6 +616,12 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
             Sentences({"She was last seen on Tole Bi St.", "She wore a coat.",
                        "The St. Petersburg office is at 200 Main St.", "It wrote.",
                        "In St. Paul it rained."}));
+  // After a comma "St." opens a name: Saint.
+  EXPECT_EQ(sentences(langs().en, "A reading of letters, St. Anne's Hall, 9 Bridge Rd."),
+            Sentences({"A reading of letters, St. Anne's Hall, 9 Bridge Rd."}));
+  // A room's or an office's number after its abbreviation.
+  EXPECT_EQ(sentences(langs().ru, "Общественный центр, 55 Мейпл-авеню, ком. 204. Вход свободный."),
+            Sentences({"Общественный центр, 55 Мейпл-авеню, ком. 204.", "Вход свободный."}));
   // A writer who starts the paragraph in lower case starts every sentence so; after an
   // abbreviation or an ellipsis the sentence goes on.
   EXPECT_EQ(sentences(langs().en, "hello my dear, it's mum again... i know you're busy. so this "
@@ -728,6 +746,13 @@ TEST(SegmenterTest, LabelsAndAbbreviationsOfLettersAndDocuments) {
             Sentences({"Утро, Жаркент, до границы 30 км.", "Ерлан шьёт пальто."}));
   EXPECT_EQ(sentences(langs().ru, "Лагерь стоит в 30 км. от границы."),
             Sentences({"Лагерь стоит в 30 км. от границы."}));
+  // Not after a number the same letters abbreviate a word: «см.» is смотри, «м.» метро.
+  EXPECT_EQ(sentences(langs().ru, "Рубцы соответствуют рассказу (см. Приложение 2, с. 4). Далее."),
+            Sentences({"Рубцы соответствуют рассказу (см. Приложение 2, с. 4).", "Далее."}));
+  EXPECT_EQ(sentences(langs().ru, "Мы жили у ст. м. Алмалы. Рост 170 см. Вес 60 кг."),
+            Sentences({"Мы жили у ст. м. Алмалы.", "Рост 170 см.", "Вес 60 кг."}));
+  EXPECT_EQ(sentences(langs().ru, "Построили около 46 000 кв. м. Исследователи насчитали 300."),
+            Sentences({"Построили около 46 000 кв. м.", "Исследователи насчитали 300."}));
   // A bracket and then the sentence's full stop, after an abbreviation: the abbreviation's full
   // stop did not end the sentence.
   EXPECT_EQ(sentences(langs().en, "We answer until 1 p.m. (Astana time). Write to us."),
