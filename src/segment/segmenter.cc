@@ -543,10 +543,22 @@ bool is_initials(std::string_view token) {
   return letters >= 2 || (letters == 1 && first_upper);
 }
 
-// Whether the inside of a bracket is a reference to notes or sources: "12", "3, 4", "5-7".
+// Whether the inside of a bracket is a reference to notes or sources: "12", "3, 4", "5-7". A
+// number of four digits is a year ("(2018) Xin 40 Xing Chu No. 217", a case's number), not a
+// note's.
 bool is_reference(std::string_view inside) {
-  return !inside.empty() && inside.front() >= '0' && inside.front() <= '9'
-         && inside.find_first_not_of("0123456789,- ") == std::string_view::npos;
+  std::size_t digits = 0;
+  for (const char c : inside) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 3)
+        return false;
+    } else if (c == ',' || c == '-' || c == ' ') {
+      digits = 0;
+    } else {
+      return false;
+    }
+  }
+  return !inside.empty() && inside.front() >= '0' && inside.front() <= '9';
 }
 
 // Whether the sentence that ends at `end` (before white space and closing quotes or brackets)
@@ -1069,7 +1081,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
              || (!is_dash(decode_at(s, pos, &cp_start)) && opens_with_date(s, next));
     case AbbrevKind::kNumeric:
       // A number, or a code with digits in it ("passport No. N12345678 and …"), is the
-      // abbreviation's.
+      // abbreviation's, in brackets too: "case no. (2018) Xin 40 …" (next skipped that as a
+      // note).
+      if (next.word.data() != s.data() + pos && next_word(s, pos).word_case == WordCase::kDigit)
+        return false;
       return next.word_case != WordCase::kDigit
              && std::none_of(next.word.begin(), next.word.end(),
                              [](char c) { return c >= '0' && c <= '9'; });

@@ -564,6 +564,16 @@ TEST(SegmenterTest, NotesInBracketsRomanMonthsItemCodesAndVerse) {
             Sentences({"Tell me by which court... [inaudible]"}));
   EXPECT_EQ(sentences(langs().en, "It was built in 2019. [12]"),
             Sentences({"It was built in 2019. [12]"}));
+  // A year in brackets is no note's number: there it opens a case number, whose sign keeps
+  // it, in Latin letters in any language's text.
+  EXPECT_EQ(sentences(langs().en, "The document, case no. (2018) Xin 40 Xing Chu No. 217, runs "
+                                  "to 11 pages. It was found in 2021."),
+            Sentences({"The document, case no. (2018) Xin 40 Xing Chu No. 217, runs to 11 pages.",
+                       "It was found in 2021."}));
+  EXPECT_EQ(sentences(langs().kk, "Құжатты екі ерікті аударды. (2018) Xin 40 Xing Chu No. 217 ісі "
+                                  "бойынша құжат 11 беттен тұрады."),
+            Sentences({"Құжатты екі ерікті аударды.",
+                       "(2018) Xin 40 Xing Chu No. 217 ісі бойынша құжат 11 беттен тұрады."}));
   // A month in Roman numerals after the day's full stop; a lone "I" only before the year.
   EXPECT_EQ(sentences(langs().en, "On 28.III they took away old Akhmet. Nobody knows where."),
             Sentences({"On 28.III they took away old Akhmet.", "Nobody knows where."}));
