@@ -102,6 +102,22 @@ bool is_closer(char32_t cp) {
          || cp == '"' || cp == '\'';
 }
 
+// A quotation mark (of either direction; the ASCII ones do both), not a bracket.
+bool is_quote_mark(char32_t cp) {
+  int8_t type = u_charType(uc(cp));
+  return type == U_FINAL_PUNCTUATION || type == U_INITIAL_PUNCTUATION || cp == '"' || cp == '\'';
+}
+
+// Whether `run` (a sentence's terminators and closing punctuation) holds a quotation mark.
+bool quote_in(std::string_view run) {
+  std::size_t len = 0;
+  for (std::size_t at = 0; at < run.size(); at += len) {
+    if (is_quote_mark(decode_at(run, at, &len)))
+      return true;
+  }
+  return false;
+}
+
 // A dash that can introduce direct speech or a new line of dialogue: hyphen-minus (typed for a
 // dash in plain text), en dash, em dash.
 bool is_dash(char32_t cp) {
@@ -444,8 +460,9 @@ std::size_t bracket_close(std::string_view s, std::size_t from, int depth, bool*
 }
 
 // Whether the sentence goes on after the closing bracket at `close`: a comma, semicolon or colon,
-// or a lower-case word, comes next.
-bool continues_after(std::string_view s, std::size_t close) {
+// or a lower-case word (unless `lower_writer`: a writer who does not capitalise, whose
+// sentences all begin so), comes next.
+bool continues_after(std::string_view s, std::size_t close, bool lower_writer = false) {
   std::size_t len = 0;
   std::size_t at = close + 1;
   while (at < s.size() && is_space(decode_at(s, at, &len)))
@@ -453,14 +470,16 @@ bool continues_after(std::string_view s, std::size_t close) {
   if (at >= s.size())
     return false;
   const char32_t cp = decode_at(s, at, &len);
-  return cp == ',' || cp == ';' || cp == ':' || u_islower(uc(cp));
+  return cp == ',' || cp == ';' || cp == ':' || (!lower_writer && u_islower(uc(cp)));
 }
 
 // Whether a break at `pos` would cut a bracket: one open there (opened since `start`) that closes
 // with no full stop of its own inside or with the sentence going on after it ("(No. N12345678)
 // and …", "(см. … под ред. М. Колвин, 2023), и это …"), or one that opens at `pos` and that the
-// sentence goes on after ("D.Sc. (History), died …"). A sentence keeps its brackets balanced.
-bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos) {
+// sentence goes on after ("D.Sc. (History), died …"; for a writer who does not capitalise, not
+// a lower-case word: "… in kazakhstan. [sighs] i said …"). A sentence keeps its brackets
+// balanced.
+bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos, bool lower_writer) {
   bool full_stop = false;
   if (const int depth = open_brackets(s, start, pos); depth > 0) {
     const std::size_t close = bracket_close(s, pos, depth, &full_stop);
@@ -468,7 +487,7 @@ bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos) {
   }
   if (pos < s.size() && bracket_step(s[pos]) > 0) {
     const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
-    return close != std::string_view::npos && continues_after(s, close);
+    return close != std::string_view::npos && continues_after(s, close, lower_writer);
   }
   return false;
 }
@@ -592,16 +611,18 @@ std::size_t note_close(std::string_view s, std::size_t begin, std::size_t end) {
 }
 
 // Where a note in brackets (note_close) ends (past its closing bracket), when one opens the span
-// [begin, end) and white space and a capital follow it: "[12] The next …", "[laughter] Yes, …".
+// [begin, end) and white space and a capital follow it: "[12] The next …", "[laughter] Yes, …"
+// (or any letter, for a writer who does not capitalise: "… in kazakhstan. [sighs] i said …").
 // A bracket that ends the span ("… reporters. (Source: Reuters)") is not one: a line of its own
 // in the writer's layout. Else `begin`.
-std::size_t opening_note_end(std::string_view s, std::size_t begin, std::size_t end) {
+std::size_t opening_note_end(std::string_view s, std::size_t begin, std::size_t end,
+                             bool lower_writer = false) {
   const std::size_t close = note_close(s, begin, end);
+  if (close == std::string_view::npos || close + 2 >= end || s[close + 1] != ' ')
+    return begin;
   std::size_t len = 0;
-  return close != std::string_view::npos && close + 2 < end && s[close + 1] == ' '
-                 && is_upper(decode_at(s, close + 2, &len))
-             ? close + 1
-             : begin;
+  const char32_t first = decode_at(s, close + 2, &len);
+  return is_upper(first) || (lower_writer && u_islower(uc(first))) ? close + 1 : begin;
 }
 
 // Where a note in brackets (note_close) that opens [begin, end) and ends the paragraph there
@@ -690,7 +711,8 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // starts after the note when the note belongs to the sentence before (leading_note_end: "…
   // by which court... [inaudible] A (Mr. O.): …"), else at the note ("… where. [crossed out]
   // Some of us …"). (A note with a full stop inside is a sentence of its own.)
-  if (const std::size_t note = opening_note_end(s, begin, n); note != begin && note < n) {
+  if (const std::size_t note = opening_note_end(s, begin, n, lower_writer);
+      note != begin && note < n) {
     return leading_note_end(s, begin, n, trails_off(s, j)) == note
                    && !opens_with_reference(s, sentence_start)
                ? note + 1
@@ -729,7 +751,7 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // A writer who starts the paragraph in lower case starts sentences so too ("… at work. so this
   // morning …"); speech that trails off goes on ("it's mum again... i know").
   if (lower_writer && !dash && u_islower(uc(cp)) && last != 0x2026
-      && s.substr(i, j - i).find("..") == std::string_view::npos) {
+      && s.substr(i, j - i).find("..") == std::string_view::npos && !quote_in(s.substr(i, j - i))) {
     return begin;
   }
   return std::string_view::npos;
@@ -738,13 +760,32 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
 // Whether the paragraph opens with a word in lower case (after white space, opening quotes and
 // brackets): a writer of chat messages or a voice message's transcript who does not capitalise
 // ("hello my dear, it's mum again..."). A paragraph that opens with a number or a bullet ("– 1
-// tsp. dry yeast") says nothing about it.
+// tsp. dry yeast") says nothing about it, but a label of a message's date and time or its
+// sender does not either: what counts is the first word after it ("3 June, 9:14 p.m.: hello my
+// son... can you hear me? the line is bad").
 bool writes_lower_case(std::string_view s) {
+  constexpr std::size_t kMaxLabel = 48;
   std::size_t len = 0;
   for (std::size_t at = 0; at < s.size(); at += len) {
     const char32_t cp = decode_at(s, at, &len);
-    if (!is_space(cp) && !is_opener(cp))
-      return u_islower(uc(cp)) != 0;
+    if (is_space(cp) || is_opener(cp))
+      continue;
+    if (u_islower(uc(cp)))
+      return true;
+    if (!u_isdigit(uc(cp)))
+      return false;
+    // A date's or a time's label: ": " within kMaxLabel bytes, with no sentence's end before it.
+    const std::size_t colon = s.substr(0, at + kMaxLabel).find(": ", at);
+    if (colon == std::string_view::npos)
+      return false;
+    for (std::size_t k = at; k + 1 < colon; ++k) {
+      if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ')
+        return false;
+    }
+    std::size_t after = colon + 2;
+    while (after < s.size() && is_opener(decode_at(s, after, &len)))
+      after += len;
+    return after < s.size() && u_islower(uc(decode_at(s, after, &len))) != 0;
   }
   return false;
 }
@@ -880,6 +921,8 @@ bool SegmenterImpl::plain_end_before(std::string_view s, std::size_t start, std:
   std::size_t at = 0;
   while (end > start) {
     const char32_t cp = decode_before(s, end, &at);
+    if (is_quote_mark(cp))
+      return false;  // a quotation's end: «"Әкем қайда?" деген жазуы», as `"Why?" she asked`
     if (!is_space(cp) && !is_closer(cp))
       break;
     end = at;
@@ -902,7 +945,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // it is (UAX #29 sees the lower-case label and never breaks before it).
   // Nor is a note in brackets that opens it ("[laughter] Yes, …"; opening_note_end).
   const std::size_t item = after_list_marker(s, pos);
-  const std::size_t note = opening_note_end(s, pos, s.size());
+  const std::size_t note = opening_note_end(s, pos, s.size(), lower_writer);
   NextWord next = next_word(s, item != std::string_view::npos ? item : note != pos ? note + 1 : pos);
   // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
@@ -927,7 +970,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // door. / And if they silence me …"): the quotation goes on.
   if (pos + 1 < s.size() && s[pos] == '/' && s[pos + 1] == ' ')
     return false;
-  if (cuts_bracket(s, start, pos))
+  if (cuts_bracket(s, start, pos, lower_writer))
     return false;
   // A dash after a full stop inside a bracket gives the note's author: "(… округе КНР. — Прим.
   // ред.)". Dialogue does not run inside brackets.

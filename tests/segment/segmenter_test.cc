@@ -640,6 +640,21 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
             Sentences({"hello my dear, it's mum again... i know you're busy.",
                        "so this morning i went there at 7.45 and waited 2 min. only.",
                        "can you imagine?", "the girl from the org. says no."}));
+  // After a message's date and time the writer's first word tells, and a transcriber's note
+  // before a lower-case word opens the next sentence; a quoted question is no sentence's end.
+  EXPECT_EQ(sentences(langs().en, "3 June, 9:14 p.m.: hello my son... can you hear me? the line "
+                                  "is bad. [sighs] i said i don't know."),
+            Sentences({"3 June, 9:14 p.m.: hello my son... can you hear me?", "the line is bad.",
+                       "[sighs] i said i don't know."}));
+  EXPECT_EQ(sentences(langs().kk, "3 маусым, 21:16: анаң аман. [күрсінеді] білмеймін дедім."),
+            Sentences({"3 маусым, 21:16: анаң аман.", "[күрсінеді] білмеймін дедім."}));
+  EXPECT_EQ(sentences(langs().kk, "10:40 Алматы: бүгін 30 туысы жиналды. Олардың қолында «Әкем "
+                                  "қайда?» деген жазуы бар плакат болды."),
+            Sentences({"10:40 Алматы: бүгін 30 туысы жиналды.",
+                       "Олардың қолында «Әкем қайда?» деген жазуы бар плакат болды."}));
+  // A label that is no date or time says nothing about the writer.
+  EXPECT_EQ(sentences(langs().en, "Note: the office opens at 9. (sighs) and then it closes."),
+            Sentences({"Note: the office opens at 9. (sighs) and then it closes."}));
   EXPECT_EQ(sentences(langs().ru, "привет, родная, это опять мама... знаю, ты на работе. сегодня "
                                   "ходила в консульство."),
             Sentences({"привет, родная, это опять мама... знаю, ты на работе.",
