@@ -760,9 +760,10 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
 // Whether the paragraph opens with a word in lower case (after white space, opening quotes and
 // brackets): a writer of chat messages or a voice message's transcript who does not capitalise
 // ("hello my dear, it's mum again..."). A paragraph that opens with a number or a bullet ("– 1
-// tsp. dry yeast") says nothing about it, but a label of a message's date and time or its
-// sender does not either: what counts is the first word after it ("3 June, 9:14 p.m.: hello my
-// son... can you hear me? the line is bad").
+// tsp. dry yeast") says nothing about it, and when a number opens a label of a message's date
+// or time, what counts is the first word after the label's colon ("3 June, 9:14 p.m.: hello my
+// son... can you hear me? the line is bad"; after a colon a lower-case word is the rule in all
+// three languages, so this only tells inside such a paragraph, at a full stop, '?' or '!').
 bool writes_lower_case(std::string_view s) {
   constexpr std::size_t kMaxLabel = 48;
   std::size_t len = 0;
