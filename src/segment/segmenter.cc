@@ -654,7 +654,7 @@ bool closing_note(std::string_view s, std::size_t begin, std::size_t end) {
 // A note after a sentence that ended in full describes what comes next and opens it ("What do
 // you see? [laughter] Yes, …", "… No, no. [pause] Nobody …").
 std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t end, bool trailing) {
-  std::size_t note = opening_note_end(s, begin, end);
+  std::size_t note = opening_note_end(s, begin, end, true);
   if (note == begin)
     note = closing_note_end(s, begin, end);
   return note != begin && (trailing || is_reference(s.substr(begin + 1, note - begin - 2))) ? note
@@ -711,8 +711,7 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // starts after the note when the note belongs to the sentence before (leading_note_end: "…
   // by which court... [inaudible] A (Mr. O.): …"), else at the note ("… where. [crossed out]
   // Some of us …"). (A note with a full stop inside is a sentence of its own.)
-  if (const std::size_t note = opening_note_end(s, begin, n, lower_writer);
-      note != begin && note < n) {
+  if (const std::size_t note = opening_note_end(s, begin, n, true); note != begin && note < n) {
     return leading_note_end(s, begin, n, trails_off(s, j)) == note
                    && !opens_with_reference(s, sentence_start)
                ? note + 1
@@ -946,15 +945,19 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // it is (UAX #29 sees the lower-case label and never breaks before it).
   // Nor is a note in brackets that opens it ("[laughter] Yes, …"; opening_note_end).
   const std::size_t item = after_list_marker(s, pos);
-  const std::size_t note = opening_note_end(s, pos, s.size(), lower_writer);
+  const std::size_t note = opening_note_end(s, pos, s.size(), true);
   NextWord next = next_word(s, item != std::string_view::npos ? item : note != pos ? note + 1 : pos);
+  // After a note that opens the candidate, a lower-case word is the next sentence's when the
+  // sentence before ended in full, as for a writer who does not capitalise: Kazakh puts the
+  // footnote's letter first («… хабарлаған. [a] белгісі қойылған сандар …»).
+  const bool lower_ok = lower_writer || note != pos;
   // A sentence does not begin with a lower-case letter; UAX #29 (SB8) already joins after '.',
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
   // (A web address is written in lower case wherever it stands: "… help? https://example.org
   // lists …"; and so is every sentence of a writer who does not capitalise: writes_lower_case.)
   // (A note that ends the paragraph stands alone whatever its case: closing_note.)
   if ((next.word_case == WordCase::kLower && !starts_web_address(s, next.word)
-       && !(lower_writer && plain_end_before(s, start, pos))
+       && !(lower_ok && plain_end_before(s, start, pos))
        && !(closing_note(s, pos, s.size()) && !trails_off(s, pos)))
       || roman_month_after_day(s, pos)) {
     return false;
@@ -971,7 +974,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // door. / And if they silence me …"): the quotation goes on.
   if (pos + 1 < s.size() && s[pos] == '/' && s[pos + 1] == ' ')
     return false;
-  if (cuts_bracket(s, start, pos, lower_writer))
+  if (cuts_bracket(s, start, pos, lower_ok))
     return false;
   // A dash after a full stop inside a bracket gives the note's author: "(… округе КНР. — Прим.
   // ред.)". Dialogue does not run inside brackets.

@@ -564,6 +564,14 @@ TEST(SegmenterTest, NotesInBracketsRomanMonthsItemCodesAndVerse) {
             Sentences({"Tell me by which court... [inaudible]"}));
   EXPECT_EQ(sentences(langs().en, "It was built in 2019. [12]"),
             Sentences({"It was built in 2019. [12]"}));
+  // Before a lower-case word too, a note opens the next sentence after one that ended in full
+  // (Kazakh puts a footnote's letter first); a reference still goes back.
+  EXPECT_EQ(sentences(langs().kk, "Туыстары хабарлаған. [a] белгісі қойылған сандар шамамен алынған."),
+            Sentences({"Туыстары хабарлаған.", "[a] белгісі қойылған сандар шамамен алынған."}));
+  EXPECT_EQ(sentences(langs().en, "I said never. [pause] and then they came."),
+            Sentences({"I said never.", "[pause] and then they came."}));
+  EXPECT_EQ(sentences(langs().en, "It was built in 2019. [12] the next one came."),
+            Sentences({"It was built in 2019. [12] the next one came."}));
   // A year in brackets is no note's number: there it opens a case number, whose sign keeps
   // it, in Latin letters in any language's text.
   EXPECT_EQ(sentences(langs().en, "The document, case no. (2018) Xin 40 Xing Chu No. 217, runs "
