@@ -460,9 +460,9 @@ std::size_t bracket_close(std::string_view s, std::size_t from, int depth, bool*
 }
 
 // Whether the sentence goes on after the closing bracket at `close`: a comma, semicolon or colon,
-// or a lower-case word (unless `lower_writer`: a writer who does not capitalise, whose
-// sentences all begin so), comes next.
-bool continues_after(std::string_view s, std::size_t close, bool lower_writer = false) {
+// or a lower-case word (unless `lower_case_opens`: a sentence may begin in lower case there),
+// comes next.
+bool continues_after(std::string_view s, std::size_t close, bool lower_case_opens = false) {
   std::size_t len = 0;
   std::size_t at = close + 1;
   while (at < s.size() && is_space(decode_at(s, at, &len)))
@@ -470,16 +470,16 @@ bool continues_after(std::string_view s, std::size_t close, bool lower_writer = 
   if (at >= s.size())
     return false;
   const char32_t cp = decode_at(s, at, &len);
-  return cp == ',' || cp == ';' || cp == ':' || (!lower_writer && u_islower(uc(cp)));
+  return cp == ',' || cp == ';' || cp == ':' || (!lower_case_opens && u_islower(uc(cp)));
 }
 
 // Whether a break at `pos` would cut a bracket: one open there (opened since `start`) that closes
 // with no full stop of its own inside or with the sentence going on after it ("(No. N12345678)
 // and …", "(см. … под ред. М. Колвин, 2023), и это …"), or one that opens at `pos` and that the
-// sentence goes on after ("D.Sc. (History), died …"; for a writer who does not capitalise, not
-// a lower-case word: "… in kazakhstan. [sighs] i said …"). A sentence keeps its brackets
+// sentence goes on after ("D.Sc. (History), died …"; where a sentence may begin in lower case,
+// not a lower-case word: "… in kazakhstan. [sighs] i said …"). A sentence keeps its brackets
 // balanced.
-bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos, bool lower_writer) {
+bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos, bool lower_case_opens) {
   bool full_stop = false;
   if (const int depth = open_brackets(s, start, pos); depth > 0) {
     const std::size_t close = bracket_close(s, pos, depth, &full_stop);
@@ -487,7 +487,7 @@ bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos, bool l
   }
   if (pos < s.size() && bracket_step(s[pos]) > 0) {
     const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
-    return close != std::string_view::npos && continues_after(s, close, lower_writer);
+    return close != std::string_view::npos && continues_after(s, close, lower_case_opens);
   }
   return false;
 }
@@ -611,18 +611,17 @@ std::size_t note_close(std::string_view s, std::size_t begin, std::size_t end) {
 }
 
 // Where a note in brackets (note_close) ends (past its closing bracket), when one opens the span
-// [begin, end) and white space and a capital follow it: "[12] The next …", "[laughter] Yes, …"
-// (or any letter, for a writer who does not capitalise: "… in kazakhstan. [sighs] i said …").
+// [begin, end) and white space and a letter follow it: "[12] The next …", "[laughter] Yes, …",
+// «[a] белгісі …» (whether a lower-case word may open the sentence is keep_break's to decide).
 // A bracket that ends the span ("… reporters. (Source: Reuters)") is not one: a line of its own
 // in the writer's layout. Else `begin`.
-std::size_t opening_note_end(std::string_view s, std::size_t begin, std::size_t end,
-                             bool lower_writer = false) {
+std::size_t opening_note_end(std::string_view s, std::size_t begin, std::size_t end) {
   const std::size_t close = note_close(s, begin, end);
   if (close == std::string_view::npos || close + 2 >= end || s[close + 1] != ' ')
     return begin;
   std::size_t len = 0;
   const char32_t first = decode_at(s, close + 2, &len);
-  return is_upper(first) || (lower_writer && u_islower(uc(first))) ? close + 1 : begin;
+  return is_upper(first) || u_islower(uc(first)) ? close + 1 : begin;
 }
 
 // Where a note in brackets (note_close) that opens [begin, end) and ends the paragraph there
@@ -654,7 +653,7 @@ bool closing_note(std::string_view s, std::size_t begin, std::size_t end) {
 // A note after a sentence that ended in full describes what comes next and opens it ("What do
 // you see? [laughter] Yes, …", "… No, no. [pause] Nobody …").
 std::size_t leading_note_end(std::string_view s, std::size_t begin, std::size_t end, bool trailing) {
-  std::size_t note = opening_note_end(s, begin, end, true);
+  std::size_t note = opening_note_end(s, begin, end);
   if (note == begin)
     note = closing_note_end(s, begin, end);
   return note != begin && (trailing || is_reference(s.substr(begin + 1, note - begin - 2))) ? note
@@ -711,7 +710,7 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // starts after the note when the note belongs to the sentence before (leading_note_end: "…
   // by which court... [inaudible] A (Mr. O.): …"), else at the note ("… where. [crossed out]
   // Some of us …"). (A note with a full stop inside is a sentence of its own.)
-  if (const std::size_t note = opening_note_end(s, begin, n, true); note != begin && note < n) {
+  if (const std::size_t note = opening_note_end(s, begin, n); note != begin && note < n) {
     return leading_note_end(s, begin, n, trails_off(s, j)) == note
                    && !opens_with_reference(s, sentence_start)
                ? note + 1
@@ -945,7 +944,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // it is (UAX #29 sees the lower-case label and never breaks before it).
   // Nor is a note in brackets that opens it ("[laughter] Yes, …"; opening_note_end).
   const std::size_t item = after_list_marker(s, pos);
-  const std::size_t note = opening_note_end(s, pos, s.size(), true);
+  const std::size_t note = opening_note_end(s, pos, s.size());
   NextWord next = next_word(s, item != std::string_view::npos ? item : note != pos ? note + 1 : pos);
   // After a note that opens the candidate, a lower-case word is the next sentence's when the
   // sentence before ended in full, as for a writer who does not capitalise: Kazakh puts the
@@ -1047,9 +1046,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // "… 200 Main St. If you wish …").
   static constexpr AbbrevKind kStreet = AbbrevKind::kFinal;
   if (token == "St." && token_start >= start + 2 && s[token_start - 1] == ' ') {
-    std::size_t prev = token_start - 1;
-    while (prev > start && s[prev - 1] != ' ')
-      --prev;
+    const std::size_t prev = token_start_before(s, start, token_start - 1);
     const char32_t first = decode_at(s, prev, &len);
     const std::string_view word = s.substr(prev, token_start - 1 - prev);
     // Not after "The", "In" ("In St. Petersburg …"), nor after a word that ends a phrase
