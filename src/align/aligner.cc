@@ -917,11 +917,36 @@ Alignment to_alignment(const std::vector<Step>& path,
   return a;
 }
 
-// Stem ids of `text`'s words (the dictionary option), as the corpus numbers them.
-std::vector<int> dictionary_stems(std::string_view text, Vocab& stems, int prefix) {
-  std::vector<int> out;
-  for (const std::string& w : detail::word_tokens(text)) out.push_back(stems.id(detail::truncate(w, prefix)));
+// The stems of `text`'s words (the dictionary option).
+std::vector<std::string> dictionary_stems(std::string_view text, int prefix) {
+  std::vector<std::string> out;
+  for (const std::string& w : detail::word_tokens(text)) out.push_back(detail::truncate(w, prefix));
   return out;
+}
+
+// Adds the dictionary's pairs to corpus.dictionary as stem ids, leaving out each pair none of
+// whose stems occurs in the run's documents on its side: such a pair only teaches Model 1 words
+// the run never scores, and a general dictionary (FreeDict's 120,000 de-fr pairs) is nearly all
+// such pairs. The pairs kept, their order and their ids are those the full list would give
+// (a left-out pair adds no stem), so a TM's or the lexicon's pairs, chosen for sharing words
+// with the documents, are all kept.
+void add_dictionary(std::span<const std::pair<std::string, std::string>> pairs, int prefix,
+                    Corpus& corpus) {
+  for (const auto& [s, t] : pairs) {
+    const std::vector<std::string> src = dictionary_stems(s, prefix);
+    const std::vector<std::string> tgt = dictionary_stems(t, prefix);
+    auto known = [](const std::vector<std::string>& stems, const Vocab& vocab) {
+      return std::any_of(stems.begin(), stems.end(), [&](const std::string& w) { return vocab.contains(w); });
+    };
+    if (!known(src, corpus.src_stems) && !known(tgt, corpus.tgt_stems)) continue;
+    auto ids = [](const std::vector<std::string>& stems, Vocab& vocab) {
+      std::vector<int> out;
+      out.reserve(stems.size());
+      for (const std::string& w : stems) out.push_back(vocab.id(w));
+      return out;
+    };
+    corpus.dictionary.emplace_back(ids(src, corpus.src_stems), ids(tgt, corpus.tgt_stems));
+  }
 }
 
 
@@ -1322,10 +1347,7 @@ std::vector<Alignment> align_batch(std::span<const DocPair> docs, const AlignOpt
   }
   Corpus corpus = detail::extract(docs, o.use_cognates, o.lexical_prefix, o.langs);
   for (std::size_t d = 0; d < docs.size(); ++d) mark_shared_anchors(corpus.src[d], corpus.tgt[d], corpus.anchor_vocab);
-  for (const auto& [s, t] : o.dictionary) {
-    corpus.dictionary.emplace_back(dictionary_stems(s, corpus.src_stems, o.lexical_prefix),
-                                   dictionary_stems(t, corpus.tgt_stems, o.lexical_prefix));
-  }
+  add_dictionary(o.dictionary, o.lexical_prefix, corpus);
   if (o.use_support_misses) mark_dictionary_links(corpus);
   Models models;
   double ls = 0, lt = 0;

@@ -48,6 +48,7 @@ struct SentFeat {
 class Vocab {
  public:
   int id(std::string_view word);  // adds unseen words
+  bool contains(std::string_view word) const { return ids_.find(word) != ids_.end(); }
   int size() const { return static_cast<int>(words_.size()); }
   const std::string& word(int id) const { return words_[static_cast<std::size_t>(id)]; }
 

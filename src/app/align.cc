@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "align/units.h"
+#include "app/align_dictionary.h"
 #include "app/align_tm.h"
 #include "app/glossary.h"
 #include "app/option_error.h"
@@ -120,11 +121,40 @@ void add_pairs(std::size_t langs, std::vector<std::vector<std::pair<std::string,
   }
 }
 
-// Adds the pairs of request.lexicons and then of request.tm chosen for the source documents
-// (texts[g][0]) to the aligner's lexicon, and tells request.notice how many units of the TM.
+// Adds the pairs of request.dictionaries to every language pair's lexicon; without any (and
+// with find_dictionaries), those of the FreeDict dictionaries found for each pair, telling
+// request.notice which.
+void add_dictionaries(const AlignRequest& r, align::AlignOptions& o) {
+  for (const std::string& path : r.dictionaries) {
+    WordPairs pairs = read_dictionary_pairs({path, false});
+    o.dictionary.insert(o.dictionary.end(), std::make_move_iterator(pairs.begin()),
+                        std::make_move_iterator(pairs.end()));
+  }
+  if (!r.dictionaries.empty() || !r.find_dictionaries) return;
+  const std::vector<std::string> dirs = freedict_dirs();
+  std::vector<WordPairs> found(r.langs.size() - 1);
+  for (std::size_t k = 1; k < r.langs.size(); ++k) {
+    for (const DictionaryFile& f : find_freedict(r.langs[0], r.langs[k], dirs)) {
+      WordPairs pairs = read_dictionary_pairs(f);
+      if (r.notice) {
+        r.notice(std::to_string(pairs.size()) + " word pairs of " + f.path +
+                 (f.reversed ? " (reversed)" : "") + " train the lexical model (" + r.langs[0] +
+                 "-" + r.langs[k] + "; --no-dictionary: without)");
+      }
+      found[k - 1].insert(found[k - 1].end(), std::make_move_iterator(pairs.begin()),
+                          std::make_move_iterator(pairs.end()));
+    }
+  }
+  add_pairs(r.langs.size(), std::move(found), o);
+}
+
+// Adds the pairs of the dictionaries, then of request.lexicons and then of request.tm chosen
+// for the source documents (texts[g][0]) to the aligner's lexicon, and tells request.notice
+// how many units of the TM.
 void add_training_pairs(const AlignRequest& r,
                         const std::vector<std::vector<std::vector<core::Segment>>>& texts,
                         align::AlignOptions& o) {
+  add_dictionaries(r, o);
   std::vector<std::string_view> source;
   for (const auto& group : texts) {
     for (const core::Segment& s : group[0]) source.push_back(s.text);
@@ -172,7 +202,6 @@ void align_documents(const AlignRequest& r) {
   const std::string& format = r.format;
   const bool pairs = r.pairs;
   align::AlignOptions o = r.options;
-  if (!r.dictionary.empty()) o.dictionary = read_dictionary(r.dictionary);
   const std::vector<std::string>& files = r.files;
   const bool batch = !r.batch_list.empty();
   // Document groups, one file per language: each line of the batch list, else the files.

@@ -25,7 +25,11 @@ struct AlignRequest {
   bool segmented = false;          // inputs are one sentence per line already
   bool headers = false;            // DOCX/ODT page headers and footers too
   align::AlignOptions options;     // use_terms false: no glossary
-  std::string dictionary;          // TSV of source<TAB>target pairs ("" = none)
+  // Dictionaries training the lexical model (app/align_dictionary.h: TSV or FreeDict dictd),
+  // for every language pair; when there are none and find_dictionaries is set, the FreeDict
+  // dictionaries installed for each pair (find_freedict in freedict_dirs()).
+  std::vector<std::string> dictionaries;
+  bool find_dictionaries = true;
   std::string tm;                  // TM (file or postgresql:// URI) whose units train the
                                    // lexical model, after the dictionary (app/align_tm.h; "" = none)
   std::size_t tm_units = 2000;     // at most this many of its units (and of the lexicon's)

@@ -2,12 +2,10 @@
 // language's document, glossary anchors, align::align_batch / align3_batch, write beads, TSV,
 // JSON, TMX, XLIFF or the review page); reports beads left out of TMX/XLIFF.
 #include <iostream>
-#include <sstream>
 
 #include "app/align.h"
 #include "app/align_tm.h"
 #include "cli/command.h"
-#include "core/lang.h"
 
 namespace tilmash::cli {
 namespace {
@@ -35,7 +33,9 @@ constexpr const char* kHelp =
     "document(s), at most --tm-units per language pair, teach the lexical model their\n"
     "translations (one pass over the TM: about 0.2 s per 60,000 units). The lexicon does the\n"
     "same before it: translated sentences of the field (TMX), --lexicon, else $TILMASH_LEXICON,\n"
-    "else the shipped lexicon/ (en-kk, en-ru news and testimony); --no-lexicon: none.\n\n"
+    "else the shipped lexicon/ (en-kk, en-ru news and testimony); --no-lexicon: none. So do\n"
+    "word pairs: --dictionary (TSV, or FreeDict's NAME.index), else the FreeDict dictionaries of\n"
+    "the languages in /usr/share/dictd (Debian: dict-freedict-deu-fra …); --no-dictionary: none.\n\n"
     "examples:\n"
     "  tilmash align --langs en,kk article.en.txt article.kk.txt\n"
     "  tilmash align --langs en,kk,ru --segmented a.en a.kk a.ru --format beads\n"
@@ -57,7 +57,8 @@ Exit run_align(std::span<const std::string> args) {
       ("output,o", po::value<std::string>()->default_value("-"), "output file (- = stdout)")
       ("batch", po::value<std::string>(), "LIST of 'SRC TGT' file pairs, aligned with one model")
       ("out-dir", po::value<std::string>(), "with --batch: directory for the outputs")
-      ("dictionary", po::value<std::string>(), "TSV of source<TAB>target word/phrase pairs")
+      ("dictionary", po::value<std::vector<std::string>>(), "word pairs: TSV or FreeDict .index")
+      ("no-dictionary", po::bool_switch(), "no FreeDict dictionary of the languages")
       ("tm", po::value<std::string>(), "DB: TM (file or postgresql:// URI) training the lexical model")
       ("tm-units", po::value<int>()->default_value(2000), "at most N units of the TM, and of the "
                                                           "lexicon (those sharing most words)")
@@ -85,13 +86,7 @@ Exit run_align(std::span<const std::string> args) {
       kHelp);
   if (!vm) return Exit::kOk;
 
-  std::vector<std::string> langs;
-  std::stringstream lang_list((*vm)["langs"].as<std::string>());
-  for (std::string tag; std::getline(lang_list, tag, ',');) {
-    auto norm = core::normalize_lang_tag(tag);
-    if (!norm) throw UsageError("--langs: " + norm.error().message);
-    langs.push_back(*norm);
-  }
+  const std::vector<std::string> langs = lang_list_option(*vm, "langs");
   if (langs.size() < 2 || langs.size() > 3) {
     throw UsageError("--langs needs 2 or 3 languages, got " + std::to_string(langs.size()));
   }
@@ -116,7 +111,8 @@ Exit run_align(std::span<const std::string> args) {
   o.use_terms = !(*vm)["no-glossary"].as<bool>();
   o.max_side = (*vm)["max-side"].as<int>();
   if (o.max_side < 2 || o.max_side > 3) throw UsageError("--max-side must be 2 or 3");
-  if (vm->count("dictionary") != 0u) r.dictionary = (*vm)["dictionary"].as<std::string>();
+  r.dictionaries = strings_option(*vm, "dictionary");
+  r.find_dictionaries = !(*vm)["no-dictionary"].as<bool>();
   if (vm->count("tm") != 0u) r.tm = (*vm)["tm"].as<std::string>();
   if ((*vm)["tm-units"].as<int>() < 1) throw UsageError("--tm-units must be at least 1");
   r.tm_units = static_cast<std::size_t>((*vm)["tm-units"].as<int>());
@@ -130,11 +126,9 @@ Exit run_align(std::span<const std::string> args) {
   r.output = (*vm)["output"].as<std::string>();
   r.format = format;
   r.pairs = pairs;
-  if (vm->count("glossary") != 0u) r.glossaries = (*vm)["glossary"].as<std::vector<std::string>>();
+  r.glossaries = strings_option(*vm, "glossary");
   if (vm->count("from-json") != 0u) r.from_json = (*vm)["from-json"].as<std::string>();
-  std::vector<std::string> lexicons;
-  if (vm->count("lexicon") != 0u) lexicons = (*vm)["lexicon"].as<std::vector<std::string>>();
-  if (!(*vm)["no-lexicon"].as<bool>()) r.lexicons = app::lexicon_paths(std::move(lexicons));
+  if (!(*vm)["no-lexicon"].as<bool>()) r.lexicons = app::lexicon_paths(strings_option(*vm, "lexicon"));
   r.left_out = [](const std::string& path, const io::TmxWriteStats& st) {
     const std::size_t empty = st.units_skipped + st.units_no_source;
     std::cerr << "tilmash align: " << path << ": " << st.units_written << " units; left out "

@@ -4,7 +4,6 @@
 
 #include "app/tm_import.h"
 #include "cli/cmd_tm.h"
-#include "core/lang.h"
 #include "io/xliff_reader.h"
 
 namespace tilmash::cli {
@@ -26,18 +25,6 @@ constexpr const char* kImportHelp =
     "  tilmash tm import --db tm.db --format json aligned.json\n"
     "  tilmash tm import --db tm.db job.xlf --states translated,final\n"
     "  tilmash tm import --db tm.db --format tsv --langs en,kk aligned.tsv";
-
-std::vector<std::string> parse_langs(const std::string& l) {
-  std::vector<std::string> langs;
-  for (std::size_t p = 0; p <= l.size();) {
-    const std::size_t c = std::min(l.find(',', p), l.size());
-    auto tag = core::normalize_lang_tag(l.substr(p, c - p));
-    if (!tag) throw UsageError("--langs: bad language '" + l.substr(p, c - p) + "'");
-    langs.push_back(*tag);
-    p = c + 1;
-  }
-  return langs;
-}
 
 }  // namespace
 
@@ -77,7 +64,7 @@ Exit run_tm_import(std::span<const std::string> args) {
   }
   if (r.format == "tsv") {
     if (vm->count("langs") == 0u) throw UsageError("--format tsv needs --langs en,kk[,ru]");
-    r.langs = parse_langs((*vm)["langs"].as<std::string>());
+    r.langs = lang_list_option(*vm, "langs");
   }
   if (vm->count("origin") != 0u) r.origin = (*vm)["origin"].as<std::string>();
   r.target_lang = (*vm)["target-lang"].as<std::string>();

@@ -63,6 +63,12 @@ std::optional<po::variables_map> parse_options(std::span<const std::string> args
 // The language tag of option `name`, normalized (core::normalize_lang_tag); UsageError if bad.
 std::string lang_option(const po::variables_map& vm, const char* name);
 
+// The comma-separated language tags of option `name`, each normalized; UsageError if one is bad.
+std::vector<std::string> lang_list_option(const po::variables_map& vm, const char* name);
+
+// The values of a repeatable option `name` (empty when it was not given).
+std::vector<std::string> strings_option(const po::variables_map& vm, const char* name);
+
 // True when file descriptor `fd` (1 stdout, 2 stderr) is a terminal (read from /proc: cli
 // includes no POSIX headers).
 bool is_terminal(int fd);

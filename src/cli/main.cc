@@ -143,6 +143,23 @@ std::string lang_option(const po::variables_map& vm, const char* name) {
   return *tag;
 }
 
+std::vector<std::string> lang_list_option(const po::variables_map& vm, const char* name) {
+  const std::string& raw = vm[name].as<std::string>();
+  std::vector<std::string> langs;
+  for (std::size_t p = 0; p <= raw.size();) {
+    const std::size_t c = std::min(raw.find(',', p), raw.size());
+    auto tag = core::normalize_lang_tag(raw.substr(p, c - p));
+    if (!tag) throw UsageError("--" + std::string(name) + ": " + tag.error().message);
+    langs.push_back(*tag);
+    p = c + 1;
+  }
+  return langs;
+}
+
+std::vector<std::string> strings_option(const po::variables_map& vm, const char* name) {
+  return vm.count(name) != 0u ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
 bool is_terminal(int fd) {
   std::error_code ec;
   const std::string target =

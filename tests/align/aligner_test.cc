@@ -318,6 +318,34 @@ TEST(AlignerTest, DictionaryLinksSupportTheNeighbourOfAnOmission) {
   EXPECT_NE(bead_strings(align(src, tgt, o)), want);
 }
 
+// A general dictionary (FreeDict de-fr: 140,000 word pairs) is nearly all words a run never
+// sees. Such pairs are left out before Model 1 trains, so they change no bead and no
+// confidence, and cost nothing.
+TEST(AlignerTest, DictionaryPairsOfOtherWordsChangeNothing) {
+  const Strings kk = {
+      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
+      "Ол Қазақстанға жалған құжаттармен өтті, ал Алматыда полиция оны үш айдан кейін ұстады.",
+      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
+      "Сот оны 1 тамызда босатты.",
+      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
+  };
+  auto src = segs(kEn), tgt = segs(kk);
+  AlignOptions o;
+  o.langs = {"en", "kk"};
+  o.dictionary = {{"court", "сот"}, {"released", "босатты"}};
+  const Alignment base = align(src, tgt, o);
+  for (int n = 0; n < 3000; ++n) {
+    const std::string k = std::to_string(n);
+    o.dictionary.insert(o.dictionary.begin() + n % 3, {"zqx" + k + "wv", "жқх" + k + "ғү"});
+  }
+  const Alignment more = align(src, tgt, o);
+  EXPECT_EQ(bead_strings(more), bead_strings(base));
+  ASSERT_EQ(more.beads.size(), base.beads.size());
+  for (std::size_t b = 0; b < base.beads.size(); ++b) {
+    EXPECT_EQ(more.beads[b].confidence, base.beads[b].confidence) << "bead " << b;
+  }
+}
+
 TEST(AlignerTest, EmptySides) {
   auto en = segs(kEn);
   std::vector<core::Segment> none;

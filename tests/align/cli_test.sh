@@ -97,6 +97,27 @@ expect shipped_lexicon 0 -- "$TILMASH" align --langs en,kk --format beads en.txt
 expect no_lexicon 0 -- "$TILMASH" align --langs en,kk --no-lexicon --format beads en.txt kk.txt
 expect lexicon_from_env 4 'env_lex\.tmx' -- env TILMASH_LEXICON=env_lex.tmx "$TILMASH" align \
   --langs en,kk en.txt kk.txt
+# FreeDict dictionaries of the pair ($TILMASH_DICTD_DIR, else /usr/share/dictd): found and named on
+# stderr, left out with --no-dictionary, replaced by --dictionary; a broken one fails naming its
+# index, and nothing is written. (A dictd index: headword TAB base-64 offset TAB length.)
+mkdir -p dictd
+printf 'court /kort/\nсуд\n' > dictd/freedict-eng-rus.dict  # 20 bytes: U in base 64
+printf 'court\tA\tU\n' > dictd/freedict-eng-rus.index
+expect freedict_found 0 'tilmash align: 1 word pairs of dictd/freedict-eng-rus\.index train' -- \
+  env TILMASH_DICTD_DIR=dictd "$TILMASH" align --langs en,ru --format beads en.txt ru.txt
+expect freedict_off 0 -- env TILMASH_DICTD_DIR=dictd "$TILMASH" align --langs en,ru \
+  --no-dictionary --format beads en.txt ru.txt
+check freedict_off_says_nothing test ! -s err.txt
+printf 'court\tсуд\n' > words.tsv
+expect dictionary_given 0 -- env TILMASH_DICTD_DIR=dictd "$TILMASH" align --langs en,ru \
+  --dictionary words.tsv --format beads en.txt ru.txt
+check dictionary_given_says_nothing test ! -s err.txt
+printf 'court\tA\t//\n' > dictd/freedict-eng-rus.index
+expect freedict_broken 3 'freedict-eng-rus\.index:1: error: .*outside the data' -- \
+  env TILMASH_DICTD_DIR=dictd "$TILMASH" align --langs en,ru -o dict.tsv en.txt ru.txt
+check freedict_broken_leaves_no_output test ! -e dict.tsv
+expect dictionary_missing 4 'nope\.index: error: no such file' -- "$TILMASH" align --langs en,ru \
+  --dictionary nope.index en.txt ru.txt
 if command -v xmllint > /dev/null; then
   check tmx_well_formed xmllint --noout out.tmx out-en-kk.tmx out-en-ru.tmx
 fi
