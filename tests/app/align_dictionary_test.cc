@@ -6,6 +6,7 @@
 #include "app/align_dictionary.h"
 
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,10 +101,22 @@ const std::vector<std::vector<std::vector<int>>> kGold = {
 // Points the FreeDict search at this test's folder for the test's lifetime.
 class DictdDir {
  public:
-  explicit DictdDir(const std::string& dir) { ::setenv("TILMASH_DICTD_DIR", dir.c_str(), 1); }
-  ~DictdDir() { ::setenv("TILMASH_DICTD_DIR", "/nonexistent/tilmash-tests-use-no-freedict", 1); }
+  explicit DictdDir(const std::string& dir) {
+    if (const char* old = std::getenv("TILMASH_DICTD_DIR")) old_ = old;
+    ::setenv("TILMASH_DICTD_DIR", dir.c_str(), 1);
+  }
+  ~DictdDir() {
+    if (old_) {
+      ::setenv("TILMASH_DICTD_DIR", old_->c_str(), 1);
+    } else {
+      ::unsetenv("TILMASH_DICTD_DIR");
+    }
+  }
   DictdDir(const DictdDir&) = delete;
   DictdDir& operator=(const DictdDir&) = delete;
+
+ private:
+  std::optional<std::string> old_;
 };
 
 TEST_F(AlignDictionaryTest, FreeDictOfThePairInBothDirectionsPlacesTheOmission) {
