@@ -1,5 +1,7 @@
 #include "segment/rules.h"
 
+#include <vector>
+
 #include "core/utf8.h"
 
 namespace tilmash::segment {
@@ -32,6 +34,8 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
     std::string_view keyword;
     std::size_t keyword_offset = 0;
     std::size_t count = 0;
+    std::vector<std::string_view> scope;  // a `continue` line's abbreviations
+    bool scope_closed = false;
     std::size_t i = 0;
     while (i < line.size()) {
       while (i < line.size() && is_blank(line[i]))
@@ -72,7 +76,21 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
                           : keyword == "symbol" ? AbbrevKind::kSymbol
                                                 : AbbrevKind::kNumeric;
         rules.abbreviations.insert_or_assign(std::string(token), kind);
+      } else if (keyword == "continue" && token.size() >= 2 && token.back() == '.') {
+        if (scope_closed) {
+          return bad("continue: the abbreviation '" + std::string(token) +
+                         "' must come before the line's words",
+                     offset);
+        }
+        scope.push_back(token);
+      } else if (keyword == "continue" && !scope.empty()) {
+        scope_closed = true;
+        if (token.find('.') != std::string_view::npos) {
+          return bad("continue word '" + std::string(token) + "' must not contain '.'", offset);
+        }
+        for (std::string_view abbrev : scope) rules.scoped_continuers[std::string(abbrev)].emplace(token);
       } else {
+        scope_closed = true;
         if (token.find('.') != std::string_view::npos) {
           return bad(
               std::string(keyword) + " word '" + std::string(token) + "' must not contain '.'",
@@ -85,12 +103,19 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
             .emplace(token);
       }
     }
-    if (count == 1) {
+    if (count == 1 || (!scope.empty() && !scope_closed)) {
       return bad("rule '" + std::string(keyword) + "' has no words", keyword_offset);
     }
     line_start = line_end + 1;
   }
   return true;
+}
+
+bool RuleSet::continues(std::string_view abbrev, std::string_view word) const {
+  if (continuers.contains(word))
+    return true;
+  const auto scoped = scoped_continuers.find(abbrev);
+  return scoped != scoped_continuers.end() && scoped->second.contains(word);
 }
 
 }  // namespace tilmash::segment

@@ -43,6 +43,15 @@ struct RuleSet {
   std::unordered_set<std::string, StringHash, std::equal_to<>> numstarts;
   // Capitalised words that continue a sentence after a `final` abbreviation ("10 a.m. Monday").
   std::unordered_set<std::string, StringHash, std::equal_to<>> continuers;
+  // The same for one abbreviation only (a `continue` line that names abbreviations first:
+  // "continue a.m. p.m. Monday …", "continue долл. США"), after `final`, `unit` and `year` ones.
+  std::unordered_map<std::string, std::unordered_set<std::string, StringHash, std::equal_to<>>,
+                     StringHash, std::equal_to<>>
+      scoped_continuers;
+
+  // Whether `word` continues the sentence after abbreviation `abbrev` (any `continue` word, or
+  // one of abbrev's own).
+  bool continues(std::string_view abbrev, std::string_view word) const;
 };
 
 // Parses `text` (UTF-8, rules-file syntax) and adds its rules to `rules`; a later line wins for

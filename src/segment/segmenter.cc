@@ -246,6 +246,15 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
       // подачи заявок: 15 янв. 2026 г. Чтобы подать …".
       if (!word.empty() && word.back() == ':')
         return true;
+      // Right after a dash that follows a lower-case word the number is what the clause says of
+      // its subject, no adverbial: «…, а наша цель — 20 тыс. Подписать …». (After a capitalised
+      // one it may be a dateline's date: «АСТАНА — 5 марта 2024 г. Министерство …».)
+      if (words == 0 && !word.empty() && (word == "—" || word == "–" || word == "-")
+          && prev >= start + 2 && s[prev - 1] == ' ') {
+        std::size_t len = 0;
+        if (u_islower(uc(decode_at(s, word_start_before(prev), &len))))
+          return true;
+      }
       after_boundary = true;
       break;
     }
@@ -522,6 +531,21 @@ const AbbrevKind* find_in_capitals(const RuleSet& rules, std::string_view token)
 
 // An abbreviation looked up as written, then with its first letter in lower case, then, when
 // it is written in capitals, as the rules write it (find_in_capitals).
+// Whether `word` continues the sentence after the abbreviation `token`, looked up as written and
+// with its first letter in lower case (as find_abbreviation finds it: "A.M." is "a.m.").
+bool continues_after(const RuleSet& rules, std::string_view token, std::string_view word) {
+  if (rules.continues(token, word))
+    return true;
+  std::size_t len = 0;
+  const char32_t first = decode_at(token, 0, &len);
+  if (!is_upper(first))
+    return false;
+  std::string lowered;
+  core::append_utf8(lowered, static_cast<char32_t>(u_tolower(uc(first))));
+  lowered.append(token.substr(len));
+  return rules.continues(lowered, word);
+}
+
 const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token) {
   if (auto it = rules.abbreviations.find(token); it != rules.abbreviations.end()) {
     return &it->second;
@@ -706,6 +730,10 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // A list item after a full stop: "… officials. (b) Publish …" (keep_break looks past the marker).
   if (after_list_marker(s, begin) != std::string_view::npos)
     return begin;
+  // A web address after a sentence's end, which SB8 reads as a lower-case word: «… 20 мың
+  // қолтаңба. https://example.org/… сілтемесі арқылы …» (keep_break lets it open a sentence).
+  if (starts_web_address(s, s.substr(begin)))
+    return begin;
   // A note in brackets after the sentence's end, and a capital after it: the next sentence
   // starts after the note when the note belongs to the sentence before (leading_note_end: "…
   // by which court... [inaudible] A (Mr. O.): …"), else at the note ("… where. [crossed out]
@@ -781,10 +809,29 @@ bool writes_lower_case(std::string_view s) {
       if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ')
         return false;
     }
+    // The first word after it with a lower-case letter: words in capitals are shouted ("[09:31]
+    // Saule: SHE IS HERE!!! she is so thin") and say nothing about it.
+    constexpr int kMaxShouted = 8;
     std::size_t after = colon + 2;
-    while (after < s.size() && is_opener(decode_at(s, after, &len)))
-      after += len;
-    return after < s.size() && u_islower(uc(decode_at(s, after, &len))) != 0;
+    for (int word = 0; word <= kMaxShouted && after < s.size(); ++word) {
+      bool lower = false, upper = false, first_lower = false, first = true;
+      for (; after < s.size(); after += len) {
+        const char32_t c = decode_at(s, after, &len);
+        if (is_space(c))
+          break;
+        if (u_islower(uc(c))) {
+          first_lower = first_lower || (first && !upper);
+          lower = true;
+        }
+        upper = upper || u_isupper(uc(c));
+        first = first && !u_isalpha(uc(c));
+      }
+      if (lower)
+        return first_lower;
+      while (after < s.size() && is_space(decode_at(s, after, &len)))
+        after += len;
+    }
+    return false;
   }
   return false;
 }
@@ -1041,9 +1088,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (!kind)
     kind = find_abbreviation(rules_, token);
-  // "St." before a name is Saint; after one, or after a number, it is Street, which ends an
+  // "St." before a name is Saint; after one, or after an ordinal, it is Street, which ends an
   // address and may end the sentence ("… the bus station on Tole Bi St. She was wearing …",
-  // "… 200 Main St. If you wish …").
+  // "… 200 Main St. If you wish …", "… on 5th St. The …"). After a house number a street's
+  // name would stand between: "27 St. Anne's Rd." is Saint.
   static constexpr AbbrevKind kStreet = AbbrevKind::kFinal;
   if (token == "St." && token_start >= start + 2 && s[token_start - 1] == ' ') {
     const std::size_t prev = token_start_before(s, start, token_start - 1);
@@ -1054,8 +1102,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     std::size_t last_start = 0;
     const bool name_before =
         !word.empty() && u_isalnum(uc(decode_before(s, token_start - 1, &last_start)));
-    if (name_before
-        && ((is_upper(first) && !rules_.starters.contains(word)) || u_isdigit(uc(first)))) {
+    const bool ordinal = u_isdigit(uc(first)) && !is_ascii_digits(word);
+    if (name_before && ((is_upper(first) && !rules_.starters.contains(word)) || ordinal)) {
       kind = &kStreet;
     }
   }
@@ -1100,7 +1148,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
         return !abbreviation_follows(s, next);
       [[fallthrough]];
     case AbbrevKind::kYear:
+      // "1 долл. США": a `continue` word of the unit goes on (`continue долл. США`).
       if (!bracketed && next.word_case == WordCase::kUpper
+          && !continues_after(rules_, token, next.word)
           && number_closes_long_clause(s, start, token_start, [&](std::string_view word) {
                return rules_.starters.contains(word) || rules_.starters.contains(capitalised(word));
              })) {
@@ -1137,7 +1187,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // Only after a listed abbreviation: after any other word the full stop is the sentence's,
       // and a month, a day or an initial opens the next one ("… in Almaty. May he rest in
       // peace.", "… in 2019. S. Tursyn said").
-      if (kind != nullptr && rules_.continuers.contains(next.word))
+      if (kind != nullptr && continues_after(rules_, token, next.word))
         return false;
       // A lower-case `continue` word after the capitalised one, after a listed abbreviation:
       // "8 p.m. Almaty time" (not "… three times. Each time …").
@@ -1158,7 +1208,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
                                 && is_space(decode_at(s, after, &cp_start))
                                 ? next_word(s, after + cp_start)
                                 : NextWord{};
-      return !(then.word_case == WordCase::kLower && rules_.continuers.contains(then.word));
+      return !(then.word_case == WordCase::kLower && continues_after(rules_, token, then.word));
     }
   }
   return true;

@@ -29,6 +29,23 @@ TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   EXPECT_TRUE(rules.continuers.contains("Monday"));
 }
 
+TEST(RulesTest, ContinueWordsOfNamedAbbreviations) {
+  RuleSet rules;
+  ASSERT_TRUE(parse_rules("continue a.m. p.m. Monday GMT\ncontinue N S\n", rules));
+  EXPECT_TRUE(rules.continues("a.m.", "Monday"));
+  EXPECT_TRUE(rules.continues("p.m.", "GMT"));
+  EXPECT_FALSE(rules.continues("Rd.", "Monday"));  // the times' own
+  EXPECT_TRUE(rules.continues("Rd.", "N"));        // a line without abbreviations: after any
+  EXPECT_FALSE(rules.continuers.contains("Monday"));
+  // Abbreviations come first, and a line of abbreviations alone has no words.
+  auto late = parse_rules("continue Monday a.m.\n", rules);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().byte_offset, 16u);
+  auto bare = parse_rules("continue a.m.\n", rules);
+  ASSERT_FALSE(bare);
+  EXPECT_EQ(bare.error().byte_offset, 0u);
+}
+
 TEST(RulesTest, LaterLineWins) {
   RuleSet rules;
   ASSERT_TRUE(parse_rules("never г.\n", rules));

@@ -634,9 +634,33 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
             Sentences({"She was last seen on Tole Bi St.", "She wore a coat.",
                        "The St. Petersburg office is at 200 Main St.", "It wrote.",
                        "In St. Paul it rained."}));
-  // After a comma "St." opens a name: Saint.
+  // After a comma "St." opens a name: Saint; after a house number too (a street's name would
+  // stand between), but after an ordinal it is Street.
   EXPECT_EQ(sentences(langs().en, "A reading of letters, St. Anne's Hall, 9 Bridge Rd."),
             Sentences({"A reading of letters, St. Anne's Hall, 9 Bridge Rd."}));
+  EXPECT_EQ(sentences(langs().en, "Main Hall, 27 St. Anne's Rd. The bus stops on 5th St. It is "
+                                  "free."),
+            Sentences({"Main Hall, 27 St. Anne's Rd.", "The bus stops on 5th St.", "It is free."}));
+  // A day after an address opens a listing's next line; after a time of day it is the time's.
+  EXPECT_EQ(sentences(langs().en, "Letters home, St. Anne's Hall, 9 Bridge Rd. Tue., 11 November, "
+                                  "7 p.m.: information evening. We meet at 10 a.m. Monday."),
+            Sentences({"Letters home, St. Anne's Hall, 9 Bridge Rd.",
+                       "Tue., 11 November, 7 p.m.: information evening.",
+                       "We meet at 10 a.m. Monday."}));
+  // A currency's country after it; a number right after a dash is what the clause says, and a
+  // capital after its unit opens the next sentence; a web address after a full stop opens one.
+  EXPECT_EQ(sentences(langs().ru, "Курс 456,3 тг за 1 долл. США. Наша цель — 20 тыс. Подписать "
+                                  "можно здесь. Прим. пер. в конце."),
+            Sentences({"Курс 456,3 тг за 1 долл. США.", "Наша цель — 20 тыс.",
+                       "Подписать можно здесь.", "Прим. пер. в конце."}));
+  EXPECT_EQ(sentences(langs().ru, "АСТАНА — 5 марта 2024 г. Министерство сообщило."),
+            Sentences({"АСТАНА — 5 марта 2024 г. Министерство сообщило."}));
+  EXPECT_EQ(sentences(langs().kk, "Біздің мақсат – 20 мың қолтаңба. https://example.org/sign "
+                                  "сілтемесі арқылы қол қойыңыз."),
+            Sentences({"Біздің мақсат – 20 мың қолтаңба.",
+                       "https://example.org/sign сілтемесі арқылы қол қойыңыз."}));
+  EXPECT_EQ(sentences(langs().en, "Recommendations are in Sect. 6. The rest follows."),
+            Sentences({"Recommendations are in Sect. 6.", "The rest follows."}));
   // A room's or an office's number after its abbreviation.
   EXPECT_EQ(sentences(langs().ru, "Общественный центр, 55 Мейпл-авеню, ком. 204. Вход свободный."),
             Sentences({"Общественный центр, 55 Мейпл-авеню, ком. 204.", "Вход свободный."}));
@@ -654,6 +678,11 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
                                   "is bad. [sighs] i said i don't know."),
             Sentences({"3 June, 9:14 p.m.: hello my son... can you hear me?", "the line is bad.",
                        "[sighs] i said i don't know."}));
+  // Words in capitals after the label are shouted and say nothing about the writer.
+  EXPECT_EQ(sentences(langs().en, "[09:31] Saule: SHE IS HERE!!! she is so thin dana."),
+            Sentences({"[09:31] Saule: SHE IS HERE!!!", "she is so thin dana."}));
+  EXPECT_EQ(sentences(langs().en, "[09:31] Saule: SHE IS HERE! Great. she is thin."),
+            Sentences({"[09:31] Saule: SHE IS HERE!", "Great. she is thin."}));
   EXPECT_EQ(sentences(langs().kk, "3 маусым, 21:16: анаң аман. [күрсінеді] білмеймін дедім."),
             Sentences({"3 маусым, 21:16: анаң аман.", "[күрсінеді] білмеймін дедім."}));
   EXPECT_EQ(sentences(langs().kk, "10:40 Алматы: бүгін 30 туысы жиналды. Олардың қолында «Әкем "
