@@ -801,20 +801,38 @@ bool writes_lower_case(std::string_view s) {
       return true;
     if (!u_isdigit(uc(cp)))
       return false;
-    // A date's or a time's label: ": " within kMaxLabel bytes, with no sentence's end before it.
-    const std::size_t colon = s.substr(0, at + kMaxLabel).find(": ", at);
-    if (colon == std::string_view::npos)
+    // A date's or a time's label: ": " within kMaxLabel bytes, with no sentence's end before it,
+    // or a time stamp in brackets ("[08:12] assalaumagaleikum, balam... are you still …").
+    auto sentence_end_before = [&](std::size_t end) {
+      for (std::size_t k = at; k + 1 < end; ++k) {
+        if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ')
+          return true;
+      }
       return false;
-    for (std::size_t k = at; k + 1 < colon; ++k) {
-      if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ')
-        return false;
+    };
+    std::size_t label_end = std::string_view::npos;
+    if (const std::size_t colon = s.substr(0, at + kMaxLabel).find(": ", at);
+        colon != std::string_view::npos && !sentence_end_before(colon)) {
+      label_end = colon + 2;
+    } else if (const std::size_t close = s.substr(0, at + kMaxLabel).find("] ", at);
+               at > 0 && s[at - 1] == '[' && close != std::string_view::npos
+               && !sentence_end_before(close)) {
+      label_end = close + 2;
     }
+    if (label_end == std::string_view::npos)
+      return false;
     // The first word after it with a lower-case letter: words in capitals are shouted ("[09:31]
-    // Saule: SHE IS HERE!!! she is so thin") and say nothing about it.
+    // Saule: SHE IS HERE!!! she is so thin") and English "I" is always a capital ("[08:15] I'm
+    // not crying, don't think that. took my pills …"): neither says anything about it.
     constexpr int kMaxShouted = 8;
-    std::size_t after = colon + 2;
+    std::size_t after = label_end;
     for (int word = 0; word <= kMaxShouted && after < s.size(); ++word) {
       bool lower = false, upper = false, first_lower = false, first = true;
+      if (const std::string_view rest = s.substr(after);
+          rest.starts_with("I ") || rest.starts_with("I'") || rest.starts_with("I\u2019")) {
+        while (after < s.size() && !is_space(decode_at(s, after, &len)))
+          after += len;
+      }
       for (; after < s.size(); after += len) {
         const char32_t c = decode_at(s, after, &len);
         if (is_space(c))
@@ -1163,6 +1181,14 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
         return true;
       [[fallthrough]];
     case AbbrevKind::kAbbrev:
+      // After a number an `abbrev` is its unit, and a numbered label and a capital open the
+      // next item of a list: "… leave for 10 min. 2. Knead the dough." (Before the number it
+      // may own it: "ca. 12. …".)
+      if (next.word.data() == s.data() + pos && token_start >= start + 2
+          && s[token_start - 1] == ' ' && u_isdigit(uc(decode_before(s, token_start - 1, &cp_start)))
+          && starts_numbered_item(s, next)) {
+        return true;
+      }
       // Another initial is not a sentence starter even if it spells one ("Н. А. Назарбаев").
       if (next.word_case == WordCase::kUpper && is_single_letter(next.word)
           && pos + next.word.size() < s.size()

@@ -661,6 +661,12 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
                        "https://example.org/sign сілтемесі арқылы қол қойыңыз."}));
   EXPECT_EQ(sentences(langs().en, "Recommendations are in Sect. 6. The rest follows."),
             Sentences({"Recommendations are in Sect. 6.", "The rest follows."}));
+  // After a number an abbreviation is its unit, and the next numbered step opens a sentence;
+  // titles before a name, "the hon. Member" of a parliament.
+  EXPECT_EQ(sentences(langs().en, "1. Leave it for 10 min. 2. Knead the dough. The hon. Member "
+                                  "asked Atty. M. Dauletova."),
+            Sentences({"1. Leave it for 10 min.", "2. Knead the dough.",
+                       "The hon. Member asked Atty. M. Dauletova."}));
   // A room's or an office's number after its abbreviation.
   EXPECT_EQ(sentences(langs().ru, "Общественный центр, 55 Мейпл-авеню, ком. 204. Вход свободный."),
             Sentences({"Общественный центр, 55 Мейпл-авеню, ком. 204.", "Вход свободный."}));
@@ -683,6 +689,16 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
             Sentences({"[09:31] Saule: SHE IS HERE!!!", "she is so thin dana."}));
   EXPECT_EQ(sentences(langs().en, "[09:31] Saule: SHE IS HERE! Great. she is thin."),
             Sentences({"[09:31] Saule: SHE IS HERE!", "Great. she is thin."}));
+  // A time stamp in brackets is such a label too; English "I" is a capital whoever writes.
+  EXPECT_EQ(sentences(langs().en, "[08:12] assalaumagaleikum, balam... are you still asleep, it "
+                                  "is eight here. listen, Aunt Saule called. working where?"),
+            Sentences({"[08:12] assalaumagaleikum, balam... are you still asleep, it is eight "
+                       "here.",
+                       "listen, Aunt Saule called.", "working where?"}));
+  EXPECT_EQ(sentences(langs().en, "[08:15] I'm not crying, don't think that. took my pills."),
+            Sentences({"[08:15] I'm not crying, don't think that.", "took my pills."}));
+  EXPECT_EQ(sentences(langs().en, "[1] White paper, 2019. the county's report."),
+            Sentences({"[1] White paper, 2019. the county's report."}));
   EXPECT_EQ(sentences(langs().kk, "3 маусым, 21:16: анаң аман. [күрсінеді] білмеймін дедім."),
             Sentences({"3 маусым, 21:16: анаң аман.", "[күрсінеді] білмеймін дедім."}));
   EXPECT_EQ(sentences(langs().kk, "10:40 Алматы: бүгін 30 туысы жиналды. Олардың қолында «Әкем "
