@@ -17,8 +17,10 @@ std::vector<std::string> freedict_dirs() {
     std::string_view rest = env;
     while (!rest.empty()) {
       const std::size_t colon = rest.find(':');
-      if (std::string_view dir = rest.substr(0, colon); !dir.empty()) dirs.emplace_back(dir);
-      if (colon == std::string_view::npos) break;
+      if (std::string_view dir = rest.substr(0, colon); !dir.empty())
+        dirs.emplace_back(dir);
+      if (colon == std::string_view::npos)
+        break;
       rest.remove_prefix(colon + 1);
     }
     return dirs;
@@ -28,7 +30,8 @@ std::vector<std::string> freedict_dirs() {
 
 std::string freedict_code(std::string_view lang) {
   const std::string_view primary = core::primary_language(lang);
-  if (primary.size() == 3) return std::string(primary);
+  if (primary.size() == 3)
+    return std::string(primary);
   // ISO 639-1 -> the ISO 639-3 codes FreeDict names its dictionaries with.
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 30> kCodes{{
       {"ar", "ara"}, {"cs", "ces"}, {"cy", "cym"}, {"da", "dan"}, {"de", "deu"}, {"el", "ell"},
@@ -38,7 +41,8 @@ std::string freedict_code(std::string_view lang) {
       {"ru", "rus"}, {"sv", "swe"}, {"tr", "tur"}, {"ug", "uig"}, {"uk", "ukr"}, {"zh", "zho"},
   }};
   for (const auto& [two, three] : kCodes) {
-    if (two == primary) return std::string(three);
+    if (two == primary)
+      return std::string(three);
   }
   return {};
 }
@@ -47,10 +51,13 @@ std::vector<DictionaryFile> find_freedict(std::string_view src, std::string_view
                                           std::span<const std::string> dirs) {
   const std::string s = freedict_code(src), t = freedict_code(tgt);
   std::vector<DictionaryFile> out;
-  if (s.empty() || t.empty() || s == t) return out;
-  for (const auto& [name, reversed] : {std::pair{s + "-" + t, false}, std::pair{t + "-" + s, true}}) {
+  if (s.empty() || t.empty() || s == t)
+    return out;
+  for (const auto& [name, reversed] :
+       {std::pair{s + "-" + t, false}, std::pair{t + "-" + s, true}}) {
     for (const std::string& dir : dirs) {
-      const std::filesystem::path index = std::filesystem::path(dir) / ("freedict-" + name + ".index");
+      const std::filesystem::path index =
+          std::filesystem::path(dir) / ("freedict-" + name + ".index");
       std::error_code ec;
       if (std::filesystem::is_regular_file(index, ec)) {
         out.push_back({index.string(), reversed});
@@ -65,7 +72,8 @@ WordPairs read_dictionary_pairs(const DictionaryFile& file) {
   if (!io::is_dictd_path(file.path)) {
     WordPairs pairs = read_dictionary(file.path);
     if (file.reversed) {
-      for (auto& [a, b] : pairs) a.swap(b);
+      for (auto& [a, b] : pairs)
+        a.swap(b);
     }
     return pairs;
   }

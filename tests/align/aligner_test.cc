@@ -28,6 +28,15 @@ const Strings kEn = {
     "\"I will not go back to the camps,\" she said.",
 };
 
+// kEn in Kazakh, with sentences 1 and 2 merged.
+const Strings kKkMerged = {
+    "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
+    "Ол Қазақстанға жалған құжаттармен өтті, ал Алматыда полиция оны үш айдан кейін ұстады.",
+    "Оның соты 9 шілдеде Жаркент қаласында басталды.",
+    "Сот оны 1 тамызда босатты.",
+    "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
+};
+
 TEST(AlignerTest, OneToOneOnly) {
   const Strings ru = {
       "Сайрагуль Сауытбай бежала из Синьцзяна в апреле 2018 года.",
@@ -43,14 +52,7 @@ TEST(AlignerTest, OneToOneOnly) {
 }
 
 TEST(AlignerTest, TwoToOneMerge) {
-  const Strings kk = {
-      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
-      "Ол Қазақстанға жалған құжаттармен өтті, ал Алматыда полиция оны үш айдан кейін ұстады.",
-      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
-      "Сот оны 1 тамызда босатты.",
-      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
-  };
-  auto en = segs(kEn), tgt = segs(kk);
+  auto en = segs(kEn), tgt = segs(kKkMerged);
   Alignment a = align(en, tgt);
   EXPECT_EQ(bead_strings(a), (Strings{"0:0", "1,2:1", "3:2", "4:3", "5:4"}));
 }
@@ -322,14 +324,7 @@ TEST(AlignerTest, DictionaryLinksSupportTheNeighbourOfAnOmission) {
 // sees. Such pairs are left out before Model 1 trains, so they change no bead and no
 // confidence, and cost nothing.
 TEST(AlignerTest, DictionaryPairsOfOtherWordsChangeNothing) {
-  const Strings kk = {
-      "Сайрагүл Сауытбай 2018 жылдың сәуірінде Шыңжаңнан қашып кетті.",
-      "Ол Қазақстанға жалған құжаттармен өтті, ал Алматыда полиция оны үш айдан кейін ұстады.",
-      "Оның соты 9 шілдеде Жаркент қаласында басталды.",
-      "Сот оны 1 тамызда босатты.",
-      "«Мен лагерьлерге қайтып бармаймын», — деді ол.",
-  };
-  auto src = segs(kEn), tgt = segs(kk);
+  auto src = segs(kEn), tgt = segs(kKkMerged);
   AlignOptions o;
   o.langs = {"en", "kk"};
   o.dictionary = {{"court", "сот"}, {"released", "босатты"}};

@@ -12,36 +12,21 @@
 
 #include "app/align.h"
 #include "core/failure.h"
+#include "invented_documents.h"
 #include "io/alignment_reader.h"
 #include "test_dir.h"
 
 namespace tilmash::app {
 namespace {
 
-// As in align_tm_test.cc: invented words, so that only the lexical model links a sentence to
-// its translation; the Kazakh side leaves out English sentence 4, where lengths put it elsewhere.
-constexpr const char* kEnglish =
-    "pastil torrik ulbert flimmet tuvrin.\n"
-    "ulbert ravick jorvik quorble dobrin.\n"
-    "gamble ravick mintak varrow zephyr.\n"
-    "flimmet hestle gamble yarrow lumbar.\n"
-    "zephyr mornet gamble quorble ulbert.\n"
-    "snith custel torrik varrow yarrow.\n"
-    "varrow drovel plinket pastil dobrin.\n"
-    "plinket quorble snith varrow wendle.\n";
-constexpr const char* kKazakh =
-    "жайлауы шөлмек бесікті ошақты торсық.\n"
-    "бесікті қыстауы қамшылы жылдық тұмарша.\n"
-    "бидайық қыстауы бармақ сүйеншік тасқын.\n"
-    "ошақты шелекті бидайық кілемше асатаяқ.\n"
-    "қарлығаш сандық шөлмек сүйеншік кілемше.\n"
-    "сүйеншік көгершін өрмекші жайлауы тұмарша.\n"
-    "өрмекші жылдық қарлығаш сүйеншік түндік.\n";
+using testing::bead_sides;
+using testing::kEnglish;
+using testing::kKazakh;
 // A dictionary's word pairs (English, Kazakh).
 const std::vector<std::pair<std::string, std::string>> kWords = {
-    {"torrik", "шөлмек"}, {"varrow", "сүйеншік"}, {"snith", "қарлығаш"}, {"yarrow", "кілемше"},
-    {"plinket", "өрмекші"}, {"drovel", "көгершін"}, {"wendle", "түндік"}, {"quorble", "жылдық"},
-    {"custel", "сандық"}, {"flimmet", "ошақты"}, {"pastil", "жайлауы"}, {"tuvrin", "торсық"}};
+    {"torrik", "шөлмек"},   {"varrow", "сүйеншік"}, {"snith", "қарлығаш"}, {"yarrow", "кілемше"},
+    {"plinket", "өрмекші"}, {"drovel", "көгершін"}, {"wendle", "түндік"},  {"quorble", "жылдық"},
+    {"custel", "сандық"},   {"flimmet", "ошақты"},  {"pastil", "жайлауы"}, {"tuvrin", "торсық"}};
 
 std::string b64(std::size_t n) {
   constexpr std::string_view digits =
@@ -54,15 +39,11 @@ std::string b64(std::size_t n) {
   return out;
 }
 
-std::vector<std::pair<std::string, std::string>> reversed(std::vector<std::pair<std::string, std::string>> v) {
-  for (auto& [a, b] : v) a.swap(b);
+std::vector<std::pair<std::string, std::string>> reversed(
+    std::vector<std::pair<std::string, std::string>> v) {
+  for (auto& [a, b] : v)
+    a.swap(b);
   return v;
-}
-
-std::vector<std::vector<std::vector<int>>> sides(const std::string& json) {
-  std::vector<std::vector<std::vector<int>>> out;
-  for (const auto& bead : io::read_alignment_json(json).beads) out.push_back(bead.sides);
-  return out;
 }
 
 class AlignDictionaryTest : public testing::TestDir {
@@ -102,7 +83,8 @@ const std::vector<std::vector<std::vector<int>>> kGold = {
 class DictdDir {
  public:
   explicit DictdDir(const std::string& dir) {
-    if (const char* old = std::getenv("TILMASH_DICTD_DIR")) old_ = old;
+    if (const char* old = std::getenv("TILMASH_DICTD_DIR"))
+      old_ = old;
     ::setenv("TILMASH_DICTD_DIR", dir.c_str(), 1);
   }
   ~DictdDir() {
@@ -127,17 +109,18 @@ TEST_F(AlignDictionaryTest, FreeDictOfThePairInBothDirectionsPlacesTheOmission) 
   AlignRequest r = request("plain.json");
   r.find_dictionaries = false;
   align_documents(r);
-  ASSERT_NE(sides(path("plain.json")), kGold)
-      << "these documents align without a dictionary: the test needs documents where lengths mislead";
+  ASSERT_NE(bead_sides(path("plain.json")), kGold)
+      << "these documents align without a dictionary: the test needs documents where lengths "
+         "mislead";
 
   r = request("dict.json");
   std::vector<std::string> notices;
   r.notice = [&](const std::string& m) { notices.push_back(m); };
   align_documents(r);
-  EXPECT_EQ(sides(path("dict.json")), kGold);
+  EXPECT_EQ(bead_sides(path("dict.json")), kGold);
   ASSERT_EQ(notices.size(), 2u);
-  EXPECT_EQ(notices[0], "12 word pairs of " + path("freedict-eng-kaz.index") +
-                            " train the lexical model (en-kk; --no-dictionary: without)");
+  EXPECT_EQ(notices[0], "12 word pairs of " + path("freedict-eng-kaz.index")
+                            + " train the lexical model (en-kk; --no-dictionary: without)");
   EXPECT_NE(notices[1].find(path("freedict-kaz-eng.index") + " (reversed)"), std::string::npos)
       << notices[1];
 }
@@ -145,7 +128,8 @@ TEST_F(AlignDictionaryTest, FreeDictOfThePairInBothDirectionsPlacesTheOmission) 
 TEST_F(AlignDictionaryTest, AGivenDictionaryReplacesTheSearch) {
   write_dictd("freedict-eng-kaz", {{"torrik", "шөлмек"}});
   std::string tsv;
-  for (const auto& [en, kk] : kWords) tsv += en + "\t" + kk + "\n";
+  for (const auto& [en, kk] : kWords)
+    tsv += en + "\t" + kk + "\n";
   const DictdDir env(path(""));
   AlignRequest r = request("tsv.json");
   r.dictionaries = {write("words.tsv", tsv)};
@@ -153,7 +137,7 @@ TEST_F(AlignDictionaryTest, AGivenDictionaryReplacesTheSearch) {
   r.notice = [&](const std::string& m) { notices.push_back(m); };
   align_documents(r);
   EXPECT_TRUE(notices.empty()) << notices.front();
-  EXPECT_EQ(sides(path("tsv.json")), kGold);
+  EXPECT_EQ(bead_sides(path("tsv.json")), kGold);
 }
 
 TEST_F(AlignDictionaryTest, AnUnreadableFreeDictFailsNamingIt) {

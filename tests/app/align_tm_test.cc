@@ -15,6 +15,7 @@
 #include "io/alignment_reader.h"
 #include "io/errors.h"
 #include "store/tm_backend.h"
+#include "invented_documents.h"
 #include "test_dir.h"
 
 namespace tilmash::app {
@@ -22,27 +23,9 @@ namespace {
 
 using AlignTmTest = testing::TestDir;
 
-// Invented words, one Kazakh-looking word per English-looking one, so that no number, name,
-// cognate or glossary entry links a sentence to its translation: only what the lexical model
-// learns does. Every sentence has five words and its translation five words of about the same
-// length; the Kazakh side leaves out English sentence 4.
-constexpr const char* kEnglish =
-    "pastil torrik ulbert flimmet tuvrin.\n"
-    "ulbert ravick jorvik quorble dobrin.\n"
-    "gamble ravick mintak varrow zephyr.\n"
-    "flimmet hestle gamble yarrow lumbar.\n"
-    "zephyr mornet gamble quorble ulbert.\n"
-    "snith custel torrik varrow yarrow.\n"
-    "varrow drovel plinket pastil dobrin.\n"
-    "plinket quorble snith varrow wendle.\n";
-constexpr const char* kKazakh =
-    "жайлауы шөлмек бесікті ошақты торсық.\n"
-    "бесікті қыстауы қамшылы жылдық тұмарша.\n"
-    "бидайық қыстауы бармақ сүйеншік тасқын.\n"
-    "ошақты шелекті бидайық кілемше асатаяқ.\n"
-    "қарлығаш сандық шөлмек сүйеншік кілемше.\n"
-    "сүйеншік көгершін өрмекші жайлауы тұмарша.\n"
-    "өрмекші жылдық қарлығаш сүйеншік түндік.\n";
+using testing::kEnglish;
+using testing::kKazakh;
+using testing::bead_sides;
 // The translator's earlier work: other sentences of the same words.
 const std::vector<std::pair<std::string, std::string>> kMemory = {
     {"brasko snith lumbar", "кебеже қарлығаш асатаяқ"},
@@ -89,11 +72,6 @@ AlignRequest request(const std::string& en, const std::string& kk, const std::st
   return r;
 }
 
-std::vector<std::vector<std::vector<int>>> sides(const std::string& json) {
-  std::vector<std::vector<std::vector<int>>> out;
-  for (const auto& bead : io::read_alignment_json(json).beads) out.push_back(bead.sides);
-  return out;
-}
 
 TEST_F(AlignTmTest, TheTmsWordsPutTheOmissionWhereTheTranslationIsMissing) {
   make_tm(path("tm.db"), kMemory);
@@ -103,14 +81,14 @@ TEST_F(AlignTmTest, TheTmsWordsPutTheOmissionWhereTheTranslationIsMissing) {
                                                            {{6}, {5}}, {{7}, {6}}};
   align_documents(r);
   // The premise: lengths and the documents' own words alone misplace the omission.
-  ASSERT_NE(sides(path("plain.json")), gold) << "these documents align without the TM: the test "
+  ASSERT_NE(bead_sides(path("plain.json")), gold) << "these documents align without the TM: the test "
                                                 "needs documents where lengths mislead";
   r.tm = path("tm.db");
   r.output = path("tm.json");
   std::vector<std::string> notices;
   r.notice = [&](const std::string& m) { notices.push_back(m); };
   align_documents(r);
-  EXPECT_EQ(sides(path("tm.json")), gold);
+  EXPECT_EQ(bead_sides(path("tm.json")), gold);
   ASSERT_EQ(notices.size(), 1u);
   EXPECT_EQ(notices[0], "10 units of " + path("tm.db") + " (en-kk) train the lexical model");
 }
@@ -171,7 +149,7 @@ TEST_F(AlignTmTest, ThreeLanguagesTrainEachPairOnItsOwnUnits) {
                          "3 units of " + path("tm.db") + " (en-ru) train the lexical model"}));
   // The joined beads, seen from en-kk: the omission where the Kazakh translation lacks it.
   std::vector<std::vector<std::vector<int>>> en_kk;
-  for (const auto& bead : sides(path("a.json"))) {
+  for (const auto& bead : bead_sides(path("a.json"))) {
     if (!bead[0].empty() || !bead[1].empty()) en_kk.push_back({bead[0], bead[1]});
   }
   const std::vector<std::vector<std::vector<int>>> gold = {{{0}, {0}}, {{1}, {1}}, {{2}, {2}},
@@ -201,18 +179,18 @@ const std::vector<std::vector<std::vector<int>>> kGold = {{{0}, {0}}, {{1}, {1}}
 TEST_F(AlignTmTest, ALexiconTeachesTheWordsAsATmDoes) {
   AlignRequest r = request(write("a.en", kEnglish), write("a.kk", kKazakh), path("plain.json"));
   align_documents(r);
-  ASSERT_NE(sides(path("plain.json")), kGold);
+  ASSERT_NE(bead_sides(path("plain.json")), kGold);
   // Another language's lexicon teaches en-kk nothing.
   r.lexicons = {write("ru.tmx", lexicon_tmx(kMemory, "ru"))};
   r.output = path("ru.json");
   align_documents(r);
-  EXPECT_EQ(sides(path("ru.json")), sides(path("plain.json")));
+  EXPECT_EQ(bead_sides(path("ru.json")), bead_sides(path("plain.json")));
   r.lexicons.push_back(write("kk.tmx", lexicon_tmx(kMemory, "kk")));
   r.output = path("kk.json");
   std::vector<std::string> notices;
   r.notice = [&](const std::string& m) { notices.push_back(m); };
   align_documents(r);
-  EXPECT_EQ(sides(path("kk.json")), kGold);
+  EXPECT_EQ(bead_sides(path("kk.json")), kGold);
   EXPECT_TRUE(notices.empty());  // the lexicon is the default: nothing to tell
 }
 

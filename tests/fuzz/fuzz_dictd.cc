@@ -17,12 +17,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const std::size_t nul = bytes.find('\0');
   const std::string_view index = bytes.substr(0, nul);
-  std::string_view body = nul == std::string_view::npos ? std::string_view{} : bytes.substr(nul + 1);
+  std::string_view body =
+      nul == std::string_view::npos ? std::string_view{} : bytes.substr(nul + 1);
   std::vector<io::DictdEntry> entries;
   try {
     std::string inflated;
-    if (body.size() >= 2 && static_cast<unsigned char>(body[0]) == 0x1f &&
-        static_cast<unsigned char>(body[1]) == 0x8b) {
+    if (body.size() >= 2 && static_cast<unsigned char>(body[0]) == 0x1f
+        && static_cast<unsigned char>(body[1]) == 0x8b) {
       inflated = io::gunzip(body, "fuzz.dict.dz", std::size_t{1} << 20);
       FUZZ_CHECK(inflated.size() <= std::size_t{1} << 20);
       body = inflated;

@@ -3,19 +3,20 @@
 // an index or a dictzip file can be wrong.
 #include "io/dictd.h"
 
-#include <gtest/gtest.h>
-#include <zlib.h>
-
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <zlib.h>
+
+#include <gtest/gtest.h>
 
 #include "io/errors.h"
 
 namespace tilmash::io {
 namespace {
 
-constexpr std::string_view kB64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view kB64 =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 std::string b64(std::size_t n) {
   std::string out;
@@ -27,7 +28,8 @@ std::string b64(std::size_t n) {
 }
 
 // A dictionary of these entries: {index, data}.
-std::pair<std::string, std::string> dictionary(const std::vector<std::pair<std::string, std::string>>& entries) {
+std::pair<std::string, std::string> dictionary(
+    const std::vector<std::pair<std::string, std::string>>& entries) {
   std::string index, data;
   for (const auto& [word, text] : entries) {
     index += word + "\t" + b64(data.size()) + "\t" + b64(text.size()) + "\n";
@@ -62,7 +64,8 @@ std::string error_of(std::string_view index, std::string_view data) {
 TEST(DictdTest, OneSenseTakesTheLineAfterTheHeadword) {
   auto [index, data] = dictionary({
       {"00databaseinfo", "00-database-info\nA test dictionary.\n"},
-      {"kanton", "Kanton /kanˈtoːn/ <n, masc>\ncanton, district\neine politische Verwaltungseinheit\n"},
+      {"kanton",
+       "Kanton /kanˈtoːn/ <n, masc>\ncanton, district\neine politische Verwaltungseinheit\n"},
       {"zoo", "zoo /zˈuː/\nзоопарк\n"},
   });
   const auto entries = parse_dictd(index, data, "d.index");
@@ -87,7 +90,8 @@ TEST(DictdTest, NumberedSensesGiveOnlyTheirTranslations) {
 }
 
 TEST(DictdTest, RemarksInBracketsAreLeftOutOfAnItem) {
-  auto [index, data] = dictionary({{"a", "abandon /əbændən/\nоставлять (кого-л., что-л.), покидать [разг.]\n"}});
+  auto [index, data] =
+      dictionary({{"a", "abandon /əbændən/\nоставлять (кого-л., что-л.), покидать [разг.]\n"}});
   const auto entries = parse_dictd(index, data, "d.index");
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].translations, (std::vector<std::string>{"оставлять", "покидать"}));
@@ -113,7 +117,8 @@ TEST(DictdTest, BadIndexLinesNameTheLine) {
   // Eleven base-64 digits would overflow a 64-bit offset: refused, not wrapped.
   EXPECT_NE(error_of("word\t///////////\tA\n", data).find("base-64"), std::string::npos);
   EXPECT_NE(error_of("w\xff\tA\tB\n", data).find("UTF-8"), std::string::npos);
-  EXPECT_NE(error_of("word\tA\tJ\n", "word\n\xc3(\nxxxxx").find("not valid UTF-8"), std::string::npos);
+  EXPECT_NE(error_of("word\tA\tJ\n", "word\n\xc3(\nxxxxx").find("not valid UTF-8"),
+            std::string::npos);
 }
 
 TEST(DictdTest, GunzipRoundTripsAndRefusesWhatIsNotAWholeStream) {
@@ -144,9 +149,9 @@ TEST(DictdTest, GunzipRoundTripsAndRefusesWhatIsNotAWholeStream) {
 class DictdFileTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("tilmash-dictd-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path()
+           / ("tilmash-dictd-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed())
+              + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
