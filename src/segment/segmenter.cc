@@ -368,17 +368,19 @@ struct NextWord {
   WordCase word_case = WordCase::kNone;
 };
 
-// Where the number starts after a number sign at `pos` ("№ 5", "№5", "#5"), or npos: the sign
-// and its number are read as the number, so "ст. № 5" is an article number as "ст. 5" is.
+// Where the number starts after a number sign at `pos` ("№ 5", "№5", "#5", a telephone's "+41"),
+// or npos: the sign and its number are read as the number, so "ст. № 5" is an article number as
+// "ст. 5" is.
 std::size_t number_after_sign(std::string_view s, std::size_t pos) {
   std::size_t len = 0;
   if (pos >= s.size())
     return std::string_view::npos;
   const char32_t sign = decode_at(s, pos, &len);
-  if (sign != U'№' && sign != U'#')
+  if (sign != U'№' && sign != U'#' && sign != U'+')
     return std::string_view::npos;
   pos += len;
-  while (pos < s.size() && is_space(decode_at(s, pos, &len)))
+  // A telephone number's plus sign stands right before its digits ("tel. +41 22 555 01 87").
+  while (sign != U'+' && pos < s.size() && is_space(decode_at(s, pos, &len)))
     pos += len;
   return pos < s.size() && u_isdigit(uc(decode_at(s, pos, &len))) ? pos : std::string_view::npos;
 }
@@ -932,15 +934,20 @@ bool SegmenterImpl::is_label(std::string_view s) const {
     s.remove_prefix(1);
   if (is_section_number(s) || is_roman(s) || is_single_letter(s) || is_time_stamp(s))
     return true;
-  // A lettered item's code: "R1." (recommendation 1), "Q3.", "A2.1."
-  if (std::size_t letters = s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-      letters >= 1 && letters <= 2 && letters < s.size() && is_section_number(s.substr(letters))) {
+  // A lettered item's code in capitals of any script: "R1." (recommendation 1), "Q3.", "A2.1.",
+  // an interview record's «С1.» / «Ж1.» (сұрақ, жауап), «В1.» / «О1.» (вопрос, ответ).
+  std::size_t letters = 0;
+  std::size_t len = 0;
+  for (int n = 0; n < 2 && letters < s.size() && is_upper(decode_at(s, letters, &len)); ++n)
+    letters += len;
+  if (letters > 0 && letters < s.size() && is_section_number(s.substr(letters)))
     return true;
-  }
   if (std::size_t space = s.find(' '); space != std::string_view::npos) {
-    std::string_view number = s.substr(space + 1);
-    return rules_.headings.contains(s.substr(0, space))
-           && (is_ascii_digits(number) || is_roman(number));
+    const std::string_view first = s.substr(0, space), second = s.substr(space + 1);
+    if (rules_.headings.contains(first) && (is_ascii_digits(second) || is_roman(second)))
+      return true;
+    // Kazakh puts the number or the letter first: «А кестесі.» (table A), «2 кесте.».
+    return (is_ascii_digits(first) || is_single_letter(first)) && rules_.headings.contains(second);
   }
   if (std::size_t dash = s.find('-'); dash != std::string_view::npos) {
     return is_ascii_digits(s.substr(0, dash)) && rules_.headings.contains(s.substr(dash + 1));
@@ -1292,7 +1299,8 @@ std::size_t next_bullet(std::string_view s, std::size_t /*begin*/, std::size_t f
 }
 
 // Whether a speaker's label starts at `at`: capitals and full stops ("A.K.:", «Б.С.:»), or one to
-// three words in capitals ("DANA WELLS:"), then a colon and a space.
+// three words in capitals ("DANA WELLS:"), maybe with who they are in brackets ("CALLER
+// (Aigerim, Taraz):"), then a colon and a space.
 bool speaker_label_at(std::string_view s, std::size_t at) {
   constexpr std::size_t kMaxLabel = 40;
   std::size_t len = 0;
@@ -1300,6 +1308,10 @@ bool speaker_label_at(std::string_view s, std::size_t at) {
   bool letter = false;
   for (std::size_t i = at; i < s.size() && i - at <= kMaxLabel; i += len) {
     const char32_t cp = decode_at(s, i, &len);
+    if (cp == '(' && letter && i > at && s[i - 1] == ' ') {
+      const std::size_t close = s.substr(0, i + kMaxLabel).find(')', i);
+      return close != std::string_view::npos && s.substr(close + 1, 2) == ": ";
+    }
     if (cp == ':')
       return letter && i + 1 < s.size() && s[i + 1] == ' ';
     if (cp == ' ') {
@@ -1315,8 +1327,8 @@ bool speaker_label_at(std::string_view s, std::size_t at) {
 }
 
 // The next speaker's turn after an utterance broken off with a dash, or npos: a dash ("--", "—",
-// "–") between white space, then a speaker's label: «… and so was "Alla saqtasyn" -- A.K.: "God
-// keep you"?».
+// "–") between white space or at the end of the broken-off word, then a speaker's label: «… and
+// so was "Alla saqtasyn" -- A.K.: "God keep you"?».
 std::size_t next_turn(std::string_view s, std::size_t /*begin*/, std::size_t from, std::size_t to) {
   while (from < to) {
     const std::size_t space = s.substr(0, to).find(' ', from);
@@ -1325,11 +1337,15 @@ std::size_t next_turn(std::string_view s, std::size_t /*begin*/, std::size_t fro
     from = space + 1;
     std::size_t len = 0;
     std::size_t after = space + 1;
+    std::size_t before = 0;
     if (s.substr(after, 3) == "-- ") {
       after += 3;
     } else if (after < to && is_dash(decode_at(s, after, &len)) && after + len < to
                && s[after + len] == ' ') {
       after += len + 1;
+    } else if (space > 0 && is_dash(decode_before(s, space, &before))) {
+      // The dash written against the broken-off word: "… hear from him— CALLER (Aigerim): —at
+      // New Year 2019".
     } else {
       continue;
     }

@@ -659,6 +659,20 @@ TEST(SegmenterTest, KeysWebAddressesLanguagesAndFrontedTimes) {
                                   "сілтемесі арқылы қол қойыңыз."),
             Sentences({"Біздің мақсат – 20 мың қолтаңба.",
                        "https://example.org/sign сілтемесі арқылы қол қойыңыз."}));
+  // An interview record's question and answer codes in any script; a telephone number's plus
+  // sign; a Kazakh table's label, letter first; a turn after a dash written against the word.
+  EXPECT_EQ(sentences(langs().kk, "С1. Қай жерде тудыңыз? Ж1. Құлжа маңында. А кестесі. Өңірлер "
+                                  "бойынша істер"),
+            Sentences({"С1. Қай жерде тудыңыз?", "Ж1. Құлжа маңында.",
+                       "А кестесі. Өңірлер бойынша істер"}));
+  EXPECT_EQ(sentences(langs().ru, "В1. Где вы родились? О1. Под Кульджой."),
+            Sentences({"В1. Где вы родились?", "О1. Под Кульджой."}));
+  EXPECT_EQ(sentences(langs().en, "E-mail: press@example.org; tel. +41 22 555 01 87"),
+            Sentences({"E-mail: press@example.org; tel. +41 22 555 01 87"}));
+  EXPECT_EQ(sentences(langs().en, "HOST: When did you last hear from him— CALLER (Aigerim, "
+                                  "Taraz): —at New Year 2019."),
+            Sentences({"HOST: When did you last hear from him—",
+                       "CALLER (Aigerim, Taraz): —at New Year 2019."}));
   EXPECT_EQ(sentences(langs().en, "Recommendations are in Sect. 6. The rest follows."),
             Sentences({"Recommendations are in Sect. 6.", "The rest follows."}));
   // After a number an abbreviation is its unit, and the next numbered step opens a sentence;
