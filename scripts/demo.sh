@@ -43,12 +43,13 @@ beads=$(wc -l < "$out/udhr.beads")
 weak=$(awk -F'\t' '$1 < 0.5' "$out/udhr.tsv" | wc -l)
 printf 'beads: %d (%d with confidence < 0.5: review those first)\n' "$beads" "$weak"
 for f in tmx/udhr.en-kk-ru.tmx tmx/udhr.en-kk.tmx tmx/udhr.en-ru.tmx; do
-  [ -f "$f" ] && $tilmash tmx stats "$f" | head -n 3
+  [ -f "$f" ] && $tilmash tmx stats "$f" | sed -n 1,3p
 done
 echo
 echo "The five weakest links (confidence, en | kk | ru):"
-# (cut -c counts bytes in GNU coreutils and would split Cyrillic letters)
-sort -t$'\t' -k1,1g "$out/udhr.tsv" | head -n 5 \
+# (cut -c counts bytes in GNU coreutils and would split Cyrillic letters; sed reads to the end,
+# where head would stop early and, under pipefail, let sort die of SIGPIPE and the demo with it)
+sort -t$'\t' -k1,1g "$out/udhr.tsv" | sed -n 1,5p \
   | python3 -c 'import sys; [print(l.rstrip("\n")[:160]) for l in sys.stdin]'
 
 echo
