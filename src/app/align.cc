@@ -12,14 +12,12 @@
 #include "app/option_error.h"
 #include "app/review.h"
 #include "core/bead_unit.h"
-#include "core/utf8.h"
 #include "io/alignment_reader.h"
 #include "io/alignment_writer.h"
 #include "io/atomic_file.h"
 #include "io/document.h"
 #include "io/errors.h"
 #include "io/html_review.h"
-#include "io/location.h"
 #include "qa/term_check.h"
 #include "segment/segmenter.h"
 #include "term/glossary.h"
@@ -178,24 +176,6 @@ void add_training_pairs(const AlignRequest& r,
 }
 
 }  // namespace
-
-// Read raw: read_lines would turn the tab into a space.
-std::vector<std::pair<std::string, std::string>> read_dictionary(const std::string& path) {
-  const std::string bytes = io::read_file(path);
-  if (auto bad = core::find_invalid_utf8(bytes)) {
-    io::LineCol at = io::line_col(bytes, *bad);
-    throw io::InputError(path, at.line, at.column, "invalid UTF-8 byte sequence");
-  }
-  std::vector<std::pair<std::string, std::string>> out;
-  std::istringstream in(bytes);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    auto tab = line.find('\t');
-    if (tab != std::string::npos) out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-  }
-  return out;
-}
-
 
 void align_documents(const AlignRequest& r) {
   const std::vector<std::string>& langs = r.langs;

@@ -49,8 +49,4 @@ struct AlignRequest {
 // core::Failure for bad input (store::StoreError for a TM that cannot be read).
 void align_documents(const AlignRequest& request);
 
-// Dictionary file: one pair per line, source TAB target; lines without a tab are skipped.
-// InputError on invalid UTF-8.
-std::vector<std::pair<std::string, std::string>> read_dictionary(const std::string& path);
-
 }  // namespace tilmash::app

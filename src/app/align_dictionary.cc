@@ -3,13 +3,39 @@
 #include <array>
 #include <cstdlib>
 #include <filesystem>
+#include <sstream>
 #include <system_error>
 
-#include "app/align.h"
 #include "core/lang.h"
+#include "core/utf8.h"
 #include "io/dictd.h"
+#include "io/document.h"
+#include "io/errors.h"
+#include "io/location.h"
 
 namespace tilmash::app {
+
+namespace {
+
+// A TSV dictionary: one pair per line, source TAB target; lines without a tab are skipped.
+// InputError on invalid UTF-8. Read raw: read_lines would turn the tab into a space.
+WordPairs read_tsv_dictionary(const std::string& path) {
+  const std::string bytes = io::read_file(path);
+  if (auto bad = core::find_invalid_utf8(bytes)) {
+    io::LineCol at = io::line_col(bytes, *bad);
+    throw io::InputError(path, at.line, at.column, "invalid UTF-8 byte sequence");
+  }
+  WordPairs out;
+  std::istringstream in(bytes);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    auto tab = line.find('\t');
+    if (tab != std::string::npos) out.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  return out;
+}
+
+}  // namespace
 
 std::vector<std::string> freedict_dirs() {
   std::vector<std::string> dirs;
@@ -70,7 +96,7 @@ std::vector<DictionaryFile> find_freedict(std::string_view src, std::string_view
 
 WordPairs read_dictionary_pairs(const DictionaryFile& file) {
   if (!io::is_dictd_path(file.path)) {
-    WordPairs pairs = read_dictionary(file.path);
+    WordPairs pairs = read_tsv_dictionary(file.path);
     if (file.reversed) {
       for (auto& [a, b] : pairs)
         a.swap(b);

@@ -43,7 +43,8 @@ std::vector<DictionaryFile> find_freedict(std::string_view src, std::string_view
 
 // The (source, target) pairs of a dictionary file: a dictd dictionary (io::is_dictd_path) gives
 // one pair per translation of each entry, the headword first unless `reversed`; any other file
-// is read as TSV (read_dictionary in app/align.h). Errors as io::read_dictd / read_dictionary.
+// is read as TSV (source<TAB>target a line; lines without a tab are skipped). Errors as
+// io::read_dictd, or io::InputError on invalid UTF-8 in a TSV.
 WordPairs read_dictionary_pairs(const DictionaryFile& file);
 
 }  // namespace tilmash::app

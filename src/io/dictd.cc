@@ -16,10 +16,6 @@ namespace {
 constexpr std::string_view kBase64 =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-bool ends_with(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 std::string_view trim(std::string_view s) {
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
   while (!s.empty() && blank(s.front()))
@@ -248,13 +244,13 @@ std::string gunzip(std::string_view bytes, const std::string& path, std::size_t 
 }
 
 bool is_dictd_path(std::string_view path) {
-  return ends_with(path, ".index") || ends_with(path, ".dict.dz") || ends_with(path, ".dict");
+  return path.ends_with(".index") || path.ends_with(".dict.dz") || path.ends_with(".dict");
 }
 
 std::vector<DictdEntry> read_dictd(const std::string& path) {
   std::string base = path;
   for (std::string_view ext : {".index", ".dict.dz", ".dict"}) {
-    if (ends_with(base, ext)) {
+    if (base.ends_with(ext)) {
       base.resize(base.size() - ext.size());
       break;
     }

@@ -239,8 +239,9 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
   while (words <= kFrontedWords && at >= start + 2 && s[at - 1] == ' ') {
     std::size_t prev = word_start_before(at);
     std::string_view word = s.substr(prev, at - 1 - prev);
-    bool clause_boundary = word.empty() || word == "—" || word == "–" || word == "-"
-                           || word.back() == ',' || word.back() == ';' || word.back() == ':';
+    const bool dash = word == "—" || word == "–" || word == "-";
+    bool clause_boundary = word.empty() || dash || word.back() == ',' || word.back() == ';'
+                           || word.back() == ':';
     if (clause_boundary) {
       // After a colon the date or number is a field's value, not a fronted adverbial: "Срок
       // подачи заявок: 15 янв. 2026 г. Чтобы подать …".
@@ -249,8 +250,7 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
       // Right after a dash that follows a lower-case word the number is what the clause says of
       // its subject, no adverbial: «…, а наша цель — 20 тыс. Подписать …». (After a capitalised
       // one it may be a dateline's date: «АСТАНА — 5 марта 2024 г. Министерство …».)
-      if (words == 0 && !word.empty() && (word == "—" || word == "–" || word == "-")
-          && prev >= start + 2 && s[prev - 1] == ' ') {
+      if (words == 0 && dash && prev >= start + 2 && s[prev - 1] == ' ') {
         std::size_t len = 0;
         if (u_islower(uc(decode_at(s, word_start_before(prev), &len))))
           return true;
@@ -271,17 +271,19 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
   return !opens_adverbial(s.substr(at, (space == std::string_view::npos ? s.size() : space) - at));
 }
 
-// `word` with its first letter in upper case.
-std::string capitalised(std::string_view word) {
+// `word` with its first letter in upper case (`upper`) or in lower case.
+std::string first_letter_cased(std::string_view word, bool upper) {
   std::string out;
   if (word.empty())
     return out;
   std::size_t len = 0;
-  const char32_t first = decode_at(word, 0, &len);
-  core::append_utf8(out, static_cast<char32_t>(u_toupper(static_cast<UChar32>(first))));
+  const auto first = static_cast<UChar32>(decode_at(word, 0, &len));
+  core::append_utf8(out, static_cast<char32_t>(upper ? u_toupper(first) : u_tolower(first)));
   out.append(word.substr(len));
   return out;
 }
+std::string capitalised(std::string_view word) { return first_letter_cased(word, true); }
+std::string lower_first(std::string_view word) { return first_letter_cased(word, false); }
 
 // Exactly one letter (any script).
 bool is_single_letter(std::string_view s) {
@@ -533,21 +535,6 @@ const AbbrevKind* find_in_capitals(const RuleSet& rules, std::string_view token)
 
 // An abbreviation looked up as written, then with its first letter in lower case, then, when
 // it is written in capitals, as the rules write it (find_in_capitals).
-// Whether `word` continues the sentence after the abbreviation `token`, looked up as written and
-// with its first letter in lower case (as find_abbreviation finds it: "A.M." is "a.m.").
-bool continues_after(const RuleSet& rules, std::string_view token, std::string_view word) {
-  if (rules.continues(token, word))
-    return true;
-  std::size_t len = 0;
-  const char32_t first = decode_at(token, 0, &len);
-  if (!is_upper(first))
-    return false;
-  std::string lowered;
-  core::append_utf8(lowered, static_cast<char32_t>(u_tolower(uc(first))));
-  lowered.append(token.substr(len));
-  return rules.continues(lowered, word);
-}
-
 const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token) {
   if (auto it = rules.abbreviations.find(token); it != rules.abbreviations.end()) {
     return &it->second;
@@ -560,13 +547,19 @@ const AbbrevKind* find_abbreviation(const RuleSet& rules, std::string_view token
   // "Б. Т." are initials, "б. 3" is a page.
   if (!is_upper(first) || len + 1 == token.size())
     return nullptr;
-  std::string lowered;
-  core::append_utf8(lowered, static_cast<char32_t>(u_tolower(uc(first))));
-  lowered.append(token.substr(len));
-  if (auto it = rules.abbreviations.find(lowered); it != rules.abbreviations.end()) {
+  if (auto it = rules.abbreviations.find(lower_first(token)); it != rules.abbreviations.end()) {
     return &it->second;
   }
   return nullptr;
+}
+
+// Whether `word` continues the sentence after the abbreviation `token`, looked up as written and
+// with its first letter in lower case (as find_abbreviation finds it: "A.M." is "a.m.").
+bool continues_after_abbreviation(const RuleSet& rules, std::string_view token,
+                                  std::string_view word) {
+  std::size_t len = 0;
+  return rules.continues(token, word)
+         || (is_upper(decode_at(token, 0, &len)) && rules.continues(lower_first(token), word));
 }
 
 // An initial or a chain of them: "S.", "Н.Ә.", "N.W.", "a.m." (each letter followed by '.').
@@ -829,25 +822,22 @@ bool writes_lower_case(std::string_view s) {
     constexpr int kMaxShouted = 8;
     std::size_t after = label_end;
     for (int word = 0; word <= kMaxShouted && after < s.size(); ++word) {
-      bool lower = false, upper = false, first_lower = false, first = true;
-      if (const std::string_view rest = s.substr(after);
-          rest.starts_with("I ") || rest.starts_with("I'") || rest.starts_with("I\u2019")) {
-        while (after < s.size() && !is_space(decode_at(s, after, &len)))
-          after += len;
-      }
-      for (; after < s.size(); after += len) {
-        const char32_t c = decode_at(s, after, &len);
+      std::size_t end = after;
+      char32_t first_letter = 0;
+      bool lower = false;
+      for (; end < s.size(); end += len) {
+        const char32_t c = decode_at(s, end, &len);
         if (is_space(c))
           break;
-        if (u_islower(uc(c))) {
-          first_lower = first_lower || (first && !upper);
-          lower = true;
-        }
-        upper = upper || u_isupper(uc(c));
-        first = first && !u_isalpha(uc(c));
+        if (first_letter == 0 && u_isalpha(uc(c)))
+          first_letter = c;
+        lower = lower || u_islower(uc(c));
       }
-      if (lower)
-        return first_lower;
+      const std::string_view w = s.substr(after, end - after);
+      const bool english_i = w == "I" || w.starts_with("I'") || w.starts_with("I\u2019");
+      if (lower && !english_i)
+        return u_islower(uc(first_letter)) != 0;
+      after = end;
       while (after < s.size() && is_space(decode_at(s, after, &len)))
         after += len;
     }
@@ -1175,7 +1165,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     case AbbrevKind::kYear:
       // "1 долл. США": a `continue` word of the unit goes on (`continue долл. США`).
       if (!bracketed && next.word_case == WordCase::kUpper
-          && !continues_after(rules_, token, next.word)
+          && !continues_after_abbreviation(rules_, token, next.word)
           && number_closes_long_clause(s, start, token_start, [&](std::string_view word) {
                return rules_.starters.contains(word) || rules_.starters.contains(capitalised(word));
              })) {
@@ -1220,7 +1210,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // Only after a listed abbreviation: after any other word the full stop is the sentence's,
       // and a month, a day or an initial opens the next one ("… in Almaty. May he rest in
       // peace.", "… in 2019. S. Tursyn said").
-      if (kind != nullptr && continues_after(rules_, token, next.word))
+      if (kind != nullptr && continues_after_abbreviation(rules_, token, next.word))
         return false;
       // A lower-case `continue` word after the capitalised one, after a listed abbreviation:
       // "8 p.m. Almaty time" (not "… three times. Each time …").
@@ -1241,7 +1231,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
                                 && is_space(decode_at(s, after, &cp_start))
                                 ? next_word(s, after + cp_start)
                                 : NextWord{};
-      return !(then.word_case == WordCase::kLower && continues_after(rules_, token, then.word));
+      return !(then.word_case == WordCase::kLower && continues_after_abbreviation(rules_, token, then.word));
     }
   }
   return true;
