@@ -914,7 +914,33 @@ void SegmenterImpl::release(std::unique_ptr<Worker> worker) const {
     pool_.push_back(std::move(worker));
 }
 
-// "1.", "2.3.", "IV.", "a)", "(b)", "Article 5.", "Статья 12", "5-бап.", "1-бап".
+namespace {
+
+// What follows a time of day or a time range that opens a programme's line ("09:30 Panel I.",
+// "12:30–14:00 Panel II."), or "" when `s` does not open with one.
+std::string_view after_time_of_day(std::string_view s) {
+  std::size_t at = 0;
+  std::size_t len = 0;
+  bool colon = false;
+  while (at < s.size()) {
+    const char32_t cp = decode_at(s, at, &len);
+    if (cp == ' ')
+      break;
+    if (cp == ':')
+      colon = true;
+    else if (!(cp >= '0' && cp <= '9') && !is_dash(cp) && cp != '-')
+      return {};
+    at += len;
+  }
+  if (!colon || at == s.size() || s.front() < '0' || s.front() > '9')
+    return {};
+  return s.substr(at + 1);
+}
+
+}  // namespace
+
+// "1.", "2.3.", "IV.", "a)", "(b)", "Article 5.", "Статья 12", "5-бап.", "1-бап", "§ 4.",
+// "II панель.".
 bool SegmenterImpl::is_label(std::string_view s) const {
   if (s.size() > 48)
     return false;
@@ -936,8 +962,9 @@ bool SegmenterImpl::is_label(std::string_view s) const {
     const std::string_view first = s.substr(0, space), second = s.substr(space + 1);
     if (rules_.headings.contains(first) && (is_ascii_digits(second) || is_roman(second)))
       return true;
-    // Kazakh puts the number or the letter first: «А кестесі.» (table A), «2 кесте.».
-    return (is_ascii_digits(first) || is_single_letter(first)) && rules_.headings.contains(second);
+    // Kazakh puts the number or the letter first: «А кестесі.» (table A), «2 кесте.», «II панель.».
+    return (is_ascii_digits(first) || is_single_letter(first) || is_roman(first))
+           && rules_.headings.contains(second);
   }
   if (std::size_t dash = s.find('-'); dash != std::string_view::npos) {
     return is_ascii_digits(s.substr(0, dash)) && rules_.headings.contains(s.substr(dash + 1));
@@ -1053,8 +1080,12 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     end = cp_start;
   if (end == start)
     return true;
-  if (is_label(s.substr(start, end - start)))
+  // A label, also after the time that opens a programme's line ("12:30–14:00 Panel II.
+  // Language, schooling and the family").
+  if (const std::string_view candidate = s.substr(start, end - start);
+      is_label(candidate) || is_label(after_time_of_day(candidate))) {
     return false;
+  }
 
   // The last token before the break; only a bare token ending with '.' can be an abbreviation.
   const std::size_t token_start = token_start_before(s, start, end);
@@ -1202,6 +1233,14 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // note).
       if (next.word.data() != s.data() + pos && next_word(s, pos).word_case == WordCase::kDigit)
         return false;
+      // So is a number in Roman numerals, "Ch. II, § 2", «гл. IV»; a lone "I" only before
+      // punctuation ("No. I will not" is the pronoun).
+      if (const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+          is_roman(next.word)
+          && (next.word.size() > 1
+              || (after < s.size() && (s[after] == ',' || s[after] == ';' || s[after] == ')')))) {
+        return false;
+      }
       return next.word_case != WordCase::kDigit
              && std::none_of(next.word.begin(), next.word.end(),
                              [](char c) { return c >= '0' && c <= '9'; });
@@ -1267,6 +1306,137 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
     spans[kept++] = span;
   }
   spans.resize(kept);
+}
+
+// A bibliographic record is one sentence, though ISBD (and GOST 7.1, which follows it) ends
+// each of its areas with ". ": "Zhanar Bekbolat. Forty Days in Room Seven: A Memoir. Almaty:
+// Daik-Press, 2019. 312 p. ISBN …", «Бекболат Ж. Сорок дней …: воспоминания. Алматы:
+// Дайк-Пресс, 2019. 312 с.», «… // Central Asian Memory Review. 2024. Т. 7, № 2. С. 41–63».
+// Its publication area ("Place: Publisher, Year.") is what marks it; the spans UAX #29 cut it
+// into are joined around that area (join_bibliographic_records).
+namespace record {
+
+// The words of `t`, split at spaces.
+std::vector<std::string_view> words(std::string_view t) {
+  std::vector<std::string_view> out;
+  for (std::size_t at = 0; at < t.size();) {
+    std::size_t space = t.find(' ', at);
+    if (space == std::string_view::npos)
+      space = t.size();
+    if (space > at)
+      out.push_back(t.substr(at, space - at));
+    at = space + 1;
+  }
+  return out;
+}
+
+// `t` without the dash that opens a GOST area ("— Northway Press, 2023.").
+std::string_view without_area_dash(std::string_view t) {
+  std::size_t len = 0;
+  if (!t.empty() && is_dash(decode_at(t, 0, &len)) && len < t.size() && t[len] == ' ')
+    t.remove_prefix(len + 1);
+  return t;
+}
+
+bool is_year(std::string_view w) {
+  return w.size() == 4 && is_ascii_digits(w) && (w.starts_with("1") || w.starts_with("20"));
+}
+
+bool capitalised(std::string_view w) {
+  std::size_t len = 0;
+  return !w.empty() && is_upper(decode_at(w, 0, &len));
+}
+
+// A volume, issue or page number's label, before its number.
+bool number_label(std::string_view w) {
+  static constexpr std::string_view kLabels[] = {"Vol.", "vol.", "No.", "no.", "Т.", "т.", "№",
+                                                 "С.", "P.", "p.", "pp.", "Б.", "б.", "Вып."};
+  return std::find(std::begin(kLabels), std::end(kLabels), w) != std::end(kLabels);
+}
+
+// The publication area: "Almaty: Daik-Press, 2019.", «Алматы, 2023.», "— Northway Press,
+// 2023.", or a journal's year before its volume: "2024. Т. 7, № 2.".
+bool publication_area(std::string_view t) {
+  t = without_area_dash(t);
+  const std::vector<std::string_view> w = words(t);
+  if (w.size() >= 2 && w[0].size() == 5 && w[0].back() == '.' && is_year(w[0].substr(0, 4)))
+    return number_label(w[1]);
+  if (w.size() < 2 || w.size() > 10 || w.back().size() != 5 || w.back().back() != '.'
+      || !is_year(w.back().substr(0, 4)) || w[w.size() - 2].back() != ',') {
+    return false;
+  }
+  // The place: one to three capitalised words, the last with the colon before a publisher.
+  std::size_t k = 0;
+  while (k + 1 < w.size() && k < 3 && capitalised(w[k])) {
+    const char last = w[k].back();
+    ++k;
+    if (last == ':' || last == ',')
+      return last == ',' ? k == w.size() - 1 : k < w.size() - 1;
+  }
+  return false;
+}
+
+// An area that follows the publication area, or a volume count before it: "312 p.", «1124 с.»,
+// "ISBN …", «С. 22.», "pp. 1–20", «В 2 т.», "2 vols.".
+bool record_element(std::string_view t) {
+  const std::vector<std::string_view> w = words(without_area_dash(t));
+  if (w.empty())
+    return false;
+  if (w[0] == "ISBN" || w[0] == "ISSN")
+    return true;
+  if (w.size() < 2)
+    return false;
+  if (is_ascii_digits(w[0])) {
+    static constexpr std::string_view kUnits[] = {"p.", "pp.", "с.", "б.", "бет.", "стр.", "vols.", "т."};
+    return std::find(std::begin(kUnits), std::end(kUnits), w[1]) != std::end(kUnits);
+  }
+  if (w.size() == 3 && w[0] == "В" && is_ascii_digits(w[1]) && w[2] == "т.")
+    return true;
+  return number_label(w[0]) && w[1][0] >= '0' && w[1][0] <= '9';
+}
+
+// An author's name before the title: "Zhanar Bekbolat.", «Бекболат Жанар.».
+bool author(std::string_view t) {
+  const std::vector<std::string_view> w = words(t);
+  return !w.empty() && w.size() <= 4 && t.back() == '.'
+         && std::all_of(w.begin(), w.end(), capitalised);
+}
+
+// A title (with its author, or an editor) before the publication area.
+bool title(std::string_view t) {
+  constexpr std::size_t kMaxWords = 30;
+  return !t.empty() && t.back() == '.' && words(t).size() <= kMaxWords;
+}
+
+}  // namespace record
+
+void join_bibliographic_records(std::string_view s, std::vector<core::Span>& spans) {
+  auto text = [&](std::size_t k) { return s.substr(spans[k].begin, spans[k].end - spans[k].begin); };
+  std::vector<core::Span> out;
+  std::size_t first = 0;  // the first span after the last record joined
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    if (!record::publication_area(text(k))) {
+      out.push_back(spans[k]);
+      continue;
+    }
+    // Back over a volume count, then the title and the author, among the spans not yet joined.
+    std::size_t lo = k;
+    while (lo > first && k - lo < 2 && record::record_element(text(lo - 1)))
+      --lo;
+    if (lo > first && record::title(text(lo - 1))) {
+      --lo;
+      if (lo > first && record::author(text(lo - 1)))
+        --lo;
+    }
+    std::size_t hi = k;
+    while (hi + 1 < spans.size() && record::record_element(text(hi + 1)))
+      ++hi;
+    out.resize(out.size() - (k - lo));
+    out.push_back({spans[lo].begin, spans[hi].end});
+    k = hi;
+    first = hi + 1;
+  }
+  spans = std::move(out);
 }
 
 // The next bullet (is_bullet) in [from, to) that follows white space, or npos. Every bullet is
@@ -1555,6 +1725,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   emit(start, s.size());
   release(std::move(worker));
   attach_footnote_marks(s, out);
+  join_bibliographic_records(s, out);
   split_before(s, out, next_bullet);            // a bullet after white space starts a sentence
   split_before(s, out, next_list_item);  // and so does a list item after a colon or semicolon
   split_before(s, out, next_turn);       // and a speaker's turn after a broken-off utterance

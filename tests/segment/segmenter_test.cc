@@ -929,6 +929,59 @@ TEST(SegmenterTest, OtherLanguagesUseRootAndCommonRules) {
             Sentences({"Қазақтар т.б.", "Олар келді."}));
 }
 
+TEST(SegmenterTest, HeadingLabelsWithSectionSignRomanNumeralsAndTimes) {
+  // A section sign's label and a programme's line keep their titles.
+  EXPECT_EQ(sentences(langs().en, "§ 4. Kazakhs in Xinjiang from the 18th century to the present"),
+            Sentences({"§ 4. Kazakhs in Xinjiang from the 18th century to the present"}));
+  EXPECT_EQ(sentences(langs().en, "12:30–14:00 Panel II. Language, schooling and the family (Rm. 310)"),
+            Sentences({"12:30–14:00 Panel II. Language, schooling and the family (Rm. 310)"}));
+  EXPECT_EQ(sentences(langs().kk, "10:15–12:00 II панель. Куәгер сөзі – дәлел ретінде"),
+            Sentences({"10:15–12:00 II панель. Куәгер сөзі – дәлел ретінде"}));
+  EXPECT_EQ(sentences(langs().ru, "10:00–11:30 Панель III. Архивы пропавших без вести"),
+            Sentences({"10:00–11:30 Панель III. Архивы пропавших без вести"}));
+  // A sentence that ends with a time and a number is not a label.
+  EXPECT_EQ(sentences(langs().en, "We met at 12:30 in Hall 2. Nobody came."),
+            Sentences({"We met at 12:30 in Hall 2.", "Nobody came."}));
+}
+
+TEST(SegmenterTest, RomanNumeralAfterNumberAbbreviation) {
+  EXPECT_EQ(sentences(langs().en, "¹ Cf. the Qing decree of 1767 quoted in Ch. II, § 2."),
+            Sentences({"¹ Cf. the Qing decree of 1767 quoted in Ch. II, § 2."}));
+  EXPECT_EQ(sentences(langs().ru, "¹ Ср. указ 1767 г., приведённый в гл. II, § 2. Он известен."),
+            Sentences({"¹ Ср. указ 1767 г., приведённый в гл. II, § 2.", "Он известен."}));
+  // The pronoun after a number's sign is a new sentence.
+  EXPECT_EQ(sentences(langs().en, "Did you sign it? No. I will not."),
+            Sentences({"Did you sign it?", "No.", "I will not."}));
+  EXPECT_EQ(sentences(langs().ru, "пр. Абая, зд. 12, кв. 34. Все заседания проходят в ауд. 204."),
+            Sentences({"пр. Абая, зд. 12, кв. 34.", "Все заседания проходят в ауд. 204."}));
+  EXPECT_EQ(sentences(langs().en, "Chair: Assoc. Prof. Daniyar Ospanov"),
+            Sentences({"Chair: Assoc. Prof. Daniyar Ospanov"}));
+}
+
+TEST(SegmenterTest, BibliographicRecordIsOneSentence) {
+  EXPECT_EQ(sentences(langs().en, "Zhanar Bekbolat. Forty Days in Room Seven: A Memoir. Almaty: "
+                                  "Daik-Press, 2019. 312 p. ISBN 978-601-7000-00-0. The book opens "
+                                  "with a smell."),
+            Sentences({"Zhanar Bekbolat. Forty Days in Room Seven: A Memoir. Almaty: Daik-Press, "
+                       "2019. 312 p. ISBN 978-601-7000-00-0.",
+                       "The book opens with a smell."}));
+  // GOST 7.1: areas after a dash, a journal's year before its volume, a volume count.
+  EXPECT_EQ(sentences(langs().ru, "Джумабек А. Степь помнит. — Northway Press, 2023. — 312 с."),
+            Sentences({"Джумабек А. Степь помнит. — Northway Press, 2023. — 312 с."}));
+  EXPECT_EQ(sentences(langs().ru, "Ж. Кемелбек, Л. М. Хаас // Central Asian Memory Review. 2024. "
+                                  "Т. 7, № 2. С. 41–63"),
+            Sentences({"Ж. Кемелбек, Л. М. Хаас // Central Asian Memory Review. 2024. Т. 7, № 2. "
+                       "С. 41–63"}));
+  EXPECT_EQ(sentences(langs().ru, "Голоса с границы / под ред. С. Т. Мукановой. В 2 т. Алматы: "
+                                  "Dala Press, 2024. 1124 с."),
+            Sentences({"Голоса с границы / под ред. С. Т. Мукановой. В 2 т. Алматы: Dala Press, "
+                       "2024. 1124 с."}));
+  // A sentence that ends with a place and a year is no publication area: it is not joined to
+  // the sentence before it.
+  EXPECT_EQ(sentences(langs().en, "Her memoir is short. He moved to Almaty in May, 2019. Then he left."),
+            Sentences({"Her memoir is short.", "He moved to Almaty in May, 2019.", "Then he left."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
