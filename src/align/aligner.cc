@@ -926,19 +926,28 @@ std::vector<std::string> dictionary_stems(std::string_view text, int prefix) {
 
 // Adds the dictionary's pairs to corpus.dictionary as stem ids, leaving out each pair none of
 // whose stems occurs in the run's documents on its side: such a pair only teaches Model 1 words
-// the run never scores, and a general dictionary (FreeDict's 120,000 de-fr pairs) is nearly all
-// such pairs. The pairs kept, their order and their ids are those the full list would give
-// (a left-out pair adds no stem), so a TM's or the lexicon's pairs, chosen for sharing words
-// with the documents, are all kept.
+// the run never scores, and a general dictionary (FreeDict's 140,000 de-fr pairs) is nearly all
+// such pairs. A pair is judged by the documents' own stems, not by those the pairs kept before
+// it add: otherwise a pair of two common words ("das") pulled in a chain of others, and a
+// one-sentence document kept most of the dictionary (0.66 s of CPU instead of 0.29 s for
+// de-fr). A pair reached only through such a chain shares no word with a sentence: without
+// them Text+Berg with FreeDict gave the same F1 (0.900 per document, 0.904 --batch), the news
+// 01-179 with the lexicon of the other texts the same (0.981 en-kk, 0.980 en-ru) and without
+// it, FreeDict eng-rus only, 0.969 instead of 0.968 en-ru. A TM's or the lexicon's pairs, chosen for
+// sharing words with the documents, are all kept.
 void add_dictionary(std::span<const std::pair<std::string, std::string>> pairs, int prefix,
                     Corpus& corpus) {
+  const int src_words = corpus.src_stems.size(), tgt_words = corpus.tgt_stems.size();
   for (const auto& [s, t] : pairs) {
     const std::vector<std::string> src = dictionary_stems(s, prefix);
     const std::vector<std::string> tgt = dictionary_stems(t, prefix);
-    auto known = [](const std::vector<std::string>& stems, const Vocab& vocab) {
-      return std::any_of(stems.begin(), stems.end(), [&](const std::string& w) { return vocab.contains(w); });
+    auto known = [](const std::vector<std::string>& stems, const Vocab& vocab, int words) {
+      return std::any_of(stems.begin(), stems.end(), [&](const std::string& w) {
+        const int id = vocab.find(w);
+        return id >= 0 && id < words;
+      });
     };
-    if (!known(src, corpus.src_stems) && !known(tgt, corpus.tgt_stems)) continue;
+    if (!known(src, corpus.src_stems, src_words) && !known(tgt, corpus.tgt_stems, tgt_words)) continue;
     auto ids = [](const std::vector<std::string>& stems, Vocab& vocab) {
       std::vector<int> out;
       out.reserve(stems.size());

@@ -49,6 +49,10 @@ class Vocab {
  public:
   int id(std::string_view word);  // adds unseen words
   bool contains(std::string_view word) const { return ids_.find(word) != ids_.end(); }
+  int find(std::string_view word) const {  // -1 when unseen
+    const auto it = ids_.find(word);
+    return it == ids_.end() ? -1 : it->second;
+  }
   int size() const { return static_cast<int>(words_.size()); }
   const std::string& word(int id) const { return words_[static_cast<std::size_t>(id)]; }
 
