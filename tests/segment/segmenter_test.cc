@@ -897,10 +897,10 @@ TEST(SegmenterTest, StrayFullStopBeforeLowerCaseWord) {
 }
 
 TEST(SegmenterTest, ExtraRulesAddAbbreviations) {
-  EXPECT_EQ(sentences(langs().en, "Ask Insp. Morse."), Sentences({"Ask Insp.", "Morse."}));
-  auto s = Segmenter::create("en", "# inspector\nnever Insp.\n");
+  EXPECT_EQ(sentences(langs().en, "Ask Plt. Morse."), Sentences({"Ask Plt.", "Morse."}));
+  auto s = Segmenter::create("en", "# pilot\nnever Plt.\n");
   ASSERT_TRUE(s) << s.error().message;
-  EXPECT_EQ(sentences(*s, "Ask Insp. Morse."), Sentences({"Ask Insp. Morse."}));
+  EXPECT_EQ(sentences(*s, "Ask Plt. Morse."), Sentences({"Ask Plt. Morse."}));
 }
 
 TEST(SegmenterTest, InvalidRulesGiveByteOffset) {
@@ -980,6 +980,21 @@ TEST(SegmenterTest, BibliographicRecordIsOneSentence) {
   // the sentence before it.
   EXPECT_EQ(sentences(langs().en, "Her memoir is short. He moved to Almaty in May, 2019. Then he left."),
             Sentences({"Her memoir is short.", "He moved to Almaty in May, 2019.", "Then he left."}));
+}
+
+TEST(SegmenterTest, TitlesDosesAndUnitsOfTime) {
+  EXPECT_EQ(sentences(langs().en, "I met Insp. Karimov and Sis. Aliya. The Rt. Hon. Member spoke."),
+            Sentences({"I met Insp. Karimov and Sis. Aliya.", "The Rt. Hon. Member spoke."}));
+  EXPECT_EQ(sentences(langs().en, "Office on Fl. 3, see nn. 4-5. The dose is 50 mg b.i.d. Take it "
+                                  "with food. It is open 24 hrs. Call us."),
+            Sentences({"Office on Fl. 3, see nn. 4-5.", "The dose is 50 mg b.i.d.",
+                       "Take it with food.", "It is open 24 hrs.", "Call us."}));
+  EXPECT_EQ(sentences(langs().en, "We need min. 3 yrs. of experience."),
+            Sentences({"We need min. 3 yrs. of experience."}));
+  EXPECT_EQ(sentences(langs().ru, "Ему помог полк. Ахметов из пос. Кульджа. Адрес: мкр. Самал-2, "
+                                  "д. 5, эт. 3, каб. 12."),
+            Sentences({"Ему помог полк. Ахметов из пос. Кульджа.",
+                       "Адрес: мкр. Самал-2, д. 5, эт. 3, каб. 12."}));
 }
 
 TEST(SegmenterTest, TenMegabyteParagraph) {
