@@ -448,7 +448,8 @@ struct Group {
   int anchors_shared = 0;   // SentFeat::anchors_shared, summed
   int cognates_shared = 0;  // SentFeat::cognates_shared, summed
   bool repeats = false;     // two of its sentences share an anchor or cognate entry
-  bool aside = false;       // one of its sentences is wholly one bracket (SentFeat::aside)
+  bool aside = false;       // one of its sentences is an aside (SentFeat::aside)
+  bool gloss = false;       // one of its sentences glosses a name (SentFeat::gloss)
   std::uint8_t punct_classes = 0;                         // bit k: punct[k] > 0
   std::array<std::uint16_t, detail::kPunctCount> punct{};  // at most 3 · 255 each
 };
@@ -498,6 +499,7 @@ class GroupTable {
       g.anchors_shared += f.anchors_shared;
       g.cognates_shared += f.cognates_shared;
       g.aside = g.aside || f.aside;
+      g.gloss = g.gloss || f.gloss;
       for (std::size_t k = 0; k < g.punct.size(); ++k) g.punct[k] += f.punct[k];
     }
     for (std::size_t k = 0; k < g.punct.size(); ++k) {
@@ -630,7 +632,10 @@ class Scorer {
     }
     // A 1-1 bead of an aside and a sentence that is none: a translator's note or gloss given
     // as the translation of a sentence it does not render (AlignOptions::use_aside_misses).
-    if (type == 0 && s.aside != t.aside) c += models_.aside_miss;  // kTypes[0] is 1-1
+    // So is a merged bead whose one side holds a gloss of a name the other side lacks: the
+    // translator's explanation glued to the sentence it explains (a bracketed aside may be
+    // merged: Text+Berg's translators fold the author's remarks in brackets into a sentence).
+    if (type == 0 ? s.aside != t.aside : s.gloss != t.gloss) c += models_.aside_miss;
     if (has_terms_) c += term_cost(i0, i1, j0, j1);
     if (lex_ != nullptr) c -= o_.lexical_weight * lexical(i0, i1, j0, j1);
     if (models_.support_rate > 0 && (i1 - i0 > 1 || j1 - j0 > 1)) {

@@ -411,6 +411,75 @@ std::string truncate(std::string_view word, int prefix) {
   return std::string(word.substr(0, pos));
 }
 
+// Whether `text` glosses a name of the sentences before it (`before`, nearest last): "Kulja is
+// the centre of Ili.", «Құлжа – Іле облысының орталығы.», «Кульджа (кит. Инин) — город на …»
+// right after a sentence that names Kulja. A translator adds such a sentence to explain a
+// place or a term (a 0-1 bead), as they add a note in brackets; like a bracketed sentence it
+// is an aside (SentFeat::aside). The name: at most four words before a spaced dash (a bracket
+// may follow it) or before "is/was/are/were a/an/the", its first word capitalised and, cut to
+// `prefix` letters (inflection: «Құлжаның»), a capitalised word of one of the two sentences
+// before, not their first word.
+bool glosses_name_before(std::string_view text, std::span<const std::string_view> before, int prefix,
+                         std::vector<Token>& scratch) {
+  constexpr int kMaxNameWords = 4;
+  constexpr std::size_t kLookBack = 2;
+  if (before.empty()) return false;
+  // The name's end: a spaced dash, or an English copula and article.
+  std::size_t name_end = std::string_view::npos;
+  int words = 0, depth = 0;
+  for (std::size_t at = 0; at < text.size() && words <= kMaxNameWords;) {
+    const std::size_t space = text.find(' ', at);
+    if (space == std::string_view::npos) break;
+    const std::string_view word = text.substr(at, space - at);
+    for (char c : word) depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+    if (depth == 0) ++words;
+    const std::string_view rest = text.substr(space + 1);
+    if (depth == 0 && words >= 1 &&
+        (rest.starts_with("\u2013 ") || rest.starts_with("\u2014 ") ||
+         ((rest.starts_with("is ") || rest.starts_with("was ") || rest.starts_with("are ") ||
+           rest.starts_with("were ")) &&
+          (rest.find(" a ") == rest.find(' ') || rest.find(" an ") == rest.find(' ') ||
+           rest.find(" the ") == rest.find(' '))))) {
+      name_end = space;
+      break;
+    }
+    at = space + 1;
+  }
+  if (name_end == std::string_view::npos) return false;
+  std::array<std::uint8_t, kPunctCount> punct{};
+  scan(text.substr(0, name_end), scratch, punct);
+  if (scratch.empty() || !scratch.front().capitalised || !scratch.front().has_letter) return false;
+  const std::string name = truncate(scratch.front().lower, prefix);
+  for (std::size_t k = 0; k < std::min(before.size(), kLookBack); ++k) {
+    scan(before[before.size() - 1 - k], scratch, punct);
+    for (std::size_t t = 1; t < scratch.size(); ++t) {
+      if (scratch[t].capitalised && truncate(scratch[t].lower, prefix) == name) return true;
+    }
+  }
+  return false;
+}
+
+// Whether a capital letter inside a sentence of language langs[k] marks a name: not in German
+// or Luxembourgish, which capitalise every noun (nor when the language is not given).
+bool names_capitalised(std::span<const std::string> langs, std::size_t k) {
+  if (k >= langs.size()) return false;
+  const std::string_view primary = std::string_view(langs[k]).substr(0, langs[k].find_first_of("-_"));
+  return !primary.empty() && primary != "de" && primary != "lb" && primary != "gsw";
+}
+
+// Marks the sentences of a document that gloss a name just before them as asides.
+void mark_glosses(std::span<const core::Segment> segs, std::vector<SentFeat>& side, int prefix,
+                  std::vector<Token>& scratch) {
+  std::vector<std::string_view> before;
+  for (std::size_t i = 0; i < segs.size() && i < side.size(); ++i) {
+    if (!side[i].aside && glosses_name_before(segs[i].text, before, prefix, scratch)) {
+      side[i].aside = true;
+      side[i].gloss = true;
+    }
+    before.push_back(segs[i].text);
+  }
+}
+
 Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix,
                std::span<const std::string> langs) {
   Corpus c;
@@ -444,6 +513,8 @@ Corpus extract(std::span<const DocPair> docs, bool cognates, int stem_prefix,
                               scratch));
     }
     add_terms(t, d.tgt_terms);
+    if (names_capitalised(langs, 0)) mark_glosses(d.src, s, stem_prefix, scratch);
+    if (names_capitalised(langs, 1)) mark_glosses(d.tgt, t, stem_prefix, scratch);
   }
   c.src_unigram = unigram(c.src, c.src_stems.size());
   c.tgt_unigram = unigram(c.tgt, c.tgt_stems.size());

@@ -38,7 +38,10 @@ struct SentFeat {
   int cognates_shared = 0;               // words here with a cognate in the other document of
                                          // the pair (set by extract with cognates)
   std::array<std::uint8_t, kPunctCount> punct{};
-  bool aside = false;                    // wholly one bracket (core::is_bracketed_sentence)
+  bool aside = false;                    // wholly one bracket (core::is_bracketed_sentence),
+                                         // or a gloss
+  bool gloss = false;                    // glosses a name of the sentences before it
+                                         // (features.cc, glosses_name_before)
   std::vector<int> links;                // sorted ids of the dictionary's word links whose
                                          // word on this side the sentence has (aligner.cc,
                                          // mark_dictionary_links); empty without a dictionary

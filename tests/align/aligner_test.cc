@@ -267,6 +267,24 @@ TEST(AlignerTest, AddedBracketedNoteStandsAlone) {
             (Strings{"0:0", "1:1", "2:2", ":3", "3:4", "4:5", "5:6"}));
 }
 
+// The same note without brackets (ru 4: "Zharkent is a town in Almaty Region …", as Kazakh and
+// Russian translators write a gloss, the name, a dash, what it is): it glosses a name the
+// sentence before it has, so it is an aside too (SentFeat::gloss) and stands alone, neither
+// taking en 3's place nor glued to en 3's translation.
+TEST(AlignerTest, AddedGlossOfANameStandsAlone) {
+  Strings ru = testing::kStoryRu;
+  ru[3] = "Суд над ней начался летом в городе Жаркент.";
+  ru = testing::inserted(ru, 4, "Жаркент — город в Алматинской области, у границы с Китаем.");
+  auto src = segs(testing::kStoryEn), tgt = segs(ru);
+  AlignOptions o;
+  o.langs = {"en", "ru"};
+  EXPECT_EQ(bead_strings(align(src, tgt, o)),
+            (Strings{"0:0", "1:1", "2:2", "3:3", ":4", "4:5", "5:6"}));
+  o.use_aside_misses = false;
+  EXPECT_NE(bead_strings(align(src, tgt, o)),
+            (Strings{"0:0", "1:1", "2:2", "3:3", ":4", "4:5", "5:6"}));
+}
+
 // The same omission with glossary entries given per sentence (as the CLI finds them with
 // term::Matcher): en 2 holds Almaty, which no target sentence has, so gluing it to a neighbour
 // costs a term without counterpart, and the 1-0 bead wins.
