@@ -997,6 +997,19 @@ TEST(SegmenterTest, TitlesDosesAndUnitsOfTime) {
                        "Адрес: мкр. Самал-2, д. 5, эт. 3, каб. 12."}));
 }
 
+TEST(SegmenterTest, PerAnnumPopulationCoordinatesAndBirthYear) {
+  EXPECT_EQ(sentences(langs().en, "Rent is KZT 2.5 million p.a. Travel costs were lower. Pop. 3,412 "
+                                  "(2010 census)."),
+            Sentences({"Rent is KZT 2.5 million p.a.", "Travel costs were lower.",
+                       "Pop. 3,412 (2010 census)."}));
+  EXPECT_EQ(sentences(langs().ru, "Расположено в точке 43°55′ с. ш. 81°20′ в. д. Население растёт."),
+            Sentences({"Расположено в точке 43°55′ с. ш. 81°20′ в. д.", "Население растёт."}));
+  EXPECT_EQ(sentences(langs().ru, "Пациент: Есимов Н. Т., 12.09.1968 г. р. Поступил: 03.02.2025."),
+            Sentences({"Пациент: Есимов Н. Т., 12.09.1968 г. р.", "Поступил: 03.02.2025."}));
+  EXPECT_EQ(sentences(langs().kk, "Ауыл 43°55′ с. е. 81°20′ ш. б. нүктесінде орналасқан."),
+            Sentences({"Ауыл 43°55′ с. е. 81°20′ ш. б. нүктесінде орналасқан."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
