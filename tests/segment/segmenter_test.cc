@@ -528,8 +528,9 @@ TEST(SegmenterTest, NoteInBracketsAfterASentenceEndBelongsToIt) {
             Sentences({"Q: By which court... [inaudible]", "A (Mr. Orazbek): A city court."}));
   EXPECT_EQ(sentences(langs().kk, "Сұрақ: Қай сот... [естілмеді] Жауап: Қалалық сот."),
             Sentences({"Сұрақ: Қай сот... [естілмеді]", "Жауап: Қалалық сот."}));
+  // A reference apart from the full stop before a capital opens a list of notes' item.
   EXPECT_EQ(sentences(langs().en, "He was released in 2019. [12] The next year he left."),
-            Sentences({"He was released in 2019. [12]", "The next year he left."}));
+            Sentences({"He was released in 2019.", "[12] The next year he left."}));
   // A bracket with a sentence inside is a sentence; a list label opens an item.
   EXPECT_EQ(sentences(langs().en, "They did not reply. (It rarely does.) Officials declined."),
             Sentences({"They did not reply.", "(It rarely does.)", "Officials declined."}));
@@ -542,8 +543,10 @@ TEST(SegmenterTest, NotesInBracketsRomanMonthsItemCodesAndVerse) {
   // the note is a reference; after a sentence that ended in full it opens the next one.
   EXPECT_EQ(sentences(langs().en, "And by which court... [inaudible] A: Yes."),
             Sentences({"And by which court... [inaudible]", "A: Yes."}));
-  EXPECT_EQ(sentences(langs().en, "It was built in 2019. [12] The next one came later."),
-            Sentences({"It was built in 2019. [12]", "The next one came later."}));
+  EXPECT_EQ(sentences(langs().ru, "Перевод подстрочный, без рифмы. [1] В песнях ветер приносит "
+                                  "вести. [2] Дословно: «куда идёт дорога?»."),
+            Sentences({"Перевод подстрочный, без рифмы.", "[1] В песнях ветер приносит вести.",
+                       "[2] Дословно: «куда идёт дорога?»."}));
   EXPECT_EQ(sentences(langs().en, "What do you see? [laughter] Yes, a lot of buildings."),
             Sentences({"What do you see?", "[laughter] Yes, a lot of buildings."}));
   EXPECT_EQ(sentences(langs().en, "Nobody knows where. [crossed out] Some of us sew gloves."),
