@@ -731,6 +731,29 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
     j += len;
   }
   *run_end = j;
+  // A reference set against the full stop, "… in 2019.[12] The next …": UAX #29 counts '[' as
+  // closing punctuation (Close) and breaks after it, in the middle of the reference; the next
+  // sentence starts after the reference.
+  // So with several references in a row: "….[12][13] The next …".
+  std::size_t refs_end = j;
+  for (constexpr std::size_t kMaxReference = 12; refs_end < n && s[refs_end] == '[';) {
+    const std::size_t close = s.find(']', refs_end);
+    if (close == std::string_view::npos || close - refs_end > kMaxReference
+        || !is_reference(s.substr(refs_end + 1, close - refs_end - 1))) {
+      break;
+    }
+    refs_end = close + 1;
+  }
+  if (refs_end > j) {
+    std::size_t next = refs_end;
+    while (next < n && is_space(decode_at(s, next, &len)))
+      next += len;
+    if (next > refs_end && next < n
+        && (is_upper(decode_at(s, next, &len)) || u_isdigit(uc(decode_at(s, next, &len))))) {
+      *run_end = refs_end;
+      return next;
+    }
+  }
   std::size_t k = j;
   while (k < n && is_space(decode_at(s, k, &len)))
     k += len;
@@ -1708,6 +1731,12 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
       }
       std::size_t run_end = 0;
       std::size_t candidate = missed_break(s, at, &run_end, lower_writer, start);
+      // A candidate past the next ICU boundary (one inside a reference: "2019.[|12] The") is
+      // taken up with the boundary after it.
+      if (candidate != std::string_view::npos && candidate > limit && limit < s.size()) {
+        scan = at;
+        return;
+      }
       scan = run_end;
       if (candidate != std::string_view::npos && candidate > start && candidate < limit
           && keep_break(s, start, candidate, lower_writer)) {

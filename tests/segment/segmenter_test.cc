@@ -1013,6 +1013,20 @@ TEST(SegmenterTest, PerAnnumPopulationCoordinatesAndBirthYear) {
             Sentences({"Ауыл 43°55′ с. е. 81°20′ ш. б. нүктесінде орналасқан."}));
 }
 
+TEST(SegmenterTest, ReferenceAgainstTheFullStopEndsTheSentence) {
+  // UAX #29 breaks inside "[12]" (its '[' is Close): the sentence ends after the reference.
+  EXPECT_EQ(sentences(langs().en, "It was built in 2019.[12] The next one came later.[13][14] "
+                                  "2020 was quieter."),
+            Sentences({"It was built in 2019.[12]", "The next one came later.[13][14]",
+                       "2020 was quieter."}));
+  EXPECT_EQ(sentences(langs().kk, "Омарбек «оқыту орталығына» әкетілген.[4] 2020 жылдың соңында "
+                                  "ол босатылды."),
+            Sentences({"Омарбек «оқыту орталығына» әкетілген.[4]",
+                       "2020 жылдың соңында ол босатылды."}));
+  EXPECT_EQ(sentences(langs().en, "It was built in 2019.[12] the next one."),
+            Sentences({"It was built in 2019.[12] the next one."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
