@@ -988,6 +988,8 @@ TEST(SegmenterTest, BibliographicRecordIsOneSentence) {
 TEST(SegmenterTest, TitlesDosesAndUnitsOfTime) {
   EXPECT_EQ(sentences(langs().en, "I met Insp. Karimov and Sis. Aliya. The Rt. Hon. Member spoke."),
             Sentences({"I met Insp. Karimov and Sis. Aliya.", "The Rt. Hon. Member spoke."}));
+  EXPECT_EQ(sentences(langs().en, "He wrote to Gen. Sec. Guterres under Sec. 5. Wait 10 sec. Then go."),
+            Sentences({"He wrote to Gen. Sec. Guterres under Sec. 5.", "Wait 10 sec.", "Then go."}));
   EXPECT_EQ(sentences(langs().en, "Office on Fl. 3, see nn. 4-5. The dose is 50 mg b.i.d. Take it "
                                   "with food. It is open 24 hrs. Call us."),
             Sentences({"Office on Fl. 3, see nn. 4-5.", "The dose is 50 mg b.i.d.",
