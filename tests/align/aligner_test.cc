@@ -247,6 +247,18 @@ TEST(AlignerTest, OmissionAndAdditionApartDoNotBecomeATwoToTwoBead) {
             (Strings{"0:0", "1:1", ":2", "2:3", "3:4", "4:", "5:5", "6:6"}));
 }
 
+// The story with ru 3 dropping its date and `note` added after it (ru 4), aligned en-ru.
+Strings story_with_note(const std::string& note, bool aside_misses) {
+  Strings ru = testing::kStoryRu;
+  ru[3] = "Суд над ней начался летом в городе Жаркент.";
+  ru = testing::inserted(ru, 4, note);
+  auto src = segs(testing::kStoryEn), tgt = segs(ru);
+  AlignOptions o;
+  o.langs = {"en", "ru"};
+  o.use_aside_misses = aside_misses;
+  return bead_strings(align(src, tgt, o));
+}
+
 // A note the translator added (ru 4, wholly in brackets: a gloss on the town the sentence
 // before names) after the sentence it explains, whose translation (ru 3) drops the date: the
 // note shares the town's name with en 3 and is about as long, and without the evidence of
@@ -254,17 +266,9 @@ TEST(AlignerTest, OmissionAndAdditionApartDoNotBecomeATwoToTwoBead) {
 // 36 kk (tests/align/data/news). A sentence that is all bracket, paired 1-1 with one that is
 // not, is no translation of it (AlignOptions::use_aside_misses).
 TEST(AlignerTest, AddedBracketedNoteStandsAlone) {
-  Strings ru = testing::kStoryRu;
-  ru[3] = "Суд над ней начался летом в городе Жаркент.";
-  ru = testing::inserted(ru, 4, "(Жаркент — город в Алматинской области, у границы с Китаем.)");
-  auto src = segs(testing::kStoryEn), tgt = segs(ru);
-  AlignOptions o;
-  o.langs = {"en", "ru"};
-  const Strings want = {"0:0", "1:1", "2:2", "3:3", ":4", "4:5", "5:6"};
-  EXPECT_EQ(bead_strings(align(src, tgt, o)), want);
-  o.use_aside_misses = false;
-  EXPECT_EQ(bead_strings(align(src, tgt, o)),
-            (Strings{"0:0", "1:1", "2:2", ":3", "3:4", "4:5", "5:6"}));
+  const std::string note = "(Жаркент — город в Алматинской области, у границы с Китаем.)";
+  EXPECT_EQ(story_with_note(note, true), (Strings{"0:0", "1:1", "2:2", "3:3", ":4", "4:5", "5:6"}));
+  EXPECT_EQ(story_with_note(note, false), (Strings{"0:0", "1:1", "2:2", ":3", "3:4", "4:5", "5:6"}));
 }
 
 // The same note without brackets (ru 4: "Zharkent is a town in Almaty Region …", as Kazakh and
@@ -272,17 +276,10 @@ TEST(AlignerTest, AddedBracketedNoteStandsAlone) {
 // sentence before it has, so it is an aside too (SentFeat::gloss) and stands alone, neither
 // taking en 3's place nor glued to en 3's translation.
 TEST(AlignerTest, AddedGlossOfANameStandsAlone) {
-  Strings ru = testing::kStoryRu;
-  ru[3] = "Суд над ней начался летом в городе Жаркент.";
-  ru = testing::inserted(ru, 4, "Жаркент — город в Алматинской области, у границы с Китаем.");
-  auto src = segs(testing::kStoryEn), tgt = segs(ru);
-  AlignOptions o;
-  o.langs = {"en", "ru"};
-  EXPECT_EQ(bead_strings(align(src, tgt, o)),
-            (Strings{"0:0", "1:1", "2:2", "3:3", ":4", "4:5", "5:6"}));
-  o.use_aside_misses = false;
-  EXPECT_NE(bead_strings(align(src, tgt, o)),
-            (Strings{"0:0", "1:1", "2:2", "3:3", ":4", "4:5", "5:6"}));
+  const std::string note = "Жаркент — город в Алматинской области, у границы с Китаем.";
+  const Strings want = {"0:0", "1:1", "2:2", "3:3", ":4", "4:5", "5:6"};
+  EXPECT_EQ(story_with_note(note, true), want);
+  EXPECT_NE(story_with_note(note, false), want);
 }
 
 // The same omission with glossary entries given per sentence (as the CLI finds them with
