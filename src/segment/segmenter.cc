@@ -977,6 +977,36 @@ std::string_view after_time_of_day(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// Whether `rest` (after a dash) is only an abbreviated signature that ends the paragraph: "Ed.",
+// «Ред.», «Прим. пер.»: one or two listed abbreviations, the first capitalised, nothing after
+// («— Да.» is a reply).
+bool signature_ends_paragraph(const RuleSet& rules, std::string_view rest) {
+  constexpr std::size_t kMaxSignature = 24;  // bytes: «Прим. пер.» is 17
+  while (!rest.empty() && rest.front() == ' ')
+    rest.remove_prefix(1);
+  while (!rest.empty() && rest.back() == ' ')
+    rest.remove_suffix(1);
+  if (rest.empty() || rest.size() > kMaxSignature || rest.back() != '.')
+    return false;
+  std::size_t len = 0;
+  if (!is_upper(decode_at(rest, 0, &len)))
+    return false;
+  int words = 0;
+  for (std::size_t at = 0; at < rest.size(); ++words) {
+    std::size_t space = rest.find(' ', at);
+    if (space == std::string_view::npos)
+      space = rest.size();
+    if (space == at || rest[space - 1] != '.' || !find_abbreviation(rules, rest.substr(at, space - at)))
+      return false;
+    at = space + 1;
+  }
+  return words <= 2;
+}
+
+}  // namespace
+
 // "1.", "2.3.", "IV.", "a)", "(b)", "Article 5.", "Статья 12", "5-бап.", "1-бап", "§ 4.",
 // "II панель.".
 bool SegmenterImpl::is_label(std::string_view s) const {
@@ -1103,11 +1133,14 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   if (cuts_bracket(s, start, pos, lower_ok))
     return false;
   // A dash after a full stop inside a bracket gives the note's author: "(… округе КНР. — Прим.
-  // ред.)". Dialogue does not run inside brackets.
+  // ред.)". Dialogue does not run inside brackets. Nor is a signature that ends the paragraph
+  // a line of dialogue: "… changed at their request. — Ed.", «… өзгертілді. – Ред.».
   if (std::size_t len = 0; pos < s.size() && is_dash(decode_at(s, pos, &len))) {
     bool full_stop = false;
     const int depth = open_brackets(s, start, pos);
     if (depth > 0 && bracket_close(s, pos, depth, &full_stop) != std::string_view::npos)
+      return false;
+    if (signature_ends_paragraph(rules_, s.substr(pos + len)))
       return false;
   }
 

@@ -1029,6 +1029,23 @@ TEST(SegmenterTest, ReferenceAgainstTheFullStopEndsTheSentence) {
             Sentences({"It was built in 2019.[12] the next one."}));
 }
 
+TEST(SegmenterTest, AudioGuideStopsInvoicesAndEditorsSignature) {
+  EXPECT_EQ(sentences(langs().en, "Stop 4. Room 2"), Sentences({"Stop 4. Room 2"}));
+  EXPECT_EQ(sentences(langs().kk, "4-аялдама. 2-зал"), Sentences({"4-аялдама. 2-зал"}));
+  EXPECT_EQ(sentences(langs().ru, "Остановка 4. Зал 2"), Sentences({"Остановка 4. Зал 2"}));
+  EXPECT_EQ(sentences(langs().en, "Inv. No. 2025/117 (attn. Ms. Aliya Nurtas)"),
+            Sentences({"Inv. No. 2025/117 (attn. Ms. Aliya Nurtas)"}));
+  // A signature after a dash at the paragraph's end signs the sentence; a reply does not.
+  EXPECT_EQ(sentences(langs().en, "Some names have been changed. — Ed."),
+            Sentences({"Some names have been changed. — Ed."}));
+  EXPECT_EQ(sentences(langs().kk, "Есімдер өзгертілді. – Ред."),
+            Sentences({"Есімдер өзгертілді. – Ред."}));
+  EXPECT_EQ(sentences(langs().ru, "Он сказал: «Нет». — Да."),
+            Sentences({"Он сказал: «Нет».", "— Да."}));
+  EXPECT_EQ(sentences(langs().en, "It was cold. — Ed. Nurlan said so."),
+            Sentences({"It was cold.", "— Ed. Nurlan said so."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
