@@ -979,6 +979,13 @@ TEST(SegmenterTest, BibliographicRecordIsOneSentence) {
                                   "Dala Press, 2024. 1124 с."),
             Sentences({"Голоса с границы / под ред. С. Т. Мукановой. В 2 т. Алматы: Dala Press, "
                        "2024. 1124 с."}));
+  // Kazakh GOST records with an en dash before each area, and a review's sentence after one.
+  EXPECT_EQ(sentences(langs().kk, "Бекболат Ж. Жетінші бөлмедегі қырық күн. – Алматы: Дайк-Пресс, "
+                                  "2019. – 312 б."),
+            Sentences({"Бекболат Ж. Жетінші бөлмедегі қырық күн. – Алматы: Дайк-Пресс, 2019. – 312 б."}));
+  EXPECT_EQ(sentences(langs().kk, "Омарова С. Қ. Шыңжаң қазақтары. Алматы: Мектеп, 2015. 240 б. "
+                                  "Кітап жақсы."),
+            Sentences({"Омарова С. Қ. Шыңжаң қазақтары. Алматы: Мектеп, 2015. 240 б.", "Кітап жақсы."}));
   // A sentence that ends with a place and a year is no publication area: it is not joined to
   // the sentence before it.
   EXPECT_EQ(sentences(langs().en, "Her memoir is short. He moved to Almaty in May, 2019. Then he left."),
