@@ -411,7 +411,16 @@ std::string truncate(std::string_view word, int prefix) {
   return std::string(word.substr(0, pos));
 }
 
-// Whether `text` glosses a name of the sentences before it (`before`, nearest last): "Kulja is
+// Whether `rest` opens with an English copula and an article: "is a …", "was the …".
+bool english_copula(std::string_view rest) {
+  const std::size_t space = rest.find(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view verb = rest.substr(0, space), next = rest.substr(space + 1);
+  return (verb == "is" || verb == "was" || verb == "are" || verb == "were") &&
+         (next.starts_with("a ") || next.starts_with("an ") || next.starts_with("the "));
+}
+
+// Whether `text` glosses a name of the sentences before it (`before`): "Kulja is
 // the centre of Ili.", «Құлжа – Іле облысының орталығы.», «Кульджа (кит. Инин) — город на …»
 // right after a sentence that names Kulja. A translator adds such a sentence to explain a
 // place or a term (a 0-1 bead), as they add a note in brackets; like a bracketed sentence it
@@ -419,10 +428,9 @@ std::string truncate(std::string_view word, int prefix) {
 // may follow it) or before "is/was/are/were a/an/the", its first word capitalised and, cut to
 // `prefix` letters (inflection: «Құлжаның»), a capitalised word of one of the two sentences
 // before, not their first word.
-bool glosses_name_before(std::string_view text, std::span<const std::string_view> before, int prefix,
+bool glosses_name_before(std::string_view text, std::span<const core::Segment> before, int prefix,
                          std::vector<Token>& scratch) {
   constexpr int kMaxNameWords = 4;
-  constexpr std::size_t kLookBack = 2;
   if (before.empty()) return false;
   // The name's end: a spaced dash, or an English copula and article.
   std::size_t name_end = std::string_view::npos;
@@ -435,11 +443,7 @@ bool glosses_name_before(std::string_view text, std::span<const std::string_view
     if (depth == 0) ++words;
     const std::string_view rest = text.substr(space + 1);
     if (depth == 0 && words >= 1 &&
-        (rest.starts_with("\u2013 ") || rest.starts_with("\u2014 ") ||
-         ((rest.starts_with("is ") || rest.starts_with("was ") || rest.starts_with("are ") ||
-           rest.starts_with("were ")) &&
-          (rest.find(" a ") == rest.find(' ') || rest.find(" an ") == rest.find(' ') ||
-           rest.find(" the ") == rest.find(' '))))) {
+        (rest.starts_with("\u2013 ") || rest.starts_with("\u2014 ") || english_copula(rest))) {
       name_end = space;
       break;
     }
@@ -450,8 +454,8 @@ bool glosses_name_before(std::string_view text, std::span<const std::string_view
   scan(text.substr(0, name_end), scratch, punct);
   if (scratch.empty() || !scratch.front().capitalised || !scratch.front().has_letter) return false;
   const std::string name = truncate(scratch.front().lower, prefix);
-  for (std::size_t k = 0; k < std::min(before.size(), kLookBack); ++k) {
-    scan(before[before.size() - 1 - k], scratch, punct);
+  for (const core::Segment& seg : before) {
+    scan(seg.text, scratch, punct);
     for (std::size_t t = 1; t < scratch.size(); ++t) {
       if (scratch[t].capitalised && truncate(scratch[t].lower, prefix) == name) return true;
     }
@@ -470,13 +474,13 @@ bool names_capitalised(std::span<const std::string> langs, std::size_t k) {
 // Marks the sentences of a document that gloss a name just before them as asides.
 void mark_glosses(std::span<const core::Segment> segs, std::vector<SentFeat>& side, int prefix,
                   std::vector<Token>& scratch) {
-  std::vector<std::string_view> before;
+  constexpr std::size_t kLookBack = 2;  // sentences before a gloss that may hold its name
   for (std::size_t i = 0; i < segs.size() && i < side.size(); ++i) {
-    if (!side[i].aside && glosses_name_before(segs[i].text, before, prefix, scratch)) {
+    const std::size_t back = std::min(i, kLookBack);
+    if (!side[i].aside && glosses_name_before(segs[i].text, segs.subspan(i - back, back), prefix, scratch)) {
       side[i].aside = true;
       side[i].gloss = true;
     }
-    before.push_back(segs[i].text);
   }
 }
 

@@ -975,34 +975,32 @@ std::string_view after_time_of_day(std::string_view s) {
   return s.substr(at + 1);
 }
 
-}  // namespace
-
-namespace {
+// The words of `t`, split at spaces.
+std::vector<std::string_view> words(std::string_view t) {
+  std::vector<std::string_view> out;
+  for (std::size_t at = 0; at < t.size();) {
+    std::size_t space = t.find(' ', at);
+    if (space == std::string_view::npos)
+      space = t.size();
+    if (space > at)
+      out.push_back(t.substr(at, space - at));
+    at = space + 1;
+  }
+  return out;
+}
 
 // Whether `rest` (after a dash) is only an abbreviated signature that ends the paragraph: "Ed.",
 // «Ред.», «Прим. пер.»: one or two listed abbreviations, the first capitalised, nothing after
 // («— Да.» is a reply).
 bool signature_ends_paragraph(const RuleSet& rules, std::string_view rest) {
   constexpr std::size_t kMaxSignature = 24;  // bytes: «Прим. пер.» is 17
-  while (!rest.empty() && rest.front() == ' ')
-    rest.remove_prefix(1);
-  while (!rest.empty() && rest.back() == ' ')
-    rest.remove_suffix(1);
-  if (rest.empty() || rest.size() > kMaxSignature || rest.back() != '.')
-    return false;
+  const std::vector<std::string_view> w = words(rest);
   std::size_t len = 0;
-  if (!is_upper(decode_at(rest, 0, &len)))
-    return false;
-  int words = 0;
-  for (std::size_t at = 0; at < rest.size(); ++words) {
-    std::size_t space = rest.find(' ', at);
-    if (space == std::string_view::npos)
-      space = rest.size();
-    if (space == at || rest[space - 1] != '.' || !find_abbreviation(rules, rest.substr(at, space - at)))
-      return false;
-    at = space + 1;
-  }
-  return words <= 2;
+  return !w.empty() && w.size() <= 2 && rest.size() <= kMaxSignature
+         && is_upper(decode_at(w.front(), 0, &len))
+         && std::all_of(w.begin(), w.end(), [&](std::string_view word) {
+              return word.back() == '.' && find_abbreviation(rules, word) != nullptr;
+            });
 }
 
 }  // namespace
@@ -1386,20 +1384,6 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
 // Its publication area ("Place: Publisher, Year.") is what marks it; the spans UAX #29 cut it
 // into are joined around that area (join_bibliographic_records).
 namespace record {
-
-// The words of `t`, split at spaces.
-std::vector<std::string_view> words(std::string_view t) {
-  std::vector<std::string_view> out;
-  for (std::size_t at = 0; at < t.size();) {
-    std::size_t space = t.find(' ', at);
-    if (space == std::string_view::npos)
-      space = t.size();
-    if (space > at)
-      out.push_back(t.substr(at, space - at));
-    at = space + 1;
-  }
-  return out;
-}
 
 // `t` without the dash that opens a GOST area ("— Northway Press, 2023.").
 std::string_view without_area_dash(std::string_view t) {
