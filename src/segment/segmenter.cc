@@ -25,6 +25,7 @@
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 
 #include "core/lang.h"
@@ -1802,6 +1803,20 @@ core::Result<Segmenter> Segmenter::create(std::string_view lang) {
   return create(lang, {});
 }
 
+namespace {
+
+// Whether ICU knows the language as written in Latin letters (en, de, fr, kk-Latn is not asked:
+// the primary subtag only); an unknown language counts as Latin, so it gets no English rules.
+bool written_in_latin(const std::string& primary) {
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode codes[8];
+  const int n = uscript_getCode(primary.c_str(), codes, 8, &status);
+  if (U_FAILURE(status) || n <= 0) return true;
+  return std::find(codes, codes + n, USCRIPT_LATIN) != codes + n;
+}
+
+}  // namespace
+
 core::Result<Segmenter> Segmenter::create(std::string_view lang, std::string_view extra_rules) {
   auto tag = core::normalize_lang_tag(lang);
   if (!tag) {
@@ -1813,14 +1828,32 @@ core::Result<Segmenter> Segmenter::create(std::string_view lang, std::string_vie
   std::string primary(core::primary_language(*tag));
 
   RuleSet rules;
-  for (std::string_view name : {std::string_view("common"), std::string_view(primary)}) {
-    std::string_view text = builtin_rules(name);
-    if (auto parsed = parse_rules(text, rules); !parsed) {
+  const auto parse_builtin = [](std::string_view name, RuleSet& into) -> core::Result<bool> {
+    if (auto parsed = parse_rules(builtin_rules(name), into); !parsed) {
       core::Error error = parsed.error();
       error.message = "built-in " + std::string(name) + ".rules: " + error.message;
       return core::unexpected(std::move(error));
     }
+    return true;
+  };
+  if (auto parsed = parse_builtin("common", rules); !parsed) return core::unexpected(parsed.error());
+  // A Kazakh or Russian text quotes English in Latin letters: a reference's "Art. 3", "Vol. 9,
+  // No. 2", an address's "apt. 34", a degree's "Ph.D.". An abbreviation is a word of the
+  // language whose letters it is written in, so the English list's Latin-script abbreviations
+  // hold in every language's text, below the language's own list (which may classify a Latin
+  // abbreviation its own way) and a user's.
+  if (!written_in_latin(primary)) {
+    RuleSet english;
+    if (auto parsed = parse_builtin("en", english); !parsed) return core::unexpected(parsed.error());
+    for (auto& [token, kind] : english.abbreviations) {
+      std::size_t len = 0;
+      UErrorCode status = U_ZERO_ERROR;
+      if (uscript_getScript(uc(decode_at(token, 0, &len)), &status) == USCRIPT_LATIN) {
+        rules.abbreviations.insert_or_assign(token, kind);
+      }
+    }
   }
+  if (auto parsed = parse_builtin(primary, rules); !parsed) return core::unexpected(parsed.error());
   if (auto parsed = parse_rules(extra_rules, rules); !parsed) {
     return core::unexpected(parsed.error());
   }

@@ -1053,6 +1053,22 @@ TEST(SegmenterTest, AudioGuideStopsInvoicesAndEditorsSignature) {
             Sentences({"It was cold.", "— Ed. Nurlan said so."}));
 }
 
+TEST(SegmenterTest, LatinAbbreviationsInCyrillicTextAreEnglish) {
+  // A Russian or Kazakh text quotes English references and addresses: their abbreviations are
+  // the English list's, so "Art. 3", "Vol. 9" and "apt. 34" do not end a sentence.
+  for (const Segmenter* s : {&langs().ru, &langs().kk}) {
+    EXPECT_EQ(sentences(*s, "Kassymova S. B. Forced returns and Art. 3 of the Convention // "
+                            "Journal of Law. 2021. Vol. 9, No. 2. P. 45–71. Далее текст."),
+              Sentences({"Kassymova S. B. Forced returns and Art. 3 of the Convention // "
+                         "Journal of Law. 2021. Vol. 9, No. 2. P. 45–71.",
+                         "Далее текст."}));
+  }
+  // The language's own list still decides its own words; a Latin-script language gets nothing
+  // from English (German "Art." is a noun's abbreviation too, and German has its own list).
+  EXPECT_EQ(sentences(langs().ru, "Он живёт на ул. Абая. Это в центре."),
+            Sentences({"Он живёт на ул. Абая.", "Это в центре."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
