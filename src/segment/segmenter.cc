@@ -248,10 +248,12 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
       // подачи заявок: 15 янв. 2026 г. Чтобы подать …".
       if (!word.empty() && word.back() == ':')
         return true;
-      // Right after a dash that follows a lower-case word the number is what the clause says of
-      // its subject, no adverbial: «…, а наша цель — 20 тыс. Подписать …». (After a capitalised
-      // one it may be a dateline's date: «АСТАНА — 5 марта 2024 г. Министерство …».)
-      if (words == 0 && dash && prev >= start + 2 && s[prev - 1] == ' ') {
+      // Right after a dash that follows a lower-case word (or after a dash and one word, a
+      // preposition: «до», «около») the number is what the clause says of its subject, no
+      // adverbial: «…, а наша цель — 20 тыс. Подписать …», «длительность записи — до 30 мин.
+      // Можно …». (After a capitalised one it may be a dateline's date: «АСТАНА — 5 марта
+      // 2024 г. Министерство …».)
+      if (words <= 1 && dash && prev >= start + 2 && s[prev - 1] == ' ') {
         std::size_t len = 0;
         if (u_islower(uc(decode_at(s, word_start_before(prev), &len))))
           return true;
@@ -990,6 +992,16 @@ std::vector<std::string_view> words(std::string_view t) {
   return out;
 }
 
+// Whether `t` (a candidate sentence up to an abbreviation's full stop) is only a date or time
+// label: a number in it and at most six words ("21 May 2018, approx. 11 p.m.", «4 марта 2021
+// г.», «[Июнь 2018 г.]»).
+bool is_date_label(std::string_view t) {
+  constexpr std::size_t kMaxWords = 6;
+  const std::vector<std::string_view> w = words(t);
+  return !w.empty() && w.size() <= kMaxWords
+         && std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // Whether `rest` (after a dash) is only an abbreviated signature that ends the paragraph: "Ed.",
 // «Ред.», «Прим. пер.»: one or two listed abbreviations, the first capitalised, nothing after
 // («— Да.» is a reply).
@@ -1224,6 +1236,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     }
   }
   if (kind && *kind == AbbrevKind::kSymbol) {
+    // (A unit after a number, as `final`; but before another number and unit it is the first
+    // of a compound quantity, "6 min. 40 sec.", as `unit`.)
     static constexpr AbbrevKind kUnitSymbol = AbbrevKind::kFinal;
     static constexpr AbbrevKind kWordAbbrev = AbbrevKind::kAbbrev;
     // After a number, or after an abbreviation after one: "46 000 кв. м." (square metres).
@@ -1237,7 +1251,19 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
         break;
       before = token_start_before(s, start, before - 1);
     }
-    kind = after_number ? &kUnitSymbol : &kWordAbbrev;
+    kind = after_number && !(next.word_case == WordCase::kDigit && abbreviation_follows(s, next))
+               ? &kUnitSymbol
+               : &kWordAbbrev;
+  }
+  // A dash after a date or time that an abbreviation closes goes on with the same sentence: a
+  // timeline's or a CV's entry gives its date, then a dash and what happened ("21 May 2018,
+  // approx. 11 p.m. — Daniyar is detained", «2016 г. — Их сын …», «[Июнь 2018 г.] —
+  // Родственники …»). A clause of its own before the dash is a sentence ("And please don't
+  // e-mail me at 2 a.m. — I do sleep …"), so only a short label with a number counts.
+  if (kind != nullptr && pos < s.size() && is_dash(decode_at(s, pos, &cp_start))
+      && pos + cp_start < s.size() && is_space(decode_at(s, pos + cp_start, &len))
+      && is_date_label(s.substr(start, end - start))) {
+    return false;
   }
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"

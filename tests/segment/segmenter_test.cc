@@ -1069,6 +1069,30 @@ TEST(SegmenterTest, LatinAbbreviationsInCyrillicTextAreEnglish) {
             Sentences({"Он живёт на ул. Абая.", "Это в центре."}));
 }
 
+TEST(SegmenterTest, DashAfterADateLabelContinuesTheEntry) {
+  // A timeline's entries: a date or time closed by an abbreviation, a dash, what happened.
+  EXPECT_EQ(sentences(langs().en, "21 May 2018, approx. 11 p.m. — Daniyar is detained at his "
+                                  "flat. 8 Feb. 2024 — Second video call, approx. 6 min. "
+                                  "Daniyar's hair has turned grey."),
+            Sentences({"21 May 2018, approx. 11 p.m. — Daniyar is detained at his flat.",
+                       "8 Feb. 2024 — Second video call, approx. 6 min.",
+                       "Daniyar's hair has turned grey."}));
+  EXPECT_EQ(sentences(langs().ru, "2016 г. — Их сын остаётся в Гулдже. [Июнь 2018 г.] — "
+                                  "Родственники узнают, где он."),
+            Sentences({"2016 г. — Их сын остаётся в Гулдже.",
+                       "[Июнь 2018 г.] — Родственники узнают, где он."}));
+  // A clause of its own before the dash is a sentence; so is a dialogue's line after one.
+  EXPECT_EQ(sentences(langs().en, "And please don't e-mail me at 2 a.m. — I do sleep."),
+            Sentences({"And please don't e-mail me at 2 a.m.", "— I do sleep."}));
+  EXPECT_EQ(sentences(langs().ru, "Он пришёл. — Кормили плохо."),
+            Sentences({"Он пришёл.", "— Кормили плохо."}));
+  // A compound quantity is one: "6 min. 40 sec."; a duration after a copula dash ends a clause.
+  EXPECT_EQ(sentences(langs().en, "The call lasted 6 min. 40 sec.; a guard spoke."),
+            Sentences({"The call lasted 6 min. 40 sec.; a guard spoke."}));
+  EXPECT_EQ(sentences(langs().ru, "Длительность записи — до 30 мин. Можно также прикрепить фото."),
+            Sentences({"Длительность записи — до 30 мин.", "Можно также прикрепить фото."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
