@@ -189,7 +189,42 @@ bool roman_month_after_day(std::string_view s, std::size_t pos) {
 // Whether `word`, a word of `s`, begins a web address: "https://…", "http://…", "www.…".
 bool starts_web_address(std::string_view s, std::string_view word) {
   const std::string_view rest = s.substr(static_cast<std::size_t>(word.data() - s.data()));
-  return rest.starts_with("https://") || rest.starts_with("http://") || rest.starts_with("www.");
+  if (rest.starts_with("https://") || rest.starts_with("http://") || rest.starts_with("www."))
+    return true;
+  // An e-mail address ("help@zhol-app.example.org") or a user's handle ("@qyzyl_alma"): written
+  // as they are, whatever the sentence.
+  const std::size_t n = std::min(rest.find_first_of(" \t\n"), rest.size());
+  const std::string_view token = rest.substr(0, n);
+  const std::size_t at = token.find('@');
+  if (at == std::string_view::npos || at + 1 >= token.size())
+    return false;
+  const auto address_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-'
+           || c == '+' || c == '%';
+  };
+  const std::string_view name = token.substr(0, at);
+  std::string_view host = token.substr(at + 1);
+  while (!host.empty() && std::ispunct(static_cast<unsigned char>(host.back())))
+    host.remove_suffix(1);
+  if (host.empty() || !std::all_of(name.begin(), name.end(), address_char)
+      || !std::all_of(host.begin(), host.end(), address_char)) {
+    return false;
+  }
+  return name.empty() || host.find('.') != std::string_view::npos;
+}
+
+// ☐ ☑ ☒: a form's answer or check box.
+bool is_ballot_box(char32_t cp) { return cp >= 0x2610 && cp <= 0x2612; }
+
+// An emoji ("🙏", "❤"), not a digit, '#', '©' or a form's box, which Unicode counts as emoji
+// characters too.
+bool is_pictograph(char32_t cp) {
+  return cp > 0xFF && !is_ballot_box(cp) && u_hasBinaryProperty(uc(cp), UCHAR_EMOJI);
+}
+// A part of an emoji: a pictograph, its skin-tone modifiers, variation selector and joiners.
+bool is_emoji_part(char32_t cp) {
+  return is_pictograph(cp) || u_hasBinaryProperty(uc(cp), UCHAR_EMOJI_MODIFIER) || cp == 0x200D
+         || cp == 0xFE0F;
 }
 
 // "1", "2.3", "12.1.4": a section number.
@@ -1129,6 +1164,15 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       || roman_month_after_day(s, pos)) {
     return false;
   }
+  // A questionnaire's answer boxes belong to their question: "2. How are you related to him?
+  // ☐ parent ☐ spouse ☐ other". (After a full stop a box opens a checklist's next item.)
+  if (std::size_t len = 0, before = 0; pos < s.size() && is_ballot_box(decode_at(s, pos, &len))) {
+    std::size_t end = pos;
+    while (end > start && is_space(decode_before(s, end, &before)))
+      end = before;
+    if (end > start && (s[end - 1] == '?' || s[end - 1] == ':'))
+      return false;
+  }
   // No sentence begins with a comma, semicolon or colon: «… с надписью «Где мой отец?»;
   // полиция …».
   if (std::size_t at = pos; at < s.size()) {
@@ -1688,6 +1732,90 @@ void split_before(std::string_view s, std::vector<core::Span>& spans, Next next)
 
 }  // namespace
 
+// Whether `token` is an emoticon ":)", ";-)", ":(", ":D", "xD", "<3" or a run of emoji ("🙏",
+// "👍🏻").
+bool is_ascii_emoticon(std::string_view token) {
+  static constexpr std::string_view kFaces[] = {":)", ":-)", ":))", ":)))", ":(", ":-(", ":((",
+                                                ";)", ";-)", ":D", ":-D", "xD", "XD", ":P",
+                                                ":p", ":-P", ":/", ":'(", ":*", "<3", "=)"};
+  return std::find(std::begin(kFaces), std::end(kFaces), token) != std::end(kFaces);
+}
+bool is_emoticon(std::string_view token) {
+  if (is_ascii_emoticon(token))
+    return true;
+  std::size_t len = 0;
+  bool pictograph = false;
+  for (std::size_t i = 0; i < token.size(); i += len) {
+    const char32_t cp = decode_at(token, i, &len);
+    if (!is_emoji_part(cp))
+      return false;
+    pictograph = pictograph || is_pictograph(cp);
+  }
+  return pictograph;
+}
+
+// In informal writing an emoticon or emoji ends its sentence, as a full stop would, when a
+// capitalised word follows ("sent u a PM :) Will update …", «жаздым :) Бірдеңе …»): the start
+// of that word, or npos. (A capital and then a lower-case letter: a word, not an acronym.)
+std::size_t next_after_emoticon(std::string_view s, std::size_t /*begin*/, std::size_t from,
+                                std::size_t to) {
+  std::size_t len = 0;
+  std::size_t second = 0;
+  while (from < to) {
+    const std::size_t space = s.find(' ', from);
+    if (space == std::string_view::npos || space >= to)
+      return std::string_view::npos;
+    std::size_t token_begin = space;
+    while (token_begin > 0 && s[token_begin - 1] != ' ' && s[token_begin - 1] != '\t')
+      --token_begin;
+    std::size_t next = space;
+    while (next < to && s[next] == ' ')
+      ++next;
+    from = space + 1;
+    if (token_begin == space || next >= to || token_begin == 0)
+      continue;
+    const char32_t first = decode_at(s, next, &len);
+    if (!is_upper(first) || next + len >= to || !u_islower(uc(decode_at(s, next + len, &second))))
+      continue;
+    if (is_emoticon(s.substr(token_begin, space - token_begin)))
+      return next;
+  }
+  return std::string_view::npos;
+}
+
+// A candidate sentence with no letter or digit and an emoji in it goes with the sentence before
+// it, and so do the emoji that open one: "Good luck!! 🙏" (UAX #29 breaks after "!! ").
+void attach_trailing_emoji(std::string_view s, std::vector<core::Span>& spans) {
+  std::vector<core::Span> out;
+  std::size_t len = 0;
+  for (core::Span span : spans) {
+    if (!out.empty()) {
+      const std::size_t space = s.find(' ', span.begin);
+      if (space != std::string_view::npos && space < span.end
+          && is_emoticon(s.substr(span.begin, space - span.begin))
+          && !is_ascii_emoticon(s.substr(span.begin, space - span.begin))) {
+        out.back().end = space;
+        span.begin = space;
+        while (span.begin < span.end && s[span.begin] == ' ')
+          ++span.begin;
+      }
+    }
+    bool alnum = false;
+    bool emoji = false;
+    for (std::size_t i = span.begin; i < span.end && !alnum; i += len) {
+      const char32_t cp = decode_at(s, i, &len);
+      alnum = u_isalnum(uc(cp));
+      emoji = emoji || is_pictograph(cp);
+    }
+    if (!out.empty() && emoji && !alnum) {
+      out.back().end = span.end;
+    } else {
+      out.push_back(span);
+    }
+  }
+  spans = std::move(out);
+}
+
 std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   std::vector<core::Span> out;
   auto emit = [&](std::size_t begin, std::size_t end) {
@@ -1817,6 +1945,8 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   split_before(s, out, next_bullet);            // a bullet after white space starts a sentence
   split_before(s, out, next_list_item);  // and so does a list item after a colon or semicolon
   split_before(s, out, next_turn);       // and a speaker's turn after a broken-off utterance
+  split_before(s, out, next_after_emoticon);  // an emoticon before a capitalised word ends one
+  attach_trailing_emoji(s, out);
   return out;
 }
 

@@ -1093,6 +1093,26 @@ TEST(SegmenterTest, DashAfterADateLabelContinuesTheEntry) {
             Sentences({"Длительность записи — до 30 мин.", "Можно также прикрепить фото."}));
 }
 
+TEST(SegmenterTest, InformalWritingEmoticonsEmojiAndAddresses) {
+  // An emoticon or emoji before a capitalised word ends the sentence; emoji after a sentence's
+  // end stay with it.
+  EXPECT_EQ(sentences(langs().en, "Good luck!! 🙏 @qyzyl_alma sent u a PM :) Will update."),
+            Sentences({"Good luck!! 🙏", "@qyzyl_alma sent u a PM :)", "Will update."}));
+  EXPECT_EQ(sentences(langs().kk, "Іздеуіңе сәттілік!! 🙏"), Sentences({"Іздеуіңе сәттілік!! 🙏"}));
+  // Not before an acronym, nor inside a sentence.
+  EXPECT_EQ(sentences(langs().en, "We love you :) and NGO staff too."),
+            Sentences({"We love you :) and NGO staff too."}));
+  // An e-mail address opens a sentence in lower case.
+  EXPECT_EQ(sentences(langs().kk, "Сұрақтарыңыз бар ма? help@zhol-app.example.org мекенжайына "
+                                  "жазыңыз."),
+            Sentences({"Сұрақтарыңыз бар ма?", "help@zhol-app.example.org мекенжайына жазыңыз."}));
+  // A question's answer boxes are part of it; after a full stop a box opens a checklist's item.
+  EXPECT_EQ(sentences(langs().en, "2. How are you related to him? ☐ parent ☐ spouse ☐ other"),
+            Sentences({"2. How are you related to him? ☐ parent ☐ spouse ☐ other"}));
+  EXPECT_EQ(sentences(langs().en, "Check. ☐ Bring your passport. ☐ Bring photos."),
+            Sentences({"Check.", "☐ Bring your passport.", "☐ Bring photos."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
