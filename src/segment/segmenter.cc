@@ -1074,8 +1074,14 @@ bool SegmenterImpl::is_label(std::string_view s) const {
     return true;
   if (std::size_t space = s.find(' '); space != std::string_view::npos) {
     const std::string_view first = s.substr(0, space), second = s.substr(space + 1);
-    if (rules_.headings.contains(first) && (is_ascii_digits(second) || is_roman(second)))
+    // A heading word and its number, Roman numeral or capital letter: "Article 5.", "Part II.",
+    // "Part A.", «Часть Б.».
+    std::size_t len2 = 0;
+    if (rules_.headings.contains(first)
+        && (is_ascii_digits(second) || is_roman(second)
+            || (is_single_letter(second) && is_upper(decode_at(second, 0, &len2))))) {
       return true;
+    }
     // Kazakh puts the number or the letter first: «А кестесі.» (table A), «2 кесте.», «II панель.».
     return (is_ascii_digits(first) || is_single_letter(first) || is_roman(first))
            && rules_.headings.contains(second);

@@ -1113,6 +1113,13 @@ TEST(SegmenterTest, InformalWritingEmoticonsEmojiAndAddresses) {
             Sentences({"Check.", "☐ Bring your passport.", "☐ Bring photos."}));
 }
 
+TEST(SegmenterTest, HeadingWithALetterIsALabel) {
+  EXPECT_EQ(sentences(langs().en, "Part A. About you"), Sentences({"Part A. About you"}));
+  EXPECT_EQ(sentences(langs().ru, "Часть Б. О задержанном"), Sentences({"Часть Б. О задержанном"}));
+  EXPECT_EQ(sentences(langs().kk, "А бөлімі. Өзіңіз туралы"),
+            Sentences({"А бөлімі. Өзіңіз туралы"}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
