@@ -1315,6 +1315,29 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       && is_date_label(s.substr(start, end - start))) {
     return false;
   }
+  if (kind && *kind == AbbrevKind::kPlace) {
+    // After a name (a capitalised word that is no sentence starter: «Ол қ. Алматыда …» is
+    // before one). An address goes on when the next name has its own type after it: «Алматы
+    // қ. Абай даң.».
+    static constexpr AbbrevKind kClosesName = AbbrevKind::kFinal;
+    static constexpr AbbrevKind kBeforeName = AbbrevKind::kAbbrev;
+    bool after_name = false;
+    if (token_start >= start + 2 && s[token_start - 1] == ' ') {
+      const std::size_t prev = token_start_before(s, start, token_start - 1);
+      const std::string_view word = s.substr(prev, token_start - 1 - prev);
+      after_name = is_upper(decode_at(s, prev, &len)) && !rules_.starters.contains(word);
+    }
+    if (after_name && next.word_case == WordCase::kUpper) {
+      const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+      if (after < s.size() && s[after] == ' ') {
+        const std::size_t then_end = std::min(s.find(' ', after + 1), s.size());
+        const std::string_view then = s.substr(after + 1, then_end - after - 1);
+        if (then.size() > 1 && then.back() == '.' && find_abbreviation(rules_, then) != nullptr)
+          after_name = false;
+      }
+    }
+    kind = after_name ? &kClosesName : &kBeforeName;
+  }
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
   if (bracketed && core::is_bracketed_sentence(s.substr(start, end - start)))
@@ -1391,6 +1414,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
              && std::none_of(next.word.begin(), next.word.end(),
                              [](char c) { return c >= '0' && c <= '9'; });
     case AbbrevKind::kSymbol:  // resolved to kFinal or kAbbrev above
+    case AbbrevKind::kPlace:
     case AbbrevKind::kFinal: {
       // Only after a listed abbreviation: after any other word the full stop is the sentence's,
       // and a month, a day or an initial opens the next one ("… in Almaty. May he rest in
@@ -1540,7 +1564,85 @@ bool title(std::string_view t) {
   return !t.empty() && t.back() == '.' && words(t).size() <= kMaxWords;
 }
 
+// The head of an author–date (APA) reference: the authors, "Surname, I. I." joined by commas
+// and "&", then the year in brackets and a full stop: "Kassymova, S. B., & Ermekov, D. A.
+// (2019).", "Nurlanova, A. (2021, May 3).", "Bekov, T. (n.d.)."
+bool author_date_head(std::string_view t) {
+  const std::size_t open = t.rfind(" (");
+  if (open == std::string_view::npos || !t.ends_with(").") || open == 0)
+    return false;
+  const std::string_view date = t.substr(open + 2, t.size() - open - 4);
+  if (!(is_year(date.substr(0, 4)) || date == "n.d."))
+    return false;
+  const std::vector<std::string_view> w = words(t.substr(0, open));
+  if (w.size() < 2 || w.size() > 40 || !capitalised(w[0]) || w[0].back() != ',')
+    return false;
+  bool initial = false;
+  for (const std::string_view x : w) {
+    std::string_view bare = x;
+    if (bare.back() == ',')
+      bare.remove_suffix(1);
+    if (bare == "&" || bare == "et" || bare == "al.")
+      continue;
+    if (!capitalised(bare))
+      return false;
+    initial = initial || is_initials(bare);
+  }
+  return initial;
+}
+
+// What ends an author–date reference: its publisher ("Lindhaven: Norden Press."), a journal's
+// volume, issue and pages ("Journal of Law, 9(2), 45–71."), or its DOI or address.
+bool author_date_end(std::string_view t) {
+  const std::vector<std::string_view> w = words(t);
+  if (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("doi:"))
+    return true;
+  if (w.empty() || t.back() != '.')
+    return false;
+  // "Place: Publisher.", the place one to three capitalised words.
+  if (w.size() <= 8) {
+    for (std::size_t k = 0; k < w.size() - 1 && k < 3 && capitalised(w[k]); ++k) {
+      if (w[k].back() == ':')
+        return capitalised(w[k + 1]);
+    }
+  }
+  // "…, 9(2), 45–71.": pages after a comma.
+  const std::string_view last = w.back().substr(0, w.back().size() - 1);
+  std::size_t len = 0;
+  const std::size_t dash = last.find_first_of("-\xE2");
+  return w.size() >= 2 && w[w.size() - 2].back() == ',' && dash != std::string_view::npos
+         && dash > 0 && is_ascii_digits(last.substr(0, dash))
+         && is_dash(decode_at(last, dash, &len)) && is_ascii_digits(last.substr(dash + len));
+}
+
 }  // namespace record
+
+// An author–date reference is one sentence: from its head (record::author_date_head) through
+// the title and the source to what ends it (record::author_date_end), at most four candidate
+// sentences on; without an end in reach, the head and its title.
+void join_author_date_records(std::string_view s, std::vector<core::Span>& spans) {
+  constexpr std::size_t kMaxParts = 4;
+  auto text = [&](std::size_t k) { return s.substr(spans[k].begin, spans[k].end - spans[k].begin); };
+  std::vector<core::Span> out;
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    if (!record::author_date_head(text(k)) || k + 1 == spans.size()) {
+      out.push_back(spans[k]);
+      continue;
+    }
+    std::size_t hi = k + 1;
+    for (std::size_t j = k + 1; j < spans.size() && j <= k + kMaxParts; ++j) {
+      if (record::author_date_head(text(j)))
+        break;
+      if (record::author_date_end(text(j))) {
+        hi = j;
+        break;
+      }
+    }
+    out.push_back({spans[k].begin, spans[hi].end});
+    k = hi;
+  }
+  spans = std::move(out);
+}
 
 void join_bibliographic_records(std::string_view s, std::vector<core::Span>& spans) {
   auto text = [&](std::size_t k) { return s.substr(spans[k].begin, spans[k].end - spans[k].begin); };
@@ -1948,6 +2050,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   release(std::move(worker));
   attach_footnote_marks(s, out);
   join_bibliographic_records(s, out);
+  join_author_date_records(s, out);
   split_before(s, out, next_bullet);            // a bullet after white space starts a sentence
   split_before(s, out, next_list_item);  // and so does a list item after a colon or semicolon
   split_before(s, out, next_turn);       // and a speaker's turn after a broken-off utterance

@@ -1120,6 +1120,29 @@ TEST(SegmenterTest, HeadingWithALetterIsALabel) {
             Sentences({"А бөлімі. Өзіңіз туралы"}));
 }
 
+TEST(SegmenterTest, AuthorDateReferenceIsOneSentence) {
+  EXPECT_EQ(sentences(langs().en, "Kassymova, S. B., & Ermekov, D. A. (2019). Statelessness at "
+                                  "the border. In T. Ruda (Ed.), Migration in Eurasia (pp. "
+                                  "112–130). Lindhaven: Norden Press. Bekov, T. (2021). Camps "
+                                  "and courts. Journal of Law, 9(2), 45–71. She wrote both."),
+            Sentences({"Kassymova, S. B., & Ermekov, D. A. (2019). Statelessness at the border. "
+                       "In T. Ruda (Ed.), Migration in Eurasia (pp. 112–130). Lindhaven: Norden "
+                       "Press.",
+                       "Bekov, T. (2021). Camps and courts. Journal of Law, 9(2), 45–71.",
+                       "She wrote both."}));
+  // A year in brackets after a name without initials is no reference's head.
+  EXPECT_EQ(sentences(langs().en, "He met Nurlan (2019). Then he left."),
+            Sentences({"He met Nurlan (2019).", "Then he left."}));
+}
+
+TEST(SegmenterTest, KazakhCityAbbreviationClosesTheName) {
+  EXPECT_EQ(sentences(langs().kk, "2019 ж. – қазірге дейін: аға заңгер, Алматы қ. Шыңжаңнан "
+                                  "келген 60 адамның мүддесін білдіреді."),
+            Sentences({"2019 ж. – қазірге дейін: аға заңгер, Алматы қ.",
+                       "Шыңжаңнан келген 60 адамның мүддесін білдіреді."}));
+  EXPECT_EQ(sentences(langs().kk, "Ол қ. Алматыда тұрады."), Sentences({"Ол қ. Алматыда тұрады."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
