@@ -213,6 +213,45 @@ bool starts_web_address(std::string_view s, std::string_view word) {
   return name.empty() || host.find('.') != std::string_view::npos;
 }
 
+// Whether the candidate sentence [start, pos) ends with a full stop (before white space and
+// closing quotes or brackets).
+bool ends_with_full_stop(std::string_view s, std::size_t start, std::size_t pos) {
+  std::size_t len = 0;
+  while (pos > start) {
+    const char32_t cp = decode_before(s, pos, &len);
+    if (cp == '.')
+      return true;
+    if (!is_space(cp) && !is_closer(cp))
+      return false;
+    pos = len;
+  }
+  return false;
+}
+
+// Whether `rest` opens with a document's end mark, alone up to white space or the end: "###",
+// "-30-", or a word in capitals between hyphens or dashes ("-ENDS-", "– END –" is not one:
+// spaced dashes are a dash's work).
+bool is_end_mark(std::string_view rest) {
+  const std::string_view token = rest.substr(0, std::min(rest.find(' '), rest.size()));
+  if (token == "###" || token == "-30-")
+    return true;
+  std::size_t len = 0;
+  std::size_t back = 0;
+  if (token.size() < 4 || !is_dash(decode_at(token, 0, &len))
+      || !is_dash(decode_before(token, token.size(), &back))) {
+    return false;
+  }
+  const std::string_view word = token.substr(len, back - len);
+  bool letters = false;
+  for (std::size_t i = 0; i < word.size(); i += len) {
+    const char32_t cp = decode_at(word, i, &len);
+    if (!is_upper(cp))
+      return false;
+    letters = true;
+  }
+  return letters;
+}
+
 // ☐ ☑ ☒: a form's answer or check box.
 bool is_ballot_box(char32_t cp) { return cp >= 0x2610 && cp <= 0x2612; }
 
@@ -301,8 +340,13 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
   }
   if (words > kFrontedWords)
     return true;
-  if (!after_boundary || words == 0)
+  if (!after_boundary)
     return false;
+  // Right after a comma the year or number closes what the comma began, a caption's or an
+  // apposition's date ("Лагерьден келген хаттар, 2018–2019 жж. Әрқайсысы …"); a fronted
+  // adverbial has a word of its own before the number («Как сообщалось, в 2019 г. …»).
+  if (words == 0)
+    return at >= start + 2 && s[at - 2] == ',';
   if (is_ascii_digits(s.substr(at, 1)))
     return false;
   const std::size_t space = s.find(' ', at);
@@ -801,6 +845,10 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
   // A list item after a full stop: "… officials. (b) Publish …" (keep_break looks past the marker).
   if (after_list_marker(s, begin) != std::string_view::npos)
     return begin;
+  // A press release's end mark after its last sentence ("… former citizens held. -ENDS-",
+  // «… под стражей. -КОНЕЦ-», "###"): UAX #29 reads the hyphen as continuing the sentence.
+  if (is_end_mark(s.substr(begin)))
+    return begin;
   // A web address after a sentence's end, which SB8 reads as a lower-case word: «… 20 мың
   // қолтаңба. https://example.org/… сілтемесі арқылы …» (keep_break lets it open a sentence).
   if (starts_web_address(s, s.substr(begin)))
@@ -1163,10 +1211,15 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // this extends it to '?', '!' and closing quotes: `"Why?" she asked`.
   // (A web address is written in lower case wherever it stands: "… help? https://example.org
   // lists …"; and so is every sentence of a writer who does not capitalise: writes_lower_case.)
-  // (A note that ends the paragraph stands alone whatever its case: closing_note.)
+  // (A note that ends the paragraph after a full stop stands alone whatever its case
+  // (closing_note: "… about 300 of us. [crowd noise]", «… 300 человек. (аплодисменты)»), and so
+  // does one in square brackets after a question; a lower-case remark in round brackets after a
+  // question or an exclamation is the sentence's own: "How will you protect them? (max. 100
+  // words)", "And what about the camps? (inaudible)".)
   if ((next.word_case == WordCase::kLower && !starts_web_address(s, next.word)
        && !(lower_ok && plain_end_before(s, start, pos))
-       && !(closing_note(s, pos, s.size()) && !trails_off(s, pos)))
+       && !(closing_note(s, pos, s.size()) && !trails_off(s, pos)
+            && (s[pos] == '[' || ends_with_full_stop(s, start, pos))))
       || roman_month_after_day(s, pos)) {
     return false;
   }
@@ -1309,10 +1362,11 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // timeline's or a CV's entry gives its date, then a dash and what happened ("21 May 2018,
   // approx. 11 p.m. — Daniyar is detained", «2016 г. — Их сын …», «[Июнь 2018 г.] —
   // Родственники …»). A clause of its own before the dash is a sentence ("And please don't
-  // e-mail me at 2 a.m. — I do sleep …"), so only a short label with a number counts.
+  // e-mail me at 2 a.m. — I do sleep …"), so only a short label with a number counts, or a
+  // number after the dash, a value: a budget's line «…, 2 чел. × 10 мес. — 9 600 — вкл. …».
   if (kind != nullptr && pos < s.size() && is_dash(decode_at(s, pos, &cp_start))
       && pos + cp_start < s.size() && is_space(decode_at(s, pos + cp_start, &len))
-      && is_date_label(s.substr(start, end - start))) {
+      && (is_date_label(s.substr(start, end - start)) || next.word_case == WordCase::kDigit)) {
     return false;
   }
   if (kind && *kind == AbbrevKind::kPlace) {
@@ -1924,6 +1978,42 @@ void attach_trailing_emoji(std::string_view s, std::vector<core::Span>& spans) {
   spans = std::move(out);
 }
 
+// Whether `t` holds a time of day, "09:14".
+bool has_time_of_day(std::string_view t) {
+  for (std::size_t c = t.find(':'); c != std::string_view::npos; c = t.find(':', c + 1)) {
+    if (c > 0 && c + 2 < t.size() + 0 && std::isdigit(static_cast<unsigned char>(t[c - 1]))
+        && std::isdigit(static_cast<unsigned char>(t[c + 1]))
+        && std::isdigit(static_cast<unsigned char>(t[c + 2]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A signature after a dash at the paragraph's end goes with the sentence before it: a talk
+// page's or a forum's "… without discussion. — Tengri_Edits (talk) 08:05, 5 March 2025 (UTC)",
+// «… без обсуждения. — Tengri_Edits (обс.) 08:05, 5 марта 2025 (UTC)». A signature is short,
+// has a time of day and no sentence's end of its own.
+void attach_signature(std::string_view s, std::vector<core::Span>& spans) {
+  constexpr std::size_t kMaxWords = 12;
+  std::size_t len = 0;
+  for (std::size_t k = 1; k < spans.size(); ++k) {
+    if (!is_dash(decode_at(s, spans[k].begin, &len)) || spans[k].begin + len >= s.size()
+        || s[spans[k].begin + len] != ' ') {
+      continue;
+    }
+    const std::string_view rest = s.substr(spans[k].begin, spans.back().end - spans[k].begin);
+    const char last = rest.back();
+    if (last == '.' || last == '?' || last == '!' || words(rest).size() > kMaxWords
+        || !has_time_of_day(rest)) {
+      continue;
+    }
+    spans[k - 1].end = spans.back().end;
+    spans.resize(k);
+    return;
+  }
+}
+
 std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   std::vector<core::Span> out;
   auto emit = [&](std::size_t begin, std::size_t end) {
@@ -2056,6 +2146,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   split_before(s, out, next_turn);       // and a speaker's turn after a broken-off utterance
   split_before(s, out, next_after_emoticon);  // an emoticon before a capitalised word ends one
   attach_trailing_emoji(s, out);
+  attach_signature(s, out);
   return out;
 }
 

@@ -1143,6 +1143,29 @@ TEST(SegmenterTest, KazakhCityAbbreviationClosesTheName) {
   EXPECT_EQ(sentences(langs().kk, "Ол қ. Алматыда тұрады."), Sentences({"Ол қ. Алматыда тұрады."}));
 }
 
+TEST(SegmenterTest, FormsTalkPagesAndPressReleases) {
+  // A lower-case remark in round brackets after a question is the question's; a transcriber's
+  // note in square brackets stands alone.
+  EXPECT_EQ(sentences(langs().ru, "Вопрос 2. Какую проблему решает проект? (не более 150 слов)"),
+            Sentences({"Вопрос 2. Какую проблему решает проект? (не более 150 слов)"}));
+  EXPECT_EQ(sentences(langs().en, "There were about 300 of us. [crowd noise]"),
+            Sentences({"There were about 300 of us.", "[crowd noise]"}));
+  EXPECT_EQ(sentences(langs().kk, "1-сұрақ. Жобаңызды бір сөйлеммен сипаттаңыз."),
+            Sentences({"1-сұрақ. Жобаңызды бір сөйлеммен сипаттаңыз."}));
+  // A talk page's signature with its time goes with the comment.
+  EXPECT_EQ(sentences(langs().ru, "Возражения есть? — Almaz K. (обс.) 14:47, 3 марта 2025 (UTC)"),
+            Sentences({"Возражения есть? — Almaz K. (обс.) 14:47, 3 марта 2025 (UTC)"}));
+  // A value after a dash continues a budget's line.
+  EXPECT_EQ(sentences(langs().ru, "Гонорары интервьюеров, 2 чел. × 10 мес. — 9 600 — вкл. поездки"),
+            Sentences({"Гонорары интервьюеров, 2 чел. × 10 мес. — 9 600 — вкл. поездки"}));
+  // A caption's date right after a comma closes it.
+  EXPECT_EQ(sentences(langs().ru, "Письма из лагеря, 2018–2019 гг. Каждое — полстраницы."),
+            Sentences({"Письма из лагеря, 2018–2019 гг.", "Каждое — полстраницы."}));
+  // A press release's end mark.
+  EXPECT_EQ(sentences(langs().en, "We call on the Government to act. -ENDS-"),
+            Sentences({"We call on the Government to act.", "-ENDS-"}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
