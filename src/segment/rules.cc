@@ -51,12 +51,10 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword = token;
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
-            && keyword != "unit" && keyword != "year" && keyword != "symbol" && keyword != "place"
-            && keyword != "starter" && keyword != "heading"
+            && keyword != "unit" && keyword != "year" && keyword != "symbol" && keyword != "starter" && keyword != "heading"
             && keyword != "numstart" && keyword != "continue") {
           return bad("unknown rule keyword '" + std::string(keyword)
-                         + "' (expected never, abbrev, final, numeric, unit, year, symbol, place, "
-                           "starter, "
+                         + "' (expected never, abbrev, final, numeric, unit, year, symbol, starter, "
                            "heading, "
                            "numstart or continue)",
                      offset);
@@ -65,7 +63,7 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
       }
       bool is_abbrev = keyword == "never" || keyword == "abbrev" || keyword == "final"
                        || keyword == "numeric" || keyword == "unit" || keyword == "year"
-                       || keyword == "symbol" || keyword == "place";
+                       || keyword == "symbol";
       if (is_abbrev) {
         if (token.size() < 2 || token.back() != '.') {
           return bad("abbreviation '" + std::string(token) + "' must end with '.'", offset);
@@ -76,7 +74,6 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
                           : keyword == "unit"   ? AbbrevKind::kUnit
                           : keyword == "year"   ? AbbrevKind::kYear
                           : keyword == "symbol" ? AbbrevKind::kSymbol
-                          : keyword == "place"  ? AbbrevKind::kPlace
                                                 : AbbrevKind::kNumeric;
         rules.abbreviations.insert_or_assign(std::string(token), kind);
       } else if (keyword == "continue" && token.size() >= 2 && token.back() == '.') {

@@ -26,8 +26,6 @@ enum class AbbrevKind {
              // 2023 г. Две трети…", not "В 2021 г. Евросоюз…")
   kSymbol,   // a unit symbol written without a full stop: kFinal after a number ("30 км.
              // Ерлан …"), elsewhere the abbreviation of a word, kAbbrev ("(см. Приложение 2)")
-  kPlace,    // closes a place's name: kFinal after a capitalised word («… Алматы қ. Шыңжаңнан
-             // …»), elsewhere kAbbrev
 };
 
 // Hash that lets the sets below be searched with a std::string_view without a copy.

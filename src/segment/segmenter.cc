@@ -1369,29 +1369,6 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       && (is_date_label(s.substr(start, end - start)) || next.word_case == WordCase::kDigit)) {
     return false;
   }
-  if (kind && *kind == AbbrevKind::kPlace) {
-    // After a name (a capitalised word that is no sentence starter: «Ол қ. Алматыда …» is
-    // before one). An address goes on when the next name has its own type after it: «Алматы
-    // қ. Абай даң.».
-    static constexpr AbbrevKind kClosesName = AbbrevKind::kFinal;
-    static constexpr AbbrevKind kBeforeName = AbbrevKind::kAbbrev;
-    bool after_name = false;
-    if (token_start >= start + 2 && s[token_start - 1] == ' ') {
-      const std::size_t prev = token_start_before(s, start, token_start - 1);
-      const std::string_view word = s.substr(prev, token_start - 1 - prev);
-      after_name = is_upper(decode_at(s, prev, &len)) && !rules_.starters.contains(word);
-    }
-    if (after_name && next.word_case == WordCase::kUpper) {
-      const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
-      if (after < s.size() && s[after] == ' ') {
-        const std::size_t then_end = std::min(s.find(' ', after + 1), s.size());
-        const std::string_view then = s.substr(after + 1, then_end - after - 1);
-        if (then.size() > 1 && then.back() == '.' && find_abbreviation(rules_, then) != nullptr)
-          after_name = false;
-      }
-    }
-    kind = after_name ? &kClosesName : &kBeforeName;
-  }
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
   if (bracketed && core::is_bracketed_sentence(s.substr(start, end - start)))
@@ -1468,7 +1445,6 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
              && std::none_of(next.word.begin(), next.word.end(),
                              [](char c) { return c >= '0' && c <= '9'; });
     case AbbrevKind::kSymbol:  // resolved to kFinal or kAbbrev above
-    case AbbrevKind::kPlace:
     case AbbrevKind::kFinal: {
       // Only after a listed abbreviation: after any other word the full stop is the sentence's,
       // and a month, a day or an initial opens the next one ("… in Almaty. May he rest in

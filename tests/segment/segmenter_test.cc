@@ -1135,14 +1135,6 @@ TEST(SegmenterTest, AuthorDateReferenceIsOneSentence) {
             Sentences({"He met Nurlan (2019).", "Then he left."}));
 }
 
-TEST(SegmenterTest, KazakhCityAbbreviationClosesTheName) {
-  EXPECT_EQ(sentences(langs().kk, "2019 ж. – қазірге дейін: аға заңгер, Алматы қ. Шыңжаңнан "
-                                  "келген 60 адамның мүддесін білдіреді."),
-            Sentences({"2019 ж. – қазірге дейін: аға заңгер, Алматы қ.",
-                       "Шыңжаңнан келген 60 адамның мүддесін білдіреді."}));
-  EXPECT_EQ(sentences(langs().kk, "Ол қ. Алматыда тұрады."), Sentences({"Ол қ. Алматыда тұрады."}));
-}
-
 TEST(SegmenterTest, FormsTalkPagesAndPressReleases) {
   // A lower-case remark in round brackets after a question is the question's; a transcriber's
   // note in square brackets stands alone.
