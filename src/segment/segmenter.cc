@@ -883,6 +883,15 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
     k += len;
   if (k == n)
     return std::string_view::npos;
+  // A table of contents' leader and page number: "2.3 Missing persons database … 17", the
+  // number alone at the paragraph's end.
+  if (last == 0x2026 && !dash && begin == k) {
+    std::size_t e = k;
+    while (e < n && s[e] >= '0' && s[e] <= '9')
+      ++e;
+    if (e > k && e == n)
+      return std::string_view::npos;
+  }
   if (u_isdigit(uc(cp)))
     return begin;
   if (u_charType(uc(cp)) == U_CURRENCY_SYMBOL && k + len < n
@@ -1433,6 +1442,19 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // note).
       if (next.word.data() != s.data() + pos && next_word(s, pos).word_case == WordCase::kDigit)
         return false;
+      // So is a number after a number sign ("исх. № KZ-LB-2025-04417") and a code of one to
+      // three capitals before its digits ("tag No. SS 408812").
+      if (const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+          s.substr(static_cast<std::size_t>(next.word.data() - s.data())).starts_with("№")
+          || (next.word == "No" && after + 2 < s.size() && s[after] == '.' && s[after + 1] == ' '
+              && s[after + 2] >= '0' && s[after + 2] <= '9')
+          || (next.word.size() <= 3 && next.word_case == WordCase::kUpper
+              && std::all_of(next.word.begin(), next.word.end(),
+                             [](char c) { return c >= 'A' && c <= 'Z'; })
+              && after + 1 < s.size() && s[after] == ' ' && s[after + 1] >= '0'
+              && s[after + 1] <= '9')) {
+        return false;
+      }
       // So is a number in Roman numerals, "Ch. II, § 2", «гл. IV»; a lone "I" only before
       // punctuation ("No. I will not" is the pronoun).
       if (const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();

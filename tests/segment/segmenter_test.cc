@@ -1158,6 +1158,19 @@ TEST(SegmenterTest, FormsTalkPagesAndPressReleases) {
             Sentences({"We call on the Government to act.", "-ENDS-"}));
 }
 
+TEST(SegmenterTest, ContentsLeadersAndCodesAfterNumberAbbreviations) {
+  EXPECT_EQ(sentences(langs().en, "2.3 Missing persons database … 17"),
+            Sentences({"2.3 Missing persons database … 17"}));
+  EXPECT_EQ(sentences(langs().en, "He waited … 3 days passed."),
+            Sentences({"He waited …", "3 days passed."}));
+  EXPECT_EQ(sentences(langs().en, "It was in our suitcase, tag No. SS 408812. It was lost."),
+            Sentences({"It was in our suitcase, tag No. SS 408812.", "It was lost."}));
+  EXPECT_EQ(sentences(langs().ru, "Ответ на исх. № KZ-12 получен."),
+            Sentences({"Ответ на исх. № KZ-12 получен."}));
+  EXPECT_EQ(sentences(langs().en, "Mon. 3 Feb. No news again."),
+            Sentences({"Mon. 3 Feb.", "No news again."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
