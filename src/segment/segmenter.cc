@@ -186,7 +186,8 @@ bool roman_month_after_day(std::string_view s, std::size_t pos) {
   return month != "I" && (after == ' ' || after == ',' || after == '\n');
 }
 
-// Whether `word`, a word of `s`, begins a web address: "https://…", "http://…", "www.…".
+// Whether `word`, a word of `s`, begins an address written in lower case whatever the sentence:
+// a web address ("https://…", "http://…", "www.…"), an e-mail address or a user's handle.
 bool starts_web_address(std::string_view s, std::string_view word) {
   const std::string_view rest = s.substr(static_cast<std::size_t>(word.data() - s.data()));
   if (rest.starts_with("https://") || rest.starts_with("http://") || rest.starts_with("www."))
@@ -1979,7 +1980,7 @@ void attach_trailing_emoji(std::string_view s, std::vector<core::Span>& spans) {
 // Whether `t` holds a time of day, "09:14".
 bool has_time_of_day(std::string_view t) {
   for (std::size_t c = t.find(':'); c != std::string_view::npos; c = t.find(':', c + 1)) {
-    if (c > 0 && c + 2 < t.size() + 0 && std::isdigit(static_cast<unsigned char>(t[c - 1]))
+    if (c > 0 && c + 2 < t.size() && std::isdigit(static_cast<unsigned char>(t[c - 1]))
         && std::isdigit(static_cast<unsigned char>(t[c + 1]))
         && std::isdigit(static_cast<unsigned char>(t[c + 2]))) {
       return true;
