@@ -1233,15 +1233,6 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       || roman_month_after_day(s, pos)) {
     return false;
   }
-  // A questionnaire's answer boxes belong to their question: "2. How are you related to him?
-  // ☐ parent ☐ spouse ☐ other". (After a full stop a box opens a checklist's next item.)
-  if (std::size_t len = 0, before = 0; pos < s.size() && is_ballot_box(decode_at(s, pos, &len))) {
-    std::size_t end = pos;
-    while (end > start && is_space(decode_before(s, end, &before)))
-      end = before;
-    if (end > start && (s[end - 1] == '?' || s[end - 1] == ':'))
-      return false;
-  }
   // No sentence begins with a comma, semicolon or colon: «… с надписью «Где мой отец?»;
   // полиция …».
   if (std::size_t at = pos; at < s.size()) {
@@ -1275,6 +1266,12 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     end = cp_start;
   if (end == start)
     return true;
+  // A questionnaire's answer boxes belong to their question: "2. How are you related to him?
+  // ☐ parent ☐ spouse ☐ other". (After a full stop a box opens a checklist's next item.)
+  if (std::size_t box = 0; pos < s.size() && is_ballot_box(decode_at(s, pos, &box))
+                           && (s[end - 1] == '?' || s[end - 1] == ':')) {
+    return false;
+  }
   // A label, also after the time that opens a programme's line ("12:30–14:00 Panel II.
   // Language, schooling and the family").
   if (const std::string_view candidate = s.substr(start, end - start);
@@ -1647,9 +1644,9 @@ bool author_date_head(std::string_view t) {
 // What ends an author–date reference: its publisher ("Lindhaven: Norden Press."), a journal's
 // volume, issue and pages ("Journal of Law, 9(2), 45–71."), or its DOI or address.
 bool author_date_end(std::string_view t) {
-  const std::vector<std::string_view> w = words(t);
   if (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("doi:"))
     return true;
+  const std::vector<std::string_view> w = words(t);
   if (w.empty() || t.back() != '.')
     return false;
   // "Place: Publisher.", the place one to three capitalised words.
@@ -1891,16 +1888,14 @@ void split_before(std::string_view s, std::vector<core::Span>& spans, Next next)
     spans = std::move(out);
 }
 
-}  // namespace
-
-// Whether `token` is an emoticon ":)", ";-)", ":(", ":D", "xD", "<3" or a run of emoji ("🙏",
-// "👍🏻").
+// Whether `token` is an emoticon in ASCII: ":)", ";-)", ":(", ":D", "xD", "<3".
 bool is_ascii_emoticon(std::string_view token) {
   static constexpr std::string_view kFaces[] = {":)", ":-)", ":))", ":)))", ":(", ":-(", ":((",
                                                 ";)", ";-)", ":D", ":-D", "xD", "XD", ":P",
                                                 ":p", ":-P", ":/", ":'(", ":*", "<3", "=)"};
   return std::find(std::begin(kFaces), std::end(kFaces), token) != std::end(kFaces);
 }
+// Whether `token` is an emoticon or a run of emoji ("🙏", "👍🏻").
 bool is_emoticon(std::string_view token) {
   if (is_ascii_emoticon(token))
     return true;
@@ -1952,9 +1947,9 @@ void attach_trailing_emoji(std::string_view s, std::vector<core::Span>& spans) {
   for (core::Span span : spans) {
     if (!out.empty()) {
       const std::size_t space = s.find(' ', span.begin);
-      if (space != std::string_view::npos && space < span.end
-          && is_emoticon(s.substr(span.begin, space - span.begin))
-          && !is_ascii_emoticon(s.substr(span.begin, space - span.begin))) {
+      const std::string_view first =
+          space < span.end ? s.substr(span.begin, space - span.begin) : std::string_view{};
+      if (!first.empty() && is_emoticon(first) && !is_ascii_emoticon(first)) {
         out.back().end = space;
         span.begin = space;
         while (span.begin < span.end && s[span.begin] == ' ')
@@ -2012,6 +2007,8 @@ void attach_signature(std::string_view s, std::vector<core::Span>& spans) {
     return;
   }
 }
+
+}  // namespace
 
 std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   std::vector<core::Span> out;
