@@ -29,6 +29,7 @@
 #include <unicode/ustring.h>
 
 #include "core/lang.h"
+#include "core/numbers.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "segment/builtin_rules.h"
@@ -980,12 +981,27 @@ bool writes_lower_case(std::string_view s) {
   return false;
 }
 
+// Whether `t` holds a label's count that a comma closes, ": 12,": a tally so far.
+bool counted_before(std::string_view t) {
+  for (std::size_t c = t.find(':'); c != std::string_view::npos; c = t.find(':', c + 1)) {
+    std::size_t at = c + 1;
+    while (at < t.size() && t[at] == ' ')
+      ++at;
+    const std::size_t digits = at;
+    while (at < t.size() && t[at] >= '0' && t[at] <= '9')
+      ++at;
+    if (at > digits && at < t.size() && t[at] == ',')
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 class SegmenterImpl {
  public:
-  SegmenterImpl(RuleSet rules, std::unique_ptr<icu::BreakIterator> prototype)
-      : rules_(std::move(rules)), prototype_(std::move(prototype)) {}
+  SegmenterImpl(std::string lang, RuleSet rules, std::unique_ptr<icu::BreakIterator> prototype)
+      : lang_(std::move(lang)), rules_(std::move(rules)), prototype_(std::move(prototype)) {}
 
   std::vector<core::Span> split(std::string_view text) const;
 
@@ -1008,14 +1024,19 @@ class SegmenterImpl {
   // full stop after a word that is no abbreviation or initial (not an ellipsis).
   bool plain_end_before(std::string_view s, std::size_t start, std::size_t pos) const;
   bool is_label(std::string_view sentence) const;
+  bool is_abbreviation_label(std::string_view sentence) const;
   // Whether `next`, a word that starts with a digit, is a number followed by a `numstart` word
   // ("2018 год", "25 января", "2019 жылы", "2019-жылы").
   bool opens_with_date(std::string_view s, const NextWord& next) const;
+  // Whether the word that ends at `end` (after `start`) is a number written in words
+  // ("twenty", «двадцати», «жиырма»; core::read_numbers), not a month's name.
+  bool number_word_before(std::string_view s, std::size_t start, std::size_t end) const;
   // Whether `next`, a number, is followed by a listed abbreviation ("200 тыс.", "30 сек.").
   bool abbreviation_follows(std::string_view s, const NextWord& next) const;
   // Whether `next`, a number, is a numbered label ("3. ") with a capitalised word after it.
   bool starts_numbered_item(std::string_view s, const NextWord& next) const;
 
+  std::string lang_;  // primary subtag: which number words core::read_numbers reads
   RuleSet rules_;
   std::unique_ptr<icu::BreakIterator> prototype_;
   mutable std::mutex mutex_;
@@ -1111,6 +1132,23 @@ bool signature_ends_paragraph(const RuleSet& rules, std::string_view rest) {
 
 }  // namespace
 
+// A capitalised abbreviation and a number, all of a sentence: «П. 1.» (пункт), «Поз. 2.»
+// (its lower-case form is listed; a single capital is otherwise an initial). A label when a
+// capitalised word follows («П. 1. Протокол …»); before a number it is a reference's page
+// («… Алматы, 2023. С. 22. 4. Абенова …»).
+bool SegmenterImpl::is_abbreviation_label(std::string_view s) const {
+  if (s.size() > 16 || !s.ends_with('.'))
+    return false;
+  s.remove_suffix(1);
+  const std::size_t space = s.find(' ');
+  if (space == std::string_view::npos)
+    return false;
+  const std::string_view first = s.substr(0, space), second = s.substr(space + 1);
+  std::size_t len = 0;
+  return first.size() > 1 && first.back() == '.' && is_upper(decode_at(first, 0, &len))
+         && is_ascii_digits(second) && rules_.abbreviations.contains(lower_first(first));
+}
+
 // "1.", "2.3.", "IV.", "a)", "(b)", "Article 5.", "Статья 12", "5-бап.", "1-бап", "§ 4.",
 // "II панель.".
 bool SegmenterImpl::is_label(std::string_view s) const {
@@ -1205,6 +1243,17 @@ bool SegmenterImpl::plain_end_before(std::string_view s, std::size_t start, std:
   return token.size() > 2 && find_abbreviation(rules_, token) == nullptr && !is_initials(token);
 }
 
+bool SegmenterImpl::number_word_before(std::string_view s, std::size_t start,
+                                       std::size_t end) const {
+  const std::size_t begin = token_start_before(s, start, end);
+  if (begin >= end)
+    return false;
+  const std::string_view word = s.substr(begin, end - begin);
+  const std::vector<core::NumberToken> numbers = core::read_numbers(word, lang_);
+  return numbers.size() == 1 && numbers[0].span.begin == 0 && numbers[0].span.end == word.size()
+         && !numbers[0].value.starts_with("month:") && !numbers[0].value.starts_with("time:");
+}
+
 bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos,
                                bool lower_writer) const {
   // A list item's marker ("(b) Publish …", «ә) Сыртқы …») is not its first word: the word after
@@ -1275,7 +1324,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // A label, also after the time that opens a programme's line ("12:30–14:00 Panel II.
   // Language, schooling and the family").
   if (const std::string_view candidate = s.substr(start, end - start);
-      is_label(candidate) || is_label(after_time_of_day(candidate))) {
+      is_label(candidate) || is_label(after_time_of_day(candidate))
+      || (is_abbreviation_label(candidate) && next_word(s, pos).word_case == WordCase::kUpper)) {
     return false;
   }
 
@@ -1296,7 +1346,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // A list that a colon opens, or whose items semicolons separate: "Талаптар: 1. Лагерьлерді
   // жабу.", "Agenda: 1. Minutes of 8 October; 2. Finance; …".
   if (is_section_number(token.substr(0, token.size() - 1)) && token_start >= start + 2
-      && s[token_start - 1] == ' ' && (s[token_start - 2] == ':' || s[token_start - 2] == ';')) {
+      && s[token_start - 1] == ' ' && (s[token_start - 2] == ':' || s[token_start - 2] == ';')
+      && !counted_before(s.substr(start, token_start - start))) {
     return false;
   }
   std::size_t len = 0;
@@ -1326,6 +1377,17 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (!kind)
     kind = find_abbreviation(rules_, token);
+  // A range of two abbreviations is the last one's: "Mon.–Fri. 9:30 a.m.–5 p.m.", «пн.–пт.».
+  if (!kind) {
+    for (const std::string_view dash : {"–", "-", "/"}) {
+      const std::size_t at = token.rfind(dash);
+      if (at != std::string_view::npos && at > 1 && token[at - 1] == '.'
+          && find_abbreviation(rules_, token.substr(0, at))) {
+        kind = find_abbreviation(rules_, token.substr(at + dash.size()));
+        break;
+      }
+    }
+  }
   // "St." before a name is Saint; after one, or after an ordinal, it is Street, which ends an
   // address and may end the sentence ("… the bus station on Tole Bi St. She was wearing …",
   // "… 200 Main St. If you wish …", "… on 5th St. The …"). After a house number a street's
@@ -1350,15 +1412,18 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     // of a compound quantity, "6 min. 40 sec.", as `unit`.)
     static constexpr AbbrevKind kUnitSymbol = AbbrevKind::kFinal;
     static constexpr AbbrevKind kWordAbbrev = AbbrevKind::kAbbrev;
-    // After a number, or after an abbreviation after one: "46 000 кв. м." (square metres).
+    // After a number, or after an abbreviation after one: "46 000 кв. м." (square metres). A
+    // number written in words counts too: «около двадцати кв. м.», "twenty km.".
     std::size_t before = token_start;
     std::size_t last_at = 0;
     bool after_number = false;
     for (int step = 0; step < 2 && before >= start + 2 && s[before - 1] == ' '; ++step) {
       const char32_t last = decode_before(s, before - 1, &last_at);
       after_number = u_isdigit(uc(last));
-      if (last != '.')
+      if (last != '.') {
+        after_number = after_number || number_word_before(s, start, before - 1);
         break;
+      }
       before = token_start_before(s, start, before - 1);
     }
     kind = after_number && !(next.word_case == WordCase::kDigit && abbreviation_follows(s, next))
@@ -1389,6 +1454,13 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
     if (close != std::string_view::npos && !full_stop && close + 1 < s.size()
         && (s[close + 1] == '.' || s[close + 1] == '!' || s[close + 1] == '?')) {
+      return false;
+    }
+    // Nor does a sentence open with a bracket and a dash after it: a dateline's agency,
+    // "ALMATY, 14 Nov. (Steppe News Agency) — A court …", «14 нояб. (КазТАГ) — …».
+    std::size_t dash_len = 0;
+    if (close != std::string_view::npos && !full_stop && close + 2 < s.size()
+        && s[close + 1] == ' ' && is_dash(decode_at(s, close + 2, &dash_len))) {
       return false;
     }
   }
@@ -1588,6 +1660,12 @@ bool record_element(std::string_view t) {
   const std::vector<std::string_view> w = words(without_area_dash(t));
   if (w.empty())
     return false;
+  // A short GOST area with a number, after its dash: a price, «— 18,99 ф. ст.», «— 500 экз.».
+  constexpr std::size_t kAreaWords = 6;
+  if (without_area_dash(t).size() < t.size() && w.size() <= kAreaWords
+      && std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return true;
+  }
   if (w[0] == "ISBN" || w[0] == "ISSN")
     return true;
   if (w.size() < 2)
@@ -1844,6 +1922,10 @@ std::size_t next_list_item(std::string_view s, std::size_t begin, std::size_t fr
       continue;
     const ItemOpening opening = item_opening(s, at, to);
     if (opening == ItemOpening::kNone || (s[mark] == ':' && opening != ItemOpening::kSentence))
+      continue;
+    // In a tally of labels and counts the number after the last label is a count: "For: 12,
+    // Against: 3, Abstained: 1. The motion was carried.", «За: 12, против: 3, воздержались: 1.».
+    if (s[mark] == ':' && counted_before(s.substr(begin, mark - begin)))
       continue;
     if (s[mark] == ';') {
       // After a semicolon only in a list of such items: the item the semicolon closes opened a
@@ -2223,7 +2305,8 @@ core::Result<Segmenter> Segmenter::create(std::string_view lang, std::string_vie
         {core::ErrorCode::kIcu,
          std::string("cannot create ICU sentence break iterator: ") + u_errorName(status), 0});
   }
-  return Segmenter(std::make_unique<SegmenterImpl>(std::move(rules), std::move(iterator)));
+  return Segmenter(std::make_unique<SegmenterImpl>(std::string(primary), std::move(rules),
+                                                   std::move(iterator)));
 }
 
 std::vector<core::Span> Segmenter::split(std::string_view paragraph) const {

@@ -1171,6 +1171,44 @@ TEST(SegmenterTest, ContentsLeadersAndCodesAfterNumberAbbreviations) {
             Sentences({"Mon. 3 Feb.", "No news again."}));
 }
 
+TEST(SegmenterTest, DatelinesMinutesAndRecords) {
+  // A dateline's agency in brackets before its dash.
+  EXPECT_EQ(sentences(langs().ru, "АЛМАТЫ, 14 нояб. (Steppe News Agency) — Суд вынес приговор."),
+            Sentences({"АЛМАТЫ, 14 нояб. (Steppe News Agency) — Суд вынес приговор."}));
+  EXPECT_EQ(sentences(langs().en, "He left on 14 Nov. (It was a Friday.) Nobody saw him."),
+            Sentences({"He left on 14 Nov.", "(It was a Friday.)", "Nobody saw him."}));
+  // A unit symbol after a number written in words ends the sentence before a capital.
+  EXPECT_EQ(sentences(langs().ru, "Комната площадью около двадцати кв. м. Подъём был в 6 утра."),
+            Sentences({"Комната площадью около двадцати кв. м.", "Подъём был в 6 утра."}));
+  // Born and died before a year.
+  EXPECT_EQ(sentences(langs().en, "1. Qairat Zhunisbekuly, b. 1968, Nilqi county"),
+            Sentences({"1. Qairat Zhunisbekuly, b. 1968, Nilqi county"}));
+  // A range of two abbreviations is the last one's.
+  EXPECT_EQ(sentences(langs().en, "Open Mon.–Fri. 9:30 a.m.–5 p.m. at the clinic."),
+            Sentences({"Open Mon.–Fri. 9:30 a.m.–5 p.m. at the clinic."}));
+  EXPECT_EQ(sentences(langs().en, "The Room With No Window, trans. R. J. Holloway (London, 2026)"),
+            Sentences({"The Room With No Window, trans. R. J. Holloway (London, 2026)"}));
+  // A tally's last count is no list item; after a colon without one it is.
+  EXPECT_EQ(sentences(langs().en, "For: 12, Against: 3, Abstained: 1. The motion was carried."),
+            Sentences({"For: 12, Against: 3, Abstained: 1.", "The motion was carried."}));
+  EXPECT_EQ(sentences(langs().ru, "За: 12, против: 3, воздержались: 1. Предложение принято."),
+            Sentences({"За: 12, против: 3, воздержались: 1.", "Предложение принято."}));
+  EXPECT_EQ(sentences(langs().en, "The steps: 1. Open the app."),
+            Sentences({"The steps:", "1. Open the app."}));
+  // Agenda items of minutes: a heading word, or a capitalised abbreviation, and its number.
+  EXPECT_EQ(sentences(langs().kk, "1-мәселе. Хаттама бекітілді."),
+            Sentences({"1-мәселе. Хаттама бекітілді."}));
+  EXPECT_EQ(sentences(langs().ru, "П. 1. Протокол утверждён без изменений."),
+            Sentences({"П. 1. Протокол утверждён без изменений."}));
+  EXPECT_EQ(sentences(langs().ru, "Абенова Д. Давление. Алматы, 2023. С. 22. 4. Абенова, там же."),
+            Sentences({"Абенова Д. Давление. Алматы, 2023. С. 22.", "4. Абенова, там же."}));
+  // A GOST record's price area.
+  EXPECT_EQ(sentences(langs().ru, "Темирбек Г. А. Комната без окна. — Лондон: Northfield Press, "
+                                  "2026. — 312 с. — ISBN 978-1-7391-0442-6. — 18,99 ф. ст."),
+            Sentences({"Темирбек Г. А. Комната без окна. — Лондон: Northfield Press, 2026. — "
+                       "312 с. — ISBN 978-1-7391-0442-6. — 18,99 ф. ст."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
