@@ -1290,6 +1290,27 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     if (at < s.size() && (s[at] == ',' || s[at] == ';' || s[at] == ':'))
       return false;
   }
+  // The first word said again after an ellipsis is a stammer, not a new sentence: "Papa...
+  // Papa, you're so thin!", «— Мен... Мен білмеймін». (Later in a sentence a repeated word
+  // may well open the next one: «Он ждал… Ждал долго.».)
+  if (trails_off(s, pos) && !next.word.empty()) {
+    std::size_t end = pos;
+    std::size_t back = 0;
+    while (end > start && is_space(decode_before(s, end, &back)))
+      end = back;
+    const std::size_t word_start = token_start_before(s, start, end);
+    std::string_view last = without_openers(s.substr(word_start, end - word_start));
+    while (!last.empty() && (last.back() == '.' || last.ends_with("…")))
+      last.remove_suffix(last.back() == '.' ? 1 : std::string_view("…").size());
+    std::size_t opening = start;  // the sentence's first word, after its dash or quote
+    while (opening < word_start && (is_space(decode_at(s, opening, &back))
+                                    || is_dash(decode_at(s, opening, &back))))
+      opening += back;
+    if (!last.empty() && s.substr(opening, word_start - opening).empty()
+        && lower_first(last) == lower_first(next.word)) {
+      return false;
+    }
+  }
   // A slash after a full stop separates the lines of a verse quoted in running text ("… to our
   // door. / And if they silence me …"): the quotation goes on.
   if (pos + 1 < s.size() && s[pos] == '/' && s[pos + 1] == ' ')
@@ -1582,7 +1603,11 @@ void attach_footnote_marks(std::string_view s, std::vector<core::Span>& spans) {
     std::size_t at = span.begin;
     while (at < span.end && is_footnote_mark(decode_at(s, at, &len)))
       at += len;
-    if (at == span.begin && kept > 0 && !opens_with_reference(s, spans[kept - 1].begin))
+    // A mark after a space with a note after it opens that footnote: "… last para. ² See also
+    // …" (a list of footnotes in one paragraph).
+    if (at > span.begin && at < span.end && kept > 0 && spans[kept - 1].end < span.begin)
+      at = span.begin;
+    else if (at == span.begin && kept > 0 && !opens_with_reference(s, spans[kept - 1].begin))
       at = leading_note_end(s, span.begin, span.end, trails_off(s, spans[kept - 1].end));
     std::size_t cp_start = 0;
     const char32_t before = kept > 0 ? decode_before(s, spans[kept - 1].end, &cp_start) : 0;

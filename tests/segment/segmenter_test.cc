@@ -1209,6 +1209,32 @@ TEST(SegmenterTest, DatelinesMinutesAndRecords) {
                        "312 с. — ISBN 978-1-7391-0442-6. — 18,99 ф. ст."}));
 }
 
+TEST(SegmenterTest, StammersFootnotesAndOpeningHours) {
+  // The first word said again after an ellipsis is a stammer; later a repeated word may open
+  // the next sentence.
+  EXPECT_EQ(sentences(langs().en, "\"Papa... Papa, you are so thin!\" He waited... He came."),
+            Sentences({"\"Papa... Papa, you are so thin!\"", "He waited...", "He came."}));
+  EXPECT_EQ(sentences(langs().ru, "— Папа... Папа, какой ты худой! Он ждал… Ждал долго."),
+            Sentences({"— Папа... Папа, какой ты худой!", "Он ждал…", "Ждал долго."}));
+  // A footnote mark after a space opens its note; right after a full stop it is the sentence's.
+  EXPECT_EQ(sentences(langs().en, "¹ Decision No. 18, p. 2, last para. ² See also para. 7."),
+            Sentences({"¹ Decision No. 18, p. 2, last para.", "² See also para. 7."}));
+  EXPECT_EQ(sentences(langs().en, "It was in June 2023.¹ Most left."),
+            Sentences({"It was in June 2023.¹", "Most left."}));
+  // Registration numbers, an advocate, days before opening hours, an avenue.
+  EXPECT_EQ(sentences(langs().ru, "Рег. № DZ-917/2024"), Sentences({"Рег. № DZ-917/2024"}));
+  EXPECT_EQ(sentences(langs().en, "Applicant: Mr. B. Sarsenuly, c/o Adv. D. M. Kassymova"),
+            Sentences({"Applicant: Mr. B. Sarsenuly, c/o Adv. D. M. Kassymova"}));
+  EXPECT_EQ(sentences(langs().ru, "Пн.–пт. 9:00–18:00, сб. 10:00–14:00. Выставка открыта со вт. "
+                                  "по вс. Часы работы: с 10:00."),
+            Sentences({"Пн.–пт. 9:00–18:00, сб. 10:00–14:00.", "Выставка открыта со вт. по вс.",
+                       "Часы работы: с 10:00."}));
+  EXPECT_EQ(sentences(langs().kk, "Дс.–Жм. 9:00–18:00, Сб. 10:00–14:00. 5 ақп., ср. Таңертең "
+                                  "Достық даңғ. бойындағы кеңсеге бардым."),
+            Sentences({"Дс.–Жм. 9:00–18:00, Сб. 10:00–14:00.", "5 ақп., ср.",
+                       "Таңертең Достық даңғ. бойындағы кеңсеге бардым."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
