@@ -52,11 +52,10 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
             && keyword != "unit" && keyword != "year" && keyword != "symbol" && keyword != "starter" && keyword != "heading"
-            && keyword != "numstart" && keyword != "continue") {
+            && keyword != "numstart" && keyword != "continue" && keyword != "label") {
           return bad("unknown rule keyword '" + std::string(keyword)
                          + "' (expected never, abbrev, final, numeric, unit, year, symbol, starter, "
-                           "heading, "
-                           "numstart or continue)",
+                           "heading, numstart, continue or label)",
                      offset);
         }
         continue;
@@ -99,6 +98,7 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         (keyword == "starter"    ? rules.starters
          : keyword == "heading"  ? rules.headings
          : keyword == "numstart" ? rules.numstarts
+         : keyword == "label"    ? rules.labels
                                  : rules.continuers)
             .emplace(token);
       }

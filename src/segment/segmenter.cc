@@ -317,8 +317,12 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
     std::size_t prev = word_start_before(at);
     std::string_view word = s.substr(prev, at - 1 - prev);
     const bool dash = word == "—" || word == "–" || word == "-";
-    bool clause_boundary = word.empty() || dash || word.back() == ',' || word.back() == ';'
-                           || word.back() == ':';
+    // A comma after a number in a list of numbers is no clause's boundary: «в 2020, 2021 и
+    // 2022 гг. Единственный …».
+    const bool listed_number = word.size() > 1 && word.back() == ','
+                               && is_ascii_digits(word.substr(0, word.size() - 1));
+    bool clause_boundary = word.empty() || dash || (word.back() == ',' && !listed_number)
+                           || word.back() == ';' || word.back() == ':';
     if (clause_boundary) {
       // After a colon the date or number is a field's value, not a fronted adverbial: "Срок
       // подачи заявок: 15 янв. 2026 г. Чтобы подать …".
@@ -1154,6 +1158,9 @@ bool SegmenterImpl::is_abbreviation_label(std::string_view s) const {
 bool SegmenterImpl::is_label(std::string_view s) const {
   if (s.size() > 48)
     return false;
+  // A note's label word: "Note.", «Примечание.», «Ескерту.» (`label`).
+  if (s.size() > 1 && s.back() == '.' && rules_.labels.contains(s.substr(0, s.size() - 1)))
+    return true;
   if (!s.empty() && (s.back() == '.' || s.back() == ')'))
     s.remove_suffix(1);
   if (!s.empty() && s.front() == '(')
@@ -1281,6 +1288,13 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
             && (s[pos] == '[' || ends_with_full_stop(s, start, pos))))
       || roman_month_after_day(s, pos)) {
     return false;
+  }
+  // A reference in brackets after a full stop and before a capital opens the next note of a
+  // list of notes, after an abbreviation too: "[2] … 11 февр. 2020 г. [3] Уведомление суда …".
+  if (note != pos && s[pos] == '[' && is_reference(s.substr(pos + 1, note - pos - 2))
+      && next.word_case == WordCase::kUpper && pos >= start + 2 && s[pos - 1] == ' '
+      && s[pos - 2] == '.') {
+    return true;
   }
   // No sentence begins with a comma, semicolon or colon: «… с надписью «Где мой отец?»;
   // полиция …».
@@ -2046,8 +2060,29 @@ std::size_t next_after_emoticon(std::string_view s, std::size_t /*begin*/, std::
   return std::string_view::npos;
 }
 
+// Whether `t` is hashtags and web addresses only, the tail of a post: "#Xinjiang #FreeBeken",
+// "https://example.org/sd/2023/02/mfa-list".
+bool only_tags_and_links(std::string_view t) {
+  bool any = false;
+  for (std::size_t at = 0; at < t.size();) {
+    const std::size_t space = std::min(t.find(' ', at), t.size());
+    const std::string_view word = t.substr(at, space - at);
+    if (!word.empty()) {
+      const bool tag = word.size() > 1 && word[0] == '#' && word[1] != ' ';
+      const bool link = word.starts_with("https://") || word.starts_with("http://")
+                        || word.starts_with("www.");
+      if (!tag && !link)
+        return false;
+      any = true;
+    }
+    at = space + 1;
+  }
+  return any;
+}
+
 // A candidate sentence with no letter or digit and an emoji in it goes with the sentence before
-// it, and so do the emoji that open one: "Good luck!! 🙏" (UAX #29 breaks after "!! ").
+// it, and so do the emoji that open one: "Good luck!! 🙏" (UAX #29 breaks after "!! "); so does
+// one of hashtags and web addresses only, a post's tail ("… his voice since. #Xinjiang").
 void attach_trailing_emoji(std::string_view s, std::vector<core::Span>& spans) {
   std::vector<core::Span> out;
   std::size_t len = 0;
@@ -2070,7 +2105,7 @@ void attach_trailing_emoji(std::string_view s, std::vector<core::Span>& spans) {
       alnum = u_isalnum(uc(cp));
       emoji = emoji || is_pictograph(cp);
     }
-    if (!out.empty() && emoji && !alnum) {
+    if (!out.empty() && ((emoji && !alnum) || only_tags_and_links(s.substr(span.begin, span.end - span.begin)))) {
       out.back().end = span.end;
     } else {
       out.push_back(span);

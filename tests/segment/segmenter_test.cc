@@ -1235,6 +1235,34 @@ TEST(SegmenterTest, StammersFootnotesAndOpeningHours) {
                        "Таңертең Достық даңғ. бойындағы кеңсеге бардым."}));
 }
 
+TEST(SegmenterTest, PostTailsNoteLabelsAndListedYears) {
+  // Hashtags and web addresses after a post's last sentence are its tail; an address with
+  // words after it opens a sentence.
+  EXPECT_EQ(sentences(langs().en, "We have not heard his voice since. #Xinjiang #FreeBeken"),
+            Sentences({"We have not heard his voice since. #Xinjiang #FreeBeken"}));
+  EXPECT_EQ(sentences(langs().en, "No list was shown. https://example.org/sd/2023/02/mfa-list"),
+            Sentences({"No list was shown. https://example.org/sd/2023/02/mfa-list"}));
+  EXPECT_EQ(sentences(langs().en, "See the site. https://example.org lists all cases."),
+            Sentences({"See the site.", "https://example.org lists all cases."}));
+  // A note's label word (`label`) and nota bene; the same word in running text ends nothing.
+  EXPECT_EQ(sentences(langs().en, "N.B. The page is for guidance only."),
+            Sentences({"N.B. The page is for guidance only."}));
+  EXPECT_EQ(sentences(langs().ru, "Примечание. Информация носит справочный характер."),
+            Sentences({"Примечание. Информация носит справочный характер."}));
+  EXPECT_EQ(sentences(langs().kk, "Ескерту. Осы беттегі ақпарат анықтамалық сипатта."),
+            Sentences({"Ескерту. Осы беттегі ақпарат анықтамалық сипатта."}));
+  EXPECT_EQ(sentences(langs().en, "He took a note. Then he left."),
+            Sentences({"He took a note.", "Then he left."}));
+  // Years listed with commas close a long clause.
+  EXPECT_EQ(sentences(langs().ru, "Мы писали вам в 2020, 2021 и 2022 гг. Единственный ответ пришёл."),
+            Sentences({"Мы писали вам в 2020, 2021 и 2022 гг.", "Единственный ответ пришёл."}));
+  EXPECT_EQ(sentences(langs().en, "Sect. 3 the coding, and Sects. 4–5 the findings."),
+            Sentences({"Sect. 3 the coding, and Sects. 4–5 the findings."}));
+  // A reference opens the next note of a list after an abbreviation too.
+  EXPECT_EQ(sentences(langs().ru, "[2] Показания дочери, 11 февр. 2020 г. [3] Уведомление суда."),
+            Sentences({"[2] Показания дочери, 11 февр. 2020 г.", "[3] Уведомление суда."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
