@@ -52,10 +52,11 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         keyword_offset = offset;
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
             && keyword != "unit" && keyword != "year" && keyword != "symbol" && keyword != "starter" && keyword != "heading"
-            && keyword != "numstart" && keyword != "continue" && keyword != "label") {
+            && keyword != "numstart" && keyword != "continue" && keyword != "label"
+            && keyword != "speech") {
           return bad("unknown rule keyword '" + std::string(keyword)
                          + "' (expected never, abbrev, final, numeric, unit, year, symbol, starter, "
-                           "heading, numstart, continue or label)",
+                           "heading, numstart, continue, label or speech)",
                      offset);
         }
         continue;
@@ -99,6 +100,7 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
          : keyword == "heading"  ? rules.headings
          : keyword == "numstart" ? rules.numstarts
          : keyword == "label"    ? rules.labels
+         : keyword == "speech"   ? rules.speech
                                  : rules.continuers)
             .emplace(token);
       }

@@ -41,6 +41,9 @@ struct RuleSet {
   // Words that, right after a number that opens a candidate sentence, show a date or a year
   // starting a new sentence ("2018 год", "25 января", "2019 жылы"), even after an `abbrev`.
   std::unordered_set<std::string, StringHash, std::equal_to<>> numstarts;
+  // Verbs of saying that end an attribution after a quoted question or exclamation: "\"Why?\"
+  // Dr. Kaliyev asked." (`speech`).
+  std::unordered_set<std::string, StringHash, std::equal_to<>> speech;
   // Words that, alone with a full stop, label the sentence after them: "Note. The …",
   // «Примечание. Информация …».
   std::unordered_set<std::string, StringHash, std::equal_to<>> labels;

@@ -985,6 +985,23 @@ bool writes_lower_case(std::string_view s) {
   return false;
 }
 
+// Whether [start, pos) ends with a question or an exclamation in quotes: `… certificates?" `.
+bool quoted_question_before(std::string_view s, std::size_t start, std::size_t pos) {
+  std::size_t end = pos;
+  std::size_t at = 0;
+  while (end > start && is_space(decode_before(s, end, &at)))
+    end = at;
+  bool quote = false;
+  while (end > start && is_quote_mark(decode_before(s, end, &at))) {
+    quote = true;
+    end = at;
+  }
+  if (!quote || end <= start)
+    return false;
+  const char32_t mark = decode_before(s, end, &at);
+  return mark == '?' || mark == '!';
+}
+
 // Whether `t` holds a label's count that a comma closes, ": 12,": a tally so far.
 bool counted_before(std::string_view t) {
   for (std::size_t c = t.find(':'); c != std::string_view::npos; c = t.find(':', c + 1)) {
@@ -1029,6 +1046,9 @@ class SegmenterImpl {
   bool plain_end_before(std::string_view s, std::size_t start, std::size_t pos) const;
   bool is_label(std::string_view sentence) const;
   bool is_abbreviation_label(std::string_view sentence) const;
+  // Whether the text from `pos` to its next terminator is a short attribution: two to four
+  // words, the last a `speech` verb ("Dr. Kaliyev asked.").
+  bool attribution_at(std::string_view s, std::size_t pos) const;
   // Whether `next`, a word that starts with a digit, is a number followed by a `numstart` word
   // ("2018 год", "25 января", "2019 жылы", "2019-жылы").
   bool opens_with_date(std::string_view s, const NextWord& next) const;
@@ -1261,6 +1281,30 @@ bool SegmenterImpl::number_word_before(std::string_view s, std::size_t start,
          && !numbers[0].value.starts_with("month:") && !numbers[0].value.starts_with("time:");
 }
 
+bool SegmenterImpl::attribution_at(std::string_view s, std::size_t pos) const {
+  constexpr int kMaxWords = 4;
+  if (rules_.speech.empty())
+    return false;
+  int words = 0;
+  for (std::size_t at = pos; at < s.size() && words < kMaxWords;) {
+    while (at < s.size() && s[at] == ' ')
+      ++at;
+    const std::size_t space = std::min(s.find(' ', at), s.size());
+    const std::string_view word = s.substr(at, space - at);
+    at = space;
+    if (word.empty() || word.find_first_of("\"«»“”,;:!?") != std::string_view::npos)
+      return false;
+    ++words;
+    if (word.back() != '.')
+      continue;
+    // A title or an initial inside the attribution ("Dr. Kaliyev asked."), else its end.
+    if (find_abbreviation(rules_, word) != nullptr || is_initials(word))
+      continue;
+    return words >= 2 && rules_.speech.contains(word.substr(0, word.size() - 1));
+  }
+  return false;
+}
+
 bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_t pos,
                                bool lower_writer) const {
   // A list item's marker ("(b) Publish …", «ә) Сыртқы …») is not its first word: the word after
@@ -1289,6 +1333,11 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       || roman_month_after_day(s, pos)) {
     return false;
   }
+  // A short attribution that a verb of saying ends goes with the quoted question or exclamation
+  // before it: "\"Does the service expect a camp to issue certificates?\" Dr. Kaliyev asked."
+  if (next.word_case == WordCase::kUpper && quoted_question_before(s, start, pos)
+      && attribution_at(s, pos))
+    return false;
   // A reference in brackets after a full stop and before a capital opens the next note of a
   // list of notes, after an abbreviation too: "[2] … 11 февр. 2020 г. [3] Уведомление суда …".
   if (note != pos && s[pos] == '[' && is_reference(s.substr(pos + 1, note - pos - 2))

@@ -1263,6 +1263,28 @@ TEST(SegmenterTest, PostTailsNoteLabelsAndListedYears) {
             Sentences({"[2] Показания дочери, 11 февр. 2020 г.", "[3] Уведомление суда."}));
 }
 
+TEST(SegmenterTest, AttributionsProgrammeDaysAndPages) {
+  // A short attribution that a verb of saying ends goes with the quoted question (`speech`).
+  EXPECT_EQ(sentences(langs().en, "\"Does the service expect a camp to issue certificates?\" Dr. "
+                                  "Kaliyev asked. Then she left."),
+            Sentences({"\"Does the service expect a camp to issue certificates?\" Dr. Kaliyev "
+                       "asked.",
+                       "Then she left."}));
+  EXPECT_EQ(sentences(langs().en, "\"Is he alive?\" Nobody knew the answer, and she asked."),
+            Sentences({"\"Is he alive?\"", "Nobody knew the answer, and she asked."}));
+  EXPECT_EQ(sentences(langs().en, "\"Why?\" Then he left."),
+            Sentences({"\"Why?\"", "Then he left."}));
+  // A programme's days.
+  EXPECT_EQ(sentences(langs().ru, "День 1. Пятница, 14 марта"),
+            Sentences({"День 1. Пятница, 14 марта"}));
+  EXPECT_EQ(sentences(langs().kk, "1-күн. Жұма, 14 наурыз"), Sentences({"1-күн. Жұма, 14 наурыз"}));
+  // ru «с.»: pages after a number may end the sentence; a page or a village before.
+  EXPECT_EQ(sentences(langs().ru, "Заключение объёмом ок. 60 с. Защита сослалась на доклад. См. "
+                                  "с. 12 и с. Жаркент."),
+            Sentences({"Заключение объёмом ок. 60 с.", "Защита сослалась на доклад.",
+                       "См. с. 12 и с. Жаркент."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
