@@ -308,9 +308,16 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
     return space == std::string_view::npos || space < start ? start : space + 1;
   };
   std::size_t at = word_start_before(token_start);
-  // A year stands right before its "г."; after a comma "г." is a town's («до 17:00, г. Алматы»).
+  // A year stands right before its "г."; after a comma "г." is a town's («до 17:00, г. Алматы»),
+  // and after a numbered thing's number too («школы № 12 г. Шымкента»).
   if (!is_ascii_digits(s.substr(at, 1)) || s[token_start - 2] == ',')
     return false;
+  if (at >= start + 2 && s[at - 1] == ' ') {
+    const std::size_t sign = word_start_before(at);
+    const std::string_view before = s.substr(sign, at - 1 - sign);
+    if (before == "№" || before == "No." || before == "no.")
+      return false;
+  }
   int words = 0;
   bool after_boundary = false;
   while (words <= kFrontedWords && at >= start + 2 && s[at - 1] == ' ') {
@@ -1345,6 +1352,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       && s[pos - 2] == '.') {
     return true;
   }
+  // Nor with a slash written against the full stop: "Tel./WhatsApp: +7 …", «Тел./факс».
+  if (pos > 0 && s[pos - 1] == '.' && pos < s.size() && s[pos] == '/')
+    return false;
   // No sentence begins with a comma, semicolon or colon: «… с надписью «Где мой отец?»;
   // полиция …».
   if (std::size_t at = pos; at < s.size()) {

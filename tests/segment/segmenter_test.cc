@@ -1285,6 +1285,24 @@ TEST(SegmenterTest, AttributionsProgrammeDaysAndPages) {
                        "См. с. 12 и с. Жаркент."}));
 }
 
+TEST(SegmenterTest, SlashesNumberedTownsAndDimensions) {
+  EXPECT_EQ(sentences(langs().ru, "Тел./WhatsApp: +7 705 000 3318"),
+            Sentences({"Тел./WhatsApp: +7 705 000 3318"}));
+  // After a numbered thing's number «г.» is a town's; after a year it may end the sentence.
+  EXPECT_EQ(sentences(langs().ru, "Я учусь в 9 классе школы № 12 г. Шымкента. Он жил там с "
+                                  "2012 г. Потом вернулся."),
+            Sentences({"Я учусь в 9 классе школы № 12 г. Шымкента.", "Он жил там с 2012 г.",
+                       "Потом вернулся."}));
+  EXPECT_EQ(sentences(langs().en, "Felt, cotton thread; h. 31 cm"),
+            Sentences({"Felt, cotton thread; h. 31 cm"}));
+  EXPECT_EQ(sentences(langs().ru, "Войлок, хлопковая нить; выс. 31 см"),
+            Sentences({"Войлок, хлопковая нить; выс. 31 см"}));
+  EXPECT_EQ(sentences(langs().en, "See Kaldybekova, supra n. 4, §§ 51–57."),
+            Sentences({"See Kaldybekova, supra n. 4, §§ 51–57."}));
+  EXPECT_EQ(sentences(langs().kk, "(Сюжеттің соңы; ұзақтығы 11 мин. 40 сек.)"),
+            Sentences({"(Сюжеттің соңы; ұзақтығы 11 мин. 40 сек.)"}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
