@@ -189,9 +189,14 @@ bool roman_month_after_day(std::string_view s, std::size_t pos) {
 
 // Whether `word`, a word of `s`, begins an address written in lower case whatever the sentence:
 // a web address ("https://…", "http://…", "www.…"), an e-mail address or a user's handle.
+// Whether `t` begins with a web address's scheme or "www.".
+bool starts_with_url(std::string_view t) {
+  return t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www.");
+}
+
 bool starts_web_address(std::string_view s, std::string_view word) {
   const std::string_view rest = s.substr(static_cast<std::size_t>(word.data() - s.data()));
-  if (rest.starts_with("https://") || rest.starts_with("http://") || rest.starts_with("www."))
+  if (starts_with_url(rest))
     return true;
   // An e-mail address ("help@zhol-app.example.org") or a user's handle ("@qyzyl_alma"): written
   // as they are, whatever the sentence.
@@ -1009,6 +1014,29 @@ bool quoted_question_before(std::string_view s, std::size_t start, std::size_t p
   return mark == '?' || mark == '!';
 }
 
+// Whether `next_word` (the word at `pos`, after an ellipsis) says again the one word of the
+// sentence that began at `start`, after its dash or quote: "Papa... Papa, …".
+bool stammer_at(std::string_view s, std::size_t start, std::size_t pos,
+                std::string_view next_word) {
+  if (next_word.empty())
+    return false;
+  std::size_t end = pos;
+  std::size_t back = 0;
+  while (end > start && is_space(decode_before(s, end, &back)))
+    end = back;
+  const std::size_t word_start = token_start_before(s, start, end);
+  std::size_t opening = start;  // the sentence's first word, after its dash or quote
+  while (opening < word_start
+         && (is_space(decode_at(s, opening, &back)) || is_dash(decode_at(s, opening, &back))))
+    opening += back;
+  if (opening != word_start)
+    return false;
+  std::string_view last = without_openers(s.substr(word_start, end - word_start));
+  while (!last.empty() && (last.back() == '.' || last.ends_with("…")))
+    last.remove_suffix(last.back() == '.' ? 1 : std::string_view("…").size());
+  return !last.empty() && lower_first(last) == lower_first(next_word);
+}
+
 // Whether `t` holds a label's count that a comma closes, ": 12,": a tally so far.
 bool counted_before(std::string_view t) {
   for (std::size_t c = t.find(':'); c != std::string_view::npos; c = t.find(':', c + 1)) {
@@ -1366,24 +1394,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // The first word said again after an ellipsis is a stammer, not a new sentence: "Papa...
   // Papa, you're so thin!", «— Мен... Мен білмеймін». (Later in a sentence a repeated word
   // may well open the next one: «Он ждал… Ждал долго.».)
-  if (trails_off(s, pos) && !next.word.empty()) {
-    std::size_t end = pos;
-    std::size_t back = 0;
-    while (end > start && is_space(decode_before(s, end, &back)))
-      end = back;
-    const std::size_t word_start = token_start_before(s, start, end);
-    std::string_view last = without_openers(s.substr(word_start, end - word_start));
-    while (!last.empty() && (last.back() == '.' || last.ends_with("…")))
-      last.remove_suffix(last.back() == '.' ? 1 : std::string_view("…").size());
-    std::size_t opening = start;  // the sentence's first word, after its dash or quote
-    while (opening < word_start && (is_space(decode_at(s, opening, &back))
-                                    || is_dash(decode_at(s, opening, &back))))
-      opening += back;
-    if (!last.empty() && s.substr(opening, word_start - opening).empty()
-        && lower_first(last) == lower_first(next.word)) {
-      return false;
-    }
-  }
+  if (trails_off(s, pos) && stammer_at(s, start, pos, next.word))
+    return false;
   // A slash after a full stop separates the lines of a verse quoted in running text ("… to our
   // door. / And if they silence me …"): the quotation goes on.
   if (pos + 1 < s.size() && s[pos] == '/' && s[pos + 1] == ' ')
@@ -2128,9 +2140,7 @@ bool only_tags_and_links(std::string_view t) {
     const std::string_view word = t.substr(at, space - at);
     if (!word.empty()) {
       const bool tag = word.size() > 1 && word[0] == '#' && word[1] != ' ';
-      const bool link = word.starts_with("https://") || word.starts_with("http://")
-                        || word.starts_with("www.");
-      if (!tag && !link)
+      if (!tag && !starts_with_url(word))
         return false;
       any = true;
     }
@@ -2164,7 +2174,9 @@ void attach_trailing_emoji(std::string_view s, std::vector<core::Span>& spans) {
       alnum = u_isalnum(uc(cp));
       emoji = emoji || is_pictograph(cp);
     }
-    if (!out.empty() && ((emoji && !alnum) || only_tags_and_links(s.substr(span.begin, span.end - span.begin)))) {
+    const bool tail = (emoji && !alnum)
+                      || only_tags_and_links(s.substr(span.begin, span.end - span.begin));
+    if (!out.empty() && tail) {
       out.back().end = span.end;
     } else {
       out.push_back(span);
