@@ -12,7 +12,8 @@ void StoreIndex::sync() {
   }
 }
 
-std::vector<std::uint32_t> StoreIndex::ids(const std::vector<std::string>& keys) {
+std::vector<std::uint32_t> StoreIndex::ids(const std::vector<std::string>& keys,
+                                            int min_percent) {
   std::vector<std::uint32_t> out(keys.size(), tm::kUnknownToken);
   std::vector<std::string> ask;  // keys not remembered, asked at once
   std::vector<std::size_t> where;
@@ -28,7 +29,14 @@ std::vector<std::uint32_t> StoreIndex::ids(const std::vector<std::string>& keys)
     }
   }
   if (ask.empty()) return out;
-  const std::vector<std::optional<store::FuzzyIndex::Entry>> got = index_.entries(ask);
+  std::vector<std::optional<store::FuzzyIndex::Entry>> got;
+  if (!remember && min_percent > 0 && !keys.empty()) {  // ask holds every key
+    const tm::CountFilter f = tm::count_filter(keys.size(), min_percent);
+    got = index_.entries_ahead(ask, store::FuzzyIndex::ReadAhead{f.min_len, f.max_len, f.prefix,
+                                                                 min_percent});
+  } else {
+    got = index_.entries(ask);
+  }
   for (std::size_t j = 0; j < ask.size() && j < got.size(); ++j) {
     if (!got[j]) continue;
     out[where[j]] = got[j]->token;

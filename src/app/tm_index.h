@@ -27,8 +27,10 @@ class StoreIndex : public tm::IndexSource {
   StoreIndex(const store::TmBackend& tm, const store::FuzzyIndex& index) : tm_(tm), index_(index) {}
   // Drops what it remembers when the TM changed; call inside each query's read snapshot.
   void sync();
-  // Token ids of the query's keys (tm::kUnknownToken for unknown ones).
-  std::vector<std::uint32_t> ids(const std::vector<std::string>& keys);
+  // Token ids of the query's keys (tm::kUnknownToken for unknown ones). With the threshold
+  // of the search to come (min_percent > 0), a remote index sends the lists that search reads
+  // first with the ids (store::FuzzyIndex::entries_ahead): one round trip a query less.
+  std::vector<std::uint32_t> ids(const std::vector<std::string>& keys, int min_percent = 0);
 
   std::uint64_t frequency(std::uint32_t t) const override;
   void postings_range(std::uint32_t t, std::size_t min_len, std::size_t max_len,

@@ -66,7 +66,8 @@ std::vector<TmMatch> TmLookup::lookup(std::string_view text) {
   const auto snapshot = s.tm->read_snapshot();
   s.index->sync();
   const tm::TokenizedText q = s.tokenizer.analyze(core::collapse_space(core::to_nfc(text)));
-  const std::vector<std::uint32_t> ids = s.index->ids(q.word_keys());
+  const std::vector<std::uint32_t> ids =
+      s.index->ids(q.word_keys(), s.r.brute_force ? 0 : s.r.min);
   std::vector<tm::Candidate> cands;
   if (!s.r.brute_force) {
     cands = tm::search(*s.index, ids, s.r.min);

@@ -1,5 +1,5 @@
 // What the TM backends share at run time: the default of
-// FuzzyIndex::entries(), postings_many() and tokens_many(), and open_tm(), which picks the backend for a location.
+// FuzzyIndex::entries(), entries_ahead(), postings_many() and tokens_many(), and open_tm(), which picks the backend for a location.
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +17,11 @@ std::vector<std::optional<FuzzyIndex::Entry>> FuzzyIndex::entries(
   out.reserve(keys.size());
   for (const std::string& k : keys) out.push_back(entry(k));
   return out;
+}
+
+std::vector<std::optional<FuzzyIndex::Entry>> FuzzyIndex::entries_ahead(
+    std::span<const std::string> keys, const ReadAhead& /*ahead*/) const {
+  return entries(keys);
 }
 
 void FuzzyIndex::postings_many(std::span<const core::PostingRange> ranges,

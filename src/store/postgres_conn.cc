@@ -176,6 +176,7 @@ void Conn::flush_deferred(const std::string& doing) const {
 
 Result Conn::exec(const char* sql, const std::string& doing) const {
   if (!deferred_.empty()) flush_deferred(doing);
+  ++round_trips_;
   Result r(PQexec(conn_, sql));
   const ExecStatusType st = r.get() != nullptr ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(r.get(), doing);
@@ -201,6 +202,7 @@ const char* Conn::statement(const char* sql, int nparams, const std::string& doi
   if (it != prepared_.end()) return it->second.c_str();
   std::string name("t");
   name += std::to_string(prepared_.size());
+  ++round_trips_;
   Result r(PQprepare(conn_, name.c_str(), sql, nparams, nullptr));
   if (r.get() == nullptr || PQresultStatus(r.get()) != PGRES_COMMAND_OK) fail(r.get(), doing);
   return prepared_.emplace(sql, std::move(name)).first->second.c_str();
@@ -231,6 +233,7 @@ Result Conn::run(const char* sql, const std::vector<Param>& params, bool binary,
                  const std::string& doing) const {
   const char* name = statement(sql, static_cast<int>(params.size()), doing);
   const Packed p(params);
+  ++round_trips_;
   if (deferred_.empty()) {
     Result r(PQexecPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
                             p.lengths.data(), p.formats.data(), binary ? 1 : 0));
@@ -283,6 +286,7 @@ void Conn::send_each(const char* sql, const std::vector<Param>& params, bool bin
   if (!deferred_.empty()) flush_deferred(doing);
   const char* name = statement(sql, static_cast<int>(params.size()), doing);
   const Packed p(params);
+  ++round_trips_;
   if (PQsendQueryPrepared(conn_, name, static_cast<int>(params.size()), p.values.data(),
                           p.lengths.data(), p.formats.data(), binary ? 1 : 0) != 1) {
     fail(nullptr, doing);

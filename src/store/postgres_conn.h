@@ -90,6 +90,9 @@ class Conn {
   [[noreturn]] void fail(const PGresult* r, const std::string& doing) const;
   // Best-effort: for destructors and error paths.
   void exec_quietly(const char* sql) const noexcept;
+  // Round trips to the server so far: statements run or prepared, a pipeline counted once
+  // (tests of how many a task takes).
+  std::uint64_t round_trips() const { return round_trips_; }
   // In a transaction, counting deferred BEGIN and COMMIT.
   bool in_transaction() const;
   // `sql` (BEGIN, COMMIT: no rows) goes ahead of the next statement, in the same round trip
@@ -114,6 +117,7 @@ class Conn {
   std::string location_;
   mutable std::unordered_map<const char*, std::string> prepared_;  // by the SQL's address
   mutable std::vector<const char*> deferred_;
+  mutable std::uint64_t round_trips_ = 0;
 };
 
 template <typename Fn>

@@ -416,15 +416,30 @@ class PgFuzzyIndex : public FuzzyIndex {
                  static_cast<std::uint64_t>(r.int8(0, 1))};
   }
 
-  // One round trip: the keys as a text[] (its literal syntax, every element quoted), and with
-  // them the postings rows of the query's rarer tokens (df <= kPrefetchDf) for the lengths a
-  // lookup at 50 % or more can ask (m/2 .. 2m, m = the number of keys): tm::search reads those
-  // lists first, and postings_range() then serves them without a round trip each. The rows are
-  // those the statement in postings_range() would read, in the same order. `v.df <= $5` refers
-  // to the outer row only, so the plan checks it once per key (a one-time filter) and skips the
-  // range scan of the frequent ones (it was a B-tree descent each, ~30 % more buffer reads a
-  // lookup); OFFSET 0 keeps the scan planned on its own, as in postings_many().
+  // Without a hint, what a lookup at 50 % or more can read: the rarer tokens' lists (below)
+  // for the lengths m/2 .. 2m.
   std::vector<std::optional<Entry>> entries(std::span<const std::string> keys) const override {
+    ReadAhead ahead;
+    ahead.min_len = (keys.size() + 1) / 2;
+    ahead.max_len = 2 * keys.size();
+    ahead.percent = 50;
+    return entries_ahead(keys, ahead);
+  }
+
+  // One round trip: the keys as a text[] (its literal syntax, every element quoted), and with
+  // them the postings rows tm::search reads first (`ahead`): the prefix keys' lists for their
+  // lengths, the key at position `pos` in the order of (df, id), the unknown keys first, up
+  // to 100 (m - pos) / percent words. The rarer tokens' lists (df <= kPrefetchDf), cheap to
+  // send, come for every length a match can have (min_len .. max_len), prefix or not: the
+  // search's later per-length reads of them need no round trip either. postings_many() and
+  // postings_range() then serve what was sent; a range it does not cover is read as before,
+  // so the result never depends on this read-ahead being right, only the round trips do.
+  // The conditions on the outer row (`o.first AND o.hi >= $3`) are a one-time filter per key:
+  // no range scan for the keys without lists to send (a B-tree descent each, ~30 % more
+  // buffer reads a lookup); OFFSET 0 keeps the scan planned on its own, as in
+  // postings_many(). Repeated keys send their lists once (`first`).
+  std::vector<std::optional<Entry>> entries_ahead(std::span<const std::string> keys,
+                                                  const ReadAhead& ahead) const override {
     new_query();
     std::vector<std::optional<Entry>> out(keys.size());
     if (keys.empty()) return out;
@@ -439,32 +454,40 @@ class PgFuzzyIndex : public FuzzyIndex {
       array += '"';
     }
     array += '}';
-    const std::size_t lo = (keys.size() + 1) / 2;
-    const std::size_t hi = std::min<std::size_t>(2 * keys.size(), kLongLen - 1);
+    const auto lo = static_cast<std::int64_t>(ahead.min_len);
+    const auto hi = static_cast<std::int64_t>(std::min<std::size_t>(ahead.max_len, kLongLen - 1));
     pg::Result r = c_.run(
-        "SELECT k.i, v.id, v.df, p.key, p.ids FROM unnest($2::text[]) WITH ORDINALITY AS k(key, i) "
+        "SELECT o.i, o.id, o.df, o.hi, p.key, p.ids FROM (SELECT q.i, q.id, q.df, q.first, "
+        "CASE WHEN q.df <= $5 THEN $4::bigint WHEN q.pos < $9::bigint THEN least($4::bigint, "
+        "100 * ($10::bigint - q.pos) / $11::bigint) END AS hi FROM (SELECT k.i, v.id, v.df, "
+        "row_number() OVER w - 1 + $10::bigint - count(*) OVER () AS pos, "
+        "v.id IS DISTINCT FROM lag(v.id) OVER w AS first "
+        "FROM unnest($2::text[]) WITH ORDINALITY AS k(key, i) "
         "JOIN tm_vocab v ON v.lang = $1 AND v.key = k.key COLLATE \"C\" "
-        "LEFT JOIN LATERAL (SELECT key, ids FROM tm_postings WHERE v.df <= $5 AND key BETWEEN "
-        "(v.id::bigint << $6) | ($3::bigint << $7) AND (v.id::bigint << $6) | ($4::bigint << $7) "
-        "| $8 OFFSET 0) p ON true",
-        {Param::text(lang_), Param::text(array), Param::text(i64s(static_cast<std::int64_t>(lo))),
-         Param::text(i64s(static_cast<std::int64_t>(hi))), Param::text(i64s(kPrefetchDf)),
-         Param::text(i64s(kTokenShift)), Param::text(i64s(kLenShift)),
-         Param::text(i64s(kMaxBatch))},
+        "WINDOW w AS (ORDER BY v.df, v.id, k.i)) q) o "
+        "LEFT JOIN LATERAL (SELECT key, ids FROM tm_postings WHERE o.first AND o.hi >= $3 AND "
+        "key BETWEEN (o.id::bigint << $6) | ($3::bigint << $7) AND (o.id::bigint << $6) | "
+        "(o.hi << $7) | $8 OFFSET 0) p ON true",
+        {Param::text(lang_), Param::text(array), Param::text(i64s(lo)), Param::text(i64s(hi)),
+         Param::text(i64s(kPrefetchDf)), Param::text(i64s(kTokenShift)),
+         Param::text(i64s(kLenShift)), Param::text(i64s(kMaxBatch)),
+         Param::text(i64s(static_cast<std::int64_t>(ahead.prefix))),
+         Param::text(i64s(static_cast<std::int64_t>(keys.size()))),
+         Param::text(i64s(std::clamp(ahead.percent, 1, 100)))},
         true, "reading the index");
     std::int64_t filling = -1;  // the token whose rows are being cached
-    for (const int i : rows_by(r, 0, 3)) {
+    for (const int i : rows_by(r, 0, 4)) {
       const auto at = static_cast<std::size_t>(r.int8(i, 0) - 1);
       const auto token = static_cast<std::uint32_t>(r.int4(i, 1));
       const auto df = static_cast<std::uint64_t>(r.int8(i, 2));
       if (at < out.size()) out[at] = Entry{token, df};
-      if (df > static_cast<std::uint64_t>(kPrefetchDf)) continue;
+      if (r.null(i, 3) || r.int8(i, 3) < lo) continue;  // no lists sent
       if (filling != token && rows_.contains(token)) continue;  // a repeated key
       if (filling != token) {
         filling = token;
-        rows_[token] = Rows{lo, hi, {}};
+        rows_[token] = Rows{static_cast<std::size_t>(lo), static_cast<std::size_t>(r.int8(i, 3)), {}};
       }
-      if (!r.null(i, 3)) rows_[token].rows.emplace_back(r.int8(i, 3), std::string(r.bytes(i, 4)));
+      if (!r.null(i, 4)) rows_[token].rows.emplace_back(r.int8(i, 4), std::string(r.bytes(i, 5)));
     }
     return out;
   }

@@ -121,6 +121,21 @@ class FuzzyIndex {
   virtual std::optional<Entry> entry(std::string_view key) const = 0;
   // entry() of each key, in one round trip where the backend can (a server).
   virtual std::vector<std::optional<Entry>> entries(std::span<const std::string> keys) const;
+  // What a search of the keys (in order, one per word of the query, repeats included) reads
+  // first (tm::count_filter, tm::search): the postings of the `prefix` first keys in the order
+  // of (frequency, token id), unknown keys first, the key at position i for the lengths
+  // min_len .. min(max_len, 100 (m - i) / percent), m = the number of keys.
+  struct ReadAhead {
+    std::size_t min_len = 0;
+    std::size_t max_len = 0;
+    std::size_t prefix = 0;
+    int percent = 100;  // 1-100
+  };
+  // entries(), told what the search will read next: a backend that reads ahead (a server)
+  // sends those lists with the entries, and postings_many() serves them. The default is
+  // entries().
+  virtual std::vector<std::optional<Entry>> entries_ahead(std::span<const std::string> keys,
+                                                          const ReadAhead& ahead) const;
   virtual std::uint64_t frequency(std::uint32_t token) const = 0;
   // Appends the postings (id, signature, length) of the segments of min_len..max_len words
   // holding `token`, by length, then id.

@@ -38,6 +38,8 @@
 #include "app/tm_index.h"
 #include "app/tm_read.h"
 #include "io/tmx_reader.h"
+#include "store/postgres_conn.h"
+#include "store/postgres_tm.h"
 #include "store/tm_backend.h"
 #include "tm/fuzzy_match.h"
 #include "tm/match_percent.h"
@@ -714,6 +716,50 @@ TEST_P(BackendSuite, StoreIndexFollowsAnotherClientsCommit) {
   EXPECT_EQ(b->unit_of_variant(static_cast<std::int64_t>(found[0].id))->unit.id, "3");
 }
 
+// The search's first lists sent with the keys (StoreIndex::ids with the threshold, store::
+// FuzzyIndex::entries_ahead): the same candidates as without, and on a server one round trip
+// fewer where the search reads lists first (to 70 % here; from 90 % its first list is the
+// unknown word's), also when those lists are of frequent words (in over 512 segments: the
+// rarer ones come with the keys anyway) and repeated.
+TEST_P(BackendSuite, SearchReadAheadGivesTheSameCandidates) {
+  auto a = open();
+  std::vector<core::TranslationUnit> units;
+  for (int i = 0; i < 600; ++i) {
+    std::string en = "the cat sat on mat w" + std::to_string(i);
+    if (i % 3 == 0) en += " dog";
+    if (i % 50 == 0) en = "cat sat w" + std::to_string(i);
+    units.push_back(unit(std::to_string(i), {var("en", en), var("kk", "мысық")}));
+  }
+  import(*a, units);
+  const std::vector<std::string> keys = {"the", "cat", "sat", "on", "the", "mat", "zebra", "dog"};
+  const auto* pg = dynamic_cast<const store::PostgresTm*>(a.get());
+  const auto search = [&](int t, int hint, std::uint64_t& trips) {
+    const auto en = a->fuzzy_index("en");  // nothing remembered from the other run
+    app::StoreIndex source(*a, *en);
+    const auto snap = a->read_snapshot();
+    const std::uint64_t before = pg != nullptr ? pg->conn().round_trips() : 0;
+    source.sync();
+    const std::vector<std::uint32_t> ids = source.ids(keys, hint);
+    std::vector<tm::Candidate> found = tm::search(source, ids, t);
+    trips = pg != nullptr ? pg->conn().round_trips() - before : 0;
+    return found;
+  };
+  for (int t : {50, 60, 70, 90, 100}) {
+    std::uint64_t plain = 0, ahead = 0;
+    search(t, 0, plain);  // statements prepared on the connection's first use
+    search(t, t, ahead);
+    const std::vector<tm::Candidate> want = search(t, 0, plain);
+    EXPECT_EQ(search(t, t, ahead), want) << t;
+    // From 90 % the first list is the unknown word's: nothing to read ahead.
+    if (t <= 70) {
+      EXPECT_FALSE(want.empty()) << t;
+    }
+    if (pg != nullptr) {
+      EXPECT_EQ(ahead + (t <= 70 ? 1 : 0), plain) << t;
+    }
+  }
+}
+
 // align --tm's choice of units (app::tm_training_pairs): the units sharing most words of at
 // least four letters with the documents first, ties in the TM's order, each word counted once;
 // units without both languages or without a shared word left out; a unit's first variant of
@@ -1004,7 +1050,7 @@ TEST(BackendProof, SearchEqualsBruteForceAndBothBackendsAgree) {
       for (std::size_t si = 0; si < sides.size(); ++si) {
         ProofSide& side = sides[si];
         side.source->sync();
-        const std::vector<std::uint32_t> ids = side.source->ids(keys);
+        const std::vector<std::uint32_t> ids = side.source->ids(keys, t);  // as tm lookup asks
         const tm::FetchSegment fetch = [&](std::uint64_t id) -> std::optional<tm::TokenizedText> {
           const auto su = side.tm->unit_of_variant(static_cast<std::int64_t>(id));
           if (!su) return std::nullopt;
