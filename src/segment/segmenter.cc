@@ -805,6 +805,45 @@ bool opens_with_reference(std::string_view s, std::size_t start) {
          && is_reference(s.substr(start + 1, close - start - 1));
 }
 
+// Whether `pos` lies inside a line set in capitals that ends without a sentence's end mark: a
+// heading, one sentence however many full stops it has ("SCENE 1. KITCHEN, MORNING", «СЦЕНА
+// 2. У ДОМА, ТОТ ЖЕ ДЕНЬ», «1-КӨРІНІС. АС ҮЙ, ТАҢЕРТЕҢ», "PART II. THE CAMPS"). A line of
+// capitals that ends in one may be shouted sentences ("URGENT. PLEASE SHARE.").
+bool inside_caps_heading(std::string_view s, std::size_t pos) {
+  constexpr int kMinLetters = 6;
+  const std::size_t nl = pos == 0 ? std::string_view::npos : s.rfind('\n', pos - 1);
+  const std::size_t from = nl == std::string_view::npos ? 0 : nl + 1;
+  const std::size_t to = std::min(s.find('\n', pos), s.size());
+  std::size_t last = to;
+  while (last > from && (s[last - 1] == ' ' || s[last - 1] == '\t'))
+    --last;
+  if (last <= pos)
+    return false;
+  const char end = s[last - 1];
+  if (end == '.' || end == '!' || end == '?' || end == ':' || end == ';')
+    return false;
+  int letters = 0;
+  std::size_t len = 0;
+  for (std::size_t at = from; at < last; at += len) {
+    const auto c = uc(decode_at(s, at, &len));
+    if (u_islower(c))
+      return false;
+    letters += u_isalpha(c) ? 1 : 0;
+  }
+  return letters >= kMinLetters;
+}
+
+// Whether footnote marks at `at` are followed by a space and a capital: a note's beginning.
+bool footnote_mark_opens(std::string_view s, std::size_t at) {
+  std::size_t len = 0;
+  const std::size_t from = at;
+  while (at < s.size() && is_footnote_mark(decode_at(s, at, &len)))
+    at += len;
+  if (at == from || at + 1 >= s.size() || s[at] != ' ')
+    return false;
+  return is_upper(decode_at(s, at + 1, &len));
+}
+
 // A candidate break that ICU's rules leave out, after the terminator at byte `i` ('.', '!',
 // '?' or '…'). Sets *run_end past the run of terminators and closing punctuation that starts
 // there, and returns the start of the next sentence (after the white space), or npos. UAX #29
@@ -911,6 +950,10 @@ std::size_t missed_break(std::string_view s, std::size_t i, std::size_t* run_end
       return std::string_view::npos;
   }
   if (u_isdigit(uc(cp)))
+    return begin;
+  // A footnote mark after a space opens the next note of a list of notes (keep_break looks
+  // past it): «… 14 марта 2020 г. ² Интервью № 36 …».
+  if (footnote_mark_opens(s, k))
     return begin;
   if (u_charType(uc(cp)) == U_CURRENCY_SYMBOL && k + len < n
       && u_isdigit(uc(decode_at(s, k + len, &len)))) {
@@ -1380,6 +1423,11 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       && s[pos - 2] == '.') {
     return true;
   }
+  if (inside_caps_heading(s, pos))
+    return false;
+  // So does a footnote mark after a space: «… 14 марта 2020 г. ² Интервью № 36 …».
+  if (pos >= start + 2 && s[pos - 1] == ' ' && s[pos - 2] == '.' && footnote_mark_opens(s, pos))
+    return true;
   // Nor with a slash written against the full stop: "Tel./WhatsApp: +7 …", «Тел./факс».
   if (pos > 0 && s[pos - 1] == '.' && pos < s.size() && s[pos] == '/')
     return false;
@@ -1743,23 +1791,34 @@ bool number_label(std::string_view w) {
 }
 
 // The publication area: "Almaty: Daik-Press, 2019.", «Алматы, 2023.», "— Northway Press,
-// 2023.", or a journal's year before its volume: "2024. Т. 7, № 2.".
-bool publication_area(std::string_view t) {
+// 2023.", or a journal's year before its volume: "2024. Т. 7, № 2.". `dated`: also with a
+// full date or the year's abbreviation, «Женева, 31 авг. 2022 г.», which is as often a
+// signature's place and date («… Алматы, 5 сентября 2024 г.»): only in a numbered list of
+// references.
+bool publication_area(std::string_view t, bool dated) {
   t = without_area_dash(t);
   const std::vector<std::string_view> w = words(t);
   if (w.size() >= 2 && w[0].size() == 5 && w[0].back() == '.' && is_year(w[0].substr(0, 4)))
     return number_label(w[1]);
-  if (w.size() < 2 || w.size() > 10 || w.back().size() != 5 || w.back().back() != '.'
-      || !is_year(w.back().substr(0, 4)) || w[w.size() - 2].back() != ',') {
+  // The year ends it, "2019." or with its abbreviation, «2019 г.», «2019 ж.»; a day and a
+  // month may stand before it: «Женева, 31 авг. 2022 г.», "Geneva, 31 Aug. 2022.".
+  std::size_t n = w.size();  // the words up to the year
+  if (dated && n >= 3 && (w.back() == "г." || w.back() == "ж.") && is_year(w[n - 2]))
+    --n;
+  else if (n < 2 || w.back().size() != 5 || w.back().back() != '.' || !is_year(w.back().substr(0, 4)))
     return false;
-  }
+  std::size_t date = n - 1;  // where the date begins
+  if (dated && date >= 3 && w[date - 2].size() <= 2 && is_ascii_digits(w[date - 2]))
+    date -= 2;  // the day, then the month
+  if (n > 10 || date < 1 || w[date - 1].back() != ',')
+    return false;
   // The place: one to three capitalised words, the last with the colon before a publisher.
   std::size_t k = 0;
   while (k + 1 < w.size() && k < 3 && capitalised(w[k])) {
     const char last = w[k].back();
     ++k;
     if (last == ':' || last == ',')
-      return last == ',' ? k == w.size() - 1 : k < w.size() - 1;
+      return last == ',' ? k == date : k < date;
   }
   return false;
 }
@@ -1887,7 +1946,8 @@ void join_bibliographic_records(std::string_view s, std::vector<core::Span>& spa
   std::vector<core::Span> out;
   std::size_t first = 0;  // the first span after the last record joined
   for (std::size_t k = 0; k < spans.size(); ++k) {
-    if (!record::publication_area(text(k))) {
+    const bool plain = record::publication_area(text(k), false);
+    if (!plain && !record::publication_area(text(k), true)) {
       out.push_back(spans[k]);
       continue;
     }
@@ -1897,8 +1957,20 @@ void join_bibliographic_records(std::string_view s, std::vector<core::Span>& spa
       --lo;
     if (lo > first && record::title(text(lo - 1))) {
       --lo;
-      if (lo > first && record::author(text(lo - 1)))
-        --lo;
+      // The author, after the record's number in a list of references ("[2] …"), which may
+      // be an organisation's name: «[2] Центр по правам человека «Тенгри». База данных …».
+      if (lo > first) {
+        std::string_view head = text(lo - 1);
+        const bool numbered = opens_with_reference(s, spans[lo - 1].begin);
+        if (numbered)
+          head.remove_prefix(std::min(head.size(), head.find(']') + 2));
+        if (record::author(head) || (numbered && record::title(head)))
+          --lo;
+      }
+    }
+    if (!plain && !opens_with_reference(s, spans[lo].begin)) {
+      out.push_back(spans[k]);
+      continue;
     }
     std::size_t hi = k;
     while (hi + 1 < spans.size() && record::record_element(text(hi + 1)))

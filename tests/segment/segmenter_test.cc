@@ -1303,6 +1303,40 @@ TEST(SegmenterTest, SlashesNumberedTownsAndDimensions) {
             Sentences({"(Сюжеттің соңы; ұзақтығы 11 мин. 40 сек.)"}));
 }
 
+// A heading in capitals is one sentence; a footnote mark after a space opens the next note,
+// after an abbreviation too; a numbered reference's author may be an organisation and its
+// date a full one; pronouns in any case open sentences after an initial.
+TEST(SegmenterTest, CapitalHeadingsNotesReferencesAndPronouns) {
+  EXPECT_EQ(sentences(langs().en, "SCENE 1. KITCHEN, MORNING\nShe reads. He waits."),
+            Sentences({"SCENE 1. KITCHEN, MORNING", "She reads.", "He waits."}));
+  EXPECT_EQ(sentences(langs().kk, "1-КӨРІНІС. АС ҮЙ, ТАҢЕРТЕҢ"),
+            Sentences({"1-КӨРІНІС. АС ҮЙ, ТАҢЕРТЕҢ"}));
+  // Capitals that end in a full stop may be shouted sentences.
+  EXPECT_EQ(sentences(langs().en, "URGENT. PLEASE SHARE THIS."),
+            Sentences({"URGENT.", "PLEASE SHARE THIS."}));
+  EXPECT_EQ(sentences(langs().ru, "¹ Интервью № 31, Жаркент, 14 марта 2020 г. ² Интервью № 36, "
+                                  "2 апр. 2020 г.; имя не указывается."),
+            Sentences({"¹ Интервью № 31, Жаркент, 14 марта 2020 г.",
+                       "² Интервью № 36, 2 апр. 2020 г.; имя не указывается."}));
+  EXPECT_EQ(sentences(langs().ru, "[2] Центр по правам человека «Тенгри». База данных дел, "
+                                  "версия 4.2. Бишкек, 2025."),
+            Sentences({"[2] Центр по правам человека «Тенгри». База данных дел, версия 4.2. "
+                       "Бишкек, 2025."}));
+  EXPECT_EQ(sentences(langs().ru, "[3] УВКПЧ ООН. Оценка ситуации в СУАР. Женева, 31 авг. 2022 г."),
+            Sentences({"[3] УВКПЧ ООН. Оценка ситуации в СУАР. Женева, 31 авг. 2022 г."}));
+  // Without the list's number a place and a full date are a signature's.
+  EXPECT_EQ(sentences(langs().ru, "Подтверждаю, что всё изложенное выше — правда. М. Сейтханулы. "
+                                  "Алматы, 5 сентября 2024 г."),
+            Sentences({"Подтверждаю, что всё изложенное выше — правда.", "М. Сейтханулы.",
+                       "Алматы, 5 сентября 2024 г."}));
+  EXPECT_EQ(sentences(langs().ru, "Суд отменил постановление о выдворении г-на Даурена К. Ему 38 "
+                                  "лет. Консультация с адв. Турсын Н. Р. запланирована."),
+            Sentences({"Суд отменил постановление о выдворении г-на Даурена К.", "Ему 38 лет.",
+                       "Консультация с адв. Турсын Н. Р. запланирована."}));
+  EXPECT_EQ(sentences(langs().en, "Programme: Dala Tolqyny FM, ep. No. 112"),
+            Sentences({"Programme: Dala Tolqyny FM, ep. No. 112"}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
