@@ -811,9 +811,30 @@ bool opens_with_reference(std::string_view s, std::size_t start) {
 // capitals that ends in one may be shouted sentences ("URGENT. PLEASE SHARE.").
 bool inside_caps_heading(std::string_view s, std::size_t pos) {
   constexpr int kMinLetters = 6;
-  const std::size_t nl = pos == 0 ? std::string_view::npos : s.rfind('\n', pos - 1);
-  const std::size_t from = nl == std::string_view::npos ? 0 : nl + 1;
-  const std::size_t to = std::min(s.find('\n', pos), s.size());
+  constexpr std::size_t kMaxLine = 200;  // bytes; a longer line is no heading
+  // First the word after `pos`: a capital, and no lower-case letter after it (most candidates
+  // stop here, "… end. The next …").
+  std::size_t len = 0;
+  std::size_t at = pos;
+  while (at < s.size() && s[at] == ' ')
+    ++at;
+  if (at >= s.size() || !is_upper(decode_at(s, at, &len)))
+    return false;
+  if (at + len < s.size() && u_islower(uc(decode_at(s, at + len, &len))))
+    return false;
+  // The line around `pos`, looked for within kMaxLine bytes (a long paragraph costs no scan).
+  const std::size_t lo = pos > kMaxLine ? pos - kMaxLine : 0;
+  const std::size_t nl = pos == 0 ? std::string_view::npos
+                                  : s.substr(lo, pos - lo).rfind('\n');
+  if (nl == std::string_view::npos && lo > 0)
+    return false;
+  const std::size_t from = nl == std::string_view::npos ? 0 : lo + nl + 1;
+  const std::size_t ahead = s.substr(pos, kMaxLine).find('\n');
+  if (ahead == std::string_view::npos && s.size() - pos > kMaxLine)
+    return false;
+  const std::size_t to = ahead == std::string_view::npos ? s.size() : pos + ahead;
+  if (to - from > kMaxLine)
+    return false;
   std::size_t last = to;
   while (last > from && (s[last - 1] == ' ' || s[last - 1] == '\t'))
     --last;
@@ -823,8 +844,7 @@ bool inside_caps_heading(std::string_view s, std::size_t pos) {
   if (end == '.' || end == '!' || end == '?' || end == ':' || end == ';')
     return false;
   int letters = 0;
-  std::size_t len = 0;
-  for (std::size_t at = from; at < last; at += len) {
+  for (at = from; at < last; at += len) {
     const auto c = uc(decode_at(s, at, &len));
     if (u_islower(c))
       return false;
@@ -1791,36 +1811,51 @@ bool number_label(std::string_view w) {
 }
 
 // The publication area: "Almaty: Daik-Press, 2019.", «Алматы, 2023.», "— Northway Press,
-// 2023.", or a journal's year before its volume: "2024. Т. 7, № 2.". `dated`: also with a
-// full date or the year's abbreviation, «Женева, 31 авг. 2022 г.», which is as often a
-// signature's place and date («… Алматы, 5 сентября 2024 г.»): only in a numbered list of
-// references.
-bool publication_area(std::string_view t, bool dated) {
+// 2023.", or a journal's year before its volume: "2024. Т. 7, № 2." (kPlain). With a full date
+// or the year's abbreviation, «Женева, 31 авг. 2022 г.» (kDated), it is as often a
+// signature's place and date («… Алматы, 5 сентября 2024 г.»): a record only in a numbered
+// list of references.
+enum class Area { kNone, kPlain, kDated };
+
+Area publication_area(std::string_view t) {
   t = without_area_dash(t);
+  // Most sentences end otherwise: no words split for them.
+  const bool year_first = t.size() > 5 && is_year(t.substr(0, 4)) && t[4] == '.';
+  const bool year_last = t.size() > 5 && t.back() == '.' && is_year(t.substr(t.size() - 5, 4));
+  if (!year_first && !year_last && !t.ends_with(" г.") && !t.ends_with(" ж."))
+    return Area::kNone;
   const std::vector<std::string_view> w = words(t);
   if (w.size() >= 2 && w[0].size() == 5 && w[0].back() == '.' && is_year(w[0].substr(0, 4)))
-    return number_label(w[1]);
+    return number_label(w[1]) ? Area::kPlain : Area::kNone;
   // The year ends it, "2019." or with its abbreviation, «2019 г.», «2019 ж.»; a day and a
-  // month may stand before it: «Женева, 31 авг. 2022 г.», "Geneva, 31 Aug. 2022.".
+  // month may stand before it: «Женева, 31 авг. 2022 г.», "Geneva, 31 Aug. 2022." (kDated).
   std::size_t n = w.size();  // the words up to the year
-  if (dated && n >= 3 && (w.back() == "г." || w.back() == "ж.") && is_year(w[n - 2]))
+  bool dated = false;
+  if (n >= 3 && (w.back() == "г." || w.back() == "ж.") && is_year(w[n - 2])) {
     --n;
-  else if (n < 2 || w.back().size() != 5 || w.back().back() != '.' || !is_year(w.back().substr(0, 4)))
-    return false;
-  std::size_t date = n - 1;  // where the date begins
-  if (dated && date >= 3 && w[date - 2].size() <= 2 && is_ascii_digits(w[date - 2]))
-    date -= 2;  // the day, then the month
-  if (n > 10 || date < 1 || w[date - 1].back() != ',')
-    return false;
-  // The place: one to three capitalised words, the last with the colon before a publisher.
-  std::size_t k = 0;
-  while (k + 1 < w.size() && k < 3 && capitalised(w[k])) {
-    const char last = w[k].back();
-    ++k;
-    if (last == ':' || last == ',')
-      return last == ',' ? k == date : k < date;
+    dated = true;
+  } else if (n < 2 || w.back().size() != 5 || w.back().back() != '.'
+             || !is_year(w.back().substr(0, 4))) {
+    return Area::kNone;
   }
-  return false;
+  // The place: one to three capitalised words, the last with the colon before a publisher,
+  // or with a comma before the date, which begins at `date`.
+  const auto place_before = [&](std::size_t date) {
+    if (n > 10 || date < 1 || w[date - 1].back() != ',')
+      return false;
+    for (std::size_t k = 0; k + 1 < w.size() && k < 3 && capitalised(w[k]);) {
+      const char last = w[k].back();
+      ++k;
+      if (last == ':' || last == ',')
+        return last == ',' ? k == date : k < date;
+    }
+    return false;
+  };
+  if (!dated && place_before(n - 1))
+    return Area::kPlain;
+  if (n >= 4 && w[n - 3].size() <= 2 && is_ascii_digits(w[n - 3]) && place_before(n - 3))
+    return Area::kDated;  // the day, then the month
+  return dated && place_before(n - 1) ? Area::kDated : Area::kNone;
 }
 
 // An area that follows the publication area, or a volume count before it: "312 p.", «1124 с.»,
@@ -1946,8 +1981,9 @@ void join_bibliographic_records(std::string_view s, std::vector<core::Span>& spa
   std::vector<core::Span> out;
   std::size_t first = 0;  // the first span after the last record joined
   for (std::size_t k = 0; k < spans.size(); ++k) {
-    const bool plain = record::publication_area(text(k), false);
-    if (!plain && !record::publication_area(text(k), true)) {
+    const record::Area area = record::publication_area(text(k));
+    const bool plain = area == record::Area::kPlain;
+    if (area == record::Area::kNone) {
       out.push_back(spans[k]);
       continue;
     }

@@ -1333,6 +1333,8 @@ TEST(SegmenterTest, CapitalHeadingsNotesReferencesAndPronouns) {
                                   "лет. Консультация с адв. Турсын Н. Р. запланирована."),
             Sentences({"Суд отменил постановление о выдворении г-на Даурена К.", "Ему 38 лет.",
                        "Консультация с адв. Турсын Н. Р. запланирована."}));
+  EXPECT_EQ(sentences(langs().kk, "Фильмді көрсетеміз (реж. А. Серікбай, 2024 ж., 58 мин.)."),
+            Sentences({"Фильмді көрсетеміз (реж. А. Серікбай, 2024 ж., 58 мин.)."}));
   EXPECT_EQ(sentences(langs().en, "Programme: Dala Tolqyny FM, ep. No. 112"),
             Sentences({"Programme: Dala Tolqyny FM, ep. No. 112"}));
 }
