@@ -1443,11 +1443,12 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       && s[pos - 2] == '.') {
     return true;
   }
-  if (inside_caps_heading(s, pos))
-    return false;
   // So does a footnote mark after a space: «… 14 марта 2020 г. ² Интервью № 36 …».
   if (pos >= start + 2 && s[pos - 1] == ' ' && s[pos - 2] == '.' && footnote_mark_opens(s, pos))
     return true;
+  // A heading in capitals is one sentence: "SCENE 1. KITCHEN, MORNING".
+  if (inside_caps_heading(s, pos))
+    return false;
   // Nor with a slash written against the full stop: "Tel./WhatsApp: +7 …", «Тел./факс».
   if (pos > 0 && s[pos - 1] == '.' && pos < s.size() && s[pos] == '/')
     return false;
