@@ -30,7 +30,7 @@ std::vector<std::uint32_t> StoreIndex::ids(const std::vector<std::string>& keys,
   }
   if (ask.empty()) return out;
   std::vector<std::optional<store::FuzzyIndex::Entry>> got;
-  if (!remember && min_percent > 0 && !keys.empty()) {  // ask holds every key
+  if (!remember && min_percent > 0) {  // ask holds every key
     const tm::CountFilter f = tm::count_filter(keys.size(), min_percent);
     got = index_.entries_ahead(ask, store::FuzzyIndex::ReadAhead{f.min_len, f.max_len, f.prefix,
                                                                  min_percent});
