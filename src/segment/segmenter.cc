@@ -146,6 +146,11 @@ bool is_upper(char32_t cp) {
   return u_isupper(uc(cp)) || u_istitle(uc(cp));
 }
 
+bool is_latin_letter(char32_t cp) {
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(uc(cp), &status) == USCRIPT_LATIN;
+}
+
 bool is_ascii_digits(std::string_view s) {
   if (s.empty())
     return false;
@@ -595,8 +600,12 @@ bool continues_after(std::string_view s, std::size_t close, bool lower_case_open
 bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos, bool lower_case_opens) {
   bool full_stop = false;
   if (const int depth = open_brackets(s, start, pos); depth > 0) {
+    // A bracket that the sentence's own full stop follows, "… (Marchetti т.б. 2019, 4–7-б.).",
+    // is inside that sentence whatever full stops it holds.
     const std::size_t close = bracket_close(s, pos, depth, &full_stop);
-    return close != std::string_view::npos && (!full_stop || continues_after(s, close));
+    return close != std::string_view::npos
+           && (!full_stop || continues_after(s, close)
+               || (close + 1 < s.size() && is_terminator(static_cast<unsigned char>(s[close + 1]))));
   }
   if (pos < s.size() && bracket_step(s[pos]) > 0) {
     const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
@@ -1640,6 +1649,27 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     }
   }
   AbbrevKind k = kind ? *kind : is_initials(token) ? AbbrevKind::kAbbrev : AbbrevKind::kFinal;
+  // A Latin capital before a Cyrillic word is a label, not the initial of a name written in
+  // Cyrillic: "… в Приложении B. Имена …". (A Cyrillic initial may stand before a Latin
+  // title: «Абенова Д. Pressure at a Distance. Алматы, 2023.».)
+  if (kind == nullptr && k == AbbrevKind::kAbbrev && next.word_case == WordCase::kUpper
+      && is_single_letter(token.substr(0, token.size() - 1))
+      && is_latin_letter(decode_at(token, 0, &cp_start))
+      && !is_latin_letter(decode_at(next.word, 0, &cp_start))) {
+    return true;
+  }
+  // A capitalised word and a colon after a number's abbreviation or a listed final one open a
+  // header's next field or a speaker's turn: «Новость № 1 — 4 марта 2024 г. Тема: …», "…
+  // 11:30 a.m. AIDA: Right." Not after an initial ("И. Б. Иванов: …") nor a place's «г.»
+  // («… суд г. Алматы: график …»).
+  const bool after_digit = token_start >= start + 2 && s[token_start - 1] == ' '
+                           && u_isdigit(uc(decode_before(s, token_start - 1, &cp_start)));
+  if (((k == AbbrevKind::kYear || k == AbbrevKind::kUnit) ? after_digit : k == AbbrevKind::kFinal)
+      && kind != nullptr && !bracketed && next.word_case == WordCase::kUpper) {
+    const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+    if (after + 1 < s.size() && s[after] == ':' && s[after + 1] == ' ')
+      return true;
+  }
   switch (k) {
     case AbbrevKind::kNever:
       return false;
@@ -1687,6 +1717,14 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // note).
       if (next.word.data() != s.data() + pos && next_word(s, pos).word_case == WordCase::kDigit)
         return false;
+      // A code that letters open, "Appeal No. AA/04417/2024": a digit before the next space.
+      if (const std::string_view code = s.substr(static_cast<std::size_t>(next.word.data() - s.data()));
+          next.word.size() <= 4 && code.size() > next.word.size()
+          && (code[next.word.size()] == '/' || code[next.word.size()] == '-')) {
+        const std::string_view rest = code.substr(0, code.find(' '));
+        if (std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
+          return false;
+      }
       // So is a number after a number sign ("исх. № KZ-LB-2025-04417") and a code of one to
       // three capitals before its digits ("tag No. SS 408812").
       if (const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
@@ -1948,7 +1986,87 @@ bool author_date_end(std::string_view t) {
          && is_dash(decode_at(last, dash, &len)) && is_ascii_digits(last.substr(dash + len));
 }
 
+// A journal article's source as the Chicago and MLA styles give it after a quoted title: the
+// journal, its volume, the year in brackets, a colon and the pages: "Steppe Philology Review
+// 12 (2020): pp. 45–51.", "… 12, no. 2 (2020): 45–51."
+bool journal_source(std::string_view t) {
+  constexpr std::size_t kMaxWords = 20;
+  if (t.empty() || t.back() != '.' || t.find("):") == std::string_view::npos)
+    return false;  // most sentences: no words split for them
+  const std::vector<std::string_view> w = words(t);
+  if (w.size() < 4 || w.size() > kMaxWords || t.back() != '.' || !capitalised(w[0]))
+    return false;
+  for (std::size_t k = 2; k + 1 < w.size(); ++k) {
+    std::string_view volume = w[k - 1];
+    if (volume.ends_with(','))
+      volume.remove_suffix(1);
+    if (w[k].size() == 7 && w[k].front() == '(' && w[k].ends_with("):") && is_year(w[k].substr(1, 4))
+        && is_ascii_digits(volume)) {
+      const std::string_view pages = t.substr(static_cast<std::size_t>(w[k + 1].data() - t.data()));
+      return std::any_of(pages.begin(), pages.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
+  }
+  return false;
+}
+
+// Whether `t` ends with a quoted title and its full stop, inside or after the closing quote:
+// "“A dictionary and its author.”", «… «Сөздік және оның авторы».». At most 40 words.
+bool ends_with_quoted_title(std::string_view t) {
+  constexpr std::size_t kMaxWords = 40;
+  if (t.size() < 4 || words(t).size() > kMaxWords)
+    return false;
+  std::size_t end = t.size();
+  if (t.back() == '.')  // the full stop after the quote: «… «Сөздік және оның авторы».»
+    --end;
+  std::size_t quote = 0;
+  const char32_t close = decode_before(t, end, &quote);
+  if (!is_closer(close) || !is_quote_mark(close) || quote == 0)
+    return false;
+  if (end == t.size() && t[quote - 1] != '.')  // the full stop inside: "“… its author.”"
+    return false;
+  // An opening quote before it.
+  std::size_t len = 0;
+  for (std::size_t at = 0; at < quote; at += len) {
+    const char32_t cp = decode_at(t, at, &len);
+    if (is_quote_mark(cp) && (cp == '"' ? close == '"' : cp != close))
+      return true;
+  }
+  return false;
+}
+
+// The author before a quoted title, ending with initials: "1. Seitqali, A. T.", «Сейітқали
+// А. Т.» (a list's number before it).
+bool initials_author(std::string_view t) {
+  std::vector<std::string_view> w = words(t);
+  if (!w.empty() && w[0].size() >= 2 && w[0].back() == '.' && is_ascii_digits(w[0].substr(0, w[0].size() - 1)))
+    w.erase(w.begin());
+  constexpr std::size_t kMaxWords = 6;
+  return w.size() >= 2 && w.size() <= kMaxWords && capitalised(w[0]) && is_initials(w.back());
+}
+
 }  // namespace record
+
+// A journal article in the Chicago or MLA style is one sentence: its source
+// (record::journal_source) joins the quoted title before it, and the author before that.
+void join_journal_records(std::string_view s, std::vector<core::Span>& spans) {
+  auto text = [&](std::size_t k) { return s.substr(spans[k].begin, spans[k].end - spans[k].begin); };
+  std::vector<core::Span> out;
+  for (std::size_t k = 0; k < spans.size(); ++k) {
+    if (k == 0 || out.empty() || !record::journal_source(text(k))
+        || !record::ends_with_quoted_title(text(k - 1)) || out.back().begin != spans[k - 1].begin) {
+      out.push_back(spans[k]);
+      continue;
+    }
+    std::size_t len = 0;
+    const bool title_alone = is_quote_mark(decode_at(text(k - 1), 0, &len));
+    if (title_alone && out.size() >= 2 && k >= 2 && out[out.size() - 2].begin == spans[k - 2].begin
+        && record::initials_author(text(k - 2))) {
+      out.pop_back();
+    }
+    out.back().end = spans[k].end;
+  }
+  spans = std::move(out);
+}
 
 // An author–date reference is one sentence: from its head (record::author_date_head) through
 // the title and the source to what ends it (record::author_date_end), at most four candidate
@@ -2459,6 +2577,7 @@ std::vector<core::Span> SegmenterImpl::split(std::string_view s) const {
   attach_footnote_marks(s, out);
   join_bibliographic_records(s, out);
   join_author_date_records(s, out);
+  join_journal_records(s, out);
   split_before(s, out, next_bullet);            // a bullet after white space starts a sentence
   split_before(s, out, next_list_item);  // and so does a list item after a colon or semicolon
   split_before(s, out, next_turn);       // and a speaker's turn after a broken-off utterance

@@ -1339,6 +1339,45 @@ TEST(SegmenterTest, CapitalHeadingsNotesReferencesAndPronouns) {
             Sentences({"Programme: Dala Tolqyny FM, ep. No. 112"}));
 }
 
+// Session 22's first runs: a code after "No.", a Latin label letter before a Cyrillic word,
+// a header's next field after a date, a citation in a bracket the sentence's full stop
+// follows, and a journal article in the Chicago style.
+TEST(SegmenterTest, CodesLabelsHeaderFieldsCitationsAndJournalArticles) {
+  EXPECT_EQ(sentences(langs().en, "Appeal No. AA/04417/2024 was heard. It failed."),
+            Sentences({"Appeal No. AA/04417/2024 was heard.", "It failed."}));
+  EXPECT_EQ(sentences(langs().ru, "Они перечислены в Приложении B. Имена изменены."),
+            Sentences({"Они перечислены в Приложении B.", "Имена изменены."}));
+  // A Cyrillic initial before a Latin title, and Cyrillic initials, stay.
+  EXPECT_EQ(sentences(langs().ru, "3. Абенова Д. Pressure at a Distance. Алматы, 2023. С. 22."),
+            Sentences({"3. Абенова Д. Pressure at a Distance. Алматы, 2023. С. 22."}));
+  EXPECT_EQ(sentences(langs().ru, "Новость № 1 — 4 марта 2024 г. Тема: 1000 подписей за два дня!"),
+            Sentences({"Новость № 1 — 4 марта 2024 г.", "Тема: 1000 подписей за два дня!"}));
+  EXPECT_EQ(sentences(langs().en, "The show ends at 11:30 a.m. AIDA: Right."),
+            Sentences({"The show ends at 11:30 a.m.", "AIDA: Right."}));
+  // Not after a place's «г.» nor after an initial.
+  EXPECT_EQ(sentences(langs().ru, "Суд г. Алматы: график заседаний. И. Б. Иванов: это я."),
+            Sentences({"Суд г. Алматы: график заседаний.", "И. Б. Иванов: это я."}));
+  EXPECT_EQ(sentences(langs().kk, "Талдау тек ғимараттарды көрсетеді (Marchetti т.б. 2019, 4–7-б.). "
+                                  "Келесі сөйлем."),
+            Sentences({"Талдау тек ғимараттарды көрсетеді (Marchetti т.б. 2019, 4–7-б.).",
+                       "Келесі сөйлем."}));
+  EXPECT_EQ(sentences(langs().en, "1. Seitqali, A. T. \"A dictionary and its author.\" Steppe "
+                                  "Philology Review 12 (2020): pp. 45–51. 2. Omarova, B. "
+                                  "\u201cCamps and words.\u201d Journal of Steppe Studies 4, no. 2 "
+                                  "(2019): 11–30."),
+            Sentences({"1. Seitqali, A. T. \"A dictionary and its author.\" Steppe Philology "
+                       "Review 12 (2020): pp. 45–51.",
+                       "2. Omarova, B. \u201cCamps and words.\u201d Journal of Steppe Studies 4, "
+                       "no. 2 (2019): 11–30."}));
+  EXPECT_EQ(sentences(langs().kk, "1. Сейітқали А. Т. «Сөздік және оның авторы». Steppe Philology "
+                                  "Review 12 (2020): 45–51 б."),
+            Sentences({"1. Сейітқали А. Т. «Сөздік және оның авторы». Steppe Philology Review "
+                       "12 (2020): 45–51 б."}));
+  // A quoted sentence before a sentence with a year in brackets is no title.
+  EXPECT_EQ(sentences(langs().en, "He said: \"We will wait.\" The court (2019) did not."),
+            Sentences({"He said: \"We will wait.\"", "The court (2019) did not."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
