@@ -1223,6 +1223,24 @@ std::string_view after_time_of_day(std::string_view s) {
   return s.substr(at + 1);
 }
 
+// Whether `t` is a dateline's place, a town in capitals and its region: "КАРАКЕМЕР,
+// Алматинская обл.", "TALDYKORGAN, Almaty reg." (then a dash and the story).
+bool is_dateline_place(std::string_view t) {
+  constexpr std::size_t kMaxBytes = 80;
+  const std::size_t comma = t.find(", ");
+  if (comma == std::string_view::npos || comma < 2 || t.size() > kMaxBytes)
+    return false;
+  std::size_t letters = 0;
+  std::size_t len = 0;
+  for (std::size_t at = 0; at < comma; at += len) {
+    const char32_t cp = decode_at(t, at, &len);
+    if (u_isalpha(uc(cp)) && !is_upper(cp))
+      return false;
+    letters += u_isalpha(uc(cp)) ? 1 : 0;
+  }
+  return letters >= 3 && std::count(t.begin(), t.end(), ' ') <= 4;
+}
+
 // The words of `t`, split at spaces.
 std::vector<std::string_view> words(std::string_view t) {
   std::vector<std::string_view> out;
@@ -1461,6 +1479,16 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // Nor with a slash written against the full stop: "Tel./WhatsApp: +7 …", «Тел./факс».
   if (pos > 0 && s[pos - 1] == '.' && pos < s.size() && s[pos] == '/')
     return false;
+  // Nor inside a code, a full stop between a digit and a letter in a word that is more than a
+  // number: a German court's file number "7 K 1184/23.A" (a number alone before it is a typo's
+  // missing space: "It closed in 1998.I was not there.").
+  if (std::size_t len = 0; pos >= 2 && s[pos - 1] == '.' && s[pos - 2] >= '0' && s[pos - 2] <= '9'
+                           && pos < s.size() && u_isalnum(uc(decode_at(s, pos, &len)))) {
+    const std::size_t space = s.rfind(' ', pos - 1);
+    const std::size_t word = space == std::string_view::npos || space < start ? start : space + 1;
+    if (!is_ascii_digits(s.substr(word, pos - 1 - word)))
+      return false;
+  }
   // No sentence begins with a comma, semicolon or colon: «… с надписью «Где мой отец?»;
   // полиция …».
   if (std::size_t at = pos; at < s.size()) {
@@ -1622,13 +1650,27 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // number after the dash, a value: a budget's line «…, 2 чел. × 10 мес. — 9 600 — вкл. …».
   if (kind != nullptr && pos < s.size() && is_dash(decode_at(s, pos, &cp_start))
       && pos + cp_start < s.size() && is_space(decode_at(s, pos + cp_start, &len))
-      && (is_date_label(s.substr(start, end - start)) || next.word_case == WordCase::kDigit)) {
+      && (is_date_label(s.substr(start, end - start)) || next.word_case == WordCase::kDigit
+          || is_dateline_place(s.substr(start, end - start)))) {
     return false;
   }
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
-  if (bracketed && core::is_bracketed_sentence(s.substr(start, end - start)))
-    return true;  // "(Прим. пер.: … в 1999 г.) Пропуск …": the bracket was the sentence
+  // "(Прим. пер.: … в 1999 г.) Пропуск …": the bracket was the sentence, after a transcript's
+  // time stamp too ("[00:14] (pause of approx. 5 sec.) [00:22] They came …").
+  if (bracketed) {
+    std::size_t from = start;
+    bool full_stop = false;
+    if (const std::size_t stamp = s[start] == '[' ? bracket_close(s.substr(0, end), start + 1, 1, &full_stop)
+                                                  : std::string_view::npos;
+        stamp != std::string_view::npos && !full_stop
+        && is_time_stamp(s.substr(start + 1, stamp - start - 1)) && stamp + 2 < end
+        && s[stamp + 1] == ' ') {
+      from = stamp + 2;
+    }
+    if (core::is_bracketed_sentence(s.substr(from, end - from)))
+      return true;
+  }
 
   // A bracket with no full stop inside and a sentence end right after it, following an
   // abbreviation: the sentence's own full stop is the one after the bracket ("… to 1 p.m.
@@ -1717,10 +1759,13 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // note).
       if (next.word.data() != s.data() + pos && next_word(s, pos).word_case == WordCase::kDigit)
         return false;
-      // A code that letters open, "Appeal No. AA/04417/2024": a digit before the next space.
+      // A code that letters open, "Appeal No. AA/04417/2024", "No. L.21": a digit before the
+      // next space.
       if (const std::string_view code = s.substr(static_cast<std::size_t>(next.word.data() - s.data()));
-          next.word.size() <= 4 && code.size() > next.word.size()
-          && (code[next.word.size()] == '/' || code[next.word.size()] == '-')) {
+          next.word.size() <= 4 && code.size() > next.word.size() + 1
+          && (code[next.word.size()] == '/'
+              || (code[next.word.size()] == '.' && code[next.word.size() + 1] >= '0'
+                  && code[next.word.size() + 1] <= '9'))) {
         const std::string_view rest = code.substr(0, code.find(' '));
         if (std::any_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; }))
           return false;
@@ -2240,6 +2285,26 @@ ItemOpening item_opening(std::string_view s, std::size_t at, std::size_t to) {
                                                                            : ItemOpening::kPhrase;
 }
 
+// Whether a quotation opened in [begin, pos) (at most kQuoteWindow bytes back) is still open
+// at `pos`: «», “” and „“ counted by depth, ASCII double quotes by parity.
+bool quotation_open(std::string_view s, std::size_t begin, std::size_t pos) {
+  constexpr std::size_t kQuoteWindow = 1000;
+  int guillemets = 0, curly = 0, low = 0;
+  bool ascii = false;
+  std::size_t len = 0;
+  for (std::size_t at = std::max(begin, pos > kQuoteWindow ? pos - kQuoteWindow : 0); at < pos;
+       at += len) {
+    const char32_t cp = decode_at(s, at, &len);
+    if (cp == 0xAB) ++guillemets;
+    else if (cp == 0xBB) guillemets = std::max(0, guillemets - 1);
+    else if (cp == 0x201E) ++low;  // „…“: the “ closes it
+    else if (cp == 0x201C) low > 0 ? --low : ++curly;
+    else if (cp == 0x201D) curly = std::max(0, curly - 1);
+    else if (cp == '"') ascii = !ascii;
+  }
+  return guillemets > 0 || curly > 0 || low > 0 || ascii;
+}
+
 // The next list item in [from, to) that a colon or a semicolon opens, or npos: a list marker
 // ("(a)", "a)", "1)", "1.") after ": " or "; " that opens a sentence (item_opening: "… the
 // following: (a) Raise …; (b) Publish …", «… сұраймыз: 1) 2024 жылғы …», "… your Office: 1)
@@ -2259,6 +2324,10 @@ std::size_t next_list_item(std::string_view s, std::size_t begin, std::size_t fr
       continue;
     const ItemOpening opening = item_opening(s, at, to);
     if (opening == ItemOpening::kNone || (s[mark] == ':' && opening != ItemOpening::kSentence))
+      continue;
+    // Inside a quotation the items are the quoted sentence's: a diplomatic note's "… the
+    // following citizens: 1) Mr. A. T. Seitkali, b. 1971; 2) …".
+    if (quotation_open(s, begin, mark))
       continue;
     // In a tally of labels and counts the number after the last label is a count: "For: 12,
     // Against: 3, Abstained: 1. The motion was carried.", «За: 12, против: 3, воздержались: 1.».

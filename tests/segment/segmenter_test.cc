@@ -1378,6 +1378,39 @@ TEST(SegmenterTest, CodesLabelsHeaderFieldsCitationsAndJournalArticles) {
             Sentences({"He said: \"We will wait.\"", "The court (2019) did not."}));
 }
 
+// Session 22's second round: a code with a full stop inside, "Abbr." before an abbreviation,
+// list items inside a quotation, a dateline's place and region, a time stamp before a
+// bracketed stage direction.
+TEST(SegmenterTest, CodesQuotedListsDatelinesAndTimeStamps) {
+  EXPECT_EQ(sentences(langs().en, "Judgment of 26 June 2025, Case No. 7 K 1184/23.A The court ruled."),
+            Sentences({"Judgment of 26 June 2025, Case No. 7 K 1184/23.A The court ruled."}));
+  EXPECT_EQ(sentences(langs().en, "The draft decision, No. L.21, asked for one day. It passed."),
+            Sentences({"The draft decision, No. L.21, asked for one day.", "It passed."}));
+  EXPECT_EQ(sentences(langs().ru, "Сокр. VETC или VSETC; часто просто «школа»."),
+            Sentences({"Сокр. VETC или VSETC; часто просто «школа»."}));
+  EXPECT_EQ(sentences(langs().kk, "Қысқ. VETC немесе VSETC; жай ғана «мектеп»."),
+            Sentences({"Қысқ. VETC немесе VSETC; жай ғана «мектеп»."}));
+  EXPECT_EQ(sentences(langs().en, "\"The Ministry requests information on the following "
+                                  "citizens: 1) Mr. A. T. Seitkali, b. 1971; 2) Ms. Zh. M. "
+                                  "Orazbek, b. 1985.\" No reply came."),
+            Sentences({"\"The Ministry requests information on the following citizens: 1) Mr. "
+                       "A. T. Seitkali, b. 1971; 2) Ms. Zh. M. Orazbek, b. 1985.\"",
+                       "No reply came."}));
+  // Outside a quotation such items are sentences of their own.
+  EXPECT_EQ(sentences(langs().en, "We ask the following: 1) release Mr. A. Seitkali now; "
+                                  "2) let his family visit him."),
+            Sentences({"We ask the following:", "1) release Mr. A. Seitkali now;",
+                       "2) let his family visit him."}));
+  EXPECT_EQ(sentences(langs().ru, "КАРАКЕМЕР, Алматинская обл. — В 6.30 утра пахнет хлебом."),
+            Sentences({"КАРАКЕМЕР, Алматинская обл. — В 6.30 утра пахнет хлебом."}));
+  EXPECT_EQ(sentences(langs().ru, "Он приехал в обл. — Потом уехал."),
+            Sentences({"Он приехал в обл.", "— Потом уехал."}));
+  EXPECT_EQ(sentences(langs().en, "[00:14] (a door closes; pause of approx. 5 sec.) [00:22] "
+                                  "They came again."),
+            Sentences({"[00:14] (a door closes; pause of approx. 5 sec.)",
+                       "[00:22] They came again."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
