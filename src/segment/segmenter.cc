@@ -1473,6 +1473,21 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // So does a footnote mark after a space: «… 14 марта 2020 г. ² Интервью № 36 …».
   if (pos >= start + 2 && s[pos - 1] == ' ' && s[pos - 2] == '.' && footnote_mark_opens(s, pos))
     return true;
+  // A bracket after a quotation that the sentence's full stop follows goes with the sentence
+  // that quotes: a title's place and year, a quotation's translation («… «Well of my father,
+  // what have you seen?» («Колодец отца моего …?»).», «… книги «…, 1860–1962 гг.» (Алматы,
+  // 2021).»).
+  if (std::size_t len = 0; pos >= start + 2 && pos < s.size() && s[pos] == '(' && s[pos - 1] == ' '
+                           && is_quote_mark(decode_before(s, pos - 1, &len))
+                           && is_closer(decode_before(s, pos - 1, &len))) {
+    bool full_stop = false;
+    const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
+    // (A quotation inside may end in its own mark: the bracket is still a gloss.)
+    if (close != std::string_view::npos
+        && (!full_stop || is_quote_mark(decode_at(s, pos + 1, &len))) && close + 1 < s.size()
+        && is_terminator(static_cast<unsigned char>(s[close + 1])))
+      return false;
+  }
   // A heading in capitals is one sentence: "SCENE 1. KITCHEN, MORNING".
   if (inside_caps_heading(s, pos))
     return false;
@@ -1656,6 +1671,13 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
+  // A name's last initial that closes a bracket ends the name: "… 0192 (Aigerim S.) Questions:
+  // …" (its surname would be inside the bracket).
+  if (bracketed && !kind && next.word_case == WordCase::kUpper
+      && is_single_letter(token.substr(0, token.size() - 1)) && token_start >= start + 2
+      && s[token_start - 1] == ' ' && u_isalpha(uc(decode_before(s, token_start - 1, &cp_start)))) {
+    return true;
+  }
   // "(Прим. пер.: … в 1999 г.) Пропуск …": the bracket was the sentence, after a transcript's
   // time stamp too ("[00:14] (pause of approx. 5 sec.) [00:22] They came …").
   if (bracketed) {

@@ -1411,6 +1411,28 @@ TEST(SegmenterTest, CodesQuotedListsDatelinesAndTimeStamps) {
                        "[00:22] They came again."}));
 }
 
+// Session 22's third round: a bracket after a quotation that the sentence's full stop follows,
+// and a name's last initial closing a bracket.
+TEST(SegmenterTest, BracketsAfterQuotationsAndInitialsClosingBrackets) {
+  EXPECT_EQ(sentences(langs().ru, "Я написала «Well of my father, what have you seen?» («Колодец "
+                                  "отца моего, что ты видел?»). Дальше."),
+            Sentences({"Я написала «Well of my father, what have you seen?» («Колодец отца моего, "
+                       "что ты видел?»).",
+                       "Дальше."}));
+  EXPECT_EQ(sentences(langs().ru, "Автор книги «Границы и родство, 1860–1962 гг.» (Алматы, 2021). "
+                                  "Дальше."),
+            Sentences({"Автор книги «Границы и родство, 1860–1962 гг.» (Алматы, 2021).",
+                       "Дальше."}));
+  // A bracket after a quotation with no full stop after it is a sentence of its own.
+  EXPECT_EQ(sentences(langs().ru, "Он сказал: «Уходи!» (Это было в 2019.)"),
+            Sentences({"Он сказал: «Уходи!»", "(Это было в 2019.)"}));
+  EXPECT_EQ(sentences(langs().en, "Kaspi transfer to +7 777 555 0192 (Aigerim S.) Questions: "
+                                  "call us."),
+            Sentences({"Kaspi transfer to +7 777 555 0192 (Aigerim S.)", "Questions: call us."}));
+  EXPECT_EQ(sentences(langs().en, "The leader (N. A.) Nazarbayev spoke."),
+            Sentences({"The leader (N. A.) Nazarbayev spoke."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
