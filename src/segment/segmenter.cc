@@ -721,6 +721,27 @@ bool trails_off(std::string_view s, std::size_t end) {
   return false;
 }
 
+// Whether the square bracket [open, close] is a transcriber's note whose full stops are only
+// abbreviations' before a number or at its end: "[pause, approx. 20 sec.]", «[үзіліс, шамамен
+// 20 сек.]». It opens with a lower-case word and holds no '?', '!' or ellipsis (and at least
+// one full stop: a note without one is the other rules').
+bool abbreviated_note(std::string_view s, std::size_t open, std::size_t close) {
+  std::size_t len = 0;
+  if (s[open] != '[' || close < open + 3 || !u_islower(uc(decode_at(s, open + 1, &len))))
+    return false;
+  bool full_stop = false;
+  for (std::size_t at = open + 1; at < close; ++at) {
+    const char c = s[at];
+    if (c == '?' || c == '!' || s.substr(at, 3) == "\u2026")
+      return false;
+    if (c == '.' && at + 1 < close
+        && !(s[at + 1] == ' ' && at + 2 < close && s[at + 2] >= '0' && s[at + 2] <= '9'))
+      return false;
+    full_stop = full_stop || c == '.';
+  }
+  return full_stop;
+}
+
 // Where the note in brackets with no full stop inside that opens [begin, end) closes (its
 // closing bracket), or npos. A list label ("(a) Free him.") is no note, nor is a time stamp
 // ("[21:15] Aigul: …").
@@ -731,7 +752,7 @@ std::size_t note_close(std::string_view s, std::size_t begin, std::size_t end) {
   }
   bool full_stop = false;
   const std::size_t close = bracket_close(s.substr(0, end), begin + 1, 1, &full_stop);
-  if (close == std::string_view::npos || full_stop
+  if (close == std::string_view::npos || (full_stop && !abbreviated_note(s, begin, close))
       || is_time_stamp(s.substr(begin + 1, close - begin - 1))) {
     return std::string_view::npos;
   }
@@ -1568,6 +1589,13 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (quoted_initial_explained(s, token, pos))
     return false;
+  // A transcriber's note whose full stops are abbreviations' opens the sentence after it, as a
+  // note without any does: "No, no. [pause, approx. 5 sec.] Nobody came."
+  if (bracketed && s[end - 1] == ']') {
+    const std::size_t open = s.substr(0, end).rfind('[');
+    if (open != std::string_view::npos && open >= start && abbreviated_note(s, open, end - 1))
+      return false;
+  }
   if (token.size() < 2 || token.back() != '.' || token.ends_with(".."))
     return true;
   // A list that a colon opens, or whose items semicolons separate: "Талаптар: 1. Лагерьлерді

@@ -1431,6 +1431,13 @@ TEST(SegmenterTest, BracketsAfterQuotationsAndInitialsClosingBrackets) {
             Sentences({"Kaspi transfer to +7 777 555 0192 (Aigerim S.)", "Questions: call us."}));
   EXPECT_EQ(sentences(langs().en, "The leader (N. A.) Nazarbayev spoke."),
             Sentences({"The leader (N. A.) Nazarbayev spoke."}));
+  // A transcriber's note whose full stops are abbreviations' is a note as "[pause]" is.
+  EXPECT_EQ(sentences(langs().en, "Wait, I'll go out into the yard. [pause, approx. 20 sec.]"),
+            Sentences({"Wait, I'll go out into the yard.", "[pause, approx. 20 sec.]"}));
+  EXPECT_EQ(sentences(langs().kk, "Тоқта, аулаға шығайын. [үзіліс, шамамен 20 сек.]"),
+            Sentences({"Тоқта, аулаға шығайын.", "[үзіліс, шамамен 20 сек.]"}));
+  EXPECT_EQ(sentences(langs().en, "No, no. [pause, approx. 5 sec.] Nobody came."),
+            Sentences({"No, no.", "[pause, approx. 5 sec.] Nobody came."}));
 }
 
 TEST(SegmenterTest, TenMegabyteParagraph) {
