@@ -1520,8 +1520,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // missing space: "It closed in 1998.I was not there.").
   if (std::size_t len = 0; pos >= 2 && s[pos - 1] == '.' && s[pos - 2] >= '0' && s[pos - 2] <= '9'
                            && pos < s.size() && u_isalnum(uc(decode_at(s, pos, &len)))) {
-    const std::size_t space = s.rfind(' ', pos - 1);
-    const std::size_t word = space == std::string_view::npos || space < start ? start : space + 1;
+    constexpr std::size_t kMaxCode = 64;  // (a bound: the scan back stays linear)
+    std::size_t word = pos - 1;
+    while (word > start && pos - word < kMaxCode && s[word - 1] != ' ')
+      --word;
     if (!is_ascii_digits(s.substr(word, pos - 1 - word)))
       return false;
   }
@@ -1592,8 +1594,9 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // A transcriber's note whose full stops are abbreviations' opens the sentence after it, as a
   // note without any does: "No, no. [pause, approx. 5 sec.] Nobody came."
   if (bracketed && s[end - 1] == ']') {
-    const std::size_t open = s.substr(0, end).rfind('[');
-    if (open != std::string_view::npos && open >= start && abbreviated_note(s, open, end - 1))
+    const std::size_t low = std::max(start, end > kBracketWindow ? end - kBracketWindow : 0);
+    const std::size_t open = s.substr(low, end - low).rfind('[');
+    if (open != std::string_view::npos && abbreviated_note(s, low + open, end - 1))
       return false;
   }
   if (token.size() < 2 || token.back() != '.' || token.ends_with(".."))
