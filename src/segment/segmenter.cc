@@ -577,6 +577,12 @@ std::size_t bracket_close(std::string_view s, std::size_t from, int depth, bool*
   return std::string_view::npos;
 }
 
+// Whether a sentence terminator follows the closing bracket at `close` at once: the full stop is
+// the sentence's that holds the bracket ("… (Almaty time).").
+bool terminator_after(std::string_view s, std::size_t close) {
+  return close + 1 < s.size() && is_terminator(static_cast<unsigned char>(s[close + 1]));
+}
+
 // Whether the sentence goes on after the closing bracket at `close`: a comma, semicolon or colon,
 // or a lower-case word (unless `lower_case_opens`: a sentence may begin in lower case there),
 // comes next.
@@ -604,8 +610,7 @@ bool cuts_bracket(std::string_view s, std::size_t start, std::size_t pos, bool l
     // is inside that sentence whatever full stops it holds.
     const std::size_t close = bracket_close(s, pos, depth, &full_stop);
     return close != std::string_view::npos
-           && (!full_stop || continues_after(s, close)
-               || (close + 1 < s.size() && is_terminator(static_cast<unsigned char>(s[close + 1]))));
+           && (!full_stop || continues_after(s, close) || terminator_after(s, close));
   }
   if (pos < s.size() && bracket_step(s[pos]) > 0) {
     const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
@@ -1505,8 +1510,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
     // (A quotation inside may end in its own mark: the bracket is still a gloss.)
     if (close != std::string_view::npos
-        && (!full_stop || is_quote_mark(decode_at(s, pos + 1, &len))) && close + 1 < s.size()
-        && is_terminator(static_cast<unsigned char>(s[close + 1])))
+        && (!full_stop || is_quote_mark(decode_at(s, pos + 1, &len))) && terminator_after(s, close))
       return false;
   }
   // A heading in capitals is one sentence: "SCENE 1. KITCHEN, MORNING".
@@ -1731,8 +1735,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   if ((kind || is_initials(token)) && !bracketed && pos < s.size() && bracket_step(s[pos]) > 0) {
     bool full_stop = false;
     const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
-    if (close != std::string_view::npos && !full_stop && close + 1 < s.size()
-        && (s[close + 1] == '.' || s[close + 1] == '!' || s[close + 1] == '?')) {
+    if (close != std::string_view::npos && !full_stop && terminator_after(s, close)) {
       return false;
     }
     // Nor does a sentence open with a bracket and a dash after it: a dateline's agency,
@@ -1791,9 +1794,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // After a number an `abbrev` is its unit, and a numbered label and a capital open the
       // next item of a list: "… leave for 10 min. 2. Knead the dough." (Before the number it
       // may own it: "ca. 12. …".)
-      if (next.word.data() == s.data() + pos && token_start >= start + 2
-          && s[token_start - 1] == ' ' && u_isdigit(uc(decode_before(s, token_start - 1, &cp_start)))
-          && starts_numbered_item(s, next)) {
+      if (next.word.data() == s.data() + pos && after_digit && starts_numbered_item(s, next)) {
         return true;
       }
       // Another initial is not a sentence starter even if it spells one ("Н. А. Назарбаев").
@@ -2762,8 +2763,7 @@ core::Result<Segmenter> Segmenter::create(std::string_view lang, std::string_vie
     if (auto parsed = parse_builtin("en", english); !parsed) return core::unexpected(parsed.error());
     for (auto& [token, kind] : english.abbreviations) {
       std::size_t len = 0;
-      UErrorCode status = U_ZERO_ERROR;
-      if (uscript_getScript(uc(decode_at(token, 0, &len)), &status) == USCRIPT_LATIN) {
+      if (is_latin_letter(decode_at(token, 0, &len))) {
         rules.abbreviations.insert_or_assign(token, kind);
       }
     }
