@@ -53,10 +53,10 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
         if (keyword != "never" && keyword != "abbrev" && keyword != "final" && keyword != "numeric"
             && keyword != "unit" && keyword != "year" && keyword != "symbol" && keyword != "starter" && keyword != "heading"
             && keyword != "numstart" && keyword != "continue" && keyword != "label"
-            && keyword != "speech") {
+            && keyword != "speech" && keyword != "preposition") {
           return bad("unknown rule keyword '" + std::string(keyword)
                          + "' (expected never, abbrev, final, numeric, unit, year, symbol, starter, "
-                           "heading, numstart, continue, label or speech)",
+                           "heading, numstart, continue, label, speech or preposition)",
                      offset);
         }
         continue;
@@ -101,6 +101,7 @@ core::Result<bool> parse_rules(std::string_view text, RuleSet& rules) {
          : keyword == "numstart" ? rules.numstarts
          : keyword == "label"    ? rules.labels
          : keyword == "speech"   ? rules.speech
+         : keyword == "preposition" ? rules.prepositions
                                  : rules.continuers)
             .emplace(token);
       }

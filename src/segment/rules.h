@@ -44,6 +44,9 @@ struct RuleSet {
   // Verbs of saying that end an attribution after a quoted question or exclamation: "\"Why?\"
   // Dr. Kaliyev asked." (`speech`).
   std::unordered_set<std::string, StringHash, std::equal_to<>> speech;
+  // Prepositions that govern a number after them ("в 2020 г."): with a subject and its verb
+  // before one, the year closes a clause («Муж умер в 2020 г. Перед …»).
+  std::unordered_set<std::string, StringHash, std::equal_to<>> prepositions;
   // Words that, alone with a full stop, label the sentence after them: "Note. The …",
   // «Примечание. Информация …».
   std::unordered_set<std::string, StringHash, std::equal_to<>> labels;

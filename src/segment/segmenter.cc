@@ -305,10 +305,17 @@ bool is_section_number(std::string_view s) {
 // participle clause that closes a noun phrase ("…закон, подписанный в декабре 2021 г.
 // По-английски…", "…места, открывавшиеся с 2017 г. Чиновники…") is no adverbial and ends the
 // sentence like a long clause, and so does a short one after a colon. Every Russian "NNNN г." before a capital in
-// tests/segment/data/news (01–15) and ../shared/corpus follows this.
-template <typename OpensAdverbial>
+// tests/segment/data/news (01–15) and ../shared/corpus follows this. Three words from the
+// sentence's start are a clause too when the last is a `preposition` that governs the number and
+// the two before it are no prepositions, a subject and its verb: «Муж умер в 2020 г. Перед
+// смертью …», «Коммуну распустили в 1984 г. Последние …»; a fronted adverbial opens with its
+// preposition («В оценке 2022 г. Управление …») or has only adverbs before it («Ещё в авг.
+// 2018 г. Комитет …», «Уже тогда в 2018 г. …»: the second word a `starter`).
+std::string lower_first(std::string_view word);
+
+template <typename OpensAdverbial, typename IsPreposition>
 bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_t token_start,
-                               OpensAdverbial opens_adverbial) {
+                               OpensAdverbial opens_adverbial, IsPreposition is_preposition) {
   constexpr int kFrontedWords = 3;
   if (token_start < start + 2 || s[token_start - 1] != ' ')
     return false;
@@ -330,6 +337,7 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
   }
   int words = 0;
   bool after_boundary = false;
+  std::array<std::string_view, kFrontedWords> fronted;  // the words before the number, nearest first
   while (words <= kFrontedWords && at >= start + 2 && s[at - 1] == ' ') {
     std::size_t prev = word_start_before(at);
     std::string_view word = s.substr(prev, at - 1 - prev);
@@ -358,13 +366,21 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
       after_boundary = true;
       break;
     }
+    if (words < kFrontedWords)
+      fronted[static_cast<std::size_t>(words)] = word;
     ++words;
     at = prev;
   }
   if (words > kFrontedWords)
     return true;
-  if (!after_boundary)
-    return false;
+  if (!after_boundary) {
+    std::size_t len = 0;
+    return words == kFrontedWords && at == start && is_preposition(fronted[0])
+           && !is_preposition(fronted[1]) && !opens_adverbial(fronted[1])
+           && !is_preposition(lower_first(fronted[2]))
+           && u_islower(uc(decode_at(fronted[1], 0, &len)))
+           && u_isupper(uc(decode_at(fronted[2], 0, &len)));
+  }
   // Right after a comma the year or number closes what the comma began, a caption's or an
   // apposition's date ("Лагерьден келген хаттар, 2018–2019 жж. Әрқайсысы …"); a fronted
   // adverbial has a word of its own before the number («Как сообщалось, в 2019 г. …»).
@@ -844,6 +860,69 @@ bool opens_with_reference(std::string_view s, std::size_t start) {
 // heading, one sentence however many full stops it has ("SCENE 1. KITCHEN, MORNING", «СЦЕНА
 // 2. У ДОМА, ТОТ ЖЕ ДЕНЬ», «1-КӨРІНІС. АС ҮЙ, ТАҢЕРТЕҢ», "PART II. THE CAMPS"). A line of
 // capitals that ends in one may be shouted sentences ("URGENT. PLEASE SHARE.").
+// The line around `pos` (from a line break or the paragraph's start to the next one, trailing
+// blanks dropped) when it is at most `max_line` bytes long; {0, 0} otherwise. Looked for within
+// `max_line` bytes of `pos`, so a long paragraph costs no scan.
+std::pair<std::size_t, std::size_t> short_line_around(std::string_view s, std::size_t pos,
+                                                      std::size_t max_line) {
+  const std::size_t lo = pos > max_line ? pos - max_line : 0;
+  const std::size_t nl = pos == 0 ? std::string_view::npos : s.substr(lo, pos - lo).rfind('\n');
+  if (nl == std::string_view::npos && lo > 0)
+    return {0, 0};
+  const std::size_t from = nl == std::string_view::npos ? 0 : lo + nl + 1;
+  const std::size_t ahead = s.substr(pos, max_line).find('\n');
+  if (ahead == std::string_view::npos && s.size() - pos > max_line)
+    return {0, 0};
+  const std::size_t to = ahead == std::string_view::npos ? s.size() : pos + ahead;
+  if (to - from > max_line)
+    return {0, 0};
+  std::size_t last = to;
+  while (last > from && (s[last - 1] == ' ' || s[last - 1] == '\t'))
+    --last;
+  return {from, last};
+}
+
+// Whether `pos` lies inside a quoted title that ends its line with no terminator before the
+// closing quote: a heading or a programme's entry, "3.2 "Who counts the detained? Methods and
+// their limits"", «3.2 «Кто считает задержанных? Методы и их ограничения»». A quoted sentence
+// ends with its own terminator, inside the quote or after it.
+bool inside_quoted_title_line(std::string_view s, std::size_t pos) {
+  constexpr std::size_t kMaxLine = 200;  // bytes; a longer line is no heading
+  const auto [from, last] = short_line_around(s, pos, kMaxLine);
+  if (last <= pos)
+    return false;
+  std::size_t len = 0;
+  std::size_t close_at = 0;
+  const char32_t close = decode_before(s, last, &close_at);
+  const char32_t open = close == U'»' ? U'«' : close == U'”' ? U'“' : close == '"' ? U'"' : 0;
+  if (open == 0 || close_at <= pos)
+    return false;
+  // Before it, past the quotes it closes too ("… 'Is she the Party?'\""), no terminator.
+  std::size_t end = close_at;
+  char32_t before = 0;
+  do {
+    before = decode_before(s, end, &len);
+    end = len;
+  } while (end > pos && (before == '\'' || before == '"' || before == U'’' || before == U'”'
+                         || before == U'»' || before == U'“'));
+  if (before == '.' || before == '!' || before == '?' || before == U'…')
+    return false;
+  // The title's opening quote before `pos`, with no closing one between.
+  int quotes = 0;
+  bool opened = false;
+  for (std::size_t at = from; at < pos; at += len) {
+    const char32_t cp = decode_at(s, at, &len);
+    if (open == '"') {
+      quotes += cp == '"' ? 1 : 0;
+    } else if (cp == open) {
+      opened = true;
+    } else if (cp == close) {
+      opened = false;
+    }
+  }
+  return open == '"' ? quotes % 2 == 1 : opened;
+}
+
 bool inside_caps_heading(std::string_view s, std::size_t pos) {
   constexpr int kMinLetters = 6;
   constexpr std::size_t kMaxLine = 200;  // bytes; a longer line is no heading
@@ -857,22 +936,7 @@ bool inside_caps_heading(std::string_view s, std::size_t pos) {
     return false;
   if (at + len < s.size() && u_islower(uc(decode_at(s, at + len, &len))))
     return false;
-  // The line around `pos`, looked for within kMaxLine bytes (a long paragraph costs no scan).
-  const std::size_t lo = pos > kMaxLine ? pos - kMaxLine : 0;
-  const std::size_t nl = pos == 0 ? std::string_view::npos
-                                  : s.substr(lo, pos - lo).rfind('\n');
-  if (nl == std::string_view::npos && lo > 0)
-    return false;
-  const std::size_t from = nl == std::string_view::npos ? 0 : lo + nl + 1;
-  const std::size_t ahead = s.substr(pos, kMaxLine).find('\n');
-  if (ahead == std::string_view::npos && s.size() - pos > kMaxLine)
-    return false;
-  const std::size_t to = ahead == std::string_view::npos ? s.size() : pos + ahead;
-  if (to - from > kMaxLine)
-    return false;
-  std::size_t last = to;
-  while (last > from && (s[last - 1] == ' ' || s[last - 1] == '\t'))
-    --last;
+  const auto [from, last] = short_line_around(s, pos, kMaxLine);
   if (last <= pos)
     return false;
   const char end = s[last - 1];
@@ -1514,7 +1578,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       return false;
   }
   // A heading in capitals is one sentence: "SCENE 1. KITCHEN, MORNING".
-  if (inside_caps_heading(s, pos))
+  if (inside_caps_heading(s, pos) || inside_quoted_title_line(s, pos))
     return false;
   // Nor with a slash written against the full stop: "Tel./WhatsApp: +7 …", «Тел./факс».
   if (pos > 0 && s[pos - 1] == '.' && pos < s.size() && s[pos] == '/')
@@ -1704,6 +1768,16 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
           || is_dateline_place(s.substr(start, end - start)))) {
     return false;
   }
+  // A time stamp in square brackets opens a chat's or a log's next entry: «2 марта 2019 г.
+  // [21:47] Айжан: Кто-нибудь …», "… 4 p.m. [16:05] Daulet: …".
+  if (pos + 1 < s.size() && s[pos] == '[') {
+    bool stop_inside = false;
+    const std::size_t close = bracket_close(s, pos + 1, 1, &stop_inside);
+    if (close != std::string_view::npos && !stop_inside && close + 1 < s.size() && s[close + 1] == ' '
+        && is_time_stamp(s.substr(pos + 1, close - pos - 1))) {
+      return true;
+    }
+  }
   if (bracketed && !kind && !is_initials(token))
     return true;  // "(It rarely does.) Officials …"
   // A name's last initial that closes a bracket ends the name: "… 0192 (Aigerim S.) Questions:
@@ -1779,9 +1853,12 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // "1 долл. США": a `continue` word of the unit goes on (`continue долл. США`).
       if (!bracketed && next.word_case == WordCase::kUpper
           && !continues_after_abbreviation(rules_, token, next.word)
-          && number_closes_long_clause(s, start, token_start, [&](std::string_view word) {
-               return rules_.starters.contains(word) || rules_.starters.contains(capitalised(word));
-             })) {
+          && number_closes_long_clause(
+              s, start, token_start,
+              [&](std::string_view word) {
+                return rules_.starters.contains(word) || rules_.starters.contains(capitalised(word));
+              },
+              [&](std::string_view word) { return rules_.prepositions.contains(word); })) {
         return true;
       }
       // A numbered label and a capital open the next item of a list: "… основанная в 2016 г.
@@ -1948,6 +2025,41 @@ bool number_label(std::string_view w) {
   return std::find(std::begin(kLabels), std::end(kLabels), w) != std::end(kLabels);
 }
 
+// A volume or pages as Kazakh writes them, the label after the number with a hyphen: «12-т.,»
+// (том), «55–81-б.» (бет), «3-бет.».
+bool kazakh_numbered(std::string_view w) {
+  if (w.ends_with(','))
+    w.remove_suffix(1);
+  const std::size_t hyphen = w.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen == 0 || (w[0] < '0' || w[0] > '9'))
+    return false;
+  const std::string_view label = w.substr(hyphen + 1);
+  std::size_t len = 0;
+  const std::string_view digits = w.substr(0, hyphen);
+  for (std::size_t i = 0; i < digits.size(); i += len) {
+    const char32_t cp = decode_at(digits, i, &len);
+    if (!(cp >= '0' && cp <= '9') && !is_dash(cp))
+      return false;
+  }
+  return label == "т." || label == "б." || label == "бб." || label == "бет.";
+}
+
+// A trailing note in brackets after a record's year, on its language or a translation:
+// "Almaty, 2023 (in Kazakh; Eng. tr. forthcoming).", «Алматы, 2023 (на каз. яз.).». `t`
+// without it, the full stop kept; `t` itself when there is none.
+std::string_view without_trailing_note(std::string_view t, std::string& buffer) {
+  if (!t.ends_with(").") || t.size() < 8)
+    return t;
+  const std::size_t open = t.rfind(" (");
+  if (open == std::string_view::npos || open < 4 || !is_year(t.substr(open - 4, 4))
+      || t.substr(open, t.size() - 2 - open).find(')') != std::string_view::npos) {
+    return t;
+  }
+  buffer.assign(t.substr(0, open));
+  buffer.push_back('.');
+  return buffer;
+}
+
 // The publication area: "Almaty: Daik-Press, 2019.", «Алматы, 2023.», "— Northway Press,
 // 2023.", or a journal's year before its volume: "2024. Т. 7, № 2." (kPlain). With a full date
 // or the year's abbreviation, «Женева, 31 авг. 2022 г.» (kDated), it is as often a
@@ -1956,7 +2068,8 @@ bool number_label(std::string_view w) {
 enum class Area { kNone, kPlain, kDated };
 
 Area publication_area(std::string_view t) {
-  t = without_area_dash(t);
+  std::string buffer;
+  t = without_trailing_note(without_area_dash(t), buffer);
   // Most sentences end otherwise: no words split for them.
   const bool year_first = t.size() > 5 && is_year(t.substr(0, 4)) && t[4] == '.';
   const bool year_last = t.size() > 5 && t.back() == '.' && is_year(t.substr(t.size() - 5, 4));
@@ -1964,7 +2077,7 @@ Area publication_area(std::string_view t) {
     return Area::kNone;
   const std::vector<std::string_view> w = words(t);
   if (w.size() >= 2 && w[0].size() == 5 && w[0].back() == '.' && is_year(w[0].substr(0, 4)))
-    return number_label(w[1]) ? Area::kPlain : Area::kNone;
+    return number_label(w[1]) || kazakh_numbered(w[1]) ? Area::kPlain : Area::kNone;
   // The year ends it, "2019." or with its abbreviation, «2019 г.», «2019 ж.»; a day and a
   // month may stand before it: «Женева, 31 авг. 2022 г.», "Geneva, 31 Aug. 2022." (kDated).
   std::size_t n = w.size();  // the words up to the year
@@ -2010,8 +2123,8 @@ bool record_element(std::string_view t) {
   }
   if (w[0] == "ISBN" || w[0] == "ISSN")
     return true;
-  if (w.size() < 2)
-    return false;
+  if (w.size() == 1)
+    return kazakh_numbered(w[0]) && w[0].back() == '.';  // «55–81-б.»
   if (is_ascii_digits(w[0])) {
     static constexpr std::string_view kUnits[] = {"p.", "pp.", "с.", "б.", "бет.", "стр.", "vols.", "т."};
     return std::find(std::begin(kUnits), std::end(kUnits), w[1]) != std::end(kUnits);
@@ -2021,11 +2134,25 @@ bool record_element(std::string_view t) {
   return number_label(w[0]) && w[1][0] >= '0' && w[1][0] <= '9';
 }
 
-// An author's name before the title: "Zhanar Bekbolat.", «Бекболат Жанар.».
+// An author's name before the title: "Zhanar Bekbolat.", «Бекболат Жанар.»; or authors with
+// their initials, maybe with their role in brackets: «Нургалиев К. С., Бекова А. М. (ред.).».
 bool author(std::string_view t) {
-  const std::vector<std::string_view> w = words(t);
-  return !w.empty() && w.size() <= 4 && t.back() == '.'
-         && std::all_of(w.begin(), w.end(), capitalised);
+  constexpr std::size_t kMaxWords = 4;
+  constexpr std::size_t kMaxWithInitials = 9;
+  if (t.empty() || t.back() != '.')
+    return false;
+  std::vector<std::string_view> w = words(t);
+  if (w.size() >= 2 && w.back().size() > 4 && w.back().front() == '(' && w.back().ends_with(".)."))
+    w.pop_back();  // the role: «(ред.).», «(құраст.).», "(eds.)."
+  if (w.empty() || !std::all_of(w.begin(), w.end(), capitalised))
+    return false;
+  if (w.size() <= kMaxWords)
+    return true;
+  return w.size() <= kMaxWithInitials && std::any_of(w.begin(), w.end(), [](std::string_view x) {
+           if (x.ends_with(','))
+             x.remove_suffix(1);
+           return is_initials(x);
+         });
 }
 
 // A title (with its author, or an editor) before the publication area.

@@ -11,7 +11,8 @@ TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   RuleSet rules;
   auto r = parse_rules(
       "# header\n\nnever Mr. Dr.  # titles\nabbrev\tJan.\nfinal etc.\nnumeric No.\nsymbol км.\n"
-      "starter The Ол\nheading Article бап\nnumstart год жылы\ncontinue Monday\nlabel Note\nspeech asked\n",
+      "starter The Ол\nheading Article бап\nnumstart год жылы\ncontinue Monday\nlabel Note\nspeech asked\n"
+      "preposition в\n",
       rules);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(rules.abbreviations.at("Mr."), AbbrevKind::kNever);
@@ -29,6 +30,8 @@ TEST(RulesTest, ParsesClassesCommentsAndBlankLines) {
   EXPECT_TRUE(rules.continuers.contains("Monday"));
   EXPECT_TRUE(rules.labels.contains("Note"));
   EXPECT_TRUE(rules.speech.contains("asked"));
+  EXPECT_TRUE(rules.prepositions.contains("в"));
+  EXPECT_FALSE(rules.starters.contains("в"));
   EXPECT_FALSE(rules.headings.contains("Note"));
   EXPECT_FALSE(parse_rules("label Note.\n", rules));  // a label word has no full stop
 }

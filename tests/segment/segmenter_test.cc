@@ -1440,6 +1440,62 @@ TEST(SegmenterTest, BracketsAfterQuotationsAndInitialsClosingBrackets) {
             Sentences({"No, no.", "[pause, approx. 5 sec.] Nobody came."}));
 }
 
+// Session 23's first runs: a year after a subject, its verb and a preposition closes the
+// clause; a book's record with a note after its year, Kazakh volume and pages, authors with
+// their role; "Ch." and "c." before a capital; a quoted title that ends its line; a bracketed
+// time stamp after an abbreviation.
+TEST(SegmenterTest, ShortClausesRecordsInitialsTitlesAndChatStamps) {
+  EXPECT_EQ(sentences(langs().ru, "Муж умер в 2020 г. Перед смертью он болел."),
+            Sentences({"Муж умер в 2020 г.", "Перед смертью он болел."}));
+  EXPECT_EQ(sentences(langs().ru, "Коммуну распустили в 1984 г. Последние годы были тяжёлыми."),
+            Sentences({"Коммуну распустили в 1984 г.", "Последние годы были тяжёлыми."}));
+  // A fronted adverbial: a preposition first, or adverbs before the preposition.
+  EXPECT_EQ(sentences(langs().ru, "В оценке 2022 г. Управление ООН писало о лагерях."),
+            Sentences({"В оценке 2022 г. Управление ООН писало о лагерях."}));
+  EXPECT_EQ(sentences(langs().ru, "Ещё в авг. 2018 г. Комитет выразил обеспокоенность."),
+            Sentences({"Ещё в авг. 2018 г. Комитет выразил обеспокоенность."}));
+  EXPECT_EQ(sentences(langs().ru, "Уже тогда в 2018 г. Комитет выразил обеспокоенность."),
+            Sentences({"Уже тогда в 2018 г. Комитет выразил обеспокоенность."}));
+  EXPECT_EQ(sentences(langs().en, "Nurgaliyev, K. S. Unanswered Letters: Family Testimonies, "
+                                  "2017–2022. Almaty, 2023 (in Kazakh; Eng. tr. forthcoming). "
+                                  "He died in 2025."),
+            Sentences({"Nurgaliyev, K. S. Unanswered Letters: Family Testimonies, 2017–2022. "
+                       "Almaty, 2023 (in Kazakh; Eng. tr. forthcoming).",
+                       "He died in 2025."}));
+  EXPECT_EQ(sentences(langs().ru, "Нургалиев К. С., Бекова А. М. (ред.). Голоса с границы: "
+                                  "устная история, 1950–1990. Алматы: Дала, 2016."),
+            Sentences({"Нургалиев К. С., Бекова А. М. (ред.). Голоса с границы: устная "
+                       "история, 1950–1990. Алматы: Дала, 2016."}));
+  EXPECT_EQ(sentences(langs().kk, "Нұрғалиев Қ. С. Қоштасу жырлары // Ішкі Азия фольклоры "
+                                  "журналы. 2004. 12-т., № 2. 55–81-б. Ол 2025 жылы қайтыс болды."),
+            Sentences({"Нұрғалиев Қ. С. Қоштасу жырлары // Ішкі Азия фольклоры журналы. 2004. "
+                       "12-т., № 2. 55–81-б.",
+                       "Ол 2025 жылы қайтыс болды."}));
+  // Without a year before it, a note in brackets makes no record of a sentence.
+  EXPECT_EQ(sentences(langs().en, "We met in Almaty. Astana, too (in May)."),
+            Sentences({"We met in Almaty.", "Astana, too (in May)."}));
+  EXPECT_EQ(sentences(langs().en, "Dr. Ch. Mamytov was the first official who looked at me."),
+            Sentences({"Dr. Ch. Mamytov was the first official who looked at me."}));
+  EXPECT_EQ(sentences(langs().en, "See Ch. 5. The next part is short."),
+            Sentences({"See Ch. 5.", "The next part is short."}));
+  EXPECT_EQ(sentences(langs().en, "We write \"c.\" before it, e.g. c. Feb. 2017. It helps."),
+            Sentences({"We write \"c.\" before it, e.g. c. Feb. 2017.", "It helps."}));
+  EXPECT_EQ(sentences(langs().en, "He named points a, b and c. The rest he left out."),
+            Sentences({"He named points a, b and c.", "The rest he left out."}));
+  EXPECT_EQ(sentences(langs().ru, "Ключевые слова: архивы\n3.2 «Кто считает задержанных? Методы "
+                                  "и их ограничения»\nД-р Е. Т. Жаксылык"),
+            Sentences({"Ключевые слова: архивы",
+                       "3.2 «Кто считает задержанных? Методы и их ограничения»",
+                       "Д-р Е. Т. Жаксылык"}));
+  // A quotation that ends with its own terminator is split at its inner sentence ends.
+  EXPECT_EQ(sentences(langs().en, "\"Then they asked: 'Who is the mother? Is she the Party?'\""),
+            Sentences({"\"Then they asked: 'Who is the mother?", "Is she the Party?'\""}));
+  EXPECT_EQ(sentences(langs().ru, "2 марта 2019 г. [21:47] Айжан: Кто-нибудь говорил с папой? "
+                                  "3 марта 2019 г. [07:15] Даулет: Ничего."),
+            Sentences({"2 марта 2019 г.", "[21:47] Айжан: Кто-нибудь говорил с папой?",
+                       "3 марта 2019 г.", "[07:15] Даулет: Ничего."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
