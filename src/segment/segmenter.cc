@@ -126,9 +126,11 @@ bool is_dash(char32_t cp) {
   return cp == '-' || cp == 0x2013 || cp == 0x2014;
 }
 
-// A footnote mark: a superscript digit ("… in June 2023.¹ Most …").
+// A footnote mark: a superscript digit ("… in June 2023.¹ Most …"), an asterisk or a dagger
+// ("… 354 pp.* 3. …").
 bool is_footnote_mark(char32_t cp) {
-  return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079);
+  return cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || cp == 0x2070 || (cp >= 0x2074 && cp <= 0x2079)
+         || cp == '*' || cp == 0x2020 || cp == 0x2021;
 }
 
 // A list bullet. In running text it only ever opens a list item, so a sentence starts there
@@ -2164,22 +2166,42 @@ bool title(std::string_view t) {
 // The head of an author–date (APA) reference: the authors, "Surname, I. I." joined by commas
 // and "&", then the year in brackets and a full stop: "Kassymova, S. B., & Ermekov, D. A.
 // (2019).", "Nurlanova, A. (2021, May 3).", "Bekov, T. (n.d.)."
+// In a numbered list of references the record's number comes first ("1. Sarsenbai, K. T.
+// (2021)."); Cyrillic references write no comma after the surname («Сарсенбай К. Т. (2021).»);
+// the year may stand with a word in its bracket ("(forthcoming, 2026)", «(в печати, 2026)»),
+// and editors carry their role ("Toktogulova, A. and Imin, R. (eds.) (2024).").
 bool author_date_head(std::string_view t) {
+  // A span may go on after the head with the title ("(2024). Families Apart: …"): the head is
+  // what runs to the first ")." before a space.
+  if (const std::size_t end = t.find("). "); end != std::string_view::npos)
+    t = t.substr(0, end + 2);
   const std::size_t open = t.rfind(" (");
   if (open == std::string_view::npos || !t.ends_with(").") || open == 0)
     return false;
   const std::string_view date = t.substr(open + 2, t.size() - open - 4);
-  if (!(is_year(date.substr(0, 4)) || date == "n.d."))
+  bool year = is_year(date.substr(0, 4)) || date == "n.d.";
+  for (std::string_view x : words(date)) {
+    if (x.ends_with(','))
+      x.remove_suffix(1);
+    year = year || is_year(x);
+  }
+  if (!year)
     return false;
-  const std::vector<std::string_view> w = words(t.substr(0, open));
-  if (w.size() < 2 || w.size() > 40 || !capitalised(w[0]) || w[0].back() != ',')
+  std::vector<std::string_view> w = words(t.substr(0, open));
+  if (!w.empty() && w[0].size() >= 2 && w[0].back() == '.' && is_ascii_digits(w[0].substr(0, w[0].size() - 1)))
+    w.erase(w.begin());  // the record's number in a list
+  if (!w.empty() && w.back().front() == '(' && w.back().ends_with(".)"))
+    w.pop_back();  // the editors' role: "(eds.)", «(ред.)», «(құраст.)»
+  if (w.size() < 2 || w.size() > 40 || !capitalised(w[0])
+      || (w[0].back() != ',' && !is_initials(w[1].ends_with(',') ? w[1].substr(0, w[1].size() - 1) : w[1]))) {
     return false;
+  }
   bool initial = false;
   for (const std::string_view x : w) {
     std::string_view bare = x;
     if (bare.back() == ',')
       bare.remove_suffix(1);
-    if (bare == "&" || bare == "et" || bare == "al.")
+    if (bare == "&" || bare == "et" || bare == "al." || bare == "and" || bare == "и" || bare == "және")
       continue;
     if (!capitalised(bare))
       return false;
@@ -2193,14 +2215,27 @@ bool author_date_head(std::string_view t) {
 bool author_date_end(std::string_view t) {
   if (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("doi:"))
     return true;
-  const std::vector<std::string_view> w = words(t);
+  std::size_t mark = 0;
+  while (!t.empty() && is_footnote_mark(decode_before(t, t.size(), &mark)))
+    t = t.substr(0, mark);  // "… 354 pp.*"
+  std::vector<std::string_view> w = words(t);
+  // An edition before the place: "2nd ed. Oslo: …", «2-е изд. Осло: …», «2-бас. Осло: …».
+  for (std::size_t k = 0; k < 3 && k + 1 < w.size(); ++k) {
+    if (w[k] == "ed." || w[k] == "изд." || w[k].ends_with("-бас.")) {
+      w.erase(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+      break;
+    }
+  }
   if (w.empty() || t.back() != '.')
     return false;
-  // "Place: Publisher.", the place one to three capitalised words.
+  // "Place: Publisher.", the place one to three capitalised words; or "Place: publisher, 140
+  // pp." with its page count («Алматы: автордың өз басылымы, 140 б.»).
   if (w.size() <= 8) {
+    const bool pages = w.size() >= 2 && is_ascii_digits(w[w.size() - 2])
+                       && (w.back() == "pp." || w.back() == "p." || w.back() == "б." || w.back() == "с.");
     for (std::size_t k = 0; k < w.size() - 1 && k < 3 && capitalised(w[k]); ++k) {
       if (w[k].back() == ':')
-        return capitalised(w[k + 1]);
+        return capitalised(w[k + 1]) || pages;
     }
   }
   // "…, 9(2), 45–71.": pages after a comma.
@@ -2302,16 +2337,25 @@ void join_author_date_records(std::string_view s, std::vector<core::Span>& spans
   auto text = [&](std::size_t k) { return s.substr(spans[k].begin, spans[k].end - spans[k].begin); };
   std::vector<core::Span> out;
   for (std::size_t k = 0; k < spans.size(); ++k) {
-    if (!record::author_date_head(text(k)) || k + 1 == spans.size()) {
+    if (!record::author_date_head(text(k)) || k + 1 == spans.size()
+        || record::author_date_end(text(k))) {
       out.push_back(spans[k]);
       continue;
     }
-    std::size_t hi = k + 1;
+    // A head alone takes at least the title after it; a head with its title goes on only to
+    // an end found.
+    const bool head_alone = text(k).ends_with(").");
+    std::size_t hi = head_alone ? k + 1 : k;
     for (std::size_t j = k + 1; j < spans.size() && j <= k + kMaxParts; ++j) {
       if (record::author_date_head(text(j)))
         break;
       if (record::author_date_end(text(j))) {
-        hi = j;
+        // A subtitle after a colon reads like "Place: Publisher." ("Families Apart: Kyrgyz
+        // Voices."): the imprint right after it is the end.
+        hi = j + 1 < spans.size() && j < k + kMaxParts && !record::author_date_head(text(j + 1))
+                     && record::author_date_end(text(j + 1))
+                 ? j + 1
+                 : j;
         break;
       }
     }

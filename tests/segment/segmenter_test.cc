@@ -1496,6 +1496,44 @@ TEST(SegmenterTest, ShortClausesRecordsInitialsTitlesAndChatStamps) {
                        "3 марта 2019 г.", "[07:15] Даулет: Ничего."}));
 }
 
+// Session 23's second round: author-date references in a numbered list, in Cyrillic, with
+// "forthcoming", editors, an edition, a subtitle after a colon and a footnote asterisk.
+TEST(SegmenterTest, AuthorDateReferencesInListsAndCyrillic) {
+  EXPECT_EQ(sentences(langs().en, "2. Vael, H. (2023). The Paper Trail: Leaked Documents and What "
+                                  "They Show. 2nd ed. Oslo: Nordlys Press, xii + 354 pp.* Vael "
+                                  "reads the notices line by line."),
+            Sentences({"2. Vael, H. (2023). The Paper Trail: Leaked Documents and What They "
+                       "Show. 2nd ed. Oslo: Nordlys Press, xii + 354 pp.*",
+                       "Vael reads the notices line by line."}));
+  EXPECT_EQ(sentences(langs().en, "Toktogulova, A. and Imin, R. (eds.) (2024). Families Apart: "
+                                  "Kyrgyz Voices. Bishkek: Ala-Too Press, 216 pp. Twelve essays."),
+            Sentences({"Toktogulova, A. and Imin, R. (eds.) (2024). Families Apart: Kyrgyz "
+                       "Voices. Bishkek: Ala-Too Press, 216 pp.",
+                       "Twelve essays."}));
+  EXPECT_EQ(sentences(langs().en, "Ismailova, G. B. (forthcoming, 2026). Counting the Missing. "
+                                  "Cambridge: Fenwick Academic. A handbook."),
+            Sentences({"Ismailova, G. B. (forthcoming, 2026). Counting the Missing. Cambridge: "
+                       "Fenwick Academic.",
+                       "A handbook."}));
+  EXPECT_EQ(sentences(langs().kk, "4. Нұрлан Қ. (2022). Mother's Kitchen [Анамның асүйі]. Алматы: "
+                                  "автордың өз басылымы, 140 б. Нұрлан Қ. – лақап ат."),
+            Sentences({"4. Нұрлан Қ. (2022). Mother's Kitchen [Анамның асүйі]. Алматы: автордың "
+                       "өз басылымы, 140 б.",
+                       "Нұрлан Қ. – лақап ат."}));
+  EXPECT_EQ(sentences(langs().ru, "Токтогулова А., Имин Р. (ред.) (2024). Разлучённые семьи. "
+                                  "Бишкек: Ала-Тоо, 216 с. Примеч.: в русском изд. (2025) нет гл. 9."),
+            Sentences({"Токтогулова А., Имин Р. (ред.) (2024). Разлучённые семьи. Бишкек: "
+                       "Ала-Тоо, 216 с.",
+                       "Примеч.: в русском изд. (2025) нет гл. 9."}));
+  // A title with a subtitle and no imprint after it ends where it ends.
+  EXPECT_EQ(sentences(langs().en, "Toktogulova, A. (2024). Families Apart: Kyrgyz Voices. Twelve "
+                                  "essays."),
+            Sentences({"Toktogulova, A. (2024). Families Apart: Kyrgyz Voices.", "Twelve essays."}));
+  // An asterisk after a sentence's full stop is its footnote mark.
+  EXPECT_EQ(sentences(langs().en, "The Russian edition lacks a chapter.* The rest is the same."),
+            Sentences({"The Russian edition lacks a chapter.*", "The rest is the same."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
