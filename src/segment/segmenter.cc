@@ -1392,9 +1392,65 @@ bool SegmenterImpl::is_abbreviation_label(std::string_view s) const {
 
 // "1.", "2.3.", "IV.", "a)", "(b)", "Article 5.", "Статья 12", "5-бап.", "1-бап", "§ 4.",
 // "II панель.".
+// A number of a heading or a table: "5", "3.2", or a section letter before it, "B.1", «Б.1»
+// (a table in annex B).
+bool is_heading_number(std::string_view s) {
+  if (is_ascii_digits(s) || is_section_number(s))
+    return true;
+  std::size_t len = 0;
+  return !s.empty() && is_upper(decode_at(s, 0, &len)) && len + 1 < s.size() && s[len] == '.'
+         && is_section_number(s.substr(len + 1));
+}
+
+// Where a field's label of one to three words that starts at `at` ends (past its colon and the
+// space after it), or npos: "Date: ", «Рабочие языки: », «Место проведения: ». The first word
+// capitalised, the others in lower case.
+std::size_t field_label_end(std::string_view s, std::size_t at) {
+  constexpr int kMaxWords = 3;
+  std::size_t len = 0;
+  if (at >= s.size() || !is_upper(decode_at(s, at, &len)))
+    return std::string_view::npos;
+  for (int words = 1; words <= kMaxWords; ++words) {
+    std::size_t i = at;
+    while (i < s.size() && s[i] != ' ' && s[i] != ':') {
+      const char32_t cp = decode_at(s, i, &len);
+      if (!u_isalpha(uc(cp)) && cp != '-')
+        return std::string_view::npos;
+      i += len;
+    }
+    if (i + 1 < s.size() && s[i] == ':' && s[i + 1] == ' ')
+      return i + 2;
+    if (i >= s.size() || i + 1 >= s.size() || !u_islower(uc(decode_at(s, i + 1, &len))))
+      return std::string_view::npos;
+    at = i + 1;
+  }
+  return std::string_view::npos;
+}
+
+// A programme's time or time range before its heading: "9.45–11.00", "14:00", "9:45-11:00".
+bool is_time_range(std::string_view s) {
+  std::size_t len = 0;
+  bool separator = false;
+  for (std::size_t i = 0; i < s.size(); i += len) {
+    const char32_t cp = decode_at(s, i, &len);
+    if (cp == ':' || cp == '.') {
+      separator = true;
+    } else if (!(cp >= '0' && cp <= '9') && !is_dash(cp)) {
+      return false;
+    }
+  }
+  return separator && s.front() >= '0' && s.front() <= '9' && s.back() >= '0' && s.back() <= '9';
+}
+
 bool SegmenterImpl::is_label(std::string_view s) const {
   if (s.size() > 48)
     return false;
+  // A programme's entry: its time, then the heading word and its number ("9.45–11.00 Сессия 1.").
+  if (const std::size_t space = s.find(' ');
+      space != std::string_view::npos && is_time_range(s.substr(0, space)) && space + 1 < s.size()
+      && s.substr(space + 1).find(' ') != std::string_view::npos) {
+    s.remove_prefix(space + 1);
+  }
   // A note's label word: "Note.", «Примечание.», «Ескерту.» (`label`).
   if (s.size() > 1 && s.back() == '.' && rules_.labels.contains(s.substr(0, s.size() - 1)))
     return true;
@@ -1418,7 +1474,7 @@ bool SegmenterImpl::is_label(std::string_view s) const {
     // "Part A.", «Часть Б.».
     std::size_t len2 = 0;
     if (rules_.headings.contains(first)
-        && (is_ascii_digits(second) || is_roman(second)
+        && (is_heading_number(second) || is_roman(second)
             || (is_single_letter(second) && is_upper(decode_at(second, 0, &len2))))) {
       return true;
     }
@@ -1427,7 +1483,7 @@ bool SegmenterImpl::is_label(std::string_view s) const {
            && rules_.headings.contains(second);
   }
   if (std::size_t dash = s.find('-'); dash != std::string_view::npos) {
-    return is_ascii_digits(s.substr(0, dash)) && rules_.headings.contains(s.substr(dash + 1));
+    return is_heading_number(s.substr(0, dash)) && rules_.headings.contains(s.substr(dash + 1));
   }
   return false;
 }
@@ -1840,9 +1896,20 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
                            && u_isdigit(uc(decode_before(s, token_start - 1, &cp_start)));
   if (((k == AbbrevKind::kYear || k == AbbrevKind::kUnit) ? after_digit : k == AbbrevKind::kFinal)
       && kind != nullptr && !bracketed && next.word_case == WordCase::kUpper) {
-    const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+    const auto at = static_cast<std::size_t>(next.word.data() - s.data());
+    const auto after = at + next.word.size();
     if (after + 1 < s.size() && s[after] == ':' && s[after + 1] == ' ')
       return true;
+    // After a field of its own the next field's label may have more words: «Дата: суббота,
+    // 17 мая 2025 г. Рабочие языки: …».
+    if (field_label_end(s, start) != std::string_view::npos && field_label_end(s, at) != std::string_view::npos)
+      return true;
+  }
+  // A time that opens the sentence labels what follows it, a diary's or a log's entry: "6:40
+  // a.m. Left Almaty on the early bus …" (as "[00:09:20] In Oct. 2019 …" does).
+  if (k == AbbrevKind::kFinal && kind != nullptr && token_start >= start + 2
+      && is_time_stamp(s.substr(start, token_start - 1 - start))) {
+    return false;
   }
   switch (k) {
     case AbbrevKind::kNever:

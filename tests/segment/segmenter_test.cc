@@ -1534,6 +1534,35 @@ TEST(SegmenterTest, AuthorDateReferencesInListsAndCyrillic) {
             Sentences({"The Russian edition lacks a chapter.*", "The rest is the same."}));
 }
 
+// Session 23's second round, layouts: a table's letter-numbered label, a programme's time
+// before its heading, a header's field after a field, a time that labels a diary's entry,
+// «сілт.» before a code.
+TEST(SegmenterTest, TableLabelsProgrammeTimesFieldsAndEntryTimes) {
+  EXPECT_EQ(sentences(langs().en, "Table B.1. Respondents by ethnic group (n = 1,184)"),
+            Sentences({"Table B.1. Respondents by ethnic group (n = 1,184)"}));
+  EXPECT_EQ(sentences(langs().ru, "Таблица Б.1. Распределение респондентов (n = 1184)"),
+            Sentences({"Таблица Б.1. Распределение респондентов (n = 1184)"}));
+  EXPECT_EQ(sentences(langs().kk, "В.1-кесте. Респонденттердің бөлінуі (n = 1 184)"),
+            Sentences({"В.1-кесте. Респонденттердің бөлінуі (n = 1 184)"}));
+  EXPECT_EQ(sentences(langs().ru, "9.45–11.00 Сессия 1. Как записать свидетельство"),
+            Sentences({"9.45–11.00 Сессия 1. Как записать свидетельство"}));
+  // A table's number in a sentence is no label.
+  EXPECT_EQ(sentences(langs().en, "Table 3.2 shows the main categories. The rest follow."),
+            Sentences({"Table 3.2 shows the main categories.", "The rest follow."}));
+  EXPECT_EQ(sentences(langs().ru, "Дата: суббота, 17 мая 2025 г. Рабочие языки: казахский и русский."),
+            Sentences({"Дата: суббота, 17 мая 2025 г.", "Рабочие языки: казахский и русский."}));
+  // Without a field before it, a subject and its verb before a colon go on after a fronted year.
+  EXPECT_EQ(sentences(langs().ru, "В 2021 г. Евросоюз заявил: это важно."),
+            Sentences({"В 2021 г. Евросоюз заявил: это важно."}));
+  EXPECT_EQ(sentences(langs().en, "6:40 a.m. Left Almaty on the early bus with D. and far too many "
+                                  "batteries."),
+            Sentences({"6:40 a.m. Left Almaty on the early bus with D. and far too many batteries."}));
+  EXPECT_EQ(sentences(langs().en, "We left at 6:40 a.m. The bus was late."),
+            Sentences({"We left at 6:40 a.m.", "The bus was late."}));
+  EXPECT_EQ(sentences(langs().kk, "Іс: арнайы баяндамашыға өтініш, сілт. SR/XJ/2025/044"),
+            Sentences({"Іс: арнайы баяндамашыға өтініш, сілт. SR/XJ/2025/044"}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
