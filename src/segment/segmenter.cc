@@ -962,7 +962,9 @@ bool footnote_mark_opens(std::string_view s, std::size_t at) {
     at += len;
   if (at == from || at + 1 >= s.size() || s[at] != ' ')
     return false;
-  return is_upper(decode_at(s, at + 1, &len));
+  // A note opens with a word, a number or a number sign: "⁴ № 17 сұхбат, …", "² 12 May …".
+  const char32_t first = decode_at(s, at + 1, &len);
+  return is_upper(first) || u_isdigit(uc(first)) || first == U'№';
 }
 
 // A candidate break that ICU's rules leave out, after the terminator at byte `i` ('.', '!',
@@ -1352,8 +1354,13 @@ std::vector<std::string_view> words(std::string_view t) {
 // г.», «[Июнь 2018 г.]»).
 bool is_date_label(std::string_view t) {
   constexpr std::size_t kMaxWords = 6;
-  const std::vector<std::string_view> w = words(t);
-  return !w.empty() && w.size() <= kMaxWords
+  std::vector<std::string_view> w = words(t);
+  // A range of two dates counts as one: «Март 2018 г. – июль 2019 г. — Сауле пишет …».
+  std::size_t len = 0;
+  const std::size_t dashes = std::erase_if(w, [&](std::string_view x) {
+    return is_dash(decode_at(x, 0, &len)) && len == x.size();
+  });
+  return !w.empty() && w.size() <= kMaxWords + (dashes > 0 ? 2 : 0)
          && std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
@@ -1761,6 +1768,32 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (!kind)
     kind = find_abbreviation(rules_, token);
+  // A number after "No." or "№" rarely opens a sentence: after a short capitalised word with a
+  // full stop that no rule lists, it is that abbreviation's number: "Cat. No. 1", «Кат. № 1»,
+  // "Inv. No. 12".
+  if (!kind && token.size() >= 3 && token.back() == '.') {
+    constexpr std::size_t kMaxLetters = 5;
+    std::size_t letters = 0;
+    bool word = is_upper(decode_at(token, 0, &cp_start));
+    for (std::size_t i = 0; word && i + 1 < token.size(); i += cp_start, ++letters)
+      word = u_isalpha(uc(decode_at(token, i, &cp_start)));
+    const auto at = static_cast<std::size_t>(next.word.data() - s.data());
+    const bool sign = next.word_case == WordCase::kDigit && s.substr(pos).starts_with("№");
+    const bool no = next.word == "No" && at + next.word.size() + 2 < s.size()
+                    && s[at + next.word.size()] == '.' && s[at + next.word.size() + 1] == ' '
+                    && u_isdigit(uc(decode_at(s, at + next.word.size() + 2, &cp_start)));
+    if (word && letters >= 2 && letters <= kMaxLetters && (sign || no))
+      return false;
+  }
+  // A page or volume that Kazakh writes after its number with a hyphen, closing a bracket, is
+  // the `numeric` abbreviation's: «(«Куәгерлер сөйлейді», 7-б.) Раушан …», «(112–118-б.)».
+  if (!kind && bracketed && !token.empty() && token[0] >= '0' && token[0] <= '9') {
+    if (const std::size_t hyphen = token.rfind('-'); hyphen != std::string_view::npos && hyphen > 0) {
+      const AbbrevKind* suffix = find_abbreviation(rules_, token.substr(hyphen + 1));
+      if (suffix != nullptr && *suffix == AbbrevKind::kNumeric)
+        kind = suffix;
+    }
+  }
   // A range of two abbreviations is the last one's: "Mon.–Fri. 9:30 a.m.–5 p.m.", «пн.–пт.».
   if (!kind) {
     for (const std::string_view dash : {"–", "-", "/"}) {
@@ -1954,6 +1987,10 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       return rules_.starters.contains(next.word)
              || (!is_dash(decode_at(s, pos, &cp_start)) && opens_with_date(s, next));
     case AbbrevKind::kNumeric:
+      // A page or volume that closes a bracket, «(«Куәгерлер сөйлейді», 7-б.) Раушан …»: the
+      // full stop is the abbreviation's, as after an `abbrev`.
+      if (bracketed && token_start > start && next.word_case == WordCase::kUpper)
+        return rules_.starters.contains(next.word);
       // A number, or a code with digits in it ("passport No. N12345678 and …"), is the
       // abbreviation's, in brackets too: "case no. (2018) Xin 40 …" (next skipped that as a
       // note).

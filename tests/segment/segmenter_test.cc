@@ -1563,6 +1563,38 @@ TEST(SegmenterTest, TableLabelsProgrammeTimesFieldsAndEntryTimes) {
             Sentences({"Іс: арнайы баяндамашыға өтініш, сілт. SR/XJ/2025/044"}));
 }
 
+// Session 23's third round: a Kazakh page closing a bracket inside a sentence, a budget's
+// line label, a region's «обл.» at a sentence's end, a date range before a dash, a footnote
+// that opens with a number sign, an abbreviation before "No." or «№».
+TEST(SegmenterTest, BracketedPagesBudgetLinesRegionsRangesAndCatalogueNumbers) {
+  EXPECT_EQ(sentences(langs().kk, "Есепте («Куәгерлер сөйлейді», 7-б.) Раушан ханымның сөзін келтірдік."),
+            Sentences({"Есепте («Куәгерлер сөйлейді», 7-б.) Раушан ханымның сөзін келтірдік."}));
+  EXPECT_EQ(sentences(langs().kk, "Бұл туралы кітапта жазылған, 7-б. Ол кейін шықты."),
+            Sentences({"Бұл туралы кітапта жазылған, 7-б.", "Ол кейін шықты."}));
+  EXPECT_EQ(sentences(langs().en, "Line 1. Staff salaries: budget 21,600.00; spent 10,950.00 (50.7%)"),
+            Sentences({"Line 1. Staff salaries: budget 21,600.00; spent 10,950.00 (50.7%)"}));
+  EXPECT_EQ(sentences(langs().kk, "1-жол. Қызметкерлер жалақысы: бюджет 21 600,00"),
+            Sentences({"1-жол. Қызметкерлер жалақысы: бюджет 21 600,00"}));
+  EXPECT_EQ(sentences(langs().ru, "Его семья живёт в Жетысуской обл. Дата суда не назначена."),
+            Sentences({"Его семья живёт в Жетысуской обл.", "Дата суда не назначена."}));
+  EXPECT_EQ(sentences(langs().ru, "Жаркент — город в Алматинской обл. Казахстана, у границы."),
+            Sentences({"Жаркент — город в Алматинской обл. Казахстана, у границы."}));
+  EXPECT_EQ(sentences(langs().ru, "Март 2018 г. – июль 2019 г. — Сауле пишет 14 писем."),
+            Sentences({"Март 2018 г. – июль 2019 г. — Сауле пишет 14 писем."}));
+  // A clause of its own before the dash is still a sentence.
+  EXPECT_EQ(sentences(langs().en, "And please don't e-mail me at 2 a.m. — I do sleep."),
+            Sentences({"And please don't e-mail me at 2 a.m.", "— I do sleep."}));
+  EXPECT_EQ(sentences(langs().kk, "Нәтижелер осындай. ⁴ № 17 сұхбат, Жаркент."),
+            Sentences({"Нәтижелер осындай.", "⁴ № 17 сұхбат, Жаркент."}));
+  EXPECT_EQ(sentences(langs().en, "Cat. No. 1 Her hands, 2019."),
+            Sentences({"Cat. No. 1 Her hands, 2019."}));
+  EXPECT_EQ(sentences(langs().ru, "Кат. № 1 Её руки, 2019 г."), Sentences({"Кат. № 1 Её руки, 2019 г."}));
+  EXPECT_EQ(sentences(langs().en, "We met Dr. Abenova. No. 5 was empty."),
+            Sentences({"We met Dr. Abenova.", "No. 5 was empty."}));
+  EXPECT_EQ(sentences(langs().kk, "– Мынау – сол, – дейді Ерлан. – 2016 жылы, тойында."),
+            Sentences({"– Мынау – сол, – дейді Ерлан.", "– 2016 жылы, тойында."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
