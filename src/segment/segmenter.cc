@@ -510,6 +510,13 @@ std::size_t number_after_sign(std::string_view s, std::size_t pos) {
   return pos < s.size() && u_isdigit(uc(decode_at(s, pos, &len))) ? pos : std::string_view::npos;
 }
 
+// Whether `next` is "No." and a number follows it: "tag No. 5", "Cat. No. 1".
+bool no_before_number(std::string_view s, const NextWord& next) {
+  const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
+  return next.word == "No" && after + 2 < s.size() && s[after] == '.' && s[after + 1] == ' '
+         && s[after + 2] >= '0' && s[after + 2] <= '9';
+}
+
 // The first word at or after `pos`, skipping opening quotes and brackets and a dash that opens
 // a line of dialogue ("— Нас били", "– Біз"); a number after a number sign is the word.
 NextWord next_word(std::string_view s, std::size_t pos) {
@@ -1777,12 +1784,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     bool word = is_upper(decode_at(token, 0, &cp_start));
     for (std::size_t i = 0; word && i + 1 < token.size(); i += cp_start, ++letters)
       word = u_isalpha(uc(decode_at(token, i, &cp_start)));
-    const auto at = static_cast<std::size_t>(next.word.data() - s.data());
     const bool sign = next.word_case == WordCase::kDigit && s.substr(pos).starts_with("№");
-    const bool no = next.word == "No" && at + next.word.size() + 2 < s.size()
-                    && s[at + next.word.size()] == '.' && s[at + next.word.size() + 1] == ' '
-                    && u_isdigit(uc(decode_at(s, at + next.word.size() + 2, &cp_start)));
-    if (word && letters >= 2 && letters <= kMaxLetters && (sign || no))
+    if (word && letters >= 2 && letters <= kMaxLetters && (sign || no_before_number(s, next)))
       return false;
   }
   // A page or volume that Kazakh writes after its number with a hyphen, closing a bracket, is
@@ -2011,8 +2014,7 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       // three capitals before its digits ("tag No. SS 408812").
       if (const auto after = static_cast<std::size_t>(next.word.data() - s.data()) + next.word.size();
           s.substr(static_cast<std::size_t>(next.word.data() - s.data())).starts_with("№")
-          || (next.word == "No" && after + 2 < s.size() && s[after] == '.' && s[after + 1] == ' '
-              && s[after + 2] >= '0' && s[after + 2] <= '9')
+          || no_before_number(s, next)
           || (next.word.size() <= 3 && next.word_case == WordCase::kUpper
               && std::all_of(next.word.begin(), next.word.end(),
                              [](char c) { return c >= 'A' && c <= 'Z'; })
