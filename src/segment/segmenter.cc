@@ -352,9 +352,13 @@ bool number_closes_long_clause(std::string_view s, std::size_t start, std::size_
                            || word.back() == ';' || word.back() == ':';
     if (clause_boundary) {
       // After a colon the date or number is a field's value, not a fronted adverbial: "Срок
-      // подачи заявок: 15 янв. 2026 г. Чтобы подать …".
-      if (!word.empty() && word.back() == ':')
+      // подачи заявок: 15 янв. 2026 г. Чтобы подать …". (With a preposition before the
+      // number, after a speaker's label, it is one: «ВЕДУЩИЙ: В 2020 г. Рысгуль …».)
+      if (!word.empty() && word.back() == ':'
+          && std::none_of(fronted.begin(), fronted.begin() + std::min(words, kFrontedWords),
+                          [&](std::string_view w) { return is_preposition(lower_first(w)); })) {
         return true;
+      }
       // Right after a dash that follows a lower-case word (or after a dash and one word, a
       // preposition: «до», «около») the number is what the clause says of its subject, no
       // adverbial: «…, а наша цель — 20 тыс. Подписать …», «длительность записи — до 30 мин.
@@ -1257,6 +1261,12 @@ class SegmenterImpl {
   // Whether the text from `pos` to its next terminator is a short attribution: two to four
   // words, the last a `speech` verb ("Dr. Kaliyev asked.").
   bool attribution_at(std::string_view s, std::size_t pos) const;
+  // Whether `rest`, after a dash that follows a quotation, is only the quotation's source and
+  // ends the paragraph: "— Gulnara S., Almaty, 2023".
+  bool source_ends_paragraph(std::string_view rest) const;
+  // Whether `word` is a number written in words, cardinal or ordinal ("seven", «седьмая»,
+  // «жетінші»; core::read_numbers), not a month's name or a time.
+  bool is_number_word(std::string_view word) const;
   // Whether `next`, a word that starts with a digit, is a number followed by a `numstart` word
   // ("2018 год", "25 января", "2019 жылы", "2019-жылы").
   bool opens_with_date(std::string_view s, const NextWord& next) const;
@@ -1362,7 +1372,9 @@ std::vector<std::string_view> words(std::string_view t) {
 bool is_date_label(std::string_view t) {
   constexpr std::size_t kMaxWords = 6;
   std::vector<std::string_view> w = words(t);
-  // A range of two dates counts as one: «Март 2018 г. – июль 2019 г. — Сауле пишет …».
+  // A range of two dates counts as one: «Март 2018 г. – июль 2019 г. — Сауле пишет …». A
+  // slash between two places is not a word: «Женева / Алматы, 9 апреля 2025 г. — В четверг …».
+  std::erase(w, std::string_view("/"));
   std::size_t len = 0;
   const std::size_t dashes = std::erase_if(w, [&](std::string_view x) {
     return is_dash(decode_at(x, 0, &len)) && len == x.size();
@@ -1383,6 +1395,48 @@ bool signature_ends_paragraph(const RuleSet& rules, std::string_view rest) {
          && std::all_of(w.begin(), w.end(), [&](std::string_view word) {
               return word.back() == '.' && find_abbreviation(rules, word) != nullptr;
             });
+}
+
+// Whether the text before `pos` ends with a quotation, its closing mark last or before the
+// sentence's terminator: `… him."`, «… ответить».», «… ответить»».
+bool quotation_ends_before(std::string_view s, std::size_t start, std::size_t pos) {
+  std::size_t at = pos;
+  std::size_t prev = 0;
+  while (at > start && is_space(decode_before(s, at, &prev)))
+    at = prev;
+  if (at > start && is_terminator(static_cast<unsigned char>(s[at - 1])))
+    --at;
+  if (at <= start)
+    return false;
+  const char32_t last = decode_before(s, at, &prev);
+  return is_quote_mark(last) && is_closer(last);
+}
+
+// Whether the dash at `pos`, after a question or an exclamation, closes a pair of spaced dashes
+// that one after a word opened earlier in the sentence (a dash that opens the sentence, a line
+// of dialogue's, does not count, nor one after a subtitle's time: "00:01:12,500 --> 00:01:15,000
+// - When …? - On 14 Oct. …"): "… into my hand — a spool? a button? — I never found out".
+bool closes_dash_pair(std::string_view s, std::size_t start, std::size_t pos) {
+  std::size_t at = pos;
+  std::size_t prev = 0;
+  while (at > start && is_space(decode_before(s, at, &prev)))
+    at = prev;
+  if (at == pos || at <= start || (s[at - 1] != '?' && s[at - 1] != '!'))
+    return false;
+  const std::size_t low = std::max(start, pos > kBracketWindow ? pos - kBracketWindow : 0);
+  std::size_t dashes = 0;
+  std::size_t len = 0;
+  for (std::size_t i = low + 2; i + 1 < at; i += len) {
+    const char32_t cp = decode_at(s, i, &len);
+    std::size_t word = 0;
+    if (is_dash(cp) && s[i - 1] == ' ' && i + len < s.size() && s[i + len] == ' '
+        && u_isalpha(uc(decode_before(s, i - 1, &word)))) {
+      ++dashes;
+    }
+    if (len == 0)
+      break;
+  }
+  return dashes % 2 == 1;
 }
 
 }  // namespace
@@ -1487,13 +1541,16 @@ bool SegmenterImpl::is_label(std::string_view s) const {
     // A heading word and its number, Roman numeral or capital letter: "Article 5.", "Part II.",
     // "Part A.", «Часть Б.».
     std::size_t len2 = 0;
+    // Or the number in words: "Chapter Seven.", «Глава седьмая.».
     if (rules_.headings.contains(first)
-        && (is_heading_number(second) || is_roman(second)
+        && (is_heading_number(second) || is_roman(second) || is_number_word(second)
             || (is_single_letter(second) && is_upper(decode_at(second, 0, &len2))))) {
       return true;
     }
-    // Kazakh puts the number or the letter first: «А кестесі.» (table A), «2 кесте.», «II панель.».
-    return (is_ascii_digits(first) || is_single_letter(first) || is_roman(first))
+    // Kazakh puts the number or the letter first: «А кестесі.» (table A), «2 кесте.», «II панель.»,
+    // «Жетінші тарау.».
+    return (is_ascii_digits(first) || is_single_letter(first) || is_roman(first)
+            || is_number_word(first))
            && rules_.headings.contains(second);
   }
   if (std::size_t dash = s.find('-'); dash != std::string_view::npos) {
@@ -1560,12 +1617,36 @@ bool SegmenterImpl::plain_end_before(std::string_view s, std::size_t start, std:
 bool SegmenterImpl::number_word_before(std::string_view s, std::size_t start,
                                        std::size_t end) const {
   const std::size_t begin = token_start_before(s, start, end);
-  if (begin >= end)
+  return begin < end && is_number_word(s.substr(begin, end - begin));
+}
+
+bool SegmenterImpl::is_number_word(std::string_view word) const {
+  if (word.empty() || (word.front() >= '0' && word.front() <= '9'))
     return false;
-  const std::string_view word = s.substr(begin, end - begin);
   const std::vector<core::NumberToken> numbers = core::read_numbers(word, lang_);
   return numbers.size() == 1 && numbers[0].span.begin == 0 && numbers[0].span.end == word.size()
          && !numbers[0].value.starts_with("month:") && !numbers[0].value.starts_with("time:");
+}
+
+bool SegmenterImpl::source_ends_paragraph(std::string_view rest) const {
+  constexpr std::size_t kMaxWords = 8;
+  constexpr std::size_t kMaxBytes = 100;
+  const std::vector<std::string_view> w = words(rest);
+  std::size_t len = 0;
+  if (w.empty() || w.size() > kMaxWords || rest.size() > kMaxBytes
+      || !is_upper(decode_at(w.front(), 0, &len)) || rest.find_first_of("?!") != std::string_view::npos) {
+    return false;
+  }
+  for (std::size_t at = 0; at < rest.size(); at += len) {  // no quotation of its own
+    if (is_quote_mark(decode_at(rest, at, &len)))
+      return false;
+  }
+  return std::all_of(w.begin(), w.end(), [&](std::string_view word) {
+    while (!word.empty() && (word.back() == ',' || word.back() == ';'))
+      word.remove_suffix(1);
+    return word.find('.') == std::string_view::npos || is_initials(word)
+           || (word.back() == '.' && find_abbreviation(rules_, word) != nullptr);
+  });
 }
 
 bool SegmenterImpl::attribution_at(std::string_view s, std::size_t pos) const {
@@ -1696,6 +1777,15 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
       return false;
     if (signature_ends_paragraph(rules_, s.substr(pos + len)))
       return false;
+    // Nor is a quotation's source after it ("… what to tell him." — Gulnara S., Almaty, 2023",
+    // «… не айтарымды білмеймін». – Гүлнар С., Алматы, 2023 ж.»): a reply would end in its
+    // own mark.
+    if (quotation_ends_before(s, start, pos) && source_ends_paragraph(s.substr(pos + len)))
+      return false;
+    // Nor does a dash after a question or an exclamation open anything when it closes the pair
+    // of dashes around them: "… into my hand — a spool? a button? — I never found out …".
+    if (closes_dash_pair(s, start, pos))
+      return false;
   }
 
   // The end of the current sentence's text, without trailing white space.
@@ -1731,14 +1821,6 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   }
   if (quoted_initial_explained(s, token, pos))
     return false;
-  // A transcriber's note whose full stops are abbreviations' opens the sentence after it, as a
-  // note without any does: "No, no. [pause, approx. 5 sec.] Nobody came."
-  if (bracketed && s[end - 1] == ']') {
-    const std::size_t low = std::max(start, end > kBracketWindow ? end - kBracketWindow : 0);
-    const std::size_t open = s.substr(low, end - low).rfind('[');
-    if (open != std::string_view::npos && abbreviated_note(s, low + open, end - 1))
-      return false;
-  }
   if (token.size() < 2 || token.back() != '.' || token.ends_with(".."))
     return true;
   // A list that a colon opens, or whose items semicolons separate: "Талаптар: 1. Лагерьлерді
@@ -1899,11 +1981,16 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
 
   // A bracket with no full stop inside and a sentence end right after it, following an
   // abbreviation: the sentence's own full stop is the one after the bracket ("… to 1 p.m.
-  // (Almaty time).").
+  // (Almaty time)."), or there is none, the paragraph ends with a round bracket: a note on the
+  // date of a header's field («Дата: 10 декабря 2025 г. (День прав человека)»). A sentence
+  // in brackets would end in its own mark inside them; a note in square brackets stands alone
+  // («… 12 мая 2025 г. [Конец перевода]»).
   if ((kind || is_initials(token)) && !bracketed && pos < s.size() && bracket_step(s[pos]) > 0) {
     bool full_stop = false;
     const std::size_t close = bracket_close(s, pos + 1, 1, &full_stop);
-    if (close != std::string_view::npos && !full_stop && terminator_after(s, close)) {
+    if (close != std::string_view::npos && !full_stop
+        && (terminator_after(s, close)
+            || (s[pos] == '(' && s.find_first_not_of(' ', close + 1) == std::string_view::npos))) {
       return false;
     }
     // Nor does a sentence open with a bracket and a dash after it: a dateline's agency,

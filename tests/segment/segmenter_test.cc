@@ -1436,8 +1436,14 @@ TEST(SegmenterTest, BracketsAfterQuotationsAndInitialsClosingBrackets) {
             Sentences({"Wait, I'll go out into the yard.", "[pause, approx. 20 sec.]"}));
   EXPECT_EQ(sentences(langs().kk, "Тоқта, аулаға шығайын. [үзіліс, шамамен 20 сек.]"),
             Sentences({"Тоқта, аулаға шығайын.", "[үзіліс, шамамен 20 сек.]"}));
+  // Before a capital it is a sentence in brackets, as every gold text with one has it (253,
+  // 369, 465, 490): "[pause] Nobody …" has no full stop to end it.
   EXPECT_EQ(sentences(langs().en, "No, no. [pause, approx. 5 sec.] Nobody came."),
-            Sentences({"No, no.", "[pause, approx. 5 sec.] Nobody came."}));
+            Sentences({"No, no.", "[pause, approx. 5 sec.]", "Nobody came."}));
+  EXPECT_EQ(sentences(langs().ru, "Нет. [пауза, 4 сек.] С мамой всё хорошо."),
+            Sentences({"Нет.", "[пауза, 4 сек.]", "С мамой всё хорошо."}));
+  EXPECT_EQ(sentences(langs().en, "No, no. [pause] Nobody came."),
+            Sentences({"No, no.", "[pause] Nobody came."}));
 }
 
 // Session 23's first runs: a year after a subject, its verb and a preposition closes the
@@ -1593,6 +1599,53 @@ TEST(SegmenterTest, BracketedPagesBudgetLinesRegionsRangesAndCatalogueNumbers) {
             Sentences({"We met Dr. Abenova.", "No. 5 was empty."}));
   EXPECT_EQ(sentences(langs().kk, "– Мынау – сол, – дейді Ерлан. – 2016 жылы, тойында."),
             Sentences({"– Мынау – сол, – дейді Ерлан.", "– 2016 жылы, тойында."}));
+}
+
+// Session 24: a dateline of two places, a round bracket that ends the paragraph after an
+// abbreviation, a quotation's source after a dash, a dash that closes a pair around a question,
+// a chapter's number in words; then seasons, speakers' labels and «деп».
+TEST(SegmenterTest, DatelinesSourcesDashPairsChaptersInWordsAndSeasons) {
+  EXPECT_EQ(sentences(langs().ru, "Женева / Алматы, 9 апреля 2025 г. — В четверг семьи передадут письма."),
+            Sentences({"Женева / Алматы, 9 апреля 2025 г. — В четверг семьи передадут письма."}));
+  EXPECT_EQ(sentences(langs().ru, "Дата: 10 декабря 2025 г. (День прав человека)"),
+            Sentences({"Дата: 10 декабря 2025 г. (День прав человека)"}));
+  // A note in square brackets stands alone; so does a bracket with its own full stop.
+  EXPECT_EQ(sentences(langs().ru, "Посёлок Нылкы, сельский комитет [название удалено] 12 мая 2025 г. "
+                                  "[Конец перевода]"),
+            Sentences({"Посёлок Нылкы, сельский комитет [название удалено] 12 мая 2025 г.",
+                       "[Конец перевода]"}));
+  EXPECT_EQ(sentences(langs().en, "The meeting ended at 5 p.m. (It was late.)"),
+            Sentences({"The meeting ended at 5 p.m.", "(It was late.)"}));
+  EXPECT_EQ(sentences(langs().en, "\"I don't know what to tell him.\" — Gulnara S., Almaty, 2023"),
+            Sentences({"\"I don't know what to tell him.\" — Gulnara S., Almaty, 2023"}));
+  EXPECT_EQ(sentences(langs().kk, "«Оған не айтарымды білмеймін». – Гүлнар С., Алматы, 2023 ж."),
+            Sentences({"«Оған не айтарымды білмеймін». – Гүлнар С., Алматы, 2023 ж."}));
+  EXPECT_EQ(sentences(langs().ru, "«Я не знаю, что ему ответить». — Гульнара С., Алматы, 2023 г."),
+            Sentences({"«Я не знаю, что ему ответить». — Гульнара С., Алматы, 2023 г."}));
+  // A reply, or a sentence after the quotation, ends in its own full stop.
+  EXPECT_EQ(sentences(langs().en, "He said: \"Go home.\" — Then he left."),
+            Sentences({"He said: \"Go home.\"", "— Then he left."}));
+  EXPECT_EQ(sentences(langs().en, "She put something in my hand — a coin? a key? — I never found out."),
+            Sentences({"She put something in my hand — a coin? a key? — I never found out."}));
+  EXPECT_EQ(sentences(langs().ru, "— Где ты? — Я здесь."), Sentences({"— Где ты?", "— Я здесь."}));
+  EXPECT_EQ(sentences(langs().en, "Chapter Seven. The Sewing Room"),
+            Sentences({"Chapter Seven. The Sewing Room"}));
+  EXPECT_EQ(sentences(langs().ru, "Глава седьмая. Швейный цех"), Sentences({"Глава седьмая. Швейный цех"}));
+  EXPECT_EQ(sentences(langs().kk, "Жетінші тарау. Тігін цехы"), Sentences({"Жетінші тарау. Тігін цехы"}));
+  EXPECT_EQ(sentences(langs().ru, "Их было семь. Швейный цех закрыли."),
+            Sentences({"Их было семь.", "Швейный цех закрыли."}));
+  // Session 24's second round: a season before a year as a preposition, a fronted year after a
+  // speaker's label, Kazakh «деп» ("saying") at a sentence's end.
+  EXPECT_EQ(sentences(langs().ru, "Обоих забрали весной 2018 г. Жена Ерлана вернулась."),
+            Sentences({"Обоих забрали весной 2018 г.", "Жена Ерлана вернулась."}));
+  EXPECT_EQ(sentences(langs().ru, "Весной 2018 г. Комитет принял решение."),
+            Sentences({"Весной 2018 г. Комитет принял решение."}));
+  EXPECT_EQ(sentences(langs().ru, "ВЕДУЩИЙ: В 2020 г. Рысгуль позвонили лишь однажды."),
+            Sentences({"ВЕДУЩИЙ: В 2020 г. Рысгуль позвонили лишь однажды."}));
+  EXPECT_EQ(sentences(langs().ru, "Срок подачи заявок: 15 янв. 2026 г. Чтобы подать заявку, пишите."),
+            Sentences({"Срок подачи заявок: 15 янв. 2026 г.", "Чтобы подать заявку, пишите."}));
+  EXPECT_EQ(sentences(langs().kk, "Анам бал салып берді, «жол ұзақ болса» деп. Автобус таңертең шықты."),
+            Sentences({"Анам бал салып берді, «жол ұзақ болса» деп.", "Автобус таңертең шықты."}));
 }
 
 TEST(SegmenterTest, TenMegabyteParagraph) {
