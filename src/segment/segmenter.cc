@@ -1256,6 +1256,9 @@ class SegmenterImpl {
   // Whether the text before `pos` ends a sentence by its punctuation alone: '!' or '?', or a
   // full stop after a word that is no abbreviation or initial (not an ellipsis).
   bool plain_end_before(std::string_view s, std::size_t start, std::size_t pos) const;
+  // Whether the text before `pos` ends with a listed abbreviation, brackets and quotes closing
+  // after it or not: "(24 б.)".
+  bool abbreviation_before(std::string_view s, std::size_t start, std::size_t pos) const;
   bool is_label(std::string_view sentence) const;
   bool is_abbreviation_label(std::string_view sentence) const;
   // Whether the text from `pos` to its next terminator is a short attribution: two to four
@@ -1513,6 +1516,13 @@ bool is_time_range(std::string_view s) {
 bool SegmenterImpl::is_label(std::string_view s) const {
   if (s.size() > 48)
     return false;
+  // A checklist's box before the item's number: "[ ] 1.", "[x] 2.", "☐ 3.".
+  for (const std::string_view box : {"[ ] ", "[x] ", "[X] ", "\u2610 ", "\u2611 ", "\u2612 "}) {
+    if (s.starts_with(box) && s.size() > box.size()) {
+      s.remove_prefix(box.size());
+      break;
+    }
+  }
   // A programme's entry: its time, then the heading word and its number ("9.45–11.00 Сессия 1.").
   if (const std::size_t space = s.find(' ');
       space != std::string_view::npos && is_time_range(s.substr(0, space)) && space + 1 < s.size()
@@ -1614,6 +1624,21 @@ bool SegmenterImpl::plain_end_before(std::string_view s, std::size_t start, std:
   return token.size() > 2 && find_abbreviation(rules_, token) == nullptr && !is_initials(token);
 }
 
+bool SegmenterImpl::abbreviation_before(std::string_view s, std::size_t start, std::size_t pos) const {
+  std::size_t end = pos;
+  std::size_t at = 0;
+  while (end > start) {
+    const char32_t cp = decode_before(s, end, &at);
+    if (!is_space(cp) && !is_closer(cp))
+      break;
+    end = at;
+  }
+  if (end <= start || s[end - 1] != '.')
+    return false;
+  const std::size_t token_start = token_start_before(s, start, end);
+  return find_abbreviation(rules_, without_openers(s.substr(token_start, end - token_start))) != nullptr;
+}
+
 bool SegmenterImpl::number_word_before(std::string_view s, std::size_t start,
                                        std::size_t end) const {
   const std::size_t begin = token_start_before(s, start, end);
@@ -1694,7 +1719,8 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // does one in square brackets after a question; a lower-case remark in round brackets after a
   // question or an exclamation is the sentence's own: "How will you protect them? (max. 100
   // words)", "And what about the camps? (inaudible)".)
-  if ((next.word_case == WordCase::kLower && !starts_web_address(s, next.word)
+  if ((next.word_case == WordCase::kLower
+       && !(starts_web_address(s, next.word) && !abbreviation_before(s, start, pos))
        && !(lower_ok && plain_end_before(s, start, pos))
        && !(closing_note(s, pos, s.size()) && !trails_off(s, pos)
             && (s[pos] == '[' || ends_with_full_stop(s, start, pos))))
@@ -2027,6 +2053,13 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     // 17 мая 2025 г. Рабочие языки: …».
     if (field_label_end(s, start) != std::string_view::npos && field_label_end(s, at) != std::string_view::npos)
       return true;
+  }
+  // So does a field whose value ends with a name's initials: a signature block's «Казначей:
+  // Оспанова М. С. Председатель правления: …».
+  if (kind == nullptr && is_initials(token) && !bracketed && next.word_case == WordCase::kUpper
+      && field_label_end(s, start) != std::string_view::npos
+      && field_label_end(s, static_cast<std::size_t>(next.word.data() - s.data())) != std::string_view::npos) {
+    return true;
   }
   // A time that opens the sentence labels what follows it, a diary's or a log's entry: "6:40
   // a.m. Left Almaty on the early bus …" (as "[00:09:20] In Oct. 2019 …" does).
@@ -2364,6 +2397,10 @@ bool title(std::string_view t) {
 // the year may stand with a word in its bracket ("(forthcoming, 2026)", «(в печати, 2026)»),
 // and editors carry their role ("Toktogulova, A. and Imin, R. (eds.) (2024).").
 bool author_date_head(std::string_view t) {
+  // A label may stand before it: "How to cite: Tokhtarova, A. B., & … (2024).", «Для
+  // цитирования: …».
+  if (const std::size_t label = field_label_end(t, 0); label != std::string_view::npos)
+    t.remove_prefix(label);
   // A span may go on after the head with the title ("(2024). Families Apart: …"): the head is
   // what runs to the first ")." before a space.
   if (const std::size_t end = t.find("). "); end != std::string_view::npos)

@@ -1648,6 +1648,34 @@ TEST(SegmenterTest, DatelinesSourcesDashPairsChaptersInWordsAndSeasons) {
             Sentences({"Анам бал салып берді, «жол ұзақ болса» деп.", "Автобус таңертең шықты."}));
 }
 
+// Session 24's third round: a checklist's box before the item's number, abbreviations before
+// what they qualify, a label before an author-date reference, a signature block's initials
+// before the next field, an e-mail address after an abbreviation's full stop.
+TEST(SegmenterTest, ChecklistsLabelledReferencesSignatureFieldsAndAddresses) {
+  EXPECT_EQ(sentences(langs().en, "[ ] 1. Full name as in the passport."),
+            Sentences({"[ ] 1. Full name as in the passport."}));
+  EXPECT_EQ(sentences(langs().kk, "☐ 2. Туған күні мен жері."), Sentences({"☐ 2. Туған күні мен жері."}));
+  EXPECT_EQ(sentences(langs().ru, "[x] 3. Последний известный адрес."),
+            Sentences({"[x] 3. Последний известный адрес."}));
+  EXPECT_EQ(sentences(langs().ru, "Тел. +7 701 555 0192; эл. почта: info@example.org"),
+            Sentences({"Тел. +7 701 555 0192; эл. почта: info@example.org"}));
+  EXPECT_EQ(sentences(langs().en, "We document it in App. B, pp. 31–34."),
+            Sentences({"We document it in App. B, pp. 31–34."}));
+  EXPECT_EQ(sentences(langs().en, "Compiled by the documentation team, rev. 3, Jan. 2025"),
+            Sentences({"Compiled by the documentation team, rev. 3, Jan. 2025"}));
+  EXPECT_EQ(sentences(langs().en, "How to cite: Tokhtarova, A. B., & Imanaliev, R. K. (2024). Silence "
+                                  "by design. Central Asian Review, 18(3), 211–236."),
+            Sentences({"How to cite: Tokhtarova, A. B., & Imanaliev, R. K. (2024). Silence by design. "
+                       "Central Asian Review, 18(3), 211–236."}));
+  EXPECT_EQ(sentences(langs().ru, "Казначей: Оспанова М. С. Председатель правления: д-р Баймурат Е. Ж."),
+            Sentences({"Казначей: Оспанова М. С.", "Председатель правления: д-р Баймурат Е. Ж."}));
+  EXPECT_EQ(sentences(langs().kk, "Толық есепті (24 б.) info@example.org мекенжайы арқылы сұратуға болады."),
+            Sentences({"Толық есепті (24 б.) info@example.org мекенжайы арқылы сұратуға болады."}));
+  // After a sentence that ended in full an address opens the next one.
+  EXPECT_EQ(sentences(langs().en, "Questions? help@example.org answers within a day."),
+            Sentences({"Questions?", "help@example.org answers within a day."}));
+}
+
 TEST(SegmenterTest, TenMegabyteParagraph) {
   std::string unit = "Dr. Sauytbay and Mr. Trump met in the U.S. Embassy on Jan. 28. ";
   std::string text;
