@@ -1559,9 +1559,9 @@ bool SegmenterImpl::is_label(std::string_view s) const {
     }
     // Kazakh puts the number or the letter first: «А кестесі.» (table A), «2 кесте.», «II панель.»,
     // «Жетінші тарау.».
-    return (is_ascii_digits(first) || is_single_letter(first) || is_roman(first)
-            || is_number_word(first))
-           && rules_.headings.contains(second);
+    return rules_.headings.contains(second)
+           && (is_ascii_digits(first) || is_single_letter(first) || is_roman(first)
+               || is_number_word(first));
   }
   if (std::size_t dash = s.find('-'); dash != std::string_view::npos) {
     return is_heading_number(s.substr(0, dash)) && rules_.headings.contains(s.substr(dash + 1));
