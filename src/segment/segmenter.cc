@@ -227,19 +227,24 @@ bool starts_web_address(std::string_view s, std::string_view word) {
   return name.empty() || host.find('.') != std::string_view::npos;
 }
 
-// Whether the candidate sentence [start, pos) ends with a full stop (before white space and
-// closing quotes or brackets).
-bool ends_with_full_stop(std::string_view s, std::size_t start, std::size_t pos) {
+// Where the candidate sentence [start, pos) ends before the white space and the closing quotes
+// or brackets at its end.
+std::size_t end_before_closers(std::string_view s, std::size_t start, std::size_t pos) {
   std::size_t len = 0;
   while (pos > start) {
     const char32_t cp = decode_before(s, pos, &len);
-    if (cp == '.')
-      return true;
     if (!is_space(cp) && !is_closer(cp))
-      return false;
+      break;
     pos = len;
   }
-  return false;
+  return pos;
+}
+
+// Whether the candidate sentence [start, pos) ends with a full stop (before white space and
+// closing quotes or brackets).
+bool ends_with_full_stop(std::string_view s, std::size_t start, std::size_t pos) {
+  const std::size_t end = end_before_closers(s, start, pos);
+  return end > start && s[end - 1] == '.';
 }
 
 // Whether `rest` opens with a document's end mark, alone up to white space or the end: "###",
@@ -1400,13 +1405,12 @@ bool signature_ends_paragraph(const RuleSet& rules, std::string_view rest) {
             });
 }
 
-// Whether the text before `pos` ends with a quotation, its closing mark last or before the
-// sentence's terminator: `… him."`, «… ответить».», «… ответить»».
-bool quotation_ends_before(std::string_view s, std::size_t start, std::size_t pos) {
-  std::size_t at = pos;
+// Whether the sentence [start, end) (no white space at its end) ends with a quotation, its
+// closing mark last or before the sentence's terminator: `… him."`, «… ответить».», «…
+// ответить»».
+bool quotation_ends_before(std::string_view s, std::size_t start, std::size_t end) {
+  std::size_t at = end;
   std::size_t prev = 0;
-  while (at > start && is_space(decode_before(s, at, &prev)))
-    at = prev;
   if (at > start && is_terminator(static_cast<unsigned char>(s[at - 1])))
     --at;
   if (at <= start)
@@ -1415,15 +1419,13 @@ bool quotation_ends_before(std::string_view s, std::size_t start, std::size_t po
   return is_quote_mark(last) && is_closer(last);
 }
 
-// Whether the dash at `pos`, after a question or an exclamation, closes a pair of spaced dashes
-// that one after a word opened earlier in the sentence (a dash that opens the sentence, a line
-// of dialogue's, does not count, nor one after a subtitle's time: "00:01:12,500 --> 00:01:15,000
-// - When …? - On 14 Oct. …"): "… into my hand — a spool? a button? — I never found out".
-bool closes_dash_pair(std::string_view s, std::size_t start, std::size_t pos) {
-  std::size_t at = pos;
-  std::size_t prev = 0;
-  while (at > start && is_space(decode_before(s, at, &prev)))
-    at = prev;
+// Whether the dash at `pos`, after a space and the sentence [start, end) that a question or an
+// exclamation ends, closes a pair of spaced dashes that one after a word opened earlier in the
+// sentence (a dash that opens the sentence, a line of dialogue's, does not count, nor one after
+// a subtitle's time: "00:01:12,500 --> 00:01:15,000 - When …? - On 14 Oct. …"): "… into my hand
+// — a spool? a button? — I never found out".
+bool closes_dash_pair(std::string_view s, std::size_t start, std::size_t end, std::size_t pos) {
+  const std::size_t at = end;
   if (at == pos || at <= start || (s[at - 1] != '?' && s[at - 1] != '!'))
     return false;
   const std::size_t low = std::max(start, pos > kBracketWindow ? pos - kBracketWindow : 0);
@@ -1625,14 +1627,7 @@ bool SegmenterImpl::plain_end_before(std::string_view s, std::size_t start, std:
 }
 
 bool SegmenterImpl::abbreviation_before(std::string_view s, std::size_t start, std::size_t pos) const {
-  std::size_t end = pos;
-  std::size_t at = 0;
-  while (end > start) {
-    const char32_t cp = decode_before(s, end, &at);
-    if (!is_space(cp) && !is_closer(cp))
-      break;
-    end = at;
-  }
+  const std::size_t end = end_before_closers(s, start, pos);
   if (end <= start || s[end - 1] != '.')
     return false;
   const std::size_t token_start = token_start_before(s, start, end);
@@ -1796,6 +1791,11 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
   // A dash after a full stop inside a bracket gives the note's author: "(… округе КНР. — Прим.
   // ред.)". Dialogue does not run inside brackets. Nor is a signature that ends the paragraph
   // a line of dialogue: "… changed at their request. — Ed.", «… өзгертілді. – Ред.».
+  // The end of the current sentence's text, without trailing white space.
+  std::size_t end = pos;
+  std::size_t cp_start = 0;
+  while (end > start && is_space(decode_before(s, end, &cp_start)))
+    end = cp_start;
   if (std::size_t len = 0; pos < s.size() && is_dash(decode_at(s, pos, &len))) {
     bool full_stop = false;
     const int depth = open_brackets(s, start, pos);
@@ -1806,19 +1806,14 @@ bool SegmenterImpl::keep_break(std::string_view s, std::size_t start, std::size_
     // Nor is a quotation's source after it ("… what to tell him." — Gulnara S., Almaty, 2023",
     // «… не айтарымды білмеймін». – Гүлнар С., Алматы, 2023 ж.»): a reply would end in its
     // own mark.
-    if (quotation_ends_before(s, start, pos) && source_ends_paragraph(s.substr(pos + len)))
+    if (quotation_ends_before(s, start, end) && source_ends_paragraph(s.substr(pos + len)))
       return false;
     // Nor does a dash after a question or an exclamation open anything when it closes the pair
     // of dashes around them: "… into my hand — a spool? a button? — I never found out …".
-    if (closes_dash_pair(s, start, pos))
+    if (closes_dash_pair(s, start, end, pos))
       return false;
   }
 
-  // The end of the current sentence's text, without trailing white space.
-  std::size_t end = pos;
-  std::size_t cp_start = 0;
-  while (end > start && is_space(decode_before(s, end, &cp_start)))
-    end = cp_start;
   if (end == start)
     return true;
   // A questionnaire's answer boxes belong to their question: "2. How are you related to him?
